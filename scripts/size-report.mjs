@@ -1,0 +1,44 @@
+// Prints what a first visit downloads: every file in dist/ with its raw, gzip and brotli size,
+// and the totals. Files only fetched later (the export worker, see issue 6) are listed apart
+// when their names say so (`*worker*`).
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const dist = process.argv[2] ?? 'dist';
+
+function* walk(dir) {
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) yield* walk(path);
+    else yield path;
+  }
+}
+
+const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
+const rows = [...walk(dist)].map((path) => {
+  const bytes = readFileSync(path);
+  return {
+    file: relative(dist, path),
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
+    }).length,
+    later: /worker/.test(path),
+  };
+});
+
+function table(title, list) {
+  if (list.length === 0) return;
+  console.log(`${title}\n${'file'.padEnd(48)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
+  const total = { raw: 0, gzip: 0, brotli: 0 };
+  for (const r of list) {
+    console.log(`${r.file.padEnd(48)}${kb(r.raw)}${kb(r.gzip)}${kb(r.brotli)}`);
+    for (const k of Object.keys(total)) total[k] += r[k];
+  }
+  console.log(`${'total'.padEnd(48)}${kb(total.raw)}${kb(total.gzip)}${kb(total.brotli)}\n`);
+}
+
+table('First visit', rows.filter((r) => !r.later));
+table('Loaded on demand', rows.filter((r) => r.later));

@@ -1,0 +1,498 @@
+//! The validated catalog: standard editions as trees of nodes, the transitions between editions,
+//! and the crosswalk rows. Values of these types only come out of `validate`, so their
+//! invariants (references resolve, ids unique, coverage complete) hold wherever they are used.
+
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+
+/// One edition of one standard. The four editions the product knows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum StandardId {
+    #[serde(rename = "iso27001:2022")]
+    Iso27001_2022,
+    #[serde(rename = "iso27001:2013")]
+    Iso27001_2013,
+    #[serde(rename = "iso20000-1:2018")]
+    Iso20000_2018,
+    #[serde(rename = "iso20000-1:2011")]
+    Iso20000_2011,
+}
+
+/// Which standard an edition belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Family {
+    #[serde(rename = "iso27001")]
+    Iso27001,
+    #[serde(rename = "iso20000-1")]
+    Iso20000,
+}
+
+impl StandardId {
+    pub const ALL: [StandardId; 4] = [
+        StandardId::Iso27001_2022,
+        StandardId::Iso27001_2013,
+        StandardId::Iso20000_2018,
+        StandardId::Iso20000_2011,
+    ];
+
+    /// The identifier used in data files and JSON, e.g. `iso27001:2022`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            StandardId::Iso27001_2022 => "iso27001:2022",
+            StandardId::Iso27001_2013 => "iso27001:2013",
+            StandardId::Iso20000_2018 => "iso20000-1:2018",
+            StandardId::Iso20000_2011 => "iso20000-1:2011",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<StandardId> {
+        StandardId::ALL.into_iter().find(|id| id.as_str() == text)
+    }
+
+    pub fn family(self) -> Family {
+        match self {
+            StandardId::Iso27001_2022 | StandardId::Iso27001_2013 => Family::Iso27001,
+            StandardId::Iso20000_2018 | StandardId::Iso20000_2011 => Family::Iso20000,
+        }
+    }
+
+    /// The current edition, in which crosswalk rows are written.
+    pub fn is_current(self) -> bool {
+        matches!(self, StandardId::Iso27001_2022 | StandardId::Iso20000_2018)
+    }
+
+    pub fn edition(self) -> &'static str {
+        match self {
+            StandardId::Iso27001_2022 => "2022",
+            StandardId::Iso27001_2013 => "2013",
+            StandardId::Iso20000_2018 => "2018",
+            StandardId::Iso20000_2011 => "2011",
+        }
+    }
+
+    pub(crate) fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl Family {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Iso27001 => "iso27001",
+            Family::Iso20000 => "iso20000-1",
+        }
+    }
+
+    /// The designation without edition, as people write it.
+    pub fn designation(self) -> &'static str {
+        match self {
+            Family::Iso27001 => "ISO/IEC 27001",
+            Family::Iso20000 => "ISO/IEC 20000-1",
+        }
+    }
+
+    pub fn current(self) -> StandardId {
+        match self {
+            Family::Iso27001 => StandardId::Iso27001_2022,
+            Family::Iso20000 => StandardId::Iso20000_2018,
+        }
+    }
+
+    pub fn previous(self) -> StandardId {
+        match self {
+            Family::Iso27001 => StandardId::Iso27001_2013,
+            Family::Iso20000 => StandardId::Iso20000_2011,
+        }
+    }
+}
+
+/// What a node of a standard is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NodeKind {
+    /// A clause or sub-clause of the main body (4 to 10).
+    Clause,
+    /// An Annex A theme of ISO/IEC 27001:2022 (A.5 to A.8).
+    Theme,
+    /// An Annex A domain of ISO/IEC 27001:2013 (A.5 to A.18).
+    Domain,
+    /// An Annex A control objective of ISO/IEC 27001:2013 (A.5.1 ...).
+    Objective,
+    /// An Annex A control.
+    Control,
+}
+
+impl NodeKind {
+    pub fn parse(text: &str) -> Option<NodeKind> {
+        match text {
+            "clause" => Some(NodeKind::Clause),
+            "theme" => Some(NodeKind::Theme),
+            "domain" => Some(NodeKind::Domain),
+            "objective" => Some(NodeKind::Objective),
+            "control" => Some(NodeKind::Control),
+            _ => None,
+        }
+    }
+}
+
+/// A clause or Annex A node: its reference and exact title, never the standard's text.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Node {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub parent: Option<String>,
+    pub kind: NodeKind,
+    /// New in this edition (the eleven new controls of 2022, clause 6.3).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub new: bool,
+    /// A remark on the title, e.g. where another publication words it differently.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// One edition of one standard as a tree of nodes in document order.
+#[derive(Clone, Debug, Serialize)]
+pub struct Standard {
+    pub id: StandardId,
+    pub designation: String,
+    pub title: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    pub nodes: Vec<Node>,
+    #[serde(skip)]
+    pub(crate) index: HashMap<String, usize>,
+    #[serde(skip)]
+    pub(crate) has_children: Vec<bool>,
+}
+
+impl Standard {
+    pub fn node(&self, reference: &str) -> Option<&Node> {
+        self.index.get(reference).map(|&i| &self.nodes[i])
+    }
+
+    /// Position in document order, for sorting references the way the standard lists them.
+    pub fn position(&self, reference: &str) -> Option<usize> {
+        self.index.get(reference).copied()
+    }
+
+    pub fn title_of(&self, reference: &str) -> Option<&str> {
+        self.node(reference).map(|node| node.title.as_str())
+    }
+
+    /// A node without sub-nodes: what a crosswalk row may reference.
+    pub fn is_leaf(&self, reference: &str) -> bool {
+        self.index
+            .get(reference)
+            .is_some_and(|&i| !self.has_children[i])
+    }
+
+    pub fn leaves(&self) -> impl Iterator<Item = &Node> {
+        self.nodes
+            .iter()
+            .zip(&self.has_children)
+            .filter(|(_, has_children)| !**has_children)
+            .map(|(node, _)| node)
+    }
+
+    pub fn controls(&self) -> impl Iterator<Item = &Node> {
+        self.nodes
+            .iter()
+            .filter(|node| node.kind == NodeKind::Control)
+    }
+
+    /// The top-level ancestor: clause `8` for `8.5.1.1`, theme `A.5` for `A.5.15`.
+    pub fn top_ancestor<'a>(&'a self, reference: &str) -> Option<&'a Node> {
+        let mut node = self.node(reference)?;
+        while let Some(parent) = node.parent.as_deref().and_then(|p| self.node(p)) {
+            node = parent;
+        }
+        Some(node)
+    }
+
+    /// The chain from the top-level ancestor down to the node itself.
+    pub fn ancestry<'a>(&'a self, reference: &str) -> Vec<&'a Node> {
+        let mut chain = Vec::new();
+        let mut current = self.node(reference);
+        while let Some(node) = current {
+            chain.push(node);
+            current = node.parent.as_deref().and_then(|p| self.node(p));
+        }
+        chain.reverse();
+        chain
+    }
+}
+
+/// One reference of an older edition and the references that carry its subject in the newer one.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Link {
+    pub from: String,
+    pub to: Vec<String>,
+}
+
+/// The correspondence from an older edition of a standard to its current edition.
+#[derive(Clone, Debug, Serialize)]
+pub struct Transition {
+    pub from: StandardId,
+    pub to: StandardId,
+    pub source: String,
+    pub links: Vec<Link>,
+}
+
+impl Transition {
+    /// The newer references an older reference moved to (empty when it has no successor).
+    pub fn forward(&self, old: &str) -> &[String] {
+        self.links
+            .iter()
+            .find(|link| link.from == old)
+            .map_or(&[], |link| link.to.as_slice())
+    }
+
+    /// The older references whose subject now sits in `new` (empty when `new` is new).
+    pub fn backward<'a>(&'a self, new: &str) -> impl Iterator<Item = &'a str> + 'a {
+        let new = new.to_owned();
+        self.links
+            .iter()
+            .filter(move |link| link.to.contains(&new))
+            .map(|link| link.from.as_str())
+    }
+}
+
+/// The four kinds of integration row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowKind {
+    /// Both standards require it; one integrated document serves both.
+    Common,
+    /// An Annex A control run as a 20000-1 process, or 20000-1's information security process.
+    Integrated,
+    #[serde(rename = "iso27001_only")]
+    Iso27001Only,
+    #[serde(rename = "iso20000_only")]
+    Iso20000Only,
+}
+
+impl RowKind {
+    pub const ALL: [RowKind; 4] = [
+        RowKind::Common,
+        RowKind::Integrated,
+        RowKind::Iso27001Only,
+        RowKind::Iso20000Only,
+    ];
+
+    pub fn parse(text: &str) -> Option<RowKind> {
+        RowKind::ALL.into_iter().find(|kind| kind.as_str() == text)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RowKind::Common => "common",
+            RowKind::Integrated => "integrated",
+            RowKind::Iso27001Only => "iso27001_only",
+            RowKind::Iso20000Only => "iso20000_only",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RowKind::Common => "Common element",
+            RowKind::Integrated => "Integrated process",
+            RowKind::Iso27001Only => "ISO/IEC 27001 only",
+            RowKind::Iso20000Only => "ISO/IEC 20000-1 only",
+        }
+    }
+}
+
+/// Plan-Do-Check-Act phase of a row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Pdca {
+    Plan,
+    Do,
+    Check,
+    Act,
+}
+
+impl Pdca {
+    pub const ALL: [Pdca; 4] = [Pdca::Plan, Pdca::Do, Pdca::Check, Pdca::Act];
+
+    pub fn parse(text: &str) -> Option<Pdca> {
+        Pdca::ALL.into_iter().find(|phase| phase.as_str() == text)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pdca::Plan => "plan",
+            Pdca::Do => "do",
+            Pdca::Check => "check",
+            Pdca::Act => "act",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Pdca::Plan => "Plan",
+            Pdca::Do => "Do",
+            Pdca::Check => "Check",
+            Pdca::Act => "Act",
+        }
+    }
+}
+
+/// How the 27001 side of a row relates to its 20000-1 side (set theory, as in NIST IR 8477).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relationship {
+    Equal,
+    Subset,
+    Superset,
+    Intersect,
+    NotRelated,
+}
+
+impl Relationship {
+    pub const ALL: [Relationship; 5] = [
+        Relationship::Equal,
+        Relationship::Subset,
+        Relationship::Superset,
+        Relationship::Intersect,
+        Relationship::NotRelated,
+    ];
+
+    pub fn parse(text: &str) -> Option<Relationship> {
+        Relationship::ALL.into_iter().find(|r| r.as_str() == text)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relationship::Equal => "equal",
+            Relationship::Subset => "subset",
+            Relationship::Superset => "superset",
+            Relationship::Intersect => "intersect",
+            Relationship::NotRelated => "not_related",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Relationship::Equal => "Equal",
+            Relationship::Subset => "27001 narrower (subset)",
+            Relationship::Superset => "27001 wider (superset)",
+            Relationship::Intersect => "Overlapping (intersect)",
+            Relationship::NotRelated => "Not related",
+        }
+    }
+}
+
+/// Which standard leads the integrated document.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lead {
+    #[serde(rename = "iso27001")]
+    Iso27001,
+    #[serde(rename = "iso20000-1")]
+    Iso20000,
+    /// Neither leads: the organisation's starting point decides which document is extended.
+    #[serde(rename = "shared")]
+    Shared,
+}
+
+impl Lead {
+    pub const ALL: [Lead; 3] = [Lead::Iso27001, Lead::Iso20000, Lead::Shared];
+
+    pub fn parse(text: &str) -> Option<Lead> {
+        Lead::ALL.into_iter().find(|lead| lead.as_str() == text)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Lead::Iso27001 => "iso27001",
+            Lead::Iso20000 => "iso20000-1",
+            Lead::Shared => "shared",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Lead::Iso27001 => "ISO/IEC 27001",
+            Lead::Iso20000 => "ISO/IEC 20000-1",
+            Lead::Shared => "Shared",
+        }
+    }
+}
+
+/// A row's references in every edition. The current editions come from the crosswalk file; the
+/// older ones are derived through the transitions, so each row is written once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct RowRefs {
+    by_standard: [Vec<String>; 4],
+}
+
+impl RowRefs {
+    pub fn get(&self, id: StandardId) -> &[String] {
+        &self.by_standard[id.index()]
+    }
+
+    pub(crate) fn set(&mut self, id: StandardId, refs: Vec<String>) {
+        self.by_standard[id.index()] = refs;
+    }
+}
+
+impl Serialize for RowRefs {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = serializer.serialize_map(Some(4))?;
+        for id in StandardId::ALL {
+            map.serialize_entry(id.as_str(), self.get(id))?;
+        }
+        map.end()
+    }
+}
+
+/// One integration row of the matrix, as the crosswalk defines it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    pub id: String,
+    pub topic: String,
+    pub kind: RowKind,
+    pub pdca: Pdca,
+    pub practice: String,
+    pub refs: RowRefs,
+    pub relationship: Relationship,
+    pub strength: u8,
+    pub lead: Lead,
+    pub document: String,
+    pub rationale: String,
+    pub guidance: String,
+    pub effort: u8,
+}
+
+/// Everything the product knows about the standards, validated.
+#[derive(Clone, Debug, Serialize)]
+pub struct Catalog {
+    pub standards: Vec<Standard>,
+    pub transitions: Vec<Transition>,
+    pub crosswalk: Vec<Row>,
+}
+
+impl Catalog {
+    pub fn standard(&self, id: StandardId) -> &Standard {
+        self.standards
+            .iter()
+            .find(|standard| standard.id == id)
+            .expect("validation guarantees all four editions are present")
+    }
+
+    /// The transition from the older to the current edition of a family.
+    pub fn transition(&self, family: Family) -> &Transition {
+        self.transitions
+            .iter()
+            .find(|transition| transition.from.family() == family)
+            .expect("validation guarantees one transition per family")
+    }
+
+    pub fn row(&self, id: &str) -> Option<&Row> {
+        self.crosswalk.iter().find(|row| row.id == id)
+    }
+}

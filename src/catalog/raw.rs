@@ -1,0 +1,73 @@
+//! Serde mirror of the data files, exactly as written. Unknown fields are rejected so a typo in a
+//! data file fails loudly; meaning is checked later, in `validate`.
+
+use serde::Deserialize;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawStandard {
+    pub id: String,
+    pub designation: String,
+    pub family: String,
+    pub edition: String,
+    pub title: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub nodes: Vec<RawNode>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNode {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub title: String,
+    #[serde(default)]
+    pub parent: Option<String>,
+    pub kind: String,
+    #[serde(default)]
+    pub new: bool,
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawTransition {
+    pub from: String,
+    pub to: String,
+    pub source: String,
+    pub links: Vec<RawLink>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawLink {
+    pub from: String,
+    pub to: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawCrosswalk {
+    pub rows: Vec<RawRow>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRow {
+    pub id: String,
+    pub topic: String,
+    pub kind: String,
+    pub pdca: String,
+    pub practice: String,
+    pub iso27001: Vec<String>,
+    pub iso20000: Vec<String>,
+    pub relationship: String,
+    pub strength: i64,
+    pub lead: String,
+    pub document: String,
+    pub rationale: String,
+    pub guidance: String,
+    pub effort: i64,
+}

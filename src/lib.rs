@@ -1,0 +1,16 @@
+//! ims-matrix: an ISO/IEC 27001 x ISO/IEC 20000-1 integration matrix, fully client-side.
+//!
+//! The crate is a pure core with two front doors:
+//! - core (no browser, no IO): [`catalog`] (standards, transitions, crosswalk as validated data);
+//! - front door one, the Yew web app: [`ui`] over browser glue in [`web`];
+//! - front door two, the native command line: [`cli`] (used by `src/bin/ims-matrix.rs`).
+//!
+//! See ARCHITECTURE.md for the map and the invariants.
+
+pub mod catalog;
+pub mod cli;
+pub mod ui;
+pub mod web;
+
+/// The product version, shown by `ims-matrix --version` and written into exports.
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

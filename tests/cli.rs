@@ -1,0 +1,117 @@
+//! The command line, driven in-process through `cli::run`, and once as the built binary.
+
+use ims_matrix::cli;
+
+fn run(args: &[&str]) -> (u8, String, String) {
+    let args: Vec<String> = args.iter().map(|a| (*a).to_owned()).collect();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let status = cli::run(&args, &mut out, &mut err);
+    (
+        status,
+        String::from_utf8(out).expect("utf-8"),
+        String::from_utf8(err).expect("utf-8"),
+    )
+}
+
+#[test]
+fn help_and_version() {
+    let (status, out, err) = run(&["--help"]);
+    assert_eq!(status, 0);
+    assert!(out.contains("ims-matrix catalog"), "{out}");
+    assert!(err.is_empty());
+    let (status, out, _) = run(&["--version"]);
+    assert_eq!(status, 0);
+    assert_eq!(
+        out.trim(),
+        format!("ims-matrix {}", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn unknown_command_exits_2_with_nothing_on_stdout() {
+    let (status, out, err) = run(&["frobnicate"]);
+    assert_eq!(status, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("\"frobnicate\""), "{err}");
+}
+
+#[test]
+fn catalog_prints_the_documented_json() {
+    let (status, out, _) = run(&["catalog"]);
+    assert_eq!(status, 0);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let ids: Vec<&str> = json["standards"]
+        .as_array()
+        .expect("standards")
+        .iter()
+        .map(|s| s["id"].as_str().expect("id"))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "iso27001:2022",
+            "iso27001:2013",
+            "iso20000-1:2018",
+            "iso20000-1:2011"
+        ]
+    );
+    let first_control = json["standards"][0]["nodes"]
+        .as_array()
+        .expect("nodes")
+        .iter()
+        .find(|n| n["kind"] == "control")
+        .expect("a control");
+    assert_eq!(first_control["ref"], "A.5.1");
+    assert_eq!(first_control["title"], "Policies for information security");
+    assert_eq!(
+        json["standards"][1]["nodes"]
+            .as_array()
+            .expect("nodes")
+            .iter()
+            .filter(|n| n["kind"] == "control")
+            .count(),
+        114
+    );
+    let transition = &json["transitions"][0];
+    assert_eq!(transition["from"], "iso27001:2013");
+    assert!(transition["links"]
+        .as_array()
+        .expect("links")
+        .iter()
+        .any(|l| l["from"] == "A.18.2.3" && l["to"] == serde_json::json!(["A.5.36", "A.8.8"])));
+    let row = &json["crosswalk"][0];
+    for key in [
+        "id",
+        "topic",
+        "kind",
+        "pdca",
+        "refs",
+        "relationship",
+        "strength",
+        "lead",
+        "document",
+        "rationale",
+        "guidance",
+        "effort",
+    ] {
+        assert!(row.get(key).is_some(), "crosswalk rows have {key}");
+    }
+    for edition in [
+        "iso27001:2022",
+        "iso27001:2013",
+        "iso20000-1:2018",
+        "iso20000-1:2011",
+    ] {
+        assert!(row["refs"][edition].is_array(), "refs has {edition}");
+    }
+}
+
+#[test]
+fn the_built_binary_runs() {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_ims-matrix"))
+        .arg("--version")
+        .output()
+        .expect("binary runs");
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).starts_with("ims-matrix "));
+}

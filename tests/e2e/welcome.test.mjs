@@ -1,0 +1,58 @@
+// The built app loads from dist/, shows the welcome screen without console
+// errors, and requests nothing from any other origin.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, openPage, foreignRequests, screenshot } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+for (const [width, height] of [
+  [1280, 900],
+  [375, 812],
+]) {
+  test(`welcome screen renders at ${width}px with no errors and no foreign requests`, async () => {
+    const { context, page, problems, requests } = await openPage(browser, { width, height });
+    await page.goto(server.url);
+    const title = page.locator('#welcome-title');
+    await title.waitFor({ timeout: 15000 });
+    assert.match(await title.textContent(), /ISO\/IEC 27001 and ISO\/IEC 20000-1/);
+    assert.match(await page.locator('.duration').textContent(), /10 minutes/);
+    assert.match(await page.locator('.privacy').textContent(), /Nothing leaves your browser/);
+    const start = page.getByRole('button', { name: 'Start the questionnaire' });
+    assert.equal(await start.isVisible(), true);
+    // Nothing wider than the viewport: no sideways scrolling on a phone.
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
+    await screenshot(page, `welcome-${width}`);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(foreignRequests(requests, server.origin), []);
+    await context.close();
+  });
+}
+
+test('the start button is reachable and operable by keyboard alone', async () => {
+  const { context, page, problems } = await openPage(browser);
+  await page.goto(server.url);
+  await page.locator('#welcome-title').waitFor({ timeout: 15000 });
+  let focused = '';
+  for (let i = 0; i < 10 && focused !== 'Start the questionnaire'; i += 1) {
+    await page.keyboard.press('Tab');
+    focused = await page.evaluate(() => document.activeElement?.textContent ?? '');
+  }
+  assert.equal(focused, 'Start the questionnaire');
+  await page.keyboard.press('Enter');
+  await page.locator('#welcome-title').waitFor({ state: 'detached', timeout: 5000 });
+  assert.deepEqual(problems, []);
+  await context.close();
+});
