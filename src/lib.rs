@@ -1,14 +1,19 @@
 //! ims-matrix: an ISO/IEC 27001 x ISO/IEC 20000-1 integration matrix, fully client-side.
 //!
 //! The crate is a pure core with two front doors:
-//! - core (no browser, no IO): [`catalog`] (standards, transitions, crosswalk as validated data);
+//! - core (no browser, no IO): [`catalog`] (standards, transitions, crosswalk as validated data),
+//!   [`questionnaire`] (questions, answers, applicability rules), [`assessment`] (what one
+//!   organisation entered, versioned JSON) and [`matrix`] (the pure engine);
 //! - front door one, the Yew web app: [`ui`] over browser glue in [`web`];
 //! - front door two, the native command line: [`cli`] (used by `src/bin/ims-matrix.rs`).
 //!
 //! See ARCHITECTURE.md for the map and the invariants.
 
+pub mod assessment;
 pub mod catalog;
 pub mod cli;
+pub mod matrix;
+pub mod questionnaire;
 pub mod ui;
 pub mod web;
 

@@ -115,3 +115,58 @@ fn the_built_binary_runs() {
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).starts_with("ims-matrix "));
 }
+
+#[test]
+fn matrix_without_answers_prints_the_whole_matrix() {
+    let (status, out, err) = run(&["matrix"]);
+    assert_eq!(status, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    let rows = json["rows"].as_array().expect("rows");
+    assert_eq!(rows.len(), ims_matrix::catalog::builtin().crosswalk.len());
+    assert_eq!(json["soa"].as_array().expect("soa").len(), 93);
+    assert_eq!(json["summary"]["rows"], rows.len());
+    assert_eq!(json["starting_point"], "neither");
+}
+
+#[test]
+fn matrix_reads_an_answers_file_in_its_edition() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/assessment/v1-prototype.json"
+    );
+    let (status, out, err) = run(&["matrix", "--answers", path]);
+    assert_eq!(status, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert_eq!(json["editions"]["iso27001"], "2013");
+    assert_eq!(json["soa"].as_array().expect("soa").len(), 114);
+    assert_eq!(json["starting_point"], "iso27001");
+}
+
+#[test]
+fn bad_answers_files_exit_2_naming_file_and_field_with_nothing_on_stdout() {
+    let fixture = |name: &str| {
+        format!(
+            "{}/tests/fixtures/assessment/{name}",
+            env!("CARGO_MANIFEST_DIR")
+        )
+    };
+    let cases = [
+        (fixture("missing.json"), "cannot read"),
+        (fixture("truncated.json"), "not valid JSON"),
+        (
+            fixture("wrong-type.json"),
+            "field rows.common.policy.status",
+        ),
+    ];
+    for (path, expected) in cases {
+        let (status, out, err) = run(&["matrix", "--answers", &path]);
+        assert_eq!(status, 2, "{path}");
+        assert!(out.is_empty(), "{path}: stdout must stay empty");
+        assert!(
+            err.contains(&path) && err.contains(expected),
+            "{path}: {err}"
+        );
+    }
+    let (status, out, err) = run(&["matrix", "--answers"]);
+    assert_eq!((status, out.is_empty()), (2, true), "{err}");
+}

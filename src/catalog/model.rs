@@ -3,8 +3,40 @@
 //! invariants (references resolve, ids unique, coverage complete) hold wherever they are used.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
+
+/// FNV-1a: references are short keys looked up many times per rebuild, where the default
+/// SipHash (built against hostile keys we never get here) costs more than the lookup.
+#[derive(Default)]
+pub struct FnvHasher(u64);
+
+impl std::hash::Hasher for FnvHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+/// Reference -> position in document order.
+pub(crate) type RefIndex = HashMap<String, usize, std::hash::BuildHasherDefault<FnvHasher>>;
+
+/// Shared, immutable text: titles and guidance are cloned into every matrix rebuild, so a clone
+/// must be a reference-count increment, not a copy.
+pub type Text = Arc<str>;
 
 /// One edition of one standard. The four editions the product knows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -141,7 +173,7 @@ impl NodeKind {
 pub struct Node {
     #[serde(rename = "ref")]
     pub reference: String,
-    pub title: String,
+    pub title: Text,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub parent: Option<String>,
     pub kind: NodeKind,
@@ -163,7 +195,7 @@ pub struct Standard {
     pub note: Option<String>,
     pub nodes: Vec<Node>,
     #[serde(skip)]
-    pub(crate) index: HashMap<String, usize>,
+    pub(crate) index: RefIndex,
     #[serde(skip)]
     pub(crate) has_children: Vec<bool>,
 }
@@ -179,7 +211,7 @@ impl Standard {
     }
 
     pub fn title_of(&self, reference: &str) -> Option<&str> {
-        self.node(reference).map(|node| node.title.as_str())
+        self.node(reference).map(|node| &*node.title)
     }
 
     /// A node without sub-nodes: what a crosswalk row may reference.
@@ -454,7 +486,7 @@ impl Serialize for RowRefs {
 #[derive(Clone, Debug, Serialize)]
 pub struct Row {
     pub id: String,
-    pub topic: String,
+    pub topic: Text,
     pub kind: RowKind,
     pub pdca: Pdca,
     pub practice: String,
@@ -462,9 +494,9 @@ pub struct Row {
     pub relationship: Relationship,
     pub strength: u8,
     pub lead: Lead,
-    pub document: String,
-    pub rationale: String,
-    pub guidance: String,
+    pub document: Text,
+    pub rationale: Text,
+    pub guidance: Text,
     pub effort: u8,
 }
 

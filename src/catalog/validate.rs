@@ -1,7 +1,7 @@
 //! Turns the raw data files into a validated `Catalog`, or into every problem found, each naming
 //! the file and the reference it concerns. Pure: text in, values out.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 
 use super::model::{
@@ -170,7 +170,7 @@ fn load_standard(file: &DataFile<'_>, problems: &mut Problems) -> Option<Standar
         );
     }
     let before = problems.0.len();
-    let mut index = HashMap::new();
+    let mut index = super::model::RefIndex::default();
     let mut nodes = Vec::with_capacity(raw.nodes.len());
     for raw_node in raw.nodes {
         let reference = raw_node.reference.as_str();
@@ -192,7 +192,7 @@ fn load_standard(file: &DataFile<'_>, problems: &mut Problems) -> Option<Standar
         index.insert(raw_node.reference.clone(), nodes.len());
         nodes.push(Node {
             reference: raw_node.reference,
-            title: raw_node.title,
+            title: raw_node.title.into(),
             parent: raw_node.parent,
             kind,
             new: raw_node.new,
@@ -431,7 +431,7 @@ fn load_row<'s>(
     }
     Some(Row {
         id: raw.id,
-        topic: raw.topic,
+        topic: raw.topic.into(),
         kind: kind?,
         pdca: pdca?,
         practice: raw.practice,
@@ -439,9 +439,9 @@ fn load_row<'s>(
         relationship: relationship?,
         strength: u8::try_from(raw.strength).ok()?,
         lead: lead?,
-        document: raw.document,
-        rationale: raw.rationale,
-        guidance: raw.guidance,
+        document: raw.document.into(),
+        rationale: raw.rationale.into(),
+        guidance: raw.guidance.into(),
         effort: u8::try_from(raw.effort).ok()?,
     })
 }

@@ -1,0 +1,152 @@
+//! Reads an assessment from JSON text (saved state, an imported file, a share link, `--answers`),
+//! migrating older versions and reporting, not dropping, what does not fit the current
+//! questionnaire and crosswalk.
+
+use std::fmt;
+
+use serde_json::Value;
+
+use super::migrate;
+use super::{Assessment, SCHEMA_VERSION};
+use crate::catalog::Catalog;
+use crate::questionnaire::{QuestionKind, Questionnaire};
+
+/// A readable assessment, with what could not be placed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub assessment: Assessment,
+    /// Each names a field: unknown question or row ids, answers that do not fit. The values are
+    /// kept in the assessment (so nothing is lost) and ignored by the matrix.
+    pub warnings: Vec<String>,
+    /// The schema version the text had, when it was older than this build's.
+    pub migrated_from: Option<u32>,
+}
+
+/// Why a text is not an assessment. Each names the field where it can.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    NotJson { message: String },
+    NotAnAssessment,
+    TooNew { version: u64 },
+    Invalid { field: String, message: String },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::NotJson { message } => write!(f, "not valid JSON: {message}"),
+            ImportError::NotAnAssessment => {
+                write!(f, "not an ims-matrix assessment (no schema version found)")
+            }
+            ImportError::TooNew { version } => write!(
+                f,
+                "made by a newer version of ims-matrix (schema {version}; this one reads up to {SCHEMA_VERSION})"
+            ),
+            ImportError::Invalid { field, message } => write!(f, "field {field}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// Parses, migrates and checks an assessment.
+///
+/// # Errors
+/// When the text is not JSON, not an assessment, from a newer schema, or has a field of the
+/// wrong type. Unknown ids and unfitting answers are warnings, not errors.
+pub fn import(
+    text: &str,
+    questionnaire: &Questionnaire,
+    catalog: &Catalog,
+) -> Result<Imported, ImportError> {
+    let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        message: e.to_string(),
+    })?;
+    let Value::Object(document) = value else {
+        return Err(ImportError::NotAnAssessment);
+    };
+    let version = migrate::version_of(&document).ok_or(ImportError::NotAnAssessment)?;
+    if version > u64::from(SCHEMA_VERSION) {
+        return Err(ImportError::TooNew { version });
+    }
+    if version == 0 {
+        return Err(ImportError::NotAnAssessment);
+    }
+    let document = migrate::to_current(document, version)
+        .map_err(|(field, message)| ImportError::Invalid { field, message })?;
+    let assessment: Assessment = serde_path_to_error::deserialize(Value::Object(document))
+        .map_err(|e| ImportError::Invalid {
+            field: e.path().to_string(),
+            message: e.inner().to_string(),
+        })?;
+    let warnings = check(&assessment, questionnaire, catalog);
+    let migrated_from = (version < u64::from(SCHEMA_VERSION)).then_some(version as u32);
+    Ok(Imported {
+        assessment,
+        warnings,
+        migrated_from,
+    })
+}
+
+/// What in a well-formed assessment does not fit this build's questionnaire and crosswalk.
+pub fn check(
+    assessment: &Assessment,
+    questionnaire: &Questionnaire,
+    catalog: &Catalog,
+) -> Vec<String> {
+    let mut warnings = Vec::new();
+    for (id, answer) in &assessment.answers {
+        match questionnaire.question(id) {
+            None => warnings.push(format!("answers.{id}: no such question; kept but not used")),
+            Some(question) if matches!(question.kind, QuestionKind::Edition { .. }) => {
+                warnings.push(format!(
+                    "answers.{id}: editions belong in \"editions\"; kept but not used"
+                ));
+            }
+            Some(question) => {
+                if let Err(problem) = question.check(answer) {
+                    warnings.push(format!("answers.{id}: {problem}; kept but not used"));
+                }
+            }
+        }
+    }
+    for (id, edit) in &assessment.rows {
+        if catalog.row(id).is_none() {
+            warnings.push(format!("rows.{id}: no such matrix row; kept but not used"));
+        }
+        if !edit.due.is_empty() && !is_iso_date(&edit.due) {
+            warnings.push(format!(
+                "rows.{id}.due: {:?} is not a date (YYYY-MM-DD)",
+                edit.due
+            ));
+        }
+    }
+    warnings
+}
+
+/// `YYYY-MM-DD` with a real month and a day that month can have.
+pub fn is_iso_date(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [year, month, day] = parts.as_slice() else {
+        return false;
+    };
+    if year.len() != 4 || month.len() != 2 || day.len() != 2 {
+        return false;
+    }
+    let (Ok(year), Ok(month), Ok(day)) = (
+        year.parse::<u32>(),
+        month.parse::<u32>(),
+        day.parse::<u32>(),
+    ) else {
+        return false;
+    };
+    let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
+}

@@ -1,0 +1,220 @@
+//! The assessment: what one organisation answered and edited. Answers, per-row edits (status,
+//! owner, due date, notes), chosen editions, schema version, timestamps. Serialized as versioned
+//! JSON; older versions migrate forward (`migrate`); imports report what they could not place
+//! (`import`). Knows nothing of the browser and reads no clock: callers pass the time.
+
+pub mod import;
+mod migrate;
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+pub use import::{import, ImportError, Imported};
+
+use crate::catalog::{Family, StandardId};
+use crate::questionnaire::Answers;
+
+/// The version written by this build. Bump it with a migration step in `migrate`.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// Where a row stands. Derived from the maturity answers unless the user set it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    NotStarted,
+    InProgress,
+    Implemented,
+    NotApplicable,
+}
+
+impl Status {
+    pub const ALL: [Status; 4] = [
+        Status::NotStarted,
+        Status::InProgress,
+        Status::Implemented,
+        Status::NotApplicable,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not_started",
+            Status::InProgress => "in_progress",
+            Status::Implemented => "implemented",
+            Status::NotApplicable => "not_applicable",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.as_str() == text)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Status::NotStarted => "Not started",
+            Status::InProgress => "In progress",
+            Status::Implemented => "Implemented",
+            Status::NotApplicable => "Not applicable",
+        }
+    }
+
+    /// Share of the work done, for readiness figures.
+    pub fn progress(self) -> f64 {
+        match self {
+            Status::NotStarted => 0.0,
+            Status::InProgress => 0.5,
+            Status::Implemented => 1.0,
+            Status::NotApplicable => 0.0,
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::NotStarted | Status::InProgress)
+    }
+}
+
+/// The user's own edits to one matrix row. Empty fields mean "not set".
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RowEdit {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub owner: String,
+    /// ISO 8601 date, `YYYY-MM-DD`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
+}
+
+impl RowEdit {
+    pub fn is_empty(&self) -> bool {
+        *self == RowEdit::default()
+    }
+}
+
+/// The edition chosen for each standard.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Editions {
+    #[serde(with = "edition_27001")]
+    pub iso27001: StandardId,
+    #[serde(rename = "iso20000-1", with = "edition_20000")]
+    pub iso20000: StandardId,
+}
+
+impl Default for Editions {
+    fn default() -> Self {
+        Editions {
+            iso27001: StandardId::Iso27001_2022,
+            iso20000: StandardId::Iso20000_2018,
+        }
+    }
+}
+
+impl Editions {
+    pub fn of(&self, family: Family) -> StandardId {
+        match family {
+            Family::Iso27001 => self.iso27001,
+            Family::Iso20000 => self.iso20000,
+        }
+    }
+
+    /// Sets one family's edition from its year (`2022`, `2013`, `2018`, `2011`).
+    pub fn set(&mut self, family: Family, year: &str) -> bool {
+        let Some(id) = edition_from_year(family, year) else {
+            return false;
+        };
+        match family {
+            Family::Iso27001 => self.iso27001 = id,
+            Family::Iso20000 => self.iso20000 = id,
+        }
+        true
+    }
+}
+
+pub fn edition_from_year(family: Family, year: &str) -> Option<StandardId> {
+    [family.current(), family.previous()]
+        .into_iter()
+        .find(|id| id.edition() == year)
+}
+
+macro_rules! edition_serde {
+    ($module:ident, $family:expr) => {
+        mod $module {
+            use serde::{Deserialize, Deserializer, Serializer};
+
+            use crate::catalog::StandardId;
+
+            pub fn serialize<S: Serializer>(id: &StandardId, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(id.edition())
+            }
+
+            pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<StandardId, D::Error> {
+                let year = String::deserialize(d)?;
+                super::edition_from_year($family, &year)
+                    .ok_or_else(|| serde::de::Error::custom(format!("unknown edition {year:?}")))
+            }
+        }
+    };
+}
+edition_serde!(edition_27001, crate::catalog::Family::Iso27001);
+edition_serde!(edition_20000, crate::catalog::Family::Iso20000);
+
+/// Everything one organisation entered.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Assessment {
+    pub schema: u32,
+    /// RFC 3339 timestamps, written by the caller (the core reads no clock).
+    pub created: String,
+    pub updated: String,
+    pub editions: Editions,
+    #[serde(default)]
+    pub answers: Answers,
+    /// Edits by crosswalk row id; rows without edits are absent.
+    #[serde(default)]
+    pub rows: BTreeMap<String, RowEdit>,
+}
+
+impl Assessment {
+    /// A fresh, empty assessment at time `now`.
+    pub fn new(now: &str) -> Assessment {
+        Assessment {
+            schema: SCHEMA_VERSION,
+            created: now.to_owned(),
+            updated: now.to_owned(),
+            editions: Editions::default(),
+            answers: Answers::new(),
+            rows: BTreeMap::new(),
+        }
+    }
+
+    pub fn edit(&self, row_id: &str) -> Option<&RowEdit> {
+        self.rows.get(row_id)
+    }
+
+    /// Changes one row's edit, dropping it when it becomes empty so saved state stays small.
+    pub fn update_row(&mut self, row_id: &str, change: impl FnOnce(&mut RowEdit)) {
+        let mut edit = self.rows.remove(row_id).unwrap_or_default();
+        change(&mut edit);
+        if !edit.is_empty() {
+            self.rows.insert(row_id.to_owned(), edit);
+        }
+    }
+
+    /// The assessment as pretty JSON, the format of saved state, exports and `--answers` files.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("an assessment always serializes")
+    }
+
+    /// The organisation name the user gave, if any.
+    pub fn organisation(&self) -> Option<&str> {
+        self.answers
+            .get("org.name")
+            .and_then(|a| a.as_text())
+            .map(str::trim)
+            .filter(|name| !name.is_empty())
+    }
+}

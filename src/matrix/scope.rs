@@ -1,0 +1,119 @@
+//! What the answers say about the organisation's starting point, and the facts the engine
+//! reads from them (size, target, scope facts that raise priorities).
+
+use serde::Serialize;
+
+use crate::questionnaire::{Answer, Answers};
+
+/// Which systems the organisation already runs, as ISO/IEC 27013 frames the starting point.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum StartingPoint {
+    /// Neither standard in place: write one integrated system from the start.
+    Neither,
+    /// An ISMS exists: extend it to cover the SMS.
+    Iso27001,
+    /// An SMS exists: extend it to cover the ISMS.
+    Iso20000,
+    /// Both exist and run separately: merge them.
+    BothSeparate,
+    /// Both exist and are already integrated: maintain and check coverage.
+    BothIntegrated,
+}
+
+impl StartingPoint {
+    pub fn from_answers(answers: &Answers) -> StartingPoint {
+        let holds = |id: &str| {
+            matches!(
+                answers.get(id).and_then(Answer::as_text),
+                Some("certified" | "implemented")
+            )
+        };
+        match (holds("start.iso27001"), holds("start.iso20000")) {
+            (false, false) => StartingPoint::Neither,
+            (true, false) => StartingPoint::Iso27001,
+            (false, true) => StartingPoint::Iso20000,
+            (true, true) => match answers.get("start.separate").and_then(Answer::as_bool) {
+                Some(false) => StartingPoint::BothIntegrated,
+                _ => StartingPoint::BothSeparate,
+            },
+        }
+    }
+
+    pub fn has_iso27001(self) -> bool {
+        matches!(
+            self,
+            StartingPoint::Iso27001 | StartingPoint::BothSeparate | StartingPoint::BothIntegrated
+        )
+    }
+
+    pub fn has_iso20000(self) -> bool {
+        matches!(
+            self,
+            StartingPoint::Iso20000 | StartingPoint::BothSeparate | StartingPoint::BothIntegrated
+        )
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            StartingPoint::Neither => "Neither standard in place yet",
+            StartingPoint::Iso27001 => "ISO/IEC 27001 in place; ISO/IEC 20000-1 to add",
+            StartingPoint::Iso20000 => "ISO/IEC 20000-1 in place; ISO/IEC 27001 to add",
+            StartingPoint::BothSeparate => "Both in place, run separately",
+            StartingPoint::BothIntegrated => "Both in place, already integrated",
+        }
+    }
+}
+
+/// Which certification the organisation aims at first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    Integrated,
+    Iso27001First,
+    Iso20000First,
+}
+
+impl Target {
+    pub fn from_answers(answers: &Answers) -> Target {
+        match answers.get("start.target").and_then(Answer::as_text) {
+            Some("iso27001-first") => Target::Iso27001First,
+            Some("iso20000-first") => Target::Iso20000First,
+            _ => Target::Integrated,
+        }
+    }
+}
+
+/// Multiplier on effort for the organisation's size band (unanswered counts as medium).
+pub fn size_factor(answers: &Answers) -> f64 {
+    match answers.get("org.size").and_then(Answer::as_text) {
+        Some("micro") => 0.6,
+        Some("small") => 0.8,
+        Some("large") => 1.4,
+        Some("enterprise") => 1.8,
+        _ => 1.0,
+    }
+}
+
+/// Practices whose rows gain priority from a scope fact, with the fact that raises them.
+pub fn raised_practices(answers: &Answers) -> Vec<(&'static str, &'static str)> {
+    let yes = |id: &str| answers.get(id).and_then(Answer::as_bool) == Some(true);
+    let mut raised = Vec::new();
+    if yes("scope.payment-cards") {
+        for practice in ["crypto", "network", "access"] {
+            raised.push((practice, "payment card data in scope"));
+        }
+    }
+    if yes("scope.personal-data") {
+        raised.push(("compliance", "personal data processed"));
+    }
+    if yes("scope.regulated") {
+        raised.push(("compliance", "sector regulation applies"));
+        raised.push(("continuity", "sector regulation applies"));
+    }
+    if yes("scope.critical-suppliers") {
+        raised.push(("supplier", "critical suppliers"));
+        raised.push(("service-level", "critical suppliers"));
+    }
+    raised
+}

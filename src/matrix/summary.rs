@@ -1,0 +1,156 @@
+//! Summary figures derived from the matrix rows: readiness overall and per area, counts by kind
+//! and status, the documents integration saves, remaining effort and the top actions.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::{Area, MatrixRow};
+use crate::assessment::Status;
+use crate::catalog::RowKind;
+
+/// How many rows fall in one bucket.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Count {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AreaReadiness {
+    pub area: Area,
+    pub rows: usize,
+    pub open: usize,
+    /// Percent of the area's applicable effort weight that is done (in progress counts half).
+    pub readiness: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    pub rows: usize,
+    pub applicable_rows: usize,
+    pub open_rows: usize,
+    pub readiness: u8,
+    pub by_kind: Vec<Count>,
+    pub by_status: Vec<Count>,
+    pub by_area: Vec<AreaReadiness>,
+    /// Distinct integrated documents over the applicable shared rows (common and integrated).
+    pub integrated_documents: usize,
+    /// What running the systems separately would take: one document per standard for each.
+    pub separate_documents: usize,
+    pub remaining_days: f64,
+    /// Ids of the most urgent open rows, most urgent first.
+    pub top_actions: Vec<String>,
+}
+
+pub const TOP_ACTIONS: usize = 10;
+
+fn readiness(rows: &[&MatrixRow]) -> u8 {
+    let applicable: Vec<&&MatrixRow> = rows
+        .iter()
+        .filter(|r| r.status != Status::NotApplicable)
+        .collect();
+    let total: f64 = applicable.iter().map(|r| f64::from(r.effort_weight)).sum();
+    if total == 0.0 {
+        return 100;
+    }
+    let done: f64 = applicable
+        .iter()
+        .map(|r| f64::from(r.effort_weight) * r.status.progress())
+        .sum();
+    (done / total * 100.0).round() as u8
+}
+
+fn area_rank(area: &Area) -> u8 {
+    match area.id.split(':').next() {
+        Some("ms") => 0,
+        Some("iso27001") => 1,
+        Some("iso20000-1") => 2,
+        _ => 3,
+    }
+}
+
+fn area_ref(area: &Area) -> &str {
+    area.id.rsplit(':').next().unwrap_or_default()
+}
+
+pub fn build(rows: &[MatrixRow]) -> Summary {
+    let all: Vec<&MatrixRow> = rows.iter().collect();
+    let by_kind = RowKind::ALL
+        .iter()
+        .map(|kind| Count {
+            key: kind.as_str().to_owned(),
+            label: kind.label().to_owned(),
+            count: rows.iter().filter(|r| r.kind == *kind).count(),
+        })
+        .collect();
+    let by_status = Status::ALL
+        .iter()
+        .map(|status| Count {
+            key: status.as_str().to_owned(),
+            label: status.label().to_owned(),
+            count: rows.iter().filter(|r| r.status == *status).count(),
+        })
+        .collect();
+    let mut areas: BTreeMap<&Area, Vec<&MatrixRow>> = BTreeMap::new();
+    let mut order: Vec<&Area> = Vec::new();
+    for row in rows {
+        if !areas.contains_key(&row.area) {
+            order.push(&row.area);
+        }
+        areas.entry(&row.area).or_default().push(row);
+    }
+    // Management system first, then ISO/IEC 27001 areas, then ISO/IEC 20000-1 processes, each in
+    // the standards' numbering.
+    order.sort_by(|a, b| {
+        area_rank(a)
+            .cmp(&area_rank(b))
+            .then_with(|| super::view::compare_refs(area_ref(a), area_ref(b)))
+    });
+    let by_area = order
+        .into_iter()
+        .map(|area| {
+            let members = &areas[area];
+            AreaReadiness {
+                area: area.clone(),
+                rows: members.len(),
+                open: members.iter().filter(|r| r.status.is_open()).count(),
+                readiness: readiness(members),
+            }
+        })
+        .collect();
+    let integrated: BTreeSet<&str> = rows
+        .iter()
+        .filter(|r| r.applicable && matches!(r.kind, RowKind::Common | RowKind::Integrated))
+        .map(|r| &*r.document)
+        .collect();
+    let mut open: Vec<&MatrixRow> = rows.iter().filter(|r| r.status.is_open()).collect();
+    // Most urgent first; more remaining effort breaks ties (start long jobs early); then the
+    // crosswalk's order, since the sort is stable.
+    open.sort_by(|a, b| {
+        b.priority_score
+            .cmp(&a.priority_score)
+            .then(b.remaining_days.total_cmp(&a.remaining_days))
+    });
+    Summary {
+        rows: rows.len(),
+        applicable_rows: rows
+            .iter()
+            .filter(|r| r.status != Status::NotApplicable)
+            .count(),
+        open_rows: open.len(),
+        readiness: readiness(&all),
+        by_kind,
+        by_status,
+        by_area,
+        integrated_documents: integrated.len(),
+        separate_documents: integrated.len() * 2,
+        remaining_days: rows.iter().map(|r| r.remaining_days).sum(),
+        top_actions: open
+            .iter()
+            .take(TOP_ACTIONS)
+            .map(|r| r.id.clone())
+            .collect(),
+    }
+}

@@ -1,0 +1,233 @@
+//! What the table shows: filtering, free-text search, sorting and grouping of matrix rows.
+//! Pure functions over a built `Matrix`, so every keystroke is a cheap recomputation.
+
+use std::cmp::Ordering;
+
+use serde::{Deserialize, Serialize};
+
+use super::{Matrix, MatrixRow};
+use crate::assessment::Status;
+use crate::catalog::{Lead, Pdca, RowKind};
+
+/// Which rows to show. Empty lists mean "any".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Filter {
+    pub kinds: Vec<RowKind>,
+    pub phases: Vec<Pdca>,
+    pub statuses: Vec<Status>,
+    pub applicable: Option<bool>,
+    pub leads: Vec<Lead>,
+    /// Case-insensitive words, all of which must appear in the row's references, titles,
+    /// topic, document, owner or notes.
+    pub text: String,
+    /// Restricts to these row ids (a heat-map cell), when set.
+    pub only_rows: Option<Vec<String>>,
+}
+
+impl Filter {
+    pub fn is_empty(&self) -> bool {
+        *self == Filter::default()
+    }
+
+    pub fn matches(&self, row: &MatrixRow) -> bool {
+        (self.kinds.is_empty() || self.kinds.contains(&row.kind))
+            && (self.phases.is_empty() || self.phases.contains(&row.pdca))
+            && (self.statuses.is_empty() || self.statuses.contains(&row.status))
+            && self.applicable.is_none_or(|a| a == row.applicable)
+            && (self.leads.is_empty() || self.leads.contains(&row.lead))
+            && self
+                .only_rows
+                .as_ref()
+                .is_none_or(|ids| ids.contains(&row.id))
+            && matches_text(row, &self.text)
+    }
+}
+
+fn matches_text(row: &MatrixRow, text: &str) -> bool {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    if words.is_empty() {
+        return true;
+    }
+    let refs = row
+        .iso27001
+        .iter()
+        .chain(&row.iso20000)
+        .chain(&row.iso27001_other)
+        .chain(&row.iso20000_other);
+    let mut haystack = String::with_capacity(512);
+    for r in refs {
+        haystack.push_str(&r.reference);
+        haystack.push(' ');
+        haystack.push_str(&r.title);
+        haystack.push('\n');
+    }
+    for field in [
+        &*row.topic,
+        &*row.document,
+        row.owner.as_str(),
+        row.notes.as_str(),
+        row.id.as_str(),
+    ] {
+        haystack.push_str(field);
+        haystack.push('\n');
+    }
+    let haystack = haystack.to_lowercase();
+    words.iter().all(|word| haystack.contains(word.as_str()))
+}
+
+/// The columns the table sorts by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SortKey {
+    /// The crosswalk's order: clause by clause, then control by control.
+    #[default]
+    Order,
+    Iso27001,
+    Iso20000,
+    Topic,
+    Kind,
+    Pdca,
+    Lead,
+    Strength,
+    Status,
+    Priority,
+    Effort,
+    Owner,
+    Due,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sort {
+    pub key: SortKey,
+    pub descending: bool,
+}
+
+/// Compares references the way the standards number them: `A.5.9` before `A.5.10`.
+pub fn compare_refs(a: &str, b: &str) -> Ordering {
+    let key = |r: &str| -> Vec<(u8, u32, String)> {
+        r.split('.')
+            .map(|part| match part.parse::<u32>() {
+                Ok(n) => (1, n, String::new()),
+                Err(_) => (0, 0, part.to_owned()),
+            })
+            .collect()
+    };
+    key(a).cmp(&key(b))
+}
+
+fn first_ref(refs: &[super::RefView]) -> Option<&str> {
+    refs.first().map(|r| r.reference.as_str())
+}
+
+/// Rows without a value in the sorted column go last in either direction.
+fn compare_optional(
+    a: Option<&str>,
+    b: Option<&str>,
+    cmp: fn(&str, &str) -> Ordering,
+    descending: bool,
+) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            let order = cmp(a, b);
+            if descending {
+                order.reverse()
+            } else {
+                order
+            }
+        }
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+fn nonempty(text: &str) -> Option<&str> {
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// Indices of the rows to show, filtered and sorted (stable: ties keep the crosswalk's order).
+pub fn select(matrix: &Matrix, filter: &Filter, sort: Sort) -> Vec<usize> {
+    let rows = &matrix.rows;
+    let mut indices: Vec<usize> = (0..rows.len())
+        .filter(|&i| filter.matches(&rows[i]))
+        .collect();
+    let text_cmp: fn(&str, &str) -> Ordering = |a, b| a.to_lowercase().cmp(&b.to_lowercase());
+    indices.sort_by(|&i, &j| {
+        let (a, b) = (&rows[i], &rows[j]);
+        let d = sort.descending;
+        let plain = |o: Ordering| if d { o.reverse() } else { o };
+        match sort.key {
+            SortKey::Order => plain(i.cmp(&j)),
+            SortKey::Iso27001 => compare_optional(
+                first_ref(&a.iso27001),
+                first_ref(&b.iso27001),
+                compare_refs,
+                d,
+            ),
+            SortKey::Iso20000 => compare_optional(
+                first_ref(&a.iso20000),
+                first_ref(&b.iso20000),
+                compare_refs,
+                d,
+            ),
+            SortKey::Topic => plain(text_cmp(&a.topic, &b.topic)),
+            SortKey::Kind => plain(a.kind.cmp(&b.kind)),
+            SortKey::Pdca => plain(a.pdca.cmp(&b.pdca)),
+            SortKey::Lead => plain(a.lead.as_str().cmp(b.lead.as_str())),
+            SortKey::Strength => plain(a.strength.cmp(&b.strength)),
+            SortKey::Status => plain(a.status.cmp(&b.status)),
+            SortKey::Priority => plain(a.priority_score.cmp(&b.priority_score)),
+            SortKey::Effort => plain(a.remaining_days.total_cmp(&b.remaining_days)),
+            SortKey::Owner => compare_optional(nonempty(&a.owner), nonempty(&b.owner), text_cmp, d),
+            SortKey::Due => {
+                compare_optional(nonempty(&a.due), nonempty(&b.due), |x, y| x.cmp(y), d)
+            }
+        }
+        .then(i.cmp(&j))
+    });
+    indices
+}
+
+/// How the table groups its rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum GroupBy {
+    #[default]
+    None,
+    Kind,
+    Pdca,
+    Area,
+    Status,
+}
+
+/// Splits selected row indices into labelled groups, in order of first appearance (kind, phase
+/// and status groups follow their natural order).
+pub fn group(matrix: &Matrix, indices: &[usize], by: GroupBy) -> Vec<(String, Vec<usize>)> {
+    let label = |row: &MatrixRow| -> (String, String) {
+        match by {
+            GroupBy::None => (String::new(), String::new()),
+            GroupBy::Kind => (format!("{:?}", row.kind as u8), row.kind.label().to_owned()),
+            GroupBy::Pdca => (format!("{:?}", row.pdca as u8), row.pdca.label().to_owned()),
+            GroupBy::Status => (
+                format!("{:?}", row.status as u8),
+                row.status.label().to_owned(),
+            ),
+            GroupBy::Area => (String::new(), row.area.label.clone()),
+        }
+    };
+    let mut groups: Vec<(String, String, Vec<usize>)> = Vec::new();
+    for &i in indices {
+        let (order, name) = label(&matrix.rows[i]);
+        match groups.iter_mut().find(|g| g.1 == name) {
+            Some(group) => group.2.push(i),
+            None => groups.push((order, name, vec![i])),
+        }
+    }
+    if by != GroupBy::Area {
+        groups.sort_by(|a, b| a.0.cmp(&b.0));
+    }
+    groups
+        .into_iter()
+        .map(|(_, name, rows)| (name, rows))
+        .collect()
+}

@@ -1,0 +1,177 @@
+//! Answers as the prospect gives them, and the checks that an answer fits its question.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::model::{Condition, Maturity, Question, QuestionKind, Questionnaire};
+
+/// One answer. Single choice and maturity answers are option ids (`Text`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Answer {
+    Bool(bool),
+    Number(i64),
+    Text(String),
+    Choices(Vec<String>),
+}
+
+/// Answers by question id. Ordered, so saved and exported JSON is stable.
+pub type Answers = BTreeMap<String, Answer>;
+
+impl Answer {
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            Answer::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+
+    pub fn as_bool(&self) -> Option<bool> {
+        match self {
+            Answer::Bool(value) => Some(*value),
+            _ => None,
+        }
+    }
+
+    pub fn as_number(&self) -> Option<i64> {
+        match self {
+            Answer::Number(value) => Some(*value),
+            _ => None,
+        }
+    }
+
+    pub fn as_choices(&self) -> &[String] {
+        match self {
+            Answer::Choices(values) => values,
+            _ => &[],
+        }
+    }
+
+    /// An empty text or an empty selection counts as no answer.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Answer::Text(text) => text.trim().is_empty(),
+            Answer::Choices(values) => values.is_empty(),
+            Answer::Bool(_) | Answer::Number(_) => false,
+        }
+    }
+}
+
+impl Question {
+    /// Checks that `answer` fits this question; the message is written for the person answering.
+    ///
+    /// # Errors
+    /// A short sentence saying what is wrong, suitable to show next to the field.
+    pub fn check(&self, answer: &Answer) -> Result<(), String> {
+        match (&self.kind, answer) {
+            (QuestionKind::Single { options }, Answer::Text(id)) => options
+                .iter()
+                .any(|o| o.id == *id)
+                .then_some(())
+                .ok_or_else(|| format!("{id:?} is not one of the choices")),
+            (QuestionKind::Multiple { options }, Answer::Choices(ids)) => {
+                if let Some(unknown) = ids.iter().find(|id| !options.iter().any(|o| o.id == **id)) {
+                    return Err(format!("{unknown:?} is not one of the choices"));
+                }
+                let exclusive = ids
+                    .iter()
+                    .filter(|id| options.iter().any(|o| o.id == **id && o.exclusive))
+                    .count();
+                if exclusive > 0 && ids.len() > 1 {
+                    return Err("“None” cannot be combined with other choices".to_owned());
+                }
+                Ok(())
+            }
+            (QuestionKind::YesNo, Answer::Bool(_)) => Ok(()),
+            (QuestionKind::Number { min, max }, Answer::Number(n)) => {
+                if (*min..=*max).contains(n) {
+                    Ok(())
+                } else {
+                    Err(format!("Enter a whole number from {min} to {max}"))
+                }
+            }
+            (QuestionKind::Text { max_length }, Answer::Text(text)) => {
+                let length = text.chars().count();
+                if length <= *max_length {
+                    Ok(())
+                } else {
+                    Err(format!("Keep it to {max_length} characters (now {length})"))
+                }
+            }
+            (QuestionKind::Maturity { .. }, Answer::Text(level)) => Maturity::parse(level)
+                .map(|_| ())
+                .ok_or_else(|| format!("{level:?} is not a maturity level")),
+            (QuestionKind::Edition { .. }, _) => {
+                Err("editions are stored with the assessment, not as answers".to_owned())
+            }
+            (kind, _) => Err(format!("expected {}", expected_shape(kind))),
+        }
+    }
+}
+
+fn expected_shape(kind: &QuestionKind) -> &'static str {
+    match kind {
+        QuestionKind::Single { .. } | QuestionKind::Maturity { .. } => "one choice",
+        QuestionKind::Multiple { .. } => "a list of choices",
+        QuestionKind::YesNo => "yes or no",
+        QuestionKind::Number { .. } => "a whole number",
+        QuestionKind::Text { .. } => "text",
+        QuestionKind::Edition { .. } => "an edition",
+    }
+}
+
+impl Condition {
+    /// Whether the condition holds for these answers. An unanswered question satisfies no
+    /// condition on its value.
+    pub fn holds(&self, answers: &Answers) -> bool {
+        match self {
+            Condition::Is { question, value } => match (answers.get(question), value) {
+                (Some(Answer::Text(text)), serde_json::Value::String(v)) => text == v,
+                (Some(Answer::Bool(b)), serde_json::Value::Bool(v)) => b == v,
+                _ => false,
+            },
+            Condition::OneOf { question, values } => answers
+                .get(question)
+                .and_then(Answer::as_text)
+                .is_some_and(|text| values.iter().any(|v| v == text)),
+            Condition::Has { question, value } => answers
+                .get(question)
+                .is_some_and(|answer| answer.as_choices().iter().any(|v| v == value)),
+            Condition::Answered { question } => answers
+                .get(question)
+                .is_some_and(|answer| !answer.is_empty()),
+            Condition::All(all) => all.iter().all(|c| c.holds(answers)),
+            Condition::Any(any) => any.iter().any(|c| c.holds(answers)),
+            Condition::Not(inner) => !inner.holds(answers),
+        }
+    }
+}
+
+impl Questionnaire {
+    /// Whether a question is shown for these answers.
+    pub fn is_visible(&self, question: &Question, answers: &Answers) -> bool {
+        question.show_if.as_ref().is_none_or(|c| c.holds(answers))
+    }
+
+    /// Problems with the answers to one section: required questions left open and answers that
+    /// do not fit, keyed by question id. Hidden questions are not checked.
+    pub fn section_problems(&self, section_id: &str, answers: &Answers) -> Vec<(String, String)> {
+        let Some(section) = self.sections.iter().find(|s| s.id == section_id) else {
+            return Vec::new();
+        };
+        section
+            .questions
+            .iter()
+            .filter(|q| self.is_visible(q, answers))
+            .filter(|q| !matches!(q.kind, QuestionKind::Edition { .. }))
+            .filter_map(|q| match answers.get(&q.id) {
+                Some(answer) if !answer.is_empty() => {
+                    q.check(answer).err().map(|e| (q.id.clone(), e))
+                }
+                _ if q.required => Some((q.id.clone(), "Please answer this question".to_owned())),
+                _ => None,
+            })
+            .collect()
+    }
+}

@@ -1,0 +1,196 @@
+//! The validated questionnaire: sections of questions with help text and show-if conditions, and
+//! the applicability rules that turn scope facts into a draft Statement of Applicability.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Family, Text};
+
+/// How mature a practice already is, as the prospect reports it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Maturity {
+    NotInPlace,
+    Informal,
+    /// Documented and run for one of the two standards (or the only one it belongs to).
+    DocumentedOne,
+    /// Documented once, covering both standards.
+    Integrated,
+}
+
+impl Maturity {
+    pub const ALL: [Maturity; 4] = [
+        Maturity::NotInPlace,
+        Maturity::Informal,
+        Maturity::DocumentedOne,
+        Maturity::Integrated,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Maturity::NotInPlace => "not_in_place",
+            Maturity::Informal => "informal",
+            Maturity::DocumentedOne => "documented_one",
+            Maturity::Integrated => "integrated",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Maturity> {
+        Maturity::ALL.into_iter().find(|m| m.as_str() == text)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Maturity::NotInPlace => "Not in place",
+            Maturity::Informal => "Informal",
+            Maturity::DocumentedOne => "Documented for one standard",
+            Maturity::Integrated => "Documented and integrated",
+        }
+    }
+}
+
+/// One choice of a single- or multiple-choice question.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Choice {
+    pub id: String,
+    pub label: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+    /// Choosing it clears the others ("none of these").
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub exclusive: bool,
+}
+
+/// What kind of answer a question takes.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum QuestionKind {
+    Single {
+        options: Vec<Choice>,
+    },
+    Multiple {
+        options: Vec<Choice>,
+    },
+    YesNo,
+    Number {
+        min: i64,
+        max: i64,
+    },
+    Text {
+        max_length: usize,
+    },
+    /// Chooses the edition of one standard; stored as the assessment's editions.
+    Edition {
+        family: Family,
+    },
+    /// How mature one crosswalk practice is, on the fixed `Maturity` scale.
+    Maturity {
+        practice: String,
+    },
+}
+
+impl QuestionKind {
+    pub fn options(&self) -> &[Choice] {
+        match self {
+            QuestionKind::Single { options } | QuestionKind::Multiple { options } => options,
+            _ => &[],
+        }
+    }
+}
+
+/// A condition on earlier answers (show-if, and applicability rules).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Condition {
+    /// The answer equals this option id or yes/no value.
+    Is {
+        question: String,
+        value: serde_json::Value,
+    },
+    /// A single-choice answer is one of these option ids.
+    OneOf {
+        question: String,
+        values: Vec<String>,
+    },
+    /// A multiple-choice answer includes this option id.
+    Has {
+        question: String,
+        value: String,
+    },
+    /// The question has an answer.
+    Answered {
+        question: String,
+    },
+    All(Vec<Condition>),
+    Any(Vec<Condition>),
+    Not(Box<Condition>),
+}
+
+impl Condition {
+    /// Every question the condition reads.
+    pub fn questions(&self) -> Vec<&str> {
+        match self {
+            Condition::Is { question, .. }
+            | Condition::OneOf { question, .. }
+            | Condition::Has { question, .. }
+            | Condition::Answered { question } => vec![question.as_str()],
+            Condition::All(all) | Condition::Any(all) => {
+                all.iter().flat_map(Condition::questions).collect()
+            }
+            Condition::Not(inner) => inner.questions(),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Question {
+    pub id: String,
+    #[serde(flatten)]
+    pub kind: QuestionKind,
+    pub label: String,
+    pub help: String,
+    pub required: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub show_if: Option<Condition>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub intro: String,
+    pub questions: Vec<Question>,
+}
+
+/// Decides applicability of the named 2022 Annex A controls when its condition holds.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ApplicabilityRule {
+    pub controls: Vec<String>,
+    pub applicable: bool,
+    pub when: Condition,
+    pub reason: Text,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Questionnaire {
+    pub sections: Vec<Section>,
+    pub applicability: Vec<ApplicabilityRule>,
+}
+
+impl Questionnaire {
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.sections
+            .iter()
+            .flat_map(|section| section.questions.iter())
+    }
+
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.questions().find(|question| question.id == id)
+    }
+
+    /// The maturity question of a crosswalk practice.
+    pub fn maturity_question(&self, practice: &str) -> Option<&Question> {
+        self.questions().find(|question| {
+            matches!(&question.kind, QuestionKind::Maturity { practice: p } if p == practice)
+        })
+    }
+}

@@ -1,0 +1,357 @@
+//! Turns `data/questionnaire.json` into a validated `Questionnaire`, checked against the catalog
+//! (every crosswalk practice has its maturity question; rules name real 2022 controls).
+
+use std::collections::HashSet;
+
+use super::model::{
+    ApplicabilityRule, Choice, Condition, Question, QuestionKind, Questionnaire, Section,
+};
+use super::raw::{RawChoice, RawCondition, RawQuestion, RawQuestionnaire};
+use crate::catalog::{Catalog, DataError, DataFile, Family, NodeKind, StandardId};
+
+/// Questions the engine reads by id, with the kind each must have.
+pub const ENGINE_QUESTIONS: [(&str, &str); 8] = [
+    ("org.name", "text"),
+    ("org.size", "single"),
+    ("start.iso27001", "single"),
+    ("start.iso20000", "single"),
+    ("start.separate", "yes_no"),
+    ("start.target", "single"),
+    ("edition.iso27001", "edition"),
+    ("edition.iso20000", "edition"),
+];
+
+struct Checker<'a> {
+    file: &'a str,
+    errors: Vec<DataError>,
+}
+
+impl Checker<'_> {
+    fn add(&mut self, reference: &str, problem: impl Into<String>) {
+        self.errors.push(DataError {
+            file: self.file.to_owned(),
+            reference: Some(reference.to_owned()),
+            problem: problem.into(),
+        });
+    }
+}
+
+/// Builds the questionnaire from its data file.
+///
+/// # Errors
+/// Every problem found, each naming the file and the question or rule.
+pub fn load(file: &DataFile<'_>, catalog: &Catalog) -> Result<Questionnaire, Vec<DataError>> {
+    let raw: RawQuestionnaire = serde_json::from_str(file.text).map_err(|error| {
+        vec![DataError {
+            file: file.name.to_owned(),
+            reference: None,
+            problem: format!("cannot be read: {error}"),
+        }]
+    })?;
+    let mut check = Checker {
+        file: file.name,
+        errors: Vec::new(),
+    };
+    let mut earlier: Vec<Question> = Vec::new();
+    let mut sections = Vec::new();
+    let mut section_ids = HashSet::new();
+    for raw_section in raw.sections {
+        if !section_ids.insert(raw_section.id.clone()) {
+            check.add(&raw_section.id, "duplicate section id");
+        }
+        let mut questions = Vec::new();
+        for raw_question in raw_section.questions {
+            if earlier.iter().any(|q| q.id == raw_question.id) {
+                check.add(&raw_question.id, "duplicate question id");
+                continue;
+            }
+            if let Some(question) = load_question(raw_question, &earlier, &mut check) {
+                earlier.push(question.clone());
+                questions.push(question);
+            }
+        }
+        if questions.is_empty() {
+            check.add(&raw_section.id, "section has no questions");
+        }
+        sections.push(Section {
+            id: raw_section.id,
+            title: raw_section.title,
+            intro: raw_section.intro,
+            questions,
+        });
+    }
+    check_engine_questions(&earlier, &mut check);
+    check_practices(&earlier, catalog, &mut check);
+    let controls: HashSet<&str> = catalog
+        .standard(StandardId::Iso27001_2022)
+        .nodes
+        .iter()
+        .filter(|node| node.kind == NodeKind::Control)
+        .map(|node| node.reference.as_str())
+        .collect();
+    let mut applicability = Vec::new();
+    for (index, raw_rule) in raw.applicability.into_iter().enumerate() {
+        let name = format!("applicability rule {}", index + 1);
+        for control in &raw_rule.controls {
+            if !controls.contains(control.as_str()) {
+                check.add(
+                    &name,
+                    format!("{control} is not an Annex A control of iso27001:2022"),
+                );
+            }
+        }
+        if raw_rule.controls.is_empty() || raw_rule.reason.trim().is_empty() {
+            check.add(&name, "a rule needs controls and a reason");
+        }
+        if let Some(when) = load_condition(&raw_rule.when, &earlier, &name, &mut check) {
+            applicability.push(ApplicabilityRule {
+                controls: raw_rule.controls,
+                applicable: raw_rule.applicable,
+                when,
+                reason: raw_rule.reason.into(),
+            });
+        }
+    }
+    if check.errors.is_empty() {
+        Ok(Questionnaire {
+            sections,
+            applicability,
+        })
+    } else {
+        Err(check.errors)
+    }
+}
+
+fn load_question(
+    raw: RawQuestion,
+    earlier: &[Question],
+    check: &mut Checker<'_>,
+) -> Option<Question> {
+    let id = raw.id.clone();
+    if raw.label.trim().is_empty() || raw.help.trim().is_empty() {
+        check.add(&id, "every question needs a label and help text");
+    }
+    let kind = match raw.kind.as_str() {
+        "single" | "multiple" => {
+            let options = load_options(&id, raw.options.unwrap_or_default(), check)?;
+            if raw.kind == "single" {
+                QuestionKind::Single { options }
+            } else {
+                QuestionKind::Multiple { options }
+            }
+        }
+        "yes_no" => QuestionKind::YesNo,
+        "number" => match (raw.min, raw.max) {
+            (Some(min), Some(max)) if min <= max => QuestionKind::Number { min, max },
+            _ => {
+                check.add(&id, "a number question needs min <= max");
+                return None;
+            }
+        },
+        "text" => QuestionKind::Text {
+            max_length: raw.max_length.unwrap_or(200),
+        },
+        "edition" => match raw.family.as_deref() {
+            Some("iso27001") => QuestionKind::Edition {
+                family: Family::Iso27001,
+            },
+            Some("iso20000-1") => QuestionKind::Edition {
+                family: Family::Iso20000,
+            },
+            other => {
+                check.add(&id, format!("unknown family {other:?}"));
+                return None;
+            }
+        },
+        "maturity" => match raw.practice {
+            Some(practice) => QuestionKind::Maturity { practice },
+            None => {
+                check.add(&id, "a maturity question needs a practice");
+                return None;
+            }
+        },
+        other => {
+            check.add(&id, format!("unknown kind {other:?}"));
+            return None;
+        }
+    };
+    let show_if = match &raw.show_if {
+        Some(condition) => Some(load_condition(condition, earlier, &id, check)?),
+        None => None,
+    };
+    Some(Question {
+        id,
+        kind,
+        label: raw.label,
+        help: raw.help,
+        required: raw.required,
+        show_if,
+    })
+}
+
+fn load_options(id: &str, raw: Vec<RawChoice>, check: &mut Checker<'_>) -> Option<Vec<Choice>> {
+    if raw.len() < 2 {
+        check.add(id, "a choice question needs at least two options");
+        return None;
+    }
+    let mut seen = HashSet::new();
+    for option in &raw {
+        if !seen.insert(option.id.as_str()) {
+            check.add(id, format!("duplicate option {}", option.id));
+        }
+    }
+    Some(
+        raw.into_iter()
+            .map(|o| Choice {
+                id: o.id,
+                label: o.label,
+                help: o.help,
+                exclusive: o.exclusive,
+            })
+            .collect(),
+    )
+}
+
+/// Converts one raw condition, checking it names an earlier question and real options.
+fn load_condition(
+    raw: &RawCondition,
+    earlier: &[Question],
+    owner: &str,
+    check: &mut Checker<'_>,
+) -> Option<Condition> {
+    let shapes = [
+        raw.is.is_some(),
+        raw.one_of.is_some(),
+        raw.has.is_some(),
+        raw.answered.is_some(),
+        raw.all.is_some(),
+        raw.any.is_some(),
+        raw.not.is_some(),
+    ];
+    if shapes.iter().filter(|s| **s).count() != 1 {
+        check.add(
+            owner,
+            "a condition needs exactly one of is, one_of, has, answered, all, any, not",
+        );
+        return None;
+    }
+    let combine = |list: &[RawCondition], check: &mut Checker<'_>| -> Option<Vec<Condition>> {
+        let converted: Vec<Option<Condition>> = list
+            .iter()
+            .map(|c| load_condition(c, earlier, owner, check))
+            .collect();
+        converted.into_iter().collect()
+    };
+    if let Some(all) = &raw.all {
+        return combine(all, check).map(Condition::All);
+    }
+    if let Some(any) = &raw.any {
+        return combine(any, check).map(Condition::Any);
+    }
+    if let Some(not) = &raw.not {
+        return load_condition(not, earlier, owner, check).map(|c| Condition::Not(Box::new(c)));
+    }
+    let Some(question_id) = raw.question.as_deref() else {
+        check.add(owner, "a condition on an answer needs a question");
+        return None;
+    };
+    let Some(question) = earlier.iter().find(|q| q.id == question_id) else {
+        check.add(
+            owner,
+            format!("condition names {question_id}, which is not an earlier question"),
+        );
+        return None;
+    };
+    let question_owned = question_id.to_owned();
+    let has_option = |value: &str| question.kind.options().iter().any(|o| o.id == value);
+    if let Some(value) = &raw.is {
+        let fits = match (&question.kind, value) {
+            (QuestionKind::Single { .. }, serde_json::Value::String(v)) => has_option(v),
+            (QuestionKind::YesNo, serde_json::Value::Bool(_)) => true,
+            _ => false,
+        };
+        if !fits {
+            check.add(owner, format!("{question_id} cannot be {value}"));
+            return None;
+        }
+        return Some(Condition::Is {
+            question: question_owned,
+            value: value.clone(),
+        });
+    }
+    if let Some(values) = &raw.one_of {
+        let fits = matches!(question.kind, QuestionKind::Single { .. })
+            && values.iter().all(|v| has_option(v));
+        if !fits {
+            check.add(
+                owner,
+                format!("{question_id} has no such options: {values:?}"),
+            );
+            return None;
+        }
+        return Some(Condition::OneOf {
+            question: question_owned,
+            values: values.clone(),
+        });
+    }
+    if let Some(value) = &raw.has {
+        if !matches!(question.kind, QuestionKind::Multiple { .. }) || !has_option(value) {
+            check.add(owner, format!("{question_id} has no option {value}"));
+            return None;
+        }
+        return Some(Condition::Has {
+            question: question_owned,
+            value: value.clone(),
+        });
+    }
+    Some(Condition::Answered {
+        question: question_owned,
+    })
+}
+
+fn check_engine_questions(questions: &[Question], check: &mut Checker<'_>) {
+    for (id, kind) in ENGINE_QUESTIONS {
+        let actual = questions.iter().find(|q| q.id == id).map(|q| match q.kind {
+            QuestionKind::Single { .. } => "single",
+            QuestionKind::Multiple { .. } => "multiple",
+            QuestionKind::YesNo => "yes_no",
+            QuestionKind::Number { .. } => "number",
+            QuestionKind::Text { .. } => "text",
+            QuestionKind::Edition { .. } => "edition",
+            QuestionKind::Maturity { .. } => "maturity",
+        });
+        if actual != Some(kind) {
+            check.add(
+                id,
+                format!("the engine reads this question as {kind}; found {actual:?}"),
+            );
+        }
+    }
+}
+
+fn check_practices(questions: &[Question], catalog: &Catalog, check: &mut Checker<'_>) {
+    let practices: HashSet<&str> = catalog
+        .crosswalk
+        .iter()
+        .map(|r| r.practice.as_str())
+        .collect();
+    let mut asked: HashSet<&str> = HashSet::new();
+    for question in questions {
+        if let QuestionKind::Maturity { practice } = &question.kind {
+            if !practices.contains(practice.as_str()) {
+                check.add(
+                    &question.id,
+                    format!("practice {practice} is in no crosswalk row"),
+                );
+            }
+            if !asked.insert(practice.as_str()) {
+                check.add(&question.id, format!("practice {practice} is asked twice"));
+            }
+        }
+    }
+    let mut missing: Vec<&str> = practices.difference(&asked).copied().collect();
+    missing.sort_unstable();
+    for practice in missing {
+        check.add(practice, "crosswalk practice has no maturity question");
+    }
+}

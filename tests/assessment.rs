@@ -1,0 +1,151 @@
+//! Saved assessments: round trip, migration from the version 1 prototype format, and reports of
+//! what does not fit (unknown ids are kept and reported; wrong types are errors naming the field).
+
+use ims_matrix::assessment::{self, Assessment, ImportError, Status, SCHEMA_VERSION};
+use ims_matrix::catalog::{self, StandardId};
+use ims_matrix::questionnaire::{self, Answer};
+
+fn import(text: &str) -> Result<assessment::Imported, ImportError> {
+    assessment::import(text, questionnaire::builtin(), catalog::builtin())
+}
+
+#[test]
+fn round_trip_keeps_everything_including_hostile_text() {
+    let mut a = Assessment::new("2026-11-27T10:00:00Z");
+    let hostile = format!(
+        "=HYPERLINK(\"http://x\")<script>alert(1)</script> مرحبا 👋 \u{7}{}",
+        "x".repeat(100_000)
+    );
+    a.answers
+        .insert("org.name".into(), Answer::Text("Acme <b>IT</b>".into()));
+    a.update_row("common.policy", |e| {
+        e.status = Some(Status::Implemented);
+        e.notes = hostile.clone();
+        e.due = "2027-03-31".into();
+    });
+    a.editions.iso27001 = StandardId::Iso27001_2013;
+    let back = import(&a.to_json()).expect("reads back");
+    assert_eq!(back.assessment, a);
+    assert!(back.warnings.is_empty(), "{:?}", back.warnings);
+    assert_eq!(back.assessment.rows["common.policy"].notes, hostile);
+}
+
+#[test]
+fn version_1_prototype_files_migrate() {
+    let imported = import(include_str!("fixtures/assessment/v1-prototype.json")).expect("migrates");
+    assert_eq!(imported.migrated_from, Some(1));
+    let a = imported.assessment;
+    assert_eq!(a.schema, SCHEMA_VERSION);
+    assert_eq!(a.created, "2025-06-01T09:30:00Z");
+    assert_eq!(a.editions.iso27001, StandardId::Iso27001_2013);
+    assert_eq!(a.editions.iso20000, StandardId::Iso20000_2011);
+    assert_eq!(
+        a.rows["process.change-policy"].status,
+        Some(Status::Implemented)
+    );
+    assert_eq!(a.rows["process.change-policy"].owner, "Change manager");
+    assert_eq!(
+        a.rows["isms.cryptography"].status,
+        Some(Status::NotApplicable)
+    );
+    assert_eq!(
+        a.rows["isms.cryptography"].notes,
+        "Handled by the parent company"
+    );
+    assert_eq!(a.answers["org.name"], Answer::Text("Prototype Ltd".into()));
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+}
+
+#[test]
+fn unknown_ids_and_unfit_answers_are_reported_and_kept() {
+    let imported = import(include_str!("fixtures/assessment/unknown-ids.json")).expect("readable");
+    let w = &imported.warnings;
+    assert!(
+        w.iter()
+            .any(|m| m.starts_with("answers.org.shoe-size: no such question")),
+        "{w:?}"
+    );
+    assert!(
+        w.iter()
+            .any(|m| m
+                .starts_with("answers.scope.development: \"sometimes\" is not one of the choices")),
+        "{w:?}"
+    );
+    assert!(
+        w.iter()
+            .any(|m| m.starts_with("rows.row.that-does-not-exist: no such matrix row")),
+        "{w:?}"
+    );
+    assert!(
+        w.iter()
+            .any(|m| m.starts_with("rows.common.policy.due: \"2027-02-30\" is not a date")),
+        "{w:?}"
+    );
+    assert_eq!(w.len(), 4, "{w:?}");
+    // Nothing is dropped.
+    assert_eq!(
+        imported.assessment.rows["row.that-does-not-exist"].notes,
+        "keep me"
+    );
+    assert!(imported.assessment.answers.contains_key("org.shoe-size"));
+}
+
+#[test]
+fn bad_files_are_errors_that_name_the_field() {
+    let cases: [(&str, &str); 6] = [
+        (
+            include_str!("fixtures/assessment/wrong-type.json"),
+            "field rows.common.policy.status: unknown variant `finished`",
+        ),
+        (
+            include_str!("fixtures/assessment/truncated.json"),
+            "not valid JSON: EOF while parsing",
+        ),
+        ("[1, 2, 3]", "not an ims-matrix assessment"),
+        (
+            r#"{"schema": 99}"#,
+            "made by a newer version of ims-matrix (schema 99",
+        ),
+        (
+            r#"{"schema": 2, "created": "", "updated": "", "editions": {"iso27001": "2005", "iso20000-1": "2018"}}"#,
+            "field editions.iso27001: unknown edition \"2005\"",
+        ),
+        (
+            r#"{"schema": 2, "created": "", "updated": "", "editions": {"iso27001": "2022", "iso20000-1": "2018"}, "answers": {"org.size": {"a": 1}}}"#,
+            "field answers.org.size",
+        ),
+    ];
+    for (text, expected) in cases {
+        let error = import(text).expect_err(expected).to_string();
+        assert!(
+            error.starts_with(expected),
+            "expected {expected:?}, got {error:?}"
+        );
+    }
+}
+
+#[test]
+fn clearing_a_row_edit_removes_it() {
+    let mut a = Assessment::new("t");
+    a.update_row("common.policy", |e| e.owner = "CISO".into());
+    assert!(a.rows.contains_key("common.policy"));
+    a.update_row("common.policy", |e| e.owner.clear());
+    assert!(!a.rows.contains_key("common.policy"));
+}
+
+#[test]
+fn iso_dates_are_checked_for_real_days() {
+    for good in ["2027-02-28", "2028-02-29", "2026-12-31"] {
+        assert!(assessment::import::is_iso_date(good), "{good}");
+    }
+    for bad in [
+        "2027-02-29",
+        "2026-13-01",
+        "2026-1-01",
+        "31/12/2026",
+        "",
+        "2026-00-10",
+    ] {
+        assert!(!assessment::import::is_iso_date(bad), "{bad}");
+    }
+}

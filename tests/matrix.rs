@@ -1,0 +1,470 @@
+//! The matrix engine, scenario by scenario (table-driven), plus property tests over arbitrary
+//! answers and edits.
+
+use ims_matrix::assessment::{Assessment, Status};
+use ims_matrix::catalog::{self, Lead, RowKind, StandardId};
+use ims_matrix::matrix::{self, view, Matrix, Priority, StartingPoint};
+use ims_matrix::questionnaire::{self, Answer, QuestionKind};
+
+fn build_with(answers: &[(&str, Answer)], edit: impl FnOnce(&mut Assessment)) -> Matrix {
+    let mut a = Assessment::new("2026-11-27T00:00:00Z");
+    for (id, answer) in answers {
+        a.answers.insert((*id).to_owned(), answer.clone());
+    }
+    edit(&mut a);
+    matrix::build(catalog::builtin(), questionnaire::builtin(), &a)
+}
+
+fn text(value: &str) -> Answer {
+    Answer::Text(value.to_owned())
+}
+
+fn row<'m>(m: &'m Matrix, id: &str) -> &'m matrix::MatrixRow {
+    m.rows
+        .iter()
+        .find(|r| r.id == id)
+        .unwrap_or_else(|| panic!("row {id}"))
+}
+
+fn soa<'m>(m: &'m Matrix, reference: &str) -> &'m matrix::SoaEntry {
+    m.soa
+        .iter()
+        .find(|e| e.reference == reference)
+        .unwrap_or_else(|| panic!("control {reference}"))
+}
+
+#[test]
+fn no_development_makes_secure_development_not_applicable_with_that_reason() {
+    let m = build_with(&[("scope.development", text("none"))], |_| {});
+    for control in ["A.8.25", "A.8.28", "A.8.31", "A.8.33", "A.8.4"] {
+        let entry = soa(&m, control);
+        assert!(!entry.applicable, "{control}");
+        assert!(
+            entry.reason.contains("no software is developed"),
+            "{control}: {}",
+            entry.reason
+        );
+        assert_eq!(entry.status, Status::NotApplicable);
+    }
+    // Acquired systems still need security requirements.
+    assert!(soa(&m, "A.8.26").applicable);
+    let secure_dev = m
+        .rows
+        .iter()
+        .find(|r| r.iso27001.iter().any(|x| x.reference == "A.8.25"))
+        .expect("row");
+    assert!(!secure_dev.applicable);
+    assert_eq!(secure_dev.status, Status::NotApplicable);
+    assert_eq!(secure_dev.priority, Priority::None);
+    // The same answer in the 2013 numbering: A.14.2.1 follows A.8.25.
+    let old = build_with(&[("scope.development", text("none"))], |a| {
+        a.editions.iso27001 = StandardId::Iso27001_2013
+    });
+    assert!(!soa(&old, "A.14.2.1").applicable);
+    assert!(soa(&old, "A.14.2.1")
+        .reason
+        .contains("no software is developed"));
+    // Developing in house keeps them applicable.
+    let dev = build_with(&[("scope.development", text("in-house"))], |_| {});
+    assert!(soa(&dev, "A.8.25").applicable);
+    assert!(!soa(&dev, "A.8.30").applicable);
+}
+
+#[test]
+fn the_starting_point_decides_the_action_for_common_rows() {
+    let cases = [
+        (
+            "none",
+            "none",
+            None,
+            StartingPoint::Neither,
+            "Write one integrated document covering both standards",
+        ),
+        (
+            "certified",
+            "in-progress",
+            None,
+            StartingPoint::Iso27001,
+            "Extend the ISMS document to cover the SMS",
+        ),
+        (
+            "none",
+            "implemented",
+            None,
+            StartingPoint::Iso20000,
+            "Extend the SMS document to cover the ISMS",
+        ),
+        (
+            "certified",
+            "certified",
+            Some(true),
+            StartingPoint::BothSeparate,
+            "Merge the ISMS and SMS documents into one",
+        ),
+        (
+            "certified",
+            "certified",
+            Some(false),
+            StartingPoint::BothIntegrated,
+            "Keep the integrated document; check it covers both",
+        ),
+    ];
+    for (iso27001, iso20000, separate, start, action) in cases {
+        let mut answers = vec![
+            ("start.iso27001", text(iso27001)),
+            ("start.iso20000", text(iso20000)),
+        ];
+        if let Some(separate) = separate {
+            answers.push(("start.separate", Answer::Bool(separate)));
+        }
+        let m = build_with(&answers, |_| {});
+        assert_eq!(m.starting_point, start);
+        assert_eq!(row(&m, "common.policy").action, action, "{start:?}");
+    }
+    // Holding 27001 makes it lead the shared documents.
+    let m = build_with(
+        &[
+            ("start.iso27001", text("certified")),
+            ("start.iso20000", text("none")),
+        ],
+        |_| {},
+    );
+    assert_eq!(row(&m, "common.policy").lead, Lead::Iso27001);
+    assert_eq!(
+        row(&m, "isms.cryptography").action,
+        "Keep in the ISMS; nothing to integrate"
+    );
+    assert_eq!(
+        row(&m, "sms.catalogue").action,
+        "Implement for ISO/IEC 20000-1"
+    );
+}
+
+#[test]
+fn maturity_derives_status_and_a_user_override_beats_it() {
+    let m = build_with(
+        &[
+            ("maturity.policy", text("integrated")),
+            ("maturity.crypto", text("documented_one")),
+            ("maturity.change", text("documented_one")),
+        ],
+        |_| {},
+    );
+    assert_eq!(row(&m, "common.policy").status, Status::Implemented);
+    // Documented for one standard completes a one-standard row, not a shared one.
+    assert_eq!(row(&m, "isms.cryptography").status, Status::Implemented);
+    assert_eq!(row(&m, "process.change-policy").status, Status::InProgress);
+    let overridden = build_with(&[("maturity.policy", text("integrated"))], |a| {
+        a.update_row("common.policy", |e| e.status = Some(Status::NotStarted));
+    });
+    let policy = row(&overridden, "common.policy");
+    assert_eq!(policy.derived_status, Status::Implemented);
+    assert_eq!(policy.status, Status::NotStarted);
+    assert!(policy.status_overridden);
+    assert_ne!(policy.priority, Priority::None);
+}
+
+#[test]
+fn switching_editions_relabels_every_reference() {
+    let current = build_with(&[], |_| {});
+    let old = build_with(&[], |a| {
+        a.editions.iso27001 = StandardId::Iso27001_2013;
+        a.editions.iso20000 = StandardId::Iso20000_2011;
+    });
+    let c = catalog::builtin();
+    for (id, m) in [
+        (StandardId::Iso27001_2022, &current),
+        (StandardId::Iso27001_2013, &old),
+    ] {
+        for r in m.rows.iter().flat_map(|r| &r.iso27001) {
+            assert_eq!(
+                c.standard(id).title_of(&r.reference),
+                Some(&*r.title),
+                "{}",
+                r.reference
+            );
+        }
+    }
+    for (id, m) in [
+        (StandardId::Iso20000_2018, &current),
+        (StandardId::Iso20000_2011, &old),
+    ] {
+        for r in m.rows.iter().flat_map(|r| &r.iso20000) {
+            assert_eq!(
+                c.standard(id).title_of(&r.reference),
+                Some(&*r.title),
+                "{}",
+                r.reference
+            );
+        }
+    }
+    assert_eq!(current.soa.len(), 93);
+    assert_eq!(old.soa.len(), 114);
+    let change_now = row(&current, "process.change-policy");
+    let change_then = row(&old, "process.change-policy");
+    assert_eq!(change_now.iso27001[0].reference, "A.8.32");
+    assert!(change_then
+        .iso27001
+        .iter()
+        .any(|r| r.reference == "A.12.1.2"));
+    // The transition is visible both ways.
+    assert!(change_now
+        .iso27001_other
+        .iter()
+        .any(|r| r.reference == "A.14.2.2"));
+    assert_eq!(change_then.iso27001_other[0].reference, "A.8.32");
+    assert!(change_then.iso20000.iter().any(|r| r.reference == "9.2"));
+    // A control new in 2022 has no 2013 counterpart and does not apply to a 2013 ISMS.
+    let threat = row(&old, "isms.threat-intelligence");
+    assert!(threat.iso27001.is_empty() && !threat.applicable);
+    assert!(threat
+        .applicability_reason
+        .contains("New in ISO/IEC 27001:2022"));
+}
+
+#[test]
+fn summary_counts_documents_and_top_actions() {
+    let m = build_with(&[], |_| {});
+    let s = &m.summary;
+    assert!(s.integrated_documents > 10, "{}", s.integrated_documents);
+    assert_eq!(s.separate_documents, 2 * s.integrated_documents);
+    assert_eq!(s.top_actions.len(), 10);
+    assert_eq!(s.readiness, 0);
+    // Top actions are the highest-scored open rows.
+    let scores: Vec<u8> = s
+        .top_actions
+        .iter()
+        .map(|id| row(&m, id).priority_score)
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    let everything_done = build_with(&[], |a| {
+        for r in &catalog::builtin().crosswalk {
+            a.update_row(&r.id, |e| e.status = Some(Status::Implemented));
+        }
+    });
+    assert_eq!(everything_done.summary.readiness, 100);
+    assert!(everything_done.summary.top_actions.is_empty());
+    assert_eq!(everything_done.summary.remaining_days, 0.0);
+}
+
+#[test]
+fn scope_facts_raise_priorities_with_a_reason() {
+    let plain = build_with(&[], |_| {});
+    let cards = build_with(&[("scope.payment-cards", Answer::Bool(true))], |_| {});
+    let before = row(&plain, "isms.cryptography");
+    let after = row(&cards, "isms.cryptography");
+    assert!(after.priority_score > before.priority_score);
+    assert_eq!(
+        after.priority_reason.as_deref(),
+        Some("Raised: payment card data in scope")
+    );
+}
+
+#[test]
+fn heatmap_cells_point_at_rows_with_both_sides() {
+    let m = build_with(&[], |_| {});
+    assert!(!m.heatmap.cells.is_empty());
+    for cell in &m.heatmap.cells {
+        assert!(cell.strength >= 1 && cell.strength <= 10);
+        for id in &cell.rows {
+            let r = row(&m, id);
+            assert!(!r.iso27001.is_empty() && !r.iso20000.is_empty());
+            assert!(r.strength <= cell.strength);
+        }
+    }
+    // Change management meets clause 8.5 of 20000-1 in the technological controls theme.
+    let tech = m
+        .heatmap
+        .rows
+        .iter()
+        .position(|a| a.label.starts_with("A.8 "))
+        .expect("theme A.8");
+    let design = m
+        .heatmap
+        .columns
+        .iter()
+        .position(|a| a.label.starts_with("8.5 "))
+        .expect("process 8.5");
+    let cell = m.heatmap.cell(tech, design).expect("a cell");
+    assert!(cell.rows.iter().any(|id| id == "process.change-policy"));
+}
+
+#[test]
+fn filters_search_and_sort() {
+    let m = build_with(&[], |a| {
+        a.update_row("isms.cryptography", |e| {
+            e.notes = "Key rotation with the HSM vendor".into()
+        })
+    });
+    let by_kind = view::Filter {
+        kinds: vec![RowKind::Integrated],
+        ..Default::default()
+    };
+    let rows = view::select(&m, &by_kind, view::Sort::default());
+    assert!(!rows.is_empty() && rows.iter().all(|&i| m.rows[i].kind == RowKind::Integrated));
+    // Search covers references, titles and notes, case-insensitively.
+    let find = |text: &str| -> Vec<String> {
+        let f = view::Filter {
+            text: text.into(),
+            ..Default::default()
+        };
+        view::select(&m, &f, view::Sort::default())
+            .iter()
+            .map(|&i| m.rows[i].id.clone())
+            .collect()
+    };
+    assert!(find("hsm VENDOR").contains(&"isms.cryptography".to_owned()));
+    assert!(find("A.8.32").contains(&"process.change-policy".to_owned()));
+    assert!(
+        find("a.14.2.2").contains(&"process.change-policy".to_owned()),
+        "other-edition refs are searchable"
+    );
+    assert!(find("no such words anywhere").is_empty());
+    let sorted = view::select(
+        &m,
+        &view::Filter::default(),
+        view::Sort {
+            key: view::SortKey::Iso27001,
+            descending: false,
+        },
+    );
+    let refs: Vec<&str> = sorted
+        .iter()
+        .filter_map(|&i| m.rows[i].iso27001.first())
+        .map(|r| r.reference.as_str())
+        .collect();
+    assert!(
+        refs.windows(2)
+            .all(|w| view::compare_refs(w[0], w[1]) != std::cmp::Ordering::Greater),
+        "{refs:?}"
+    );
+    assert_eq!(
+        view::compare_refs("A.5.9", "A.5.10"),
+        std::cmp::Ordering::Less
+    );
+    let grouped = view::group(
+        &m,
+        &view::select(&m, &view::Filter::default(), view::Sort::default()),
+        view::GroupBy::Kind,
+    );
+    let labels: Vec<&str> = grouped.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Common element",
+            "Integrated process",
+            "ISO/IEC 27001 only",
+            "ISO/IEC 20000-1 only"
+        ]
+    );
+}
+
+// ---- properties -----------------------------------------------------------------------------
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Any answer to any question, valid or not, including garbage values.
+    fn arbitrary_answers() -> impl Strategy<Value = Vec<(String, Answer)>> {
+        let q = questionnaire::builtin();
+        let questions: Vec<(String, Vec<String>, bool)> = q
+            .questions()
+            .map(|question| {
+                let mut options: Vec<String> = question
+                    .kind
+                    .options()
+                    .iter()
+                    .map(|o| o.id.clone())
+                    .collect();
+                if matches!(question.kind, QuestionKind::Maturity { .. }) {
+                    options = ["not_in_place", "informal", "documented_one", "integrated"]
+                        .map(String::from)
+                        .to_vec();
+                }
+                (
+                    question.id.clone(),
+                    options,
+                    matches!(question.kind, QuestionKind::Multiple { .. }),
+                )
+            })
+            .collect();
+        let n = questions.len();
+        prop::collection::vec(
+            (0..n, 0usize..8, any::<bool>(), any::<i64>(), ".{0,20}"),
+            0..60,
+        )
+        .prop_map(move |picks| {
+            picks
+                .into_iter()
+                .map(|(qi, oi, flag, number, garbage)| {
+                    let (id, options, multiple) = &questions[qi];
+                    let answer = match (oi % 4, options.is_empty()) {
+                        (0, _) => Answer::Bool(flag),
+                        (1, _) => Answer::Number(number),
+                        (2, _) => Answer::Text(garbage),
+                        (_, true) => Answer::Text(String::new()),
+                        (_, false) if *multiple => Answer::Choices(
+                            options
+                                .iter()
+                                .take(oi % options.len() + 1)
+                                .cloned()
+                                .collect(),
+                        ),
+                        (_, false) => Answer::Text(options[oi % options.len()].clone()),
+                    };
+                    (id.clone(), answer)
+                })
+                .collect()
+        })
+    }
+
+    fn arbitrary_status() -> impl Strategy<Value = Option<Status>> {
+        prop::option::of(prop::sample::select(Status::ALL.to_vec()))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+
+        #[test]
+        fn any_answers_give_a_complete_consistent_matrix(
+            answers in arbitrary_answers(),
+            old_27001 in any::<bool>(),
+            old_20000 in any::<bool>(),
+            edits in prop::collection::vec((0usize..200, arbitrary_status(), ".{0,30}"), 0..20),
+        ) {
+            let c = catalog::builtin();
+            let mut a = Assessment::new("t");
+            for (id, answer) in answers {
+                a.answers.insert(id, answer);
+            }
+            if old_27001 { a.editions.iso27001 = StandardId::Iso27001_2013; }
+            if old_20000 { a.editions.iso20000 = StandardId::Iso20000_2011; }
+            for (index, status, note) in edits {
+                let id = c.crosswalk[index % c.crosswalk.len()].id.clone();
+                a.update_row(&id, |e| { e.status = status; e.notes = note; });
+            }
+            let m = matrix::build(c, questionnaire::builtin(), &a);
+            prop_assert_eq!(m.rows.len(), c.crosswalk.len());
+            for r in &m.rows {
+                // A derived status agrees with applicability; only the user can say otherwise.
+                prop_assert_eq!(r.derived_status == Status::NotApplicable, !r.applicable);
+                prop_assert!(!r.applicability_reason.is_empty());
+                prop_assert_eq!(r.priority == Priority::None, !r.status.is_open());
+                prop_assert!(r.remaining_days >= 0.0);
+            }
+            let s = &m.summary;
+            prop_assert_eq!(s.by_kind.iter().map(|c| c.count).sum::<usize>(), s.rows);
+            prop_assert_eq!(s.by_status.iter().map(|c| c.count).sum::<usize>(), s.rows);
+            prop_assert_eq!(s.by_area.iter().map(|a| a.rows).sum::<usize>(), s.rows);
+            prop_assert_eq!(s.by_area.iter().map(|a| a.open).sum::<usize>(), s.open_rows);
+            prop_assert!(s.readiness <= 100);
+            prop_assert!(s.top_actions.len() <= 10 && s.top_actions.len() <= s.open_rows);
+            let expected_days: f64 = m.rows.iter().map(|r| r.remaining_days).sum();
+            prop_assert!((s.remaining_days - expected_days).abs() < 1e-9);
+            prop_assert_eq!(m.soa.len(), c.standard(a.editions.iso27001).controls().count());
+            // Building twice gives the same matrix: the engine is deterministic.
+            prop_assert_eq!(&m, &matrix::build(c, questionnaire::builtin(), &a));
+        }
+    }
+}
