@@ -31,5 +31,8 @@ trunk build --release --offline
 say "first-visit download size"
 node scripts/size-report.mjs dist
 
+say "browser benchmark (figures only)"
+node benches/browser.mjs
+
 say "end-to-end tests (dist/ in headless Chromium)"
 node --test --test-concurrency=1 tests/e2e/

@@ -14,6 +14,7 @@ pub mod catalog;
 pub mod cli;
 pub mod matrix;
 pub mod questionnaire;
+pub mod state;
 pub mod ui;
 pub mod web;
 

@@ -1,13 +1,30 @@
 //! Components rendered to HTML natively (Yew SSR): what a given state shows, in milliseconds.
 #![cfg(not(target_arch = "wasm32"))]
 
-use ims_matrix::ui::{App, Welcome, WelcomeProps};
+use std::rc::Rc;
+
+use ims_matrix::assessment::{Assessment, Status};
+use ims_matrix::matrix::view::{Filter, GroupBy, Sort};
+use ims_matrix::questionnaire::Answer;
+use ims_matrix::ui::*;
+use ims_matrix::{catalog, matrix, questionnaire};
 use yew::{Callback, LocalServerRenderer};
+
+fn matrix_for(assessment: &Assessment) -> Rc<matrix::Matrix> {
+    Rc::new(matrix::build(
+        catalog::builtin(),
+        questionnaire::builtin(),
+        assessment,
+    ))
+}
 
 #[tokio::test]
 async fn welcome_says_what_it_does_how_long_and_that_nothing_leaves_the_browser() {
     let html = LocalServerRenderer::<Welcome>::with_props(WelcomeProps {
         on_start: Callback::noop(),
+        resumable: false,
+        on_resume: Callback::noop(),
+        on_matrix: Callback::noop(),
     })
     .hydratable(false)
     .render()
@@ -23,8 +40,26 @@ async fn welcome_says_what_it_does_how_long_and_that_nothing_leaves_the_browser(
     );
     // Figures come from the catalog, not from the markup.
     assert!(html.contains("all 93 Annex A controls"), "{html}");
-    let rows = ims_matrix::catalog::builtin().crosswalk.len();
+    let rows = catalog::builtin().crosswalk.len();
     assert!(html.contains(&format!("{rows} integration rows")), "{html}");
+}
+
+#[tokio::test]
+async fn welcome_offers_to_resume_saved_answers() {
+    let html = LocalServerRenderer::<Welcome>::with_props(WelcomeProps {
+        on_start: Callback::noop(),
+        resumable: true,
+        on_resume: Callback::noop(),
+        on_matrix: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(
+        html.contains("Resume where you left off") && html.contains("Open my matrix"),
+        "{html}"
+    );
+    assert!(!html.contains("Start the questionnaire"));
 }
 
 #[tokio::test]
@@ -33,10 +68,131 @@ async fn app_opens_on_the_welcome_screen_inside_the_page_frame() {
         .hydratable(false)
         .render()
         .await;
+    assert!(html.contains(r#"id="main""#), "{html}");
+    assert!(html.contains("welcome-title"));
+    assert!(!html.contains("wizard-title"));
+}
+
+async fn wizard(index: usize, assessment: Assessment, show_problems: bool) -> String {
+    LocalServerRenderer::<Wizard>::with_props(WizardProps {
+        index,
+        assessment: Rc::new(assessment),
+        show_problems,
+        dispatch: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+#[tokio::test]
+async fn wizard_shows_progress_labels_help_and_problems() {
+    let html = wizard(0, Assessment::new("t"), true).await;
+    assert!(html.contains("Step 1 of 6"), "{html}");
     assert!(
-        html.contains(r#"<main id="main" class="app-main">"#),
+        html.contains(r#"<progress max="100" aria-label="Questionnaire progress" value="0""#),
         "{html}"
     );
-    assert!(html.contains("welcome-title"));
-    assert!(!html.contains("Scoping questionnaire"));
+    let q = questionnaire::builtin();
+    for question in &q.sections[0].questions {
+        assert!(html.contains(&question.label), "label of {}", question.id);
+    }
+    // Required answers missing: a summary and a message next to each field.
+    assert!(html.contains("to fix before you go on"), "{html}");
+    assert!(html.contains(r#"id="q-org-size-error""#), "{html}");
+    assert!(html.contains(r#"aria-invalid="true""#));
+}
+
+#[tokio::test]
+async fn wizard_show_if_questions_appear_with_the_answers() {
+    let mut a = Assessment::new("t");
+    let hidden = wizard(1, a.clone(), false).await;
+    assert!(
+        !hidden.contains("q-start-separate"),
+        "start.separate shows only when both are held"
+    );
+    a.answers
+        .insert("start.iso27001".into(), Answer::Text("certified".into()));
+    a.answers
+        .insert("start.iso20000".into(), Answer::Text("implemented".into()));
+    let shown = wizard(1, a, false).await;
+    assert!(shown.contains("q-start-separate"), "{shown}");
+    assert!(
+        shown.contains(r#"value="certified" checked"#) || shown.contains("checked"),
+        "answers are reflected"
+    );
+}
+
+#[tokio::test]
+async fn matrix_screen_lists_every_row_and_marks_overrides() {
+    let mut a = Assessment::new("t");
+    a.update_row("common.policy", |e| e.status = Some(Status::Implemented));
+    let m = matrix_for(&a);
+    let html = LocalServerRenderer::<MatrixScreen>::with_props(MatrixScreenProps {
+        matrix: m.clone(),
+        filter: Filter::default(),
+        sort: Sort::default(),
+        group: GroupBy::Kind,
+        expanded: Some("common.policy".into()),
+        dispatch: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(
+        html.contains(&format!(
+            "Showing {} of {} rows",
+            m.rows.len(),
+            m.rows.len()
+        )),
+        "{html}"
+    );
+    assert_eq!(html.matches(r#"class="row-toggle""#).count(), m.rows.len());
+    assert!(
+        html.contains("Common element (29)") || html.contains("Common element ("),
+        "grouped by kind"
+    );
+    // The expanded row shows its detail with editable fields.
+    assert!(html.contains(r#"id="notes-common-policy""#), "{html}");
+    assert!(html.contains("Why they map this way"));
+    assert!(
+        html.contains("A.5.1.1"),
+        "the 2013 references of the policy row show as the other edition"
+    );
+}
+
+#[tokio::test]
+async fn summary_and_heatmap_render_their_figures_with_text_alternatives() {
+    let m = matrix_for(&Assessment::new("t"));
+    let summary = LocalServerRenderer::<SummaryScreen>::with_props(SummaryProps {
+        matrix: m.clone(),
+        dispatch: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(
+        summary.contains(&format!(
+            "integrated documents replace {} separate ones",
+            m.summary.separate_documents
+        )),
+        "{summary}"
+    );
+    assert!(
+        summary.contains(r#"aria-label="Overall readiness 0%""#),
+        "{summary}"
+    );
+    assert!(summary.contains(r#"role="img""#));
+    let heat = LocalServerRenderer::<HeatmapScreen>::with_props(HeatmapProps {
+        matrix: m.clone(),
+        dispatch: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert_eq!(
+        heat.matches(r#"class="heat-cell""#).count(),
+        m.heatmap.cells.len()
+    );
+    assert!(heat.contains("overlap"), "{heat}");
 }

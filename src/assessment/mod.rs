@@ -5,6 +5,7 @@
 
 pub mod import;
 mod migrate;
+pub mod share;
 
 use std::collections::BTreeMap;
 

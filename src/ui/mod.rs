@@ -2,7 +2,21 @@
 //! call the core for everything they show; browser access goes through `crate::web`.
 
 mod app;
+mod data;
+mod heatmap;
+mod labels;
+mod matrix_screen;
+mod notices;
+mod question;
+mod row_detail;
+mod summary;
 mod welcome;
+mod wizard;
 
 pub use app::App;
+pub use data::{DataProps, DataScreen};
+pub use heatmap::{HeatmapProps, HeatmapScreen};
+pub use matrix_screen::{MatrixScreen, MatrixScreenProps};
+pub use summary::{SummaryProps, SummaryScreen};
 pub use welcome::{Welcome, WelcomeProps};
+pub use wizard::{Wizard, WizardProps};

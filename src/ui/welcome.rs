@@ -7,6 +7,13 @@ use crate::catalog::{self, RowKind, StandardId};
 #[derive(Properties, PartialEq)]
 pub struct WelcomeProps {
     pub on_start: Callback<()>,
+    /// Saved answers exist: offer to resume them.
+    #[prop_or_default]
+    pub resumable: bool,
+    #[prop_or_default]
+    pub on_resume: Callback<()>,
+    #[prop_or_default]
+    pub on_matrix: Callback<()>,
 }
 
 #[component]
@@ -23,6 +30,21 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
         .filter(|row| matches!(row.kind, RowKind::Common | RowKind::Integrated))
         .count();
     let on_click = props.on_start.reform(|_: MouseEvent| ());
+    let actions = if props.resumable {
+        html! {
+            <>
+                <button type="button" class="button primary large" onclick={props.on_resume.reform(|_: MouseEvent| ())}>{"Resume where you left off"}</button>
+                <button type="button" class="button large" onclick={props.on_matrix.reform(|_: MouseEvent| ())}>{"Open my matrix"}</button>
+            </>
+        }
+    } else {
+        html! {
+            <>
+                <button type="button" class="button primary large" onclick={on_click}>{"Start the questionnaire"}</button>
+                <span class="duration">{"About 10 minutes · no account"}</span>
+            </>
+        }
+    };
     html! {
         <section class="welcome" aria-labelledby="welcome-title">
             <p class="eyebrow">{"Integrated management system scoping"}</p>
@@ -33,8 +55,7 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
                   Then download it as an Excel workbook."}
             </p>
             <div class="welcome-actions">
-                <button type="button" class="button primary large" onclick={on_click}>{"Start the questionnaire"}</button>
-                <span class="duration">{"About 10 minutes · no account"}</span>
+                {actions}
             </div>
             <p class="privacy">
                 <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">

@@ -1,15 +1,191 @@
 //! Browser glue: the only module (with `ui` event handlers) that touches browser APIs. Mounting,
-//! storage, downloads and messages to a host page live here, behind plain Rust functions.
+//! the clock, local storage, downloads, share links and printing live here behind plain Rust
+//! functions. Every function degrades to a harmless value off the browser (native SSR tests).
+
+use wasm_bindgen::JsCast;
+
+use crate::assessment::{self, share, Assessment, Imported};
+use crate::state::Unreadable;
+use crate::{catalog, questionnaire};
+
+/// Where the assessment is saved in the browser.
+pub const STORAGE_KEY: &str = "ims-matrix.assessment";
 
 /// Mounts the app into the page's `#app` element (or the body when it is absent).
 pub fn start() {
-    let root = gloo::utils::document().get_element_by_id("app");
-    match root {
+    match gloo::utils::document().get_element_by_id("app") {
         Some(root) => {
+            root.set_inner_html("");
             yew::Renderer::<crate::ui::App>::with_root(root).render();
         }
         None => {
             yew::Renderer::<crate::ui::App>::new().render();
         }
     }
+}
+
+fn in_browser() -> bool {
+    cfg!(target_arch = "wasm32")
+}
+
+/// The current time, RFC 3339 in UTC.
+pub fn now() -> String {
+    if in_browser() {
+        String::from(js_sys::Date::new_0().to_iso_string())
+    } else {
+        "1970-01-01T00:00:00.000Z".to_owned()
+    }
+}
+
+/// Today's date, `YYYY-MM-DD`.
+pub fn today() -> String {
+    now().chars().take(10).collect()
+}
+
+fn storage() -> Option<web_sys::Storage> {
+    if !in_browser() {
+        return None;
+    }
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+/// The saved assessment: none, a readable one, or unreadable text kept aside for the user.
+pub fn load_saved() -> Result<Option<Imported>, Unreadable> {
+    let Some(raw) = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()) else {
+        return Ok(None);
+    };
+    assessment::import(&raw, questionnaire::builtin(), catalog::builtin())
+        .map(Some)
+        .map_err(|error| Unreadable {
+            raw,
+            problem: error.to_string(),
+        })
+}
+
+/// Saves the assessment. Returns a message when the browser refused (storage full or blocked).
+pub fn save(assessment: &Assessment) -> Result<(), String> {
+    let Some(storage) = storage() else {
+        return Ok(());
+    };
+    storage
+        .set_item(STORAGE_KEY, &assessment.to_json())
+        .map_err(|_| "Your browser did not let us save (storage full or blocked). Export the assessment as JSON to keep it.".to_owned())
+}
+
+/// Offers `bytes` as a file download named `filename`.
+pub fn download(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let fail = |_| format!("Could not prepare the download of {filename}.");
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let document = gloo::utils::document();
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(fail)?
+        .dyn_into()
+        .map_err(|_| format!("Could not prepare the download of {filename}."))?;
+    anchor.set_href(&url);
+    anchor.set_download(filename);
+    anchor.set_attribute("hidden", "").ok();
+    let body = gloo::utils::body();
+    body.append_child(&anchor).map_err(fail)?;
+    anchor.click();
+    body.remove_child(&anchor).ok();
+    // Let the download start before the URL goes away.
+    gloo::timers::callback::Timeout::new(10_000, move || {
+        web_sys::Url::revoke_object_url(&url).ok();
+    })
+    .forget();
+    Ok(())
+}
+
+/// A file-name-safe version of the organisation name (letters, digits, dashes).
+pub fn file_stem(organisation: Option<&str>) -> String {
+    let mut stem = String::new();
+    for c in organisation.unwrap_or("").chars() {
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
+        } else if !stem.ends_with('-') && !stem.is_empty() {
+            stem.push('-');
+        }
+        if stem.chars().count() >= 40 {
+            break;
+        }
+    }
+    let stem = stem.trim_matches('-').to_owned();
+    if stem.is_empty() {
+        "assessment".to_owned()
+    } else {
+        stem
+    }
+}
+
+/// The page address without its fragment.
+fn base_url() -> String {
+    let Some(window) = web_sys::window().filter(|_| in_browser()) else {
+        return String::new();
+    };
+    let href = window.location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
+/// A link that opens this assessment in any browser; the state rides in the fragment, which is
+/// never sent to a server.
+pub fn share_link(assessment: &Assessment) -> String {
+    format!("{}#{}", base_url(), share::fragment(&assessment.to_json()))
+}
+
+/// The assessment a share link carries, if the page was opened with one. The fragment is then
+/// removed from the address bar so a reload does not offer it again.
+pub fn take_shared() -> Option<Result<Imported, String>> {
+    let window = web_sys::window().filter(|_| in_browser())?;
+    let hash = window.location().hash().ok()?;
+    let json = share::from_fragment(&hash)?;
+    if let Ok(history) = window.history() {
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&base_url()))
+            .ok();
+    }
+    Some(json.and_then(|json| {
+        assessment::import(&json, questionnaire::builtin(), catalog::builtin())
+            .map_err(|e| e.to_string())
+    }))
+}
+
+/// Asks the browser's confirmation dialog; false off the browser.
+pub fn confirm(message: &str) -> bool {
+    web_sys::window()
+        .filter(|_| in_browser())
+        .and_then(|w| w.confirm_with_message(message).ok())
+        .unwrap_or(false)
+}
+
+pub fn print() {
+    if let Some(window) = web_sys::window().filter(|_| in_browser()) {
+        window.print().ok();
+    }
+}
+
+/// Copies text to the clipboard; the promise's outcome is not awaited (best effort).
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(window) = web_sys::window().filter(|_| in_browser()) {
+        let _ = window.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Reads a file chosen by the user as text, then calls `done` with it or an error message.
+pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) {
+    let name = file.name();
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = wasm_bindgen_futures::JsFuture::from(file.text())
+            .await
+            .ok()
+            .and_then(|value| value.as_string())
+            .ok_or_else(|| format!("Could not read {name}."));
+        done(result);
+    });
 }

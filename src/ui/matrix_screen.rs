@@ -1,0 +1,303 @@
+//! The matrix table: filters, free-text search, sorting, grouping, the edition switch, and rows
+//! that expand into their detail with inline editing.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use super::labels::{kind_badge, status_options};
+use super::row_detail::RowDetail;
+use crate::assessment::Status;
+use crate::catalog::{Family, Lead, Pdca, RowKind};
+use crate::matrix::view::{self, Filter, GroupBy, Sort, SortKey};
+use crate::matrix::{Matrix, MatrixRow};
+use crate::state::Action;
+
+/// How one filter control changes the filter when its value changes.
+type FilterChange = Box<dyn Fn(&mut Filter, Option<String>)>;
+
+#[derive(Properties, PartialEq)]
+pub struct MatrixScreenProps {
+    pub matrix: Rc<Matrix>,
+    pub filter: Filter,
+    pub sort: Sort,
+    pub group: GroupBy,
+    pub expanded: Option<String>,
+    pub dispatch: Callback<Action>,
+}
+
+/// A `<select>` that picks one value or "All"; `values` are (value, label).
+fn filter_select(
+    id: &str,
+    label: &str,
+    values: Vec<(String, String)>,
+    current: Option<String>,
+    on_change: Callback<Option<String>>,
+) -> Html {
+    let onchange = on_change.reform(|e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        let value = select.value();
+        (!value.is_empty()).then_some(value)
+    });
+    html! {
+        <div class="control">
+            <label for={id.to_owned()}>{label}</label>
+            <select id={id.to_owned()} class="input" onchange={onchange}>
+                <option value="" selected={current.is_none()}>{"All"}</option>
+                {for values.into_iter().map(|(value, text)| {
+                    let selected = current.as_deref() == Some(value.as_str());
+                    html! { <option value={value} selected={selected}>{text}</option> }
+                })}
+            </select>
+        </div>
+    }
+}
+
+fn refs_cell(refs: &[crate::matrix::RefView]) -> Html {
+    if refs.is_empty() {
+        return html! { <span class="muted">{"—"}</span> };
+    }
+    html! {
+        <ul class="refs">
+            {for refs.iter().map(|r| html! {
+                <li><span class="ref">{&r.reference}</span>{" "}<span class="ref-title">{&*r.title}</span>
+                {r.new.then(|| html! { <span class="badge new">{"new"}</span> })}</li>
+            })}
+        </ul>
+    }
+}
+
+#[component]
+pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
+    let m = &props.matrix;
+    let dispatch = &props.dispatch;
+    let indices = view::select(m, &props.filter, props.sort);
+    let groups = view::group(m, &indices, props.group);
+    let set_filter = |change: FilterChange| {
+        let filter = props.filter.clone();
+        dispatch.reform(move |value: Option<String>| {
+            let mut next = filter.clone();
+            change(&mut next, value);
+            Action::SetFilter(next)
+        })
+    };
+    let on_search = {
+        let filter = props.filter.clone();
+        dispatch.reform(move |e: InputEvent| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            Action::SetFilter(Filter {
+                text: input.value(),
+                ..filter.clone()
+            })
+        })
+    };
+    let first = |list: Vec<String>| list.into_iter().next();
+    let kind_values = RowKind::ALL
+        .iter()
+        .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
+        .collect();
+    let pdca_values = Pdca::ALL
+        .iter()
+        .map(|p| (p.as_str().to_owned(), p.label().to_owned()))
+        .collect();
+    let status_values = Status::ALL
+        .iter()
+        .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
+        .collect();
+    let lead_values = Lead::ALL
+        .iter()
+        .map(|l| (l.as_str().to_owned(), l.label().to_owned()))
+        .collect();
+    let applicability_values = vec![
+        ("yes".to_owned(), "Applicable".to_owned()),
+        ("no".to_owned(), "Not applicable".to_owned()),
+    ];
+    let group_select = {
+        let onchange = dispatch.reform(|e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            Action::GroupBy(match select.value().as_str() {
+                "kind" => GroupBy::Kind,
+                "pdca" => GroupBy::Pdca,
+                "area" => GroupBy::Area,
+                "status" => GroupBy::Status,
+                _ => GroupBy::None,
+            })
+        });
+        let option = |value: &str, label: &str, group: GroupBy| html! { <option value={value.to_owned()} selected={props.group == group}>{label.to_owned()}</option> };
+        html! {
+            <div class="control">
+                <label for="group-by">{"Group by"}</label>
+                <select id="group-by" class="input" onchange={onchange}>
+                    {option("", "Nothing", GroupBy::None)}
+                    {option("kind", "Kind", GroupBy::Kind)}
+                    {option("pdca", "PDCA phase", GroupBy::Pdca)}
+                    {option("area", "Area", GroupBy::Area)}
+                    {option("status", "Status", GroupBy::Status)}
+                </select>
+            </div>
+        }
+    };
+    let edition_select = |family: Family, id: &str, label: &str| {
+        let current = m.editions.of(family);
+        let onchange = dispatch.reform(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            Action::SetEdition(family, select.value())
+        });
+        html! {
+            <div class="control">
+                <label for={id.to_owned()}>{label}</label>
+                <select id={id.to_owned()} class="input" onchange={onchange}>
+                    {for [family.current(), family.previous()].into_iter().map(|edition| html! {
+                        <option value={edition.edition()} selected={edition == current}>{edition.edition()}</option>
+                    })}
+                </select>
+            </div>
+        }
+    };
+    let header = |key: SortKey, label: &str, class: &str| {
+        let sorted = props.sort.key == key;
+        let aria = sorted.then_some(if props.sort.descending {
+            "descending"
+        } else {
+            "ascending"
+        });
+        let arrow = if !sorted {
+            "↕"
+        } else if props.sort.descending {
+            "↓"
+        } else {
+            "↑"
+        };
+        html! {
+            <th scope="col" class={class.to_owned()} aria-sort={aria}>
+                <button type="button" class="sort" onclick={dispatch.reform(move |_: MouseEvent| Action::SortBy(key))}>
+                    {label.to_owned()}<span class="sort-arrow" aria-hidden="true">{arrow}</span>
+                </button>
+            </th>
+        }
+    };
+    let shown = indices.len();
+    let total = m.rows.len();
+    let d27 = m.editions.iso27001;
+    let d20 = m.editions.iso20000;
+    html! {
+        <section class="matrix-screen" aria-labelledby="matrix-title">
+            <div class="screen-head">
+                <h1 id="matrix-title" tabindex="-1">{"Integration matrix"}</h1>
+                <p class="lead">{format!("ISO/IEC 27001:{} × ISO/IEC 20000-1:{} · {}", d27.edition(), d20.edition(), m.starting_point.label())}</p>
+            </div>
+            <div class="toolbar" role="search">
+                <div class="control search">
+                    <label for="matrix-search">{"Search references, titles and notes"}</label>
+                    <input id="matrix-search" class="input" type="search" value={props.filter.text.clone()} oninput={on_search} placeholder="e.g. A.8.32, supplier, backup" />
+                </div>
+                {filter_select("filter-kind", "Kind", kind_values, first(props.filter.kinds.iter().map(|k| k.as_str().to_owned()).collect()),
+                    set_filter(Box::new(|f, v| f.kinds = v.and_then(|v| RowKind::parse(&v)).into_iter().collect())))}
+                {filter_select("filter-pdca", "PDCA phase", pdca_values, first(props.filter.phases.iter().map(|p| p.as_str().to_owned()).collect()),
+                    set_filter(Box::new(|f, v| f.phases = v.and_then(|v| Pdca::parse(&v)).into_iter().collect())))}
+                {filter_select("filter-status", "Status", status_values, first(props.filter.statuses.iter().map(|s| s.as_str().to_owned()).collect()),
+                    set_filter(Box::new(|f, v| f.statuses = v.and_then(|v| Status::parse(&v)).into_iter().collect())))}
+                {filter_select("filter-applicable", "Applicability", applicability_values, props.filter.applicable.map(|a| if a { "yes" } else { "no" }.to_owned()),
+                    set_filter(Box::new(|f, v| f.applicable = v.map(|v| v == "yes"))))}
+                {filter_select("filter-lead", "Lead standard", lead_values, first(props.filter.leads.iter().map(|l| l.as_str().to_owned()).collect()),
+                    set_filter(Box::new(|f, v| f.leads = v.and_then(|v| Lead::parse(&v)).into_iter().collect())))}
+                {group_select}
+                {edition_select(Family::Iso27001, "edition-27001", "ISO/IEC 27001 edition")}
+                {edition_select(Family::Iso20000, "edition-20000", "ISO/IEC 20000-1 edition")}
+            </div>
+            <div class="table-status">
+                <p aria-live="polite" id="matrix-count">{format!("Showing {shown} of {total} rows")}</p>
+                {props.filter.only_rows.as_ref().map(|_| html! { <span class="chip">{"Heat-map cell selected"}</span> })}
+                {(!props.filter.is_empty()).then(|| html! {
+                    <button type="button" class="button small" onclick={dispatch.reform(|_: MouseEvent| Action::SetFilter(Filter::default()))}>{"Clear filters"}</button>
+                })}
+            </div>
+            <div class="table-wrap">
+                <table class="matrix">
+                    <caption class="visually-hidden">{"Integration matrix rows; activate a topic to see and edit its detail"}</caption>
+                    <thead>
+                        <tr>
+                            {header(SortKey::Iso27001, &format!("ISO/IEC 27001:{}", d27.edition()), "col-ref")}
+                            {header(SortKey::Iso20000, &format!("ISO/IEC 20000-1:{}", d20.edition()), "col-ref")}
+                            {header(SortKey::Topic, "Topic", "col-topic")}
+                            {header(SortKey::Kind, "Kind", "col-kind")}
+                            {header(SortKey::Lead, "Lead", "col-lead")}
+                            {header(SortKey::Status, "Status", "col-status")}
+                            {header(SortKey::Priority, "Priority", "col-priority")}
+                        </tr>
+                    </thead>
+                    {for groups.iter().map(|(label, rows)| html! {
+                        <tbody key={label.clone()}>
+                            {(props.group != GroupBy::None).then(|| html! {
+                                <tr class="group-row"><th colspan="7" scope="colgroup">{format!("{label} ({})", rows.len())}</th></tr>
+                            })}
+                            {for rows.iter().map(|&i| {
+                                let row: &MatrixRow = &m.rows[i];
+                                let expanded = props.expanded.as_deref() == Some(row.id.as_str());
+                                html! { <MatrixRowView key={row.id.clone()} row={row.clone()} expanded={expanded} dispatch={dispatch.clone()} /> }
+                            })}
+                        </tbody>
+                    })}
+                </table>
+                {(shown == 0).then(|| html! { <p class="empty">{"No row matches these filters."}</p> })}
+            </div>
+        </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct MatrixRowProps {
+    row: MatrixRow,
+    expanded: bool,
+    dispatch: Callback<Action>,
+}
+
+#[component]
+fn MatrixRowView(props: &MatrixRowProps) -> Html {
+    let row = &props.row;
+    let id = row.id.clone();
+    let detail_id = format!("detail-{}", row.id.replace('.', "-"));
+    let toggle = props
+        .dispatch
+        .reform(move |_: MouseEvent| Action::ToggleRow(id.clone()));
+    let status_select_id = format!("status-{}", row.id.replace('.', "-"));
+    let on_status = {
+        let id = row.id.clone();
+        let derived = row.derived_status;
+        props.dispatch.reform(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            // Choosing the derived value again clears the override.
+            let status = Status::parse(&select.value()).filter(|s| *s != derived);
+            Action::SetStatus(id.clone(), status)
+        })
+    };
+    html! {
+        <>
+            <tr class={classes!("row", row.status.as_str(), props.expanded.then_some("expanded"), (!row.applicable).then_some("not-applicable"))}>
+                <td class="col-ref" data-label="ISO/IEC 27001">{refs_cell(&row.iso27001)}</td>
+                <td class="col-ref" data-label="ISO/IEC 20000-1">{refs_cell(&row.iso20000)}</td>
+                <td class="col-topic">
+                    <button type="button" class="row-toggle" aria-expanded={props.expanded.to_string()} aria-controls={detail_id.clone()} onclick={toggle}>
+                        <span class="chevron" aria-hidden="true">{if props.expanded { "▾" } else { "▸" }}</span>
+                        {&*row.topic}
+                    </button>
+                    {(!row.notes.is_empty()).then(|| html! { <span class="badge note" title="Has notes">{"notes"}</span> })}
+                </td>
+                <td class="col-kind" data-label="Kind">{kind_badge(row.kind)}</td>
+                <td class="col-lead" data-label="Lead">{row.lead.label()}</td>
+                <td class="col-status" data-label="Status">
+                    <label class="visually-hidden" for={status_select_id.clone()}>{format!("Status of {}", row.topic)}</label>
+                    <select id={status_select_id} class={classes!("input", "status-select", row.status.as_str())} onchange={on_status}>
+                        {status_options(row.status, row.derived_status)}
+                    </select>
+                </td>
+                <td class="col-priority" data-label="Priority"><span class={classes!("priority", format!("{:?}", row.priority).to_lowercase())}>{row.priority.label()}</span></td>
+            </tr>
+            {props.expanded.then(|| html! {
+                <tr class="detail-row" id={detail_id}>
+                    <td colspan="7"><RowDetail row={row.clone()} dispatch={props.dispatch.clone()} /></td>
+                </tr>
+            })}
+        </>
+    }
+}

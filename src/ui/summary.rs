@@ -1,0 +1,162 @@
+//! The summary: readiness overall and per area, counts by kind and status, the documents that
+//! integration saves, remaining effort and the top actions. Charts are inline SVG, each with a
+//! text alternative.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::matrix::view::Filter;
+use crate::matrix::Matrix;
+use crate::state::{Action, Screen};
+
+#[derive(Properties, PartialEq)]
+pub struct SummaryProps {
+    pub matrix: Rc<Matrix>,
+    pub dispatch: Callback<Action>,
+}
+
+/// Horizontal bars: one per (label, value, max), drawn in SVG with the figures as text.
+fn bars(title: &str, items: &[(String, f64, f64, String)]) -> Html {
+    let row_height = 28.0;
+    let height = row_height * items.len() as f64;
+    let description = items
+        .iter()
+        .map(|(l, _, _, t)| format!("{l}: {t}"))
+        .collect::<Vec<_>>()
+        .join("; ");
+    html! {
+        <figure class="chart">
+            <figcaption>{title.to_owned()}</figcaption>
+            <svg viewBox={format!("0 0 600 {height}")} role="img" aria-label={format!("{title}. {description}")} class="bars">
+                {for items.iter().enumerate().map(|(i, (label, value, max, text))| {
+                    let y = i as f64 * row_height;
+                    let width = if *max > 0.0 { 300.0 * value / max } else { 0.0 };
+                    html! {
+                        <g>
+                            <text x="0" y={format!("{}", y + 18.0)} class="bar-label">{label.clone()}</text>
+                            <rect x="250" y={format!("{}", y + 6.0)} width="300" height="16" rx="3" class="bar-track" />
+                            <rect x="250" y={format!("{}", y + 6.0)} width={format!("{width:.1}")} height="16" rx="3" class="bar-fill" />
+                            <text x="556" y={format!("{}", y + 18.0)} class="bar-value">{text.clone()}</text>
+                        </g>
+                    }
+                })}
+            </svg>
+        </figure>
+    }
+}
+
+fn donut(percent: u8) -> Html {
+    let radius = 52.0_f64;
+    let circumference = 2.0 * std::f64::consts::PI * radius;
+    let filled = circumference * f64::from(percent) / 100.0;
+    html! {
+        <svg viewBox="0 0 140 140" class="donut" role="img" aria-label={format!("Overall readiness {percent}%")}>
+            <circle cx="70" cy="70" r={radius.to_string()} class="donut-track" />
+            <circle cx="70" cy="70" r={radius.to_string()} class="donut-fill"
+                stroke-dasharray={format!("{filled:.1} {circumference:.1}")} transform="rotate(-90 70 70)" />
+            <text x="70" y="78" text-anchor="middle" class="donut-text">{format!("{percent}%")}</text>
+        </svg>
+    }
+}
+
+#[component]
+pub fn SummaryScreen(props: &SummaryProps) -> Html {
+    let m = &props.matrix;
+    let s = &m.summary;
+    let areas: Vec<(String, f64, f64, String)> = s
+        .by_area
+        .iter()
+        .map(|a| {
+            (
+                a.area.label.clone(),
+                f64::from(a.readiness),
+                100.0,
+                format!("{}%", a.readiness),
+            )
+        })
+        .collect();
+    let max_kind = s.by_kind.iter().map(|c| c.count).max().unwrap_or(0) as f64;
+    let kinds: Vec<(String, f64, f64, String)> = s
+        .by_kind
+        .iter()
+        .map(|c| {
+            (
+                c.label.clone(),
+                c.count as f64,
+                max_kind,
+                c.count.to_string(),
+            )
+        })
+        .collect();
+    let max_status = s.by_status.iter().map(|c| c.count).max().unwrap_or(0) as f64;
+    let statuses: Vec<(String, f64, f64, String)> = s
+        .by_status
+        .iter()
+        .map(|c| {
+            (
+                c.label.clone(),
+                c.count as f64,
+                max_status,
+                c.count.to_string(),
+            )
+        })
+        .collect();
+    html! {
+        <section class="summary-screen" aria-labelledby="summary-title">
+            <div class="screen-head">
+                <h1 id="summary-title" tabindex="-1">{"Summary"}</h1>
+                <p class="lead">{m.starting_point.label()}</p>
+            </div>
+            <div class="cards">
+                <div class="card headline">
+                    <p class="big">{s.integrated_documents}</p>
+                    <p>{format!("integrated documents replace {} separate ones", s.separate_documents)}</p>
+                </div>
+                <div class="card">
+                    {donut(s.readiness)}
+                    <p>{"overall readiness"}</p>
+                </div>
+                <div class="card">
+                    <p class="big">{s.open_rows}</p>
+                    <p>{format!("open rows of {} applicable", s.applicable_rows)}</p>
+                </div>
+                <div class="card">
+                    <p class="big">{format!("{:.0}", s.remaining_days)}</p>
+                    <p>{"person-days of work left (indicative)"}</p>
+                </div>
+            </div>
+            <div class="charts">
+                {bars("Readiness by area", &areas)}
+                {bars("Rows by kind", &kinds)}
+                {bars("Rows by status", &statuses)}
+            </div>
+            <h2>{"Top actions"}</h2>
+            {if s.top_actions.is_empty() {
+                html! { <p>{"Nothing open: every applicable row is implemented."}</p> }
+            } else { html! {
+                <ol class="top-actions">
+                    {for s.top_actions.iter().filter_map(|id| m.rows.iter().find(|r| r.id == *id)).map(|row| {
+                        let text = row.iso27001.first().or(row.iso20000.first()).map(|r| r.reference.clone()).unwrap_or_default();
+                        let id = row.id.clone();
+                        let open = props.dispatch.reform(move |_: MouseEvent| Action::SetFilter(Filter { text: text.clone(), ..Filter::default() }));
+                        let open = {
+                            let dispatch = props.dispatch.clone();
+                            Callback::from(move |e: MouseEvent| {
+                                open.emit(e);
+                                dispatch.emit(Action::GoTo(Screen::Matrix));
+                                dispatch.emit(Action::ToggleRow(id.clone()));
+                            })
+                        };
+                        html! {
+                            <li>
+                                <button type="button" class="link" onclick={open}>{&*row.topic}</button>
+                                <span class="muted">{format!(" · {} · {} priority · about {} person-days", row.action, row.priority.label(), row.remaining_days)}</span>
+                            </li>
+                        }
+                    })}
+                </ol>
+            }}}
+        </section>
+    }
+}

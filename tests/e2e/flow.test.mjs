@@ -1,0 +1,299 @@
+// The whole flow a prospect goes through, in headless Chromium on the built dist/: answer the
+// questionnaire, see the matrix, filter and search it, change a status and a note, open the
+// heat-map and the summary, reload and find everything kept, export and re-import the JSON, and
+// run axe on every screen. Also: hostile notes, corrupt saved state, a bad import file.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { serve, launch, openPage, foreignRequests, screenshot, axeViolations } from './harness.mjs';
+
+let server;
+let browser;
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ORGANISATION = {
+  'org.name': 'Acme Managed Services',
+  'org.sector': 'it-services',
+  'org.size': 'medium',
+  'org.services': 14,
+  'org.sites': 2,
+};
+const STARTING_POINT = {
+  'start.iso27001': 'certified',
+  'start.iso20000': 'implemented',
+  'start.separate': 'yes',
+  'start.other': ['iso9001'],
+  'start.target': 'integrated',
+  'start.timeline': '12-months',
+};
+const SCOPE = {
+  'scope.customers': 'external',
+  'scope.development': 'none',
+  'scope.cloud': ['use-saas', 'use-iaas'],
+  'scope.premises': ['offices', 'colocation'],
+  'scope.remote': 'some',
+  'scope.mobile': 'yes',
+  'scope.network': 'yes',
+  'scope.personal-data': 'yes',
+  'scope.critical-suppliers': 'yes',
+  'scope.payment-cards': 'no',
+  'scope.regulated': 'no',
+  'scope.removable-media': 'no',
+};
+
+const domId = (id) => `q-${id.replaceAll('.', '-')}`;
+
+/** Answers the visible section by element ids, then presses Next. */
+async function answerSection(page, answers) {
+  for (const [id, value] of Object.entries(answers)) {
+    const base = domId(id);
+    if (typeof value === 'number') {
+      await page.fill(`#${base}`, String(value));
+    } else if (Array.isArray(value)) {
+      for (const option of value) await page.check(`#${base}-${option}`);
+    } else if (await page.locator(`#${base}-${value}`).count()) {
+      await page.check(`#${base}-${value}`);
+    } else {
+      await page.fill(`#${base}`, value);
+    }
+  }
+}
+
+/** Answers every maturity question of the current section with `level`. */
+async function answerMaturity(page, level) {
+  const radios = page.locator(`input[type=radio][value=${level}]`);
+  const count = await radios.count();
+  for (let i = 0; i < count; i += 1) await radios.nth(i).check();
+  return count;
+}
+
+async function next(page) {
+  await page.getByRole('button', { name: /^(Next|See my matrix)$/ }).click();
+}
+
+async function expectNoAxeViolations(page, screen) {
+  const violations = await axeViolations(page);
+  assert.deepEqual(violations, [], `axe violations on ${screen}: ${JSON.stringify(violations, null, 1)}`);
+}
+
+test('the whole flow: questionnaire, matrix, edits, heat-map, summary, reload, export, import', async () => {
+  const { context, page, problems, requests } = await openPage(browser);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Start the questionnaire' }).click();
+  await page.locator('#wizard-title').waitFor();
+  await expectNoAxeViolations(page, 'welcome → wizard (organisation)');
+
+  // Next with nothing answered: messages next to the fields, and the section stays.
+  await next(page);
+  await page.locator('.error-summary').waitFor();
+  assert.equal(await page.locator('#q-org-size-error').isVisible(), true);
+  await screenshot(page, 'wizard-errors-1280');
+  await expectNoAxeViolations(page, 'wizard with validation messages');
+
+  await answerSection(page, ORGANISATION);
+  await next(page);
+  assert.equal(await page.locator('#wizard-title').textContent(), 'Your starting point');
+  // start.separate appears only once both standards are held.
+  assert.equal(await page.locator('#q-start-separate-field').count(), 0);
+  await answerSection(page, { 'start.iso27001': 'certified', 'start.iso20000': 'implemented' });
+  await page.locator('#q-start-separate-field').waitFor();
+  await answerSection(page, STARTING_POINT);
+  await screenshot(page, 'wizard-starting-point-1280');
+  await next(page);
+  assert.equal(await page.locator('#wizard-title').textContent(), 'Scope facts');
+  await answerSection(page, SCOPE);
+  await expectNoAxeViolations(page, 'wizard (scope)');
+  await next(page);
+  // Three maturity sections.
+  assert.ok((await answerMaturity(page, 'documented_one')) >= 10);
+  await next(page);
+  assert.ok((await answerMaturity(page, 'informal')) >= 10);
+  await next(page);
+  // Secure development is hidden: the organisation develops no software.
+  assert.equal(await page.locator('#q-maturity-development-field').count(), 0);
+  assert.ok((await answerMaturity(page, 'not_in_place')) >= 5);
+  await expectNoAxeViolations(page, 'wizard (maturity)');
+  await next(page);
+
+  // The matrix.
+  await page.locator('#matrix-title').waitFor();
+  const count = page.locator('#matrix-count');
+  const total = Number((await count.textContent()).match(/of (\d+) rows/)[1]);
+  assert.ok(total > 100, `matrix has ${total} rows`);
+  assert.match(await page.locator('.screen-head .lead').textContent(), /Both in place, run separately/);
+  await screenshot(page, 'matrix-1280');
+  await expectNoAxeViolations(page, 'matrix');
+
+  // Filter by kind, then search.
+  await page.selectOption('#filter-kind', 'integrated');
+  const integrated = Number((await count.textContent()).match(/Showing (\d+)/)[1]);
+  assert.ok(integrated > 5 && integrated < total);
+  await page.selectOption('#filter-kind', '');
+  await page.fill('#matrix-search', 'A.8.32');
+  await page.waitForFunction(() => /Showing [1-9] of/.test(document.querySelector('#matrix-count').textContent));
+  const changeRow = page.locator('tr.row', { hasText: 'A.8.32' }).first();
+  assert.ok(await changeRow.isVisible());
+
+  // Change a status and a note (the note carries markup, a formula and RTL text).
+  const note = '=SUM(A1:A2) <img src=x onerror=alert(1)> مرحبا 👋 CAB meets on Tuesdays';
+  await changeRow.locator('select.status-select').selectOption('implemented');
+  await changeRow.locator('.row-toggle').click();
+  const notes = page.locator('textarea[id^="notes-"]').first();
+  await notes.fill(note);
+  await page.locator('input[id^="owner-"]').first().fill('Change manager');
+  await screenshot(page, 'matrix-detail-1280');
+  await expectNoAxeViolations(page, 'matrix with an expanded row');
+  // Markup in a note is shown as text, never run.
+  assert.equal(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length), 0);
+
+  // Secure development is not applicable, with the reason.
+  await page.fill('#matrix-search', 'A.8.25');
+  const devRow = page.locator('tr.row', { hasText: 'A.8.25' }).first();
+  await devRow.waitFor();
+  assert.equal(await devRow.locator('select.status-select').inputValue(), 'not_applicable');
+  await page.fill('#matrix-search', '');
+
+  // Edition switch relabels references.
+  await page.selectOption('#edition-27001', '2013');
+  await page.fill('#matrix-search', 'A.12.1.2');
+  await page.locator('tr.row', { hasText: 'A.12.1.2' }).first().waitFor();
+  await page.selectOption('#edition-27001', '2022');
+  await page.fill('#matrix-search', '');
+
+  // Heat-map: a cell filters the table.
+  await page.getByRole('button', { name: 'Heat-map' }).click();
+  await page.locator('#heatmap-title').waitFor();
+  await screenshot(page, 'heatmap-1280');
+  await expectNoAxeViolations(page, 'heat-map');
+  const cell = page.locator('.heat-cell').first();
+  const cellRows = Number(await cell.textContent());
+  await cell.click();
+  await page.locator('#matrix-title').waitFor();
+  assert.match(await count.textContent(), new RegExp(`Showing ${cellRows} of`));
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+
+  // Summary.
+  await page.getByRole('button', { name: 'Summary' }).click();
+  await page.locator('#summary-title').waitFor();
+  assert.match(await page.locator('.card.headline').textContent(), /integrated documents replace \d+ separate ones/);
+  assert.ok((await page.locator('.top-actions li').count()) > 0);
+  await screenshot(page, 'summary-1280');
+  await expectNoAxeViolations(page, 'summary');
+
+  // Reload: everything kept.
+  await page.reload();
+  await page.getByRole('button', { name: 'Open my matrix' }).click();
+  await page.fill('#matrix-search', 'A.8.32');
+  const reloaded = page.locator('tr.row', { hasText: 'A.8.32' }).first();
+  await reloaded.waitFor();
+  assert.equal(await reloaded.locator('select.status-select').inputValue(), 'implemented');
+  await reloaded.locator('.row-toggle').click();
+  assert.equal(await page.locator('textarea[id^="notes-"]').first().inputValue(), note);
+
+  // Export the JSON, start over, import it back.
+  await page.getByRole('button', { name: 'Data' }).click();
+  await page.locator('#data-title').waitFor();
+  await expectNoAxeViolations(page, 'data');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Export assessment (JSON)' }).click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^ims-matrix-acme-managed-services-\d{4}-\d{2}-\d{2}\.json$/);
+  const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
+  assert.equal(exported.schema, 2);
+  assert.equal(exported.answers['org.name'], 'Acme Managed Services');
+  const edited = Object.values(exported.rows).find((r) => r.notes === note);
+  assert.equal(edited.status, 'implemented');
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Start over…' }).click();
+  await page.locator('.notice', { hasText: 'Started over' }).waitFor();
+  await page.setInputFiles('#import-file', await download.path());
+  await page.locator('.notice', { hasText: 'Loaded the assessment from' }).waitFor();
+  await page.getByRole('button', { name: 'Matrix' }).click();
+  await page.fill('#matrix-search', 'A.8.32');
+  assert.equal(await page.locator('tr.row', { hasText: 'A.8.32' }).first().locator('select.status-select').inputValue(), 'implemented');
+
+  assert.deepEqual(problems, []);
+  assert.deepEqual(foreignRequests(requests, server.origin), []);
+  await context.close();
+});
+
+test('a bad import file shows what is wrong and leaves the assessment untouched', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Start the questionnaire' }).click();
+  await page.fill('#q-org-name', 'Keep Me Ltd');
+  await page.getByRole('button', { name: 'Data' }).click();
+  const dir = await mkdtemp(join(tmpdir(), 'ims-'));
+  const bad = join(dir, 'bad.json');
+  await writeFile(bad, '{"schema": 2, "created": "x", "updated": "x", "editions": {"iso27001": "2022", "iso20000-1": "2018"}, "rows": {"common.policy": {"status": "finished"}}}');
+  await page.setInputFiles('#import-file', bad);
+  const notice = page.locator('.notice.error');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /bad\.json was not imported: field rows\.common\.policy\.status/);
+  await page.getByRole('button', { name: 'Questionnaire' }).click();
+  assert.equal(await page.inputValue('#q-org-name'), 'Keep Me Ltd');
+  await context.close();
+});
+
+test('corrupt saved state is kept, offered for download, and not overwritten', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url);
+  await page.evaluate(() => localStorage.setItem('ims-matrix.assessment', '{"schema": 2, "answers": {tru'));
+  await page.reload();
+  const alert = page.locator('.notice.error', { hasText: 'could not be read' });
+  await alert.waitFor();
+  await expectNoAxeViolations(page, 'welcome with unreadable saved state');
+  await page.getByRole('button', { name: 'Start the questionnaire' }).click();
+  await page.fill('#q-org-name', 'Typing does not overwrite');
+  await page.waitForTimeout(100);
+  assert.equal(await page.evaluate(() => localStorage.getItem('ims-matrix.assessment')), '{"schema": 2, "answers": {tru');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download the saved text' }).click(),
+  ]);
+  assert.equal(await readFile(await download.path(), 'utf8'), '{"schema": 2, "answers": {tru');
+  await context.close();
+});
+
+test('a 100,000-character note is stored and shown as typed', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Start the questionnaire' }).click();
+  await page.getByRole('button', { name: 'Matrix' }).click();
+  await page.locator('.row-toggle').first().click();
+  const long = 'אבג '.repeat(25_000);
+  await page.locator('textarea[id^="notes-"]').first().fill(long);
+  await page.reload();
+  await page.getByRole('button', { name: 'Open my matrix' }).click();
+  await page.locator('.row-toggle').first().click();
+  assert.equal((await page.locator('textarea[id^="notes-"]').first().inputValue()).length, 100_000);
+  await context.close();
+});
+
+test('phone width: wizard and matrix fit 375px without sideways scrolling', async () => {
+  const { context, page } = await openPage(browser, { width: 375, height: 812 });
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Start the questionnaire' }).click();
+  await page.locator('#wizard-title').waitFor();
+  await screenshot(page, 'wizard-375');
+  for (const screen of ['Matrix', 'Heat-map', 'Summary', 'Data']) {
+    await page.getByRole('button', { name: screen }).click();
+    await page.waitForTimeout(50);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${screen} is ${overflow}px wider than the viewport`);
+    await screenshot(page, `${screen.toLowerCase().replace('-', '')}-375`);
+  }
+  await context.close();
+});

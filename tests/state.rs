@@ -1,0 +1,120 @@
+//! The app's reducer, natively: navigation, validation gating, edits, loading and offers.
+
+use ims_matrix::assessment::{Assessment, Status};
+use ims_matrix::catalog::Family;
+use ims_matrix::questionnaire::Answer;
+use ims_matrix::state::{Action, AppState, Screen, Unreadable};
+
+fn fresh() -> AppState {
+    AppState::new(Ok(None), "2026-11-27T00:00:00Z")
+}
+
+fn answer(id: &str, value: Answer) -> Action {
+    Action::Answer(id.into(), Some(value))
+}
+
+#[test]
+fn next_is_blocked_until_required_answers_are_given() {
+    let s = fresh().apply(Action::Start, "t1");
+    assert_eq!(s.screen, Screen::Wizard(0));
+    let s = s.apply(Action::NextSection, "t2");
+    assert_eq!(s.screen, Screen::Wizard(0));
+    assert!(s.show_problems);
+    let s = [
+        answer("org.sector", Answer::Text("it-services".into())),
+        answer("org.size", Answer::Text("small".into())),
+        answer("org.services", Answer::Number(12)),
+        answer("org.sites", Answer::Number(2)),
+    ]
+    .into_iter()
+    .fold(s, |s, a| s.apply(a, "t3"));
+    let s = s.apply(Action::NextSection, "t4");
+    assert_eq!(s.screen, Screen::Wizard(1));
+    assert!(!s.show_problems);
+    assert_eq!(s.assessment.updated, "t3");
+    let s = s.apply(Action::PreviousSection, "t5");
+    assert_eq!(s.screen, Screen::Wizard(0));
+}
+
+#[test]
+fn edits_editions_and_clearing_answers() {
+    let s = fresh()
+        .apply(
+            Action::SetStatus("common.policy".into(), Some(Status::Implemented)),
+            "t",
+        )
+        .apply(
+            Action::SetNotes("common.policy".into(), "=1+1 <b>x</b>".into()),
+            "t",
+        )
+        .apply(Action::SetEdition(Family::Iso27001, "2013".into()), "t")
+        .apply(answer("org.name", Answer::Text("Acme".into())), "t")
+        .apply(Action::Answer("org.name".into(), None), "t");
+    assert!(s.started && s.may_save());
+    let edit = &s.assessment.rows["common.policy"];
+    assert_eq!(
+        (edit.status, edit.notes.as_str()),
+        (Some(Status::Implemented), "=1+1 <b>x</b>")
+    );
+    assert_eq!(s.assessment.editions.iso27001.edition(), "2013");
+    assert!(!s.assessment.answers.contains_key("org.name"));
+    // An unknown edition changes nothing.
+    let same = s
+        .clone()
+        .apply(Action::SetEdition(Family::Iso27001, "1999".into()), "t");
+    assert_eq!(same.assessment, s.assessment);
+}
+
+#[test]
+fn unreadable_saved_state_is_never_overwritten_until_the_user_decides() {
+    let s = AppState::new(
+        Err(Unreadable {
+            raw: "{broken".into(),
+            problem: "not valid JSON".into(),
+        }),
+        "t",
+    )
+    .apply(Action::Start, "t")
+    .apply(answer("org.size", Answer::Text("small".into())), "t");
+    assert!(!s.may_save(), "saving would overwrite the unreadable text");
+    assert_eq!(
+        s.unreadable.as_ref().map(|u| u.raw.as_str()),
+        Some("{broken")
+    );
+    let s = s.apply(Action::Reset, "t2").apply(Action::Start, "t3");
+    assert!(s.unreadable.is_none() && s.may_save());
+}
+
+#[test]
+fn a_share_link_is_offered_not_forced_on_someone_with_answers() {
+    let mut shared = Assessment::new("t");
+    shared
+        .answers
+        .insert("org.name".into(), Answer::Text("Shared Co".into()));
+    let mine = fresh().apply(answer("org.name", Answer::Text("Mine".into())), "t");
+    let offered = mine.apply(Action::Offer(shared.clone(), vec![]), "t");
+    assert_eq!(offered.assessment.organisation(), Some("Mine"));
+    assert!(offered.offer.is_some());
+    let declined = offered.clone().apply(Action::DeclineOffer, "t");
+    assert_eq!(declined.assessment.organisation(), Some("Mine"));
+    let accepted = offered.apply(Action::AcceptOffer, "t");
+    assert_eq!(accepted.assessment.organisation(), Some("Shared Co"));
+    // With nothing of one's own, the link simply opens.
+    let opened = fresh().apply(Action::Offer(shared, vec![]), "t");
+    assert_eq!(opened.assessment.organisation(), Some("Shared Co"));
+}
+
+#[test]
+fn sorting_twice_reverses_and_a_heatmap_cell_filters_the_table() {
+    use ims_matrix::matrix::view::SortKey;
+    let s = fresh().apply(Action::SortBy(SortKey::Priority), "t");
+    assert!(!s.sort.descending);
+    let s = s.apply(Action::SortBy(SortKey::Priority), "t");
+    assert!(s.sort.descending);
+    let s = s.apply(Action::ShowRows(vec!["process.change-policy".into()]), "t");
+    assert_eq!(s.screen, Screen::Matrix);
+    assert_eq!(
+        s.filter.only_rows.as_deref(),
+        Some(&["process.change-policy".to_owned()][..])
+    );
+}
