@@ -15,8 +15,13 @@ try {
   const figures = await page.evaluate(async () => {
     const input = document.querySelector('#matrix-search');
     const count = document.querySelector('#matrix-count');
-    // Resolves once pending work (Yew renders on a microtask/macrotask) has run.
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+    // Resolves on the next task, once pending work (Yew's render) has run. A MessageChannel
+    // task, unlike setTimeout, is not clamped to 4 ms when calls nest.
+    const channel = new MessageChannel();
+    const settle = () => new Promise((resolve) => {
+      channel.port1.onmessage = () => resolve();
+      channel.port2.postMessage(null);
+    });
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const max = (xs) => Math.max(...xs);
     const queries = ['s', 'su', 'sup', 'supp', 'suppl', 'supplier', '', 'a.8', 'a.8.3', 'a.8.32', '', 'change', ''];

@@ -132,6 +132,18 @@ fn the_starting_point_decides_the_action_for_common_rows() {
     assert_eq!(row(&m, "common.policy").lead, Lead::Iso27001);
     assert_eq!(
         row(&m, "isms.cryptography").action,
+        "Complete in the ISMS; nothing to integrate"
+    );
+    let done = build_with(
+        &[
+            ("start.iso27001", text("certified")),
+            ("start.iso20000", text("none")),
+            ("maturity.crypto", text("documented_one")),
+        ],
+        |_| {},
+    );
+    assert_eq!(
+        row(&done, "isms.cryptography").action,
         "Keep in the ISMS; nothing to integrate"
     );
     assert_eq!(

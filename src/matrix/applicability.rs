@@ -23,7 +23,7 @@ pub struct Applicability {
 }
 
 pub const DEFAULT_REASON: &str =
-    "Applicable: no scope fact excludes it. Confirm it against your risk treatment plan.";
+    "No scope fact excludes it. Confirm it against your risk treatment plan.";
 
 /// Applicability of every Annex A control of `edition`, by reference.
 pub fn annex_a(

@@ -8,10 +8,17 @@ use crate::assessment::Status;
 use crate::catalog::{Lead, Pdca, Row, RowKind};
 use crate::questionnaire::Maturity;
 
-/// What the organisation should do with a row given where it starts.
-pub fn action(kind: RowKind, lead: Lead, start: StartingPoint) -> &'static str {
+/// What the organisation should do with a row given where it starts and whether the row is
+/// still open.
+pub fn action(kind: RowKind, lead: Lead, start: StartingPoint, open: bool) -> &'static str {
     use StartingPoint as S;
     match (kind, start) {
+        (RowKind::Iso27001Only, start) if start.has_iso27001() && open => {
+            "Complete in the ISMS; nothing to integrate"
+        }
+        (RowKind::Iso20000Only, start) if start.has_iso20000() && open => {
+            "Complete in the SMS; nothing to integrate"
+        }
         (RowKind::Common, S::Neither) => "Write one integrated document covering both standards",
         (RowKind::Common, S::Iso27001) => "Extend the ISMS document to cover the SMS",
         (RowKind::Common, S::Iso20000) => "Extend the SMS document to cover the ISMS",

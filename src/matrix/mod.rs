@@ -184,7 +184,7 @@ pub fn build(catalog: &Catalog, questionnaire: &Questionnaire, assessment: &Asse
                 rationale: row.rationale.clone(),
                 guidance: row.guidance.clone(),
                 effort_weight: row.effort,
-                action: derive::action(row.kind, row.lead, start),
+                action: derive::action(row.kind, row.lead, start, status.is_open()),
                 applicable,
                 applicability_reason: reason,
                 maturity,

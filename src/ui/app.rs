@@ -31,9 +31,10 @@ impl Reducible for Store {
 #[component]
 pub fn App() -> Html {
     let store = use_reducer(|| Store(AppState::new(web::load_saved(), &web::now())));
+    // One callback for the app's lifetime, so components that receive only it skip re-renders.
     let dispatch: Callback<Action> = {
-        let store = store.clone();
-        Callback::from(move |action| store.dispatch(action))
+        let dispatcher = store.dispatcher();
+        use_callback((), move |action, _| dispatcher.dispatch(action))
     };
     let state = &store.0;
 

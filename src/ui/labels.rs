@@ -15,12 +15,11 @@ pub fn kind_badge(kind: RowKind) -> Html {
     html! { <span class={classes!("kind", class)}>{kind.label()}</span> }
 }
 
-/// Status choices; the derived one is marked so the user sees what the answers imply.
-pub fn status_options(current: Status, derived: Status) -> Html {
+/// Status choices. The detail shows which one the answers imply; the table stays compact.
+pub fn status_options(current: Status) -> Html {
     html! {
         {for Status::ALL.iter().map(|status| {
-            let label = if *status == derived { format!("{} (from answers)", status.label()) } else { status.label().to_owned() };
-            html! { <option value={status.as_str()} selected={*status == current}>{label}</option> }
+            html! { <option value={status.as_str()} selected={*status == current}>{status.label()}</option> }
         })}
     }
 }

@@ -71,8 +71,11 @@ fn refs_cell(refs: &[crate::matrix::RefView]) -> Html {
 pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
     let m = &props.matrix;
     let dispatch = &props.dispatch;
-    let indices = view::select(m, &props.filter, props.sort);
-    let groups = view::group(m, &indices, props.group);
+    // Every row stays mounted in sort order and filtering only hides rows: a keystroke then
+    // flips `hidden` on the rows that change instead of rebuilding their DOM.
+    let order = view::select(m, &Filter::default(), props.sort);
+    let visible: Vec<bool> = m.rows.iter().map(|row| props.filter.matches(row)).collect();
+    let groups = view::group(m, &order, props.group);
     let set_filter = |change: FilterChange| {
         let filter = props.filter.clone();
         dispatch.reform(move |value: Option<String>| {
@@ -176,7 +179,7 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
             </th>
         }
     };
-    let shown = indices.len();
+    let shown = visible.iter().filter(|v| **v).count();
     let total = m.rows.len();
     let d27 = m.editions.iso27001;
     let d20 = m.editions.iso20000;
@@ -215,6 +218,10 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
             <div class="table-wrap">
                 <table class="matrix">
                     <caption class="visually-hidden">{"Integration matrix rows; activate a topic to see and edit its detail"}</caption>
+                    <colgroup>
+                        <col class="w-ref" /><col class="w-ref" /><col class="w-topic" /><col class="w-kind" />
+                        <col class="w-lead" /><col class="w-status" /><col class="w-priority" />
+                    </colgroup>
                     <thead>
                         <tr>
                             {header(SortKey::Iso27001, &format!("ISO/IEC 27001:{}", d27.edition()), "col-ref")}
@@ -226,17 +233,20 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
                             {header(SortKey::Priority, "Priority", "col-priority")}
                         </tr>
                     </thead>
-                    {for groups.iter().map(|(label, rows)| html! {
-                        <tbody key={label.clone()}>
-                            {(props.group != GroupBy::None).then(|| html! {
-                                <tr class="group-row"><th colspan="7" scope="colgroup">{format!("{label} ({})", rows.len())}</th></tr>
-                            })}
-                            {for rows.iter().map(|&i| {
-                                let row: &MatrixRow = &m.rows[i];
-                                let expanded = props.expanded.as_deref() == Some(row.id.as_str());
-                                html! { <MatrixRowView key={row.id.clone()} row={row.clone()} expanded={expanded} dispatch={dispatch.clone()} /> }
-                            })}
-                        </tbody>
+                    {for groups.iter().map(|(label, rows)| {
+                        let in_view = rows.iter().filter(|&&i| visible[i]).count();
+                        html! {
+                            <tbody key={label.clone()} hidden={in_view == 0}>
+                                {(props.group != GroupBy::None).then(|| html! {
+                                    <tr class="group-row"><th colspan="7" scope="colgroup">{format!("{label} ({in_view})")}</th></tr>
+                                })}
+                                {for rows.iter().map(|&i| {
+                                    let row: &MatrixRow = &m.rows[i];
+                                    let expanded = props.expanded.as_deref() == Some(row.id.as_str());
+                                    html! { <MatrixRowView key={row.id.clone()} matrix={m.clone()} index={i} visible={visible[i]} expanded={expanded} dispatch={dispatch.clone()} /> }
+                                })}
+                            </tbody>
+                        }
                     })}
                 </table>
                 {(shown == 0).then(|| html! { <p class="empty">{"No row matches these filters."}</p> })}
@@ -245,16 +255,31 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
+/// A row is handed the whole matrix and its index, so a render clones nothing.
+#[derive(Properties)]
 struct MatrixRowProps {
-    row: MatrixRow,
+    matrix: Rc<Matrix>,
+    index: usize,
+    visible: bool,
     expanded: bool,
     dispatch: Callback<Action>,
 }
 
+impl PartialEq for MatrixRowProps {
+    /// Unchanged rows skip rendering, also after a rebuild of the matrix: same matrix and
+    /// index, or a row equal in value.
+    fn eq(&self, other: &Self) -> bool {
+        self.expanded == other.expanded
+            && self.visible == other.visible
+            && self.dispatch == other.dispatch
+            && ((Rc::ptr_eq(&self.matrix, &other.matrix) && self.index == other.index)
+                || self.matrix.rows[self.index] == other.matrix.rows[other.index])
+    }
+}
+
 #[component]
 fn MatrixRowView(props: &MatrixRowProps) -> Html {
-    let row = &props.row;
+    let row = &props.matrix.rows[props.index];
     let id = row.id.clone();
     let detail_id = format!("detail-{}", row.id.replace('.', "-"));
     let toggle = props
@@ -273,7 +298,7 @@ fn MatrixRowView(props: &MatrixRowProps) -> Html {
     };
     html! {
         <>
-            <tr class={classes!("row", row.status.as_str(), props.expanded.then_some("expanded"), (!row.applicable).then_some("not-applicable"))}>
+            <tr class={classes!("row", row.status.as_str(), props.expanded.then_some("expanded"), (!row.applicable).then_some("not-applicable"))} hidden={!props.visible}>
                 <td class="col-ref" data-label="ISO/IEC 27001">{refs_cell(&row.iso27001)}</td>
                 <td class="col-ref" data-label="ISO/IEC 20000-1">{refs_cell(&row.iso20000)}</td>
                 <td class="col-topic">
@@ -288,12 +313,13 @@ fn MatrixRowView(props: &MatrixRowProps) -> Html {
                 <td class="col-status" data-label="Status">
                     <label class="visually-hidden" for={status_select_id.clone()}>{format!("Status of {}", row.topic)}</label>
                     <select id={status_select_id} class={classes!("input", "status-select", row.status.as_str())} onchange={on_status}>
-                        {status_options(row.status, row.derived_status)}
+                        {status_options(row.status)}
                     </select>
+                    {row.status_overridden.then(|| html! { <span class="badge edited" title="You set this status; the answers imply another">{"edited"}</span> })}
                 </td>
                 <td class="col-priority" data-label="Priority"><span class={classes!("priority", format!("{:?}", row.priority).to_lowercase())}>{row.priority.label()}</span></td>
             </tr>
-            {props.expanded.then(|| html! {
+            {(props.expanded && props.visible).then(|| html! {
                 <tr class="detail-row" id={detail_id}>
                     <td colspan="7"><RowDetail row={row.clone()} dispatch={props.dispatch.clone()} /></td>
                 </tr>

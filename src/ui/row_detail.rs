@@ -70,9 +70,9 @@ pub fn RowDetail(props: &RowDetailProps) -> Html {
                 <div><dt>{"Lead standard"}</dt><dd>{row.lead.label()}</dd></div>
                 <div><dt>{"Relationship"}</dt><dd>{format!("{} · overlap {}/10", row.relationship.label(), row.strength)}</dd></div>
                 <div><dt>{"PDCA phase"}</dt><dd>{row.pdca.label()}</dd></div>
-                <div><dt>{"Applicability"}</dt><dd>{if row.applicable { "Applicable. " } else { "Not applicable. " }}{&*row.applicability_reason}</dd></div>
+                <div><dt>{"Applicability"}</dt><dd><strong>{if row.applicable { "Applicable" } else { "Not applicable" }}</strong>{": "}{&*row.applicability_reason}</dd></div>
                 <div><dt>{"Status from your answers"}</dt><dd>{row.derived_status.label()}{row.status_overridden.then_some(" (you changed it)")}</dd></div>
-                <div><dt>{"Remaining effort"}</dt><dd>{format!("about {} person-days (indicative)", row.remaining_days)}</dd></div>
+                <div><dt>{"Remaining effort"}</dt><dd>{if row.remaining_days > 0.0 { format!("about {} person-days (indicative)", row.remaining_days) } else { "none".to_owned() }}</dd></div>
                 {row.priority_reason.as_ref().map(|why| html! { <div><dt>{"Priority"}</dt><dd>{format!("{} · {why}", row.priority.label())}</dd></div> })}
             </dl>
             <div class="detail-text">

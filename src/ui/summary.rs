@@ -28,16 +28,16 @@ fn bars(title: &str, items: &[(String, f64, f64, String)]) -> Html {
     html! {
         <figure class="chart">
             <figcaption>{title.to_owned()}</figcaption>
-            <svg viewBox={format!("0 0 600 {height}")} role="img" aria-label={format!("{title}. {description}")} class="bars">
+            <svg viewBox={format!("0 0 640 {height}")} role="img" aria-label={format!("{title}. {description}")} class="bars">
                 {for items.iter().enumerate().map(|(i, (label, value, max, text))| {
                     let y = i as f64 * row_height;
-                    let width = if *max > 0.0 { 300.0 * value / max } else { 0.0 };
+                    let width = if *max > 0.0 { 230.0 * value / max } else { 0.0 };
                     html! {
                         <g>
                             <text x="0" y={format!("{}", y + 18.0)} class="bar-label">{label.clone()}</text>
-                            <rect x="250" y={format!("{}", y + 6.0)} width="300" height="16" rx="3" class="bar-track" />
-                            <rect x="250" y={format!("{}", y + 6.0)} width={format!("{width:.1}")} height="16" rx="3" class="bar-fill" />
-                            <text x="556" y={format!("{}", y + 18.0)} class="bar-value">{text.clone()}</text>
+                            <rect x="340" y={format!("{}", y + 6.0)} width="230" height="16" rx="3" class="bar-track" />
+                            <rect x="340" y={format!("{}", y + 6.0)} width={format!("{width:.1}")} height="16" rx="3" class="bar-fill" />
+                            <text x="580" y={format!("{}", y + 18.0)} class="bar-value">{text.clone()}</text>
                         </g>
                     }
                 })}

@@ -218,6 +218,8 @@ test('the whole flow: questionnaire, matrix, edits, heat-map, summary, reload, e
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Start over…' }).click();
   await page.locator('.notice', { hasText: 'Started over' }).waitFor();
+  await page.getByRole('button', { name: 'Start the questionnaire' }).click();
+  await page.getByRole('button', { name: 'Data' }).click();
   await page.setInputFiles('#import-file', await download.path());
   await page.locator('.notice', { hasText: 'Loaded the assessment from' }).waitFor();
   await page.getByRole('button', { name: 'Matrix' }).click();
@@ -293,7 +295,40 @@ test('phone width: wizard and matrix fit 375px without sideways scrolling', asyn
     await page.waitForTimeout(50);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${screen} is ${overflow}px wider than the viewport`);
-    await screenshot(page, `${screen.toLowerCase().replace('-', '')}-375`);
+    await screenshot(page, `${screen.toLowerCase().replace('-', '')}-375`, { fullPage: screen !== 'Matrix' });
   }
   await context.close();
+});
+
+test('a share link opens the same assessment in another browser, and only on request over existing answers', async () => {
+  const first = await openPage(browser);
+  await first.page.goto(server.url);
+  await first.page.getByRole('button', { name: 'Start the questionnaire' }).click();
+  await first.page.fill('#q-org-name', 'Linked Ltd');
+  await first.page.getByRole('button', { name: 'Data' }).click();
+  await first.page.getByRole('button', { name: 'Create link' }).click();
+  const link = await first.page.inputValue('#share-link');
+  assert.ok(link.startsWith(server.url) && link.includes('#a='), link);
+  await first.context.close();
+
+  // A fresh browser opens it directly.
+  const second = await openPage(browser);
+  await second.page.goto(link);
+  await second.page.locator('.notice', { hasText: 'Loaded the assessment from the shared link' }).waitFor();
+  assert.equal(new URL(second.page.url()).hash, '', 'the fragment is removed after reading');
+  await second.page.getByRole('button', { name: 'Resume where you left off' }).click();
+  assert.equal(await second.page.inputValue('#q-org-name'), 'Linked Ltd');
+  // Someone with answers of their own is asked first, and "Keep mine" keeps them.
+  await second.page.fill('#q-org-name', 'Mine Ltd');
+  await second.page.goto('about:blank');
+  await second.page.goto(link);
+  await second.page.getByRole('button', { name: 'Keep mine' }).click();
+  await second.page.getByRole('button', { name: 'Resume where you left off' }).click();
+  assert.equal(await second.page.inputValue('#q-org-name'), 'Mine Ltd');
+  // A damaged link says so and changes nothing.
+  await second.page.goto('about:blank');
+  await second.page.goto(`${server.url}#a=%%%`);
+  await second.page.locator('.notice.error', { hasText: 'could not be opened' }).waitFor();
+  assert.deepEqual(second.problems, []);
+  await second.context.close();
 });
