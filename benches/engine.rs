@@ -93,4 +93,11 @@ fn main() {
     measure("matrix JSON (ims-matrix matrix output)", 200, || {
         black_box(serde_json::to_string(&matrix::build(c, q, &a)).expect("serializes"));
     });
+    let options = ims_matrix::export::ExportOptions {
+        date: "2026-11-27".into(),
+        brand: None,
+    };
+    measure("export::workbook (full .xlsx, all sheets)", 50, || {
+        black_box(ims_matrix::export::workbook(&m, &a, q, &options).expect("workbook"));
+    });
 }

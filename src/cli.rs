@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use crate::assessment::{self, Assessment};
-use crate::{catalog, matrix, questionnaire};
+use crate::{catalog, export, matrix, questionnaire};
 
 const HELP: &str = "\
 ims-matrix - ISO/IEC 27001 x ISO/IEC 20000-1 integration matrix
@@ -14,6 +14,9 @@ Usage:
   ims-matrix matrix [--answers FILE]
                               Print the matrix and its summary as JSON for an assessment file
                               (the app's JSON export); without --answers, for an empty one
+  ims-matrix export [--answers FILE] --out FILE.xlsx [--date YYYY-MM-DD]
+                              Write the Excel workbook (the app's Export) for an assessment;
+                              --date sets the generation date (default: today, UTC)
   ims-matrix --help           Print this help
   ims-matrix --version        Print the version
 
@@ -35,6 +38,27 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         None | Some("--help" | "-h" | "help") => write!(out, "{HELP}").map(|()| 0),
         Some("--version" | "-V") => writeln!(out, "ims-matrix {}", crate::VERSION).map(|()| 0),
         Some("catalog") if args.len() == 1 => print_catalog(out).map(|()| 0),
+        Some("export") => match export_options(&args[1..]) {
+            Ok(options) => match load_assessment(options.answers)
+                .and_then(|(a, w)| write_export(&a, &options).map(|()| w))
+            {
+                Ok(warnings) => {
+                    for warning in warnings {
+                        let _ = writeln!(err, "ims-matrix: warning: {warning}");
+                    }
+                    let _ = writeln!(err, "ims-matrix: wrote {}", options.out);
+                    Ok(0)
+                }
+                Err(message) => {
+                    let _ = writeln!(err, "ims-matrix: {message}");
+                    Ok(2)
+                }
+            },
+            Err(message) => {
+                let _ = writeln!(err, "ims-matrix: {message}");
+                Ok(2)
+            }
+        },
         Some("matrix") => match answers_option(&args[1..]).and_then(load_assessment) {
             Ok((assessment, warnings)) => {
                 for warning in warnings {
@@ -97,4 +121,63 @@ fn print_matrix(out: &mut dyn Write, assessment: &Assessment) -> std::io::Result
     let built = matrix::build(catalog::builtin(), questionnaire::builtin(), assessment);
     serde_json::to_writer_pretty(&mut *out, &built)?;
     writeln!(out)
+}
+
+struct ExportArgs<'a> {
+    answers: Option<&'a str>,
+    out: &'a str,
+    date: String,
+}
+
+fn export_options(args: &[String]) -> Result<ExportArgs<'_>, String> {
+    let usage = "usage: ims-matrix export [--answers FILE] --out FILE.xlsx [--date YYYY-MM-DD]";
+    let (mut answers, mut out, mut date) = (None, None, None);
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        let value = rest
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value; {usage}"))?;
+        match flag.as_str() {
+            "--answers" => answers = Some(value.as_str()),
+            "--out" => out = Some(value.as_str()),
+            "--date" if assessment::import::is_iso_date(value) => date = Some(value.clone()),
+            "--date" => return Err(format!("--date {value:?} is not a date (YYYY-MM-DD)")),
+            other => return Err(format!("unknown option {other:?}; {usage}")),
+        }
+    }
+    let out = out.ok_or_else(|| format!("--out is required; {usage}"))?;
+    Ok(ExportArgs {
+        answers,
+        out,
+        date: date.unwrap_or_else(today_utc),
+    })
+}
+
+/// Today's date in UTC from the system clock (the command line may read it; the core does not).
+fn today_utc() -> String {
+    let days = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() / 86_400) as i64;
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+fn write_export(assessment: &Assessment, args: &ExportArgs<'_>) -> Result<(), String> {
+    let q = questionnaire::builtin();
+    let built = matrix::build(catalog::builtin(), q, assessment);
+    let options = export::ExportOptions {
+        date: args.date.clone(),
+        brand: None,
+    };
+    let bytes = export::workbook(&built, assessment, q, &options).map_err(|e| e.to_string())?;
+    std::fs::write(args.out, bytes).map_err(|e| format!("cannot write {}: {e}", args.out))
 }

@@ -170,3 +170,48 @@ fn bad_answers_files_exit_2_naming_file_and_field_with_nothing_on_stdout() {
     let (status, out, err) = run(&["matrix", "--answers"]);
     assert_eq!((status, out.is_empty()), (2, true), "{err}");
 }
+
+#[test]
+fn export_writes_the_workbook_and_rejects_bad_input_with_status_2() {
+    let dir = std::env::temp_dir().join(format!("ims-matrix-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let out = dir.join("book.xlsx");
+    let out = out.to_str().expect("utf-8 path");
+    let answers = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/assessment/v1-prototype.json"
+    );
+    let (status, stdout, err) = run(&[
+        "export",
+        "--answers",
+        answers,
+        "--out",
+        out,
+        "--date",
+        "2026-11-27",
+    ]);
+    assert_eq!(status, 0, "{err}");
+    assert!(stdout.is_empty());
+    let bytes = std::fs::read(out).expect("written");
+    assert_eq!(&bytes[..2], b"PK");
+    let bad = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/assessment/wrong-type.json"
+    );
+    let cases: [Vec<&str>; 4] = [
+        vec!["export", "--answers", bad, "--out", out],
+        vec!["export", "--answers", answers],
+        vec!["export", "--out", out, "--date", "27/11/2026"],
+        vec!["export", "--out"],
+    ];
+    for args in cases {
+        let (status, stdout, err) = run(&args);
+        assert_eq!((status, stdout.is_empty()), (2, true), "{args:?}: {err}");
+    }
+    let (_, _, err) = run(&["export", "--answers", bad, "--out", out]);
+    assert!(
+        err.contains(bad) && err.contains("field rows.common.policy.status"),
+        "{err}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -33,7 +33,7 @@ pub fn DataScreen(props: &DataProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let name = format!(
                 "ims-matrix-{}-{}.json",
-                web::file_stem(assessment.organisation()),
+                crate::export::text::file_stem(assessment.organisation()),
                 web::today()
             );
             if let Err(problem) =

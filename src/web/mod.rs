@@ -103,27 +103,6 @@ pub fn download(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> 
     Ok(())
 }
 
-/// A file-name-safe version of the organisation name (letters, digits, dashes).
-pub fn file_stem(organisation: Option<&str>) -> String {
-    let mut stem = String::new();
-    for c in organisation.unwrap_or("").chars() {
-        if c.is_alphanumeric() {
-            stem.extend(c.to_lowercase());
-        } else if !stem.ends_with('-') && !stem.is_empty() {
-            stem.push('-');
-        }
-        if stem.chars().count() >= 40 {
-            break;
-        }
-    }
-    let stem = stem.trim_matches('-').to_owned();
-    if stem.is_empty() {
-        "assessment".to_owned()
-    } else {
-        stem
-    }
-}
-
 /// The page address without its fragment.
 fn base_url() -> String {
     let Some(window) = web_sys::window().filter(|_| in_browser()) else {

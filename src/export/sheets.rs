@@ -1,0 +1,598 @@
+//! One function per sheet. Every user-supplied string goes through `text::cell_text` and
+//! `write_string`, so it stays text (a note starting with `=` is not a formula).
+
+use rust_xlsxwriter::{
+    Chart, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, Formula,
+    Url, Workbook, Worksheet, XlsxError,
+};
+
+use super::style::Styles;
+use super::text::cell_text;
+use super::{ExportOptions, SHEETS};
+use crate::assessment::{import::is_iso_date, Assessment, Status};
+use crate::matrix::{Matrix, MatrixRow, RefView};
+use crate::questionnaire::{Answer, Maturity, QuestionKind, Questionnaire};
+
+type Result<T> = std::result::Result<T, XlsxError>;
+
+const SUMMARY: &str = SHEETS[0];
+const MATRIX: &str = SHEETS[1];
+const MATRIX_20000: &str = SHEETS[2];
+const SOA: &str = SHEETS[3];
+const ACTIONS: &str = SHEETS[4];
+const ANSWERS: &str = SHEETS[5];
+const ABOUT: &str = SHEETS[6];
+
+/// The matrix sheet's status column (0-based), read by the Summary's formulas.
+const STATUS_COLUMN: u16 = 15;
+const KIND_COLUMN: u16 = 6;
+
+pub fn write_all(
+    book: &mut Workbook,
+    m: &Matrix,
+    a: &Assessment,
+    q: &Questionnaire,
+    options: &ExportOptions,
+) -> Result<()> {
+    let styles = Styles::new();
+    // The Summary's formulas count the Matrix sheet, which therefore must exist by name; sheets
+    // are added in display order and filled independently.
+    summary(book.add_worksheet(), m, a, options, &styles)?;
+    matrix_sheet(book.add_worksheet(), m, MATRIX, &iso27001_order(m), &styles)?;
+    matrix_sheet(
+        book.add_worksheet(),
+        m,
+        MATRIX_20000,
+        &iso20000_order(m),
+        &styles,
+    )?;
+    soa(book.add_worksheet(), m, &styles)?;
+    action_plan(book.add_worksheet(), m, &styles)?;
+    answers(book.add_worksheet(), a, q, &styles)?;
+    about(book.add_worksheet(), m, options, &styles)?;
+    Ok(())
+}
+
+fn refs(list: &[RefView]) -> String {
+    list.iter()
+        .map(|r| r.reference.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn titles(list: &[RefView]) -> String {
+    list.iter()
+        .map(|r| format!("{} {}", r.reference, r.title))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn quoted(sheet: &str) -> String {
+    format!("'{}'", sheet.replace('\'', "''"))
+}
+
+/// Header row with widths, frozen below it, repeated on every printed page, landscape and fit
+/// to one page wide.
+fn table_header(ws: &mut Worksheet, columns: &[(&str, f64)], styles: &Styles) -> Result<()> {
+    for (col, (name, width)) in columns.iter().enumerate() {
+        let col = col as u16;
+        ws.write_string_with_format(0, col, *name, &styles.header)?;
+        ws.set_column_width(col, *width)?;
+    }
+    ws.set_row_height(0, 30)?;
+    ws.set_freeze_panes(1, 0)?;
+    ws.set_repeat_rows(0, 0)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_header("&L&\"-,Bold\"&A&Rims-matrix");
+    ws.set_footer("&LPage &P of &N&R&D");
+    Ok(())
+}
+
+fn status_dropdown() -> Result<DataValidation> {
+    let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
+    DataValidation::new()
+        .allow_list_strings(&labels)?
+        .set_error_title("Status")?
+        .set_error_message("Choose one of: Not started, In progress, Implemented, Not applicable.")
+}
+
+fn yes_no_dropdown() -> Result<DataValidation> {
+    DataValidation::new().allow_list_strings(&["Yes", "No"])
+}
+
+fn status_colours(ws: &mut Worksheet, first: u32, last: u32, col: u16) -> Result<()> {
+    for status in Status::ALL {
+        let rule = ConditionalFormatCell::new()
+            .set_rule(ConditionalFormatCellRule::EqualTo(format!(
+                "\"{}\"",
+                status.label()
+            )))
+            .set_format(Styles::status_fill(status));
+        ws.add_conditional_format(first, col, last, col, &rule)?;
+    }
+    Ok(())
+}
+
+/// A due date: a real date cell when it is one, the text as typed otherwise.
+fn write_due(ws: &mut Worksheet, row: u32, col: u16, due: &str, styles: &Styles) -> Result<()> {
+    if due.is_empty() {
+        return Ok(());
+    }
+    if is_iso_date(due) {
+        let (y, mo, d) = (due[0..4].parse(), due[5..7].parse(), due[8..10].parse());
+        if let (Ok(y), Ok(mo), Ok(d)) = (y, mo, d) {
+            if let Ok(date) = rust_xlsxwriter::ExcelDateTime::from_ymd(y, mo, d) {
+                ws.write_datetime_with_format(row, col, &date, &styles.date)?;
+                return Ok(());
+            }
+        }
+    }
+    ws.write_string_with_format(row, col, cell_text(due), &styles.wrap)?;
+    Ok(())
+}
+
+fn iso27001_order(m: &Matrix) -> Vec<usize> {
+    (0..m.rows.len()).collect()
+}
+
+/// Rows keyed by their first ISO/IEC 20000-1 reference in clause order; rows with none last.
+fn iso20000_order(m: &Matrix) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..m.rows.len()).collect();
+    order.sort_by(|&a, &b| {
+        let key = |i: usize| m.rows[i].iso20000.first().map(|r| r.reference.clone());
+        match (key(a), key(b)) {
+            (Some(x), Some(y)) => crate::matrix::view::compare_refs(&x, &y).then(a.cmp(&b)),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => a.cmp(&b),
+        }
+    });
+    order
+}
+
+fn matrix_sheet(
+    ws: &mut Worksheet,
+    m: &Matrix,
+    name: &str,
+    order: &[usize],
+    styles: &Styles,
+) -> Result<()> {
+    ws.set_name(name)?;
+    let e27 = m.editions.iso27001;
+    let e20 = m.editions.iso20000;
+    let other27 = if e27.is_current() { "2013" } else { "2022" };
+    let other20 = if e20.is_current() { "2011" } else { "2018" };
+    let h27 = format!("ISO/IEC 27001:{}", e27.edition());
+    let h20 = format!("ISO/IEC 20000-1:{}", e20.edition());
+    let t27 = format!("{h27} title");
+    let t20 = format!("{h20} title");
+    let o27 = format!("ISO/IEC 27001:{other27} (other edition)");
+    let o20 = format!("ISO/IEC 20000-1:{other20} (other edition)");
+    let keyed_by_20000 = name == MATRIX_20000;
+    let mut columns: Vec<(&str, f64)> = vec![
+        ("Row ID", 16.0),
+        (&h27, 12.0),
+        (&t27, 34.0),
+        (&h20, 12.0),
+        (&t20, 34.0),
+        ("Topic", 28.0),
+        ("Kind", 16.0),
+        ("PDCA", 7.0),
+        ("Relationship", 14.0),
+        ("Overlap (0-10)", 9.0),
+        ("Lead standard", 14.0),
+        ("Integrated document", 28.0),
+        ("Action", 30.0),
+        ("Applicable", 10.0),
+        ("Applicability reason", 40.0),
+        ("Status", 14.0),
+        ("Priority", 9.0),
+        ("Remaining person-days", 11.0),
+        ("Owner", 16.0),
+        ("Due", 11.0),
+        ("Notes", 40.0),
+        (&o27, 14.0),
+        (&o20, 14.0),
+        ("Guidance", 60.0),
+        ("Rationale", 60.0),
+    ];
+    if keyed_by_20000 {
+        // The ISO/IEC 20000-1 view leads with its references.
+        columns.swap(1, 3);
+        columns.swap(2, 4);
+    }
+    table_header(ws, &columns, styles)?;
+    ws.set_tab_color(rust_xlsxwriter::Color::RGB(0x1F4E8C));
+    for (n, &i) in order.iter().enumerate() {
+        let row = &m.rows[i];
+        let r = n as u32 + 1;
+        let (a27, a20) = if keyed_by_20000 { (3, 1) } else { (1, 3) };
+        ws.write_string_with_format(r, 0, &row.id, &styles.plain)?;
+        ws.write_string_with_format(r, a27, refs(&row.iso27001), &styles.bold)?;
+        ws.write_string_with_format(r, a27 + 1, titles(&row.iso27001), &styles.wrap)?;
+        ws.write_string_with_format(r, a20, refs(&row.iso20000), &styles.bold)?;
+        ws.write_string_with_format(r, a20 + 1, titles(&row.iso20000), &styles.wrap)?;
+        ws.write_string_with_format(r, 5, &*row.topic, &styles.wrap)?;
+        ws.write_string_with_format(r, KIND_COLUMN, row.kind.label(), &styles.plain)?;
+        ws.write_string_with_format(r, 7, row.pdca.label(), &styles.plain)?;
+        ws.write_string_with_format(r, 8, row.relationship.label(), &styles.wrap)?;
+        ws.write_number_with_format(r, 9, f64::from(row.strength), &styles.plain)?;
+        ws.write_string_with_format(r, 10, row.lead.label(), &styles.plain)?;
+        ws.write_string_with_format(r, 11, &*row.document, &styles.wrap)?;
+        ws.write_string_with_format(r, 12, row.action, &styles.wrap)?;
+        ws.write_string_with_format(
+            r,
+            13,
+            if row.applicable { "Yes" } else { "No" },
+            &styles.plain,
+        )?;
+        ws.write_string_with_format(r, 14, &*row.applicability_reason, &styles.wrap)?;
+        ws.write_string_with_format(r, STATUS_COLUMN, row.status.label(), &styles.plain)?;
+        ws.write_string_with_format(r, 16, row.priority.label(), &styles.plain)?;
+        ws.write_number_with_format(r, 17, row.remaining_days, &styles.number)?;
+        ws.write_string_with_format(r, 18, cell_text(&row.owner), &styles.wrap)?;
+        write_due(ws, r, 19, &row.due, styles)?;
+        ws.write_string_with_format(r, 20, cell_text(&row.notes), &styles.wrap)?;
+        ws.write_string_with_format(r, 21, refs(&row.iso27001_other), &styles.wrap)?;
+        ws.write_string_with_format(r, 22, refs(&row.iso20000_other), &styles.wrap)?;
+        ws.write_string_with_format(r, 23, &*row.guidance, &styles.wrap)?;
+        ws.write_string_with_format(r, 24, &*row.rationale, &styles.wrap)?;
+    }
+    let last = m.rows.len() as u32;
+    ws.autofilter(0, 0, last, columns.len() as u16 - 1)?;
+    ws.add_data_validation(1, STATUS_COLUMN, last, STATUS_COLUMN, &status_dropdown()?)?;
+    ws.add_data_validation(1, 13, last, 13, &yes_no_dropdown()?)?;
+    status_colours(ws, 1, last, STATUS_COLUMN)?;
+    Ok(())
+}
+
+fn summary(
+    ws: &mut Worksheet,
+    m: &Matrix,
+    a: &Assessment,
+    options: &ExportOptions,
+    styles: &Styles,
+) -> Result<()> {
+    ws.set_name(SUMMARY)?;
+    ws.set_column_width(0, 44)?;
+    ws.set_column_width(1, 16)?;
+    ws.set_column_width(2, 40)?;
+    ws.set_landscape();
+    ws.set_print_fit_to_pages(1, 0);
+    let s = &m.summary;
+    ws.write_string_with_format(
+        0,
+        0,
+        "ISO/IEC 27001 × ISO/IEC 20000-1 integration matrix",
+        &styles.title,
+    )?;
+    let organisation = a
+        .organisation()
+        .map(cell_text)
+        .unwrap_or_else(|| "(organisation not named)".to_owned());
+    let facts: [(&str, String); 5] = [
+        ("Organisation", organisation),
+        (
+            "Editions",
+            format!(
+                "ISO/IEC 27001:{} · ISO/IEC 20000-1:{}",
+                m.editions.iso27001.edition(),
+                m.editions.iso20000.edition()
+            ),
+        ),
+        ("Starting point", m.starting_point.label().to_owned()),
+        ("Generated", options.date.clone()),
+        (
+            "Prepared with",
+            options
+                .brand
+                .as_ref()
+                .map_or("ims-matrix".to_owned(), |b| cell_text(&b.name)),
+        ),
+    ];
+    for (i, (label, value)) in facts.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string_with_format(r, 0, *label, &styles.subtitle)?;
+        ws.write_string_with_format(r, 1, value, &styles.plain)?;
+    }
+    ws.write_string_with_format(7, 0, "Integrated documents", &styles.bold)?;
+    ws.write_number_with_format(7, 1, s.integrated_documents as f64, &styles.big)?;
+    ws.write_string_with_format(
+        7,
+        2,
+        format!(
+            "replace {} separate documents (one per standard)",
+            s.separate_documents
+        ),
+        &styles.wrap,
+    )?;
+    ws.write_string_with_format(8, 0, "Overall readiness", &styles.bold)?;
+    ws.write_number_with_format(8, 1, f64::from(s.readiness) / 100.0, &styles.percent)?;
+    ws.write_string_with_format(
+        9,
+        0,
+        "Remaining effort (person-days, indicative)",
+        &styles.bold,
+    )?;
+    ws.write_number_with_format(9, 1, s.remaining_days, &styles.number)?;
+
+    // Counts as formulas over the Matrix sheet, so they recount when statuses change in Excel;
+    // the cached result is our own count, so readers that do not recalculate show it too.
+    let last = m.rows.len() + 1;
+    let status_range = format!("{}!$P$2:$P${last}", quoted(MATRIX));
+    let kind_range = format!("{}!$G$2:$G${last}", quoted(MATRIX));
+    ws.write_string_with_format(11, 0, "Rows by status", &styles.header)?;
+    ws.write_string_with_format(11, 1, "Rows", &styles.header)?;
+    for (i, count) in s.by_status.iter().enumerate() {
+        let r = 12 + i as u32;
+        ws.write_string_with_format(r, 0, &count.label, &styles.plain)?;
+        let formula = Formula::new(format!("=COUNTIF({status_range},\"{}\")", count.label))
+            .set_result(count.count.to_string());
+        ws.write_formula_with_format(r, 1, formula, &styles.plain)?;
+    }
+    status_colours(ws, 12, 15, 0)?;
+    ws.write_string_with_format(17, 0, "Rows by kind", &styles.header)?;
+    ws.write_string_with_format(17, 1, "Rows", &styles.header)?;
+    for (i, count) in s.by_kind.iter().enumerate() {
+        let r = 18 + i as u32;
+        ws.write_string_with_format(r, 0, &count.label, &styles.plain)?;
+        let formula = Formula::new(format!("=COUNTIF({kind_range},\"{}\")", count.label))
+            .set_result(count.count.to_string());
+        ws.write_formula_with_format(r, 1, formula, &styles.plain)?;
+    }
+    let open = s
+        .by_status
+        .iter()
+        .filter(|c| c.key == "not_started" || c.key == "in_progress")
+        .map(|c| c.count)
+        .sum::<usize>();
+    ws.write_string_with_format(
+        22,
+        0,
+        "Open rows (not started or in progress)",
+        &styles.bold,
+    )?;
+    ws.write_formula_with_format(
+        22,
+        1,
+        Formula::new("=B13+B14").set_result(open.to_string()),
+        &styles.bold,
+    )?;
+
+    ws.write_string_with_format(24, 0, "Readiness by area", &styles.header)?;
+    ws.write_string_with_format(24, 1, "Readiness", &styles.header)?;
+    ws.write_string_with_format(24, 2, "Open rows", &styles.header)?;
+    for (i, area) in s.by_area.iter().enumerate() {
+        let r = 25 + i as u32;
+        ws.write_string_with_format(r, 0, &area.area.label, &styles.plain)?;
+        ws.write_number_with_format(r, 1, f64::from(area.readiness) / 100.0, &styles.percent)?;
+        ws.write_number_with_format(r, 2, area.open as f64, &styles.plain)?;
+    }
+    let after_areas = 26 + s.by_area.len() as u32;
+    ws.write_string_with_format(after_areas, 0, "Top actions", &styles.header)?;
+    ws.write_string_with_format(after_areas, 1, "Priority", &styles.header)?;
+    ws.write_string_with_format(after_areas, 2, "Action", &styles.header)?;
+    for (i, id) in s.top_actions.iter().enumerate() {
+        let Some(row) = m.rows.iter().find(|r| r.id == *id) else {
+            continue;
+        };
+        let r = after_areas + 1 + i as u32;
+        ws.write_string_with_format(r, 0, &*row.topic, &styles.wrap)?;
+        ws.write_string_with_format(r, 1, row.priority.label(), &styles.plain)?;
+        ws.write_string_with_format(r, 2, row.action, &styles.wrap)?;
+    }
+    let contents = after_areas + 2 + s.top_actions.len() as u32;
+    ws.write_string_with_format(contents, 0, "Sheets", &styles.header)?;
+    for (i, sheet) in SHEETS.iter().enumerate().skip(1) {
+        let r = contents + i as u32;
+        ws.write_url_with_format(
+            r,
+            0,
+            Url::new(format!("internal:{}!A1", quoted(sheet))).set_text(*sheet),
+            &styles.link,
+        )?;
+    }
+
+    let mut chart = Chart::new(ChartType::Bar);
+    chart
+        .add_series()
+        .set_name("Rows")
+        .set_categories((SUMMARY, 12, 0, 15, 0))
+        .set_values((SUMMARY, 12, 1, 15, 1));
+    chart.title().set_name("Rows by status");
+    chart.legend().set_hidden();
+    ws.insert_chart(1, 3, &chart)?;
+    Ok(())
+}
+
+fn soa(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<()> {
+    ws.set_name(SOA)?;
+    let edition = m.editions.iso27001;
+    let other = if edition.is_current() { "2013" } else { "2022" };
+    let group = if edition.is_current() {
+        "Theme"
+    } else {
+        "Domain"
+    };
+    let other_header = format!("ISO/IEC 27001:{other} reference");
+    let columns: [(&str, f64); 8] = [
+        ("Control", 10.0),
+        ("Title", 44.0),
+        (group, 28.0),
+        ("Applicable", 11.0),
+        ("Reason", 60.0),
+        ("Status", 14.0),
+        (&other_header, 16.0),
+        ("Matrix rows", 26.0),
+    ];
+    table_header(ws, &columns, styles)?;
+    for (i, entry) in m.soa.iter().enumerate() {
+        let r = i as u32 + 1;
+        ws.write_string_with_format(r, 0, &entry.reference, &styles.bold)?;
+        ws.write_string_with_format(r, 1, &*entry.title, &styles.wrap)?;
+        ws.write_string_with_format(
+            r,
+            2,
+            format!("{} {}", entry.group.reference, entry.group.title),
+            &styles.wrap,
+        )?;
+        ws.write_string_with_format(
+            r,
+            3,
+            if entry.applicable { "Yes" } else { "No" },
+            &styles.plain,
+        )?;
+        ws.write_string_with_format(r, 4, &*entry.reason, &styles.wrap)?;
+        ws.write_string_with_format(r, 5, entry.status.label(), &styles.plain)?;
+        ws.write_string_with_format(
+            r,
+            6,
+            refs(&entry.other_edition).replace('\n', ", "),
+            &styles.wrap,
+        )?;
+        ws.write_string_with_format(r, 7, entry.rows.join(", "), &styles.wrap)?;
+    }
+    let last = m.soa.len() as u32;
+    ws.autofilter(0, 0, last, 7)?;
+    ws.add_data_validation(1, 3, last, 3, &yes_no_dropdown()?)?;
+    ws.add_data_validation(1, 5, last, 5, &status_dropdown()?)?;
+    status_colours(ws, 1, last, 5)?;
+    Ok(())
+}
+
+fn action_plan(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<()> {
+    ws.set_name(ACTIONS)?;
+    let columns: [(&str, f64); 11] = [
+        ("Priority", 9.0),
+        ("Topic", 30.0),
+        ("ISO/IEC 27001", 12.0),
+        ("ISO/IEC 20000-1", 12.0),
+        ("Action", 36.0),
+        ("Integrated document", 30.0),
+        ("Status", 14.0),
+        ("Owner", 16.0),
+        ("Due", 11.0),
+        ("Remaining person-days", 11.0),
+        ("Row in the matrix", 20.0),
+    ];
+    table_header(ws, &columns, styles)?;
+    let mut open: Vec<(usize, &MatrixRow)> = m
+        .rows
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| r.status.is_open())
+        .collect();
+    open.sort_by(|(ia, a), (ib, b)| {
+        b.priority_score
+            .cmp(&a.priority_score)
+            .then(b.remaining_days.total_cmp(&a.remaining_days))
+            .then(ia.cmp(ib))
+    });
+    for (n, (i, row)) in open.iter().enumerate() {
+        let r = n as u32 + 1;
+        ws.write_string_with_format(r, 0, row.priority.label(), &styles.bold)?;
+        ws.write_string_with_format(r, 1, &*row.topic, &styles.wrap)?;
+        ws.write_string_with_format(r, 2, refs(&row.iso27001), &styles.wrap)?;
+        ws.write_string_with_format(r, 3, refs(&row.iso20000), &styles.wrap)?;
+        ws.write_string_with_format(r, 4, row.action, &styles.wrap)?;
+        ws.write_string_with_format(r, 5, &*row.document, &styles.wrap)?;
+        ws.write_string_with_format(r, 6, row.status.label(), &styles.plain)?;
+        ws.write_string_with_format(r, 7, cell_text(&row.owner), &styles.wrap)?;
+        write_due(ws, r, 8, &row.due, styles)?;
+        ws.write_number_with_format(r, 9, row.remaining_days, &styles.number)?;
+        // The Matrix (ISO 27001 view) lists rows in crosswalk order, one per sheet row.
+        let target = format!("internal:{}!A{}", quoted(MATRIX), i + 2);
+        ws.write_url_with_format(
+            r,
+            10,
+            Url::new(target).set_text(row.id.as_str()),
+            &styles.link,
+        )?;
+    }
+    let last = open.len().max(1) as u32;
+    ws.autofilter(0, 0, last, 10)?;
+    ws.add_data_validation(1, 6, last, 6, &status_dropdown()?)?;
+    status_colours(ws, 1, last, 6)?;
+    Ok(())
+}
+
+fn answer_text(kind: &QuestionKind, answer: Option<&Answer>) -> String {
+    let Some(answer) = answer else {
+        return "(not answered)".to_owned();
+    };
+    let label = |id: &str| {
+        kind.options()
+            .iter()
+            .find(|o| o.id == id)
+            .map_or(id.to_owned(), |o| o.label.clone())
+    };
+    match (kind, answer) {
+        (QuestionKind::Single { .. }, Answer::Text(id)) => label(id),
+        (QuestionKind::Multiple { .. }, Answer::Choices(ids)) => ids
+            .iter()
+            .map(|id| label(id))
+            .collect::<Vec<_>>()
+            .join("; "),
+        (QuestionKind::YesNo, Answer::Bool(b)) => if *b { "Yes" } else { "No" }.to_owned(),
+        (QuestionKind::Number { .. }, Answer::Number(n)) => n.to_string(),
+        (QuestionKind::Maturity { .. }, Answer::Text(level)) => {
+            Maturity::parse(level).map_or(level.clone(), |m| m.label().to_owned())
+        }
+        (_, Answer::Text(text)) => text.clone(),
+        (_, other) => serde_json::to_string(other).unwrap_or_default(),
+    }
+}
+
+fn answers(ws: &mut Worksheet, a: &Assessment, q: &Questionnaire, styles: &Styles) -> Result<()> {
+    ws.set_name(ANSWERS)?;
+    let columns: [(&str, f64); 4] = [
+        ("Section", 24.0),
+        ("Question", 60.0),
+        ("Answer", 50.0),
+        ("Question ID", 26.0),
+    ];
+    table_header(ws, &columns, styles)?;
+    let mut r = 1;
+    for section in &q.sections {
+        for question in &section.questions {
+            let answer = match &question.kind {
+                QuestionKind::Edition { family } => a.editions.of(*family).edition().to_owned(),
+                kind => answer_text(kind, a.answers.get(&question.id)),
+            };
+            ws.write_string_with_format(r, 0, &section.title, &styles.wrap)?;
+            ws.write_string_with_format(r, 1, &question.label, &styles.wrap)?;
+            ws.write_string_with_format(r, 2, cell_text(&answer), &styles.wrap)?;
+            ws.write_string_with_format(r, 3, &question.id, &styles.plain)?;
+            r += 1;
+        }
+    }
+    ws.autofilter(0, 0, r - 1, 3)?;
+    Ok(())
+}
+
+fn about(ws: &mut Worksheet, m: &Matrix, options: &ExportOptions, styles: &Styles) -> Result<()> {
+    ws.set_name(ABOUT)?;
+    ws.set_column_width(0, 26)?;
+    ws.set_column_width(1, 90)?;
+    ws.write_string_with_format(0, 0, "About this workbook", &styles.title)?;
+    let mut lines: Vec<(&str, String)> = vec![
+        ("What it is", "An integration matrix for running ISO/IEC 27001 and ISO/IEC 20000-1 as one management system, built from a scoping questionnaire: what the standards share, what runs as one process, what belongs to one standard only, the draft Statement of Applicability and an action plan.".to_owned()),
+        ("Editions", format!("ISO/IEC 27001:{} and ISO/IEC 20000-1:{}. The matrix sheets also show each row's references in the other edition.", m.editions.iso27001.edition(), m.editions.iso20000.edition())),
+        ("Generated", format!("{} with ims-matrix {}", options.date, crate::VERSION)),
+        ("How to use it", "Edit Status (drop-down), Owner, Due and Notes in the matrix sheets; the counts on the Summary recount. Filters are on every table.".to_owned()),
+        ("Disclaimer", "Clause and control numbers and titles are those of the standards; every explanation and all guidance are our own wording, not the text of any ISO standard. Buy the standards from ISO or your national standards body. The Statement of Applicability is a draft derived from your answers: confirm every entry against your risk assessment. Effort figures are indicative.".to_owned()),
+    ];
+    if let Some(brand) = &options.brand {
+        lines.push(("Prepared with", cell_text(&brand.name)));
+        if !brand.contact.is_empty() {
+            lines.push(("Contact", cell_text(&brand.contact)));
+        }
+    }
+    for (i, (label, value)) in lines.iter().enumerate() {
+        let r = i as u32 + 2;
+        ws.write_string_with_format(r, 0, *label, &styles.bold)?;
+        ws.write_string_with_format(r, 1, value, &styles.wrap)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,71 @@
+//! The workbook's formats, made once per workbook.
+
+use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder};
+
+use crate::assessment::Status;
+
+pub struct Styles {
+    pub title: Format,
+    pub subtitle: Format,
+    pub header: Format,
+    pub wrap: Format,
+    pub plain: Format,
+    pub bold: Format,
+    pub number: Format,
+    pub percent: Format,
+    pub date: Format,
+    pub link: Format,
+    pub big: Format,
+}
+
+impl Styles {
+    pub fn new() -> Styles {
+        let base = Format::new().set_align(FormatAlign::Top).set_font_size(10);
+        Styles {
+            title: Format::new()
+                .set_bold()
+                .set_font_size(16)
+                .set_font_color(Color::RGB(0x1F4E8C)),
+            subtitle: Format::new()
+                .set_font_size(10)
+                .set_font_color(Color::RGB(0x4A5565)),
+            header: Format::new()
+                .set_bold()
+                .set_font_size(10)
+                .set_text_wrap()
+                .set_align(FormatAlign::Top)
+                .set_background_color(Color::RGB(0x1F4E8C))
+                .set_font_color(Color::White)
+                .set_border(FormatBorder::Thin)
+                .set_border_color(Color::RGB(0xD5DBE5)),
+            wrap: base.clone().set_text_wrap(),
+            plain: base.clone(),
+            bold: base.clone().set_bold(),
+            number: base.clone().set_num_format("0.0"),
+            percent: base.clone().set_num_format("0%"),
+            date: base.clone().set_num_format("yyyy-mm-dd"),
+            link: base
+                .clone()
+                .set_font_color(Color::RGB(0x1F4E8C))
+                .set_underline(rust_xlsxwriter::FormatUnderline::Single),
+            big: Format::new()
+                .set_bold()
+                .set_font_size(20)
+                .set_font_color(Color::RGB(0x1F4E8C))
+                .set_align(FormatAlign::Left),
+        }
+    }
+
+    /// The fill conditional formatting gives a status cell.
+    pub fn status_fill(status: Status) -> Format {
+        let (fill, ink) = match status {
+            Status::NotStarted => (0xFEE2E2, 0x7F1D1D),
+            Status::InProgress => (0xFEF3C7, 0x78350F),
+            Status::Implemented => (0xDCFCE7, 0x14532D),
+            Status::NotApplicable => (0xE5E7EB, 0x374151),
+        };
+        Format::new()
+            .set_background_color(Color::RGB(fill))
+            .set_font_color(Color::RGB(ink))
+    }
+}

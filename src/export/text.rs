@@ -1,0 +1,100 @@
+//! Making user text safe for a cell: characters XML forbids are removed, and text over Excel's
+//! cell limit is cut with a visible marker. Formulas are never an issue here because every user
+//! string is written with `write_string`, which Excel and LibreOffice show as text.
+
+/// Excel's limit for one cell, counted in UTF-16 code units.
+pub const CELL_LIMIT: usize = 32_767;
+
+/// Removes characters not allowed in XML 1.0 (control characters other than tab, line feed
+/// and carriage return, and the non-characters U+FFFE and U+FFFF).
+pub fn xml_safe(text: &str) -> String {
+    text.chars()
+        .filter(|&c| {
+            matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+        })
+        .collect()
+}
+
+/// `xml_safe`, then cut to the cell limit with a marker saying how much was left out.
+///
+/// # Examples
+/// ```
+/// use ims_matrix::export::text::{cell_text, CELL_LIMIT};
+/// let long = "x".repeat(40_000);
+/// let cell = cell_text(&long);
+/// assert!(cell.encode_utf16().count() <= CELL_LIMIT);
+/// assert!(cell.ends_with("characters not shown; the full text is in the JSON export]"));
+/// assert_eq!(cell_text("=1+1\u{7}"), "=1+1");
+/// ```
+pub fn cell_text(text: &str) -> String {
+    let safe = xml_safe(text);
+    if safe.encode_utf16().count() <= CELL_LIMIT {
+        return safe;
+    }
+    let total = safe.chars().count();
+    // The marker's length depends on the number in it; reserve room for the longest.
+    let reserve = marker(total).encode_utf16().count();
+    let mut kept = String::new();
+    let mut units = 0;
+    for c in safe.chars() {
+        if units + c.len_utf16() > CELL_LIMIT - reserve {
+            break;
+        }
+        units += c.len_utf16();
+        kept.push(c);
+    }
+    let left_out = total - kept.chars().count();
+    kept.push_str(&marker(left_out));
+    kept
+}
+
+fn marker(left_out: usize) -> String {
+    format!(" […truncated: {left_out} characters not shown; the full text is in the JSON export]")
+}
+
+/// A file-name-safe stem from the organisation name: letters and digits, words joined by `-`.
+pub fn file_stem(organisation: Option<&str>) -> String {
+    let mut stem = String::new();
+    for c in organisation.unwrap_or("").chars() {
+        if c.is_alphanumeric() {
+            stem.extend(c.to_lowercase());
+        } else if !stem.is_empty() && !stem.ends_with('-') {
+            stem.push('-');
+        }
+        if stem.chars().count() >= 40 {
+            break;
+        }
+    }
+    let stem = stem.trim_matches('-').to_owned();
+    if stem.is_empty() {
+        "assessment".to_owned()
+    } else {
+        stem
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_respects_utf16_units_and_keeps_emoji_whole() {
+        let text = "👋".repeat(20_000); // 40,000 UTF-16 units
+        let cell = cell_text(&text);
+        assert!(cell.encode_utf16().count() <= CELL_LIMIT);
+        assert!(cell.starts_with("👋👋"));
+        assert!(cell.contains("truncated"));
+    }
+
+    #[test]
+    fn stems() {
+        assert_eq!(
+            file_stem(Some("Acme IT Services, Ltd.")),
+            "acme-it-services-ltd"
+        );
+        assert_eq!(file_stem(Some("  ../../etc/passwd ")), "etc-passwd");
+        assert_eq!(file_stem(Some("Müller & Söhne")), "müller-söhne");
+        assert_eq!(file_stem(None), "assessment");
+        assert_eq!(file_stem(Some("***")), "assessment");
+    }
+}

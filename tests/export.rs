@@ -1,0 +1,349 @@
+//! The workbook, read back: calamine for values, the zip's XML for structure (frozen panes,
+//! autofilter, validation, conditional formats, chart, properties), and LibreOffice as a second,
+//! independent reader.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::{Cursor, Read};
+
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use ims_matrix::assessment::{Assessment, Status};
+use ims_matrix::catalog;
+use ims_matrix::export::{self, Brand, ExportOptions, SHEETS};
+use ims_matrix::matrix::{self, Matrix};
+use ims_matrix::questionnaire::{self, Answer};
+
+const HOSTILE: &str =
+    "=HYPERLINK(\"http://evil.example\",\"click\") <script>alert(1)</script> \u{1} مرحبا 👋";
+
+fn assessment() -> Assessment {
+    let mut a = Assessment::new("2026-11-27T00:00:00Z");
+    for (id, value) in [
+        ("org.name", Answer::Text("Acme <IT> & Co".into())),
+        ("org.size", Answer::Text("medium".into())),
+        ("scope.development", Answer::Text("none".into())),
+        ("start.iso27001", Answer::Text("certified".into())),
+        ("maturity.policy", Answer::Text("integrated".into())),
+    ] {
+        a.answers.insert(id.into(), value);
+    }
+    a.update_row("process.change-policy", |e| {
+        e.status = Some(Status::InProgress);
+        e.notes = HOSTILE.into();
+        e.owner = "+44 20 7946 0000".into();
+        e.due = "2027-03-31".into();
+    });
+    a.update_row("common.policy", |e| e.notes = "@SUM(1,2)".into());
+    a.update_row("isms.cryptography", |e| e.notes = "-2+3".repeat(20_000));
+    a
+}
+
+fn build(a: &Assessment) -> (Matrix, Vec<u8>) {
+    let q = questionnaire::builtin();
+    let m = matrix::build(catalog::builtin(), q, a);
+    let options = ExportOptions {
+        date: "2026-11-27".into(),
+        brand: Some(Brand {
+            name: "Example Consulting".into(),
+            contact: "hello@example.com".into(),
+        }),
+    };
+    let bytes = export::workbook(&m, a, q, &options).expect("workbook");
+    (m, bytes)
+}
+
+fn open(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
+    open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("calamine reads it")
+}
+
+fn xml(bytes: &[u8], path: &str) -> String {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    let mut file = archive
+        .by_name(path)
+        .unwrap_or_else(|_| panic!("{path} in the workbook"));
+    let mut text = String::new();
+    file.read_to_string(&mut text).expect("utf-8 xml");
+    text
+}
+
+fn find_row<'a>(range: &'a calamine::Range<Data>, id: &str) -> &'a [Data] {
+    range
+        .rows()
+        .find(|r| r[0] == Data::String(id.into()))
+        .unwrap_or_else(|| panic!("row {id}"))
+}
+
+#[test]
+fn sheets_and_row_counts_match_the_engine() {
+    let a = assessment();
+    let (m, bytes) = build(&a);
+    let mut book = open(&bytes);
+    assert_eq!(book.sheet_names(), SHEETS.map(String::from).to_vec());
+    for sheet in [SHEETS[1], SHEETS[2]] {
+        let range = book.worksheet_range(sheet).expect("matrix sheet");
+        assert_eq!(range.height(), m.rows.len() + 1, "{sheet}");
+    }
+    let soa = book.worksheet_range(SHEETS[3]).expect("soa");
+    assert_eq!(soa.height(), 94);
+    let open_rows = m.rows.iter().filter(|r| r.status.is_open()).count();
+    assert_eq!(
+        book.worksheet_range(SHEETS[4]).expect("actions").height(),
+        open_rows + 1
+    );
+    let questions = questionnaire::builtin().questions().count();
+    assert_eq!(
+        book.worksheet_range(SHEETS[5]).expect("answers").height(),
+        questions + 1
+    );
+}
+
+#[test]
+fn cell_values_come_from_the_matrix() {
+    let a = assessment();
+    let (m, bytes) = build(&a);
+    let mut book = open(&bytes);
+    let matrix = book.worksheet_range(SHEETS[1]).expect("matrix");
+    let header: Vec<String> = matrix
+        .rows()
+        .next()
+        .expect("header")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        &header[..6],
+        [
+            "Row ID",
+            "ISO/IEC 27001:2022",
+            "ISO/IEC 27001:2022 title",
+            "ISO/IEC 20000-1:2018",
+            "ISO/IEC 20000-1:2018 title",
+            "Topic"
+        ]
+    );
+    assert_eq!(header[15], "Status");
+    let change = find_row(&matrix, "process.change-policy");
+    assert_eq!(change[1], Data::String("A.8.32".into()));
+    assert_eq!(change[2], Data::String("A.8.32 Change management".into()));
+    assert_eq!(change[15], Data::String("In progress".into()));
+    assert_eq!(
+        change[21].to_string(),
+        "A.12.1.2\nA.14.2.2\nA.14.2.3\nA.14.2.4"
+    );
+    assert!(
+        matches!(change[19], Data::DateTime(_)),
+        "a valid due date is a date cell: {:?}",
+        change[19]
+    );
+    let policy = find_row(&matrix, "common.policy");
+    assert_eq!(policy[15], Data::String("Implemented".into()));
+    // The draft SoA: no development means secure development is not applicable, with the reason.
+    let soa = book.worksheet_range(SHEETS[3]).expect("soa");
+    let dev = soa
+        .rows()
+        .find(|r| r[0] == Data::String("A.8.25".into()))
+        .expect("A.8.25");
+    assert_eq!(dev[3], Data::String("No".into()));
+    assert!(dev[4].to_string().contains("no software is developed"));
+    assert_eq!(dev[6], Data::String("A.14.2.1".into()));
+    // The ISO/IEC 20000-1 view leads with 20000-1 references in clause order.
+    let view = book.worksheet_range(SHEETS[2]).expect("20000 view");
+    let firsts: Vec<String> = view
+        .rows()
+        .skip(1)
+        .map(|r| r[1].to_string())
+        .filter(|s| !s.is_empty())
+        .collect();
+    assert_eq!(firsts.first().map(String::as_str), Some("4.1"));
+    assert_eq!(m.rows.len() + 1, view.height());
+}
+
+#[test]
+fn hostile_user_text_stays_text() {
+    let (_, bytes) = build(&assessment());
+    let mut book = open(&bytes);
+    let matrix = book.worksheet_range(SHEETS[1]).expect("matrix");
+    let change = find_row(&matrix, "process.change-policy");
+    // Control characters are removed; everything else comes back as typed, as a string.
+    assert_eq!(change[20], Data::String(HOSTILE.replace('\u{1}', "")));
+    assert_eq!(change[18], Data::String("+44 20 7946 0000".into()));
+    assert_eq!(
+        find_row(&matrix, "common.policy")[20],
+        Data::String("@SUM(1,2)".into())
+    );
+    // No formula anywhere in the matrix sheets: user text never became one.
+    for sheet in [SHEETS[1], SHEETS[2], SHEETS[4]] {
+        let formulas = book.worksheet_formula(sheet).expect("formula range");
+        assert!(
+            formulas.cells().all(|(_, _, f)| f.is_empty()),
+            "{sheet} has a formula"
+        );
+    }
+    // Text over Excel's cell limit is cut with a visible marker.
+    let long = find_row(&matrix, "isms.cryptography")[20].to_string();
+    assert!(long.encode_utf16().count() <= 32_767);
+    assert!(long.contains("truncated"));
+}
+
+#[test]
+fn summary_counts_are_formulas_over_the_matrix_with_our_results() {
+    let (m, bytes) = build(&assessment());
+    let mut book = open(&bytes);
+    let formulas = book.worksheet_formula(SHEETS[0]).expect("summary formulas");
+    let all: Vec<String> = formulas
+        .cells()
+        .map(|(_, _, f)| f.clone())
+        .filter(|f| !f.is_empty())
+        .collect();
+    assert!(
+        all.iter()
+            .any(|f| f.contains("COUNTIF('Matrix (ISO 27001 view)'!$P$2:$P$")
+                && f.contains("\"In progress\"")),
+        "{all:?}"
+    );
+    let values = book.worksheet_range(SHEETS[0]).expect("summary");
+    let in_progress = values
+        .rows()
+        .find(|r| r[0] == Data::String("In progress".into()))
+        .expect("row");
+    let expected = m
+        .summary
+        .by_status
+        .iter()
+        .find(|c| c.key == "in_progress")
+        .expect("count")
+        .count;
+    assert_eq!(in_progress[1].to_string(), expected.to_string());
+}
+
+#[test]
+fn structure_frozen_filtered_validated_coloured_charted_and_described() {
+    let (_, bytes) = build(&assessment());
+    let matrix = xml(&bytes, "xl/worksheets/sheet2.xml");
+    assert!(
+        matrix.contains(
+            r#"<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>"#
+        ),
+        "frozen header"
+    );
+    assert!(matrix.contains("<autoFilter ref=\"A1:Y"), "autofilter");
+    assert!(
+        matrix.contains("<dataValidation type=\"list\""),
+        "status dropdown"
+    );
+    assert!(
+        matrix.contains(
+            r#"<formula1>"Not started,In progress,Implemented,Not applicable"</formula1>"#
+        ),
+        "status list"
+    );
+    assert!(
+        matrix.contains(r#"<conditionalFormatting sqref="P2:P"#),
+        "status colours"
+    );
+    assert_eq!(
+        matrix.matches(r#"<cfRule type="cellIs""#).count(),
+        4,
+        "one rule per status"
+    );
+    assert!(
+        matrix.contains(r#"<pageSetup fitToHeight="0" orientation="landscape""#),
+        "print set-up"
+    );
+    assert!(!matrix.contains("<f>"), "no formulas in the matrix sheet");
+    assert!(xml(&bytes, "xl/charts/chart1.xml").contains("<c:barChart>"));
+    let workbook = xml(&bytes, "xl/workbook.xml");
+    assert!(
+        workbook.contains("_xlnm.Print_Titles"),
+        "repeated header rows"
+    );
+    let core = xml(&bytes, "docProps/core.xml");
+    assert!(core.contains("<dc:title>ISO/IEC 27001 × ISO/IEC 20000-1 integration matrix — Acme &lt;IT&gt; &amp; Co</dc:title>"), "{core}");
+    assert!(core.contains("<dc:creator>Example Consulting</dc:creator>"));
+    assert!(core.contains("2026-11-27T00:00:00Z"));
+    assert!(xml(&bytes, "docProps/app.xml").contains("<Company>Example Consulting</Company>"));
+    let about = xml(&bytes, "xl/sharedStrings.xml");
+    assert!(
+        about.contains("hello@example.com"),
+        "the brand's contact is in About"
+    );
+}
+
+#[test]
+fn output_is_deterministic_for_the_same_input_and_date() {
+    let a = assessment();
+    assert_eq!(build(&a).1, build(&a).1);
+}
+
+#[test]
+fn file_names_are_safe() {
+    let a = assessment();
+    assert_eq!(
+        export::file_name(&a, "2026-11-27"),
+        "ims-matrix-acme-it-co-2026-11-27.xlsx"
+    );
+    assert_eq!(
+        export::file_name(&Assessment::new("t"), "2026-11-27"),
+        "ims-matrix-assessment-2026-11-27.xlsx"
+    );
+}
+
+/// LibreOffice, a second and independent reader, opens the workbook and sees the same cells.
+#[test]
+fn libreoffice_opens_it() {
+    let soffice = ["soffice", "/usr/bin/soffice", "libreoffice"]
+        .into_iter()
+        .find(|p| std::process::Command::new(p).arg("--version").output().is_ok())
+        .expect("LibreOffice is needed for this test: apt-get install libreoffice-calc-nogui (scripts/setup.sh does)");
+    let (m, bytes) = build(&assessment());
+    let dir = std::env::temp_dir().join(format!("ims-matrix-lo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("book.xlsx");
+    std::fs::write(&path, &bytes).expect("write");
+    // 44 comma, 34 quote, 76 UTF-8, then -1 at the end: every sheet to its own CSV file.
+    let status = std::process::Command::new(soffice)
+        .args([
+            "--headless",
+            &format!(
+                "-env:UserInstallation=file://{}",
+                dir.join("profile").display()
+            ),
+        ])
+        .args([
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+        ])
+        .arg("--outdir")
+        .arg(&dir)
+        .arg(&path)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let csv = |sheet: &str| {
+        std::fs::read_to_string(dir.join(format!("book-{sheet}.csv")))
+            .unwrap_or_else(|e| panic!("{sheet}: {e}"))
+    };
+    let matrix = csv(SHEETS[1]);
+    assert!(matrix.contains("process.change-policy"));
+    assert!(matrix.contains("مرحبا 👋"), "unicode survives");
+    assert!(
+        matrix.contains("=HYPERLINK(\"\"http://evil.example\"\""),
+        "the formula-like note is text in LibreOffice too"
+    );
+    let summary = csv(SHEETS[0]);
+    let expected = m
+        .summary
+        .by_status
+        .iter()
+        .find(|c| c.key == "in_progress")
+        .expect("count")
+        .count;
+    assert!(
+        summary.contains(&format!("In progress,{expected}")),
+        "{summary}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
