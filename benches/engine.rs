@@ -41,6 +41,12 @@ fn full_assessment() -> Assessment {
 }
 
 fn measure(name: &str, iterations: u32, mut work: impl FnMut()) {
+    // `cargo bench --bench engine -- WORD` runs only the figures whose name contains WORD.
+    if let Some(filter) = std::env::args().skip(1).find(|a| !a.starts_with('-')) {
+        if !name.contains(&filter) {
+            return;
+        }
+    }
     work(); // warm caches and the built-in data
     let mut samples: Vec<Duration> = (0..iterations)
         .map(|_| {

@@ -71,13 +71,33 @@ fn quoted(sheet: &str) -> String {
     format!("'{}'", sheet.replace('\'', "''"))
 }
 
-/// Header row with widths, frozen below it, repeated on every printed page, landscape and fit
-/// to one page wide.
-fn table_header(ws: &mut Worksheet, columns: &[(&str, f64)], styles: &Styles) -> Result<()> {
-    for (col, (name, width)) in columns.iter().enumerate() {
+/// How a column's cells look; set once per column, so cells are written without a format of
+/// their own (rust_xlsxwriter hashes a format on every formatted write, which dominated export
+/// time).
+#[derive(Clone, Copy)]
+enum Look {
+    Plain,
+    Bold,
+    Wrap,
+    Number,
+    Date,
+}
+
+/// Header row with widths and column formats, frozen below it, repeated on every printed page,
+/// landscape and fit to one page wide.
+fn table_header(ws: &mut Worksheet, columns: &[(&str, f64, Look)], styles: &Styles) -> Result<()> {
+    for (col, (name, width, look)) in columns.iter().enumerate() {
         let col = col as u16;
         ws.write_string_with_format(0, col, *name, &styles.header)?;
         ws.set_column_width(col, *width)?;
+        let format = match look {
+            Look::Plain => &styles.plain,
+            Look::Bold => &styles.bold,
+            Look::Wrap => &styles.wrap,
+            Look::Number => &styles.number,
+            Look::Date => &styles.date,
+        };
+        ws.set_column_format(col, format)?;
     }
     ws.set_row_height(0, 30)?;
     ws.set_freeze_panes(1, 0)?;
@@ -115,7 +135,7 @@ fn status_colours(ws: &mut Worksheet, first: u32, last: u32, col: u16) -> Result
 }
 
 /// A due date: a real date cell when it is one, the text as typed otherwise.
-fn write_due(ws: &mut Worksheet, row: u32, col: u16, due: &str, styles: &Styles) -> Result<()> {
+fn write_due(ws: &mut Worksheet, row: u32, col: u16, due: &str) -> Result<()> {
     if due.is_empty() {
         return Ok(());
     }
@@ -123,12 +143,12 @@ fn write_due(ws: &mut Worksheet, row: u32, col: u16, due: &str, styles: &Styles)
         let (y, mo, d) = (due[0..4].parse(), due[5..7].parse(), due[8..10].parse());
         if let (Ok(y), Ok(mo), Ok(d)) = (y, mo, d) {
             if let Ok(date) = rust_xlsxwriter::ExcelDateTime::from_ymd(y, mo, d) {
-                ws.write_datetime_with_format(row, col, &date, &styles.date)?;
+                ws.write_datetime(row, col, &date)?;
                 return Ok(());
             }
         }
     }
-    ws.write_string_with_format(row, col, cell_text(due), &styles.wrap)?;
+    ws.write_string(row, col, cell_text(due))?;
     Ok(())
 }
 
@@ -170,32 +190,32 @@ fn matrix_sheet(
     let o27 = format!("ISO/IEC 27001:{other27} (other edition)");
     let o20 = format!("ISO/IEC 20000-1:{other20} (other edition)");
     let keyed_by_20000 = name == MATRIX_20000;
-    let mut columns: Vec<(&str, f64)> = vec![
-        ("Row ID", 16.0),
-        (&h27, 12.0),
-        (&t27, 34.0),
-        (&h20, 12.0),
-        (&t20, 34.0),
-        ("Topic", 28.0),
-        ("Kind", 16.0),
-        ("PDCA", 7.0),
-        ("Relationship", 14.0),
-        ("Overlap (0-10)", 9.0),
-        ("Lead standard", 14.0),
-        ("Integrated document", 28.0),
-        ("Action", 30.0),
-        ("Applicable", 10.0),
-        ("Applicability reason", 40.0),
-        ("Status", 14.0),
-        ("Priority", 9.0),
-        ("Remaining person-days", 11.0),
-        ("Owner", 16.0),
-        ("Due", 11.0),
-        ("Notes", 40.0),
-        (&o27, 14.0),
-        (&o20, 14.0),
-        ("Guidance", 60.0),
-        ("Rationale", 60.0),
+    let mut columns: Vec<(&str, f64, Look)> = vec![
+        ("Row ID", 16.0, Look::Plain),
+        (&h27, 12.0, Look::Bold),
+        (&t27, 34.0, Look::Wrap),
+        (&h20, 12.0, Look::Bold),
+        (&t20, 34.0, Look::Wrap),
+        ("Topic", 28.0, Look::Wrap),
+        ("Kind", 16.0, Look::Plain),
+        ("PDCA", 7.0, Look::Plain),
+        ("Relationship", 14.0, Look::Wrap),
+        ("Overlap (0-10)", 9.0, Look::Plain),
+        ("Lead standard", 14.0, Look::Plain),
+        ("Integrated document", 28.0, Look::Wrap),
+        ("Action", 30.0, Look::Wrap),
+        ("Applicable", 10.0, Look::Plain),
+        ("Applicability reason", 40.0, Look::Wrap),
+        ("Status", 14.0, Look::Plain),
+        ("Priority", 9.0, Look::Plain),
+        ("Remaining person-days", 11.0, Look::Number),
+        ("Owner", 16.0, Look::Wrap),
+        ("Due", 11.0, Look::Date),
+        ("Notes", 40.0, Look::Wrap),
+        (&o27, 14.0, Look::Wrap),
+        (&o20, 14.0, Look::Wrap),
+        ("Guidance", 60.0, Look::Wrap),
+        ("Rationale", 60.0, Look::Wrap),
     ];
     if keyed_by_20000 {
         // The ISO/IEC 20000-1 view leads with its references.
@@ -208,36 +228,36 @@ fn matrix_sheet(
         let row = &m.rows[i];
         let r = n as u32 + 1;
         let (a27, a20) = if keyed_by_20000 { (3, 1) } else { (1, 3) };
-        ws.write_string_with_format(r, 0, &row.id, &styles.plain)?;
-        ws.write_string_with_format(r, a27, refs(&row.iso27001), &styles.bold)?;
-        ws.write_string_with_format(r, a27 + 1, titles(&row.iso27001), &styles.wrap)?;
-        ws.write_string_with_format(r, a20, refs(&row.iso20000), &styles.bold)?;
-        ws.write_string_with_format(r, a20 + 1, titles(&row.iso20000), &styles.wrap)?;
-        ws.write_string_with_format(r, 5, &*row.topic, &styles.wrap)?;
-        ws.write_string_with_format(r, KIND_COLUMN, row.kind.label(), &styles.plain)?;
-        ws.write_string_with_format(r, 7, row.pdca.label(), &styles.plain)?;
-        ws.write_string_with_format(r, 8, row.relationship.label(), &styles.wrap)?;
-        ws.write_number_with_format(r, 9, f64::from(row.strength), &styles.plain)?;
-        ws.write_string_with_format(r, 10, row.lead.label(), &styles.plain)?;
-        ws.write_string_with_format(r, 11, &*row.document, &styles.wrap)?;
-        ws.write_string_with_format(r, 12, row.action, &styles.wrap)?;
+        ws.write_string(r, 0, &row.id)?;
+        ws.write_string(r, a27, refs(&row.iso27001))?;
+        ws.write_string(r, a27 + 1, titles(&row.iso27001))?;
+        ws.write_string(r, a20, refs(&row.iso20000))?;
+        ws.write_string(r, a20 + 1, titles(&row.iso20000))?;
+        ws.write_string(r, 5, &*row.topic)?;
+        ws.write_string(r, KIND_COLUMN, row.kind.label())?;
+        ws.write_string(r, 7, row.pdca.label())?;
+        ws.write_string(r, 8, row.relationship.label())?;
+        ws.write_number(r, 9, f64::from(row.strength))?;
+        ws.write_string(r, 10, row.lead.label())?;
+        ws.write_string(r, 11, &*row.document)?;
+        ws.write_string(r, 12, row.action)?;
         ws.write_string_with_format(
             r,
             13,
             if row.applicable { "Yes" } else { "No" },
             &styles.plain,
         )?;
-        ws.write_string_with_format(r, 14, &*row.applicability_reason, &styles.wrap)?;
-        ws.write_string_with_format(r, STATUS_COLUMN, row.status.label(), &styles.plain)?;
-        ws.write_string_with_format(r, 16, row.priority.label(), &styles.plain)?;
-        ws.write_number_with_format(r, 17, row.remaining_days, &styles.number)?;
-        ws.write_string_with_format(r, 18, cell_text(&row.owner), &styles.wrap)?;
-        write_due(ws, r, 19, &row.due, styles)?;
-        ws.write_string_with_format(r, 20, cell_text(&row.notes), &styles.wrap)?;
-        ws.write_string_with_format(r, 21, refs(&row.iso27001_other), &styles.wrap)?;
-        ws.write_string_with_format(r, 22, refs(&row.iso20000_other), &styles.wrap)?;
-        ws.write_string_with_format(r, 23, &*row.guidance, &styles.wrap)?;
-        ws.write_string_with_format(r, 24, &*row.rationale, &styles.wrap)?;
+        ws.write_string(r, 14, &*row.applicability_reason)?;
+        ws.write_string(r, STATUS_COLUMN, row.status.label())?;
+        ws.write_string(r, 16, row.priority.label())?;
+        ws.write_number(r, 17, row.remaining_days)?;
+        ws.write_string(r, 18, cell_text(&row.owner))?;
+        write_due(ws, r, 19, &row.due)?;
+        ws.write_string(r, 20, cell_text(&row.notes))?;
+        ws.write_string(r, 21, refs(&row.iso27001_other))?;
+        ws.write_string(r, 22, refs(&row.iso20000_other))?;
+        ws.write_string(r, 23, &*row.guidance)?;
+        ws.write_string(r, 24, &*row.rationale)?;
     }
     let last = m.rows.len() as u32;
     ws.autofilter(0, 0, last, columns.len() as u16 - 1)?;
@@ -416,21 +436,21 @@ fn soa(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<()> {
         "Domain"
     };
     let other_header = format!("ISO/IEC 27001:{other} reference");
-    let columns: [(&str, f64); 8] = [
-        ("Control", 10.0),
-        ("Title", 44.0),
-        (group, 28.0),
-        ("Applicable", 11.0),
-        ("Reason", 60.0),
-        ("Status", 14.0),
-        (&other_header, 16.0),
-        ("Matrix rows", 26.0),
+    let columns: [(&str, f64, Look); 8] = [
+        ("Control", 10.0, Look::Bold),
+        ("Title", 44.0, Look::Wrap),
+        (group, 28.0, Look::Wrap),
+        ("Applicable", 11.0, Look::Plain),
+        ("Reason", 60.0, Look::Wrap),
+        ("Status", 14.0, Look::Plain),
+        (&other_header, 16.0, Look::Wrap),
+        ("Matrix rows", 26.0, Look::Wrap),
     ];
     table_header(ws, &columns, styles)?;
     for (i, entry) in m.soa.iter().enumerate() {
         let r = i as u32 + 1;
-        ws.write_string_with_format(r, 0, &entry.reference, &styles.bold)?;
-        ws.write_string_with_format(r, 1, &*entry.title, &styles.wrap)?;
+        ws.write_string(r, 0, &entry.reference)?;
+        ws.write_string(r, 1, &*entry.title)?;
         ws.write_string_with_format(
             r,
             2,
@@ -443,15 +463,15 @@ fn soa(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<()> {
             if entry.applicable { "Yes" } else { "No" },
             &styles.plain,
         )?;
-        ws.write_string_with_format(r, 4, &*entry.reason, &styles.wrap)?;
-        ws.write_string_with_format(r, 5, entry.status.label(), &styles.plain)?;
+        ws.write_string(r, 4, &*entry.reason)?;
+        ws.write_string(r, 5, entry.status.label())?;
         ws.write_string_with_format(
             r,
             6,
             refs(&entry.other_edition).replace('\n', ", "),
             &styles.wrap,
         )?;
-        ws.write_string_with_format(r, 7, entry.rows.join(", "), &styles.wrap)?;
+        ws.write_string(r, 7, entry.rows.join(", "))?;
     }
     let last = m.soa.len() as u32;
     ws.autofilter(0, 0, last, 7)?;
@@ -463,18 +483,18 @@ fn soa(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<()> {
 
 fn action_plan(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<()> {
     ws.set_name(ACTIONS)?;
-    let columns: [(&str, f64); 11] = [
-        ("Priority", 9.0),
-        ("Topic", 30.0),
-        ("ISO/IEC 27001", 12.0),
-        ("ISO/IEC 20000-1", 12.0),
-        ("Action", 36.0),
-        ("Integrated document", 30.0),
-        ("Status", 14.0),
-        ("Owner", 16.0),
-        ("Due", 11.0),
-        ("Remaining person-days", 11.0),
-        ("Row in the matrix", 20.0),
+    let columns: [(&str, f64, Look); 11] = [
+        ("Priority", 9.0, Look::Bold),
+        ("Topic", 30.0, Look::Wrap),
+        ("ISO/IEC 27001", 12.0, Look::Wrap),
+        ("ISO/IEC 20000-1", 12.0, Look::Wrap),
+        ("Action", 36.0, Look::Wrap),
+        ("Integrated document", 30.0, Look::Wrap),
+        ("Status", 14.0, Look::Plain),
+        ("Owner", 16.0, Look::Wrap),
+        ("Due", 11.0, Look::Date),
+        ("Remaining person-days", 11.0, Look::Number),
+        ("Row in the matrix", 20.0, Look::Plain),
     ];
     table_header(ws, &columns, styles)?;
     let mut open: Vec<(usize, &MatrixRow)> = m
@@ -491,16 +511,16 @@ fn action_plan(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<()> {
     });
     for (n, (i, row)) in open.iter().enumerate() {
         let r = n as u32 + 1;
-        ws.write_string_with_format(r, 0, row.priority.label(), &styles.bold)?;
-        ws.write_string_with_format(r, 1, &*row.topic, &styles.wrap)?;
-        ws.write_string_with_format(r, 2, refs(&row.iso27001), &styles.wrap)?;
-        ws.write_string_with_format(r, 3, refs(&row.iso20000), &styles.wrap)?;
-        ws.write_string_with_format(r, 4, row.action, &styles.wrap)?;
-        ws.write_string_with_format(r, 5, &*row.document, &styles.wrap)?;
-        ws.write_string_with_format(r, 6, row.status.label(), &styles.plain)?;
-        ws.write_string_with_format(r, 7, cell_text(&row.owner), &styles.wrap)?;
-        write_due(ws, r, 8, &row.due, styles)?;
-        ws.write_number_with_format(r, 9, row.remaining_days, &styles.number)?;
+        ws.write_string(r, 0, row.priority.label())?;
+        ws.write_string(r, 1, &*row.topic)?;
+        ws.write_string(r, 2, refs(&row.iso27001))?;
+        ws.write_string(r, 3, refs(&row.iso20000))?;
+        ws.write_string(r, 4, row.action)?;
+        ws.write_string(r, 5, &*row.document)?;
+        ws.write_string(r, 6, row.status.label())?;
+        ws.write_string(r, 7, cell_text(&row.owner))?;
+        write_due(ws, r, 8, &row.due)?;
+        ws.write_number(r, 9, row.remaining_days)?;
         // The Matrix (ISO 27001 view) lists rows in crosswalk order, one per sheet row.
         let target = format!("internal:{}!A{}", quoted(MATRIX), i + 2);
         ws.write_url_with_format(
@@ -546,11 +566,11 @@ fn answer_text(kind: &QuestionKind, answer: Option<&Answer>) -> String {
 
 fn answers(ws: &mut Worksheet, a: &Assessment, q: &Questionnaire, styles: &Styles) -> Result<()> {
     ws.set_name(ANSWERS)?;
-    let columns: [(&str, f64); 4] = [
-        ("Section", 24.0),
-        ("Question", 60.0),
-        ("Answer", 50.0),
-        ("Question ID", 26.0),
+    let columns: [(&str, f64, Look); 4] = [
+        ("Section", 24.0, Look::Wrap),
+        ("Question", 60.0, Look::Wrap),
+        ("Answer", 50.0, Look::Wrap),
+        ("Question ID", 26.0, Look::Plain),
     ];
     table_header(ws, &columns, styles)?;
     let mut r = 1;
@@ -560,10 +580,10 @@ fn answers(ws: &mut Worksheet, a: &Assessment, q: &Questionnaire, styles: &Style
                 QuestionKind::Edition { family } => a.editions.of(*family).edition().to_owned(),
                 kind => answer_text(kind, a.answers.get(&question.id)),
             };
-            ws.write_string_with_format(r, 0, &section.title, &styles.wrap)?;
-            ws.write_string_with_format(r, 1, &question.label, &styles.wrap)?;
-            ws.write_string_with_format(r, 2, cell_text(&answer), &styles.wrap)?;
-            ws.write_string_with_format(r, 3, &question.id, &styles.plain)?;
+            ws.write_string(r, 0, &section.title)?;
+            ws.write_string(r, 1, &question.label)?;
+            ws.write_string(r, 2, cell_text(&answer))?;
+            ws.write_string(r, 3, &question.id)?;
             r += 1;
         }
     }

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::data::DataScreen;
+use super::export_button::ExportButton;
 use super::heatmap::HeatmapScreen;
 use super::matrix_screen::MatrixScreen;
 use super::notices::Notices;
@@ -125,7 +126,12 @@ pub fn App() -> Html {
                     {"ims-matrix"}
                 </span>
                 {if state.started && state.screen != Screen::Welcome {
-                    html! { <Nav screen={state.screen} dispatch={dispatch.clone()} /> }
+                    html! {
+                        <div class="header-tools">
+                            <Nav screen={state.screen} dispatch={dispatch.clone()} />
+                            <ExportButton assessment={Rc::new(state.assessment.clone())} dispatch={dispatch.clone()} primary=true />
+                        </div>
+                    }
                 } else {
                     html! { <span class="app-header-note">{"ISO/IEC 27001 × ISO/IEC 20000-1"}</span> }
                 }}

@@ -98,9 +98,14 @@ pub fn DataScreen(props: &DataProps) -> Html {
             </div>
             <div class="cards data-cards">
                 <div class="card">
+                    <h2>{"Excel workbook"}</h2>
+                    <p>{"The matrix in both views, the draft Statement of Applicability, the action plan, your answers and a summary with a chart, as one .xlsx file made in your browser."}</p>
+                    <super::export_button::ExportButton assessment={props.assessment.clone()} dispatch={dispatch.clone()} primary=true />
+                </div>
+                <div class="card">
                     <h2>{"Export"}</h2>
                     <p>{"Download your answers and edits as a JSON file, to keep, move to another device or send to your consultant."}</p>
-                    <button type="button" class="button primary" onclick={export}>{"Export assessment (JSON)"}</button>
+                    <button type="button" class="button" onclick={export}>{"Export assessment (JSON)"}</button>
                 </div>
                 <div class="card">
                     <h2>{"Import"}</h2>

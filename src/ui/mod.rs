@@ -3,6 +3,7 @@
 
 mod app;
 mod data;
+mod export_button;
 mod heatmap;
 mod labels;
 mod matrix_screen;
@@ -15,6 +16,7 @@ mod wizard;
 
 pub use app::App;
 pub use data::{DataProps, DataScreen};
+pub use export_button::{ExportButton, ExportButtonProps};
 pub use heatmap::{HeatmapProps, HeatmapScreen};
 pub use matrix_screen::{MatrixScreen, MatrixScreenProps};
 pub use summary::{SummaryProps, SummaryScreen};

@@ -2,6 +2,9 @@
 //! the clock, local storage, downloads, share links and printing live here behind plain Rust
 //! functions. Every function degrades to a harmless value off the browser (native SSR tests).
 
+pub mod export;
+pub mod export_worker;
+
 use wasm_bindgen::JsCast;
 
 use crate::assessment::{self, share, Assessment, Imported};

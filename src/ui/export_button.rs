@@ -1,0 +1,57 @@
+//! The "Download Excel" button: builds the workbook in the export worker, shows a busy state
+//! meanwhile, and reports success or failure as a notice; never fails silently.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::assessment::Assessment;
+use crate::state::{Action, Notice, NoticeKind};
+use crate::{export, web};
+
+#[derive(Properties, PartialEq)]
+pub struct ExportButtonProps {
+    pub assessment: Rc<Assessment>,
+    pub dispatch: Callback<Action>,
+    #[prop_or_default]
+    pub primary: bool,
+}
+
+#[component]
+pub fn ExportButton(props: &ExportButtonProps) -> Html {
+    let busy = use_state(|| false);
+    let onclick = {
+        let (busy, assessment, dispatch) = (busy.clone(), props.assessment.clone(), props.dispatch.clone());
+        Callback::from(move |_: MouseEvent| {
+            if *busy {
+                return;
+            }
+            busy.set(true);
+            let date = web::today();
+            let file_name = export::file_name(&assessment, &date);
+            let (busy, dispatch, shown_name) = (busy.clone(), dispatch.clone(), file_name.clone());
+            web::export::export_workbook(&assessment, &date, None, file_name, move |result| {
+                busy.set(false);
+                let notice = match result {
+                    Ok(millis) => Notice {
+                        kind: NoticeKind::Info,
+                        text: format!("Downloaded {shown_name} (built in {millis:.0} ms)."),
+                        details: Vec::new(),
+                    },
+                    Err(problem) => Notice {
+                        kind: NoticeKind::Error,
+                        text: format!("The Excel workbook could not be made: {problem}. Your data is unchanged; try again, or export the JSON from Data."),
+                        details: Vec::new(),
+                    },
+                };
+                dispatch.emit(Action::Notify(notice));
+            });
+        })
+    };
+    html! {
+        <button type="button" class={classes!("button", "export-button", props.primary.then_some("primary"))}
+            onclick={onclick} disabled={*busy} aria-busy={busy.to_string()}>
+            {if *busy { "Building the workbook…" } else { "Download Excel workbook" }}
+        </button>
+    }
+}
