@@ -54,9 +54,40 @@ try {
       statuses: statuses.length,
     };
   });
+  // Export: the worker the app starts on the first export, driven directly with the same
+  // protocol (see src/web/export_worker.rs): start-up, first workbook, then warm workbooks.
+  const exportFigures = await page.evaluate(async () => {
+    const assessment = JSON.parse(localStorage.getItem('ims-matrix.assessment'));
+    const request = JSON.stringify({ assessment, date: '2026-11-27', brand: null });
+    const created = performance.now();
+    const worker = new Worker('./ims-matrix-export-worker_loader.js');
+    const next = () => new Promise((resolve) => { worker.onmessage = (event) => resolve(event.data); });
+    await next(); // "ready"
+    const ready = performance.now() - created;
+    const roundTrips = [];
+    const inside = [];
+    let size = 0;
+    for (let i = 0; i < 12; i += 1) {
+      const start = performance.now();
+      const reply = next();
+      worker.postMessage(request);
+      const data = await reply;
+      roundTrips.push(performance.now() - start);
+      inside.push(data.millis);
+      size = data.bytes.length;
+    }
+    worker.terminate();
+    const warm = roundTrips.slice(1).sort((a, b) => a - b);
+    const warmInside = inside.slice(1).sort((a, b) => a - b);
+    return { ready, first: roundTrips[0], firstInside: inside[0], warmMedian: warm[Math.floor(warm.length / 2)], warmInsideMedian: warmInside[Math.floor(warmInside.length / 2)], size };
+  });
   console.log(`browser benchmark (headless Chromium, release dist/, ${figures.rows})`);
   console.log(`search keystroke → table updated   median ${figures.keystrokeMedian.toFixed(1)} ms   max ${figures.keystrokeMax.toFixed(1)} ms   (${figures.keystrokes} keystrokes)`);
   console.log(`status change → matrix rebuilt     median ${figures.statusMedian.toFixed(1)} ms   max ${figures.statusMax.toFixed(1)} ms   (${figures.statuses} changes)`);
+  const e = exportFigures;
+  console.log(`export worker start-up → ready     ${e.ready.toFixed(1)} ms (fetch + compile of the on-demand worker)`);
+  console.log(`export, first call after ready     ${e.first.toFixed(1)} ms round trip (${e.firstInside.toFixed(0)} ms inside the worker)`);
+  console.log(`export, warm median of 11          ${e.warmMedian.toFixed(1)} ms round trip (${e.warmInsideMedian.toFixed(0)} ms inside the worker); workbook ${(e.size / 1024).toFixed(0)} KB`);
 } finally {
   await browser.close();
   await server.close();

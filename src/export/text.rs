@@ -8,6 +8,12 @@ pub const CELL_LIMIT: usize = 32_767;
 /// Removes characters not allowed in XML 1.0 (control characters other than tab, line feed
 /// and carriage return, and the non-characters U+FFFE and U+FFFF).
 pub fn xml_safe(text: &str) -> String {
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
+    };
+    if text.chars().all(allowed) {
+        return text.to_owned();
+    }
     text.chars()
         .filter(|&c| {
             matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && c != '\u{FFFE}' && c != '\u{FFFF}')
@@ -28,7 +34,8 @@ pub fn xml_safe(text: &str) -> String {
 /// ```
 pub fn cell_text(text: &str) -> String {
     let safe = xml_safe(text);
-    if safe.encode_utf16().count() <= CELL_LIMIT {
+    // UTF-8 never has fewer bytes than UTF-16 has units, so short text needs no counting.
+    if safe.len() <= CELL_LIMIT || safe.encode_utf16().count() <= CELL_LIMIT {
         return safe;
     }
     let total = safe.chars().count();

@@ -75,6 +75,16 @@ pub fn App() -> Html {
         );
     }
 
+    // The export worker loads once the user reaches the matrix screens, never on first load.
+    use_effect_with(state.screen, |screen| {
+        if matches!(
+            screen,
+            Screen::Matrix | Screen::Heatmap | Screen::Summary | Screen::Data
+        ) {
+            web::export::prepare();
+        }
+    });
+
     let matrix: Rc<Matrix> = use_memo(state.assessment.clone(), |assessment| {
         matrix::build(catalog::builtin(), questionnaire::builtin(), assessment)
     });

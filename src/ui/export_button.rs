@@ -21,7 +21,11 @@ pub struct ExportButtonProps {
 pub fn ExportButton(props: &ExportButtonProps) -> Html {
     let busy = use_state(|| false);
     let onclick = {
-        let (busy, assessment, dispatch) = (busy.clone(), props.assessment.clone(), props.dispatch.clone());
+        let (busy, assessment, dispatch) = (
+            busy.clone(),
+            props.assessment.clone(),
+            props.dispatch.clone(),
+        );
         Callback::from(move |_: MouseEvent| {
             if *busy {
                 return;

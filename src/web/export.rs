@@ -49,14 +49,20 @@ fn on_message(exporter: &Rc<RefCell<Exporter>>, event: web_sys::MessageEvent) {
         }
         return;
     }
-    let Some((_, file_name, done)) = exporter.borrow_mut().pending.take() else { return };
-    let get = |key: &str| js_sys::Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    let Some((_, file_name, done)) = exporter.borrow_mut().pending.take() else {
+        return;
+    };
+    let get = |key: &str| {
+        js_sys::Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+    };
     if get("ok").as_bool() == Some(true) {
         let bytes = js_sys::Uint8Array::new(&get("bytes")).to_vec();
         let millis = get("millis").as_f64().unwrap_or_default();
         done(super::download(&file_name, XLSX_MIME, &bytes).map(|()| millis));
     } else {
-        let error = get("error").as_string().unwrap_or_else(|| "the export worker failed".to_owned());
+        let error = get("error")
+            .as_string()
+            .unwrap_or_else(|| "the export worker failed".to_owned());
         done(Err(error));
     }
 }
@@ -65,10 +71,17 @@ fn exporter() -> Result<Rc<RefCell<Exporter>>, String> {
     if let Some(existing) = EXPORTER.with(|e| e.borrow().clone()) {
         return Ok(existing);
     }
-    let worker = web_sys::Worker::new(WORKER_URL).map_err(|_| "the export worker could not be started".to_owned())?;
-    let exporter = Rc::new(RefCell::new(Exporter { worker: worker.clone(), ready: false, pending: None }));
+    let worker = web_sys::Worker::new(WORKER_URL)
+        .map_err(|_| "the export worker could not be started".to_owned())?;
+    let exporter = Rc::new(RefCell::new(Exporter {
+        worker: worker.clone(),
+        ready: false,
+        pending: None,
+    }));
     let for_messages = exporter.clone();
-    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event| on_message(&for_messages, event));
+    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event| {
+        on_message(&for_messages, event)
+    });
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
     let for_errors = exporter.clone();
@@ -86,9 +99,22 @@ fn exporter() -> Result<Rc<RefCell<Exporter>>, String> {
     Ok(exporter)
 }
 
+/// Starts the export worker in the background (it fetches and warms up off the main thread),
+/// so the first export is as fast as later ones. Called when the matrix screens open; the
+/// welcome screen and the questionnaire never load it.
+pub fn prepare() {
+    let _ = exporter();
+}
+
 /// Builds the workbook in the worker and downloads it as `file_name`; `done` gets the worker's
 /// build time in milliseconds, or a message for the user.
-pub fn export_workbook(assessment: &Assessment, date: &str, brand: Option<&Brand>, file_name: String, done: impl FnOnce(Result<f64, String>) + 'static) {
+pub fn export_workbook(
+    assessment: &Assessment,
+    date: &str,
+    brand: Option<&Brand>,
+    file_name: String,
+    done: impl FnOnce(Result<f64, String>) + 'static,
+) {
     let exporter = match exporter() {
         Ok(exporter) => exporter,
         Err(error) => return done(Err(error)),
