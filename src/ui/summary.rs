@@ -16,9 +16,11 @@ pub struct SummaryProps {
     pub dispatch: Callback<Action>,
 }
 
-/// Horizontal bars: one per (label, value, max), drawn in SVG with the figures as text.
+/// Horizontal bars: one per (label, value, max, text), each with its label above the bar, so
+/// the chart reads at phone width too. Drawn in SVG with the figures as text and as the
+/// accessible name.
 fn bars(title: &str, items: &[(String, f64, f64, String)]) -> Html {
-    let row_height = 28.0;
+    let row_height = 40.0;
     let height = row_height * items.len() as f64;
     let description = items
         .iter()
@@ -28,16 +30,16 @@ fn bars(title: &str, items: &[(String, f64, f64, String)]) -> Html {
     html! {
         <figure class="chart">
             <figcaption>{title.to_owned()}</figcaption>
-            <svg viewBox={format!("0 0 640 {height}")} role="img" aria-label={format!("{title}. {description}")} class="bars">
+            <svg viewBox={format!("0 0 400 {height}")} role="img" aria-label={format!("{title}. {description}")} class="bars">
                 {for items.iter().enumerate().map(|(i, (label, value, max, text))| {
                     let y = i as f64 * row_height;
-                    let width = if *max > 0.0 { 230.0 * value / max } else { 0.0 };
+                    let width = if *max > 0.0 { 400.0 * value / max } else { 0.0 };
                     html! {
                         <g>
-                            <text x="0" y={format!("{}", y + 18.0)} class="bar-label">{label.clone()}</text>
-                            <rect x="340" y={format!("{}", y + 6.0)} width="230" height="16" rx="3" class="bar-track" />
-                            <rect x="340" y={format!("{}", y + 6.0)} width={format!("{width:.1}")} height="16" rx="3" class="bar-fill" />
-                            <text x="580" y={format!("{}", y + 18.0)} class="bar-value">{text.clone()}</text>
+                            <text x="0" y={format!("{}", y + 14.0)} class="bar-label">{label.clone()}</text>
+                            <text x="400" y={format!("{}", y + 14.0)} text-anchor="end" class="bar-value">{text.clone()}</text>
+                            <rect x="0" y={format!("{}", y + 20.0)} width="400" height="12" rx="3" class="bar-track" />
+                            <rect x="0" y={format!("{}", y + 20.0)} width={format!("{width:.1}")} height="12" rx="3" class="bar-fill" />
                         </g>
                     }
                 })}
