@@ -21,8 +21,15 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `dir` at `prefix` (e.g. '/tools/ims-matrix/') on an ephemeral loopback port. */
-export async function serve(dir = DIST, { prefix = '/', headers = {} } = {}) {
+/** The policy a consultancy should send with the app (README, Embedding). */
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: https:";
+
+/**
+ * Serves `dir` at `prefix` (e.g. '/tools/ims-matrix/') on an ephemeral loopback port, under the
+ * strict Content-Security-Policy unless `headers` says otherwise.
+ */
+export async function serve(dir = DIST, { prefix = '/', headers = { 'content-security-policy': STRICT_CSP } } = {}) {
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     if (!url.pathname.startsWith(prefix)) {
@@ -85,6 +92,12 @@ export async function openPage(browser, { width = 1280, height = 900 } = {}) {
   const requests = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') problems.push(`console: ${msg.text()}`);
+  });
+  // CSP violations are reported as security policy violation events; collect them too.
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
   });
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
   page.on('request', (request) => requests.push(request.url()));

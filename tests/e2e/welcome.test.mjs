@@ -56,3 +56,15 @@ test('the start button is reachable and operable by keyboard alone', async () =>
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test('the shipped HTML has no inline script or style, so the strict policy needs no exceptions', async () => {
+  const response = await fetch(server.url);
+  assert.match(response.headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval'/);
+  const html = await response.text();
+  const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+  assert.ok(scripts.length > 0);
+  for (const tag of scripts) assert.match(tag, /\bsrc="\.\//, `inline or absolute script: ${tag}`);
+  assert.doesNotMatch(html, /\sstyle=/);
+  // Every asset path is relative, so dist/ works under any sub-path.
+  for (const [, url] of html.matchAll(/(?:src|href)="([^"]+)"/g)) assert.ok(url.startsWith('./'), url);
+});
