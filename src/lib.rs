@@ -12,6 +12,7 @@
 pub mod assessment;
 pub mod catalog;
 pub mod cli;
+pub mod embed;
 pub mod export;
 pub mod matrix;
 pub mod questionnaire;

@@ -64,6 +64,8 @@ pub struct AppState {
     pub notice: Option<Notice>,
     pub unreadable: Option<Unreadable>,
     pub offer: Option<Offer>,
+    /// How many times the questionnaire was finished in this visit (for the host's event).
+    pub completions: u32,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -116,6 +118,7 @@ impl AppState {
             notice: None,
             unreadable: None,
             offer: None,
+            completions: 0,
         };
         match saved {
             Ok(Some(imported)) => {
@@ -185,11 +188,12 @@ impl AppState {
                         .section_problems(&section.id, &self.assessment.answers);
                     if problems.is_empty() {
                         self.show_problems = false;
-                        self.screen = if index + 1 < self.sections() {
-                            Screen::Wizard(index + 1)
+                        if index + 1 < self.sections() {
+                            self.screen = Screen::Wizard(index + 1);
                         } else {
-                            Screen::Matrix
-                        };
+                            self.screen = Screen::Matrix;
+                            self.completions += 1;
+                        }
                     } else {
                         self.show_problems = true;
                     }

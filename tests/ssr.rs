@@ -25,6 +25,7 @@ async fn welcome_says_what_it_does_how_long_and_that_nothing_leaves_the_browser(
         resumable: false,
         on_resume: Callback::noop(),
         on_matrix: Callback::noop(),
+        shares_with: None,
     })
     .hydratable(false)
     .render()
@@ -51,6 +52,7 @@ async fn welcome_offers_to_resume_saved_answers() {
         resumable: true,
         on_resume: Callback::noop(),
         on_matrix: Callback::noop(),
+        shares_with: None,
     })
     .hydratable(false)
     .render()
@@ -195,4 +197,23 @@ async fn summary_and_heatmap_render_their_figures_with_text_alternatives() {
         m.heatmap.cells.len()
     );
     assert!(heat.contains("overlap"), "{heat}");
+}
+
+#[tokio::test]
+async fn welcome_says_who_receives_the_summary_when_the_host_shares_it() {
+    let html = LocalServerRenderer::<Welcome>::with_props(WelcomeProps {
+        on_start: Callback::noop(),
+        resumable: false,
+        on_resume: Callback::noop(),
+        on_matrix: Callback::noop(),
+        shares_with: Some("Acme Consulting".into()),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(
+        html.contains("Acme Consulting receives your summary"),
+        "{html}"
+    );
+    assert!(!html.contains("Nothing leaves your browser"));
 }

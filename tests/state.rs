@@ -118,3 +118,12 @@ fn sorting_twice_reverses_and_a_heatmap_cell_filters_the_table() {
         Some(&["process.change-policy".to_owned()][..])
     );
 }
+
+#[test]
+fn finishing_the_last_section_counts_a_completion() {
+    let last = ims_matrix::questionnaire::builtin().sections.len() - 1;
+    let s = fresh().apply(Action::GoTo(Screen::Wizard(last)), "t");
+    assert_eq!(s.completions, 0);
+    let s = s.apply(Action::NextSection, "t");
+    assert_eq!((s.screen, s.completions), (Screen::Matrix, 1));
+}

@@ -13,6 +13,8 @@ use super::notices::Notices;
 use super::summary::SummaryScreen;
 use super::welcome::Welcome;
 use super::wizard::Wizard;
+use crate::catalog::Family;
+use crate::embed::{Event, SharedSummary};
 use crate::matrix::{self, Matrix};
 use crate::state::{Action, AppState, Notice, NoticeKind, Screen};
 use crate::{catalog, questionnaire, web};
@@ -31,13 +33,46 @@ impl Reducible for Store {
 
 #[component]
 pub fn App() -> Html {
-    let store = use_reducer(|| Store(AppState::new(web::load_saved(), &web::now())));
+    let store = use_reducer(|| {
+        let mut state = AppState::new(web::load_saved(), &web::now());
+        // A host's default editions apply to a fresh assessment, never over saved choices.
+        if !state.started {
+            let config = web::embed::config();
+            for family in [Family::Iso27001, Family::Iso20000] {
+                if let Some(year) = config.edition(family) {
+                    state.assessment.editions.set(family, year);
+                }
+            }
+        }
+        Store(state)
+    });
     // One callback for the app's lifetime, so components that receive only it skip re-renders.
     let dispatch: Callback<Action> = {
         let dispatcher = store.dispatcher();
         use_callback((), move |action, _| dispatcher.dispatch(action))
     };
     let state = &store.0;
+
+    // Brand colours and, inside a host page, the event channel and height reports.
+    use_effect_with((), |_| web::embed::start());
+
+    // Tell a host page which screen and section the visitor is on.
+    use_effect_with(state.screen, |screen| {
+        let sections = questionnaire::builtin().sections.len();
+        let (name, section) = match screen {
+            Screen::Welcome => ("welcome", None),
+            Screen::Wizard(i) => ("questionnaire", Some(i + 1)),
+            Screen::Matrix => ("matrix", None),
+            Screen::Heatmap => ("heatmap", None),
+            Screen::Summary => ("summary", None),
+            Screen::Data => ("data", None),
+        };
+        web::embed::post(&Event::Step {
+            screen: name.to_owned(),
+            section,
+            sections,
+        });
+    });
 
     // A share link in the address bar: offer it once, on start-up.
     {
@@ -89,6 +124,21 @@ pub fn App() -> Html {
         matrix::build(catalog::builtin(), questionnaire::builtin(), assessment)
     });
 
+    // Finishing the questionnaire: tell the host, with the summary only where the host enabled
+    // sharing (and the questionnaire said so before the visitor finished).
+    {
+        let matrix = matrix.clone();
+        let organisation = state.assessment.organisation().map(str::to_owned);
+        use_effect_with(state.completions, move |completions| {
+            if *completions > 0 {
+                let summary = web::embed::config()
+                    .share_summary
+                    .then(|| SharedSummary::from_matrix(&matrix, organisation.as_deref()));
+                web::embed::post(&Event::Completed { summary });
+            }
+        });
+    }
+
     let screen = match state.screen {
         Screen::Welcome => html! {
             <Welcome
@@ -96,6 +146,7 @@ pub fn App() -> Html {
                 on_start={dispatch.reform(|()| Action::Start)}
                 on_resume={dispatch.reform(|()| Action::GoTo(Screen::Wizard(0)))}
                 on_matrix={dispatch.reform(|()| Action::GoTo(Screen::Matrix))}
+                shares_with={shares_with()}
             />
         },
         Screen::Wizard(index) => html! {
@@ -131,10 +182,7 @@ pub fn App() -> Html {
         <div class="app">
             <a class="skip-link" href="#main">{"Skip to content"}</a>
             <header class="app-header">
-                <span class="brand">
-                    <span class="brand-mark" aria-hidden="true">{"▦"}</span>
-                    {"ims-matrix"}
-                </span>
+                <Brand />
                 {if state.started && state.screen != Screen::Welcome {
                     html! {
                         <div class="header-tools">
@@ -156,7 +204,13 @@ pub fn App() -> Html {
                 {screen}
             </main>
             <footer class="app-footer">
-                <p>{"Clause and control numbers and titles are those of the standards; all guidance is our own wording. Your answers stay in this browser."}</p>
+                <p>
+                    {"Clause and control numbers and titles are those of the standards; all guidance is our own wording. "}
+                    {match shares_with() {
+                        None => "Your answers stay in this browser.".to_owned(),
+                        Some(host) => format!("Your answers stay in this browser; only the summary goes to {host} when you finish."),
+                    }}
+                </p>
             </footer>
         </div>
     }
@@ -197,5 +251,49 @@ fn Nav(props: &NavProps) -> Html {
                 })}
             </ul>
         </nav>
+    }
+}
+
+/// Who receives the summary on completion, when the host enabled sharing.
+pub fn shares_with() -> Option<String> {
+    let config = web::embed::config();
+    (config.share_summary && config.is_embedded()).then(|| {
+        config
+            .brand
+            .clone()
+            .unwrap_or_else(|| "the site you came from".to_owned())
+    })
+}
+
+/// The brand in the header: the consultancy's logo and name when configured, else ims-matrix;
+/// and the consultancy's call to action.
+#[component]
+fn Brand() -> Html {
+    let config = web::embed::config();
+    let cta = config
+        .cta_label
+        .as_ref()
+        .zip(config.cta_url.as_ref())
+        .map(|(label, url)| {
+            html! {
+                <a class="button cta" href={url.clone()} target="_blank" rel="noopener">{label}</a>
+            }
+        });
+    match &config.brand {
+        Some(name) => html! {
+            <span class="brand branded">
+                {config.logo.as_ref().map(|logo| html! { <img class="brand-logo" src={logo.clone()} alt="" /> })}
+                <span>{name}</span>
+                <span class="powered">{"integration matrix by ims-matrix"}</span>
+                {cta}
+            </span>
+        },
+        None => html! {
+            <span class="brand">
+                <span class="brand-mark" aria-hidden="true">{"▦"}</span>
+                {"ims-matrix"}
+                {cta}
+            </span>
+        },
     }
 }

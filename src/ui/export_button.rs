@@ -34,22 +34,36 @@ pub fn ExportButton(props: &ExportButtonProps) -> Html {
             let date = web::today();
             let file_name = export::file_name(&assessment, &date);
             let (busy, dispatch, shown_name) = (busy.clone(), dispatch.clone(), file_name.clone());
-            web::export::export_workbook(&assessment, &date, None, file_name, move |result| {
-                busy.set(false);
-                let notice = match result {
-                    Ok(millis) => Notice {
+            let config = web::embed::config();
+            let brand = config.brand.as_ref().map(|name| export::Brand {
+                name: name.clone(),
+                contact: config.cta_url.clone().unwrap_or_default(),
+            });
+            web::export::export_workbook(
+                &assessment,
+                &date,
+                brand.as_ref(),
+                file_name,
+                move |result| {
+                    busy.set(false);
+                    let notice = match result {
+                    Ok(millis) => {
+                        web::embed::post(&crate::embed::Event::Exported { format: "xlsx".into() });
+                        Notice {
                         kind: NoticeKind::Info,
                         text: format!("Downloaded {shown_name} (built in {millis:.0} ms)."),
                         details: Vec::new(),
-                    },
+                    }
+                    }
                     Err(problem) => Notice {
                         kind: NoticeKind::Error,
                         text: format!("The Excel workbook could not be made: {problem}. Your data is unchanged; try again, or export the JSON from Data."),
                         details: Vec::new(),
                     },
                 };
-                dispatch.emit(Action::Notify(notice));
-            });
+                    dispatch.emit(Action::Notify(notice));
+                },
+            );
         })
     };
     html! {

@@ -14,6 +14,9 @@ pub struct WelcomeProps {
     pub on_resume: Callback<()>,
     #[prop_or_default]
     pub on_matrix: Callback<()>,
+    /// Who receives the summary when the visitor finishes, when the host enabled sharing.
+    #[prop_or_default]
+    pub shares_with: Option<String>,
 }
 
 #[component]
@@ -61,7 +64,10 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
                 <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                     <path d="M4 7V5a4 4 0 1 1 8 0v2h.5A1.5 1.5 0 0 1 14 8.5v5A1.5 1.5 0 0 1 12.5 15h-9A1.5 1.5 0 0 1 2 13.5v-5A1.5 1.5 0 0 1 3.5 7H4Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />
                 </svg>
-                {"Nothing leaves your browser. Your answers are saved on this device only, and you can come back to them later."}
+                {match &props.shares_with {
+                    None => "Nothing leaves your browser. Your answers are saved on this device only, and you can come back to them later.".to_owned(),
+                    Some(host) => format!("Your answers are saved on this device only. When you finish the questionnaire, {host} receives your summary (readiness, counts and top actions; never your notes)."),
+                }}
             </p>
             <ol class="steps" aria-label="How it works">
                 <li class="step">

@@ -92,6 +92,11 @@ pub fn Wizard(props: &WizardProps) -> Html {
                         />
                     }
                 })}
+                {(last).then(|| super::app::shares_with()).flatten().map(|host| html! {
+                    <p class="notice info share-notice">
+                        {format!("When you press “See my matrix”, {host} receives your summary: readiness, counts, documents saved and top actions. Your notes and answers stay in this browser.")}
+                    </p>
+                })}
                 <div class="wizard-nav">
                     <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::PreviousSection)}>
                         {if index == 0 { "Back to start" } else { "Back" }}

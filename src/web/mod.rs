@@ -2,6 +2,7 @@
 //! the clock, local storage, downloads, share links and printing live here behind plain Rust
 //! functions. Every function degrades to a harmless value off the browser (native SSR tests).
 
+pub mod embed;
 pub mod export;
 pub mod export_worker;
 
