@@ -92,7 +92,7 @@ pub fn Wizard(props: &WizardProps) -> Html {
                         />
                     }
                 })}
-                {(last).then(|| super::app::shares_with()).flatten().map(|host| html! {
+                {last.then(super::app::shares_with).flatten().map(|host| html! {
                     <p class="notice info share-notice">
                         {format!("When you press “See my matrix”, {host} receives your summary: readiness, counts, documents saved and top actions. Your notes and answers stay in this browser.")}
                     </p>
