@@ -27,7 +27,24 @@ impl Reducible for Store {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(Store(self.0.clone().apply(action, &web::now())))
+        let reset = matches!(action, Action::Reset);
+        let mut next = self.0.clone().apply(action, &web::now());
+        if reset {
+            // Starting over (confirmed in the UI) is the one time saved state is removed.
+            web::clear_saved();
+        }
+        // Save in the same task as the change, so nothing typed is lost to a reload or a closed
+        // tab; never over saved state that could not be read.
+        if next.may_save() && next.assessment != self.0.assessment {
+            if let Err(problem) = web::save(&next.assessment) {
+                next.notice = Some(Notice {
+                    kind: NoticeKind::Error,
+                    text: problem,
+                    details: Vec::new(),
+                });
+            }
+        }
+        Rc::new(Store(next))
     }
 }
 
@@ -88,26 +105,6 @@ pub fn App() -> Html {
                 None => {}
             }
         });
-    }
-
-    // Save on every change of the assessment, never over unreadable saved state.
-    {
-        let dispatch = dispatch.clone();
-        let may_save = state.may_save();
-        use_effect_with(
-            (state.assessment.clone(), may_save),
-            move |(assessment, may_save)| {
-                if *may_save {
-                    if let Err(problem) = web::save(assessment) {
-                        dispatch.emit(Action::Notify(Notice {
-                            kind: NoticeKind::Error,
-                            text: problem,
-                            details: Vec::new(),
-                        }));
-                    }
-                }
-            },
-        );
     }
 
     // The export worker loads once the user reaches the matrix screens, never on first load.

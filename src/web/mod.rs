@@ -76,6 +76,13 @@ pub fn save(assessment: &Assessment) -> Result<(), String> {
         .map_err(|_| "Your browser did not let us save (storage full or blocked). Export the assessment as JSON to keep it.".to_owned())
 }
 
+/// Removes the saved assessment (starting over).
+pub fn clear_saved() {
+    if let Some(storage) = storage() {
+        let _ = storage.remove_item(STORAGE_KEY);
+    }
+}
+
 /// Offers `bytes` as a file download named `filename`.
 pub fn download(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     let fail = |_| format!("Could not prepare the download of {filename}.");

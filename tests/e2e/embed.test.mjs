@@ -152,6 +152,7 @@ test('the embedded app: branded, resizing, events in order, third origins ignore
   await hostPage.waitForFunction(() => window.events.some((e) => e.type === "completed"));
 
   const events = await hostPage.evaluate(() => window.events);
+  if (process.env.DEBUG_EMBED) console.log(JSON.stringify(events.map((e) => e.type + ":" + (e.screen || "") + (e.section || ""))));
   const meaningful = types(events).filter((t) => t !== 'resized');
   assert.equal(meaningful[0], 'ready');
   assert.deepEqual(meaningful.slice(1, 9), ['step', 'step', 'step', 'step', 'step', 'step', 'step', 'step']);

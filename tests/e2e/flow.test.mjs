@@ -332,3 +332,17 @@ test('a share link opens the same assessment in another browser, and only on req
   assert.deepEqual(second.problems, []);
   await second.context.close();
 });
+
+test('starting over clears the saved assessment, so a reload does not bring it back', async () => {
+  const { context, page } = await openPage(browser);
+  await page.goto(server.url);
+  await page.getByRole('button', { name: 'Start the questionnaire' }).click();
+  await page.fill('#q-org-name', 'Gone Ltd');
+  await page.getByRole('button', { name: 'Data' }).click();
+  page.once('dialog', (dialog) => dialog.accept());
+  await page.getByRole('button', { name: 'Start over…' }).click();
+  await page.reload();
+  await page.getByRole('button', { name: 'Start the questionnaire' }).waitFor();
+  assert.equal(await page.evaluate(() => localStorage.getItem('ims-matrix.assessment')), null);
+  await context.close();
+});
