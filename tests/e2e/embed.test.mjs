@@ -196,3 +196,38 @@ test('invalid configuration is ignored with a console warning and the app still 
   assert.equal(await p.locator('.brand-logo').count(), 0);
   await context.close();
 });
+
+test('ImsMatrix.mount(): a page that builds itself gets the same app and events through onEvent', async () => {
+  const api = await page(
+    () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>API host</title></head><body>
+<div id="slot"></div>
+<script src="${app.url}embed.js"></script>
+<script>
+  window.received = [];
+  window.handle = ImsMatrix.mount(document.getElementById('slot'), {
+    brand: 'Beta Advisory', primary: '#14532d', edition27001: '2013',
+    onEvent: (event) => window.received.push(event.type),
+  });
+</script></body></html>`,
+    `default-src 'self'; script-src 'self' 'unsafe-inline' ${app.origin}; frame-src ${app.origin}`,
+  );
+  const { context, page: p, problems } = await openPage(browser);
+  await p.goto(api.url);
+  const frame = p.frameLocator('#slot iframe');
+  await frame.locator('#welcome-title').waitFor();
+  await p.waitForFunction(() => window.received.includes('ready') && window.received.includes('resized'));
+  assert.equal(await frame.locator('.brand.branded').getByText('Beta Advisory').count(), 1);
+  // The host's default edition applies to a new assessment.
+  await frame.getByRole('button', { name: 'Start the questionnaire' }).click();
+  await frame.getByRole('button', { name: 'Matrix' }).click();
+  assert.match(await frame.locator('.screen-head .lead').textContent(), /ISO\/IEC 27001:2013/);
+  // The host can ask for the height again; the answer arrives as a resized event.
+  const count = await p.evaluate(() => window.received.filter((t) => t === 'resized').length);
+  await p.evaluate(() => window.handle.measure());
+  await p.waitForFunction((n) => window.received.filter((t) => t === 'resized').length > n, count);
+  await p.evaluate(() => window.handle.destroy());
+  assert.equal(await p.locator('#slot iframe').count(), 0);
+  assert.deepEqual(problems, []);
+  await context.close();
+  await api.close();
+});

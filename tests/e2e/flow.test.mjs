@@ -284,18 +284,18 @@ test('a 100,000-character note is stored and shown as typed', async () => {
   await context.close();
 });
 
-test('phone width: wizard and matrix fit 375px without sideways scrolling', async () => {
-  const { context, page } = await openPage(browser, { width: 375, height: 812 });
+for (const width of [360, 375]) test(`phone width: every screen fits ${width}px without sideways scrolling`, async () => {
+  const { context, page } = await openPage(browser, { width, height: 812 });
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
   await page.locator('#wizard-title').waitFor();
-  await screenshot(page, 'wizard-375');
+  await screenshot(page, `wizard-${width}`);
   for (const screen of ['Matrix', 'Heat-map', 'Summary', 'Data']) {
     await page.getByRole('button', { name: screen }).click();
     await page.waitForTimeout(50);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${screen} is ${overflow}px wider than the viewport`);
-    await screenshot(page, `${screen.toLowerCase().replace('-', '')}-375`, { fullPage: screen !== 'Matrix' });
+    await screenshot(page, `${screen.toLowerCase().replace('-', '')}-${width}`, { fullPage: screen !== 'Matrix' });
   }
   await context.close();
 });
