@@ -116,7 +116,7 @@ pub fn download(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> 
 
 /// The page address without its fragment.
 fn base_url() -> String {
-    let Some(window) = web_sys::window().filter(|_| in_browser()) else {
+    let Some(window) = in_browser().then(web_sys::window).flatten() else {
         return String::new();
     };
     let href = window.location().href().unwrap_or_default();
@@ -132,7 +132,7 @@ pub fn share_link(assessment: &Assessment) -> String {
 /// The assessment a share link carries, if the page was opened with one. The fragment is then
 /// removed from the address bar so a reload does not offer it again.
 pub fn take_shared() -> Option<Result<Imported, String>> {
-    let window = web_sys::window().filter(|_| in_browser())?;
+    let window = in_browser().then(web_sys::window).flatten()?;
     let hash = window.location().hash().ok()?;
     let json = share::from_fragment(&hash)?;
     if let Ok(history) = window.history() {
@@ -148,21 +148,22 @@ pub fn take_shared() -> Option<Result<Imported, String>> {
 
 /// Asks the browser's confirmation dialog; false off the browser.
 pub fn confirm(message: &str) -> bool {
-    web_sys::window()
-        .filter(|_| in_browser())
+    in_browser()
+        .then(web_sys::window)
+        .flatten()
         .and_then(|w| w.confirm_with_message(message).ok())
         .unwrap_or(false)
 }
 
 pub fn print() {
-    if let Some(window) = web_sys::window().filter(|_| in_browser()) {
+    if let Some(window) = in_browser().then(web_sys::window).flatten() {
         window.print().ok();
     }
 }
 
 /// Copies text to the clipboard; the promise's outcome is not awaited (best effort).
 pub fn copy_to_clipboard(text: &str) {
-    if let Some(window) = web_sys::window().filter(|_| in_browser()) {
+    if let Some(window) = in_browser().then(web_sys::window).flatten() {
         let _ = window.navigator().clipboard().write_text(text);
     }
 }
