@@ -1,30 +1,19 @@
 // Export in the browser: the workbook is built in the export worker (never part of the first
 // page load; it loads in the background once the matrix screens open), downloaded as
 // ims-matrix-<organisation>-<date>.xlsx, and LibreOffice reads it.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, copyFile, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, foreignRequests } from './harness.mjs';
+import { servedApp, openPage, foreignRequests } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 test('Download Excel builds the workbook in a worker loaded on demand, and it opens in LibreOffice', async () => {
-  const { context, page, problems, requests } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page, problems, requests } = await openPage(app.browser);
+  await page.goto(app.server.url);
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
   await page.fill('#q-org-name', 'Export Test GmbH');
   await page.check('#q-org-size-small');
@@ -74,6 +63,6 @@ test('Download Excel builds the workbook in a worker loaded on demand, and it op
   assert.equal(requests.filter((url) => url.endsWith('ims-matrix-export-worker_bg.wasm')).length, 1);
 
   assert.deepEqual(problems, []);
-  assert.deepEqual(foreignRequests(requests, server.origin), []);
+  assert.deepEqual(foreignRequests(requests, app.server.origin), []);
   await context.close();
 });

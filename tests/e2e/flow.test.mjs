@@ -2,25 +2,14 @@
 // questionnaire, see the matrix, filter and search it, change a status and a note, open the
 // heat-map and the summary, reload and find everything kept, export and re-import the JSON, and
 // run axe on every screen. Also: hostile notes, corrupt saved state, a bad import file.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, launch, openPage, foreignRequests, screenshot, axeViolations } from './harness.mjs';
+import { servedApp, openPage, foreignRequests, screenshot, axeViolations } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 const ORGANISATION = {
   'org.name': 'Acme Managed Services',
@@ -88,8 +77,8 @@ async function expectNoAxeViolations(page, screen) {
 }
 
 test('the whole flow: questionnaire, matrix, edits, heat-map, summary, reload, export, import', async () => {
-  const { context, page, problems, requests } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page, problems, requests } = await openPage(app.browser);
+  await page.goto(app.server.url);
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
   await page.locator('#wizard-title').waitFor();
   await expectNoAxeViolations(page, 'welcome → wizard (organisation)');
@@ -227,13 +216,13 @@ test('the whole flow: questionnaire, matrix, edits, heat-map, summary, reload, e
   assert.equal(await page.locator('tr.row', { hasText: 'A.8.32' }).first().locator('select.status-select').inputValue(), 'implemented');
 
   assert.deepEqual(problems, []);
-  assert.deepEqual(foreignRequests(requests, server.origin), []);
+  assert.deepEqual(foreignRequests(requests, app.server.origin), []);
   await context.close();
 });
 
 test('a bad import file shows what is wrong and leaves the assessment untouched', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page } = await openPage(app.browser);
+  await page.goto(app.server.url);
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
   await page.fill('#q-org-name', 'Keep Me Ltd');
   await page.getByRole('button', { name: 'Data' }).click();
@@ -250,8 +239,8 @@ test('a bad import file shows what is wrong and leaves the assessment untouched'
 });
 
 test('corrupt saved state is kept, offered for download, and not overwritten', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page } = await openPage(app.browser);
+  await page.goto(app.server.url);
   await page.evaluate(() => localStorage.setItem('ims-matrix.assessment', '{"schema": 2, "answers": {tru'));
   await page.reload();
   const alert = page.locator('.notice.error', { hasText: 'could not be read' });
@@ -270,8 +259,8 @@ test('corrupt saved state is kept, offered for download, and not overwritten', a
 });
 
 test('a 100,000-character note is stored and shown as typed', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page } = await openPage(app.browser);
+  await page.goto(app.server.url);
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
   await page.getByRole('button', { name: 'Matrix' }).click();
   await page.locator('.row-toggle').first().click();
@@ -285,8 +274,8 @@ test('a 100,000-character note is stored and shown as typed', async () => {
 });
 
 for (const width of [360, 375]) test(`phone width: every screen fits ${width}px without sideways scrolling`, async () => {
-  const { context, page } = await openPage(browser, { width, height: 812 });
-  await page.goto(server.url);
+  const { context, page } = await openPage(app.browser, { width, height: 812 });
+  await page.goto(app.server.url);
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
   await page.locator('#wizard-title').waitFor();
   await screenshot(page, `wizard-${width}`);
@@ -301,18 +290,18 @@ for (const width of [360, 375]) test(`phone width: every screen fits ${width}px 
 });
 
 test('a share link opens the same assessment in another browser, and only on request over existing answers', async () => {
-  const first = await openPage(browser);
-  await first.page.goto(server.url);
+  const first = await openPage(app.browser);
+  await first.page.goto(app.server.url);
   await first.page.getByRole('button', { name: 'Start the questionnaire' }).click();
   await first.page.fill('#q-org-name', 'Linked Ltd');
   await first.page.getByRole('button', { name: 'Data' }).click();
   await first.page.getByRole('button', { name: 'Create link' }).click();
   const link = await first.page.inputValue('#share-link');
-  assert.ok(link.startsWith(server.url) && link.includes('#a='), link);
+  assert.ok(link.startsWith(app.server.url) && link.includes('#a='), link);
   await first.context.close();
 
   // A fresh browser opens it directly.
-  const second = await openPage(browser);
+  const second = await openPage(app.browser);
   await second.page.goto(link);
   await second.page.locator('.notice', { hasText: 'Loaded the assessment from the shared link' }).waitFor();
   assert.equal(new URL(second.page.url()).hash, '', 'the fragment is removed after reading');
@@ -327,15 +316,15 @@ test('a share link opens the same assessment in another browser, and only on req
   assert.equal(await second.page.inputValue('#q-org-name'), 'Mine Ltd');
   // A damaged link says so and changes nothing.
   await second.page.goto('about:blank');
-  await second.page.goto(`${server.url}#a=%%%`);
+  await second.page.goto(`${app.server.url}#a=%%%`);
   await second.page.locator('.notice.error', { hasText: 'could not be opened' }).waitFor();
   assert.deepEqual(second.problems, []);
   await second.context.close();
 });
 
 test('starting over clears the saved assessment, so a reload does not bring it back', async () => {
-  const { context, page } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page } = await openPage(app.browser);
+  await page.goto(app.server.url);
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
   await page.fill('#q-org-name', 'Gone Ltd');
   await page.getByRole('button', { name: 'Data' }).click();

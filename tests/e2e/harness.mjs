@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -136,4 +137,21 @@ export async function axeViolations(page) {
     help: v.help,
     nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
   }));
+}
+
+/**
+ * Registers before/after hooks that serve dist/ (under the strict policy) and launch Chromium
+ * once for a test file; the returned object's `server` and `browser` are set by then.
+ */
+export function servedApp(options) {
+  const app = { server: null, browser: null };
+  before(async () => {
+    app.server = await serve(undefined, options);
+    app.browser = await launch();
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

@@ -1,29 +1,18 @@
 // The built app loads from dist/, shows the welcome screen without console
 // errors, and requests nothing from any other origin.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, openPage, foreignRequests, screenshot } from './harness.mjs';
+import { servedApp, openPage, foreignRequests, screenshot } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = servedApp();
 
 for (const [width, height] of [
   [1280, 900],
   [375, 812],
 ]) {
   test(`welcome screen renders at ${width}px with no errors and no foreign requests`, async () => {
-    const { context, page, problems, requests } = await openPage(browser, { width, height });
-    await page.goto(server.url);
+    const { context, page, problems, requests } = await openPage(app.browser, { width, height });
+    await page.goto(app.server.url);
     const title = page.locator('#welcome-title');
     await title.waitFor({ timeout: 15000 });
     assert.match(await title.textContent(), /ISO\/IEC 27001 and ISO\/IEC 20000-1/);
@@ -36,14 +25,14 @@ for (const [width, height] of [
     assert.ok(overflow <= 0, `page is ${overflow}px wider than the viewport`);
     await screenshot(page, `welcome-${width}`);
     assert.deepEqual(problems, []);
-    assert.deepEqual(foreignRequests(requests, server.origin), []);
+    assert.deepEqual(foreignRequests(requests, app.server.origin), []);
     await context.close();
   });
 }
 
 test('the start button is reachable and operable by keyboard alone', async () => {
-  const { context, page, problems } = await openPage(browser);
-  await page.goto(server.url);
+  const { context, page, problems } = await openPage(app.browser);
+  await page.goto(app.server.url);
   await page.locator('#welcome-title').waitFor({ timeout: 15000 });
   let focused = '';
   for (let i = 0; i < 10 && focused !== 'Start the questionnaire'; i += 1) {
@@ -58,7 +47,7 @@ test('the start button is reachable and operable by keyboard alone', async () =>
 });
 
 test('the shipped HTML has no inline script or style, so the strict policy needs no exceptions', async () => {
-  const response = await fetch(server.url);
+  const response = await fetch(app.server.url);
   assert.match(response.headers.get('content-security-policy'), /script-src 'self' 'wasm-unsafe-eval'/);
   const html = await response.text();
   const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
