@@ -51,6 +51,15 @@ fn build(a: &Assessment) -> (Matrix, Vec<u8>) {
     (m, bytes)
 }
 
+fn in_progress_count(m: &Matrix) -> usize {
+    m.summary
+        .by_status
+        .iter()
+        .find(|c| c.key == "in_progress")
+        .expect("count")
+        .count
+}
+
 fn open(bytes: &[u8]) -> Xlsx<Cursor<Vec<u8>>> {
     open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("calamine reads it")
 }
@@ -205,13 +214,7 @@ fn summary_counts_are_formulas_over_the_matrix_with_our_results() {
         .rows()
         .find(|r| r[0] == Data::String("In progress".into()))
         .expect("row");
-    let expected = m
-        .summary
-        .by_status
-        .iter()
-        .find(|c| c.key == "in_progress")
-        .expect("count")
-        .count;
+    let expected = in_progress_count(&m);
     assert_eq!(in_progress[1].to_string(), expected.to_string());
 }
 
@@ -334,13 +337,7 @@ fn libreoffice_opens_it() {
         "the formula-like note is text in LibreOffice too"
     );
     let summary = csv(SHEETS[0]);
-    let expected = m
-        .summary
-        .by_status
-        .iter()
-        .find(|c| c.key == "in_progress")
-        .expect("count")
-        .count;
+    let expected = in_progress_count(&m);
     assert!(
         summary.contains(&format!("In progress,{expected}")),
         "{summary}"

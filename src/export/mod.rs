@@ -120,7 +120,8 @@ pub fn workbook(
     Ok(book.save_to_buffer()?)
 }
 
-fn parse_date(date: &str) -> Option<ExcelDateTime> {
+/// A `YYYY-MM-DD` date as an Excel date (the generation date, and due dates in the sheets).
+pub(crate) fn parse_date(date: &str) -> Option<ExcelDateTime> {
     if !crate::assessment::import::is_iso_date(date) {
         return None;
     }

@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 use super::style::Styles;
 use super::text::cell_text;
 use super::{ExportOptions, SHEETS};
-use crate::assessment::{import::is_iso_date, Assessment, Status};
+use crate::assessment::{Assessment, Status};
 use crate::matrix::{Matrix, MatrixRow, RefView};
 use crate::questionnaire::{Answer, Maturity, QuestionKind, Questionnaire};
 
@@ -139,16 +139,10 @@ fn write_due(ws: &mut Worksheet, row: u32, col: u16, due: &str) -> Result<()> {
     if due.is_empty() {
         return Ok(());
     }
-    if is_iso_date(due) {
-        let (y, mo, d) = (due[0..4].parse(), due[5..7].parse(), due[8..10].parse());
-        if let (Ok(y), Ok(mo), Ok(d)) = (y, mo, d) {
-            if let Ok(date) = rust_xlsxwriter::ExcelDateTime::from_ymd(y, mo, d) {
-                ws.write_datetime(row, col, &date)?;
-                return Ok(());
-            }
-        }
-    }
-    ws.write_string(row, col, cell_text(due))?;
+    match super::parse_date(due) {
+        Some(date) => ws.write_datetime(row, col, &date)?,
+        None => ws.write_string(row, col, cell_text(due))?,
+    };
     Ok(())
 }
 

@@ -34,7 +34,7 @@ pub fn annex_a(
 ) -> ByControl {
     let current = catalog.standard(StandardId::Iso27001_2022);
     let default_reason = Text::from(DEFAULT_REASON);
-    let mut decided: ByControl = current
+    let decided: ByControl = current
         .controls()
         .map(|control| {
             let rule = questionnaire.applicability.iter().find(|rule| {
@@ -90,6 +90,5 @@ pub fn annex_a(
             )
         })
         .collect();
-    decided.clear();
     old
 }

@@ -17,7 +17,7 @@ pub use area::Area;
 pub use derive::Priority;
 pub use heatmap::{HeatCell, Heatmap};
 pub use scope::{StartingPoint, Target};
-pub use summary::{AreaReadiness, Summary};
+pub use summary::{AreaReadiness, Count, Summary};
 
 use crate::assessment::{Assessment, Editions, Status};
 use crate::catalog::{Catalog, Family, Lead, Pdca, Relationship, Row, RowKind, StandardId, Text};

@@ -7,13 +7,22 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::matrix::view::Filter;
-use crate::matrix::Matrix;
+use crate::matrix::{Count, Matrix};
 use crate::state::{Action, Screen};
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     pub matrix: Rc<Matrix>,
     pub dispatch: Callback<Action>,
+}
+
+/// Bar items for counts, scaled to the largest.
+fn count_bars(counts: &[Count]) -> Vec<(String, f64, f64, String)> {
+    let max = counts.iter().map(|c| c.count).max().unwrap_or(0) as f64;
+    counts
+        .iter()
+        .map(|c| (c.label.clone(), c.count as f64, max, c.count.to_string()))
+        .collect()
 }
 
 /// Horizontal bars: one per (label, value, max, text), each with its label above the bar, so
@@ -78,32 +87,8 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
             )
         })
         .collect();
-    let max_kind = s.by_kind.iter().map(|c| c.count).max().unwrap_or(0) as f64;
-    let kinds: Vec<(String, f64, f64, String)> = s
-        .by_kind
-        .iter()
-        .map(|c| {
-            (
-                c.label.clone(),
-                c.count as f64,
-                max_kind,
-                c.count.to_string(),
-            )
-        })
-        .collect();
-    let max_status = s.by_status.iter().map(|c| c.count).max().unwrap_or(0) as f64;
-    let statuses: Vec<(String, f64, f64, String)> = s
-        .by_status
-        .iter()
-        .map(|c| {
-            (
-                c.label.clone(),
-                c.count as f64,
-                max_status,
-                c.count.to_string(),
-            )
-        })
-        .collect();
+    let kinds = count_bars(&s.by_kind);
+    let statuses = count_bars(&s.by_status);
     html! {
         <section class="summary-screen" aria-labelledby="summary-title">
             <div class="screen-head">
