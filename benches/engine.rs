@@ -1,43 +1,25 @@
-//! Prints how long the engine takes natively: rebuilding the full matrix (what every answer or
-//! edit costs) and a filter keystroke over all rows. Figures only; no assertions.
+//! Prints how long the engine takes natively on the built-in sample assessment: rebuilding the
+//! full matrix (what every answer or edit costs), a filter keystroke over all rows, and the
+//! workbook. Figures only; no assertions.
 //! Run: `cargo bench --bench engine`.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use ims_matrix::assessment::{Assessment, Status};
+use ims_matrix::assessment::{self, Assessment};
 use ims_matrix::catalog;
 use ims_matrix::matrix::{self, view};
-use ims_matrix::questionnaire::{self, Answer, QuestionKind};
+use ims_matrix::questionnaire;
 
-/// An assessment with every question answered and a third of the rows edited.
-fn full_assessment() -> Assessment {
-    let mut a = Assessment::new("2026-11-27T00:00:00Z");
-    for q in questionnaire::builtin().questions() {
-        let answer = match &q.kind {
-            QuestionKind::Single { options } => Answer::Text(options[0].id.clone()),
-            QuestionKind::Multiple { options } => Answer::Choices(vec![options[0].id.clone()]),
-            QuestionKind::YesNo => Answer::Bool(true),
-            QuestionKind::Number { min, .. } => Answer::Number(*min),
-            QuestionKind::Text { .. } => Answer::Text("Benchmark Ltd".into()),
-            QuestionKind::Maturity { .. } => Answer::Text("informal".into()),
-            QuestionKind::Edition { .. } => continue,
-        };
-        a.answers.insert(q.id.clone(), answer);
-    }
-    for (i, row) in catalog::builtin()
-        .crosswalk
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| i % 3 == 0)
-    {
-        a.update_row(&row.id, |e| {
-            e.status = Some(Status::InProgress);
-            e.owner = format!("Owner {i}");
-            e.notes = "Agreed in the kick-off workshop; evidence in the shared drive.".into();
-        });
-    }
-    a
+/// The built-in sample: every question answered, most rows edited.
+fn sample_assessment() -> Assessment {
+    ims_matrix::assessment::import(
+        assessment::SAMPLE_JSON,
+        questionnaire::builtin(),
+        catalog::builtin(),
+    )
+    .expect("the sample imports")
+    .assessment
 }
 
 fn measure(name: &str, iterations: u32, mut work: impl FnMut()) {
@@ -68,7 +50,7 @@ fn measure(name: &str, iterations: u32, mut work: impl FnMut()) {
 fn main() {
     let c = catalog::builtin();
     let q = questionnaire::builtin();
-    let a = full_assessment();
+    let a = sample_assessment();
     println!(
         "engine benchmark: {} crosswalk rows, {} questions",
         c.crosswalk.len(),
@@ -103,7 +85,16 @@ fn main() {
         date: "2026-11-27".into(),
         brand: None,
     };
-    measure("export::workbook (full .xlsx, all sheets)", 50, || {
+    measure("export::workbook (full .xlsx, all sheets)", 100, || {
         black_box(ims_matrix::export::workbook(&m, &a, q, &options).expect("workbook"));
+    });
+    let sample_json = a.to_json();
+    measure("assessment::import (the sample's JSON)", 200, || {
+        black_box(assessment::import(black_box(&sample_json), q, c).expect("imports"));
+    });
+    // What the export worker does per request: parse, import, build, write.
+    let request = ims_matrix::web::export_worker::request_json(&a.to_json(), "2026-11-27", None);
+    measure("export request (import + build + workbook)", 100, || {
+        black_box(ims_matrix::web::export_worker::handle(black_box(&request)).expect("workbook"));
     });
 }

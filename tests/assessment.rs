@@ -149,3 +149,33 @@ fn iso_dates_are_checked_for_real_days() {
         assert!(!assessment::import::is_iso_date(bad), "{bad}");
     }
 }
+
+#[test]
+fn the_sample_assessment_answers_everything_and_imports_cleanly() {
+    let imported = import(assessment::SAMPLE_JSON).expect("the sample imports");
+    assert!(
+        imported.warnings.is_empty() && imported.migrated_from.is_none(),
+        "the sample has warnings: {:?}",
+        imported.warnings
+    );
+    let a = imported.assessment;
+    let q = questionnaire::builtin();
+    let unanswered: Vec<&str> = q
+        .questions()
+        .filter(|question| !matches!(question.kind, questionnaire::QuestionKind::Edition { .. }))
+        .filter(|question| !a.answers.contains_key(&question.id))
+        .map(|question| question.id.as_str())
+        .collect();
+    assert!(unanswered.is_empty(), "unanswered: {unanswered:?}");
+    let m = ims_matrix::matrix::build(catalog::builtin(), q, &a);
+    for status in Status::ALL {
+        assert!(
+            m.rows.iter().any(|row| row.status == status),
+            "no row is {status:?}"
+        );
+    }
+    let edited = |field: fn(&assessment::RowEdit) -> &str| {
+        a.rows.values().filter(|e| !field(e).is_empty()).count()
+    };
+    assert!(edited(|e| &e.owner) > 40 && edited(|e| &e.due) > 40 && edited(|e| &e.notes) > 30);
+}

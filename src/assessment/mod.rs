@@ -16,6 +16,11 @@ pub use import::{import, ImportError, Imported};
 use crate::catalog::{Family, StandardId};
 use crate::questionnaire::Answers;
 
+/// A filled-in example: every question answered, statuses, owners, due dates and notes on most
+/// rows. It warms up the export worker on realistic work and is the input of the benchmarks;
+/// `tests/assessment.rs` checks that it imports without a single issue.
+pub const SAMPLE_JSON: &str = include_str!("../../data/sample-assessment.json");
+
 /// The version written by this build. Bump it with a migration step in `migrate`.
 pub const SCHEMA_VERSION: u32 = 2;
 
