@@ -164,6 +164,32 @@ fn cell_values_come_from_the_matrix() {
         .collect();
     assert_eq!(firsts.first().map(String::as_str), Some("4.1"));
     assert_eq!(m.rows.len() + 1, view.height());
+    // It is the narrower table: no long explanations, which stay in the full view.
+    let view_header: Vec<String> = view
+        .rows()
+        .next()
+        .expect("header")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(view_header[1], "ISO/IEC 20000-1:2018");
+    assert_eq!(view_header[3], "ISO/IEC 27001:2022");
+    for gone in ["Guidance", "Rationale", "Applicability reason"] {
+        assert!(
+            !view_header.iter().any(|h| h == gone),
+            "{gone} in the 20000-1 view"
+        );
+        assert!(
+            header.iter().any(|h| h == gone),
+            "{gone} missing from the full view"
+        );
+    }
+    let status = view_header
+        .iter()
+        .position(|h| h == "Status")
+        .expect("Status in the 20000-1 view");
+    let change_in_view = find_row(&view, "process.change-policy");
+    assert_eq!(change_in_view[status], Data::String("In progress".into()));
 }
 
 #[test]
@@ -220,7 +246,7 @@ fn summary_counts_are_formulas_over_the_matrix_with_our_results() {
 
 #[test]
 fn structure_frozen_filtered_validated_coloured_charted_and_described() {
-    let (_, bytes) = build(&assessment());
+    let (m, bytes) = build(&assessment());
     let matrix = xml(&bytes, "xl/worksheets/sheet2.xml");
     assert!(
         matrix.contains(
@@ -253,6 +279,31 @@ fn structure_frozen_filtered_validated_coloured_charted_and_described() {
         "print set-up"
     );
     assert!(!matrix.contains("<f>"), "no formulas in the matrix sheet");
+    // The 20000-1 view has its own drop-down and colours on its own Status column (O).
+    let view = xml(&bytes, "xl/worksheets/sheet3.xml");
+    assert!(
+        view.contains(&format!(
+            r#"errorTitle="Status" error="Choose one of: Not started, In progress, Implemented, Not applicable." sqref="O2:O{}""#,
+            m.rows.len() + 1
+        )),
+        "20000-1 view status dropdown"
+    );
+    assert!(
+        view.contains(r#"<conditionalFormatting sqref="O2:O"#),
+        "20000-1 view status colours"
+    );
+    // Text cells need no style of their own: the workbook's default format wraps and aligns
+    // them to the top.
+    let styles = xml(&bytes, "xl/styles.xml");
+    let first_xf = styles
+        .split("<cellXfs")
+        .nth(1)
+        .and_then(|x| x.split("<xf ").nth(1))
+        .expect("a first cell format");
+    assert!(
+        first_xf.contains(r#"<alignment vertical="top" wrapText="1"/>"#),
+        "{first_xf}"
+    );
     assert!(xml(&bytes, "xl/charts/chart1.xml").contains("<c:barChart>"));
     let workbook = xml(&bytes, "xl/workbook.xml");
     assert!(

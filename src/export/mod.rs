@@ -94,6 +94,7 @@ pub fn workbook(
     // Fast deflate: the workbook is built on every export click; level 1 costs a few percent of
     // size and saves most of the time.
     book.set_zip_compression_level(1);
+    book.set_default_format(&style::Styles::default_format(), 20, 64)?;
     let date = parse_date(&options.date)
         .ok_or_else(|| ExportError(format!("{:?} is not a date", options.date)))?;
     let organisation = assessment.organisation().map(text::cell_text);

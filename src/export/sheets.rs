@@ -23,10 +23,6 @@ const ACTIONS: &str = SHEETS[4];
 const ANSWERS: &str = SHEETS[5];
 const ABOUT: &str = SHEETS[6];
 
-/// The matrix sheet's status column (0-based), read by the Summary's formulas.
-const STATUS_COLUMN: u16 = 15;
-const KIND_COLUMN: u16 = 6;
-
 pub fn write_all(
     book: &mut Workbook,
     m: &Matrix,
@@ -38,11 +34,17 @@ pub fn write_all(
     // The Summary's formulas count the Matrix sheet, which therefore must exist by name; sheets
     // are added in display order and filled independently.
     summary(book.add_worksheet(), m, a, options, &styles)?;
-    matrix_sheet(book.add_worksheet(), m, MATRIX, &iso27001_order(m), &styles)?;
     matrix_sheet(
         book.add_worksheet(),
         m,
-        MATRIX_20000,
+        View::Iso27001,
+        &iso27001_order(m),
+        &styles,
+    )?;
+    matrix_sheet(
+        book.add_worksheet(),
+        m,
+        View::Iso20000,
         &iso20000_order(m),
         &styles,
     )?;
@@ -91,13 +93,14 @@ fn table_header(ws: &mut Worksheet, columns: &[(&str, f64, Look)], styles: &Styl
         ws.write_string_with_format(0, col, *name, &styles.header)?;
         ws.set_column_width(col, *width)?;
         let format = match look {
-            Look::Plain => &styles.plain,
-            Look::Bold => &styles.bold,
-            Look::Wrap => &styles.wrap,
-            Look::Number => &styles.number,
-            Look::Date => &styles.date,
+            Look::Plain | Look::Wrap => None,
+            Look::Bold => Some(&styles.bold),
+            Look::Number => Some(&styles.number),
+            Look::Date => Some(&styles.date),
         };
-        ws.set_column_format(col, format)?;
+        if let Some(format) = format {
+            ws.set_column_format(col, format)?;
+        }
     }
     ws.set_row_height(0, 30)?;
     ws.set_freeze_panes(1, 0)?;
@@ -154,9 +157,9 @@ fn iso27001_order(m: &Matrix) -> Vec<usize> {
 fn iso20000_order(m: &Matrix) -> Vec<usize> {
     let mut order: Vec<usize> = (0..m.rows.len()).collect();
     order.sort_by(|&a, &b| {
-        let key = |i: usize| m.rows[i].iso20000.first().map(|r| r.reference.clone());
+        let key = |i: usize| m.rows[i].iso20000.first().map(|r| &r.reference);
         match (key(a), key(b)) {
-            (Some(x), Some(y)) => crate::matrix::view::compare_refs(&x, &y).then(a.cmp(&b)),
+            (Some(x), Some(y)) => crate::matrix::view::compare_refs(x, y).then(a.cmp(&b)),
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
             (None, None) => a.cmp(&b),
@@ -165,14 +168,121 @@ fn iso20000_order(m: &Matrix) -> Vec<usize> {
     order
 }
 
+/// One column of a matrix sheet: what it shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Field {
+    RowId,
+    Refs27001,
+    Titles27001,
+    Refs20000,
+    Titles20000,
+    Topic,
+    Kind,
+    Pdca,
+    Relationship,
+    Overlap,
+    Lead,
+    Document,
+    Action,
+    Applicable,
+    ApplicabilityReason,
+    Status,
+    Priority,
+    RemainingDays,
+    Owner,
+    Due,
+    Notes,
+    Other27001,
+    Other20000,
+    Guidance,
+    Rationale,
+}
+
+/// Which matrix sheet: the full ISO 27001 view, or the ISO 20000-1 view, which leads with
+/// 20000-1 clauses and leaves the long explanations (guidance, rationale, applicability
+/// reasons) and the 27001-side extras to the full view, so service people get a narrower table.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum View {
+    Iso27001,
+    Iso20000,
+}
+
+impl View {
+    fn fields(self) -> &'static [Field] {
+        use Field::*;
+        match self {
+            View::Iso27001 => &[
+                RowId,
+                Refs27001,
+                Titles27001,
+                Refs20000,
+                Titles20000,
+                Topic,
+                Kind,
+                Pdca,
+                Relationship,
+                Overlap,
+                Lead,
+                Document,
+                Action,
+                Applicable,
+                ApplicabilityReason,
+                Status,
+                Priority,
+                RemainingDays,
+                Owner,
+                Due,
+                Notes,
+                Other27001,
+                Other20000,
+                Guidance,
+                Rationale,
+            ],
+            View::Iso20000 => &[
+                RowId,
+                Refs20000,
+                Titles20000,
+                Refs27001,
+                Titles27001,
+                Topic,
+                Kind,
+                Pdca,
+                Relationship,
+                Overlap,
+                Lead,
+                Document,
+                Action,
+                Applicable,
+                Status,
+                Priority,
+                Owner,
+                Due,
+                Notes,
+                Other20000,
+            ],
+        }
+    }
+
+    fn column(self, field: Field) -> u16 {
+        self.fields()
+            .iter()
+            .position(|f| *f == field)
+            .expect("every view has the field asked for") as u16
+    }
+}
+
 fn matrix_sheet(
     ws: &mut Worksheet,
     m: &Matrix,
-    name: &str,
+    view: View,
     order: &[usize],
     styles: &Styles,
 ) -> Result<()> {
-    ws.set_name(name)?;
+    ws.set_name(match view {
+        View::Iso27001 => MATRIX,
+        View::Iso20000 => MATRIX_20000,
+    })?;
+    let fields = view.fields();
     let e27 = m.editions.iso27001;
     let e20 = m.editions.iso20000;
     let other27 = if e27.is_current() { "2013" } else { "2022" };
@@ -183,81 +293,83 @@ fn matrix_sheet(
     let t20 = format!("{h20} title");
     let o27 = format!("ISO/IEC 27001:{other27} (other edition)");
     let o20 = format!("ISO/IEC 20000-1:{other20} (other edition)");
-    let keyed_by_20000 = name == MATRIX_20000;
-    let mut columns: Vec<(&str, f64, Look)> = vec![
-        ("Row ID", 16.0, Look::Plain),
-        (&h27, 12.0, Look::Bold),
-        (&t27, 34.0, Look::Wrap),
-        (&h20, 12.0, Look::Bold),
-        (&t20, 34.0, Look::Wrap),
-        ("Topic", 28.0, Look::Wrap),
-        ("Kind", 16.0, Look::Plain),
-        ("PDCA", 7.0, Look::Plain),
-        ("Relationship", 14.0, Look::Wrap),
-        ("Overlap (0-10)", 9.0, Look::Plain),
-        ("Lead standard", 14.0, Look::Plain),
-        ("Integrated document", 28.0, Look::Wrap),
-        ("Action", 30.0, Look::Wrap),
-        ("Applicable", 10.0, Look::Plain),
-        ("Applicability reason", 40.0, Look::Wrap),
-        ("Status", 14.0, Look::Plain),
-        ("Priority", 9.0, Look::Plain),
-        ("Remaining person-days", 11.0, Look::Number),
-        ("Owner", 16.0, Look::Wrap),
-        ("Due", 11.0, Look::Date),
-        ("Notes", 40.0, Look::Wrap),
-        (&o27, 14.0, Look::Wrap),
-        (&o20, 14.0, Look::Wrap),
-        ("Guidance", 60.0, Look::Wrap),
-        ("Rationale", 60.0, Look::Wrap),
-    ];
-    if keyed_by_20000 {
-        // The ISO/IEC 20000-1 view leads with its references.
-        columns.swap(1, 3);
-        columns.swap(2, 4);
-    }
+    let columns: Vec<(&str, f64, Look)> = fields
+        .iter()
+        .map(|field| match field {
+            Field::RowId => ("Row ID", 16.0, Look::Plain),
+            Field::Refs27001 => (h27.as_str(), 12.0, Look::Bold),
+            Field::Titles27001 => (t27.as_str(), 34.0, Look::Wrap),
+            Field::Refs20000 => (h20.as_str(), 12.0, Look::Bold),
+            Field::Titles20000 => (t20.as_str(), 34.0, Look::Wrap),
+            Field::Topic => ("Topic", 28.0, Look::Wrap),
+            Field::Kind => ("Kind", 16.0, Look::Plain),
+            Field::Pdca => ("PDCA", 7.0, Look::Plain),
+            Field::Relationship => ("Relationship", 14.0, Look::Wrap),
+            Field::Overlap => ("Overlap (0-10)", 9.0, Look::Plain),
+            Field::Lead => ("Lead standard", 14.0, Look::Plain),
+            Field::Document => ("Integrated document", 28.0, Look::Wrap),
+            Field::Action => ("Action", 30.0, Look::Wrap),
+            Field::Applicable => ("Applicable", 10.0, Look::Plain),
+            Field::ApplicabilityReason => ("Applicability reason", 40.0, Look::Wrap),
+            Field::Status => ("Status", 14.0, Look::Plain),
+            Field::Priority => ("Priority", 9.0, Look::Plain),
+            Field::RemainingDays => ("Remaining person-days", 11.0, Look::Number),
+            Field::Owner => ("Owner", 16.0, Look::Wrap),
+            Field::Due => ("Due", 11.0, Look::Date),
+            Field::Notes => ("Notes", 40.0, Look::Wrap),
+            Field::Other27001 => (o27.as_str(), 14.0, Look::Wrap),
+            Field::Other20000 => (o20.as_str(), 14.0, Look::Wrap),
+            Field::Guidance => ("Guidance", 60.0, Look::Wrap),
+            Field::Rationale => ("Rationale", 60.0, Look::Wrap),
+        })
+        .collect();
     table_header(ws, &columns, styles)?;
     ws.set_tab_color(rust_xlsxwriter::Color::RGB(0x1F4E8C));
     for (n, &i) in order.iter().enumerate() {
         let row = &m.rows[i];
         let r = n as u32 + 1;
-        let (a27, a20) = if keyed_by_20000 { (3, 1) } else { (1, 3) };
-        ws.write_string(r, 0, &row.id)?;
-        ws.write_string(r, a27, refs(&row.iso27001))?;
-        ws.write_string(r, a27 + 1, titles(&row.iso27001))?;
-        ws.write_string(r, a20, refs(&row.iso20000))?;
-        ws.write_string(r, a20 + 1, titles(&row.iso20000))?;
-        ws.write_string(r, 5, &*row.topic)?;
-        ws.write_string(r, KIND_COLUMN, row.kind.label())?;
-        ws.write_string(r, 7, row.pdca.label())?;
-        ws.write_string(r, 8, row.relationship.label())?;
-        ws.write_number(r, 9, f64::from(row.strength))?;
-        ws.write_string(r, 10, row.lead.label())?;
-        ws.write_string(r, 11, &*row.document)?;
-        ws.write_string(r, 12, row.action)?;
-        ws.write_string_with_format(
-            r,
-            13,
-            if row.applicable { "Yes" } else { "No" },
-            &styles.plain,
-        )?;
-        ws.write_string(r, 14, &*row.applicability_reason)?;
-        ws.write_string(r, STATUS_COLUMN, row.status.label())?;
-        ws.write_string(r, 16, row.priority.label())?;
-        ws.write_number(r, 17, row.remaining_days)?;
-        ws.write_string(r, 18, cell_text(&row.owner))?;
-        write_due(ws, r, 19, &row.due)?;
-        ws.write_string(r, 20, cell_text(&row.notes))?;
-        ws.write_string(r, 21, refs(&row.iso27001_other))?;
-        ws.write_string(r, 22, refs(&row.iso20000_other))?;
-        ws.write_string(r, 23, &*row.guidance)?;
-        ws.write_string(r, 24, &*row.rationale)?;
+        for (col, field) in fields.iter().enumerate() {
+            write_field(ws, r, col as u16, row, *field)?;
+        }
     }
     let last = m.rows.len() as u32;
     ws.autofilter(0, 0, last, columns.len() as u16 - 1)?;
-    ws.add_data_validation(1, STATUS_COLUMN, last, STATUS_COLUMN, &status_dropdown()?)?;
-    ws.add_data_validation(1, 13, last, 13, &yes_no_dropdown()?)?;
-    status_colours(ws, 1, last, STATUS_COLUMN)?;
+    let status = view.column(Field::Status);
+    let applicable = view.column(Field::Applicable);
+    ws.add_data_validation(1, status, last, status, &status_dropdown()?)?;
+    ws.add_data_validation(1, applicable, last, applicable, &yes_no_dropdown()?)?;
+    status_colours(ws, 1, last, status)?;
+    Ok(())
+}
+
+fn write_field(ws: &mut Worksheet, r: u32, col: u16, row: &MatrixRow, field: Field) -> Result<()> {
+    match field {
+        Field::RowId => ws.write_string(r, col, &row.id)?,
+        Field::Refs27001 => ws.write_string(r, col, refs(&row.iso27001))?,
+        Field::Titles27001 => ws.write_string(r, col, titles(&row.iso27001))?,
+        Field::Refs20000 => ws.write_string(r, col, refs(&row.iso20000))?,
+        Field::Titles20000 => ws.write_string(r, col, titles(&row.iso20000))?,
+        Field::Topic => ws.write_string(r, col, &*row.topic)?,
+        Field::Kind => ws.write_string(r, col, row.kind.label())?,
+        Field::Pdca => ws.write_string(r, col, row.pdca.label())?,
+        Field::Relationship => ws.write_string(r, col, row.relationship.label())?,
+        Field::Overlap => ws.write_number(r, col, f64::from(row.strength))?,
+        Field::Lead => ws.write_string(r, col, row.lead.label())?,
+        Field::Document => ws.write_string(r, col, &*row.document)?,
+        Field::Action => ws.write_string(r, col, row.action)?,
+        Field::Applicable => ws.write_string(r, col, if row.applicable { "Yes" } else { "No" })?,
+        Field::ApplicabilityReason => ws.write_string(r, col, &*row.applicability_reason)?,
+        Field::Status => ws.write_string(r, col, row.status.label())?,
+        Field::Priority => ws.write_string(r, col, row.priority.label())?,
+        Field::RemainingDays => ws.write_number(r, col, row.remaining_days)?,
+        Field::Owner => ws.write_string(r, col, cell_text(&row.owner))?,
+        Field::Due => return write_due(ws, r, col, &row.due),
+        Field::Notes => ws.write_string(r, col, cell_text(&row.notes))?,
+        Field::Other27001 => ws.write_string(r, col, refs(&row.iso27001_other))?,
+        Field::Other20000 => ws.write_string(r, col, refs(&row.iso20000_other))?,
+        Field::Guidance => ws.write_string(r, col, &*row.guidance)?,
+        Field::Rationale => ws.write_string(r, col, &*row.rationale)?,
+    };
     Ok(())
 }
 
@@ -334,8 +446,12 @@ fn summary(
     // Counts as formulas over the Matrix sheet, so they recount when statuses change in Excel;
     // the cached result is our own count, so readers that do not recalculate show it too.
     let last = m.rows.len() + 1;
-    let status_range = format!("{}!$P$2:$P${last}", quoted(MATRIX));
-    let kind_range = format!("{}!$G$2:$G${last}", quoted(MATRIX));
+    let full_view_range = |field: Field| {
+        let column = rust_xlsxwriter::utility::column_number_to_name(View::Iso27001.column(field));
+        format!("{}!${column}$2:${column}${last}", quoted(MATRIX))
+    };
+    let status_range = full_view_range(Field::Status);
+    let kind_range = full_view_range(Field::Kind);
     ws.write_string_with_format(11, 0, "Rows by status", &styles.header)?;
     ws.write_string_with_format(11, 1, "Rows", &styles.header)?;
     for (i, count) in s.by_status.iter().enumerate() {
@@ -445,26 +561,15 @@ fn soa(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<()> {
         let r = i as u32 + 1;
         ws.write_string(r, 0, &entry.reference)?;
         ws.write_string(r, 1, &*entry.title)?;
-        ws.write_string_with_format(
+        ws.write_string(
             r,
             2,
             format!("{} {}", entry.group.reference, entry.group.title),
-            &styles.wrap,
         )?;
-        ws.write_string_with_format(
-            r,
-            3,
-            if entry.applicable { "Yes" } else { "No" },
-            &styles.plain,
-        )?;
+        ws.write_string(r, 3, if entry.applicable { "Yes" } else { "No" })?;
         ws.write_string(r, 4, &*entry.reason)?;
         ws.write_string(r, 5, entry.status.label())?;
-        ws.write_string_with_format(
-            r,
-            6,
-            refs(&entry.other_edition).replace('\n', ", "),
-            &styles.wrap,
-        )?;
+        ws.write_string(r, 6, refs(&entry.other_edition).replace('\n', ", "))?;
         ws.write_string(r, 7, entry.rows.join(", "))?;
     }
     let last = m.soa.len() as u32;
@@ -594,7 +699,7 @@ fn about(ws: &mut Worksheet, m: &Matrix, options: &ExportOptions, styles: &Style
         ("What it is", "An integration matrix for running ISO/IEC 27001 and ISO/IEC 20000-1 as one management system, built from a scoping questionnaire: what the standards share, what runs as one process, what belongs to one standard only, the draft Statement of Applicability and an action plan.".to_owned()),
         ("Editions", format!("ISO/IEC 27001:{} and ISO/IEC 20000-1:{}. The matrix sheets also show each row's references in the other edition.", m.editions.iso27001.edition(), m.editions.iso20000.edition())),
         ("Generated", format!("{} with ims-matrix {}", options.date, crate::VERSION)),
-        ("How to use it", "Edit Status (drop-down), Owner, Due and Notes in the matrix sheets; the counts on the Summary recount. Filters are on every table.".to_owned()),
+        ("How to use it", "Edit Status (drop-down), Owner, Due and Notes in the Matrix (ISO 27001 view); the counts on the Summary recount from it. The ISO 20000-1 view holds the same rows in ISO/IEC 20000-1 clause order without the long guidance and rationale: the same Row ID finds them in the ISO 27001 view. Filters are on every table.".to_owned()),
         ("Disclaimer", "Clause and control numbers and titles are those of the standards; every explanation and all guidance are our own wording, not the text of any ISO standard. Buy the standards from ISO or your national standards body. The Statement of Applicability is a draft derived from your answers: confirm every entry against your risk assessment. Effort figures are indicative.".to_owned()),
     ];
     if let Some(brand) = &options.brand {

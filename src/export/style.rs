@@ -20,9 +20,10 @@ pub struct Styles {
 
 impl Styles {
     pub fn new() -> Styles {
-        let base = Format::new().set_align(FormatAlign::Top).set_font_size(10);
+        let base = Styles::default_format();
         Styles {
             title: Format::new()
+                .set_align(FormatAlign::Top)
                 .set_bold()
                 .set_font_size(16)
                 .set_font_color(Color::RGB(0x1F4E8C)),
@@ -39,7 +40,9 @@ impl Styles {
                 .set_border(FormatBorder::Thin)
                 .set_border_color(Color::RGB(0xD5DBE5)),
             wrap: base.clone().set_text_wrap(),
-            plain: base.clone(),
+            // An explicit alignment replaces the default's, so this one does not wrap: short
+            // values on the Summary run on into the empty cells beside them.
+            plain: Format::new().set_align(FormatAlign::Top),
             bold: base.clone().set_bold(),
             number: base.clone().set_num_format("0.0"),
             percent: base.clone().set_num_format("0%"),
@@ -54,6 +57,12 @@ impl Styles {
                 .set_font_color(Color::RGB(0x1F4E8C))
                 .set_align(FormatAlign::Left),
         }
+    }
+
+    /// Every cell's format unless it has its own: top-aligned and wrapped, in Excel's default
+    /// font. As the workbook default it costs no per-cell style.
+    pub fn default_format() -> Format {
+        Format::new().set_align(FormatAlign::Top).set_text_wrap()
     }
 
     /// The fill conditional formatting gives a status cell.
