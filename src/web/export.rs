@@ -30,17 +30,11 @@ thread_local! {
     static EXPORTER: RefCell<Option<Rc<RefCell<Exporter>>>> = const { RefCell::new(None) };
 }
 
-fn request_json(assessment: &Assessment, date: &str, brand: Option<&Brand>) -> String {
-    serde_json::json!({
-        "assessment": serde_json::from_str::<serde_json::Value>(&assessment.to_json()).unwrap_or_default(),
-        "date": date,
-        "brand": brand.map(|b| serde_json::json!({"name": b.name, "contact": b.contact})),
-    })
-    .to_string()
-}
-
 fn on_message(exporter: &Rc<RefCell<Exporter>>, event: web_sys::MessageEvent) {
     let data = event.data();
+    if data.as_string().is_some_and(|s| s.starts_with("warm")) {
+        return;
+    }
     if data.as_string().as_deref() == Some("ready") {
         let mut state = exporter.borrow_mut();
         state.ready = true;
@@ -123,7 +117,7 @@ pub fn export_workbook(
     if state.pending.is_some() {
         return done(Err("an export is already running".to_owned()));
     }
-    let request = request_json(assessment, date, brand);
+    let request = super::export_worker::request_json(&assessment.to_json(), date, brand);
     if state.ready {
         let _ = state.worker.post_message(&JsValue::from_str(&request));
     }
