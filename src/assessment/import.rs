@@ -59,6 +59,19 @@ pub fn import(
     questionnaire: &Questionnaire,
     catalog: &Catalog,
 ) -> Result<Imported, ImportError> {
+    // The common case, this build's own saved state, parses straight into the type; anything
+    // else (older schemas to migrate, newer ones to refuse, errors to place) takes the careful
+    // path through a JSON value.
+    if let Ok(assessment) = serde_json::from_str::<Assessment>(text) {
+        if assessment.schema == SCHEMA_VERSION {
+            let warnings = check(&assessment, questionnaire, catalog);
+            return Ok(Imported {
+                assessment,
+                warnings,
+                migrated_from: None,
+            });
+        }
+    }
     let value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
         message: e.to_string(),
     })?;
