@@ -117,9 +117,7 @@ pub fn export_workbook(
     if state.pending.is_some() {
         return done(Err("an export is already running".to_owned()));
     }
-    // Compact, not the pretty saved form: less to copy to the worker and to parse there.
-    let compact = serde_json::to_string(assessment).expect("an assessment always serializes");
-    let request = super::export_worker::request_json(&compact, date, brand);
+    let request = super::export_worker::request_json(&assessment.to_json(), date, brand);
     if state.ready {
         let _ = state.worker.post_message(&JsValue::from_str(&request));
     }
