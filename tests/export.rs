@@ -74,6 +74,16 @@ fn xml(bytes: &[u8], path: &str) -> String {
     text
 }
 
+fn header_of(range: &calamine::Range<Data>) -> Vec<String> {
+    range
+        .rows()
+        .next()
+        .expect("header")
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
 fn find_row<'a>(range: &'a calamine::Range<Data>, id: &str) -> &'a [Data] {
     range
         .rows()
@@ -111,13 +121,7 @@ fn cell_values_come_from_the_matrix() {
     let (m, bytes) = build(&a);
     let mut book = open(&bytes);
     let matrix = book.worksheet_range(SHEETS[1]).expect("matrix");
-    let header: Vec<String> = matrix
-        .rows()
-        .next()
-        .expect("header")
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let header = header_of(&matrix);
     assert_eq!(
         &header[..6],
         [
@@ -165,13 +169,7 @@ fn cell_values_come_from_the_matrix() {
     assert_eq!(firsts.first().map(String::as_str), Some("4.1"));
     assert_eq!(m.rows.len() + 1, view.height());
     // It is the narrower table: no long explanations, which stay in the full view.
-    let view_header: Vec<String> = view
-        .rows()
-        .next()
-        .expect("header")
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let view_header = header_of(&view);
     assert_eq!(view_header[1], "ISO/IEC 20000-1:2018");
     assert_eq!(view_header[3], "ISO/IEC 27001:2022");
     for gone in ["Guidance", "Rationale", "Applicability reason"] {

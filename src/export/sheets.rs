@@ -78,9 +78,9 @@ fn quoted(sheet: &str) -> String {
 /// time).
 #[derive(Clone, Copy)]
 enum Look {
-    Plain,
+    /// The workbook's default format: top-aligned, wrapped; no style of its own.
+    Text,
     Bold,
-    Wrap,
     Number,
     Date,
 }
@@ -93,7 +93,7 @@ fn table_header(ws: &mut Worksheet, columns: &[(&str, f64, Look)], styles: &Styl
         ws.write_string_with_format(0, col, *name, &styles.header)?;
         ws.set_column_width(col, *width)?;
         let format = match look {
-            Look::Plain | Look::Wrap => None,
+            Look::Text => None,
             Look::Bold => Some(&styles.bold),
             Look::Number => Some(&styles.number),
             Look::Date => Some(&styles.date),
@@ -296,31 +296,31 @@ fn matrix_sheet(
     let columns: Vec<(&str, f64, Look)> = fields
         .iter()
         .map(|field| match field {
-            Field::RowId => ("Row ID", 16.0, Look::Plain),
+            Field::RowId => ("Row ID", 16.0, Look::Text),
             Field::Refs27001 => (h27.as_str(), 12.0, Look::Bold),
-            Field::Titles27001 => (t27.as_str(), 34.0, Look::Wrap),
+            Field::Titles27001 => (t27.as_str(), 34.0, Look::Text),
             Field::Refs20000 => (h20.as_str(), 12.0, Look::Bold),
-            Field::Titles20000 => (t20.as_str(), 34.0, Look::Wrap),
-            Field::Topic => ("Topic", 28.0, Look::Wrap),
-            Field::Kind => ("Kind", 16.0, Look::Plain),
-            Field::Pdca => ("PDCA", 7.0, Look::Plain),
-            Field::Relationship => ("Relationship", 14.0, Look::Wrap),
-            Field::Overlap => ("Overlap (0-10)", 9.0, Look::Plain),
-            Field::Lead => ("Lead standard", 14.0, Look::Plain),
-            Field::Document => ("Integrated document", 28.0, Look::Wrap),
-            Field::Action => ("Action", 30.0, Look::Wrap),
-            Field::Applicable => ("Applicable", 10.0, Look::Plain),
-            Field::ApplicabilityReason => ("Applicability reason", 40.0, Look::Wrap),
-            Field::Status => ("Status", 14.0, Look::Plain),
-            Field::Priority => ("Priority", 9.0, Look::Plain),
+            Field::Titles20000 => (t20.as_str(), 34.0, Look::Text),
+            Field::Topic => ("Topic", 28.0, Look::Text),
+            Field::Kind => ("Kind", 16.0, Look::Text),
+            Field::Pdca => ("PDCA", 7.0, Look::Text),
+            Field::Relationship => ("Relationship", 14.0, Look::Text),
+            Field::Overlap => ("Overlap (0-10)", 9.0, Look::Text),
+            Field::Lead => ("Lead standard", 14.0, Look::Text),
+            Field::Document => ("Integrated document", 28.0, Look::Text),
+            Field::Action => ("Action", 30.0, Look::Text),
+            Field::Applicable => ("Applicable", 10.0, Look::Text),
+            Field::ApplicabilityReason => ("Applicability reason", 40.0, Look::Text),
+            Field::Status => ("Status", 14.0, Look::Text),
+            Field::Priority => ("Priority", 9.0, Look::Text),
             Field::RemainingDays => ("Remaining person-days", 11.0, Look::Number),
-            Field::Owner => ("Owner", 16.0, Look::Wrap),
+            Field::Owner => ("Owner", 16.0, Look::Text),
             Field::Due => ("Due", 11.0, Look::Date),
-            Field::Notes => ("Notes", 40.0, Look::Wrap),
-            Field::Other27001 => (o27.as_str(), 14.0, Look::Wrap),
-            Field::Other20000 => (o20.as_str(), 14.0, Look::Wrap),
-            Field::Guidance => ("Guidance", 60.0, Look::Wrap),
-            Field::Rationale => ("Rationale", 60.0, Look::Wrap),
+            Field::Notes => ("Notes", 40.0, Look::Text),
+            Field::Other27001 => (o27.as_str(), 14.0, Look::Text),
+            Field::Other20000 => (o20.as_str(), 14.0, Look::Text),
+            Field::Guidance => ("Guidance", 60.0, Look::Text),
+            Field::Rationale => ("Rationale", 60.0, Look::Text),
         })
         .collect();
     table_header(ws, &columns, styles)?;
@@ -548,13 +548,13 @@ fn soa(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<()> {
     let other_header = format!("ISO/IEC 27001:{other} reference");
     let columns: [(&str, f64, Look); 8] = [
         ("Control", 10.0, Look::Bold),
-        ("Title", 44.0, Look::Wrap),
-        (group, 28.0, Look::Wrap),
-        ("Applicable", 11.0, Look::Plain),
-        ("Reason", 60.0, Look::Wrap),
-        ("Status", 14.0, Look::Plain),
-        (&other_header, 16.0, Look::Wrap),
-        ("Matrix rows", 26.0, Look::Wrap),
+        ("Title", 44.0, Look::Text),
+        (group, 28.0, Look::Text),
+        ("Applicable", 11.0, Look::Text),
+        ("Reason", 60.0, Look::Text),
+        ("Status", 14.0, Look::Text),
+        (&other_header, 16.0, Look::Text),
+        ("Matrix rows", 26.0, Look::Text),
     ];
     table_header(ws, &columns, styles)?;
     for (i, entry) in m.soa.iter().enumerate() {
@@ -584,16 +584,16 @@ fn action_plan(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<()> {
     ws.set_name(ACTIONS)?;
     let columns: [(&str, f64, Look); 11] = [
         ("Priority", 9.0, Look::Bold),
-        ("Topic", 30.0, Look::Wrap),
-        ("ISO/IEC 27001", 12.0, Look::Wrap),
-        ("ISO/IEC 20000-1", 12.0, Look::Wrap),
-        ("Action", 36.0, Look::Wrap),
-        ("Integrated document", 30.0, Look::Wrap),
-        ("Status", 14.0, Look::Plain),
-        ("Owner", 16.0, Look::Wrap),
+        ("Topic", 30.0, Look::Text),
+        ("ISO/IEC 27001", 12.0, Look::Text),
+        ("ISO/IEC 20000-1", 12.0, Look::Text),
+        ("Action", 36.0, Look::Text),
+        ("Integrated document", 30.0, Look::Text),
+        ("Status", 14.0, Look::Text),
+        ("Owner", 16.0, Look::Text),
         ("Due", 11.0, Look::Date),
         ("Remaining person-days", 11.0, Look::Number),
-        ("Row in the matrix", 20.0, Look::Plain),
+        ("Row in the matrix", 20.0, Look::Text),
     ];
     table_header(ws, &columns, styles)?;
     let mut open: Vec<(usize, &MatrixRow)> = m
@@ -666,10 +666,10 @@ fn answer_text(kind: &QuestionKind, answer: Option<&Answer>) -> String {
 fn answers(ws: &mut Worksheet, a: &Assessment, q: &Questionnaire, styles: &Styles) -> Result<()> {
     ws.set_name(ANSWERS)?;
     let columns: [(&str, f64, Look); 4] = [
-        ("Section", 24.0, Look::Wrap),
-        ("Question", 60.0, Look::Wrap),
-        ("Answer", 50.0, Look::Wrap),
-        ("Question ID", 26.0, Look::Plain),
+        ("Section", 24.0, Look::Text),
+        ("Question", 60.0, Look::Text),
+        ("Answer", 50.0, Look::Text),
+        ("Question ID", 26.0, Look::Text),
     ];
     table_header(ws, &columns, styles)?;
     let mut r = 1;

@@ -39,7 +39,7 @@ impl Styles {
                 .set_font_color(Color::White)
                 .set_border(FormatBorder::Thin)
                 .set_border_color(Color::RGB(0xD5DBE5)),
-            wrap: base.clone().set_text_wrap(),
+            wrap: base.clone(),
             // An explicit alignment replaces the default's, so this one does not wrap: short
             // values on the Summary run on into the empty cells beside them.
             plain: Format::new().set_align(FormatAlign::Top),

@@ -32,10 +32,11 @@ thread_local! {
 
 fn on_message(exporter: &Rc<RefCell<Exporter>>, event: web_sys::MessageEvent) {
     let data = event.data();
-    if data.as_string().is_some_and(|s| s.starts_with("warm")) {
+    let text = data.as_string();
+    if text.as_deref().is_some_and(|t| t.starts_with("warm")) {
         return;
     }
-    if data.as_string().as_deref() == Some("ready") {
+    if text.as_deref() == Some("ready") {
         let mut state = exporter.borrow_mut();
         state.ready = true;
         if let Some((request, _, _)) = &state.pending {

@@ -2,11 +2,8 @@
 //! workbook with the core, and posts the bytes back (transferred, not copied).
 //!
 //! Protocol with `web::export`: the worker posts the string `"ready"` once it can take requests
-//! and `"warm N"` when its warm-up is over after N runs; a request is a JSON string (`Request`); the reply is an
-//! object `{ok: true, bytes: Uint8Array, millis}` or `{ok: false, error}`.
-
-use std::cell::RefCell;
-use std::rc::Rc;
+//! and `"warm N"` when its warm-up is over after N runs; a request is a JSON string (`Request`);
+//! the reply is an object `{ok: true, bytes: Uint8Array, millis}` or `{ok: false, error}`.
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -178,14 +175,13 @@ pub fn start() {
     handler.forget();
 
     // The first run compiles every function an export needs; only then is the worker ready,
-    // so the user's first export runs compiled code.
-    // That run is not counted: its time is mostly compiling.
-    let sample = Rc::new(warm_up_request());
+    // so the user's first export runs compiled code. That run is not counted: its time is
+    // mostly compiling.
+    let sample = warm_up_request();
     let _ = handle(&sample);
     let _ = scope.post_message(&JsValue::from_str("ready"));
     // A request the page held back until "ready" arrives within this pause and runs first.
-    let warm = Rc::new(RefCell::new(WarmUp::default()));
-    warm_up(scope, sample, warm, WARM_UP_DELAY_MS);
+    warm_up(scope, sample, WarmUp::default(), WARM_UP_DELAY_MS);
 }
 
 /// How long the worker waits after saying ready before it warms up further.
@@ -200,19 +196,18 @@ fn warm_up_request() -> String {
 /// waits for it).
 fn warm_up(
     scope: web_sys::DedicatedWorkerGlobalScope,
-    sample: Rc<String>,
-    warm: Rc<RefCell<WarmUp>>,
+    sample: String,
+    mut warm: WarmUp,
     delay_ms: i32,
 ) {
     let next_scope = scope.clone();
     let task = Closure::once_into_js(move || {
         let started = now(&next_scope);
         let _ = handle(&sample);
-        let more = warm.borrow_mut().record(now(&next_scope) - started);
-        if more {
+        if warm.record(now(&next_scope) - started) {
             warm_up(next_scope, sample, warm, 0);
         } else {
-            let runs = warm.borrow().runs();
+            let runs = warm.runs();
             let _ = next_scope.post_message(&JsValue::from_str(&format!("warm {runs}")));
         }
     });
