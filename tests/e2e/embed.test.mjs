@@ -131,10 +131,14 @@ test('the embedded app: branded, resizing, events in order, third origins ignore
   assert.equal(await iframe.evaluate((el) => el.style.height), heightBefore);
 
   // Answer everything required, section by section.
+  // Each step waits until the wizard shows the next section, so no click lands on a section
+  // that is being replaced while the iframe resizes around it.
   const answer = async (checks, fills = {}) => {
     for (const id of checks) await frame.locator(`#${id}`).check();
     for (const [id, value] of Object.entries(fills)) await frame.locator(`#${id}`).fill(value);
+    const [, step, total] = (await frame.locator('.progress-label span').first().textContent()).match(/Step (\d+) of (\d+)/).map(Number);
     await frame.getByRole('button', { name: /^(Next|See my matrix)$/ }).click();
+    if (step < total) await frame.getByText(`Step ${step + 1} of ${total}`, { exact: true }).waitFor();
   };
   await answer(['q-org-sector-it-services', 'q-org-size-small'], { 'q-org-name': 'Prospect Ltd', 'q-org-services': '6', 'q-org-sites': '1' });
   await answer(['q-start-iso27001-certified', 'q-start-iso20000-none', 'q-start-target-integrated', 'q-start-timeline-6-months']);
