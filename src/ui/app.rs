@@ -107,15 +107,28 @@ pub fn App() -> Html {
         });
     }
 
-    // The export worker loads once the user reaches the matrix screens, never on first load.
-    use_effect_with(state.screen, |screen| {
-        if matches!(
-            screen,
-            Screen::Matrix | Screen::Heatmap | Screen::Summary | Screen::Data
-        ) {
-            web::export::prepare();
-        }
-    });
+    // The export worker loads once the user reaches the matrix screens, never on first load,
+    // and builds the workbook ahead of time whenever the assessment has settled there, so
+    // Download hands it over at once.
+    let on_matrix_screens = matches!(
+        state.screen,
+        Screen::Matrix | Screen::Heatmap | Screen::Summary | Screen::Data
+    );
+    use_effect_with(
+        (on_matrix_screens, state.assessment.clone()),
+        |(on_matrix_screens, assessment)| {
+            let prepare = on_matrix_screens.then(|| {
+                web::export::start();
+                let assessment = assessment.clone();
+                gloo::timers::callback::Timeout::new(web::export::PREPARE_AFTER_MS, move || {
+                    let brand = web::export::brand();
+                    web::export::prepare_workbook(&assessment, &web::today(), brand.as_ref());
+                })
+            });
+            // Dropping the timeout cancels it: a newer change starts the wait again.
+            move || drop(prepare)
+        },
+    );
 
     let matrix: Rc<Matrix> = use_memo(state.assessment.clone(), |assessment| {
         matrix::build(catalog::builtin(), questionnaire::builtin(), assessment)

@@ -34,11 +34,7 @@ pub fn ExportButton(props: &ExportButtonProps) -> Html {
             let date = web::today();
             let file_name = export::file_name(&assessment, &date);
             let (busy, dispatch, shown_name) = (busy.clone(), dispatch.clone(), file_name.clone());
-            let config = web::embed::config();
-            let brand = config.brand.as_ref().map(|name| export::Brand {
-                name: name.clone(),
-                contact: config.cta_url.clone().unwrap_or_default(),
-            });
+            let brand = web::export::brand();
             web::export::export_workbook(
                 &assessment,
                 &date,
@@ -47,11 +43,14 @@ pub fn ExportButton(props: &ExportButtonProps) -> Html {
                 move |result| {
                     busy.set(false);
                     let notice = match result {
-                    Ok(millis) => {
+                    Ok(exported) => {
                         web::embed::post(&crate::embed::Event::Exported { format: "xlsx".into() });
                         Notice {
                         kind: NoticeKind::Info,
-                        text: format!("Downloaded {shown_name} (built in {millis:.0} ms)."),
+                        text: format!(
+                            "Downloaded {shown_name}. Built in your browser in {:.0} ms; nothing was uploaded.",
+                            exported.build_millis.max(1.0)
+                        ),
                         details: Vec::new(),
                     }
                     }

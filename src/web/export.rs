@@ -1,6 +1,6 @@
-//! The page's side of exporting: starts the export worker on first use, sends it the
-//! assessment, and downloads the workbook it returns. One export at a time; the UI shows a busy
-//! state until `done` is called.
+//! The page's side of exporting: starts the export worker when the matrix screens open, has it
+//! build the workbook ahead of time whenever the assessment settles, and downloads the workbook
+//! it returns. One export at a time; the UI shows a busy state until `done` is called.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -17,13 +17,43 @@ pub const WORKER_URL: &str = "./ims-matrix-export-worker_loader.js";
 
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-type Done = Box<dyn FnOnce(Result<f64, String>)>;
+/// How long the assessment must stay unchanged before the worker builds its workbook ahead of
+/// time: typing a note does not start a build per keystroke.
+pub const PREPARE_AFTER_MS: u32 = 300;
+
+type Done = Box<dyn FnOnce(Result<Exported, String>)>;
+
+/// What the user's export took.
+#[derive(Clone, Copy, Debug)]
+pub struct Exported {
+    /// The worker's build time in milliseconds.
+    pub build_millis: f64,
+    /// Built ahead of time, so the click only fetched it.
+    pub prepared: bool,
+}
+
+/// An export waiting for its reply.
+struct Pending {
+    request: String,
+    file_name: String,
+    done: Done,
+}
 
 struct Exporter {
     worker: web_sys::Worker,
     ready: bool,
-    /// The request waiting for the worker to be ready, and the callback waiting for a reply.
-    pending: Option<(String, String, Done)>,
+    pending: Option<Pending>,
+    /// A build ahead of time asked for before the worker was ready; only the latest counts.
+    held_prepare: Option<String>,
+}
+
+impl Exporter {
+    fn post(&self, kind: &str, request: &str) {
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"kind".into(), &kind.into());
+        let _ = js_sys::Reflect::set(&message, &"request".into(), &request.into());
+        let _ = self.worker.post_message(&message);
+    }
 }
 
 thread_local! {
@@ -32,28 +62,37 @@ thread_local! {
 
 fn on_message(exporter: &Rc<RefCell<Exporter>>, event: web_sys::MessageEvent) {
     let data = event.data();
-    let text = data.as_string();
-    if text.as_deref().is_some_and(|t| t.starts_with("warm")) {
-        return;
-    }
-    if text.as_deref() == Some("ready") {
-        let mut state = exporter.borrow_mut();
-        state.ready = true;
-        if let Some((request, _, _)) = &state.pending {
-            let _ = state.worker.post_message(&JsValue::from_str(request));
+    if let Some(text) = data.as_string() {
+        // "prepared M" is for the benchmark; only "ready" matters here.
+        if text == "ready" {
+            let mut state = exporter.borrow_mut();
+            state.ready = true;
+            let held = state.held_prepare.take();
+            // An export asked for meanwhile is newer than any held prepare, and goes alone.
+            if let Some(pending) = &state.pending {
+                state.post("export", &pending.request);
+            } else if let Some(request) = held {
+                state.post("prepare", &request);
+            }
         }
         return;
     }
-    let Some((_, file_name, done)) = exporter.borrow_mut().pending.take() else {
+    let Some(Pending {
+        file_name, done, ..
+    }) = exporter.borrow_mut().pending.take()
+    else {
         return;
     };
     let get = |key: &str| {
         js_sys::Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
     };
     if get("ok").as_bool() == Some(true) {
-        let bytes = js_sys::Uint8Array::new(&get("bytes")).to_vec();
-        let millis = get("millis").as_f64().unwrap_or_default();
-        done(super::download(&file_name, XLSX_MIME, &bytes).map(|()| millis));
+        let bytes = js_sys::Uint8Array::new(&get("bytes"));
+        let exported = Exported {
+            build_millis: get("millis").as_f64().unwrap_or_default(),
+            prepared: get("prepared").as_bool() == Some(true),
+        };
+        done(super::download_array(&file_name, XLSX_MIME, &bytes).map(|()| exported));
     } else {
         let error = get("error")
             .as_string()
@@ -72,6 +111,7 @@ fn exporter() -> Result<Rc<RefCell<Exporter>>, String> {
         worker: worker.clone(),
         ready: false,
         pending: None,
+        held_prepare: None,
     }));
     let for_messages = exporter.clone();
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event| {
@@ -83,8 +123,8 @@ fn exporter() -> Result<Rc<RefCell<Exporter>>, String> {
     let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
         // A worker that fails to load (missing file, blocked by policy) reports here; drop it so
         // the next attempt starts afresh.
-        if let Some((_, _, done)) = for_errors.borrow_mut().pending.take() {
-            done(Err("the export worker could not be loaded".to_owned()));
+        if let Some(pending) = for_errors.borrow_mut().pending.take() {
+            (pending.done)(Err("the export worker could not be loaded".to_owned()));
         }
         EXPORTER.with(|e| e.borrow_mut().take());
     });
@@ -94,21 +134,45 @@ fn exporter() -> Result<Rc<RefCell<Exporter>>, String> {
     Ok(exporter)
 }
 
-/// Starts the export worker in the background (it fetches and warms up off the main thread),
-/// so the first export is as fast as later ones. Called when the matrix screens open; the
-/// welcome screen and the questionnaire never load it.
-pub fn prepare() {
+/// The consultancy named in the embedding configuration, for the workbook's About sheet and
+/// properties.
+pub fn brand() -> Option<Brand> {
+    let config = super::embed::config();
+    config.brand.as_ref().map(|name| Brand {
+        name: name.clone(),
+        contact: config.cta_url.clone().unwrap_or_default(),
+    })
+}
+
+/// Starts the export worker in the background (it fetches and compiles off the main thread).
+/// Called when the matrix screens open; the welcome screen and the questionnaire never load it.
+pub fn start() {
     let _ = exporter();
 }
 
-/// Builds the workbook in the worker and downloads it as `file_name`; `done` gets the worker's
-/// build time in milliseconds, or a message for the user.
+/// Has the worker build the workbook for `assessment` now and keep it, so a click on Download
+/// gets it at once. Starts the worker if needed.
+pub fn prepare_workbook(assessment: &Assessment, date: &str, brand: Option<&Brand>) {
+    let Ok(exporter) = exporter() else {
+        return; // the click will report it
+    };
+    let request = super::export_worker::request_json(&assessment.to_json(), date, brand);
+    let mut state = exporter.borrow_mut();
+    if state.ready {
+        state.post("prepare", &request);
+    } else {
+        state.held_prepare = Some(request);
+    }
+}
+
+/// Has the worker build (or hand over, when built ahead for the same request) the workbook and
+/// downloads it as `file_name`; `done` gets what it took, or a message for the user.
 pub fn export_workbook(
     assessment: &Assessment,
     date: &str,
     brand: Option<&Brand>,
     file_name: String,
-    done: impl FnOnce(Result<f64, String>) + 'static,
+    done: impl FnOnce(Result<Exported, String>) + 'static,
 ) {
     let exporter = match exporter() {
         Ok(exporter) => exporter,
@@ -120,7 +184,11 @@ pub fn export_workbook(
     }
     let request = super::export_worker::request_json(&assessment.to_json(), date, brand);
     if state.ready {
-        let _ = state.worker.post_message(&JsValue::from_str(&request));
+        state.post("export", &request);
     }
-    state.pending = Some((request, file_name, Box::new(done)));
+    state.pending = Some(Pending {
+        request,
+        file_name,
+        done: Box::new(done),
+    });
 }

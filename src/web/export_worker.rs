@@ -1,9 +1,14 @@
 //! Inside the export worker: receives an export request as JSON, builds the matrix and the
 //! workbook with the core, and posts the bytes back (transferred, not copied).
 //!
-//! Protocol with `web::export`: the worker posts the string `"ready"` once it can take requests
-//! and `"warm N"` when its warm-up is over after N runs; a request is a JSON string (`Request`);
-//! the reply is an object `{ok: true, bytes: Uint8Array, millis}` or `{ok: false, error}`.
+//! Protocol with `web::export`:
+//! - the worker posts the string `"ready"` once it can take requests, and `"prepared M"` when it
+//!   has built a workbook ahead of time in M milliseconds (the page ignores it);
+//! - the page posts `{kind: "export" | "prepare", request}`, where `request` is a JSON string
+//!   (`Request`). A prepare builds the workbook and keeps it; an export whose request is the
+//!   same text gets the kept workbook at once, and any other export is built there and then;
+//! - the reply to an export is `{ok: true, bytes: Uint8Array, millis, prepared}` (`millis`: the
+//!   build time; `prepared`: built ahead of time) or `{ok: false, error}`.
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -71,11 +76,57 @@ pub fn handle(request: &str) -> Result<Vec<u8>, String> {
     export::workbook(&m, &a, q, &options).map_err(|e| e.to_string())
 }
 
+/// What the page asks of the worker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Build the workbook now and keep it: the user may click Download any moment.
+    Prepare,
+    /// The user clicked Download: reply with the workbook.
+    Export,
+}
+
+impl Kind {
+    pub fn parse(kind: &str) -> Option<Kind> {
+        match kind {
+            "prepare" => Some(Kind::Prepare),
+            "export" => Some(Kind::Export),
+            _ => None,
+        }
+    }
+}
+
+/// The last workbook built, with the exact request text it was built for. The workbook is a
+/// pure function of the request (the date travels in it), so a byte-identical request may
+/// take the kept bytes; any difference, however small, means building afresh.
+#[derive(Debug, Default)]
+pub struct LastWorkbook {
+    request: String,
+    bytes: Vec<u8>,
+    millis: f64,
+}
+
+impl LastWorkbook {
+    /// The kept workbook and its build time, when it was built for exactly this request.
+    pub fn for_request(&self, request: &str) -> Option<(&[u8], f64)> {
+        (!self.bytes.is_empty() && self.request == request)
+            .then_some((self.bytes.as_slice(), self.millis))
+    }
+
+    pub fn keep(&mut self, request: String, bytes: Vec<u8>, millis: f64) {
+        *self = LastWorkbook {
+            request,
+            bytes,
+            millis,
+        };
+    }
+}
+
 fn reply(
     ok: bool,
-    bytes: Option<Vec<u8>>,
+    bytes: Option<&[u8]>,
     error: Option<String>,
     millis: f64,
+    prepared: bool,
 ) -> (js_sys::Object, js_sys::Array) {
     let object = js_sys::Object::new();
     let transfer = js_sys::Array::new();
@@ -84,8 +135,9 @@ fn reply(
     };
     set("ok", &JsValue::from_bool(ok));
     set("millis", &JsValue::from_f64(millis));
+    set("prepared", &JsValue::from_bool(prepared));
     if let Some(bytes) = bytes {
-        let array = js_sys::Uint8Array::from(bytes.as_slice());
+        let array = js_sys::Uint8Array::from(bytes);
         transfer.push(&array.buffer());
         set("bytes", &array);
     }
@@ -101,157 +153,115 @@ fn now(scope: &web_sys::DedicatedWorkerGlobalScope) -> f64 {
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
-/// When the warm-up may stop. V8 compiles WebAssembly lazily with its baseline compiler, then
-/// swaps in optimised code, compiled in the background, for the functions that turn out hot; so
-/// the first export pays for compiling (about 250 ms in headless Chromium on this project's
-/// 2-core machine, before the worker says ready) and the next ones run two to four times slower
-/// than the settled ones. The warm-up counts from the first run after ready. A
-/// plateau at baseline speed is not the end, so the warm-up stops only when runs have become at
-/// most `OPTIMISED` of the first one and three in a row come within `TOLERANCE` of the fastest
-/// (a run far faster than that starts the count again), after `MIN_RUNS` and by `MAX_RUNS`.
-#[derive(Debug, Default)]
-pub struct WarmUp {
-    runs: u32,
-    first: f64,
-    fastest: f64,
-    settled_in_a_row: u32,
+/// One message from the page: a prepare builds and keeps the workbook (and says so); an export
+/// replies with the kept workbook when it was built for the same request, else builds it.
+fn on_message(
+    scope: &web_sys::DedicatedWorkerGlobalScope,
+    last: &mut LastWorkbook,
+    data: &JsValue,
+) {
+    let field = |key: &str| {
+        js_sys::Reflect::get(data, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    let (kind, request) = match (
+        field("kind").as_deref().and_then(Kind::parse),
+        field("request"),
+    ) {
+        (Some(kind), Some(request)) => (kind, request),
+        _ => {
+            let (message, transfer) = reply(
+                false,
+                None,
+                Some("bad export request: not a request".to_owned()),
+                0.0,
+                false,
+            );
+            let _ = scope.post_message_with_transfer(&message, &transfer);
+            return;
+        }
+    };
+    if let Some((bytes, millis)) = last.for_request(&request) {
+        if kind == Kind::Export {
+            let (message, transfer) = reply(true, Some(bytes), None, millis, true);
+            let _ = scope.post_message_with_transfer(&message, &transfer);
+        }
+        return;
+    }
+    let started = now(scope);
+    let result = handle(&request);
+    let millis = now(scope) - started;
+    match (kind, result) {
+        (Kind::Export, Ok(bytes)) => {
+            let (message, transfer) = reply(true, Some(&bytes), None, millis, false);
+            let _ = scope.post_message_with_transfer(&message, &transfer);
+            last.keep(request, bytes, millis);
+        }
+        (Kind::Export, Err(error)) => {
+            let (message, transfer) = reply(false, None, Some(error), millis, false);
+            let _ = scope.post_message_with_transfer(&message, &transfer);
+        }
+        (Kind::Prepare, Ok(bytes)) => {
+            last.keep(request, bytes, millis);
+            let _ = scope.post_message(&JsValue::from_str(&format!("prepared {millis:.1}")));
+        }
+        // The export of the same request will build it again and report the problem.
+        (Kind::Prepare, Err(_)) => {}
+    }
 }
 
-impl WarmUp {
-    const MIN_RUNS: u32 = 10;
-    const MAX_RUNS: u32 = 40;
-    const SETTLED_RUNS: u32 = 3;
-    const TOLERANCE: f64 = 1.15;
-    const OPTIMISED: f64 = 0.6;
-
-    /// Records one run's time; true while more runs are worth it.
-    pub fn record(&mut self, millis: f64) -> bool {
-        self.runs += 1;
-        if self.runs == 1 {
-            self.first = millis;
-        }
-        if self.runs == 1 || millis * Self::TOLERANCE < self.fastest {
-            // Far faster than before: still improving, so earlier runs do not count.
-            self.fastest = millis;
-            self.settled_in_a_row = 1;
-        } else if millis <= self.fastest * Self::TOLERANCE {
-            self.fastest = self.fastest.min(millis);
-            self.settled_in_a_row += 1;
-        } else {
-            self.settled_in_a_row = 0;
-        }
-        let settled = self.runs >= Self::MIN_RUNS
-            && self.fastest <= self.first * Self::OPTIMISED
-            && self.settled_in_a_row >= Self::SETTLED_RUNS;
-        !settled && self.runs < Self::MAX_RUNS
-    }
-
-    pub fn runs(&self) -> u32 {
-        self.runs
-    }
-}
-
-/// Installs the message handler, runs the sample once, says ready, then warms up on the sample,
-/// one export per task, so a real request waits for one run at most.
+/// Installs the message handler, runs the sample once so that an export's code is compiled
+/// before the first request, and says ready.
 pub fn start() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
+    let mut last = LastWorkbook::default();
     let handler =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let started = now(&replies);
-            let result = event
-                .data()
-                .as_string()
-                .ok_or_else(|| "bad export request: not text".to_owned())
-                .and_then(|r| handle(&r));
-            let millis = now(&replies) - started;
-            let (message, transfer) = match result {
-                Ok(bytes) => reply(true, Some(bytes), None, millis),
-                Err(error) => reply(false, None, Some(error), millis),
-            };
-            let _ = replies.post_message_with_transfer(&message, &transfer);
+            on_message(&replies, &mut last, &event.data());
         });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
-
-    // The first run compiles every function an export needs; only then is the worker ready,
-    // so the user's first export runs compiled code. That run is not counted: its time is
-    // mostly compiling.
-    let sample = warm_up_request();
-    let _ = handle(&sample);
+    // V8 compiles WebAssembly lazily, function by function, on first call: this run pays for
+    // compiling everything an export needs (about 250 ms in headless Chromium on this
+    // project's 2-core machine), so the user's first workbook does not. Its output is thrown
+    // away. The worker does not warm up further: the workbooks the page has built ahead of
+    // time are the warm-up, and cost nothing when nobody edits.
+    let _ = handle(&request_json(assessment::SAMPLE_JSON, "2000-01-01", None));
     let _ = scope.post_message(&JsValue::from_str("ready"));
-    // A request the page held back until "ready" arrives within this pause and runs first.
-    warm_up(scope, sample, WarmUp::default(), WARM_UP_DELAY_MS);
-}
-
-/// How long the worker waits after saying ready before it warms up further.
-const WARM_UP_DELAY_MS: i32 = 50;
-
-fn warm_up_request() -> String {
-    request_json(assessment::SAMPLE_JSON, "2000-01-01", None)
-}
-
-/// Runs one more sample export in its own task, so requests get their turn in between, until
-/// `WarmUp` says stop; then posts `"warm N"` after N runs (the page ignores it; the benchmark
-/// waits for it).
-fn warm_up(
-    scope: web_sys::DedicatedWorkerGlobalScope,
-    sample: String,
-    mut warm: WarmUp,
-    delay_ms: i32,
-) {
-    let next_scope = scope.clone();
-    let task = Closure::once_into_js(move || {
-        let started = now(&next_scope);
-        let _ = handle(&sample);
-        if warm.record(now(&next_scope) - started) {
-            warm_up(next_scope, sample, warm, 0);
-        } else {
-            let runs = warm.runs();
-            let _ = next_scope.post_message(&JsValue::from_str(&format!("warm {runs}")));
-        }
-    });
-    let _ =
-        scope.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), delay_ms);
 }
 
 #[cfg(test)]
 mod tests {
-    use super::WarmUp;
+    use super::{handle, request_json, Kind, LastWorkbook};
+    use crate::assessment::SAMPLE_JSON;
 
-    fn runs_until_stop(times: &[f64]) -> u32 {
-        let mut warm = WarmUp::default();
-        for &t in times {
-            if !warm.record(t) {
-                return warm.runs();
-            }
-        }
-        panic!("still warming up after {} runs", times.len());
+    #[test]
+    fn a_kept_workbook_serves_only_the_exact_request_it_was_built_for() {
+        let mut last = LastWorkbook::default();
+        let request = request_json(SAMPLE_JSON, "2026-11-28", None);
+        assert!(last.for_request(&request).is_none(), "nothing kept yet");
+        let bytes = handle(&request).unwrap();
+        last.keep(request.clone(), bytes.clone(), 7.5);
+        assert_eq!(last.for_request(&request), Some((bytes.as_slice(), 7.5)));
+        // Another day, or any edit, is another workbook.
+        let next_day = request_json(SAMPLE_JSON, "2026-11-29", None);
+        assert!(last.for_request(&next_day).is_none());
+        let edited = SAMPLE_JSON.replacen("Northwind", "Southwind", 1);
+        assert_ne!(edited, SAMPLE_JSON);
+        assert!(last
+            .for_request(&request_json(&edited, "2026-11-28", None))
+            .is_none());
+        // What it keeps is what building that request gives: the workbook is deterministic.
+        assert_eq!(handle(&request).unwrap(), bytes);
     }
 
     #[test]
-    fn warm_up_stops_once_three_runs_in_a_row_are_near_the_fastest() {
-        let trace = [
-            21.0, 40.0, 43.0, 30.0, 25.0, 14.0, 16.0, 13.0, 10.0, 11.0, 10.5, 30.0,
-        ];
-        assert_eq!(runs_until_stop(&trace), 11);
-    }
-
-    #[test]
-    fn a_plateau_at_baseline_speed_is_not_the_end() {
-        // Steady at the first run's speed: optimised code has not arrived yet.
-        let mut trace = vec![24.0; 25];
-        trace.extend([12.0, 9.0, 8.5, 8.6, 8.4, 8.7]);
-        assert_eq!(runs_until_stop(&trace), 29);
-    }
-
-    #[test]
-    fn warm_up_runs_a_minimum_and_a_maximum() {
-        let fast_from_the_second: Vec<f64> = std::iter::once(30.0).chain([10.0; 20]).collect();
-        assert_eq!(runs_until_stop(&fast_from_the_second), 10);
-        let never_settles: Vec<f64> = (0..80)
-            .map(|i| if i % 2 == 0 { 10.0 } else { 30.0 })
-            .collect();
-        assert_eq!(runs_until_stop(&never_settles), 40);
+    fn only_prepare_and_export_are_requests() {
+        assert_eq!(Kind::parse("prepare"), Some(Kind::Prepare));
+        assert_eq!(Kind::parse("export"), Some(Kind::Export));
+        assert_eq!(Kind::parse("Export"), None);
+        assert_eq!(Kind::parse(""), None);
     }
 }

@@ -85,9 +85,18 @@ pub fn clear_saved() {
 
 /// Offers `bytes` as a file download named `filename`.
 pub fn download(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    download_array(filename, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+/// Offers bytes already in JavaScript (a worker's reply) as a file download named `filename`,
+/// without copying them through WebAssembly memory.
+pub fn download_array(
+    filename: &str,
+    mime: &str,
+    array: &js_sys::Uint8Array,
+) -> Result<(), String> {
     let fail = |_| format!("Could not prepare the download of {filename}.");
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
+    let parts = js_sys::Array::of1(array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob =

@@ -5,11 +5,31 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, copyFile, readdir } from 'node:fs/promises';
+import { inflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { servedApp, openPage, foreignRequests } from './harness.mjs';
 
 const app = servedApp();
+
+/** One file of a zip archive (an .xlsx), found through the central directory. */
+function zipEntry(zip, name) {
+  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i += 1) {
+    const nameLength = zip.readUInt16LE(at + 28);
+    const entryName = zip.toString('utf8', at + 46, at + 46 + nameLength);
+    if (entryName === name) {
+      const size = zip.readUInt32LE(at + 20);
+      const local = zip.readUInt32LE(at + 42);
+      const data = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+      const raw = zip.subarray(data, data + size);
+      return (zip.readUInt16LE(at + 10) === 8 ? inflateRawSync(raw) : raw).toString('utf8');
+    }
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  throw new Error(`${name} is not in the workbook`);
+}
 
 test('Download Excel builds the workbook in a worker loaded on demand, and it opens in LibreOffice', async () => {
   const { context, page, problems, requests } = await openPage(app.browser);
@@ -57,10 +77,25 @@ test('Download Excel builds the workbook in a worker loaded on demand, and it op
   assert.match(summary, /Organisation,Export Test GmbH/);
   assert.match(summary, /Implemented,1\b/);
 
-  // A second export reuses the running worker.
+  // A second export reuses the running worker; nothing changed, so it is the same workbook.
   const [again] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), button.click()]);
-  assert.ok((await readFile(await again.path())).length > 10000);
+  assert.deepEqual(await readFile(await again.path()), bytes);
   assert.equal(requests.filter((url) => url.endsWith('ims-matrix-export-worker_bg.wasm')).length, 1);
+
+  // An edit, then a pause: the worker builds the workbook ahead of time, and the click gets
+  // that one, with the edit in it (never the workbook from before the edit).
+  await page.locator('textarea[id^="notes-"]').first().fill('Edited before the third export');
+  await page.waitForTimeout(1500);
+  const [third] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), button.click()]);
+  const thirdBytes = await readFile(await third.path());
+  assert.match(zipEntry(thirdBytes, 'xl/sharedStrings.xml'), /Edited before the third export/);
+  assert.doesNotMatch(zipEntry(thirdBytes, 'xl/sharedStrings.xml'), /=1\+2 stays text/);
+  assert.match(zipEntry(bytes, 'xl/sharedStrings.xml'), /=1\+2 stays text/);
+  // Edit and click at once: built on the click, with the edit.
+  await page.locator('textarea[id^="notes-"]').first().fill('Edited just before the fourth export');
+  const [fourth] = await Promise.all([page.waitForEvent('download', { timeout: 30000 }), button.click()]);
+  assert.match(zipEntry(await readFile(await fourth.path()), 'xl/sharedStrings.xml'), /Edited just before the fourth export/);
+  await page.locator('.notice', { hasText: /Built in your browser in \d+ ms; nothing was uploaded/ }).waitFor();
 
   assert.deepEqual(problems, []);
   assert.deepEqual(foreignRequests(requests, app.server.origin), []);
