@@ -233,7 +233,19 @@ fn summary_counts_are_formulas_over_the_matrix_with_our_results() {
                 && f.contains("\"In progress\"")),
         "{all:?}"
     );
+    // Open rows are counted over the matrix too, not by adding up cells of the Summary.
+    let open_formula = format!(
+        "COUNTIF('Matrix (ISO 27001 view)'!$P$2:$P${last},\"Not started\")+COUNTIF('Matrix (ISO 27001 view)'!$P$2:$P${last},\"In progress\")",
+        last = m.rows.len() + 1
+    );
+    assert!(all.contains(&open_formula), "{all:?}");
     let values = book.worksheet_range(SHEETS[0]).expect("summary");
+    let open_row = values
+        .rows()
+        .find(|r| r[0] == Data::String("Open rows (not started or in progress)".into()))
+        .expect("open rows");
+    let open = m.rows.iter().filter(|r| r.status.is_open()).count();
+    assert_eq!(open_row[1].to_string(), open.to_string());
     let in_progress = values
         .rows()
         .find(|r| r[0] == Data::String("In progress".into()))
@@ -340,56 +352,179 @@ fn file_names_are_safe() {
 }
 
 /// LibreOffice, a second and independent reader, opens the workbook and sees the same cells.
+/// Sheets as LibreOffice reads them: the workbook converted to one CSV per sheet, in a temp
+/// dir removed on drop. With `recalculate`, LibreOffice recalculates every formula on load
+/// instead of showing the results cached in the file.
+struct LibreOfficeCsv(std::path::PathBuf);
+
+impl LibreOfficeCsv {
+    fn convert(bytes: &[u8], name: &str, recalculate: bool) -> LibreOfficeCsv {
+        let soffice = ["soffice", "/usr/bin/soffice", "libreoffice"]
+            .into_iter()
+            .find(|p| std::process::Command::new(p).arg("--version").output().is_ok())
+            .expect("LibreOffice is needed for this test: apt-get install libreoffice-calc-nogui (scripts/setup.sh does)");
+        let dir = std::env::temp_dir().join(format!("ims-matrix-lo-{name}-{}", std::process::id()));
+        let profile = dir.join("profile");
+        std::fs::create_dir_all(profile.join("user")).expect("temp dir");
+        if recalculate {
+            // OOXMLRecalcMode 0: always recalculate Excel 2007+ files on load.
+            std::fs::write(
+                profile.join("user/registrymodifications.xcu"),
+                r#"<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>0</value></prop></item>
+</oor:items>
+"#,
+            )
+            .expect("write the LibreOffice setting");
+        }
+        let path = dir.join("book.xlsx");
+        std::fs::write(&path, bytes).expect("write");
+        // 44 comma, 34 quote, 76 UTF-8, then -1 at the end: every sheet to its own CSV file.
+        let status = std::process::Command::new(soffice)
+            .args([
+                "--headless",
+                &format!("-env:UserInstallation=file://{}", profile.display()),
+            ])
+            .args([
+                "--convert-to",
+                "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
+            ])
+            .arg("--outdir")
+            .arg(&dir)
+            .arg(&path)
+            .output()
+            .expect("soffice runs");
+        assert!(
+            status.status.success(),
+            "{}",
+            String::from_utf8_lossy(&status.stderr)
+        );
+        LibreOfficeCsv(dir)
+    }
+
+    fn sheet(&self, sheet: &str) -> String {
+        std::fs::read_to_string(self.0.join(format!("book-{sheet}.csv")))
+            .unwrap_or_else(|e| panic!("{sheet}: {e}"))
+    }
+}
+
+impl Drop for LibreOfficeCsv {
+    fn drop(&mut self) {
+        std::fs::remove_dir_all(&self.0).ok();
+    }
+}
+
+/// The workbook with one entry's text changed by `edit`, as a user's spreadsheet program
+/// would save an edit.
+fn with_entry_edited(bytes: &[u8], path: &str, edit: impl FnOnce(String) -> String) -> Vec<u8> {
+    use std::io::Write;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let mut edit = Some(edit);
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).expect("entry");
+        let name = file.name().to_owned();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).expect("entry bytes");
+        if name == path {
+            let edit = edit.take().expect("one entry by that name");
+            data = edit(String::from_utf8(data).expect("utf-8 xml")).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("start entry");
+        out.write_all(&data).expect("entry written");
+    }
+    assert!(edit.is_none(), "{path} is in the workbook");
+    out.finish().expect("zip written").into_inner()
+}
+
 #[test]
 fn libreoffice_opens_it() {
-    let soffice = ["soffice", "/usr/bin/soffice", "libreoffice"]
-        .into_iter()
-        .find(|p| std::process::Command::new(p).arg("--version").output().is_ok())
-        .expect("LibreOffice is needed for this test: apt-get install libreoffice-calc-nogui (scripts/setup.sh does)");
     let (m, bytes) = build(&assessment());
-    let dir = std::env::temp_dir().join(format!("ims-matrix-lo-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join("book.xlsx");
-    std::fs::write(&path, &bytes).expect("write");
-    // 44 comma, 34 quote, 76 UTF-8, then -1 at the end: every sheet to its own CSV file.
-    let status = std::process::Command::new(soffice)
-        .args([
-            "--headless",
-            &format!(
-                "-env:UserInstallation=file://{}",
-                dir.join("profile").display()
-            ),
-        ])
-        .args([
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1",
-        ])
-        .arg("--outdir")
-        .arg(&dir)
-        .arg(&path)
-        .output()
-        .expect("soffice runs");
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    let csv = |sheet: &str| {
-        std::fs::read_to_string(dir.join(format!("book-{sheet}.csv")))
-            .unwrap_or_else(|e| panic!("{sheet}: {e}"))
-    };
-    let matrix = csv(SHEETS[1]);
+    let lo = LibreOfficeCsv::convert(&bytes, "opens", false);
+    let matrix = lo.sheet(SHEETS[1]);
     assert!(matrix.contains("process.change-policy"));
     assert!(matrix.contains("مرحبا 👋"), "unicode survives");
     assert!(
         matrix.contains("=HYPERLINK(\"\"http://evil.example\"\""),
         "the formula-like note is text in LibreOffice too"
     );
-    let summary = csv(SHEETS[0]);
+    let summary = lo.sheet(SHEETS[0]);
     let expected = in_progress_count(&m);
     assert!(
         summary.contains(&format!("In progress,{expected}")),
         "{summary}"
     );
-    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The line of a sheet's CSV that starts with `label`, and the number after it.
+fn count_after(csv: &str, label: &str) -> usize {
+    let line = csv
+        .lines()
+        .find(|l| l.starts_with(&format!("{label},")))
+        .unwrap_or_else(|| panic!("{label} in {csv}"));
+    line.split(',')
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("a count in {line}"))
+}
+
+#[test]
+fn the_summary_recounts_when_a_status_is_edited_in_the_spreadsheet() {
+    let (m, bytes) = build(&assessment());
+    let count = |status: Status| m.rows.iter().filter(|r| r.status == status).count();
+    let open = m.rows.iter().filter(|r| r.status.is_open()).count();
+    // Set process.change-policy (In progress) to Implemented in the ISO 27001 view, as a user
+    // would pick it from the drop-down: its status cell then holds the shared string
+    // "Implemented".
+    let strings = xml(&bytes, "xl/sharedStrings.xml");
+    let index_of = |text: &str| {
+        strings
+            .split("<si>")
+            .skip(1)
+            .position(|si| si.contains(&format!(">{text}</t>")))
+            .unwrap_or_else(|| panic!("{text} is a shared string"))
+    };
+    let (in_progress, implemented) = (index_of("In progress"), index_of("Implemented"));
+    let row = 2 + m
+        .rows
+        .iter()
+        .position(|r| r.id == "process.change-policy")
+        .expect("row");
+    let column = rust_xlsxwriter::utility::column_number_to_name(15);
+    assert_eq!(column, "P", "Status is column P of the ISO 27001 view");
+    let edited = with_entry_edited(&bytes, "xl/worksheets/sheet2.xml", |sheet| {
+        let before = format!(r#"<c r="P{row}" t="s"><v>{in_progress}</v></c>"#);
+        assert!(sheet.contains(&before), "{before}");
+        sheet.replace(
+            &before,
+            &format!(r#"<c r="P{row}" t="s"><v>{implemented}</v></c>"#),
+        )
+    });
+
+    let lo = LibreOfficeCsv::convert(&edited, "recount", true);
+    let matrix = lo.sheet(SHEETS[1]);
+    let line = matrix
+        .lines()
+        .find(|l| l.starts_with("process.change-policy,"))
+        .expect("row");
+    assert!(line.contains(",Implemented,"), "{line}");
+    let summary = lo.sheet(SHEETS[0]);
+    assert_eq!(
+        count_after(&summary, "In progress"),
+        count(Status::InProgress) - 1
+    );
+    assert_eq!(
+        count_after(&summary, "Implemented"),
+        count(Status::Implemented) + 1
+    );
+    assert_eq!(
+        count_after(&summary, "Not started"),
+        count(Status::NotStarted)
+    );
+    assert_eq!(
+        count_after(&summary, "Open rows (not started or in progress)"),
+        open - 1
+    );
 }

@@ -471,12 +471,19 @@ fn summary(
             .set_result(count.count.to_string());
         ws.write_formula_with_format(r, 1, formula, &styles.plain)?;
     }
+    let open_statuses: Vec<Status> = Status::ALL.into_iter().filter(|s| s.is_open()).collect();
     let open = s
         .by_status
         .iter()
-        .filter(|c| c.key == "not_started" || c.key == "in_progress")
+        .filter(|c| open_statuses.iter().any(|s| s.as_str() == c.key))
         .map(|c| c.count)
         .sum::<usize>();
+    // Counted over the matrix itself, like the rows above, so it holds however they are laid out.
+    let open_formula = open_statuses
+        .iter()
+        .map(|s| format!("COUNTIF({status_range},\"{}\")", s.label()))
+        .collect::<Vec<_>>()
+        .join("+");
     ws.write_string_with_format(
         22,
         0,
@@ -486,7 +493,7 @@ fn summary(
     ws.write_formula_with_format(
         22,
         1,
-        Formula::new("=B13+B14").set_result(open.to_string()),
+        Formula::new(format!("={open_formula}")).set_result(open.to_string()),
         &styles.bold,
     )?;
 
