@@ -65,9 +65,26 @@ pub fn ExportButton(props: &ExportButtonProps) -> Html {
             );
         })
     };
+    // The pointer on the button, or focus on it, comes just before a click: have the workbook
+    // built now (the worker ignores it when it already has this one).
+    let prepare = {
+        let assessment = props.assessment.clone();
+        move || {
+            let brand = web::export::brand();
+            web::export::prepare_if_started(&assessment, &web::today(), brand.as_ref());
+        }
+    };
+    let (on_pointer, on_focus) = {
+        let again = prepare.clone();
+        (
+            Callback::from(move |_: PointerEvent| prepare()),
+            Callback::from(move |_: FocusEvent| again()),
+        )
+    };
     html! {
         <button type="button" class={classes!("button", "export-button", props.primary.then_some("primary"))}
-            onclick={onclick} disabled={*busy} aria-busy={busy.to_string()}>
+            onclick={onclick} onpointerenter={on_pointer.clone()} onpointerdown={on_pointer} onfocus={on_focus}
+            disabled={*busy} aria-busy={busy.to_string()}>
             {if *busy { "Building the workbook…" } else { "Download Excel workbook" }}
         </button>
     }

@@ -165,6 +165,16 @@ pub fn prepare_workbook(assessment: &Assessment, date: &str, brand: Option<&Bran
     }
 }
 
+/// `prepare_workbook`, but only when the worker is already running: for the moment the pointer
+/// reaches the Download button or it gets focus, which comes about a tenth of a second before
+/// the click, enough to build the workbook. It never starts the worker, so the questionnaire
+/// does not load the exporter when the pointer merely crosses the header.
+pub fn prepare_if_started(assessment: &Assessment, date: &str, brand: Option<&Brand>) {
+    if EXPORTER.with(|e| e.borrow().is_some()) {
+        prepare_workbook(assessment, date, brand);
+    }
+}
+
 /// Has the worker build (or hand over, when built ahead for the same request) the workbook and
 /// downloads it as `file_name`; `done` gets what it took, or a message for the user.
 pub fn export_workbook(
