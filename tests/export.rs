@@ -332,6 +332,80 @@ fn structure_frozen_filtered_validated_coloured_charted_and_described() {
     );
 }
 
+/// The heights a worksheet's XML states, by 1-based row number; rows without one are absent.
+fn row_heights(sheet_xml: &str) -> std::collections::HashMap<u32, f64> {
+    let attribute = |tag: &str, name: &str| {
+        let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+        let end = start + tag[start..].find('"')?;
+        Some(tag[start..end].to_owned())
+    };
+    sheet_xml
+        .split("<row ")
+        .skip(1)
+        .filter_map(|rest| {
+            let tag = format!(" {}", &rest[..rest.find('>')?]);
+            let tag = tag.as_str();
+            let row = attribute(tag, "r")?.parse().ok()?;
+            let height = attribute(tag, "ht")?.parse().ok()?;
+            Some((row, height))
+        })
+        .collect()
+}
+
+#[test]
+fn rows_are_as_tall_as_their_wrapped_text() {
+    // LibreOffice and others do not grow a row to its wrapped text, so the workbook says how
+    // tall each row is; a row must be at least one 15 pt line per line break in its cells.
+    let (m, bytes) = build(&assessment());
+    let mut book = open(&bytes);
+    let matrix = book.worksheet_range(SHEETS[1]).expect("matrix");
+    let heights = row_heights(&xml(&bytes, "xl/worksheets/sheet2.xml"));
+    assert_eq!(
+        heights.len(),
+        m.rows.len() + 1,
+        "every matrix row wraps (guidance)"
+    );
+    for (n, row) in matrix.rows().enumerate().skip(1) {
+        let breaks = row
+            .iter()
+            .map(|cell| cell.to_string().lines().count().max(1))
+            .max()
+            .unwrap_or(1);
+        let height = heights[&(n as u32 + 1)];
+        assert!(
+            height >= (15.0 * breaks as f64).min(409.0),
+            "row {} ({}) is {height} pt for {breaks} lines",
+            n + 1,
+            row[0]
+        );
+    }
+    // The 80,000-character note makes its row as tall as Excel allows (409 pt, which the
+    // writer rounds down to whole pixels), and no taller.
+    let long_note = matrix
+        .rows()
+        .position(|r| r[0] == Data::String("isms.cryptography".into()))
+        .expect("row") as u32
+        + 1;
+    assert!(
+        (405.0..=409.0).contains(&heights[&long_note]),
+        "{}",
+        heights[&long_note]
+    );
+    // Headers take the lines their names need ("ISO/IEC 20000-1:2011 (other edition)" is 3).
+    assert!(heights[&1] >= 30.0);
+    let answers = row_heights(&xml(&bytes, "xl/worksheets/sheet6.xml"));
+    let range = book.worksheet_range(SHEETS[5]).expect("answers");
+    let short = range
+        .rows()
+        .position(|r| r[3] == Data::String("org.size".into()))
+        .expect("org.size") as u32
+        + 1;
+    assert!(
+        !answers.contains_key(&short),
+        "a one-line row keeps the default height"
+    );
+}
+
 #[test]
 fn output_is_deterministic_for_the_same_input_and_date() {
     let a = assessment();

@@ -3,6 +3,7 @@
 //! uses it). Pure: matrix and assessment in, bytes out; the date comes from the caller so the
 //! output is deterministic.
 
+mod fit;
 mod sheets;
 mod style;
 pub mod text;

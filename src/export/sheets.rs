@@ -1,11 +1,15 @@
 //! One function per sheet. Every user-supplied string goes through `text::cell_text` and
-//! `write_string`, so it stays text (a note starting with `=` is not a formula).
+//! `write_string`, so it stays text (a note starting with `=` is not a formula). Every table
+//! notes its wrapped text in a `RowHeights`, so rows are as tall as their text (see `fit`).
+
+use std::borrow::Cow;
 
 use rust_xlsxwriter::{
     Chart, ChartType, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, Formula,
     Url, Workbook, Worksheet, XlsxError,
 };
 
+use super::fit::RowHeights;
 use super::style::Styles;
 use super::text::cell_text;
 use super::{ExportOptions, SHEETS};
@@ -102,7 +106,13 @@ fn table_header(ws: &mut Worksheet, columns: &[(&str, f64, Look)], styles: &Styl
             ws.set_column_format(col, format)?;
         }
     }
-    ws.set_row_height(0, 30)?;
+    // Headers are 10 pt bold: about as wide as 11 pt regular, on shorter lines.
+    let header_lines = columns
+        .iter()
+        .map(|(name, width, _)| super::fit::lines(name, *width))
+        .max()
+        .unwrap_or(1);
+    ws.set_row_height(0, (f64::from(header_lines) * 13.0 + 4.0).max(30.0))?;
     ws.set_freeze_panes(1, 0)?;
     ws.set_repeat_rows(0, 0)?;
     ws.set_landscape();
@@ -138,14 +148,38 @@ fn status_colours(ws: &mut Worksheet, first: u32, last: u32, col: u16) -> Result
 }
 
 /// A due date: a real date cell when it is one, the text as typed otherwise.
-fn write_due(ws: &mut Worksheet, row: u32, col: u16, due: &str) -> Result<()> {
+fn write_due(
+    ws: &mut Worksheet,
+    heights: &mut RowHeights,
+    row: u32,
+    col: u16,
+    due: &str,
+    width: f64,
+) -> Result<()> {
     if due.is_empty() {
         return Ok(());
     }
     match super::parse_date(due) {
         Some(date) => ws.write_datetime(row, col, &date)?,
-        None => ws.write_string(row, col, cell_text(due))?,
+        None => {
+            let text = cell_text(due);
+            heights.note(row, &text, width);
+            ws.write_string(row, col, text)?
+        }
     };
+    Ok(())
+}
+
+/// Writes text in a wrapped column `width` wide, noting how tall it makes its row.
+fn put(
+    ws: &mut Worksheet,
+    heights: &mut RowHeights,
+    (row, col): (u32, u16),
+    width: f64,
+    text: impl AsRef<str> + Into<String>,
+) -> Result<()> {
+    heights.note(row, text.as_ref(), width);
+    ws.write_string(row, col, text)?;
     Ok(())
 }
 
@@ -296,7 +330,7 @@ fn matrix_sheet(
     let columns: Vec<(&str, f64, Look)> = fields
         .iter()
         .map(|field| match field {
-            Field::RowId => ("Row ID", 16.0, Look::Text),
+            Field::RowId => ("Row ID", 22.0, Look::Text),
             Field::Refs27001 => (h27.as_str(), 12.0, Look::Bold),
             Field::Titles27001 => (t27.as_str(), 34.0, Look::Text),
             Field::Refs20000 => (h20.as_str(), 12.0, Look::Bold),
@@ -317,21 +351,33 @@ fn matrix_sheet(
             Field::Owner => ("Owner", 16.0, Look::Text),
             Field::Due => ("Due", 11.0, Look::Date),
             Field::Notes => ("Notes", 40.0, Look::Text),
-            Field::Other27001 => (o27.as_str(), 14.0, Look::Text),
-            Field::Other20000 => (o20.as_str(), 14.0, Look::Text),
+            Field::Other27001 => (o27.as_str(), 16.0, Look::Text),
+            Field::Other20000 => (o20.as_str(), 16.0, Look::Text),
             Field::Guidance => ("Guidance", 60.0, Look::Text),
             Field::Rationale => ("Rationale", 60.0, Look::Text),
         })
         .collect();
     table_header(ws, &columns, styles)?;
     ws.set_tab_color(rust_xlsxwriter::Color::RGB(0x1F4E8C));
+    let mut heights = RowHeights::default();
     for (n, &i) in order.iter().enumerate() {
         let row = &m.rows[i];
         let r = n as u32 + 1;
         for (col, field) in fields.iter().enumerate() {
-            write_field(ws, r, col as u16, row, *field)?;
+            let width = columns[col].1;
+            match cell(row, *field) {
+                Cell::Text(text) => {
+                    heights.note(r, &text, width);
+                    ws.write_string(r, col as u16, text)?;
+                }
+                Cell::Number(number) => {
+                    ws.write_number(r, col as u16, number)?;
+                }
+                Cell::Due(due) => write_due(ws, &mut heights, r, col as u16, due, width)?,
+            }
         }
     }
+    heights.apply(ws)?;
     let last = m.rows.len() as u32;
     ws.autofilter(0, 0, last, columns.len() as u16 - 1)?;
     let status = view.column(Field::Status);
@@ -342,36 +388,46 @@ fn matrix_sheet(
     Ok(())
 }
 
-fn write_field(ws: &mut Worksheet, r: u32, col: u16, row: &MatrixRow, field: Field) -> Result<()> {
-    match field {
-        Field::RowId => ws.write_string(r, col, &row.id)?,
-        Field::Refs27001 => ws.write_string(r, col, refs(&row.iso27001))?,
-        Field::Titles27001 => ws.write_string(r, col, titles(&row.iso27001))?,
-        Field::Refs20000 => ws.write_string(r, col, refs(&row.iso20000))?,
-        Field::Titles20000 => ws.write_string(r, col, titles(&row.iso20000))?,
-        Field::Topic => ws.write_string(r, col, &*row.topic)?,
-        Field::Kind => ws.write_string(r, col, row.kind.label())?,
-        Field::Pdca => ws.write_string(r, col, row.pdca.label())?,
-        Field::Relationship => ws.write_string(r, col, row.relationship.label())?,
-        Field::Overlap => ws.write_number(r, col, f64::from(row.strength))?,
-        Field::Lead => ws.write_string(r, col, row.lead.label())?,
-        Field::Document => ws.write_string(r, col, &*row.document)?,
-        Field::Action => ws.write_string(r, col, row.action)?,
-        Field::Applicable => ws.write_string(r, col, if row.applicable { "Yes" } else { "No" })?,
-        Field::ApplicabilityReason => ws.write_string(r, col, &*row.applicability_reason)?,
-        Field::Status => ws.write_string(r, col, row.status.label())?,
-        Field::Priority => ws.write_string(r, col, row.priority.label())?,
-        Field::RemainingDays => ws.write_number(r, col, row.remaining_days)?,
-        Field::Owner => ws.write_string(r, col, cell_text(&row.owner))?,
-        Field::Due => return write_due(ws, r, col, &row.due),
-        Field::Notes => ws.write_string(r, col, cell_text(&row.notes))?,
-        Field::Other27001 => ws.write_string(r, col, refs(&row.iso27001_other))?,
-        Field::Other20000 => ws.write_string(r, col, refs(&row.iso20000_other))?,
-        Field::Guidance => ws.write_string(r, col, &*row.guidance)?,
-        Field::Rationale => ws.write_string(r, col, &*row.rationale)?,
-    };
-    Ok(())
+/// What one matrix cell holds.
+enum Cell<'a> {
+    Text(Cow<'a, str>),
+    Number(f64),
+    /// As the user typed it: a date cell when it is a date (see `write_due`).
+    Due(&'a str),
 }
+
+fn cell(row: &MatrixRow, field: Field) -> Cell<'_> {
+    let text = |s: &'static str| Cell::Text(Cow::Borrowed(s));
+    match field {
+        Field::RowId => Cell::Text(Cow::Borrowed(&row.id)),
+        Field::Refs27001 => Cell::Text(refs(&row.iso27001).into()),
+        Field::Titles27001 => Cell::Text(titles(&row.iso27001).into()),
+        Field::Refs20000 => Cell::Text(refs(&row.iso20000).into()),
+        Field::Titles20000 => Cell::Text(titles(&row.iso20000).into()),
+        Field::Topic => Cell::Text(Cow::Borrowed(&row.topic)),
+        Field::Kind => text(row.kind.label()),
+        Field::Pdca => text(row.pdca.label()),
+        Field::Relationship => text(row.relationship.label()),
+        Field::Overlap => Cell::Number(f64::from(row.strength)),
+        Field::Lead => text(row.lead.label()),
+        Field::Document => Cell::Text(Cow::Borrowed(&row.document)),
+        Field::Action => text(row.action),
+        Field::Applicable => text(if row.applicable { "Yes" } else { "No" }),
+        Field::ApplicabilityReason => Cell::Text(Cow::Borrowed(&row.applicability_reason)),
+        Field::Status => text(row.status.label()),
+        Field::Priority => text(row.priority.label()),
+        Field::RemainingDays => Cell::Number(row.remaining_days),
+        Field::Owner => Cell::Text(cell_text(&row.owner).into()),
+        Field::Due => Cell::Due(&row.due),
+        Field::Notes => Cell::Text(cell_text(&row.notes).into()),
+        Field::Other27001 => Cell::Text(refs(&row.iso27001_other).into()),
+        Field::Other20000 => Cell::Text(refs(&row.iso20000_other).into()),
+        Field::Guidance => Cell::Text(Cow::Borrowed(&row.guidance)),
+        Field::Rationale => Cell::Text(Cow::Borrowed(&row.rationale)),
+    }
+}
+
+const SUMMARY_WIDTHS: [f64; 3] = [44.0, 16.0, 48.0];
 
 fn summary(
     ws: &mut Worksheet,
@@ -381,9 +437,9 @@ fn summary(
     styles: &Styles,
 ) -> Result<()> {
     ws.set_name(SUMMARY)?;
-    ws.set_column_width(0, 44)?;
-    ws.set_column_width(1, 16)?;
-    ws.set_column_width(2, 40)?;
+    for (col, width) in SUMMARY_WIDTHS.iter().enumerate() {
+        ws.set_column_width(col as u16, *width)?;
+    }
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
     let s = &m.summary;
@@ -510,6 +566,7 @@ fn summary(
     ws.write_string_with_format(after_areas, 0, "Top actions", &styles.header)?;
     ws.write_string_with_format(after_areas, 1, "Priority", &styles.header)?;
     ws.write_string_with_format(after_areas, 2, "Action", &styles.header)?;
+    let mut heights = RowHeights::default();
     for (i, id) in s.top_actions.iter().enumerate() {
         let Some(row) = m.rows.iter().find(|r| r.id == *id) else {
             continue;
@@ -518,7 +575,10 @@ fn summary(
         ws.write_string_with_format(r, 0, &*row.topic, &styles.wrap)?;
         ws.write_string_with_format(r, 1, row.priority.label(), &styles.plain)?;
         ws.write_string_with_format(r, 2, row.action, &styles.wrap)?;
+        heights.note(r, &row.topic, SUMMARY_WIDTHS[0]);
+        heights.note(r, row.action, SUMMARY_WIDTHS[2]);
     }
+    heights.apply(ws)?;
     let contents = after_areas + 2 + s.top_actions.len() as u32;
     ws.write_string_with_format(contents, 0, "Sheets", &styles.header)?;
     for (i, sheet) in SHEETS.iter().enumerate().skip(1) {
@@ -564,21 +624,24 @@ fn soa(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<()> {
         ("Matrix rows", 26.0, Look::Text),
     ];
     table_header(ws, &columns, styles)?;
+    let width = |col: u16| columns[usize::from(col)].1;
+    let mut heights = RowHeights::default();
     for (i, entry) in m.soa.iter().enumerate() {
         let r = i as u32 + 1;
-        ws.write_string(r, 0, &entry.reference)?;
-        ws.write_string(r, 1, &*entry.title)?;
-        ws.write_string(
-            r,
+        let mut text = |col: u16, text: &str| put(ws, &mut heights, (r, col), width(col), text);
+        text(0, &entry.reference)?;
+        text(1, &entry.title)?;
+        text(
             2,
-            format!("{} {}", entry.group.reference, entry.group.title),
+            &format!("{} {}", entry.group.reference, entry.group.title),
         )?;
-        ws.write_string(r, 3, if entry.applicable { "Yes" } else { "No" })?;
-        ws.write_string(r, 4, &*entry.reason)?;
-        ws.write_string(r, 5, entry.status.label())?;
-        ws.write_string(r, 6, refs(&entry.other_edition).replace('\n', ", "))?;
-        ws.write_string(r, 7, entry.rows.join(", "))?;
+        text(3, if entry.applicable { "Yes" } else { "No" })?;
+        text(4, &entry.reason)?;
+        text(5, entry.status.label())?;
+        text(6, &refs(&entry.other_edition).replace('\n', ", "))?;
+        text(7, &entry.rows.join(", "))?;
     }
+    heights.apply(ws)?;
     let last = m.soa.len() as u32;
     ws.autofilter(0, 0, last, 7)?;
     ws.add_data_validation(1, 3, last, 3, &yes_no_dropdown()?)?;
@@ -600,7 +663,7 @@ fn action_plan(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<()> {
         ("Owner", 16.0, Look::Text),
         ("Due", 11.0, Look::Date),
         ("Remaining person-days", 11.0, Look::Number),
-        ("Row in the matrix", 20.0, Look::Text),
+        ("Row in the matrix", 30.0, Look::Text),
     ];
     table_header(ws, &columns, styles)?;
     let mut open: Vec<(usize, &MatrixRow)> = m
@@ -615,20 +678,24 @@ fn action_plan(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<()> {
             .then(b.remaining_days.total_cmp(&a.remaining_days))
             .then(ia.cmp(ib))
     });
+    let width = |col: u16| columns[usize::from(col)].1;
+    let mut heights = RowHeights::default();
     for (n, (i, row)) in open.iter().enumerate() {
         let r = n as u32 + 1;
-        ws.write_string(r, 0, row.priority.label())?;
-        ws.write_string(r, 1, &*row.topic)?;
-        ws.write_string(r, 2, refs(&row.iso27001))?;
-        ws.write_string(r, 3, refs(&row.iso20000))?;
-        ws.write_string(r, 4, row.action)?;
-        ws.write_string(r, 5, &*row.document)?;
-        ws.write_string(r, 6, row.status.label())?;
-        ws.write_string(r, 7, cell_text(&row.owner))?;
-        write_due(ws, r, 8, &row.due)?;
+        let mut text = |col: u16, text: &str| put(ws, &mut heights, (r, col), width(col), text);
+        text(0, row.priority.label())?;
+        text(1, &row.topic)?;
+        text(2, &refs(&row.iso27001))?;
+        text(3, &refs(&row.iso20000))?;
+        text(4, row.action)?;
+        text(5, &row.document)?;
+        text(6, row.status.label())?;
+        text(7, &cell_text(&row.owner))?;
+        write_due(ws, &mut heights, r, 8, &row.due, width(8))?;
         ws.write_number(r, 9, row.remaining_days)?;
         // The Matrix (ISO 27001 view) lists rows in crosswalk order, one per sheet row.
         let target = format!("internal:{}!A{}", quoted(MATRIX), i + 2);
+        heights.note(r, &row.id, width(10));
         ws.write_url_with_format(
             r,
             10,
@@ -636,6 +703,7 @@ fn action_plan(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<()> {
             &styles.link,
         )?;
     }
+    heights.apply(ws)?;
     let last = open.len().max(1) as u32;
     ws.autofilter(0, 0, last, 10)?;
     ws.add_data_validation(1, 6, last, 6, &status_dropdown()?)?;
@@ -673,12 +741,14 @@ fn answer_text(kind: &QuestionKind, answer: Option<&Answer>) -> String {
 fn answers(ws: &mut Worksheet, a: &Assessment, q: &Questionnaire, styles: &Styles) -> Result<()> {
     ws.set_name(ANSWERS)?;
     let columns: [(&str, f64, Look); 4] = [
-        ("Section", 24.0, Look::Text),
+        ("Section", 28.0, Look::Text),
         ("Question", 60.0, Look::Text),
         ("Answer", 50.0, Look::Text),
         ("Question ID", 26.0, Look::Text),
     ];
     table_header(ws, &columns, styles)?;
+    let width = |col: u16| columns[usize::from(col)].1;
+    let mut heights = RowHeights::default();
     let mut r = 1;
     for section in &q.sections {
         for question in &section.questions {
@@ -686,21 +756,26 @@ fn answers(ws: &mut Worksheet, a: &Assessment, q: &Questionnaire, styles: &Style
                 QuestionKind::Edition { family } => a.editions.of(*family).edition().to_owned(),
                 kind => answer_text(kind, a.answers.get(&question.id)),
             };
-            ws.write_string(r, 0, &section.title)?;
-            ws.write_string(r, 1, &question.label)?;
-            ws.write_string(r, 2, cell_text(&answer))?;
-            ws.write_string(r, 3, &question.id)?;
+            let mut text = |col: u16, text: &str| put(ws, &mut heights, (r, col), width(col), text);
+            text(0, &section.title)?;
+            text(1, &question.label)?;
+            text(2, &cell_text(&answer))?;
+            text(3, &question.id)?;
             r += 1;
         }
     }
+    heights.apply(ws)?;
     ws.autofilter(0, 0, r - 1, 3)?;
     Ok(())
 }
 
+const ABOUT_TEXT_WIDTH: f64 = 90.0;
+
 fn about(ws: &mut Worksheet, m: &Matrix, options: &ExportOptions, styles: &Styles) -> Result<()> {
     ws.set_name(ABOUT)?;
     ws.set_column_width(0, 26)?;
-    ws.set_column_width(1, 90)?;
+    ws.set_column_width(1, ABOUT_TEXT_WIDTH)?;
+    ws.set_print_fit_to_pages(1, 0);
     ws.write_string_with_format(0, 0, "About this workbook", &styles.title)?;
     let mut lines: Vec<(&str, String)> = vec![
         ("What it is", "An integration matrix for running ISO/IEC 27001 and ISO/IEC 20000-1 as one management system, built from a scoping questionnaire: what the standards share, what runs as one process, what belongs to one standard only, the draft Statement of Applicability and an action plan.".to_owned()),
@@ -715,10 +790,13 @@ fn about(ws: &mut Worksheet, m: &Matrix, options: &ExportOptions, styles: &Style
             lines.push(("Contact", cell_text(&brand.contact)));
         }
     }
+    let mut heights = RowHeights::default();
     for (i, (label, value)) in lines.iter().enumerate() {
         let r = i as u32 + 2;
         ws.write_string_with_format(r, 0, *label, &styles.bold)?;
         ws.write_string_with_format(r, 1, value, &styles.wrap)?;
+        heights.note(r, value, ABOUT_TEXT_WIDTH);
     }
+    heights.apply(ws)?;
     Ok(())
 }
