@@ -14,7 +14,7 @@ const MAX_POINTS: f64 = 409.0;
 /// padding, and readers without Calibri (LibreOffice without Carlito, Excel on a Mac) set the
 /// text a little wider.
 const FILL_PERCENT: u32 = 92;
-/// The widest character there is, in hundredths of a column-width unit (see `char_width`).
+/// The widest character there is, in hundredths of a column-width unit (see `ASCII_WIDTHS`).
 const WIDEST: u32 = 220;
 
 /// How wide each ASCII character is in Calibri 11, in hundredths of Excel's column-width unit
@@ -48,10 +48,9 @@ const ASCII_WIDTHS: [u8; 128] = {
     table
 };
 
-#[inline]
+/// The width of a character outside ASCII (see `ASCII_WIDTHS` for the unit).
 fn char_width(c: char) -> u32 {
     match c {
-        c if c.is_ascii() => u32::from(ASCII_WIDTHS[c as usize]),
         // CJK, Hangul, emoji and the like take a full em.
         c if is_wide(c) => WIDEST,
         '…' | '—' => 190,
@@ -82,31 +81,40 @@ pub fn lines(text: &str, width: f64) -> u32 {
         gap: 0,
         word: 0,
     };
-    for c in text.chars() {
-        match c {
-            ' ' => {
+    // Byte by byte: ASCII, nearly all of the text, by table; anything else decoded as a char.
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        if !byte.is_ascii() {
+            let c = text[at..].chars().next().expect("at a char boundary");
+            at += c.len_utf8();
+            let w = char_width(c);
+            wrap.word += w;
+            if w == WIDEST {
+                wrap.end_word();
+            }
+            continue;
+        }
+        at += 1;
+        match byte {
+            b' ' => {
                 wrap.end_word();
                 if wrap.line > 0 {
-                    wrap.gap += char_width(' ');
+                    wrap.gap += u32::from(ASCII_WIDTHS[usize::from(b' ')]);
                 }
             }
-            '\n' => {
+            b'\n' => {
                 wrap.end_word();
                 wrap.lines += 1;
                 wrap.line = 0;
                 wrap.gap = 0;
             }
-            '-' | '/' => {
-                wrap.word += char_width(c);
+            b'-' | b'/' => {
+                wrap.word += u32::from(ASCII_WIDTHS[usize::from(byte)]);
                 wrap.end_word();
             }
-            c => {
-                let w = char_width(c);
-                wrap.word += w;
-                if w == WIDEST {
-                    wrap.end_word();
-                }
-            }
+            _ => wrap.word += u32::from(ASCII_WIDTHS[usize::from(byte)]),
         }
     }
     wrap.end_word();
