@@ -91,6 +91,15 @@ fn find_row<'a>(range: &'a calamine::Range<Data>, id: &str) -> &'a [Data] {
         .unwrap_or_else(|| panic!("row {id}"))
 }
 
+/// The 1-based sheet row whose cell in `column` is `value`, as the worksheet XML numbers it.
+fn row_number(range: &calamine::Range<Data>, column: usize, value: &str) -> u32 {
+    range
+        .rows()
+        .position(|r| r[column] == Data::String(value.into()))
+        .unwrap_or_else(|| panic!("row {value}")) as u32
+        + 1
+}
+
 #[test]
 fn sheets_and_row_counts_match_the_engine() {
     let a = assessment();
@@ -381,11 +390,7 @@ fn rows_are_as_tall_as_their_wrapped_text() {
     }
     // The 80,000-character note makes its row as tall as Excel allows (409 pt, which the
     // writer rounds down to whole pixels), and no taller.
-    let long_note = matrix
-        .rows()
-        .position(|r| r[0] == Data::String("isms.cryptography".into()))
-        .expect("row") as u32
-        + 1;
+    let long_note = row_number(&matrix, 0, "isms.cryptography");
     assert!(
         (405.0..=409.0).contains(&heights[&long_note]),
         "{}",
@@ -395,11 +400,7 @@ fn rows_are_as_tall_as_their_wrapped_text() {
     assert!(heights[&1] >= 30.0);
     let answers = row_heights(&xml(&bytes, "xl/worksheets/sheet6.xml"));
     let range = book.worksheet_range(SHEETS[5]).expect("answers");
-    let short = range
-        .rows()
-        .position(|r| r[3] == Data::String("org.size".into()))
-        .expect("org.size") as u32
-        + 1;
+    let short = row_number(&range, 3, "org.size");
     assert!(
         !answers.contains_key(&short),
         "a one-line row keeps the default height"

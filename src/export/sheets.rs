@@ -366,10 +366,7 @@ fn matrix_sheet(
         for (col, field) in fields.iter().enumerate() {
             let width = columns[col].1;
             match cell(row, *field) {
-                Cell::Text(text) => {
-                    heights.note(r, &text, width);
-                    ws.write_string(r, col as u16, text)?;
-                }
+                Cell::Text(text) => put(ws, &mut heights, (r, col as u16), width, text)?,
                 Cell::Number(number) => {
                     ws.write_number(r, col as u16, number)?;
                 }
