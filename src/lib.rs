@@ -18,6 +18,7 @@ pub mod matrix;
 pub mod questionnaire;
 pub mod state;
 pub mod ui;
+mod vocabulary;
 pub mod web;
 
 /// The product version, shown by `ims-matrix --version` and written into exports.

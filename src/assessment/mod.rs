@@ -24,46 +24,17 @@ pub const SAMPLE_JSON: &str = include_str!("../../data/sample-assessment.json");
 /// The version written by this build. Bump it with a migration step in `migrate`.
 pub const SCHEMA_VERSION: u32 = 2;
 
-/// Where a row stands. Derived from the maturity answers unless the user set it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    NotStarted,
-    InProgress,
-    Implemented,
-    NotApplicable,
+crate::vocabulary::vocabulary! {
+    /// Where a row stands. Derived from the maturity answers unless the user set it.
+    pub enum Status {
+        NotStarted = "not_started" => "Not started",
+        InProgress = "in_progress" => "In progress",
+        Implemented = "implemented" => "Implemented",
+        NotApplicable = "not_applicable" => "Not applicable",
+    }
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::NotStarted,
-        Status::InProgress,
-        Status::Implemented,
-        Status::NotApplicable,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::NotStarted => "not_started",
-            Status::InProgress => "in_progress",
-            Status::Implemented => "implemented",
-            Status::NotApplicable => "not_applicable",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.as_str() == text)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Status::NotStarted => "Not started",
-            Status::InProgress => "In progress",
-            Status::Implemented => "Implemented",
-            Status::NotApplicable => "Not applicable",
-        }
-    }
-
     /// Share of the work done, for readiness figures.
     pub fn progress(self) -> f64 {
         match self {

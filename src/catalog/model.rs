@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// FNV-1a: references are short keys looked up many times per rebuild, where the default
 /// SipHash (built against hostile keys we never get here) costs more than the lookup.
@@ -38,50 +38,26 @@ pub(crate) type RefIndex = HashMap<String, usize, std::hash::BuildHasherDefault<
 /// must be a reference-count increment, not a copy.
 pub type Text = Arc<str>;
 
-/// One edition of one standard. The four editions the product knows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum StandardId {
-    #[serde(rename = "iso27001:2022")]
-    Iso27001_2022,
-    #[serde(rename = "iso27001:2013")]
-    Iso27001_2013,
-    #[serde(rename = "iso20000-1:2018")]
-    Iso20000_2018,
-    #[serde(rename = "iso20000-1:2011")]
-    Iso20000_2011,
+crate::vocabulary::vocabulary! {
+    /// One edition of one standard. The four editions the product knows.
+    pub enum StandardId {
+        Iso27001_2022 = "iso27001:2022" => "ISO/IEC 27001:2022",
+        Iso27001_2013 = "iso27001:2013" => "ISO/IEC 27001:2013",
+        Iso20000_2018 = "iso20000-1:2018" => "ISO/IEC 20000-1:2018",
+        Iso20000_2011 = "iso20000-1:2011" => "ISO/IEC 20000-1:2011",
+    }
 }
 
-/// Which standard an edition belongs to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Family {
-    #[serde(rename = "iso27001")]
-    Iso27001,
-    #[serde(rename = "iso20000-1")]
-    Iso20000,
+crate::vocabulary::vocabulary! {
+    /// Which standard an edition belongs to. The label is the designation without edition, as
+    /// people write it.
+    pub enum Family {
+        Iso27001 = "iso27001" => "ISO/IEC 27001",
+        Iso20000 = "iso20000-1" => "ISO/IEC 20000-1",
+    }
 }
 
 impl StandardId {
-    pub const ALL: [StandardId; 4] = [
-        StandardId::Iso27001_2022,
-        StandardId::Iso27001_2013,
-        StandardId::Iso20000_2018,
-        StandardId::Iso20000_2011,
-    ];
-
-    /// The identifier used in data files and JSON, e.g. `iso27001:2022`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            StandardId::Iso27001_2022 => "iso27001:2022",
-            StandardId::Iso27001_2013 => "iso27001:2013",
-            StandardId::Iso20000_2018 => "iso20000-1:2018",
-            StandardId::Iso20000_2011 => "iso20000-1:2011",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<StandardId> {
-        StandardId::ALL.into_iter().find(|id| id.as_str() == text)
-    }
-
     pub fn family(self) -> Family {
         match self {
             StandardId::Iso27001_2022 | StandardId::Iso27001_2013 => Family::Iso27001,
@@ -94,13 +70,10 @@ impl StandardId {
         matches!(self, StandardId::Iso27001_2022 | StandardId::Iso20000_2018)
     }
 
+    /// The edition's year, as in `iso27001:2022`.
     pub fn edition(self) -> &'static str {
-        match self {
-            StandardId::Iso27001_2022 => "2022",
-            StandardId::Iso27001_2013 => "2013",
-            StandardId::Iso20000_2018 => "2018",
-            StandardId::Iso20000_2011 => "2011",
-        }
+        let id = self.as_str();
+        &id[id.len() - 4..]
     }
 
     pub(crate) fn index(self) -> usize {
@@ -109,19 +82,9 @@ impl StandardId {
 }
 
 impl Family {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Family::Iso27001 => "iso27001",
-            Family::Iso20000 => "iso20000-1",
-        }
-    }
-
     /// The designation without edition, as people write it.
     pub fn designation(self) -> &'static str {
-        match self {
-            Family::Iso27001 => "ISO/IEC 27001",
-            Family::Iso20000 => "ISO/IEC 20000-1",
-        }
+        self.label()
     }
 
     pub fn current(self) -> StandardId {
@@ -139,32 +102,19 @@ impl Family {
     }
 }
 
-/// What a node of a standard is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum NodeKind {
-    /// A clause or sub-clause of the main body (4 to 10).
-    Clause,
-    /// An Annex A theme of ISO/IEC 27001:2022 (A.5 to A.8).
-    Theme,
-    /// An Annex A domain of ISO/IEC 27001:2013 (A.5 to A.18).
-    Domain,
-    /// An Annex A control objective of ISO/IEC 27001:2013 (A.5.1 ...).
-    Objective,
-    /// An Annex A control.
-    Control,
-}
-
-impl NodeKind {
-    pub fn parse(text: &str) -> Option<NodeKind> {
-        match text {
-            "clause" => Some(NodeKind::Clause),
-            "theme" => Some(NodeKind::Theme),
-            "domain" => Some(NodeKind::Domain),
-            "objective" => Some(NodeKind::Objective),
-            "control" => Some(NodeKind::Control),
-            _ => None,
-        }
+crate::vocabulary::vocabulary! {
+    /// What a node of a standard is.
+    pub enum NodeKind {
+        /// A clause or sub-clause of the main body (4 to 10).
+        Clause = "clause" => "Clause",
+        /// An Annex A theme of ISO/IEC 27001:2022 (A.5 to A.8).
+        Theme = "theme" => "Theme",
+        /// An Annex A domain of ISO/IEC 27001:2013 (A.5 to A.18).
+        Domain = "domain" => "Domain",
+        /// An Annex A control objective of ISO/IEC 27001:2013 (A.5.1 ...).
+        Objective = "objective" => "Control objective",
+        /// An Annex A control.
+        Control = "control" => "Control",
     }
 }
 
@@ -292,165 +242,46 @@ impl Transition {
     }
 }
 
-/// The four kinds of integration row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RowKind {
-    /// Both standards require it; one integrated document serves both.
-    Common,
-    /// An Annex A control run as a 20000-1 process, or 20000-1's information security process.
-    Integrated,
-    #[serde(rename = "iso27001_only")]
-    Iso27001Only,
-    #[serde(rename = "iso20000_only")]
-    Iso20000Only,
-}
-
-impl RowKind {
-    pub const ALL: [RowKind; 4] = [
-        RowKind::Common,
-        RowKind::Integrated,
-        RowKind::Iso27001Only,
-        RowKind::Iso20000Only,
-    ];
-
-    pub fn parse(text: &str) -> Option<RowKind> {
-        RowKind::ALL.into_iter().find(|kind| kind.as_str() == text)
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RowKind::Common => "common",
-            RowKind::Integrated => "integrated",
-            RowKind::Iso27001Only => "iso27001_only",
-            RowKind::Iso20000Only => "iso20000_only",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            RowKind::Common => "Common element",
-            RowKind::Integrated => "Integrated process",
-            RowKind::Iso27001Only => "ISO/IEC 27001 only",
-            RowKind::Iso20000Only => "ISO/IEC 20000-1 only",
-        }
+crate::vocabulary::vocabulary! {
+    /// The four kinds of integration row.
+    pub enum RowKind {
+        /// Both standards require it; one integrated document serves both.
+        Common = "common" => "Common element",
+        /// An Annex A control run as a 20000-1 process, or 20000-1's information security process.
+        Integrated = "integrated" => "Integrated process",
+        Iso27001Only = "iso27001_only" => "ISO/IEC 27001 only",
+        Iso20000Only = "iso20000_only" => "ISO/IEC 20000-1 only",
     }
 }
 
-/// Plan-Do-Check-Act phase of a row.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Pdca {
-    Plan,
-    Do,
-    Check,
-    Act,
-}
-
-impl Pdca {
-    pub const ALL: [Pdca; 4] = [Pdca::Plan, Pdca::Do, Pdca::Check, Pdca::Act];
-
-    pub fn parse(text: &str) -> Option<Pdca> {
-        Pdca::ALL.into_iter().find(|phase| phase.as_str() == text)
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Pdca::Plan => "plan",
-            Pdca::Do => "do",
-            Pdca::Check => "check",
-            Pdca::Act => "act",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Pdca::Plan => "Plan",
-            Pdca::Do => "Do",
-            Pdca::Check => "Check",
-            Pdca::Act => "Act",
-        }
+crate::vocabulary::vocabulary! {
+    /// Plan-Do-Check-Act phase of a row.
+    pub enum Pdca {
+        Plan = "plan" => "Plan",
+        Do = "do" => "Do",
+        Check = "check" => "Check",
+        Act = "act" => "Act",
     }
 }
 
-/// How the 27001 side of a row relates to its 20000-1 side (set theory, as in NIST IR 8477).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Relationship {
-    Equal,
-    Subset,
-    Superset,
-    Intersect,
-    NotRelated,
-}
-
-impl Relationship {
-    pub const ALL: [Relationship; 5] = [
-        Relationship::Equal,
-        Relationship::Subset,
-        Relationship::Superset,
-        Relationship::Intersect,
-        Relationship::NotRelated,
-    ];
-
-    pub fn parse(text: &str) -> Option<Relationship> {
-        Relationship::ALL.into_iter().find(|r| r.as_str() == text)
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Relationship::Equal => "equal",
-            Relationship::Subset => "subset",
-            Relationship::Superset => "superset",
-            Relationship::Intersect => "intersect",
-            Relationship::NotRelated => "not_related",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Relationship::Equal => "Equal",
-            Relationship::Subset => "27001 narrower (subset)",
-            Relationship::Superset => "27001 wider (superset)",
-            Relationship::Intersect => "Overlapping (intersect)",
-            Relationship::NotRelated => "Not related",
-        }
+crate::vocabulary::vocabulary! {
+    /// How the 27001 side of a row relates to its 20000-1 side (set theory, as in NIST IR 8477).
+    pub enum Relationship {
+        Equal = "equal" => "Equal",
+        Subset = "subset" => "27001 narrower (subset)",
+        Superset = "superset" => "27001 wider (superset)",
+        Intersect = "intersect" => "Overlapping (intersect)",
+        NotRelated = "not_related" => "Not related",
     }
 }
 
-/// Which standard leads the integrated document.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Lead {
-    #[serde(rename = "iso27001")]
-    Iso27001,
-    #[serde(rename = "iso20000-1")]
-    Iso20000,
-    /// Neither leads: the organisation's starting point decides which document is extended.
-    #[serde(rename = "shared")]
-    Shared,
-}
-
-impl Lead {
-    pub const ALL: [Lead; 3] = [Lead::Iso27001, Lead::Iso20000, Lead::Shared];
-
-    pub fn parse(text: &str) -> Option<Lead> {
-        Lead::ALL.into_iter().find(|lead| lead.as_str() == text)
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Lead::Iso27001 => "iso27001",
-            Lead::Iso20000 => "iso20000-1",
-            Lead::Shared => "shared",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Lead::Iso27001 => "ISO/IEC 27001",
-            Lead::Iso20000 => "ISO/IEC 20000-1",
-            Lead::Shared => "Shared",
-        }
+crate::vocabulary::vocabulary! {
+    /// Which standard leads the integrated document.
+    pub enum Lead {
+        Iso27001 = "iso27001" => "ISO/IEC 27001",
+        Iso20000 = "iso20000-1" => "ISO/IEC 20000-1",
+        /// Neither leads: the organisation's starting point decides which document is extended.
+        Shared = "shared" => "Shared",
     }
 }
 

@@ -1,8 +1,6 @@
 //! Per-row derivations: the starting-point action, the effective lead, the status derived from
 //! maturity, priority and remaining effort. Small pure functions, each testable on its own.
 
-use serde::Serialize;
-
 use super::scope::{StartingPoint, Target};
 use crate::assessment::Status;
 use crate::catalog::{Lead, Pdca, Row, RowKind};
@@ -80,25 +78,14 @@ pub fn derived_status(kind: RowKind, applicable: bool, maturity: Option<Maturity
     }
 }
 
-/// How urgent an open row is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Priority {
-    /// Nothing to do: implemented or not applicable.
-    None,
-    Low,
-    Medium,
-    High,
-}
-
-impl Priority {
-    pub fn label(self) -> &'static str {
-        match self {
-            Priority::None => "—",
-            Priority::Low => "Low",
-            Priority::Medium => "Medium",
-            Priority::High => "High",
-        }
+crate::vocabulary::vocabulary! {
+    /// How urgent an open row is.
+    pub enum Priority {
+        /// Nothing to do: implemented or not applicable.
+        None = "none" => "—",
+        Low = "low" => "Low",
+        Medium = "medium" => "Medium",
+        High = "high" => "High",
     }
 }
 

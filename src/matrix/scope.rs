@@ -1,24 +1,22 @@
 //! What the answers say about the organisation's starting point, and the facts the engine
 //! reads from them (size, target, scope facts that raise priorities).
 
-use serde::Serialize;
-
 use crate::questionnaire::{Answer, Answers};
 
-/// Which systems the organisation already runs, as ISO/IEC 27013 frames the starting point.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum StartingPoint {
-    /// Neither standard in place: write one integrated system from the start.
-    Neither,
-    /// An ISMS exists: extend it to cover the SMS.
-    Iso27001,
-    /// An SMS exists: extend it to cover the ISMS.
-    Iso20000,
-    /// Both exist and run separately: merge them.
-    BothSeparate,
-    /// Both exist and are already integrated: maintain and check coverage.
-    BothIntegrated,
+crate::vocabulary::vocabulary! {
+    /// Which systems the organisation already runs, as ISO/IEC 27013 frames the starting point.
+    pub enum StartingPoint {
+        /// Neither standard in place: write one integrated system from the start.
+        Neither = "neither" => "Neither standard in place yet",
+        /// An ISMS exists: extend it to cover the SMS.
+        Iso27001 = "iso27001" => "ISO/IEC 27001 in place; ISO/IEC 20000-1 to add",
+        /// An SMS exists: extend it to cover the ISMS.
+        Iso20000 = "iso20000" => "ISO/IEC 20000-1 in place; ISO/IEC 27001 to add",
+        /// Both exist and run separately: merge them.
+        BothSeparate = "both_separate" => "Both in place, run separately",
+        /// Both exist and are already integrated: maintain and check coverage.
+        BothIntegrated = "both_integrated" => "Both in place, already integrated",
+    }
 }
 
 impl StartingPoint {
@@ -53,25 +51,15 @@ impl StartingPoint {
             StartingPoint::Iso20000 | StartingPoint::BothSeparate | StartingPoint::BothIntegrated
         )
     }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            StartingPoint::Neither => "Neither standard in place yet",
-            StartingPoint::Iso27001 => "ISO/IEC 27001 in place; ISO/IEC 20000-1 to add",
-            StartingPoint::Iso20000 => "ISO/IEC 20000-1 in place; ISO/IEC 27001 to add",
-            StartingPoint::BothSeparate => "Both in place, run separately",
-            StartingPoint::BothIntegrated => "Both in place, already integrated",
-        }
-    }
 }
 
-/// Which certification the organisation aims at first.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Target {
-    Integrated,
-    Iso27001First,
-    Iso20000First,
+crate::vocabulary::vocabulary! {
+    /// Which certification the organisation aims at first.
+    pub enum Target {
+        Integrated = "integrated" => "One integrated system, certified for both",
+        Iso27001First = "iso27001_first" => "ISO/IEC 27001 first, then ISO/IEC 20000-1",
+        Iso20000First = "iso20000_first" => "ISO/IEC 20000-1 first, then ISO/IEC 27001",
+    }
 }
 
 impl Target {

@@ -75,25 +75,26 @@ fn matches_text(row: &MatrixRow, text: &str) -> bool {
     words.iter().all(|word| haystack.contains(word.as_str()))
 }
 
-/// The columns the table sorts by.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SortKey {
-    /// The crosswalk's order: clause by clause, then control by control.
-    #[default]
-    Order,
-    Iso27001,
-    Iso20000,
-    Topic,
-    Kind,
-    Pdca,
-    Lead,
-    Strength,
-    Status,
-    Priority,
-    Effort,
-    Owner,
-    Due,
+crate::vocabulary::vocabulary! {
+    /// The columns the table sorts by. `Order` is the crosswalk's order: clause by clause, then
+    /// control by control.
+    #[derive(Default)]
+    pub enum SortKey {
+        #[default]
+        Order = "order" => "Matrix order",
+        Iso27001 = "iso27001" => "ISO/IEC 27001",
+        Iso20000 = "iso20000" => "ISO/IEC 20000-1",
+        Topic = "topic" => "Topic",
+        Kind = "kind" => "Kind",
+        Pdca = "pdca" => "PDCA phase",
+        Lead = "lead" => "Lead",
+        Strength = "strength" => "Overlap",
+        Status = "status" => "Status",
+        Priority = "priority" => "Priority",
+        Effort = "effort" => "Remaining effort",
+        Owner = "owner" => "Owner",
+        Due = "due" => "Due",
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -188,16 +189,17 @@ pub fn select(matrix: &Matrix, filter: &Filter, sort: Sort) -> Vec<usize> {
     indices
 }
 
-/// How the table groups its rows.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GroupBy {
-    #[default]
-    None,
-    Kind,
-    Pdca,
-    Area,
-    Status,
+crate::vocabulary::vocabulary! {
+    /// How the table groups its rows.
+    #[derive(Default)]
+    pub enum GroupBy {
+        #[default]
+        None = "none" => "Nothing",
+        Kind = "kind" => "Kind",
+        Pdca = "pdca" => "PDCA phase",
+        Area = "area" => "Area",
+        Status = "status" => "Status",
+    }
 }
 
 /// Splits selected row indices into labelled groups, in order of first appearance (kind, phase

@@ -1,50 +1,19 @@
 //! The validated questionnaire: sections of questions with help text and show-if conditions, and
 //! the applicability rules that turn scope facts into a draft Statement of Applicability.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::catalog::{Family, Text};
 
-/// How mature a practice already is, as the prospect reports it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Maturity {
-    NotInPlace,
-    Informal,
-    /// Documented and run for one of the two standards (or the only one it belongs to).
-    DocumentedOne,
-    /// Documented once, covering both standards.
-    Integrated,
-}
-
-impl Maturity {
-    pub const ALL: [Maturity; 4] = [
-        Maturity::NotInPlace,
-        Maturity::Informal,
-        Maturity::DocumentedOne,
-        Maturity::Integrated,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Maturity::NotInPlace => "not_in_place",
-            Maturity::Informal => "informal",
-            Maturity::DocumentedOne => "documented_one",
-            Maturity::Integrated => "integrated",
-        }
-    }
-
-    pub fn parse(text: &str) -> Option<Maturity> {
-        Maturity::ALL.into_iter().find(|m| m.as_str() == text)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Maturity::NotInPlace => "Not in place",
-            Maturity::Informal => "Informal",
-            Maturity::DocumentedOne => "Documented for one standard",
-            Maturity::Integrated => "Documented and integrated",
-        }
+crate::vocabulary::vocabulary! {
+    /// How mature a practice already is, as the prospect reports it.
+    pub enum Maturity {
+        NotInPlace = "not_in_place" => "Not in place",
+        Informal = "informal" => "Informal",
+        /// Documented and run for one of the two standards (or the only one it belongs to).
+        DocumentedOne = "documented_one" => "Documented for one standard",
+        /// Documented once, covering both standards.
+        Integrated = "integrated" => "Documented and integrated",
     }
 }
 

@@ -1,0 +1,95 @@
+//! Closed vocabularies: enums whose every value has one identifier (the word data files, saved
+//! JSON, URLs and the workbook use) and one English label, written once in a table. The macro
+//! generates `ALL`, `as_str`, `parse`, `label` and serde that reads and writes the identifier,
+//! so no enum carries a hand-written string table and the two directions cannot disagree.
+//! Pure: no browser, no IO.
+
+/// Declares a vocabulary enum:
+///
+/// ```ignore
+/// vocabulary! {
+///     /// Where a row stands.
+///     pub enum Status {
+///         NotStarted = "not_started" => "Not started",
+///         Implemented = "implemented" => "Implemented",
+///     }
+/// }
+/// ```
+macro_rules! vocabulary {
+    (
+        $(#[$meta:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$variant_meta:meta])* $variant:ident = $id:literal => $label:literal ),+ $(,)?
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        $vis enum $name {
+            $( $(#[$variant_meta])* $variant ),+
+        }
+
+        impl $name {
+            /// Every value, in declaration order.
+            pub const ALL: [$name; <[&str]>::len(&[$($id),+])] = [$($name::$variant),+];
+
+            /// The identifier used in data files, saved JSON and URLs.
+            pub fn as_str(self) -> &'static str {
+                match self { $( $name::$variant => $id ),+ }
+            }
+
+            /// The value whose identifier is `text`, exactly.
+            pub fn parse(text: &str) -> Option<$name> {
+                match text {
+                    $( $id => Some($name::$variant), )+
+                    _ => None,
+                }
+            }
+
+            /// The English label shown to people.
+            pub fn label(self) -> &'static str {
+                match self { $( $name::$variant => $label ),+ }
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str> as serde::Deserialize>::deserialize(deserializer)?;
+                $name::parse(&text)
+                    .ok_or_else(|| serde::de::Error::unknown_variant(&text, &[$($id),+]))
+            }
+        }
+    };
+}
+
+pub(crate) use vocabulary;
+
+#[cfg(test)]
+mod tests {
+    vocabulary! {
+        enum Colour {
+            Red = "red" => "Red",
+            DarkBlue = "dark_blue" => "Dark blue",
+        }
+    }
+
+    #[test]
+    fn identifiers_labels_and_serde_come_from_one_table() {
+        assert_eq!(Colour::ALL, [Colour::Red, Colour::DarkBlue]);
+        for colour in Colour::ALL {
+            assert_eq!(Colour::parse(colour.as_str()), Some(colour));
+            let json = serde_json::to_string(&colour).unwrap();
+            assert_eq!(json, format!("\"{}\"", colour.as_str()));
+            assert_eq!(serde_json::from_str::<Colour>(&json).unwrap(), colour);
+        }
+        assert_eq!(Colour::DarkBlue.label(), "Dark blue");
+        assert_eq!(Colour::parse("Dark blue"), None);
+        let error = serde_json::from_str::<Colour>("\"green\"").unwrap_err();
+        assert!(error.to_string().contains("expected one of"), "{error}");
+    }
+}
