@@ -141,7 +141,7 @@ try {
   const atOnce = await appExport(0);
   const afterLook = await appExport(1500);
 
-  // The export worker alone, driven with its protocol (see src/web/export_worker.rs): start-up
+  // The export worker alone, driven with its protocol (see src/protocol.rs): start-up
   // to ready, a request the moment it is ready, a warm-up of 40 requests, the first request
   // after it, then warm requests. Every request carries another date, so each one is built,
   // never handed over from a workbook built ahead of time.

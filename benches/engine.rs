@@ -93,8 +93,8 @@ fn main() {
         black_box(assessment::import(black_box(&sample_json), q, c).expect("imports"));
     });
     // What the export worker does per request: parse, import, build, write.
-    let request = ims_matrix::web::export_worker::request_json(&a.to_json(), "2026-11-27", None);
+    let request = ims_matrix::protocol::request_json(&a.to_json(), "2026-11-27", None);
     measure("export request (import + build + workbook)", 100, || {
-        black_box(ims_matrix::web::export_worker::handle(black_box(&request)).expect("workbook"));
+        black_box(ims_matrix::export::request::handle(black_box(&request)).expect("workbook"));
     });
 }

@@ -204,6 +204,16 @@ impl EmbedConfig {
         self.host_origin.is_some()
     }
 
+    /// Who receives the summary when the visitor finishes, when the host enabled sharing: the
+    /// brand's name, or "the site you came from".
+    pub fn shares_with(&self) -> Option<String> {
+        (self.share_summary && self.is_embedded()).then(|| {
+            self.brand
+                .clone()
+                .unwrap_or_else(|| "the site you came from".to_owned())
+        })
+    }
+
     /// The default edition this host set for a family, if any.
     pub fn edition(&self, family: Family) -> Option<&str> {
         match family {

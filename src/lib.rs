@@ -11,10 +11,10 @@
 
 pub mod assessment;
 pub mod catalog;
-pub mod cli;
 pub mod embed;
 pub mod export;
 pub mod matrix;
+pub mod protocol;
 pub mod questionnaire;
 pub mod state;
 pub mod ui;

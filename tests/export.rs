@@ -417,11 +417,11 @@ fn output_is_deterministic_for_the_same_input_and_date() {
 fn file_names_are_safe() {
     let a = assessment();
     assert_eq!(
-        export::file_name(&a, "2026-11-27"),
+        a.download_name("2026-11-27", "xlsx"),
         "ims-matrix-acme-it-co-2026-11-27.xlsx"
     );
     assert_eq!(
-        export::file_name(&Assessment::new("t"), "2026-11-27"),
+        Assessment::new("t").download_name("2026-11-27", "xlsx"),
         "ims-matrix-assessment-2026-11-27.xlsx"
     );
 }

@@ -80,6 +80,7 @@ async fn wizard(index: usize, assessment: Assessment, show_problems: bool) -> St
         index,
         assessment: Rc::new(assessment),
         show_problems,
+        shares_with: None,
         dispatch: Callback::noop(),
     })
     .hydratable(false)

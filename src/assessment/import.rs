@@ -7,7 +7,7 @@ use std::fmt;
 use serde_json::Value;
 
 use super::migrate;
-use super::{Assessment, SCHEMA_VERSION};
+use super::model::{Assessment, SCHEMA_VERSION};
 use crate::catalog::Catalog;
 use crate::questionnaire::{QuestionKind, Questionnaire};
 

@@ -8,7 +8,7 @@
 
 use serde_json::{json, Map, Value};
 
-use super::SCHEMA_VERSION;
+use super::model::SCHEMA_VERSION;
 
 /// The schema version a saved document declares (`schema`, or `version` in version 1).
 pub fn version_of(document: &Map<String, Value>) -> Option<u64> {

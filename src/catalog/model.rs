@@ -65,6 +65,16 @@ impl StandardId {
         }
     }
 
+    /// The other edition of the same standard: 2013 for 2022, 2018 for 2011.
+    pub fn other_edition(self) -> StandardId {
+        let family = self.family();
+        if self == family.current() {
+            family.previous()
+        } else {
+            family.current()
+        }
+    }
+
     /// The current edition, in which crosswalk rows are written.
     pub fn is_current(self) -> bool {
         matches!(self, StandardId::Iso27001_2022 | StandardId::Iso20000_2018)

@@ -2,73 +2,27 @@
 //! action plan, the answers and an About sheet, built with rust_xlsxwriter (the only module that
 //! uses it). Pure: matrix and assessment in, bytes out; the date comes from the caller so the
 //! output is deterministic.
+//!
+//! Each sheet is a file under `sheets/`; tables are typed column lists (`table`), written by one
+//! function; statuses and their colours come from one table (`style`).
 
+mod cell;
 mod fit;
+mod options;
+pub mod request;
 mod sheets;
 mod style;
+mod table;
 pub mod text;
 
-use std::fmt;
+use rust_xlsxwriter::{DocProperties, Workbook};
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
+pub use crate::protocol::Brand;
+pub use options::{ExportError, ExportOptions, SHEETS};
 
 use crate::assessment::Assessment;
 use crate::matrix::Matrix;
 use crate::questionnaire::Questionnaire;
-
-/// The consultancy whose branded app made the workbook.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Brand {
-    pub name: String,
-    /// A web address, e-mail address or phone number, as the consultancy gave it.
-    pub contact: String,
-}
-
-/// What the workbook needs besides the matrix.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct ExportOptions {
-    /// The generation date, `YYYY-MM-DD`.
-    pub date: String,
-    pub brand: Option<Brand>,
-}
-
-/// Why no workbook could be made.
-#[derive(Debug)]
-pub struct ExportError(String);
-
-impl fmt::Display for ExportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "the workbook could not be built: {}", self.0)
-    }
-}
-
-impl std::error::Error for ExportError {}
-
-impl From<XlsxError> for ExportError {
-    fn from(error: XlsxError) -> Self {
-        ExportError(error.to_string())
-    }
-}
-
-/// The names of the sheets, in order. All are valid Excel sheet names (≤ 31 characters, none
-/// of `[]:*?/\`).
-pub const SHEETS: [&str; 7] = [
-    "Summary",
-    "Matrix (ISO 27001 view)",
-    "Matrix (ISO 20000-1 view)",
-    "Statement of Applicability",
-    "Action plan",
-    "Answers",
-    "About",
-];
-
-/// The file name a download should get: `ims-matrix-<organisation>-<date>.xlsx`.
-pub fn file_name(assessment: &Assessment, date: &str) -> String {
-    format!(
-        "ims-matrix-{}-{date}.xlsx",
-        text::file_stem(assessment.organisation())
-    )
-}
 
 /// Builds the workbook.
 ///
@@ -96,8 +50,8 @@ pub fn workbook(
     // size and saves most of the time.
     book.set_zip_compression_level(1);
     book.set_default_format(&style::Styles::default_format(), 20, 64)?;
-    let date = parse_date(&options.date)
-        .ok_or_else(|| ExportError(format!("{:?} is not a date", options.date)))?;
+    let date = cell::parse_date(&options.date)
+        .ok_or_else(|| ExportError::new(format!("{:?} is not a date", options.date)))?;
     let organisation = assessment.organisation().map(text::cell_text);
     let author = options
         .brand
@@ -120,15 +74,4 @@ pub fn workbook(
     book.set_properties(&properties);
     sheets::write_all(&mut book, matrix, assessment, questionnaire, options)?;
     Ok(book.save_to_buffer()?)
-}
-
-/// A `YYYY-MM-DD` date as an Excel date (the generation date, and due dates in the sheets).
-pub(crate) fn parse_date(date: &str) -> Option<ExcelDateTime> {
-    if !crate::assessment::import::is_iso_date(date) {
-        return None;
-    }
-    let year = date[0..4].parse().ok()?;
-    let month = date[5..7].parse().ok()?;
-    let day = date[8..10].parse().ok()?;
-    ExcelDateTime::from_ymd(year, month, day).ok()
 }

@@ -1,6 +1,9 @@
 //! The workbook's formats, made once per workbook.
 
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder};
+use rust_xlsxwriter::{
+    Color, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, Format, FormatAlign,
+    FormatBorder, Worksheet, XlsxError,
+};
 
 use crate::assessment::Status;
 
@@ -65,7 +68,8 @@ impl Styles {
         Format::new().set_align(FormatAlign::Top).set_text_wrap()
     }
 
-    /// The fill conditional formatting gives a status cell.
+    /// The fill conditional formatting gives a status cell: the one table of status colours
+    /// (fill, ink). Every sheet colours statuses from here, for every status there is.
     pub fn status_fill(status: Status) -> Format {
         let (fill, ink) = match status {
             Status::NotStarted => (0xFEE2E2, 0x7F1D1D),
@@ -76,5 +80,37 @@ impl Styles {
         Format::new()
             .set_background_color(Color::RGB(fill))
             .set_font_color(Color::RGB(ink))
+    }
+
+    /// Colours the status cells of one column, rows `first` to `last`.
+    pub fn status_colours(
+        ws: &mut Worksheet,
+        first: u32,
+        last: u32,
+        col: u16,
+    ) -> Result<(), XlsxError> {
+        for status in Status::ALL {
+            let rule = ConditionalFormatCell::new()
+                .set_rule(ConditionalFormatCellRule::EqualTo(format!(
+                    "\"{}\"",
+                    status.label()
+                )))
+                .set_format(Styles::status_fill(status));
+            ws.add_conditional_format(first, col, last, col, &rule)?;
+        }
+        Ok(())
+    }
+
+    /// The drop-down list of statuses.
+    pub fn status_dropdown() -> Result<DataValidation, XlsxError> {
+        let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
+        DataValidation::new()
+            .allow_list_strings(&labels)?
+            .set_error_title("Status")?
+            .set_error_message(format!("Choose one of: {}.", labels.join(", ")))
+    }
+
+    pub fn yes_no_dropdown() -> Result<DataValidation, XlsxError> {
+        DataValidation::new().allow_list_strings(&["Yes", "No"])
     }
 }

@@ -59,27 +59,6 @@ fn marker(left_out: usize) -> String {
     format!(" […truncated: {left_out} characters not shown; the full text is in the JSON export]")
 }
 
-/// A file-name-safe stem from the organisation name: letters and digits, words joined by `-`.
-pub fn file_stem(organisation: Option<&str>) -> String {
-    let mut stem = String::new();
-    for c in organisation.unwrap_or("").chars() {
-        if c.is_alphanumeric() {
-            stem.extend(c.to_lowercase());
-        } else if !stem.is_empty() && !stem.ends_with('-') {
-            stem.push('-');
-        }
-        if stem.chars().count() >= 40 {
-            break;
-        }
-    }
-    let stem = stem.trim_matches('-').to_owned();
-    if stem.is_empty() {
-        "assessment".to_owned()
-    } else {
-        stem
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,17 +70,5 @@ mod tests {
         assert!(cell.encode_utf16().count() <= CELL_LIMIT);
         assert!(cell.starts_with("👋👋"));
         assert!(cell.contains("truncated"));
-    }
-
-    #[test]
-    fn stems() {
-        assert_eq!(
-            file_stem(Some("Acme IT Services, Ltd.")),
-            "acme-it-services-ltd"
-        );
-        assert_eq!(file_stem(Some("  ../../etc/passwd ")), "etc-passwd");
-        assert_eq!(file_stem(Some("Müller & Söhne")), "müller-söhne");
-        assert_eq!(file_stem(None), "assessment");
-        assert_eq!(file_stem(Some("***")), "assessment");
     }
 }

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::catalog::{Catalog, Family, StandardId, Text};
+use crate::assessment::Editions;
+use crate::catalog::{Catalog, Family, Row, RowKind, StandardId, Text};
 use crate::questionnaire::{Answers, Questionnaire};
 
 /// Applicability by control reference.
@@ -91,4 +92,64 @@ pub fn annex_a(
         })
         .collect();
     old
+}
+
+const MANDATORY_CLAUSES: &str =
+    "Mandatory: clauses 4 to 10 of both standards allow no exclusions for certification.";
+const MANDATORY_SMS: &str =
+    "Required by ISO/IEC 20000-1, which allows no exclusions; another party may run the process, under your control.";
+
+/// Whether a row applies in the chosen editions, and why.
+pub fn row(catalog: &Catalog, row: &Row, editions: Editions, controls: &ByControl) -> (bool, Text) {
+    let r27 = row.refs.get(editions.iso27001);
+    let r20 = row.refs.get(editions.iso20000);
+    let decided: Vec<&Applicability> = r27.iter().filter_map(|r| controls.get(r)).collect();
+    match row.kind {
+        RowKind::Iso27001Only if r27.is_empty() => (
+            false,
+            format!(
+                "New in {}: not a requirement of the chosen edition, {}.",
+                catalog.standard(StandardId::Iso27001_2022).designation,
+                catalog.standard(editions.iso27001).designation
+            )
+            .into(),
+        ),
+        RowKind::Iso20000Only if r20.is_empty() => (
+            false,
+            format!(
+                "Not a separate requirement of {}; it came with {}.",
+                catalog.standard(editions.iso20000).designation,
+                catalog.standard(StandardId::Iso20000_2018).designation
+            )
+            .into(),
+        ),
+        RowKind::Iso20000Only => (true, MANDATORY_SMS.into()),
+        _ if decided.is_empty() => (true, MANDATORY_CLAUSES.into()),
+        RowKind::Iso27001Only => {
+            let applicable = decided.iter().any(|a| a.applicable);
+            let reason = decided
+                .iter()
+                .filter(|a| a.applicable == applicable)
+                .max_by_key(|a| a.from_answers)
+                .map(|a| a.reason.clone())
+                .unwrap_or_else(|| Text::from(""));
+            (applicable, reason)
+        }
+        RowKind::Common | RowKind::Integrated => {
+            if decided.iter().any(|a| a.applicable) || r20.is_empty() {
+                let best = decided
+                    .iter()
+                    .filter(|a| a.applicable)
+                    .max_by_key(|a| a.from_answers);
+                (
+                    true,
+                    best.map(|a| a.reason.clone())
+                        .unwrap_or_else(|| MANDATORY_CLAUSES.into()),
+                )
+            } else {
+                let why = decided.first().map(|a| &*a.reason).unwrap_or_default();
+                (true, format!("The ISO/IEC 20000-1 side still applies; the Annex A control is excluded: {why}").into())
+            }
+        }
+    }
 }

@@ -1,39 +1,11 @@
 //! The heat-map: ISO/IEC 27001 areas (clauses, Annex A themes or domains) against ISO/IEC
 //! 20000-1 processes, each cell shaded by the strongest overlap of the rows that meet there.
 
-use serde::Serialize;
-
+use super::area::Area;
 use super::area::{iso20000_process, iso20000_process_id, iso27001_area, iso27001_area_id};
-use super::{Area, MatrixRow};
+use super::model::{HeatCell, Heatmap, MatrixRow};
 use crate::assessment::Editions;
 use crate::catalog::Catalog;
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct HeatCell {
-    pub row: usize,
-    pub column: usize,
-    /// Strongest overlap among the rows in the cell, 0-10.
-    pub strength: u8,
-    pub rows: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Heatmap {
-    /// ISO/IEC 27001 areas, in document order.
-    pub rows: Vec<Area>,
-    /// ISO/IEC 20000-1 processes, in document order.
-    pub columns: Vec<Area>,
-    /// Only the cells where at least one row meets.
-    pub cells: Vec<HeatCell>,
-}
-
-impl Heatmap {
-    pub fn cell(&self, row: usize, column: usize) -> Option<&HeatCell> {
-        self.cells
-            .iter()
-            .find(|c| c.row == row && c.column == column)
-    }
-}
 
 pub fn build(catalog: &Catalog, editions: Editions, rows: &[MatrixRow]) -> Heatmap {
     let s27 = catalog.standard(editions.iso27001);

@@ -3,46 +3,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
-
-use super::{Area, MatrixRow};
+use super::area::Area;
+use super::model::{AreaReadiness, Count, MatrixRow, Summary};
 use crate::assessment::Status;
 use crate::catalog::RowKind;
-
-/// How many rows fall in one bucket.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Count {
-    pub key: String,
-    pub label: String,
-    pub count: usize,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct AreaReadiness {
-    pub area: Area,
-    pub rows: usize,
-    pub open: usize,
-    /// Percent of the area's applicable effort weight that is done (in progress counts half).
-    pub readiness: u8,
-}
-
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Summary {
-    pub rows: usize,
-    pub applicable_rows: usize,
-    pub open_rows: usize,
-    pub readiness: u8,
-    pub by_kind: Vec<Count>,
-    pub by_status: Vec<Count>,
-    pub by_area: Vec<AreaReadiness>,
-    /// Distinct integrated documents over the applicable shared rows (common and integrated).
-    pub integrated_documents: usize,
-    /// What running the systems separately would take: one document per standard for each.
-    pub separate_documents: usize,
-    pub remaining_days: f64,
-    /// Ids of the most urgent open rows, most urgent first.
-    pub top_actions: Vec<String>,
-}
 
 pub const TOP_ACTIONS: usize = 10;
 

@@ -5,7 +5,7 @@ use std::cmp::Ordering;
 
 use serde::{Deserialize, Serialize};
 
-use super::{Matrix, MatrixRow};
+use super::model::{Matrix, MatrixRow, RefView};
 use crate::assessment::Status;
 use crate::catalog::{Lead, Pdca, RowKind};
 
@@ -116,7 +116,7 @@ pub fn compare_refs(a: &str, b: &str) -> Ordering {
     key(a).cmp(&key(b))
 }
 
-fn first_ref(refs: &[super::RefView]) -> Option<&str> {
+fn first_ref(refs: &[RefView]) -> Option<&str> {
     refs.first().map(|r| r.reference.as_str())
 }
 

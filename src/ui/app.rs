@@ -156,7 +156,7 @@ pub fn App() -> Html {
                 on_start={dispatch.reform(|()| Action::Start)}
                 on_resume={dispatch.reform(|()| Action::GoTo(Screen::Wizard(0)))}
                 on_matrix={dispatch.reform(|()| Action::GoTo(Screen::Matrix))}
-                shares_with={shares_with()}
+                shares_with={web::embed::config().shares_with()}
             />
         },
         Screen::Wizard(index) => html! {
@@ -164,6 +164,7 @@ pub fn App() -> Html {
                 index={index}
                 assessment={Rc::new(state.assessment.clone())}
                 show_problems={state.show_problems}
+                shares_with={web::embed::config().shares_with()}
                 dispatch={dispatch.clone()}
             />
         },
@@ -216,7 +217,7 @@ pub fn App() -> Html {
             <footer class="app-footer">
                 <p>
                     {"Clause and control numbers and titles are those of the standards; all guidance is our own wording. "}
-                    {match shares_with() {
+                    {match web::embed::config().shares_with() {
                         None => "Your answers stay in this browser.".to_owned(),
                         Some(host) => format!("Your answers stay in this browser; only the summary goes to {host} when you finish."),
                     }}
@@ -262,17 +263,6 @@ fn Nav(props: &NavProps) -> Html {
             </ul>
         </nav>
     }
-}
-
-/// Who receives the summary on completion, when the host enabled sharing.
-pub fn shares_with() -> Option<String> {
-    let config = web::embed::config();
-    (config.share_summary && config.is_embedded()).then(|| {
-        config
-            .brand
-            .clone()
-            .unwrap_or_else(|| "the site you came from".to_owned())
-    })
 }
 
 /// The brand in the header: the consultancy's logo and name when configured, else ims-matrix;

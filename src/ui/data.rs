@@ -31,11 +31,7 @@ pub fn DataScreen(props: &DataProps) -> Html {
         let assessment = props.assessment.clone();
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            let name = format!(
-                "ims-matrix-{}-{}.json",
-                crate::export::text::file_stem(assessment.organisation()),
-                web::today()
-            );
+            let name = assessment.download_name(&web::today(), "json");
             if let Err(problem) =
                 web::download(&name, "application/json", assessment.to_json().as_bytes())
             {

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::assessment::Assessment;
 use crate::state::{Action, Notice, NoticeKind};
-use crate::{export, web};
+use crate::web;
 
 #[derive(Properties, PartialEq)]
 pub struct ExportButtonProps {
@@ -32,7 +32,7 @@ pub fn ExportButton(props: &ExportButtonProps) -> Html {
             }
             busy.set(true);
             let date = web::today();
-            let file_name = export::file_name(&assessment, &date);
+            let file_name = assessment.download_name(&date, "xlsx");
             let (busy, dispatch, shown_name) = (busy.clone(), dispatch.clone(), file_name.clone());
             let brand = web::export::brand();
             web::export::export_workbook(

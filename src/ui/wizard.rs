@@ -15,6 +15,9 @@ pub struct WizardProps {
     pub index: usize,
     pub assessment: Rc<Assessment>,
     pub show_problems: bool,
+    /// Who receives the summary when the visitor finishes, when the host enabled sharing.
+    #[prop_or_default]
+    pub shares_with: Option<String>,
     pub dispatch: Callback<Action>,
 }
 
@@ -92,7 +95,7 @@ pub fn Wizard(props: &WizardProps) -> Html {
                         />
                     }
                 })}
-                {last.then(super::app::shares_with).flatten().map(|host| html! {
+                {last.then_some(props.shares_with.as_ref()).flatten().map(|host| html! {
                     <p class="notice info share-notice">
                         {format!("When you press “See my matrix”, {host} receives your summary: readiness, counts, documents saved and top actions. Your notes and answers stay in this browser.")}
                     </p>

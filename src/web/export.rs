@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::assessment::Assessment;
-use crate::export::Brand;
+use crate::protocol::{request_json, Brand};
 
 /// The worker's loader script, relative to the page (so any sub-path works). Trunk names worker
 /// files after the binary, without a hash.
@@ -156,7 +156,7 @@ pub fn prepare_workbook(assessment: &Assessment, date: &str, brand: Option<&Bran
     let Ok(exporter) = exporter() else {
         return; // the click will report it
     };
-    let request = super::export_worker::request_json(&assessment.to_json(), date, brand);
+    let request = request_json(&assessment.to_json(), date, brand);
     let mut state = exporter.borrow_mut();
     if state.ready {
         state.post("prepare", &request);
@@ -192,7 +192,7 @@ pub fn export_workbook(
     if state.pending.is_some() {
         return done(Err("an export is already running".to_owned()));
     }
-    let request = super::export_worker::request_json(&assessment.to_json(), date, brand);
+    let request = request_json(&assessment.to_json(), date, brand);
     if state.ready {
         state.post("export", &request);
     }

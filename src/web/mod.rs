@@ -4,7 +4,6 @@
 
 pub mod embed;
 pub mod export;
-pub mod export_worker;
 
 use wasm_bindgen::JsCast;
 
@@ -14,19 +13,6 @@ use crate::{catalog, questionnaire};
 
 /// Where the assessment is saved in the browser.
 pub const STORAGE_KEY: &str = "ims-matrix.assessment";
-
-/// Mounts the app into the page's `#app` element (or the body when it is absent).
-pub fn start() {
-    match gloo::utils::document().get_element_by_id("app") {
-        Some(root) => {
-            root.set_inner_html("");
-            yew::Renderer::<crate::ui::App>::with_root(root).render();
-        }
-        None => {
-            yew::Renderer::<crate::ui::App>::new().render();
-        }
-    }
-}
 
 fn in_browser() -> bool {
     cfg!(target_arch = "wasm32")

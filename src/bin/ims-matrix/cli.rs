@@ -3,8 +3,8 @@
 
 use std::io::Write;
 
-use crate::assessment::{self, Assessment};
-use crate::{catalog, export, matrix, questionnaire};
+use ims_matrix::assessment::{self, Assessment};
+use ims_matrix::{catalog, export, matrix, questionnaire};
 
 const HELP: &str = "\
 ims-matrix - ISO/IEC 27001 x ISO/IEC 20000-1 integration matrix
@@ -23,20 +23,11 @@ Usage:
 Exit status: 0 on success, 2 on bad usage or bad input.
 ";
 
-/// Runs the command line with `args` (without the program name).
-///
-/// # Examples
-/// ```
-/// let mut out = Vec::new();
-/// let mut err = Vec::new();
-/// let status = ims_matrix::cli::run(&["--version".to_owned()], &mut out, &mut err);
-/// assert_eq!(status, 0);
-/// assert!(String::from_utf8(out).unwrap().starts_with("ims-matrix "));
-/// ```
+/// Runs the command line with `args` (without the program name); returns the exit status.
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
     let result = match args.first().map(String::as_str) {
         None | Some("--help" | "-h" | "help") => write!(out, "{HELP}").map(|()| 0),
-        Some("--version" | "-V") => writeln!(out, "ims-matrix {}", crate::VERSION).map(|()| 0),
+        Some("--version" | "-V") => writeln!(out, "ims-matrix {}", ims_matrix::VERSION).map(|()| 0),
         Some("catalog") if args.len() == 1 => print_catalog(out).map(|()| 0),
         Some("export") => match export_options(&args[1..]) {
             Ok(options) => match load_assessment(options.answers)

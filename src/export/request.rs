@@ -1,0 +1,94 @@
+//! Answers a workbook request from the page (see `protocol`): imports the assessment, builds the
+//! matrix and the workbook. Pure: the export worker's browser glue calls it, tests call it
+//! natively. Keeps the last workbook, so a request made again gets the same bytes at once.
+
+use crate::assessment::{self, Assessment};
+use crate::export::{self, ExportOptions};
+use crate::protocol::Request;
+use crate::{catalog, matrix, questionnaire};
+
+/// Builds the workbook for one request text.
+///
+/// # Errors
+/// A message for the user when the request or its assessment cannot be read, or the workbook
+/// cannot be built.
+pub fn handle(request: &str) -> Result<Vec<u8>, String> {
+    let request: Request =
+        serde_json::from_str(request).map_err(|e| format!("bad export request: {e}"))?;
+    let imported = assessment::import(
+        request.assessment.get(),
+        questionnaire::builtin(),
+        catalog::builtin(),
+    )
+    .map_err(|e| e.to_string())?;
+    let a: Assessment = imported.assessment;
+    let q = questionnaire::builtin();
+    let m = matrix::build(catalog::builtin(), q, &a);
+    let options = ExportOptions {
+        date: request.date.to_owned(),
+        brand: request.brand,
+    };
+    export::workbook(&m, &a, q, &options).map_err(|e| e.to_string())
+}
+
+/// The last workbook built, with the exact request text it was built for. The workbook is a
+/// pure function of the request (the date travels in it), so a byte-identical request may
+/// take the kept bytes; any difference, however small, means building afresh.
+#[derive(Debug, Default)]
+pub struct LastWorkbook {
+    request: String,
+    bytes: Vec<u8>,
+    millis: f64,
+}
+
+impl LastWorkbook {
+    /// The kept workbook and its build time, when it was built for exactly this request.
+    pub fn for_request(&self, request: &str) -> Option<(&[u8], f64)> {
+        (!self.bytes.is_empty() && self.request == request)
+            .then_some((self.bytes.as_slice(), self.millis))
+    }
+
+    pub fn keep(&mut self, request: String, bytes: Vec<u8>, millis: f64) {
+        *self = LastWorkbook {
+            request,
+            bytes,
+            millis,
+        };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{handle, LastWorkbook};
+    use crate::assessment::SAMPLE_JSON;
+    use crate::protocol::request_json;
+
+    #[test]
+    fn a_kept_workbook_serves_only_the_exact_request_it_was_built_for() {
+        let mut last = LastWorkbook::default();
+        let request = request_json(SAMPLE_JSON, "2026-11-28", None);
+        assert!(last.for_request(&request).is_none(), "nothing kept yet");
+        let bytes = handle(&request).unwrap();
+        last.keep(request.clone(), bytes.clone(), 7.5);
+        assert_eq!(last.for_request(&request), Some((bytes.as_slice(), 7.5)));
+        // Another day, or any edit, is another workbook.
+        let next_day = request_json(SAMPLE_JSON, "2026-11-29", None);
+        assert!(last.for_request(&next_day).is_none());
+        let edited = SAMPLE_JSON.replacen("Northwind", "Southwind", 1);
+        assert_ne!(edited, SAMPLE_JSON);
+        assert!(last
+            .for_request(&request_json(&edited, "2026-11-28", None))
+            .is_none());
+        // What it keeps is what building that request gives: the workbook is deterministic.
+        assert_eq!(handle(&request).unwrap(), bytes);
+    }
+
+    #[test]
+    fn a_bad_request_is_a_message_not_a_panic() {
+        assert!(handle("not json")
+            .unwrap_err()
+            .contains("bad export request"));
+        let unreadable = r#"{"assessment": {"schema": 99}, "date": "2026-11-28"}"#;
+        assert!(handle(unreadable).unwrap_err().contains("newer version"));
+    }
+}

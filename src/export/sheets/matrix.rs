@@ -1,0 +1,234 @@
+//! The two matrix sheets: every row, in the ISO/IEC 27001 view (crosswalk order, every column)
+//! or the ISO/IEC 20000-1 view (20000-1 clause order, without the long explanations).
+
+use std::borrow::Cow;
+
+use rust_xlsxwriter::{Color, Worksheet, XlsxError};
+
+use crate::export::cell::{refs, titles};
+use crate::export::options::SHEETS;
+use crate::export::style::Styles;
+use crate::export::table::{self, Cell, Choices, Column, Look};
+use crate::export::text::cell_text;
+use crate::matrix::{Matrix, MatrixRow};
+
+/// Which matrix sheet: the full ISO 27001 view, or the ISO 20000-1 view, which leads with
+/// 20000-1 clauses and leaves the long explanations (guidance, rationale, applicability
+/// reasons) and the 27001-side extras to the full view, so service people get a narrower table.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Iso27001,
+    Iso20000,
+}
+
+/// One column of a matrix sheet: what it shows.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    RowId,
+    Refs27001,
+    Titles27001,
+    Refs20000,
+    Titles20000,
+    Topic,
+    Kind,
+    Pdca,
+    Relationship,
+    Overlap,
+    Lead,
+    Document,
+    Action,
+    Applicable,
+    ApplicabilityReason,
+    Status,
+    Priority,
+    RemainingDays,
+    Owner,
+    Due,
+    Notes,
+    Other27001,
+    Other20000,
+    Guidance,
+    Rationale,
+}
+
+impl View {
+    pub fn sheet(self) -> &'static str {
+        match self {
+            View::Iso27001 => SHEETS[1],
+            View::Iso20000 => SHEETS[2],
+        }
+    }
+
+    fn fields(self) -> &'static [Field] {
+        use Field::*;
+        match self {
+            View::Iso27001 => &[
+                RowId,
+                Refs27001,
+                Titles27001,
+                Refs20000,
+                Titles20000,
+                Topic,
+                Kind,
+                Pdca,
+                Relationship,
+                Overlap,
+                Lead,
+                Document,
+                Action,
+                Applicable,
+                ApplicabilityReason,
+                Status,
+                Priority,
+                RemainingDays,
+                Owner,
+                Due,
+                Notes,
+                Other27001,
+                Other20000,
+                Guidance,
+                Rationale,
+            ],
+            View::Iso20000 => &[
+                RowId,
+                Refs20000,
+                Titles20000,
+                Refs27001,
+                Titles27001,
+                Topic,
+                Kind,
+                Pdca,
+                Relationship,
+                Overlap,
+                Lead,
+                Document,
+                Action,
+                Applicable,
+                Status,
+                Priority,
+                Owner,
+                Due,
+                Notes,
+                Other20000,
+            ],
+        }
+    }
+
+    /// The column a field sits in (other sheets' formulas and links point at it).
+    pub fn column(self, field: Field) -> u16 {
+        self.fields()
+            .iter()
+            .position(|f| *f == field)
+            .expect("every view has the field asked for") as u16
+    }
+}
+
+/// The column that shows `field`, with headers in the matrix's editions.
+fn column(field: Field, m: &Matrix) -> Column<MatrixRow> {
+    let e27 = m.editions.iso27001;
+    let e20 = m.editions.iso20000;
+    let h27 = format!("ISO/IEC 27001:{}", e27.edition());
+    let h20 = format!("ISO/IEC 20000-1:{}", e20.edition());
+    let other = |edition: crate::catalog::StandardId| {
+        format!(
+            "{}:{} (other edition)",
+            edition.family().designation(),
+            edition.other_edition().edition()
+        )
+    };
+    match field {
+        Field::RowId => Column::new("Row ID", 22.0, Look::Text, |r| Cell::text(&r.id)),
+        Field::Refs27001 => Column::new(h27, 12.0, Look::Bold, |r| owned(refs(&r.iso27001))),
+        Field::Titles27001 => Column::new(format!("{h27} title"), 34.0, Look::Text, |r| {
+            owned(titles(&r.iso27001))
+        }),
+        Field::Refs20000 => Column::new(h20, 12.0, Look::Bold, |r| owned(refs(&r.iso20000))),
+        Field::Titles20000 => Column::new(format!("{h20} title"), 34.0, Look::Text, |r| {
+            owned(titles(&r.iso20000))
+        }),
+        Field::Topic => Column::new("Topic", 28.0, Look::Text, |r| Cell::text(&r.topic)),
+        Field::Kind => Column::new("Kind", 16.0, Look::Text, |r| Cell::text(r.kind.label())),
+        Field::Pdca => Column::new("PDCA", 7.0, Look::Text, |r| Cell::text(r.pdca.label())),
+        Field::Relationship => Column::new("Relationship", 14.0, Look::Text, |r| {
+            Cell::text(r.relationship.label())
+        }),
+        Field::Overlap => Column::new("Overlap (0-10)", 9.0, Look::Text, |r| {
+            Cell::Number(f64::from(r.strength))
+        }),
+        Field::Lead => Column::new("Lead standard", 14.0, Look::Text, |r| {
+            Cell::text(r.lead.label())
+        }),
+        Field::Document => Column::new("Integrated document", 28.0, Look::Text, |r| {
+            Cell::text(&r.document)
+        }),
+        Field::Action => Column::new("Action", 30.0, Look::Text, |r| Cell::text(r.action)),
+        Field::Applicable => Column::new("Applicable", 10.0, Look::Text, |r: &MatrixRow| {
+            Cell::text(if r.applicable { "Yes" } else { "No" })
+        })
+        .with_choices(Choices::YesNo),
+        Field::ApplicabilityReason => Column::new("Applicability reason", 40.0, Look::Text, |r| {
+            Cell::text(&r.applicability_reason)
+        }),
+        Field::Status => Column::new("Status", 14.0, Look::Text, |r: &MatrixRow| {
+            Cell::text(r.status.label())
+        })
+        .with_choices(Choices::Status),
+        Field::Priority => Column::new("Priority", 9.0, Look::Text, |r| {
+            Cell::text(r.priority.label())
+        }),
+        Field::RemainingDays => Column::new("Remaining person-days", 11.0, Look::Number, |r| {
+            Cell::Number(r.remaining_days)
+        }),
+        Field::Owner => Column::new("Owner", 16.0, Look::Text, |r| {
+            Cell::Text(cell_text(&r.owner).into())
+        }),
+        Field::Due => Column::new("Due", 11.0, Look::Date, |r| Cell::Due(&r.due)),
+        Field::Notes => Column::new("Notes", 40.0, Look::Text, |r| {
+            Cell::Text(cell_text(&r.notes).into())
+        }),
+        Field::Other27001 => Column::new(other(e27), 16.0, Look::Text, |r| {
+            owned(refs(&r.iso27001_other))
+        }),
+        Field::Other20000 => Column::new(other(e20), 16.0, Look::Text, |r| {
+            owned(refs(&r.iso20000_other))
+        }),
+        Field::Guidance => Column::new("Guidance", 60.0, Look::Text, |r| Cell::text(&r.guidance)),
+        Field::Rationale => {
+            Column::new("Rationale", 60.0, Look::Text, |r| Cell::text(&r.rationale))
+        }
+    }
+}
+
+fn owned(text: String) -> Cell<'static> {
+    Cell::Text(Cow::Owned(text))
+}
+
+/// The ISO 27001 view lists rows in crosswalk order; the ISO 20000-1 view keys them by their
+/// first ISO/IEC 20000-1 reference in clause order, rows with none last.
+fn order(m: &Matrix, view: View) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..m.rows.len()).collect();
+    if view == View::Iso20000 {
+        order.sort_by(|&a, &b| {
+            let key = |i: usize| m.rows[i].iso20000.first().map(|r| &r.reference);
+            match (key(a), key(b)) {
+                (Some(x), Some(y)) => crate::matrix::view::compare_refs(x, y).then(a.cmp(&b)),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => a.cmp(&b),
+            }
+        });
+    }
+    order
+}
+
+pub fn write(ws: &mut Worksheet, m: &Matrix, view: View, styles: &Styles) -> Result<(), XlsxError> {
+    ws.set_name(view.sheet())?;
+    ws.set_tab_color(Color::RGB(0x1F4E8C));
+    let columns: Vec<Column<MatrixRow>> = view.fields().iter().map(|f| column(*f, m)).collect();
+    table::write(
+        ws,
+        styles,
+        &columns,
+        order(m, view).into_iter().map(|i| &m.rows[i]),
+    )
+}

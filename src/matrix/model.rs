@@ -1,0 +1,169 @@
+//! The matrix's values: rows as the organisation sees them, the draft Statement of
+//! Applicability, and the whole matrix. Plain data, serialized as the command line prints it.
+
+use serde::Serialize;
+
+use super::area::Area;
+use super::derive::Priority;
+use super::scope::{StartingPoint, Target};
+use crate::assessment::{Editions, Status};
+use crate::catalog::{Catalog, Lead, Pdca, Relationship, RowKind, StandardId, Text};
+use crate::questionnaire::Maturity;
+
+/// A reference with its exact title in one edition.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RefView {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub title: Text,
+    /// New in that edition (e.g. the eleven new controls of 2022).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub new: bool,
+}
+
+/// One row of the matrix as the organisation sees it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MatrixRow {
+    pub id: String,
+    pub topic: Text,
+    pub kind: RowKind,
+    pub pdca: Pdca,
+    pub practice: String,
+    pub area: Area,
+    /// References and titles in the chosen editions.
+    pub iso27001: Vec<RefView>,
+    pub iso20000: Vec<RefView>,
+    /// The same row's references in the other edition of each standard (the transition).
+    pub iso27001_other: Vec<RefView>,
+    pub iso20000_other: Vec<RefView>,
+    pub relationship: Relationship,
+    pub strength: u8,
+    pub lead: Lead,
+    pub document: Text,
+    pub rationale: Text,
+    pub guidance: Text,
+    pub effort_weight: u8,
+    /// What to do, given the starting point.
+    pub action: &'static str,
+    pub applicable: bool,
+    pub applicability_reason: Text,
+    pub maturity: Option<Maturity>,
+    pub derived_status: Status,
+    pub status: Status,
+    /// The user set the status; `derived_status` is what the answers alone imply.
+    pub status_overridden: bool,
+    pub priority: Priority,
+    pub priority_score: u8,
+    /// Why the priority was raised by a scope fact, if it was.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub priority_reason: Option<String>,
+    pub remaining_days: f64,
+    pub owner: String,
+    pub due: String,
+    pub notes: String,
+}
+
+/// One Annex A control in the draft Statement of Applicability.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SoaEntry {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub title: Text,
+    pub group: RefView,
+    pub applicable: bool,
+    pub reason: Text,
+    pub from_answers: bool,
+    pub status: Status,
+    /// The control's references in the other edition of ISO/IEC 27001.
+    pub other_edition: Vec<RefView>,
+    pub rows: Vec<String>,
+}
+
+/// The whole matrix for one assessment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Matrix {
+    pub editions: Editions,
+    pub starting_point: StartingPoint,
+    pub target: Target,
+    pub rows: Vec<MatrixRow>,
+    pub soa: Vec<SoaEntry>,
+    pub heatmap: Heatmap,
+    pub summary: Summary,
+}
+
+impl RefView {
+    /// The references of one edition with their titles, in the order given.
+    pub fn list(catalog: &Catalog, id: StandardId, refs: &[String]) -> Vec<RefView> {
+        let standard = catalog.standard(id);
+        refs.iter()
+            .filter_map(|r| standard.node(r))
+            .map(|node| RefView {
+                reference: node.reference.clone(),
+                title: node.title.clone(),
+                new: node.new,
+            })
+            .collect()
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct HeatCell {
+    pub row: usize,
+    pub column: usize,
+    /// Strongest overlap among the rows in the cell, 0-10.
+    pub strength: u8,
+    pub rows: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Heatmap {
+    /// ISO/IEC 27001 areas, in document order.
+    pub rows: Vec<Area>,
+    /// ISO/IEC 20000-1 processes, in document order.
+    pub columns: Vec<Area>,
+    /// Only the cells where at least one row meets.
+    pub cells: Vec<HeatCell>,
+}
+
+impl Heatmap {
+    pub fn cell(&self, row: usize, column: usize) -> Option<&HeatCell> {
+        self.cells
+            .iter()
+            .find(|c| c.row == row && c.column == column)
+    }
+}
+
+/// How many rows fall in one bucket.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Count {
+    pub key: String,
+    pub label: String,
+    pub count: usize,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AreaReadiness {
+    pub area: Area,
+    pub rows: usize,
+    pub open: usize,
+    /// Percent of the area's applicable effort weight that is done (in progress counts half).
+    pub readiness: u8,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    pub rows: usize,
+    pub applicable_rows: usize,
+    pub open_rows: usize,
+    pub readiness: u8,
+    pub by_kind: Vec<Count>,
+    pub by_status: Vec<Count>,
+    pub by_area: Vec<AreaReadiness>,
+    /// Distinct integrated documents over the applicable shared rows (common and integrated).
+    pub integrated_documents: usize,
+    /// What running the systems separately would take: one document per standard for each.
+    pub separate_documents: usize,
+    pub remaining_days: f64,
+    /// Ids of the most urgent open rows, most urgent first.
+    pub top_actions: Vec<String>,
+}

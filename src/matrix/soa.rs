@@ -1,0 +1,100 @@
+//! The draft Statement of Applicability: every Annex A control of the chosen edition with its
+//! applicability, reason, status and reference in the other edition.
+
+use std::collections::HashMap;
+
+use super::applicability::{self, Applicability, DEFAULT_REASON};
+use super::model::{MatrixRow, RefView, SoaEntry};
+use crate::assessment::Status;
+use crate::catalog::{Catalog, Family, StandardId, Text};
+
+pub fn build(
+    catalog: &Catalog,
+    edition: StandardId,
+    controls: &applicability::ByControl,
+    rows: &[MatrixRow],
+) -> Vec<SoaEntry> {
+    let standard = catalog.standard(edition);
+    let transition = catalog.transition(Family::Iso27001);
+    let other = edition.other_edition();
+    let mut predecessors: HashMap<&str, Vec<String>> = HashMap::new();
+    for link in &transition.links {
+        for to in &link.to {
+            predecessors
+                .entry(to.as_str())
+                .or_default()
+                .push(link.from.clone());
+        }
+    }
+    let mut rows_by_control: HashMap<&str, Vec<&MatrixRow>> = HashMap::new();
+    for row in rows {
+        for r in &row.iso27001 {
+            rows_by_control
+                .entry(r.reference.as_str())
+                .or_default()
+                .push(row);
+        }
+    }
+    standard
+        .controls()
+        .map(|control| {
+            let reference = &control.reference;
+            let applicability = controls.get(reference).cloned().unwrap_or(Applicability {
+                applicable: true,
+                reason: Text::from(DEFAULT_REASON),
+                from_answers: false,
+            });
+            let holding: &[&MatrixRow] = rows_by_control
+                .get(reference.as_str())
+                .map_or(&[], Vec::as_slice);
+            // The least advanced row decides, so the SoA never claims more than the matrix.
+            let status = if !applicability.applicable {
+                Status::NotApplicable
+            } else {
+                holding
+                    .iter()
+                    .map(|row| row.status)
+                    .min_by_key(|s| match s {
+                        Status::NotStarted => 0,
+                        Status::InProgress => 1,
+                        Status::Implemented => 2,
+                        Status::NotApplicable => 3,
+                    })
+                    .unwrap_or(Status::NotStarted)
+            };
+            let other_refs: Vec<String> = if edition.is_current() {
+                predecessors
+                    .get(reference.as_str())
+                    .cloned()
+                    .unwrap_or_default()
+            } else {
+                transition.forward(reference).to_vec()
+            };
+            let group = control
+                .parent
+                .as_deref()
+                .and_then(|p| standard.top_ancestor(p))
+                .map(|g| RefView {
+                    reference: g.reference.clone(),
+                    title: g.title.clone(),
+                    new: false,
+                })
+                .unwrap_or(RefView {
+                    reference: String::new(),
+                    title: Text::from(""),
+                    new: false,
+                });
+            SoaEntry {
+                reference: reference.clone(),
+                title: control.title.clone(),
+                group,
+                applicable: applicability.applicable,
+                reason: applicability.reason,
+                from_answers: applicability.from_answers,
+                status,
+                other_edition: RefView::list(catalog, other, &other_refs),
+                rows: holding.iter().map(|row| row.id.clone()).collect(),
+            }
+        })
+        .collect()
+}

@@ -1,0 +1,70 @@
+//! What the page and the export worker say to each other. Both sides use these types, so neither
+//! depends on the other: the page never reaches the workbook code, the worker never the UI.
+//! Pure data and JSON; no browser, no workbook.
+//!
+//! - the worker posts the string `"ready"` once it takes requests, and `"prepared M"` after it
+//!   built a workbook ahead of time in M milliseconds (the page ignores it; benchmarks read it);
+//! - the page posts `{kind, request}`: `kind` is a [`Kind`], `request` the JSON text of a
+//!   [`Request`]. A prepare builds the workbook and keeps it; an export whose request is the
+//!   same text gets the kept workbook at once, and any other export is built there and then;
+//! - the reply to an export is `{ok: true, bytes: Uint8Array, millis, prepared}` (`millis`: the
+//!   build time; `prepared`: built ahead of time) or `{ok: false, error}`.
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+/// The consultancy whose branded app made the workbook.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Brand {
+    pub name: String,
+    /// A web address, e-mail address or phone number, as the consultancy gave it.
+    #[serde(default)]
+    pub contact: String,
+}
+
+/// One workbook request. The assessment travels as its own JSON text, unparsed until the worker
+/// imports it, so it is parsed once and checked like every other input.
+#[derive(Serialize, Deserialize)]
+pub struct Request<'a> {
+    #[serde(borrow)]
+    pub assessment: &'a RawValue,
+    pub date: &'a str,
+    #[serde(default)]
+    pub brand: Option<Brand>,
+}
+
+crate::vocabulary::vocabulary! {
+    /// What the page asks of the worker.
+    pub enum Kind {
+        /// Build the workbook now and keep it: the user may click Download any moment.
+        Prepare = "prepare" => "Build ahead of time",
+        /// The user clicked Download: reply with the workbook.
+        Export = "export" => "Export",
+    }
+}
+
+/// The request text for an assessment's JSON (`Assessment::to_json`), as the page sends it.
+///
+/// # Panics
+/// When `assessment_json` is not JSON, which `to_json` and the built-in sample never are.
+pub fn request_json(assessment_json: &str, date: &str, brand: Option<&Brand>) -> String {
+    let request = Request {
+        assessment: serde_json::from_str(assessment_json).expect("the assessment is JSON"),
+        date,
+        brand: brand.cloned(),
+    };
+    serde_json::to_string(&request).expect("a request always serializes")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Kind;
+
+    #[test]
+    fn only_prepare_and_export_are_requests() {
+        assert_eq!(Kind::parse("prepare"), Some(Kind::Prepare));
+        assert_eq!(Kind::parse("export"), Some(Kind::Export));
+        assert_eq!(Kind::parse("Export"), None);
+        assert_eq!(Kind::parse(""), None);
+    }
+}
