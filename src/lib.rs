@@ -18,7 +18,7 @@ pub mod protocol;
 pub mod questionnaire;
 pub mod state;
 pub mod ui;
-mod vocabulary;
+pub mod vocabulary;
 pub mod web;
 
 /// The product version, shown by `ims-matrix --version` and written into exports.

@@ -1,8 +1,14 @@
 //! The app's state and every change to it, as a pure reducer: `AppState::apply(action, now)`.
 //! The Yew root wraps it (`ui::app`); tests drive it natively. The matrix is never stored here:
 //! it is derived from the assessment on each change.
+//!
+//! The assessment is shared (`Rc`): components receive the same allocation, and a change clones
+//! it once. An action that changes nothing leaves the state equal to before, timestamps
+//! included, so the root skips the re-render and the save.
 
-use crate::assessment::{Assessment, Status};
+use std::rc::Rc;
+
+use crate::assessment::{Assessment, RowEdit, Status};
 use crate::catalog::Family;
 use crate::matrix::view::{Filter, GroupBy, Sort, SortKey};
 use crate::questionnaire::{self, Answer};
@@ -51,7 +57,7 @@ pub struct Offer {
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
-    pub assessment: Assessment,
+    pub assessment: Rc<Assessment>,
     /// Whether the assessment has been started (anything answered or edited, or Start pressed).
     pub started: bool,
     pub screen: Screen,
@@ -107,7 +113,7 @@ impl AppState {
         now: &str,
     ) -> AppState {
         let mut state = AppState {
-            assessment: Assessment::new(now),
+            assessment: Rc::new(Assessment::new(now)),
             started: false,
             screen: Screen::Welcome,
             filter: Filter::default(),
@@ -123,7 +129,7 @@ impl AppState {
         match saved {
             Ok(Some(imported)) => {
                 state.started = true;
-                state.assessment = imported.assessment;
+                state.assessment = Rc::new(imported.assessment);
                 if !imported.warnings.is_empty() {
                     state.notice = Some(Notice {
                         kind: NoticeKind::Warning,
@@ -147,9 +153,27 @@ impl AppState {
         questionnaire::builtin().sections.len()
     }
 
-    fn touch(&mut self, now: &str) {
-        self.started = true;
-        self.assessment.updated = now.to_owned();
+    /// Changes the assessment and marks the time; `change` says whether it changed anything.
+    fn edit(&mut self, now: &str, change: impl FnOnce(&mut Assessment) -> bool) {
+        let mut next = (*self.assessment).clone();
+        if change(&mut next) {
+            next.updated = now.to_owned();
+            self.assessment = Rc::new(next);
+            self.started = true;
+        }
+    }
+
+    /// Changes one row's edit, when the change makes a difference.
+    fn edit_row(&mut self, row: &str, now: &str, change: impl FnOnce(&mut RowEdit)) {
+        let before = self.assessment.edit(row).cloned().unwrap_or_default();
+        let mut after = before.clone();
+        change(&mut after);
+        if after != before {
+            self.edit(now, |a| {
+                a.update_row(row, |e| *e = after);
+                true
+            });
+        }
     }
 
     /// Applies one action at time `now` (RFC 3339).
@@ -166,20 +190,22 @@ impl AppState {
             }
             Action::Answer(question, answer) => {
                 // Answers to questions that later become hidden stay saved: nothing typed is lost.
-                match answer {
-                    Some(answer) if !answer.is_empty() => {
-                        self.assessment.answers.insert(question, answer);
-                    }
-                    _ => {
-                        self.assessment.answers.remove(&question);
-                    }
+                let answer = answer.filter(|a| !a.is_empty());
+                if self.assessment.answers.get(&question) != answer.as_ref() {
+                    self.edit(now, |a| {
+                        match answer {
+                            Some(answer) => a.answers.insert(question, answer),
+                            None => a.answers.remove(&question),
+                        };
+                        true
+                    });
                 }
-                self.touch(now);
             }
             Action::SetEdition(family, year) => {
-                if self.assessment.editions.set(family, &year) {
-                    self.touch(now);
-                }
+                self.edit(now, |a| {
+                    let before = a.editions;
+                    a.editions.set(family, &year) && a.editions != before
+                });
             }
             Action::NextSection => {
                 if let Screen::Wizard(index) = self.screen {
@@ -209,22 +235,10 @@ impl AppState {
                     };
                 }
             }
-            Action::SetStatus(row, status) => {
-                self.assessment.update_row(&row, |e| e.status = status);
-                self.touch(now);
-            }
-            Action::SetOwner(row, owner) => {
-                self.assessment.update_row(&row, |e| e.owner = owner);
-                self.touch(now);
-            }
-            Action::SetDue(row, due) => {
-                self.assessment.update_row(&row, |e| e.due = due);
-                self.touch(now);
-            }
-            Action::SetNotes(row, notes) => {
-                self.assessment.update_row(&row, |e| e.notes = notes);
-                self.touch(now);
-            }
+            Action::SetStatus(row, status) => self.edit_row(&row, now, |e| e.status = status),
+            Action::SetOwner(row, owner) => self.edit_row(&row, now, |e| e.owner = owner),
+            Action::SetDue(row, due) => self.edit_row(&row, now, |e| e.due = due),
+            Action::SetNotes(row, notes) => self.edit_row(&row, now, |e| e.notes = notes),
             Action::SetFilter(filter) => self.filter = filter,
             Action::SortBy(key) => {
                 self.sort = if self.sort.key == key {
@@ -255,7 +269,7 @@ impl AppState {
                 self.screen = Screen::Matrix;
             }
             Action::Load(assessment, warnings, source) => {
-                self.assessment = assessment;
+                self.assessment = Rc::new(assessment);
                 self.started = true;
                 self.unreadable = None;
                 self.notice = Some(if warnings.is_empty() {

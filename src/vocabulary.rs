@@ -16,10 +16,12 @@
 /// }
 /// ```
 macro_rules! vocabulary {
+    (@label $id:literal) => { $id };
+    (@label $id:literal, $label:literal) => { $label };
     (
         $(#[$meta:meta])*
         $vis:vis enum $name:ident {
-            $( $(#[$variant_meta:meta])* $variant:ident = $id:literal => $label:literal ),+ $(,)?
+            $( $(#[$variant_meta:meta])* $variant:ident = $id:literal $(=> $label:literal)? ),+ $(,)?
         }
     ) => {
         $(#[$meta])*
@@ -45,9 +47,17 @@ macro_rules! vocabulary {
                 }
             }
 
-            /// The English label shown to people.
+            /// The English label shown to people (the identifier when the table gives none).
             pub fn label(self) -> &'static str {
-                match self { $( $name::$variant => $label ),+ }
+                match self { $( $name::$variant => $crate::vocabulary::vocabulary!(@label $id $(, $label)?) ),+ }
+            }
+        }
+
+        impl $crate::vocabulary::Vocabulary for $name {
+            const IDS: &'static [&'static str] = &[$($id),+];
+
+            fn parse(text: &str) -> Option<Self> {
+                $name::parse(text)
             }
         }
 
@@ -68,6 +78,13 @@ macro_rules! vocabulary {
 }
 
 pub(crate) use vocabulary;
+
+/// What every vocabulary enum offers to generic code: its identifiers and parsing them.
+pub trait Vocabulary: Sized + Copy + 'static {
+    /// Every identifier, in declaration order.
+    const IDS: &'static [&'static str];
+    fn parse(text: &str) -> Option<Self>;
+}
 
 #[cfg(test)]
 mod tests {
@@ -90,6 +107,9 @@ mod tests {
         assert_eq!(Colour::DarkBlue.label(), "Dark blue");
         assert_eq!(Colour::parse("Dark blue"), None);
         let error = serde_json::from_str::<Colour>("\"green\"").unwrap_err();
-        assert!(error.to_string().contains("unknown variant `green`"), "{error}");
+        assert!(
+            error.to_string().contains("unknown variant `green`"),
+            "{error}"
+        );
     }
 }

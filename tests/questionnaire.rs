@@ -12,18 +12,6 @@ fn builtin_questionnaire_loads() {
 }
 
 #[test]
-fn every_crosswalk_practice_has_one_maturity_question() {
-    let q = questionnaire::builtin();
-    for row in &catalog::builtin().crosswalk {
-        assert!(
-            q.maturity_question(&row.practice).is_some(),
-            "{}",
-            row.practice
-        );
-    }
-}
-
-#[test]
 fn every_question_has_label_and_help_and_sections_cover_the_design() {
     let q = questionnaire::builtin();
     let ids: Vec<&str> = q.sections.iter().map(|s| s.id.as_str()).collect();
@@ -117,4 +105,115 @@ fn a_condition_on_a_later_question_is_rejected() {
             .any(|m| m == "bad.json: a: condition names b, which is not an earlier question"),
         "{messages:?}"
     );
+}
+
+/// The built-in questionnaire with one change made to its JSON, and the errors it loads with.
+fn errors_after(change: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
+    let mut json: serde_json::Value =
+        serde_json::from_str(questionnaire::BUILTIN_FILE.text).expect("valid JSON");
+    change(&mut json);
+    let text = Box::leak(json.to_string().into_boxed_str());
+    match questionnaire::load(
+        &DataFile {
+            name: "changed.json",
+            text,
+        },
+        catalog::builtin(),
+    ) {
+        Ok(_) => Vec::new(),
+        Err(errors) => errors.iter().map(ToString::to_string).collect(),
+    }
+}
+
+fn question_mut<'a>(json: &'a mut serde_json::Value, id: &str) -> &'a mut serde_json::Value {
+    json["sections"]
+        .as_array_mut()
+        .expect("sections")
+        .iter_mut()
+        .flat_map(|s| s["questions"].as_array_mut().expect("questions").iter_mut())
+        .find(|q| q["id"] == id)
+        .expect("question exists")
+}
+
+#[test]
+fn renaming_a_question_or_option_the_engine_reads_fails_at_load() {
+    assert_eq!(
+        errors_after(|_| {}),
+        Vec::<String>::new(),
+        "unchanged data loads"
+    );
+    let renamed_option = errors_after(|json| {
+        question_mut(json, "org.size")["options"][0]["id"] = "tiny".into();
+    });
+    assert!(
+        renamed_option
+            .iter()
+            .any(|e| e.starts_with("changed.json: org.size: the engine reads the options")),
+        "{renamed_option:?}"
+    );
+    let renamed_question = errors_after(|json| {
+        question_mut(json, "scope.payment-cards")["id"] = "scope.cards".into();
+    });
+    assert!(
+        renamed_question.iter().any(|e| e
+            == "changed.json: scope.payment-cards: the engine reads this question, which the questionnaire lacks"),
+        "{renamed_question:?}"
+    );
+    let changed_kind = errors_after(|json| {
+        let question = question_mut(json, "start.separate");
+        question["kind"] = "number".into();
+        question["min"] = 0.into();
+        question["max"] = 1.into();
+    });
+    assert!(
+        changed_kind.iter().any(|e| e
+            .starts_with("changed.json: start.separate: the engine reads this question as YesNo")),
+        "{changed_kind:?}"
+    );
+}
+
+#[test]
+fn a_practice_without_its_maturity_question_fails_at_load() {
+    let errors = errors_after(|json| {
+        let section = json["sections"]
+            .as_array_mut()
+            .expect("sections")
+            .iter_mut()
+            .find(|s| s["id"] == "maturity-processes")
+            .expect("section");
+        let questions = section["questions"].as_array_mut().expect("questions");
+        questions.retain(|q| q["practice"] != "capacity");
+    });
+    assert!(
+        errors
+            .iter()
+            .any(|e| e == "changed.json: capacity: crosswalk practice has no maturity question"),
+        "{errors:?}"
+    );
+}
+
+#[test]
+fn maturity_is_read_by_practice_whatever_the_question_is_called() {
+    let mut json: serde_json::Value =
+        serde_json::from_str(questionnaire::BUILTIN_FILE.text).expect("valid JSON");
+    question_mut(&mut json, "maturity.capacity")["id"] = "maturity.capacity-management".into();
+    let text = Box::leak(json.to_string().into_boxed_str());
+    let q = questionnaire::load(
+        &DataFile {
+            name: "renamed.json",
+            text,
+        },
+        catalog::builtin(),
+    )
+    .expect("a maturity question may be renamed");
+    let mut answers = Answers::new();
+    answers.insert(
+        "maturity.capacity-management".into(),
+        Answer::Text("informal".into()),
+    );
+    assert_eq!(
+        q.maturity(&answers, "capacity"),
+        Some(questionnaire::Maturity::Informal)
+    );
+    assert_eq!(q.maturity(&answers, "change"), None);
 }

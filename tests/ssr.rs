@@ -120,10 +120,25 @@ async fn wizard_show_if_questions_appear_with_the_answers() {
         .insert("start.iso20000".into(), Answer::Text("implemented".into()));
     let shown = wizard(1, a, false).await;
     assert!(shown.contains("q-start-separate"), "{shown}");
+    // The answers are reflected: exactly the chosen options are checked.
     assert!(
-        shown.contains(r#"value="certified" checked"#) || shown.contains("checked"),
-        "answers are reflected"
+        shown.contains(
+            r#"<input value="certified" checked type="radio" id="q-start-iso27001-certified""#
+        ),
+        "{shown}"
     );
+    assert!(
+        shown.contains(
+            r#"<input value="implemented" checked type="radio" id="q-start-iso20000-implemented""#
+        ),
+        "{shown}"
+    );
+    // The two answers and the two default editions, nothing else.
+    assert!(
+        shown.contains(r#"<input value="2022" checked type="radio""#),
+        "{shown}"
+    );
+    assert_eq!(shown.matches(" checked ").count(), 4, "{shown}");
 }
 
 #[tokio::test]

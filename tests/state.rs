@@ -127,3 +127,38 @@ fn finishing_the_last_section_counts_a_completion() {
     let s = s.apply(Action::NextSection, "t");
     assert_eq!((s.screen, s.completions), (Screen::Matrix, 1));
 }
+
+#[test]
+fn actions_that_change_nothing_leave_the_state_and_its_timestamps_as_they_were() {
+    let before = fresh()
+        .apply(
+            Action::SetStatus("common.policy".into(), Some(Status::Implemented)),
+            "t1",
+        )
+        .apply(answer("org.size", Answer::Text("small".into())), "t1");
+    let no_ops = [
+        Action::SetStatus("common.policy".into(), Some(Status::Implemented)),
+        Action::SetOwner("common.policy".into(), String::new()),
+        Action::SetNotes("common.context".into(), String::new()),
+        answer("org.size", Answer::Text("small".into())),
+        Action::Answer("org.name".into(), None),
+        Action::Answer("org.name".into(), Some(Answer::Text("  ".into()))),
+        Action::SetEdition(Family::Iso27001, "2022".into()),
+        Action::SetEdition(Family::Iso27001, "1999".into()),
+        Action::GoTo(before.screen),
+    ];
+    for action in no_ops {
+        let after = before.clone().apply(action.clone(), "t2");
+        assert_eq!(after, before, "{action:?}");
+        assert!(
+            std::rc::Rc::ptr_eq(&after.assessment, &before.assessment),
+            "{action:?} kept the same shared assessment"
+        );
+    }
+    // A real change makes a new assessment with the new time.
+    let after = before
+        .clone()
+        .apply(Action::SetOwner("common.policy".into(), "Ana".into()), "t3");
+    assert!(!std::rc::Rc::ptr_eq(&after.assessment, &before.assessment));
+    assert_eq!(after.assessment.updated, "t3");
+}

@@ -131,8 +131,9 @@ macro_rules! edition_serde {
 edition_serde!(edition_27001, crate::catalog::Family::Iso27001);
 edition_serde!(edition_20000, crate::catalog::Family::Iso20000);
 
-/// Everything one organisation entered.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Everything one organisation entered. `Eq`, so a shared `Rc<Assessment>` compares by pointer
+/// first.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Assessment {
     pub schema: u32,
@@ -196,11 +197,7 @@ impl Assessment {
 
     /// The organisation name the user gave, if any.
     pub fn organisation(&self) -> Option<&str> {
-        self.answers
-            .get("org.name")
-            .and_then(|a| a.as_text())
-            .map(str::trim)
-            .filter(|name| !name.is_empty())
+        crate::questionnaire::reads::ORG_NAME.get(&self.answers)
     }
 }
 

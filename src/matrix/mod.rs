@@ -22,7 +22,7 @@ pub use scope::{StartingPoint, Target};
 
 use crate::assessment::Assessment;
 use crate::catalog::Catalog;
-use crate::questionnaire::{Maturity, Questionnaire};
+use crate::questionnaire::Questionnaire;
 
 /// Builds the matrix.
 ///
@@ -47,10 +47,7 @@ pub fn build(catalog: &Catalog, questionnaire: &Questionnaire, assessment: &Asse
         .iter()
         .map(|row| {
             let (applicable, reason) = applicability::row(catalog, row, editions, &controls);
-            let maturity = answers
-                .get(&format!("maturity.{}", row.practice))
-                .and_then(|a| a.as_text())
-                .and_then(Maturity::parse);
+            let maturity = questionnaire.maturity(answers, &row.practice);
             let derived_status = derive::derived_status(row.kind, applicable, maturity);
             let edit = assessment.edit(&row.id);
             let status = edit.and_then(|e| e.status).unwrap_or(derived_status);

@@ -1,7 +1,8 @@
 //! What the answers say about the organisation's starting point, and the facts the engine
 //! reads from them (size, target, scope facts that raise priorities).
 
-use crate::questionnaire::{Answer, Answers};
+use crate::questionnaire::reads::{self, Goal, OrgSize};
+use crate::questionnaire::Answers;
 
 crate::vocabulary::vocabulary! {
     /// Which systems the organisation already runs, as ISO/IEC 27013 frames the starting point.
@@ -21,17 +22,14 @@ crate::vocabulary::vocabulary! {
 
 impl StartingPoint {
     pub fn from_answers(answers: &Answers) -> StartingPoint {
-        let holds = |id: &str| {
-            matches!(
-                answers.get(id).and_then(Answer::as_text),
-                Some("certified" | "implemented")
-            )
+        let holds = |question: &reads::Single<reads::Holding>| {
+            question.get(answers).is_some_and(|h| h.holds())
         };
-        match (holds("start.iso27001"), holds("start.iso20000")) {
+        match (holds(&reads::START_ISO27001), holds(&reads::START_ISO20000)) {
             (false, false) => StartingPoint::Neither,
             (true, false) => StartingPoint::Iso27001,
             (false, true) => StartingPoint::Iso20000,
-            (true, true) => match answers.get("start.separate").and_then(Answer::as_bool) {
+            (true, true) => match reads::START_SEPARATE.get(answers) {
                 Some(false) => StartingPoint::BothIntegrated,
                 _ => StartingPoint::BothSeparate,
             },
@@ -64,42 +62,41 @@ crate::vocabulary::vocabulary! {
 
 impl Target {
     pub fn from_answers(answers: &Answers) -> Target {
-        match answers.get("start.target").and_then(Answer::as_text) {
-            Some("iso27001-first") => Target::Iso27001First,
-            Some("iso20000-first") => Target::Iso20000First,
-            _ => Target::Integrated,
+        match reads::START_TARGET.get(answers) {
+            Some(Goal::Iso27001First) => Target::Iso27001First,
+            Some(Goal::Iso20000First) => Target::Iso20000First,
+            Some(Goal::Integrated) | None => Target::Integrated,
         }
     }
 }
 
 /// Multiplier on effort for the organisation's size band (unanswered counts as medium).
 pub fn size_factor(answers: &Answers) -> f64 {
-    match answers.get("org.size").and_then(Answer::as_text) {
-        Some("micro") => 0.6,
-        Some("small") => 0.8,
-        Some("large") => 1.4,
-        Some("enterprise") => 1.8,
-        _ => 1.0,
+    match reads::ORG_SIZE.get(answers) {
+        Some(OrgSize::Micro) => 0.6,
+        Some(OrgSize::Small) => 0.8,
+        Some(OrgSize::Large) => 1.4,
+        Some(OrgSize::Enterprise) => 1.8,
+        Some(OrgSize::Medium) | None => 1.0,
     }
 }
 
 /// Practices whose rows gain priority from a scope fact, with the fact that raises them.
 pub fn raised_practices(answers: &Answers) -> Vec<(&'static str, &'static str)> {
-    let yes = |id: &str| answers.get(id).and_then(Answer::as_bool) == Some(true);
     let mut raised = Vec::new();
-    if yes("scope.payment-cards") {
+    if reads::PAYMENT_CARDS.yes(answers) {
         for practice in ["crypto", "network", "access"] {
             raised.push((practice, "payment card data in scope"));
         }
     }
-    if yes("scope.personal-data") {
+    if reads::PERSONAL_DATA.yes(answers) {
         raised.push(("compliance", "personal data processed"));
     }
-    if yes("scope.regulated") {
+    if reads::REGULATED.yes(answers) {
         raised.push(("compliance", "sector regulation applies"));
         raised.push(("continuity", "sector regulation applies"));
     }
-    if yes("scope.critical-suppliers") {
+    if reads::CRITICAL_SUPPLIERS.yes(answers) {
         raised.push(("supplier", "critical suppliers"));
         raised.push(("service-level", "critical suppliers"));
     }

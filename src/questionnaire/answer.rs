@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::model::{Condition, Maturity, Question, QuestionKind, Questionnaire};
 
 /// One answer. Single choice and maturity answers are option ids (`Text`).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Answer {
     Bool(bool),
@@ -149,6 +149,16 @@ impl Condition {
 }
 
 impl Questionnaire {
+    /// How mature the prospect says a crosswalk practice is: the answer to that practice's
+    /// maturity question, whatever its id.
+    pub fn maturity(&self, answers: &Answers, practice: &str) -> Option<Maturity> {
+        let id = self.maturity_ids.get(practice)?;
+        answers
+            .get(id)
+            .and_then(Answer::as_text)
+            .and_then(Maturity::parse)
+    }
+
     /// Whether a question is shown for these answers.
     pub fn is_visible(&self, question: &Question, answers: &Answers) -> bool {
         question.show_if.as_ref().is_none_or(|c| c.holds(answers))

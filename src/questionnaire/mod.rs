@@ -5,6 +5,7 @@
 mod answer;
 mod model;
 mod raw;
+pub mod reads;
 mod validate;
 
 use std::sync::OnceLock;
@@ -13,7 +14,7 @@ pub use answer::{Answer, Answers};
 pub use model::{
     ApplicabilityRule, Choice, Condition, Maturity, Question, QuestionKind, Questionnaire, Section,
 };
-pub use validate::{load, ENGINE_QUESTIONS};
+pub use validate::load;
 
 use crate::catalog::{self, DataFile};
 

@@ -1,6 +1,8 @@
 //! The validated questionnaire: sections of questions with help text and show-if conditions, and
 //! the applicability rules that turn scope facts into a draft Statement of Applicability.
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::catalog::{Family, Text};
@@ -58,6 +60,19 @@ pub enum QuestionKind {
 }
 
 impl QuestionKind {
+    /// The kind's name as data files write it.
+    pub fn name(&self) -> &'static str {
+        match self {
+            QuestionKind::Single { .. } => "single",
+            QuestionKind::Multiple { .. } => "multiple",
+            QuestionKind::YesNo => "yes_no",
+            QuestionKind::Number { .. } => "number",
+            QuestionKind::Text { .. } => "text",
+            QuestionKind::Edition { .. } => "edition",
+            QuestionKind::Maturity { .. } => "maturity",
+        }
+    }
+
     pub fn options(&self) -> &[Choice] {
         match self {
             QuestionKind::Single { options } | QuestionKind::Multiple { options } => options,
@@ -143,6 +158,9 @@ pub struct ApplicabilityRule {
 pub struct Questionnaire {
     pub sections: Vec<Section>,
     pub applicability: Vec<ApplicabilityRule>,
+    /// The maturity question's id by practice, found once at load.
+    #[serde(skip)]
+    pub(crate) maturity_ids: HashMap<String, String>,
 }
 
 impl Questionnaire {

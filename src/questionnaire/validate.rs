@@ -7,19 +7,8 @@ use super::model::{
     ApplicabilityRule, Choice, Condition, Question, QuestionKind, Questionnaire, Section,
 };
 use super::raw::{RawChoice, RawCondition, RawQuestion, RawQuestionnaire};
+use super::reads;
 use crate::catalog::{Catalog, DataError, DataFile, Family, NodeKind, StandardId};
-
-/// Questions the engine reads by id, with the kind each must have.
-pub const ENGINE_QUESTIONS: [(&str, &str); 8] = [
-    ("org.name", "text"),
-    ("org.size", "single"),
-    ("start.iso27001", "single"),
-    ("start.iso20000", "single"),
-    ("start.separate", "yes_no"),
-    ("start.target", "single"),
-    ("edition.iso27001", "edition"),
-    ("edition.iso20000", "edition"),
-];
 
 struct Checker<'a> {
     file: &'a str,
@@ -80,7 +69,6 @@ pub fn load(file: &DataFile<'_>, catalog: &Catalog) -> Result<Questionnaire, Vec
             questions,
         });
     }
-    check_engine_questions(&earlier, &mut check);
     check_practices(&earlier, catalog, &mut check);
     let controls: HashSet<&str> = catalog
         .standard(StandardId::Iso27001_2022)
@@ -112,11 +100,21 @@ pub fn load(file: &DataFile<'_>, catalog: &Catalog) -> Result<Questionnaire, Vec
             });
         }
     }
-    if check.errors.is_empty() {
-        Ok(Questionnaire {
-            sections,
-            applicability,
+    let maturity_ids = earlier
+        .iter()
+        .filter_map(|q| match &q.kind {
+            QuestionKind::Maturity { practice } => Some((practice.clone(), q.id.clone())),
+            _ => None,
         })
+        .collect();
+    let questionnaire = Questionnaire {
+        sections,
+        applicability,
+        maturity_ids,
+    };
+    check_engine_reads(&questionnaire, &mut check);
+    if check.errors.is_empty() {
+        Ok(questionnaire)
     } else {
         Err(check.errors)
     }
@@ -309,21 +307,21 @@ fn load_condition(
     })
 }
 
-fn check_engine_questions(questions: &[Question], check: &mut Checker<'_>) {
-    for (id, kind) in ENGINE_QUESTIONS {
-        let actual = questions.iter().find(|q| q.id == id).map(|q| match q.kind {
-            QuestionKind::Single { .. } => "single",
-            QuestionKind::Multiple { .. } => "multiple",
-            QuestionKind::YesNo => "yes_no",
-            QuestionKind::Number { .. } => "number",
-            QuestionKind::Text { .. } => "text",
-            QuestionKind::Edition { .. } => "edition",
-            QuestionKind::Maturity { .. } => "maturity",
-        });
-        if actual != Some(kind) {
+fn check_engine_reads(questionnaire: &Questionnaire, check: &mut Checker<'_>) {
+    for (id, expect) in reads::declared() {
+        if let Some(problem) = reads::mismatch(questionnaire, id, expect) {
+            check.add(id, problem);
+        }
+    }
+    for family in [Family::Iso27001, Family::Iso20000] {
+        let editions = questionnaire
+            .questions()
+            .filter(|q| matches!(q.kind, QuestionKind::Edition { family: f } if f == family))
+            .count();
+        if editions != 1 {
             check.add(
-                id,
-                format!("the engine reads this question as {kind}; found {actual:?}"),
+                family.as_str(),
+                format!("needs exactly one edition question; found {editions}"),
             );
         }
     }

@@ -29,6 +29,10 @@ impl Reducible for Store {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let reset = matches!(action, Action::Reset);
         let mut next = self.0.clone().apply(action, &web::now());
+        // Nothing changed: the same state, so Yew skips the render and nothing is saved.
+        if next == self.0 && !reset {
+            return self;
+        }
         if reset {
             // Starting over (confirmed in the UI) is the one time saved state is removed.
             web::clear_saved();
@@ -57,7 +61,9 @@ pub fn App() -> Html {
             let config = web::embed::config();
             for family in [Family::Iso27001, Family::Iso20000] {
                 if let Some(year) = config.edition(family) {
-                    state.assessment.editions.set(family, year);
+                    Rc::make_mut(&mut state.assessment)
+                        .editions
+                        .set(family, year);
                 }
             }
         }
@@ -162,7 +168,7 @@ pub fn App() -> Html {
         Screen::Wizard(index) => html! {
             <Wizard
                 index={index}
-                assessment={Rc::new(state.assessment.clone())}
+                assessment={state.assessment.clone()}
                 show_problems={state.show_problems}
                 shares_with={web::embed::config().shares_with()}
                 dispatch={dispatch.clone()}
@@ -185,7 +191,7 @@ pub fn App() -> Html {
             html! { <SummaryScreen matrix={matrix.clone()} dispatch={dispatch.clone()} /> }
         }
         Screen::Data => html! {
-            <DataScreen assessment={Rc::new(state.assessment.clone())} dispatch={dispatch.clone()} />
+            <DataScreen assessment={state.assessment.clone()} dispatch={dispatch.clone()} />
         },
     };
 
@@ -198,7 +204,7 @@ pub fn App() -> Html {
                     html! {
                         <div class="header-tools">
                             <Nav screen={state.screen} dispatch={dispatch.clone()} />
-                            <ExportButton assessment={Rc::new(state.assessment.clone())} dispatch={dispatch.clone()} primary=true />
+                            <ExportButton assessment={state.assessment.clone()} dispatch={dispatch.clone()} primary=true />
                         </div>
                     }
                 } else {
