@@ -8,7 +8,7 @@
 
 use std::rc::Rc;
 
-use crate::assessment::{Assessment, RowEdit, Status};
+use crate::assessment::{self, Assessment, Conflict, Merged, RowEdit, Status};
 use crate::catalog::Family;
 use crate::matrix::view::{Filter, GroupBy, Sort, SortKey};
 use crate::questionnaire::{self, Answer};
@@ -55,6 +55,15 @@ pub struct Offer {
     pub warnings: Vec<String>,
 }
 
+/// Fields another tab changed that this tab had changed too: its newer values are in use, and
+/// the user may keep this tab's instead.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TabConflicts {
+    /// This tab's assessment before the other tab's save was merged in.
+    pub ours: Rc<Assessment>,
+    pub conflicts: Vec<Conflict>,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub assessment: Rc<Assessment>,
@@ -70,6 +79,7 @@ pub struct AppState {
     pub notice: Option<Notice>,
     pub unreadable: Option<Unreadable>,
     pub offer: Option<Offer>,
+    pub tab_conflicts: Option<TabConflicts>,
     /// How many times the questionnaire was finished in this visit (for the host's event).
     pub completions: u32,
 }
@@ -103,6 +113,15 @@ pub enum Action {
     DismissNotice,
     /// Start over with an empty assessment (after confirmation in the UI).
     Reset,
+    /// Another tab of this browser saved: the assessment it replaced and the one it wrote
+    /// (none when it started over).
+    SavedElsewhere {
+        base: Option<Assessment>,
+        theirs: Option<Assessment>,
+    },
+    /// After a conflict with another tab, keep this tab's values.
+    KeepOurs,
+    DismissConflicts,
 }
 
 impl AppState {
@@ -124,6 +143,7 @@ impl AppState {
             notice: None,
             unreadable: None,
             offer: None,
+            tab_conflicts: None,
             completions: 0,
         };
         match saved {
@@ -310,6 +330,20 @@ impl AppState {
             Action::DeclineOffer => self.offer = None,
             Action::Notify(notice) => self.notice = Some(notice),
             Action::DismissNotice => self.notice = None,
+            Action::SavedElsewhere { base, theirs } => {
+                return self.saved_elsewhere(base, theirs, now)
+            }
+            Action::KeepOurs => {
+                if let Some(choice) = self.tab_conflicts.take() {
+                    self.edit(now, |a| {
+                        for conflict in &choice.conflicts {
+                            conflict.field.copy(&choice.ours, a);
+                        }
+                        true
+                    });
+                }
+            }
+            Action::DismissConflicts => self.tab_conflicts = None,
             Action::Reset => {
                 let fresh = AppState::new(Ok(None), now);
                 return AppState {
@@ -320,6 +354,69 @@ impl AppState {
                     }),
                     ..fresh
                 };
+            }
+        }
+        self
+    }
+
+    /// Takes in what another tab saved: its edits merged field by field into this tab's, a
+    /// replacement taken whole, starting over followed. Each says so, and conflicts wait for
+    /// the user's choice.
+    fn saved_elsewhere(
+        mut self,
+        base: Option<Assessment>,
+        theirs: Option<Assessment>,
+        now: &str,
+    ) -> AppState {
+        let notice = |kind, text: &str| Notice {
+            kind,
+            text: text.to_owned(),
+            details: Vec::new(),
+        };
+        let Some(theirs) = theirs else {
+            let fresh = AppState::new(Ok(None), now);
+            return AppState {
+                notice: Some(notice(
+                    NoticeKind::Warning,
+                    "The assessment was cleared in another tab of this browser (Start over), so this tab starts over too.",
+                )),
+                ..fresh
+            };
+        };
+        if !self.started || self.unreadable.is_some() {
+            self.assessment = Rc::new(theirs);
+            self.started = true;
+            self.unreadable = None;
+            return self;
+        }
+        let merged = match &base {
+            Some(base) => assessment::merge(base, &theirs, &self.assessment),
+            None => Merged::Replaced(theirs),
+        };
+        match merged {
+            Merged::Replaced(theirs) => {
+                if *self.assessment != theirs {
+                    self.assessment = Rc::new(theirs);
+                    self.tab_conflicts = None;
+                    self.notice = Some(notice(
+                        NoticeKind::Info,
+                        "Another tab of this browser opened a different assessment; this tab now shows it too.",
+                    ));
+                }
+            }
+            Merged::Combined {
+                assessment,
+                conflicts,
+            } => {
+                if !conflicts.is_empty() {
+                    self.tab_conflicts = Some(TabConflicts {
+                        ours: self.assessment.clone(),
+                        conflicts,
+                    });
+                }
+                if *self.assessment != assessment {
+                    self.assessment = Rc::new(assessment);
+                }
             }
         }
         self

@@ -179,3 +179,14 @@ fn the_sample_assessment_answers_everything_and_imports_cleanly() {
     };
     assert!(edited(|e| &e.owner) > 40 && edited(|e| &e.due) > 40 && edited(|e| &e.notes) > 30);
 }
+
+#[test]
+fn a_byte_order_mark_as_notepad_saves_it_is_accepted() {
+    let q = questionnaire::builtin();
+    let c = catalog::builtin();
+    let with_bom = format!("\u{FEFF}{}", ims_matrix::assessment::SAMPLE_JSON);
+    let imported = assessment::import(&with_bom, q, c).expect("a BOM is not part of the JSON");
+    assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
+    let v1 = include_str!("fixtures/assessment/v1-prototype.json");
+    assert!(assessment::import(&format!("\u{FEFF}{v1}"), q, c).is_ok(), "older schemas too");
+}

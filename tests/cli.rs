@@ -205,3 +205,14 @@ fn export_writes_the_workbook_and_rejects_bad_input_with_status_2() {
     );
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn an_answers_file_with_a_byte_order_mark_is_read() {
+    let path = std::env::temp_dir().join(format!("ims-matrix-bom-{}.json", std::process::id()));
+    let sample = include_str!("../data/sample-assessment.json");
+    std::fs::write(&path, format!("\u{FEFF}{sample}")).expect("temp file");
+    let (status, out, err) = run(&["matrix", "--answers", path.to_str().expect("utf-8")]);
+    std::fs::remove_file(&path).ok();
+    assert_eq!(status, 0, "{err}");
+    assert!(out.starts_with('{'), "{out:.80}");
+}

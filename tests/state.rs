@@ -162,3 +162,84 @@ fn actions_that_change_nothing_leave_the_state_and_its_timestamps_as_they_were()
     assert!(!std::rc::Rc::ptr_eq(&after.assessment, &before.assessment));
     assert_eq!(after.assessment.updated, "t3");
 }
+
+/// The state of a tab that has `assessment` open, saved.
+fn open_tab(assessment: &Assessment) -> AppState {
+    AppState::new(
+        Ok(Some(ims_matrix::assessment::Imported {
+            assessment: assessment.clone(),
+            warnings: Vec::new(),
+            migrated_from: None,
+        })),
+        "t",
+    )
+}
+
+#[test]
+fn another_tabs_save_is_merged_and_a_conflict_waits_for_the_users_choice() {
+    let mut base = Assessment::new("t0");
+    base.update_row("common.policy", |e| e.owner = "Ana".into());
+    let tab = open_tab(&base).apply(
+        Action::SetStatus("common.scope".into(), Some(Status::Implemented)),
+        "t1",
+    );
+    // The other tab sets an owner on another row: both edits stay, no conflict.
+    let mut theirs = base.clone();
+    theirs.update_row("common.context", |e| e.owner = "Bo".into());
+    let tab = tab.apply(
+        Action::SavedElsewhere {
+            base: Some(base.clone()),
+            theirs: Some(theirs.clone()),
+        },
+        "t2",
+    );
+    assert_eq!(tab.assessment.rows["common.context"].owner, "Bo");
+    assert_eq!(
+        tab.assessment.rows["common.scope"].status,
+        Some(Status::Implemented)
+    );
+    assert!(tab.tab_conflicts.is_none());
+    // Both change the same owner: the newer save is in use, the choice is offered, and
+    // keeping this tab's value restores it.
+    let tab = tab.apply(Action::SetOwner("common.policy".into(), "Cy".into()), "t3");
+    let mut newer = theirs.clone();
+    newer.update_row("common.policy", |e| e.owner = "Di".into());
+    let tab = tab.apply(
+        Action::SavedElsewhere {
+            base: Some(theirs),
+            theirs: Some(newer),
+        },
+        "t4",
+    );
+    assert_eq!(tab.assessment.rows["common.policy"].owner, "Di");
+    let conflicts = &tab.tab_conflicts.as_ref().expect("a conflict").conflicts;
+    assert_eq!(conflicts.len(), 1);
+    let tab = tab.apply(Action::KeepOurs, "t5");
+    assert_eq!(tab.assessment.rows["common.policy"].owner, "Cy");
+    assert!(tab.tab_conflicts.is_none());
+}
+
+#[test]
+fn another_tab_starting_over_or_opening_another_assessment_is_followed_and_said() {
+    let base = Assessment::new("t0");
+    let tab = open_tab(&base);
+    let cleared = tab.clone().apply(
+        Action::SavedElsewhere {
+            base: Some(base.clone()),
+            theirs: None,
+        },
+        "t1",
+    );
+    assert!(!cleared.started && cleared.assessment.rows.is_empty());
+    assert!(cleared.notice.expect("said").text.contains("another tab"));
+    let other = Assessment::new("t9");
+    let replaced = tab.apply(
+        Action::SavedElsewhere {
+            base: Some(base),
+            theirs: Some(other.clone()),
+        },
+        "t2",
+    );
+    assert_eq!(*replaced.assessment, other);
+    assert!(replaced.notice.is_some());
+}

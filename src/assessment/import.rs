@@ -59,6 +59,9 @@ pub fn import(
     questionnaire: &Questionnaire,
     catalog: &Catalog,
 ) -> Result<Imported, ImportError> {
+    // Windows Notepad and some editors save UTF-8 with a byte-order mark; it is not part of the
+    // JSON.
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     // The common case, this build's own saved state, parses straight into the type; anything
     // else (older schemas to migrate, newer ones to refuse, errors to place) takes the careful
     // path through a JSON value.

@@ -4,11 +4,13 @@
 //! (`import`). Knows nothing of the browser and reads no clock: callers pass the time.
 
 pub mod import;
+mod merge;
 mod migrate;
 mod model;
 pub mod share;
 
 pub use import::{import, ImportError, Imported};
+pub use merge::{merge, Conflict, Field, Merged};
 pub use model::{
     edition_from_year, Assessment, Editions, RowEdit, Status, SAMPLE_JSON, SCHEMA_VERSION,
 };

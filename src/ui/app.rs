@@ -97,11 +97,12 @@ pub fn App() -> Html {
         });
     });
 
-    // A share link in the address bar: offer it once, on start-up.
+    // A share link in the address bar: offered on start-up, and whenever one is pasted into
+    // the address bar of this tab while it is open.
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            match web::take_shared() {
+            let offer_shared = move || match web::take_shared() {
                 Some(Ok(imported)) => dispatch.emit(Action::Offer(imported.assessment, imported.warnings)),
                 Some(Err(problem)) => dispatch.emit(Action::Notify(Notice {
                     kind: NoticeKind::Error,
@@ -109,7 +110,30 @@ pub fn App() -> Html {
                     details: Vec::new(),
                 })),
                 None => {}
-            }
+            };
+            offer_shared();
+            let listener = web::on_hash_change(offer_shared);
+            move || drop(listener)
+        });
+    }
+
+    // Another tab of this browser saved: merge its edits into this tab's.
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = web::on_saved_elsewhere(move |old, new| {
+                let base = old.as_deref().and_then(web::read_saved);
+                let theirs = match new.as_deref() {
+                    None => None,
+                    Some(text) => match web::read_saved(text) {
+                        Some(assessment) => Some(assessment),
+                        // Unreadable text from another tab changes nothing here.
+                        None => return,
+                    },
+                };
+                dispatch.emit(Action::SavedElsewhere { base, theirs });
+            });
+            move || drop(listener)
         });
     }
 
@@ -216,6 +240,7 @@ pub fn App() -> Html {
                     notice={state.notice.clone()}
                     unreadable={state.unreadable.clone()}
                     offer={state.offer.as_ref().map(|o| o.assessment.organisation().unwrap_or("an organisation").to_owned())}
+                    tab_conflicts={state.tab_conflicts.clone()}
                     dispatch={dispatch.clone()}
                 />
                 {screen}

@@ -2,8 +2,31 @@
 
 use yew::prelude::*;
 
-use crate::state::{Action, Notice, NoticeKind, Unreadable};
-use crate::web;
+use crate::state::{Action, Notice, NoticeKind, TabConflicts, Unreadable};
+use crate::assessment::Field;
+use crate::{catalog, questionnaire, web};
+
+/// What a person calls a field: "Owner of “Integrated policy”", a question's label.
+fn field_name(field: &Field) -> String {
+    match field {
+        Field::Editions => "The editions".to_owned(),
+        Field::Answer(id) => questionnaire::builtin()
+            .question(id)
+            .map_or_else(|| id.clone(), |q| q.label.clone()),
+        Field::Row(id, part) => {
+            let topic = catalog::builtin()
+                .row(id)
+                .map_or_else(|| id.clone(), |row| row.topic.to_string());
+            let part = match *part {
+                "status" => "Status",
+                "owner" => "Owner",
+                "due" => "Due date",
+                _ => "Notes",
+            };
+            format!("{part} of “{topic}”")
+        }
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct NoticesProps {
@@ -11,6 +34,9 @@ pub struct NoticesProps {
     pub unreadable: Option<Unreadable>,
     /// The organisation named in a share link that waits for a decision.
     pub offer: Option<String>,
+    /// Fields another tab changed that this tab had changed too.
+    #[prop_or_default]
+    pub tab_conflicts: Option<TabConflicts>,
     pub dispatch: Callback<Action>,
 }
 
@@ -66,5 +92,25 @@ pub fn Notices(props: &NoticesProps) -> Html {
             </div>
         }
     });
-    html! { <>{unreadable}{offer}{notice}</> }
+    let conflicts = props.tab_conflicts.as_ref().map(|choice| {
+        let count = choice.conflicts.len();
+        html! {
+            <div class="notice warning" role="alert">
+                <p><strong>{format!(
+                    "Another tab of this browser changed {count} {} that you had also changed here. Its newer values are in use now:",
+                    if count == 1 { "entry" } else { "entries" }
+                )}</strong></p>
+                <ul class="notice-details">
+                    {for choice.conflicts.iter().map(|c| html! {
+                        <li>{format!("{}: “{}” (this tab had “{}”)", field_name(&c.field), c.theirs, c.ours)}</li>
+                    })}
+                </ul>
+                <div class="notice-actions">
+                    <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::KeepOurs)}>{"Keep this tab's values"}</button>
+                    <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::DismissConflicts)}>{"Use the newer values"}</button>
+                </div>
+            </div>
+        }
+    });
+    html! { <>{unreadable}{conflicts}{offer}{notice}</> }
 }

@@ -62,6 +62,37 @@ pub fn save(assessment: &Assessment) -> Result<(), String> {
         .map_err(|_| "Your browser did not let us save (storage full or blocked). Export the assessment as JSON to keep it.".to_owned())
 }
 
+/// Calls `changed(old, new)` whenever another tab of this browser saves or clears the
+/// assessment (the `storage` event, which never fires in the tab that wrote). Keep the returned
+/// listener alive as long as the calls are wanted.
+pub fn on_saved_elsewhere(
+    changed: impl Fn(Option<String>, Option<String>) + 'static,
+) -> Option<gloo::events::EventListener> {
+    let window = in_browser().then(web_sys::window).flatten()?;
+    Some(gloo::events::EventListener::new(&window, "storage", move |event| {
+        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+            return;
+        };
+        if event.key().as_deref() == Some(STORAGE_KEY) {
+            changed(event.old_value(), event.new_value());
+        }
+    }))
+}
+
+/// Calls `changed` when the address's fragment changes while the page is open, as when a
+/// share link is pasted into a tab that already shows the app.
+pub fn on_hash_change(changed: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
+    let window = in_browser().then(web_sys::window).flatten()?;
+    Some(gloo::events::EventListener::new(&window, "hashchange", move |_| changed()))
+}
+
+/// Reads saved text the way start-up does, for another tab's save; unreadable text gives none.
+pub fn read_saved(text: &str) -> Option<Assessment> {
+    assessment::import(text, questionnaire::builtin(), catalog::builtin())
+        .ok()
+        .map(|imported| imported.assessment)
+}
+
 /// Removes the saved assessment (starting over).
 pub fn clear_saved() {
     if let Some(storage) = storage() {
