@@ -196,7 +196,7 @@ pub fn merge(base: &Assessment, theirs: &Assessment, ours: &Assessment) -> Merge
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assessment::Status;
+    use crate::assessment::model::Status;
     use crate::questionnaire::Answer;
 
     fn base() -> Assessment {

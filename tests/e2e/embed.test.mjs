@@ -104,7 +104,8 @@ test('the embedded app: branded, resizing, events in order, third origins ignore
     }
     return false;
   };
-  await hostPage.waitForFunction(() => true);
+  // The loader has applied a height to the iframe.
+  await hostPage.waitForFunction(() => parseFloat(document.querySelector('#embed iframe').style.height) > 0);
   assert.ok(await settlesToFit(), 'welcome: iframe height equals content height');
   const welcomeHeight = (await iframe.boundingBox()).height;
   await screenshot(hostPage, 'embed-welcome-1100');

@@ -1,0 +1,125 @@
+// The matrix table as a user works it, on the sample assessment: sorting by a column both ways,
+// each filter (kind, PDCA phase, status, applicability, lead standard), a due date kept over a
+// reload, and printing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { servedApp, openPage, ROOT } from './harness.mjs';
+
+const app = servedApp();
+const SAMPLE = await readFile(join(ROOT, 'data', 'sample-assessment.json'), 'utf8');
+const KEY = 'ims-matrix.assessment';
+
+/** A page with the sample assessment saved, on the matrix. */
+async function sampleMatrix(browser) {
+  const opened = await openPage(browser);
+  const { page } = opened;
+  await page.goto(app.server.url);
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, SAMPLE]);
+  await page.reload();
+  await page.getByRole('button', { name: 'Open my matrix' }).click();
+  await page.locator('#matrix-title').waitFor();
+  return opened;
+}
+
+const shown = async (page) => Number((await page.locator('#matrix-count').textContent()).match(/Showing (\d+)/)[1]);
+const total = async (page) => Number((await page.locator('#matrix-count').textContent()).match(/of (\d+) rows/)[1]);
+/** A value of every visible row, in table order. */
+const visible = (page, read) => page.locator('tr.row:not([hidden])').evaluateAll((rows, read) => rows.map((row) => new Function('row', read)(row)), read);
+
+test('sorting by a column orders the rows, both ways, and says so to assistive technology', async () => {
+  const { context, page } = await sampleMatrix(app.browser);
+  const rank = { none: 0, low: 1, medium: 2, high: 3 };
+  const priorities = async () => (await visible(page, "return row.querySelector('.priority').className.replace('priority', '').trim()")).map((p) => rank[p]);
+  const header = page.locator('th.col-priority');
+  await header.getByRole('button').click();
+  assert.equal(await header.getAttribute('aria-sort'), 'ascending');
+  const up = await priorities();
+  assert.deepEqual(up, [...up].sort((a, b) => a - b), 'ascending by priority');
+  assert.ok(new Set(up).size > 1, 'the sample has several priorities');
+  await header.getByRole('button').click();
+  assert.equal(await header.getAttribute('aria-sort'), 'descending');
+  const down = await priorities();
+  assert.deepEqual(down, [...down].sort((a, b) => b - a), 'descending by priority');
+  // Sorting by topic is alphabetical.
+  await page.locator('th.col-topic').getByRole('button').click();
+  const topics = await visible(page, "return row.querySelector('.row-toggle').textContent.replace(/^[▸▾]/, '').trim()");
+  assert.deepEqual(topics, [...topics].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })));
+  await context.close();
+});
+
+test('each filter narrows the rows to what it names, and Clear filters restores them', async () => {
+  const { context, page } = await sampleMatrix(app.browser);
+  const all = await total(page);
+  assert.equal(await shown(page), all);
+
+  await page.selectOption('#filter-status', 'implemented');
+  assert.ok((await shown(page)) > 0 && (await shown(page)) < all);
+  for (const status of await visible(page, "return row.querySelector('select.status-select').value")) assert.equal(status, 'implemented');
+  await page.selectOption('#filter-status', '');
+
+  await page.selectOption('#filter-applicable', 'no');
+  assert.ok((await shown(page)) > 0 && (await shown(page)) < all);
+  for (const na of await visible(page, "return row.classList.contains('not-applicable')")) assert.equal(na, true);
+  await page.selectOption('#filter-applicable', '');
+
+  await page.selectOption('#filter-lead', 'iso27001');
+  assert.ok((await shown(page)) > 0 && (await shown(page)) < all);
+  for (const lead of await visible(page, "return row.querySelector('.col-lead').textContent")) assert.equal(lead, 'ISO/IEC 27001');
+  await page.selectOption('#filter-lead', '');
+
+  await page.selectOption('#filter-pdca', 'check');
+  const checks = await shown(page);
+  assert.ok(checks > 0 && checks < all);
+  // The phase is in each row's detail.
+  const first = page.locator('tr.row:not([hidden])').first();
+  await first.locator('.row-toggle').click();
+  assert.match(await page.locator('.detail .facts').textContent(), /PDCA phase\s*Check/);
+  // Filters combine.
+  await page.selectOption('#filter-kind', 'common');
+  assert.ok((await shown(page)) <= checks);
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  assert.equal(await shown(page), all);
+  assert.equal(await page.inputValue('#filter-pdca'), '');
+  await context.close();
+});
+
+test('a due date set in a row is saved and shown again after a reload', async () => {
+  const { context, page } = await sampleMatrix(app.browser);
+  await page.fill('#matrix-search', 'A.8.32');
+  const row = page.locator('tr.row:not([hidden])').first();
+  await row.locator('.row-toggle').click();
+  const due = page.locator('input[type=date][id^="due-"]');
+  await due.fill('2027-03-31');
+  const id = (await due.getAttribute('id')).slice('due-'.length);
+  const saved = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), KEY));
+  const edited = Object.entries(saved.rows).find(([rowId]) => rowId.replaceAll('.', '-') === id);
+  assert.equal(edited?.[1].due, '2027-03-31');
+  await page.reload();
+  await page.getByRole('button', { name: 'Open my matrix' }).click();
+  await page.fill('#matrix-search', 'A.8.32');
+  await page.locator('tr.row:not([hidden])').first().locator('.row-toggle').click();
+  assert.equal(await page.inputValue(`#due-${id}`), '2027-03-31');
+  await context.close();
+});
+
+test('Print opens the browser print dialog, and the print layout leaves out the controls', async () => {
+  const { context, page } = await sampleMatrix(app.browser);
+  await page.evaluate(() => {
+    window.printed = 0;
+    window.print = () => {
+      window.printed += 1;
+    };
+  });
+  await page.getByRole('button', { name: 'Data' }).click();
+  await page.getByRole('button', { name: 'Print', exact: true }).click();
+  assert.equal(await page.evaluate(() => window.printed), 1);
+  await page.getByRole('button', { name: 'Matrix' }).click();
+  await page.emulateMedia({ media: 'print' });
+  for (const hidden of ['.app-nav', '.toolbar', '.skip-link']) {
+    const display = await page.locator(hidden).first().evaluate((el) => getComputedStyle(el).display);
+    assert.equal(display, 'none', `${hidden} is not printed`);
+  }
+  await context.close();
+});
