@@ -188,5 +188,8 @@ fn a_byte_order_mark_as_notepad_saves_it_is_accepted() {
     let imported = assessment::import(&with_bom, q, c).expect("a BOM is not part of the JSON");
     assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
     let v1 = include_str!("fixtures/assessment/v1-prototype.json");
-    assert!(assessment::import(&format!("\u{FEFF}{v1}"), q, c).is_ok(), "older schemas too");
+    assert!(
+        assessment::import(&format!("\u{FEFF}{v1}"), q, c).is_ok(),
+        "older schemas too"
+    );
 }

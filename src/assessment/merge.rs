@@ -231,7 +231,10 @@ mod tests {
         assert_eq!(row.status, Some(Status::InProgress));
         assert_eq!(row.notes, "ours");
         assert_eq!(row.owner, "Ana");
-        assert!(!assessment.answers.contains_key("org.size"), "their removal");
+        assert!(
+            !assessment.answers.contains_key("org.size"),
+            "their removal"
+        );
         assert!(assessment.answers.contains_key("org.name"), "our addition");
         assert_eq!(assessment.updated, "t2");
     }

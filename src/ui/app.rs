@@ -102,7 +102,8 @@ pub fn App() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            let offer_shared = move || match web::take_shared() {
+            let offer_shared = move || {
+                match web::take_shared() {
                 Some(Ok(imported)) => dispatch.emit(Action::Offer(imported.assessment, imported.warnings)),
                 Some(Err(problem)) => dispatch.emit(Action::Notify(Notice {
                     kind: NoticeKind::Error,
@@ -110,6 +111,7 @@ pub fn App() -> Html {
                     details: Vec::new(),
                 })),
                 None => {}
+            }
             };
             offer_shared();
             let listener = web::on_hash_change(offer_shared);

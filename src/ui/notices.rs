@@ -2,8 +2,8 @@
 
 use yew::prelude::*;
 
-use crate::state::{Action, Notice, NoticeKind, TabConflicts, Unreadable};
 use crate::assessment::Field;
+use crate::state::{Action, Notice, NoticeKind, TabConflicts, Unreadable};
 use crate::{catalog, questionnaire, web};
 
 /// What a person calls a field: "Owner of “Integrated policy”", a question's label.

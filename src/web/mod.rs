@@ -69,21 +69,29 @@ pub fn on_saved_elsewhere(
     changed: impl Fn(Option<String>, Option<String>) + 'static,
 ) -> Option<gloo::events::EventListener> {
     let window = in_browser().then(web_sys::window).flatten()?;
-    Some(gloo::events::EventListener::new(&window, "storage", move |event| {
-        let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
-            return;
-        };
-        if event.key().as_deref() == Some(STORAGE_KEY) {
-            changed(event.old_value(), event.new_value());
-        }
-    }))
+    Some(gloo::events::EventListener::new(
+        &window,
+        "storage",
+        move |event| {
+            let Some(event) = event.dyn_ref::<web_sys::StorageEvent>() else {
+                return;
+            };
+            if event.key().as_deref() == Some(STORAGE_KEY) {
+                changed(event.old_value(), event.new_value());
+            }
+        },
+    ))
 }
 
 /// Calls `changed` when the address's fragment changes while the page is open, as when a
 /// share link is pasted into a tab that already shows the app.
 pub fn on_hash_change(changed: impl Fn() + 'static) -> Option<gloo::events::EventListener> {
     let window = in_browser().then(web_sys::window).flatten()?;
-    Some(gloo::events::EventListener::new(&window, "hashchange", move |_| changed()))
+    Some(gloo::events::EventListener::new(
+        &window,
+        "hashchange",
+        move |_| changed(),
+    ))
 }
 
 /// Reads saved text the way start-up does, for another tab's save; unreadable text gives none.
