@@ -11,8 +11,8 @@ mod validate;
 use std::sync::OnceLock;
 
 pub use model::{
-    Catalog, Family, FnvHasher, Lead, Link, Node, NodeKind, Pdca, Relationship, Row, RowKind,
-    RowRefs, Standard, StandardId, Text, Transition,
+    Catalog, Evidence, Family, FnvHasher, Lead, Link, Node, NodeKind, Pdca, Relationship, Row,
+    RowKind, RowRefs, Standard, StandardId, Text, Transition,
 };
 pub use validate::{load, DataError, DataFile, Sources};
 

@@ -338,7 +338,15 @@ pub struct Row {
     pub document: Text,
     pub rationale: Text,
     pub guidance: Text,
+    pub evidence: Evidence,
     pub effort: u8,
+}
+
+/// What an auditor asks to see for a row: documented information and records, per standard.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Evidence {
+    pub iso27001: Text,
+    pub iso20000: Text,
 }
 
 /// Everything the product knows about the standards, validated.

@@ -69,5 +69,18 @@ pub struct RawRow {
     pub document: String,
     pub rationale: String,
     pub guidance: String,
+    // TODO(crosswalk evidence): required once every row has it.
+    #[serde(default)]
+    pub evidence: RawEvidence,
     pub effort: i64,
+}
+
+/// What an auditor asks to see for a row, per standard; empty on a side the row does not have.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawEvidence {
+    #[serde(default)]
+    pub iso27001: String,
+    #[serde(default)]
+    pub iso20000: String,
 }

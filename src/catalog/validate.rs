@@ -5,8 +5,8 @@ use std::collections::HashSet;
 use std::fmt;
 
 use super::model::{
-    Catalog, Family, Lead, Link, Node, NodeKind, Pdca, Relationship, Row, RowKind, RowRefs,
-    Standard, StandardId, Transition,
+    Catalog, Evidence, Family, Lead, Link, Node, NodeKind, Pdca, Relationship, Row, RowKind,
+    RowRefs, Standard, StandardId, Transition,
 };
 use super::raw::{RawCrosswalk, RawRow, RawStandard, RawTransition};
 
@@ -380,6 +380,10 @@ fn load_row<'s>(
         }
     }
     if let (Some(kind), Some(relationship)) = (kind, relationship) {
+        let evidence = (
+            !raw.evidence.iso27001.trim().is_empty(),
+            !raw.evidence.iso20000.trim().is_empty(),
+        );
         let sides = (!raw.iso27001.is_empty(), !raw.iso20000.is_empty());
         let expected = match kind {
             RowKind::Common | RowKind::Integrated => (true, true),
@@ -396,6 +400,9 @@ fn load_row<'s>(
                     _ => "the 20000-1 side only",
                 }
             ));
+        }
+        if evidence != sides && evidence != (false, false) {
+            bad("evidence is written for exactly the sides the row references".to_owned());
         }
         let one_sided = matches!(kind, RowKind::Iso27001Only | RowKind::Iso20000Only);
         if one_sided != (relationship == Relationship::NotRelated) {
@@ -442,6 +449,10 @@ fn load_row<'s>(
         document: raw.document.into(),
         rationale: raw.rationale.into(),
         guidance: raw.guidance.into(),
+        evidence: Evidence {
+            iso27001: raw.evidence.iso27001.into(),
+            iso20000: raw.evidence.iso20000.into(),
+        },
         effort: u8::try_from(raw.effort).ok()?,
     })
 }
