@@ -9,8 +9,10 @@
 //!
 //! See ARCHITECTURE.md for the map and the invariants.
 
+pub mod advice;
 pub mod assessment;
 pub mod catalog;
+pub mod date;
 pub mod embed;
 pub mod export;
 pub mod matrix;

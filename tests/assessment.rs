@@ -163,6 +163,7 @@ fn the_sample_assessment_answers_everything_and_imports_cleanly() {
     let unanswered: Vec<&str> = q
         .questions()
         .filter(|question| !matches!(question.kind, questionnaire::QuestionKind::Edition { .. }))
+        .filter(|question| q.is_visible(question, &a.answers))
         .filter(|question| !a.answers.contains_key(&question.id))
         .map(|question| question.id.as_str())
         .collect();
@@ -177,7 +178,8 @@ fn the_sample_assessment_answers_everything_and_imports_cleanly() {
     let edited = |field: fn(&assessment::RowEdit) -> &str| {
         a.rows.values().filter(|e| !field(e).is_empty()).count()
     };
-    assert!(edited(|e| &e.owner) > 40 && edited(|e| &e.due) > 40 && edited(|e| &e.notes) > 30);
+    // Enough of each for the workbook and the matrix to show real content in every column.
+    assert!(edited(|e| &e.owner) > 40 && edited(|e| &e.due) > 40 && edited(|e| &e.notes) > 20);
 }
 
 #[test]

@@ -20,7 +20,10 @@ fn every_question_has_label_and_help_and_sections_cover_the_design() {
         [
             "organisation",
             "starting-point",
+            "certification",
             "scope",
+            "operations",
+            "obligations",
             "maturity-system",
             "maturity-processes",
             "maturity-controls"
@@ -63,7 +66,8 @@ fn section_problems_name_required_and_invalid_answers() {
             "org.sector",
             "org.size",
             "org.services",
-            "org.sites"
+            "org.sites",
+            "org.customers"
         ],
         "{problems:?}"
     );
@@ -152,11 +156,11 @@ fn renaming_a_question_or_option_the_engine_reads_fails_at_load() {
         "{renamed_option:?}"
     );
     let renamed_question = errors_after(|json| {
-        question_mut(json, "scope.payment-cards")["id"] = "scope.cards".into();
+        question_mut(json, "reg.pci")["id"] = "reg.cards".into();
     });
     assert!(
         renamed_question.iter().any(|e| e
-            == "changed.json: scope.payment-cards: the engine reads this question, which the questionnaire lacks"),
+            == "changed.json: reg.pci: the engine reads this question, which the questionnaire lacks"),
         "{renamed_question:?}"
     );
     let changed_kind = errors_after(|json| {

@@ -91,7 +91,7 @@ async fn wizard(index: usize, assessment: Assessment, show_problems: bool) -> St
 #[tokio::test]
 async fn wizard_shows_progress_labels_help_and_problems() {
     let html = wizard(0, Assessment::new("t"), true).await;
-    assert!(html.contains("Step 1 of 6"), "{html}");
+    assert!(html.contains("Step 1 of 9"), "{html}");
     assert!(
         html.contains(r#"<progress max="100" aria-label="Questionnaire progress" value="0""#),
         "{html}"

@@ -25,6 +25,7 @@ fn next_is_blocked_until_required_answers_are_given() {
         answer("org.size", Answer::Text("small".into())),
         answer("org.services", Answer::Number(12)),
         answer("org.sites", Answer::Number(2)),
+        answer("org.customers", Answer::Text("11-100".into())),
     ]
     .into_iter()
     .fold(s, |s, a| s.apply(a, "t3"));

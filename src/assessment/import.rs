@@ -88,14 +88,15 @@ pub fn import(
     if version == 0 {
         return Err(ImportError::NotAnAssessment);
     }
-    let document = migrate::to_current(document, version)
+    let (document, notes) = migrate::to_current(document, version)
         .map_err(|(field, message)| ImportError::Invalid { field, message })?;
     let assessment: Assessment = serde_path_to_error::deserialize(Value::Object(document))
         .map_err(|e| ImportError::Invalid {
             field: e.path().to_string(),
             message: e.inner().to_string(),
         })?;
-    let warnings = check(&assessment, questionnaire, catalog);
+    let mut warnings = notes;
+    warnings.extend(check(&assessment, questionnaire, catalog));
     let migrated_from = (version < u64::from(SCHEMA_VERSION)).then_some(version as u32);
     Ok(Imported {
         assessment,

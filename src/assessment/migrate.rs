@@ -18,18 +18,24 @@ pub fn version_of(document: &Map<String, Value>) -> Option<u64> {
         .and_then(Value::as_u64)
 }
 
-/// Migrates `document` from `version` to the current schema.
+/// A migrated document and the notes for the user.
+pub type Migrated = (Map<String, Value>, Vec<String>);
+
+/// Migrates `document` from `version` to the current schema. The notes say what the user must
+/// look at again: answers to questions that changed and could not be carried over exactly.
 ///
 /// # Errors
 /// The field and problem, when an old document is malformed in a way migration must reject.
 pub fn to_current(
     mut document: Map<String, Value>,
     version: u64,
-) -> Result<Map<String, Value>, (String, String)> {
+) -> Result<Migrated, (String, String)> {
     let mut version = version;
+    let mut notes = Vec::new();
     while version < u64::from(SCHEMA_VERSION) {
         document = match version {
             1 => from_v1(document)?,
+            2 => from_v2(document, &mut notes),
             other => {
                 return Err((
                     "schema".to_owned(),
@@ -39,7 +45,101 @@ pub fn to_current(
         };
         version += 1;
     }
-    Ok(document)
+    Ok((document, notes))
+}
+
+/// Version 3 asks for laws and schemes as choices instead of yes/no scope facts, and rows of
+/// the crosswalk were renamed or merged.
+fn from_v2(mut document: Map<String, Value>, notes: &mut Vec<String>) -> Map<String, Value> {
+    document.insert("schema".to_owned(), json!(3));
+    if let Some(Value::Object(answers)) = document.get_mut("answers") {
+        migrate_answers(answers, notes);
+    }
+    if let Some(Value::Object(rows)) = document.get_mut("rows") {
+        rename_rows(rows, notes);
+    }
+    document
+}
+
+fn migrate_answers(answers: &mut Map<String, Value>, notes: &mut Vec<String>) {
+    match answers.remove("scope.personal-data") {
+        Some(Value::Bool(false)) => {
+            answers.insert("reg.gdpr".to_owned(), json!("none"));
+        }
+        Some(Value::Bool(true)) => notes.push(
+            "answers.scope.personal-data: you said personal data is handled; we now ask for your GDPR role (controller, processor or both) under “Laws, schemes and attestations”. Please answer it.".to_owned(),
+        ),
+        _ => {}
+    }
+    if let Some(value) = answers.remove("scope.payment-cards") {
+        answers.insert("reg.pci".to_owned(), value);
+    }
+    match answers.remove("scope.regulated") {
+        Some(Value::Bool(false)) => {
+            answers.insert("reg.nis2".to_owned(), json!("no"));
+            answers.insert("reg.dora".to_owned(), json!("no"));
+        }
+        Some(Value::Bool(true)) => notes.push(
+            "answers.scope.regulated: you said sector regulation applies; we now ask which (NIS2, DORA, PCI DSS) under “Laws, schemes and attestations”. Please answer those questions.".to_owned(),
+        ),
+        _ => {}
+    }
+    if let Some(Value::Array(others)) = answers.get_mut("start.other") {
+        let before = others.len();
+        others.retain(|v| v.as_str() != Some("iso27701"));
+        if others.len() != before {
+            if others.is_empty() {
+                others.push(json!("none"));
+            }
+            answers.insert("reg.attestations".to_owned(), json!(["iso27701"]));
+        }
+    }
+}
+
+/// Old row id → the row that now holds its requirements (`data/row-renames.json`).
+const RENAMES: &str = include_str!("../../data/row-renames.json");
+
+fn rename_rows(rows: &mut Map<String, Value>, notes: &mut Vec<String>) {
+    let renames: Map<String, Value> = serde_json::from_str::<Map<String, Value>>(RENAMES)
+        .ok()
+        .and_then(|m| m.get("renames").and_then(Value::as_object).cloned())
+        .unwrap_or_default();
+    for (old, new) in &renames {
+        let Some(new) = new.as_str() else { continue };
+        let Some(edit) = rows.remove(old) else {
+            continue;
+        };
+        match rows.get_mut(new) {
+            None => {
+                rows.insert(new.to_owned(), edit);
+            }
+            Some(Value::Object(kept)) => {
+                // Two old rows became one: keep the first's values, add the other's notes, and
+                // say so, since one status or owner had to give way.
+                if let Value::Object(edit) = edit {
+                    for (field, value) in edit {
+                        match (field.as_str(), kept.get(&field)) {
+                            ("notes", Some(Value::String(mine))) if !mine.is_empty() => {
+                                let theirs = value.as_str().unwrap_or_default();
+                                if !theirs.is_empty() && theirs != mine {
+                                    let joined = format!("{mine}\n{theirs}");
+                                    kept.insert(field, json!(joined));
+                                }
+                            }
+                            (_, None) => {
+                                kept.insert(field, value);
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+                notes.push(format!(
+                    "rows.{old}: merged into {new}; check its status, owner and due date"
+                ));
+            }
+            Some(_) => {}
+        }
+    }
 }
 
 fn from_v1(mut old: Map<String, Value>) -> Result<Map<String, Value>, (String, String)> {

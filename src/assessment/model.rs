@@ -14,7 +14,7 @@ use crate::questionnaire::Answers;
 pub const SAMPLE_JSON: &str = include_str!("../../data/sample-assessment.json");
 
 /// The version written by this build. Bump it with a migration step in `migrate`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 crate::vocabulary::vocabulary! {
     /// Where a row stands. Derived from the maturity answers unless the user set it.

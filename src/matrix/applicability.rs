@@ -6,6 +6,8 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
+use super::facts::Facts;
+use crate::advice::{Advice, Basis, ObligationId};
 use crate::assessment::Editions;
 use crate::catalog::{Catalog, Family, Row, RowKind, StandardId, Text};
 use crate::questionnaire::{Answers, Questionnaire};
@@ -18,13 +20,100 @@ pub type ByControl =
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Applicability {
     pub applicable: bool,
+    /// The justification for inclusion or exclusion, specific to the control and the answers.
     pub reason: Text,
     /// True when a scope fact decided it; false for the default.
     pub from_answers: bool,
+    /// The ground for inclusion; none for an excluded control.
+    pub basis: Option<Basis>,
+    /// The laws, regulations and schemes that name the control.
+    pub obligations: Vec<String>,
 }
 
+/// Used only if a control has no profile, which validation forbids for the built-in data.
 pub const DEFAULT_REASON: &str =
     "No scope fact excludes it. Confirm it against your risk treatment plan.";
+
+/// The justification for including a control: the rule's reason or the control's own, the laws
+/// and schemes that name it, the scope facts that raise it and attestations to reuse.
+fn justify(
+    reference: &str,
+    decided: Option<&Text>,
+    facts: &Facts<'_>,
+    advice: &Advice,
+) -> (Text, Basis, Vec<String>) {
+    let profile = advice.control(reference);
+    let mut text = match (decided, profile) {
+        (Some(reason), _) => reason.to_string(),
+        (None, Some(p)) => p.include.to_string(),
+        (None, None) => DEFAULT_REASON.to_owned(),
+    };
+    let mut basis = profile.map_or(Basis::Risk, |p| p.basis);
+    let duties: Vec<_> = facts.duties_on(reference).collect();
+    if !duties.is_empty() {
+        basis = if duties.iter().any(|(o, _)| is_law(o.id)) {
+            Basis::Legal
+        } else {
+            Basis::Contractual
+        };
+        let named: Vec<String> = duties
+            .iter()
+            .map(|(o, c)| format!("{}, {}: {}", o.name, c.provision, c.why))
+            .collect();
+        text.push_str(&format!(" Required by {}.", named.join("; ")));
+    }
+    if let Some(p) = profile {
+        let raised: Vec<&str> = p
+            .raised_by
+            .iter()
+            .filter(|t| facts.has(**t))
+            .map(|t| t.label())
+            .collect();
+        if !raised.is_empty() {
+            text.push_str(&format!(" A priority because {}.", raised.join(", and ")));
+        }
+    }
+    let attested: Vec<&str> = facts.attested(reference).map(|o| &*o.name).collect();
+    if !attested.is_empty() {
+        text.push_str(&format!(
+            " Already assessed for {}: reuse that evidence.",
+            attested.join(" and ")
+        ));
+    }
+    if reference == REGISTER_OF_REQUIREMENTS {
+        let register: Vec<String> = facts
+            .obligations
+            .iter()
+            .map(|o| format!("{} ({})", o.name, o.source))
+            .collect();
+        if !register.is_empty() {
+            text.push_str(&format!(
+                " Your register of requirements must list: {}.",
+                register.join("; ")
+            ));
+        }
+    }
+    (
+        text.into(),
+        basis,
+        duties.iter().map(|(o, _)| o.name.to_string()).collect(),
+    )
+}
+
+/// The control that keeps the register of legal, regulatory and contractual requirements.
+pub const REGISTER_OF_REQUIREMENTS: &str = "A.5.31";
+
+fn is_law(id: ObligationId) -> bool {
+    use ObligationId as O;
+    matches!(
+        id,
+        O::GdprController
+            | O::GdprProcessor
+            | O::Nis2Essential
+            | O::Nis2Important
+            | O::DoraFinancialEntity
+    )
+}
 
 /// Applicability of every Annex A control of `edition`, by reference.
 pub fn annex_a(
@@ -32,26 +121,40 @@ pub fn annex_a(
     questionnaire: &Questionnaire,
     answers: &Answers,
     edition: StandardId,
+    facts: &Facts<'_>,
+    advice: &Advice,
 ) -> ByControl {
     let current = catalog.standard(StandardId::Iso27001_2022);
     let default_reason = Text::from(DEFAULT_REASON);
     let decided: ByControl = current
         .controls()
         .map(|control| {
+            let reference = control.reference.as_str();
             let rule = questionnaire.applicability.iter().find(|rule| {
                 rule.controls.contains(&control.reference) && rule.when.holds(answers)
             });
             let applicability = match rule {
-                Some(rule) => Applicability {
-                    applicable: rule.applicable,
+                Some(rule) if !rule.applicable => Applicability {
+                    applicable: false,
                     reason: rule.reason.clone(),
                     from_answers: true,
+                    basis: None,
+                    obligations: facts
+                        .duties_on(reference)
+                        .map(|(o, _)| o.name.to_string())
+                        .collect(),
                 },
-                None => Applicability {
-                    applicable: true,
-                    reason: default_reason.clone(),
-                    from_answers: false,
-                },
+                _ => {
+                    let (reason, basis, obligations) =
+                        justify(reference, rule.map(|r| &r.reason), facts, advice);
+                    Applicability {
+                        applicable: true,
+                        reason,
+                        from_answers: rule.is_some(),
+                        basis: Some(basis),
+                        obligations,
+                    }
+                }
             };
             (control.reference.clone(), applicability)
         })
@@ -81,6 +184,8 @@ pub fn annex_a(
                     applicable,
                     reason: default_reason.clone(),
                     from_answers: false,
+                    basis: applicable.then_some(Basis::Risk),
+                    obligations: Vec::new(),
                 });
             (
                 control.reference.clone(),
@@ -141,11 +246,24 @@ pub fn row(catalog: &Catalog, row: &Row, editions: Editions, controls: &ByContro
                     .iter()
                     .filter(|a| a.applicable)
                     .max_by_key(|a| a.from_answers);
-                (
-                    true,
-                    best.map(|a| a.reason.clone())
-                        .unwrap_or_else(|| MANDATORY_CLAUSES.into()),
-                )
+                // Clauses 4-10 and the 20000-1 processes on the row are never optional, whatever
+                // the Annex A side says.
+                let clauses = r27.iter().any(|r| !r.starts_with('A'));
+                let reason = match best {
+                    Some(a) if clauses || !r20.is_empty() => format!(
+                        "{} Annex A: {}",
+                        if clauses {
+                            MANDATORY_CLAUSES
+                        } else {
+                            MANDATORY_SMS
+                        },
+                        a.reason
+                    )
+                    .into(),
+                    Some(a) => a.reason.clone(),
+                    None => MANDATORY_CLAUSES.into(),
+                };
+                (true, reason)
             } else {
                 let why = decided.first().map(|a| &*a.reason).unwrap_or_default();
                 (true, format!("The ISO/IEC 20000-1 side still applies; the Annex A control is excluded: {why}").into())

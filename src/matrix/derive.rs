@@ -1,9 +1,11 @@
 //! Per-row derivations: the starting-point action, the effective lead, the status derived from
 //! maturity, priority and remaining effort. Small pure functions, each testable on its own.
 
+use super::facts::Facts;
 use super::scope::{StartingPoint, Target};
+use crate::advice::{Advice, Tag, Weight};
 use crate::assessment::Status;
-use crate::catalog::{Lead, Pdca, Row, RowKind};
+use crate::catalog::{Family, Lead, Row, RowKind};
 use crate::questionnaire::Maturity;
 
 /// What the organisation should do with a row given where it starts and whether the row is
@@ -89,53 +91,129 @@ crate::vocabulary::vocabulary! {
     }
 }
 
-/// Priority score (0 for closed rows) and its band. The score orders the action plan.
-pub fn priority(row: &Row, status: Status, target: Target, raised: bool) -> (u8, Priority) {
-    if !status.is_open() {
-        return (0, Priority::None);
-    }
-    let mut score: i32 = match status {
-        Status::NotStarted => 3,
-        _ => 1,
-    };
-    score += match row.kind {
-        RowKind::Common => 2,
-        RowKind::Integrated => 1,
-        _ => 0,
-    };
-    if row.pdca == Pdca::Plan {
-        score += 1;
-    }
-    if row.strength >= 7 {
-        score += 1;
-    }
-    if raised {
-        score += 2;
-    }
-    match (target, row.kind) {
-        (Target::Iso27001First, RowKind::Iso20000Only)
-        | (Target::Iso20000First, RowKind::Iso27001Only) => score -= 2,
-        _ => {}
-    }
-    let score = score.clamp(1, 10) as u8;
-    let band = match score {
-        6.. => Priority::High,
-        4..=5 => Priority::Medium,
-        _ => Priority::Low,
-    };
-    (score, band)
+/// Practices of the service management side that a scope fact makes urgent.
+const PRACTICE_RAISES: [(Tag, &[&str]); 6] = [
+    (Tag::RoundTheClock, &["incident", "continuity", "capacity"]),
+    (Tag::ExternalCustomers, &["service-level", "relationship"]),
+    (Tag::OutsourcedOperations, &["supplier", "portfolio"]),
+    (Tag::CriticalSuppliers, &["supplier"]),
+    (Tag::Nis2, &["incident", "continuity"]),
+    (Tag::Dora, &["incident", "continuity", "supplier"]),
+];
+
+/// How urgent an open row is: its band, a score that orders rows within the plan, and why.
+pub struct Urgency {
+    pub band: Priority,
+    pub score: u8,
+    pub reasons: Vec<String>,
 }
 
-/// Indicative person-days per effort weight 1-5, for a medium-sized organisation.
-const DAYS_BY_WEIGHT: [f64; 5] = [1.0, 2.0, 4.0, 8.0, 15.0];
-
-/// Remaining effort in person-days, rounded to half days.
-pub fn remaining_days(effort_weight: u8, status: Status, size_factor: f64) -> f64 {
-    let remaining = match status {
-        Status::NotStarted => 1.0,
-        Status::InProgress => 0.5,
-        Status::Implemented | Status::NotApplicable => 0.0,
+/// The priority of a row. Closed rows have none. The certification critical path is High.
+/// Annex A controls start from their weight (high 2, medium 1, low 0 points) and gain 2 when a
+/// scope fact of the prospect raises them and 2 when a law or scheme that applies names them;
+/// other rows are mandatory requirements worth 1 point, raised by 2 when a scope fact makes
+/// their practice urgent. Rows of the standard certified second lose 2. 3 points or more is
+/// High, 1-2 Medium, less Low.
+pub fn priority(
+    row: &Row,
+    status: Status,
+    critical: bool,
+    facts: &Facts<'_>,
+    advice: &Advice,
+) -> Urgency {
+    if !status.is_open() {
+        return Urgency {
+            band: Priority::None,
+            score: 0,
+            reasons: Vec::new(),
+        };
+    }
+    let mut reasons = Vec::new();
+    let controls: Vec<&str> = row
+        .refs
+        .get(Family::Iso27001.current())
+        .iter()
+        .map(String::as_str)
+        .filter(|r| r.starts_with("A."))
+        .collect();
+    let mut points: i32 = if row.kind == RowKind::Iso27001Only {
+        0
+    } else {
+        1
     };
-    let index = usize::from(effort_weight.clamp(1, 5) - 1);
-    (DAYS_BY_WEIGHT[index] * remaining * size_factor * 2.0).round() / 2.0
+    for reference in &controls {
+        let Some(profile) = advice.control(reference) else {
+            continue;
+        };
+        let mut p = match profile.weight {
+            Weight::High => 2,
+            Weight::Medium => 1,
+            Weight::Low => 0,
+        };
+        let raised: Vec<&str> = profile
+            .raised_by
+            .iter()
+            .filter(|t| facts.has(**t))
+            .map(|t| t.label())
+            .collect();
+        if !raised.is_empty() {
+            p += 2;
+            reasons.push(format!("Raised for {reference}: {}", raised.join("; ")));
+        }
+        let duties: Vec<String> = facts
+            .duties_on(reference)
+            .map(|(o, c)| format!("{} ({})", o.name, c.provision))
+            .collect();
+        if !duties.is_empty() {
+            p += 2;
+            reasons.push(format!("{reference} is named by {}", duties.join(", ")));
+        }
+        points = points.max(p);
+    }
+    if controls.is_empty() {
+        let raised: Vec<&str> = PRACTICE_RAISES
+            .iter()
+            .filter(|(tag, practices)| {
+                facts.has(*tag) && practices.contains(&row.practice.as_str())
+            })
+            .map(|(tag, _)| tag.label())
+            .collect();
+        if !raised.is_empty() {
+            points += 2;
+            reasons.push(format!("Raised: {}", raised.join("; ")));
+        }
+    }
+    match (facts.target, row.kind) {
+        (Target::Iso27001First, RowKind::Iso20000Only) => {
+            points -= 2;
+            reasons.push("Lowered: ISO/IEC 27001 is certified first".to_owned());
+        }
+        (Target::Iso20000First, RowKind::Iso27001Only) => {
+            points -= 2;
+            reasons.push("Lowered: ISO/IEC 20000-1 is certified first".to_owned());
+        }
+        _ => {}
+    }
+    let mut band = match points {
+        3.. => Priority::High,
+        1..=2 => Priority::Medium,
+        _ => Priority::Low,
+    };
+    if critical {
+        band = Priority::High;
+        reasons.insert(0, "On the certification critical path".to_owned());
+    }
+    let rank: u8 = match band {
+        Priority::High => 3,
+        Priority::Medium => 2,
+        Priority::Low => 1,
+        Priority::None => 0,
+    };
+    let started = u8::from(status == Status::NotStarted);
+    let score = rank * 20 + u8::from(critical) * 10 + (points.clamp(-2, 7) + 2) as u8 + started;
+    Urgency {
+        band,
+        score,
+        reasons,
+    }
 }

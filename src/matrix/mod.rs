@@ -5,24 +5,31 @@
 mod applicability;
 mod area;
 mod derive;
+mod effort;
+mod facts;
 mod heatmap;
 mod model;
+pub mod plan;
 mod scope;
 mod soa;
 mod summary;
 pub mod view;
+mod warnings;
 
 pub use applicability::{Applicability, DEFAULT_REASON};
 pub use area::Area;
 pub use derive::Priority;
 pub use model::{
-    AreaReadiness, Count, HeatCell, Heatmap, Matrix, MatrixRow, RefView, SoaEntry, Summary,
+    AreaReadiness, Count, HeatCell, Heatmap, Matrix, MatrixRow, ObligationView, RefView, SoaEntry,
+    Summary, Warning, WarningKind,
 };
+pub use plan::{Phase, Schedule};
 pub use scope::{StartingPoint, Target};
 
+use crate::advice::{self, Advice};
 use crate::assessment::Assessment;
 use crate::catalog::Catalog;
-use crate::questionnaire::Questionnaire;
+use crate::questionnaire::{reads, Questionnaire};
 
 /// Builds the matrix.
 ///
@@ -35,14 +42,30 @@ use crate::questionnaire::Questionnaire;
 /// assert_eq!(m.soa.len(), 93);
 /// ```
 pub fn build(catalog: &Catalog, questionnaire: &Questionnaire, assessment: &Assessment) -> Matrix {
+    build_with(catalog, questionnaire, advice::builtin(), assessment)
+}
+
+/// Builds the matrix with the given advice data (tests pass fixtures).
+pub fn build_with(
+    catalog: &Catalog,
+    questionnaire: &Questionnaire,
+    advice: &Advice,
+    assessment: &Assessment,
+) -> Matrix {
     let answers = &assessment.answers;
     let editions = assessment.editions;
-    let start = StartingPoint::from_answers(answers);
-    let target = Target::from_answers(answers);
-    let size = scope::size_factor(answers);
-    let raised = scope::raised_practices(answers);
-    let controls = applicability::annex_a(catalog, questionnaire, answers, editions.iso27001);
-    let rows: Vec<MatrixRow> = catalog
+    let facts = facts::Facts::read(answers, advice);
+    let start = facts.start;
+    let schedule = plan::Schedule::new(&assessment.created, answers);
+    let controls = applicability::annex_a(
+        catalog,
+        questionnaire,
+        answers,
+        editions.iso27001,
+        &facts,
+        advice,
+    );
+    let mut rows: Vec<MatrixRow> = catalog
         .crosswalk
         .iter()
         .map(|row| {
@@ -51,12 +74,10 @@ pub fn build(catalog: &Catalog, questionnaire: &Questionnaire, assessment: &Asse
             let derived_status = derive::derived_status(row.kind, applicable, maturity);
             let edit = assessment.edit(&row.id);
             let status = edit.and_then(|e| e.status).unwrap_or(derived_status);
-            let raised_by = raised
-                .iter()
-                .find(|(p, _)| *p == row.practice)
-                .map(|(_, why)| *why);
-            let (priority_score, priority) =
-                derive::priority(row, status, target, raised_by.is_some());
+            let critical = plan::critical(row);
+            let phase = plan::phase(row);
+            let urgency = derive::priority(row, status, critical, &facts, advice);
+            let (remaining_days, effort_reasons) = effort::remaining(row, status, &facts, answers);
             MatrixRow {
                 id: row.id.clone(),
                 topic: row.topic.clone(),
@@ -88,6 +109,8 @@ pub fn build(catalog: &Catalog, questionnaire: &Questionnaire, assessment: &Asse
                 document: row.document.clone(),
                 rationale: row.rationale.clone(),
                 guidance: row.guidance.clone(),
+                evidence_iso27001: row.evidence.iso27001.clone(),
+                evidence_iso20000: row.evidence.iso20000.clone(),
                 effort_weight: row.effort,
                 action: derive::action(row.kind, row.lead, start, status.is_open()),
                 applicable,
@@ -96,28 +119,80 @@ pub fn build(catalog: &Catalog, questionnaire: &Questionnaire, assessment: &Asse
                 derived_status,
                 status,
                 status_overridden: edit.and_then(|e| e.status).is_some(),
-                priority,
-                priority_score,
-                priority_reason: raised_by
+                priority: urgency.band,
+                priority_score: urgency.score,
+                priority_reasons: urgency.reasons,
+                phase,
+                critical,
+                target_date: schedule
+                    .as_ref()
                     .filter(|_| status.is_open())
-                    .map(|why| format!("Raised: {why}")),
-                remaining_days: derive::remaining_days(row.effort, status, size),
+                    .map(|s| s.ends(phase).to_owned())
+                    .unwrap_or_default(),
+                plan_rank: 0,
+                remaining_days,
+                effort_reasons,
                 owner: edit.map(|e| e.owner.clone()).unwrap_or_default(),
                 due: edit.map(|e| e.due.clone()).unwrap_or_default(),
                 notes: edit.map(|e| e.notes.clone()).unwrap_or_default(),
             }
         })
         .collect();
+    rank_plan(&mut rows);
     let soa = soa::build(catalog, editions.iso27001, &controls, &rows);
     let heatmap = heatmap::build(catalog, editions, &rows);
     let summary = summary::build(&rows);
+    let warnings = warnings::build(
+        &rows,
+        &controls,
+        editions,
+        answers,
+        &facts,
+        schedule.as_ref(),
+    );
     Matrix {
+        organisation: reads::ORG_NAME.get(answers).unwrap_or_default().to_owned(),
         editions,
         starting_point: start,
-        target,
+        target: facts.target,
         rows,
         soa,
         heatmap,
         summary,
+        schedule,
+        facts: facts.tags.iter().map(|t| t.label().to_owned()).collect(),
+        obligations: facts
+            .obligations
+            .iter()
+            .map(|o| ObligationView {
+                id: o.id,
+                name: o.name.clone(),
+                source: o.source.clone(),
+                attestation: o.attestation,
+            })
+            .collect(),
+        warnings,
+    }
+}
+
+/// Numbers the open rows in the order of the action plan: the critical path of the first two
+/// phases (scope, policy, roles, risk, Statement of Applicability, catalogue, agreements)
+/// first, then phase by phase; within a phase by priority, then the larger job first, then the
+/// crosswalk's order.
+fn rank_plan(rows: &mut [MatrixRow]) {
+    let mut open: Vec<usize> = (0..rows.len())
+        .filter(|i| rows[*i].status.is_open())
+        .collect();
+    open.sort_by(|a, b| {
+        let (a, b) = (&rows[*a], &rows[*b]);
+        let early = |r: &MatrixRow| !(r.critical && r.phase <= Phase::Planning);
+        early(a)
+            .cmp(&early(b))
+            .then(a.phase.cmp(&b.phase))
+            .then(b.priority_score.cmp(&a.priority_score))
+            .then(b.remaining_days.total_cmp(&a.remaining_days))
+    });
+    for (rank, index) in open.into_iter().enumerate() {
+        rows[index].plan_rank = u16::try_from(rank + 1).unwrap_or(u16::MAX);
     }
 }

@@ -5,7 +5,9 @@ use serde::Serialize;
 
 use super::area::Area;
 use super::derive::Priority;
+use super::plan::{Phase, Schedule};
 use super::scope::{StartingPoint, Target};
+use crate::advice::{Basis, ObligationId};
 use crate::assessment::{Editions, Status};
 use crate::catalog::{Catalog, Lead, Pdca, Relationship, RowKind, StandardId, Text};
 use crate::questionnaire::Maturity;
@@ -42,6 +44,9 @@ pub struct MatrixRow {
     pub document: Text,
     pub rationale: Text,
     pub guidance: Text,
+    /// What an auditor asks to see, per standard (empty on a side the row does not have).
+    pub evidence_iso27001: Text,
+    pub evidence_iso20000: Text,
     pub effort_weight: u8,
     /// What to do, given the starting point.
     pub action: &'static str,
@@ -54,10 +59,19 @@ pub struct MatrixRow {
     pub status_overridden: bool,
     pub priority: Priority,
     pub priority_score: u8,
-    /// Why the priority was raised by a scope fact, if it was.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub priority_reason: Option<String>,
+    /// Why the priority is what it is: the critical path, scope facts, laws, the target.
+    pub priority_reasons: Vec<String>,
+    /// The phase of the plan the row's work belongs to.
+    pub phase: Phase,
+    /// On the certification critical path.
+    pub critical: bool,
+    /// Suggested date: the end of the row's phase (empty without an assessment date).
+    pub target_date: String,
+    /// Position in the action plan, from 1; 0 for a closed row.
+    pub plan_rank: u16,
     pub remaining_days: f64,
+    /// The answers that scaled the effort, each with its factor.
+    pub effort_reasons: Vec<String>,
     pub owner: String,
     pub due: String,
     pub notes: String,
@@ -73,6 +87,10 @@ pub struct SoaEntry {
     pub applicable: bool,
     pub reason: Text,
     pub from_answers: bool,
+    /// The ground for inclusion; none when excluded.
+    pub basis: Option<Basis>,
+    /// The laws, regulations and schemes that name the control.
+    pub obligations: Vec<String>,
     pub status: Status,
     /// The control's references in the other edition of ISO/IEC 27001.
     pub other_edition: Vec<RefView>,
@@ -82,6 +100,8 @@ pub struct SoaEntry {
 /// The whole matrix for one assessment.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Matrix {
+    /// The organisation's name as entered (may be empty).
+    pub organisation: String,
     pub editions: Editions,
     pub starting_point: StartingPoint,
     pub target: Target,
@@ -89,6 +109,23 @@ pub struct Matrix {
     pub soa: Vec<SoaEntry>,
     pub heatmap: Heatmap,
     pub summary: Summary,
+    /// Phase target dates; none when the assessment has no readable date.
+    pub schedule: Option<Schedule>,
+    /// The scope facts read from the answers, in the prospect's words.
+    pub facts: Vec<String>,
+    /// The laws, regulations and schemes that apply or are held.
+    pub obligations: Vec<ObligationView>,
+    pub warnings: Vec<Warning>,
+}
+
+/// A law, regulation or scheme as the outputs list it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ObligationView {
+    pub id: ObligationId,
+    pub name: Text,
+    pub source: Text,
+    /// Held as an attestation (evidence to reuse), not a duty.
+    pub attestation: bool,
 }
 
 impl RefView {
@@ -166,4 +203,24 @@ pub struct Summary {
     pub remaining_days: f64,
     /// Ids of the most urgent open rows, most urgent first.
     pub top_actions: Vec<String>,
+}
+
+crate::vocabulary::vocabulary! {
+    /// What a warning is about.
+    pub enum WarningKind {
+        Status = "status" => "Status and applicability",
+        Exclusion = "exclusion" => "Exclusion an auditor will challenge",
+        Answers = "answers" => "Answers to check",
+        Schedule = "schedule" => "Timeline",
+    }
+}
+
+/// One thing to check, with the row or control it concerns.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Warning {
+    pub kind: WarningKind,
+    /// A matrix row id or an Annex A reference, when the warning concerns one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
+    pub text: String,
 }

@@ -1,7 +1,6 @@
-//! What the answers say about the organisation's starting point, and the facts the engine
-//! reads from them (size, target, scope facts that raise priorities).
+//! What the answers say about the organisation's starting point and its certification target.
 
-use crate::questionnaire::reads::{self, Goal, OrgSize};
+use crate::questionnaire::reads::{self, Goal};
 use crate::questionnaire::Answers;
 
 crate::vocabulary::vocabulary! {
@@ -57,6 +56,8 @@ crate::vocabulary::vocabulary! {
         Integrated = "integrated" => "One integrated system, certified for both",
         Iso27001First = "iso27001_first" => "ISO/IEC 27001 first, then ISO/IEC 20000-1",
         Iso20000First = "iso20000_first" => "ISO/IEC 20000-1 first, then ISO/IEC 27001",
+        /// A certificate is held; the other standard joins it in one combined audit.
+        AddCombined = "add_combined" => "Keep the certificate held and add the other standard in one combined audit",
     }
 }
 
@@ -65,40 +66,16 @@ impl Target {
         match reads::START_TARGET.get(answers) {
             Some(Goal::Iso27001First) => Target::Iso27001First,
             Some(Goal::Iso20000First) => Target::Iso20000First,
-            Some(Goal::Integrated) | None => Target::Integrated,
+            // Only meaningful with a certificate to keep; otherwise it is the integrated route.
+            Some(Goal::AddCombined) if certified(answers) => Target::AddCombined,
+            Some(Goal::AddCombined | Goal::Integrated) | None => Target::Integrated,
         }
     }
 }
 
-/// Multiplier on effort for the organisation's size band (unanswered counts as medium).
-pub fn size_factor(answers: &Answers) -> f64 {
-    match reads::ORG_SIZE.get(answers) {
-        Some(OrgSize::Micro) => 0.6,
-        Some(OrgSize::Small) => 0.8,
-        Some(OrgSize::Large) => 1.4,
-        Some(OrgSize::Enterprise) => 1.8,
-        Some(OrgSize::Medium) | None => 1.0,
-    }
-}
-
-/// Practices whose rows gain priority from a scope fact, with the fact that raises them.
-pub fn raised_practices(answers: &Answers) -> Vec<(&'static str, &'static str)> {
-    let mut raised = Vec::new();
-    if reads::PAYMENT_CARDS.yes(answers) {
-        for practice in ["crypto", "network", "access"] {
-            raised.push((practice, "payment card data in scope"));
-        }
-    }
-    if reads::PERSONAL_DATA.yes(answers) {
-        raised.push(("compliance", "personal data processed"));
-    }
-    if reads::REGULATED.yes(answers) {
-        raised.push(("compliance", "sector regulation applies"));
-        raised.push(("continuity", "sector regulation applies"));
-    }
-    if reads::CRITICAL_SUPPLIERS.yes(answers) {
-        raised.push(("supplier", "critical suppliers"));
-        raised.push(("service-level", "critical suppliers"));
-    }
-    raised
+/// Whether either standard is certified today.
+pub fn certified(answers: &Answers) -> bool {
+    [&reads::START_ISO27001, &reads::START_ISO20000]
+        .iter()
+        .any(|q| q.get(answers) == Some(reads::Holding::Certified))
 }

@@ -43,6 +43,8 @@ pub fn build(
                 applicable: true,
                 reason: Text::from(DEFAULT_REASON),
                 from_answers: false,
+                basis: Some(crate::advice::Basis::Risk),
+                obligations: Vec::new(),
             });
             let holding: &[&MatrixRow] = rows_by_control
                 .get(reference.as_str())
@@ -91,6 +93,8 @@ pub fn build(
                 applicable: applicability.applicable,
                 reason: applicability.reason,
                 from_answers: applicability.from_answers,
+                basis: applicability.basis,
+                obligations: applicability.obligations,
                 status,
                 other_edition: RefView::list(catalog, other, &other_refs),
                 rows: holding.iter().map(|row| row.id.clone()).collect(),

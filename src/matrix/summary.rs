@@ -90,13 +90,8 @@ pub fn build(rows: &[MatrixRow]) -> Summary {
         .map(|r| &*r.document)
         .collect();
     let mut open: Vec<&MatrixRow> = rows.iter().filter(|r| r.status.is_open()).collect();
-    // Most urgent first; more remaining effort breaks ties (start long jobs early); then the
-    // crosswalk's order, since the sort is stable.
-    open.sort_by(|a, b| {
-        b.priority_score
-            .cmp(&a.priority_score)
-            .then(b.remaining_days.total_cmp(&a.remaining_days))
-    });
+    // In the action plan's order (critical path first, then phase by phase).
+    open.sort_by_key(|r| r.plan_rank);
     Summary {
         rows: rows.len(),
         applicable_rows: rows

@@ -99,6 +99,9 @@ impl Question {
                     Err(format!("Keep it to {max_length} characters (now {length})"))
                 }
             }
+            (QuestionKind::Date, Answer::Text(text)) => crate::date::Date::parse(text)
+                .map(|_| ())
+                .ok_or_else(|| "Enter a date as year, month and day".to_owned()),
             (QuestionKind::Maturity { .. }, Answer::Text(level)) => Maturity::parse(level)
                 .map(|_| ())
                 .ok_or_else(|| format!("{level:?} is not a maturity level")),
@@ -117,6 +120,7 @@ fn expected_shape(kind: &QuestionKind) -> &'static str {
         QuestionKind::YesNo => "yes or no",
         QuestionKind::Number { .. } => "a whole number",
         QuestionKind::Text { .. } => "text",
+        QuestionKind::Date => "a date",
         QuestionKind::Edition { .. } => "an edition",
     }
 }

@@ -49,6 +49,8 @@ pub enum QuestionKind {
     Text {
         max_length: usize,
     },
+    /// A calendar date, stored as `YYYY-MM-DD` text.
+    Date,
     /// Chooses the edition of one standard; stored as the assessment's editions.
     Edition {
         family: Family,
@@ -68,6 +70,7 @@ impl QuestionKind {
             QuestionKind::YesNo => "yes_no",
             QuestionKind::Number { .. } => "number",
             QuestionKind::Text { .. } => "text",
+            QuestionKind::Date => "date",
             QuestionKind::Edition { .. } => "edition",
             QuestionKind::Maturity { .. } => "maturity",
         }

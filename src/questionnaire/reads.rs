@@ -20,6 +20,7 @@ pub enum Expect {
     YesNo,
     Number,
     Text,
+    Date,
 }
 
 /// A single-choice question whose options are the values of `T`.
@@ -174,43 +175,317 @@ crate::vocabulary::vocabulary! {
         Integrated = "integrated",
         Iso27001First = "iso27001-first",
         Iso20000First = "iso20000-first",
+        /// Keep the certificate held and add the other standard in one combined audit.
+        AddCombined = "add-combined",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `start.timeline`: when the organisation wants to be ready for certification.
+    pub enum Timeline {
+        ThreeMonths = "3-months",
+        SixMonths = "6-months",
+        TwelveMonths = "12-months",
+        Longer = "longer",
+        Undecided = "undecided",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `start.other`: other management system standards held or followed.
+    pub enum OtherSystem {
+        Iso9001 = "iso9001",
+        Iso22301 = "iso22301",
+        Iso14001 = "iso14001",
+        None = "none",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `org.sector`: the closest sector.
+    pub enum Sector {
+        ItServices = "it-services",
+        Software = "software",
+        Finance = "finance",
+        Public = "public",
+        Health = "health",
+        Telecom = "telecom",
+        Manufacturing = "manufacturing",
+        Retail = "retail",
+        Education = "education",
+        Other = "other",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `org.customers`: how many customers use the services in scope.
+    pub enum Customers {
+        UpTo10 = "up-to-10",
+        UpTo100 = "11-100",
+        UpTo1000 = "101-1000",
+        Over1000 = "over-1000",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `cert.scope`: one certification scope for both standards or two.
+    pub enum CertScope {
+        Same = "same",
+        Different = "different",
+        Undecided = "undecided",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `cert.body`: whether a certification body is chosen.
+    pub enum CertBody {
+        One = "one",
+        Separate = "separate",
+        None = "none",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `scope.customers`: who the services are for.
+    pub enum CustomerType {
+        External = "external",
+        Internal = "internal",
+        Both = "both",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `scope.development`: who develops the software behind the services.
+    pub enum Development {
+        InHouse = "in-house",
+        Outsourced = "outsourced",
+        Both = "both",
+        None = "none",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `scope.cloud`: how cloud services fit in.
+    pub enum Cloud {
+        UseSaas = "use-saas",
+        UseIaas = "use-iaas",
+        ProvideCloud = "provide-cloud",
+        None = "none",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `scope.premises`: premises in scope.
+    pub enum Premises {
+        Offices = "offices",
+        ServerRoom = "server-room",
+        DataCentre = "data-centre",
+        Colocation = "colocation",
+        None = "none",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `scope.remote`: how much people work remotely.
+    pub enum Remote {
+        None = "none",
+        Some = "some",
+        Most = "most",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `scope.customer-access`: staff access to customers' systems.
+    pub enum CustomerAccess {
+        None = "none",
+        Remote = "remote",
+        Privileged = "privileged",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `ops.hours`: when the services must be supported.
+    pub enum Hours {
+        BusinessHours = "business-hours",
+        Extended = "extended",
+        RoundTheClock = "round-the-clock",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `ops.outsourced`: functions another company runs.
+    pub enum Outsourced {
+        ServiceDesk = "service-desk",
+        Infrastructure = "infrastructure",
+        SecurityMonitoring = "security-monitoring",
+        None = "none",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `ops.tools`: tools already in use.
+    pub enum Tool {
+        Ticketing = "ticketing",
+        Cmdb = "cmdb",
+        Monitoring = "monitoring",
+        Siem = "siem",
+        None = "none",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `reg.gdpr`: the organisation's role for personal data.
+    pub enum GdprRole {
+        Controller = "controller",
+        Processor = "processor",
+        Both = "both",
+        None = "none",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `reg.nis2`: whether NIS2 applies.
+    pub enum Nis2 {
+        Essential = "essential",
+        Important = "important",
+        No = "no",
+        NotSure = "not-sure",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `reg.dora`: whether DORA reaches the organisation.
+    pub enum Dora {
+        FinancialEntity = "financial-entity",
+        IctProvider = "ict-provider",
+        No = "no",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `reg.attestations`: schemes held beyond ISO/IEC 27001 and 20000-1.
+    pub enum Attestation {
+        Soc2 = "soc2",
+        Iso27017 = "iso27017",
+        Iso27018 = "iso27018",
+        Iso27701 = "iso27701",
+        CyberEssentials = "cyber-essentials",
+        CsaStar = "csa-star",
+        Tisax = "tisax",
+        None = "none",
+    }
+}
+
+/// A date question (`YYYY-MM-DD`).
+pub struct DateQuestion {
+    pub id: &'static str,
+}
+
+impl DateQuestion {
+    pub fn get(&self, answers: &Answers) -> Option<crate::date::Date> {
+        answers
+            .get(self.id)
+            .and_then(Answer::as_text)
+            .and_then(crate::date::Date::parse)
+    }
+
+    pub fn expect(&self) -> (&'static str, Expect) {
+        (self.id, Expect::Date)
     }
 }
 
 pub const ORG_NAME: Text = Text { id: "org.name" };
+pub const ORG_SECTOR: Single<Sector> = Single::new("org.sector");
 pub const ORG_SIZE: Single<OrgSize> = Single::new("org.size");
+pub const ORG_SERVICES: Number = Number { id: "org.services" };
+pub const ORG_SITES: Number = Number { id: "org.sites" };
+pub const ORG_CUSTOMERS: Single<Customers> = Single::new("org.customers");
 pub const START_ISO27001: Single<Holding> = Single::new("start.iso27001");
 pub const START_ISO20000: Single<Holding> = Single::new("start.iso20000");
 pub const START_SEPARATE: YesNo = YesNo {
     id: "start.separate",
 };
+pub const START_OTHER: Multiple<OtherSystem> = Multiple::new("start.other");
 pub const START_TARGET: Single<Goal> = Single::new("start.target");
-pub const PAYMENT_CARDS: YesNo = YesNo {
-    id: "scope.payment-cards",
+pub const START_TIMELINE: Single<Timeline> = Single::new("start.timeline");
+pub const CERT_SCOPE: Single<CertScope> = Single::new("cert.scope");
+pub const CERT_COMBINED: YesNo = YesNo {
+    id: "cert.combined",
 };
-pub const PERSONAL_DATA: YesNo = YesNo {
-    id: "scope.personal-data",
+pub const CERT_BODY: Single<CertBody> = Single::new("cert.body");
+pub const CERT_AUDIT_DATE: DateQuestion = DateQuestion {
+    id: "cert.audit-date",
 };
-pub const REGULATED: YesNo = YesNo {
-    id: "scope.regulated",
+pub const CUSTOMER_TYPE: Single<CustomerType> = Single::new("scope.customers");
+pub const INTERNET_FACING: YesNo = YesNo {
+    id: "scope.internet-facing",
+};
+pub const CUSTOMER_DATA: YesNo = YesNo {
+    id: "scope.customer-data",
+};
+pub const CUSTOMER_ACCESS: Single<CustomerAccess> = Single::new("scope.customer-access");
+pub const DEVELOPMENT: Single<Development> = Single::new("scope.development");
+pub const CLOUD: Multiple<Cloud> = Multiple::new("scope.cloud");
+pub const PREMISES: Multiple<Premises> = Multiple::new("scope.premises");
+pub const REMOTE: Single<Remote> = Single::new("scope.remote");
+pub const MOBILE: YesNo = YesNo { id: "scope.mobile" };
+pub const NETWORK: YesNo = YesNo {
+    id: "scope.network",
 };
 pub const CRITICAL_SUPPLIERS: YesNo = YesNo {
     id: "scope.critical-suppliers",
 };
+pub const REMOVABLE_MEDIA: YesNo = YesNo {
+    id: "scope.removable-media",
+};
+pub const OPS_HOURS: Single<Hours> = Single::new("ops.hours");
+pub const OPS_OUTSOURCED: Multiple<Outsourced> = Multiple::new("ops.outsourced");
+pub const OPS_TOOLS: Multiple<Tool> = Multiple::new("ops.tools");
+pub const GDPR: Single<GdprRole> = Single::new("reg.gdpr");
+pub const NIS2: Single<Nis2> = Single::new("reg.nis2");
+pub const DORA: Single<Dora> = Single::new("reg.dora");
+pub const PCI: YesNo = YesNo { id: "reg.pci" };
+pub const ATTESTATIONS: Multiple<Attestation> = Multiple::new("reg.attestations");
 
 /// Every question the engine reads, with what it expects. `load` checks each.
 pub fn declared() -> Vec<(&'static str, Expect)> {
     vec![
         ORG_NAME.expect(),
+        ORG_SECTOR.expect(),
         ORG_SIZE.expect(),
+        ORG_SERVICES.expect(),
+        ORG_SITES.expect(),
+        ORG_CUSTOMERS.expect(),
         START_ISO27001.expect(),
         START_ISO20000.expect(),
         START_SEPARATE.expect(),
+        START_OTHER.expect(),
         START_TARGET.expect(),
-        PAYMENT_CARDS.expect(),
-        PERSONAL_DATA.expect(),
-        REGULATED.expect(),
+        START_TIMELINE.expect(),
+        CERT_SCOPE.expect(),
+        CERT_COMBINED.expect(),
+        CERT_BODY.expect(),
+        CERT_AUDIT_DATE.expect(),
+        CUSTOMER_TYPE.expect(),
+        INTERNET_FACING.expect(),
+        CUSTOMER_DATA.expect(),
+        CUSTOMER_ACCESS.expect(),
+        DEVELOPMENT.expect(),
+        CLOUD.expect(),
+        PREMISES.expect(),
+        REMOTE.expect(),
+        MOBILE.expect(),
+        NETWORK.expect(),
         CRITICAL_SUPPLIERS.expect(),
+        REMOVABLE_MEDIA.expect(),
+        OPS_HOURS.expect(),
+        OPS_OUTSOURCED.expect(),
+        OPS_TOOLS.expect(),
+        GDPR.expect(),
+        NIS2.expect(),
+        DORA.expect(),
+        PCI.expect(),
+        ATTESTATIONS.expect(),
     ]
 }
 
@@ -238,7 +513,8 @@ pub fn mismatch(q: &Questionnaire, id: &str, expect: Expect) -> Option<String> {
         | (Expect::Multiple(options), QuestionKind::Multiple { .. }) => same_options(options),
         (Expect::YesNo, QuestionKind::YesNo)
         | (Expect::Number, QuestionKind::Number { .. })
-        | (Expect::Text, QuestionKind::Text { .. }) => Ok(()),
+        | (Expect::Text, QuestionKind::Text { .. })
+        | (Expect::Date, QuestionKind::Date) => Ok(()),
         (expect, kind) => Err(format!(
             "the engine reads this question as {expect:?}; it is {}",
             kind.name()

@@ -139,6 +139,7 @@ fn load_question(
             }
         }
         "yes_no" => QuestionKind::YesNo,
+        "date" => QuestionKind::Date,
         "number" => match (raw.min, raw.max) {
             (Some(min), Some(max)) if min <= max => QuestionKind::Number { min, max },
             _ => {

@@ -131,6 +131,23 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                     value={value} required={q.required} aria-describedby={described.clone()} aria-invalid={invalid} oninput={oninput} />
             }
         }
+        QuestionKind::Date => {
+            let value = props
+                .answer
+                .as_ref()
+                .and_then(Answer::as_text)
+                .unwrap_or_default()
+                .to_owned();
+            let oninput = on_answer.reform(|e: InputEvent| {
+                let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+                let value = input.value();
+                (!value.is_empty()).then_some(Answer::Text(value))
+            });
+            html! {
+                <input id={id.clone()} class="input date" type="date" value={value} required={q.required}
+                    aria-describedby={described.clone()} aria-invalid={invalid} oninput={oninput} />
+            }
+        }
         QuestionKind::Text { max_length } => {
             let value = props
                 .answer

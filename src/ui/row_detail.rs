@@ -1,5 +1,6 @@
 //! The detail of one matrix row: both standards' references and titles, the edition transition,
-//! relationship, rationale and guidance, the integrated document, applicability, and inline edits
+//! relationship, rationale, guidance and evidence, the integrated document, applicability, the
+//! plan phase, priority and effort with their reasons, and inline edits
 //! of owner, due date and notes.
 
 use yew::prelude::*;
@@ -72,14 +73,19 @@ pub fn RowDetail(props: &RowDetailProps) -> Html {
                 <div><dt>{"PDCA phase"}</dt><dd>{row.pdca.label()}</dd></div>
                 <div><dt>{"Applicability"}</dt><dd><strong>{if row.applicable { "Applicable" } else { "Not applicable" }}</strong>{": "}{&*row.applicability_reason}</dd></div>
                 <div><dt>{"Status from your answers"}</dt><dd>{row.derived_status.label()}{row.status_overridden.then_some(" (you changed it)")}</dd></div>
-                <div><dt>{"Remaining effort"}</dt><dd>{if row.remaining_days > 0.0 { format!("about {} person-days (indicative)", row.remaining_days) } else { "none".to_owned() }}</dd></div>
-                {row.priority_reason.as_ref().map(|why| html! { <div><dt>{"Priority"}</dt><dd>{format!("{} · {why}", row.priority.label())}</dd></div> })}
+                <div><dt>{"Plan phase"}</dt><dd>{row.phase.label()}{(!row.target_date.is_empty()).then(|| format!(" · by {}", row.target_date))}{row.critical.then_some(" · on the certification critical path")}</dd></div>
+                <div><dt>{"Remaining effort"}</dt><dd>{if row.remaining_days > 0.0 { format!("about {} person-days (indicative)", row.remaining_days) } else { "none".to_owned() }}
+                    {(!row.effort_reasons.is_empty()).then(|| html! { <span class="muted">{format!(" · {}", row.effort_reasons.join("; "))}</span> })}</dd></div>
+                {(!row.priority_reasons.is_empty()).then(|| html! { <div><dt>{"Priority"}</dt><dd>{format!("{} · {}", row.priority.label(), row.priority_reasons.join("; "))}</dd></div> })}
             </dl>
             <div class="detail-text">
                 <h3>{"Why they map this way"}</h3>
                 <p>{&*row.rationale}</p>
                 <h3>{"What to do"}</h3>
                 <p>{&*row.guidance}</p>
+                <h3>{"What an auditor asks to see"}</h3>
+                {(!row.evidence_iso27001.is_empty()).then(|| html! { <p><strong>{"ISO/IEC 27001: "}</strong>{&*row.evidence_iso27001}</p> })}
+                {(!row.evidence_iso20000.is_empty()).then(|| html! { <p><strong>{"ISO/IEC 20000-1: "}</strong>{&*row.evidence_iso20000}</p> })}
             </div>
             <div class="detail-edit">
                 <div class="control">

@@ -1,0 +1,144 @@
+//! The validated advice data: control profiles and obligations.
+
+use serde::Serialize;
+
+use crate::catalog::Text;
+
+crate::vocabulary::vocabulary! {
+    /// The ground on which a control is included in the Statement of Applicability.
+    pub enum Basis {
+        Risk = "risk" => "Risk",
+        Legal = "legal" => "Legal or regulatory",
+        Contractual = "contractual" => "Contractual",
+        Business = "business" => "Business",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// How much a control weighs in a typical service provider's risk picture.
+    pub enum Weight {
+        Low = "low" => "Low",
+        Medium = "medium" => "Medium",
+        High = "high" => "High",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// A scope fact read from the answers that raises the controls that name it. The label is
+    /// the fact in the prospect's terms, as reasons quote it.
+    pub enum Tag {
+        InternetFacing = "internet-facing" => "your services can be reached from the internet",
+        CustomerData = "customer-data" => "you store or handle your customers' data",
+        CustomerAccess = "customer-access" => "your staff sign in to customers' systems",
+        RemoteWork = "remote-work" => "people work remotely",
+        CloudProvider = "cloud-provider" => "you provide cloud services",
+        CloudUser = "cloud-user" => "you rely on cloud services",
+        DevelopsSoftware = "develops-software" => "you develop software",
+        OutsourcedDevelopment = "outsourced-development" => "partners develop software for you",
+        OwnNetwork = "own-network" => "you run your own networks",
+        OwnDataCentre = "own-data-centre" => "you house equipment in a server room or data centre",
+        MultiSite = "multi-site" => "the scope spans several sites",
+        CriticalSuppliers = "critical-suppliers" => "your services depend on critical suppliers",
+        OutsourcedOperations = "outsourced-operations" => "another company runs part of your operations",
+        PersonalData = "personal-data" => "you handle personal data",
+        Processor = "processor" => "you process personal data for customers",
+        Nis2 = "nis2" => "NIS2 applies",
+        Dora = "dora" => "DORA applies",
+        PaymentCards = "payment-cards" => "you handle payment card data",
+        RemovableMedia = "removable-media" => "removable media are used",
+        ExternalCustomers = "external-customers" => "you serve external customers",
+        RoundTheClock = "round-the-clock" => "your services are supported around the clock",
+        LargeOrganisation = "large-organisation" => "the organisation is large",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// A law, regulation or scheme the questionnaire can name.
+    pub enum ObligationId {
+        GdprController = "gdpr-controller",
+        GdprProcessor = "gdpr-processor",
+        Nis2Essential = "nis2-essential",
+        Nis2Important = "nis2-important",
+        DoraFinancialEntity = "dora-financial-entity",
+        DoraIctProvider = "dora-ict-provider",
+        PciDss = "pci-dss",
+        Soc2 = "soc2",
+        Iso27017 = "iso27017",
+        Iso27018 = "iso27018",
+        Iso27701 = "iso27701",
+        CyberEssentials = "cyber-essentials",
+        CsaStar = "csa-star",
+        Tisax = "tisax",
+    }
+}
+
+/// Why and how strongly one Annex A control (ISO/IEC 27001:2022) belongs in a plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ControlProfile {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub basis: Basis,
+    pub weight: Weight,
+    /// The justification for inclusion, in our words, specific to the control.
+    pub include: Text,
+    pub raised_by: Vec<Tag>,
+}
+
+/// One control an obligation bears on, with the provision that does.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ObligationControl {
+    #[serde(rename = "ref")]
+    pub reference: String,
+    pub provision: Text,
+    pub why: Text,
+}
+
+/// A law, regulation or scheme, with its source and the controls it bears on.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Obligation {
+    pub id: ObligationId,
+    pub name: Text,
+    pub source: Text,
+    pub applies_when: Text,
+    pub legal_requirements: Text,
+    pub controls: Vec<ObligationControl>,
+    /// An attestation the organisation holds (evidence to reuse), not a duty it must meet.
+    pub attestation: bool,
+}
+
+/// Everything the advice data holds.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Advice {
+    pub controls: Vec<ControlProfile>,
+    pub obligations: Vec<Obligation>,
+}
+
+impl Advice {
+    pub fn control(&self, reference: &str) -> Option<&ControlProfile> {
+        self.controls.iter().find(|c| c.reference == reference)
+    }
+
+    pub fn obligation(&self, id: ObligationId) -> &Obligation {
+        self.obligations
+            .iter()
+            .find(|o| o.id == id)
+            .expect("validation guarantees every obligation id has data")
+    }
+}
+
+impl ObligationId {
+    /// Schemes the organisation holds, whose assessed controls are evidence to reuse.
+    pub fn is_attestation(self) -> bool {
+        use ObligationId as O;
+        matches!(
+            self,
+            O::Soc2
+                | O::Iso27017
+                | O::Iso27018
+                | O::Iso27701
+                | O::CyberEssentials
+                | O::CsaStar
+                | O::Tisax
+        )
+    }
+}

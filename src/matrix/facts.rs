@@ -1,0 +1,165 @@
+//! The scope facts the engine reads from the answers, once per build: the starting point and
+//! target, the tags that raise controls, the laws and schemes that apply, and the numbers that
+//! scale effort. Every answer the engine uses passes through here or `plan` (dates).
+
+use super::scope::{StartingPoint, Target};
+use crate::advice::{Advice, Obligation, ObligationId, Tag};
+use crate::questionnaire::reads::{
+    self, Attestation, Cloud, CustomerAccess, CustomerType, Development, Dora, GdprRole, Hours,
+    Nis2, OrgSize, Outsourced, Premises, Remote,
+};
+use crate::questionnaire::Answers;
+
+/// What the answers say about the organisation, as the engine uses it.
+pub struct Facts<'a> {
+    pub start: StartingPoint,
+    pub target: Target,
+    /// Scope facts that hold, in vocabulary order.
+    pub tags: Vec<Tag>,
+    /// Laws, regulations and schemes that apply or are held, in data order.
+    pub obligations: Vec<&'a Obligation>,
+}
+
+impl<'a> Facts<'a> {
+    pub fn read(answers: &Answers, advice: &'a Advice) -> Facts<'a> {
+        let tags = Tag::ALL
+            .into_iter()
+            .filter(|tag| holds(*tag, answers))
+            .collect();
+        let obligations = advice
+            .obligations
+            .iter()
+            .filter(|o| applies(o.id, answers))
+            .collect();
+        Facts {
+            start: StartingPoint::from_answers(answers),
+            target: Target::from_answers(answers),
+            tags,
+            obligations,
+        }
+    }
+
+    pub fn has(&self, tag: Tag) -> bool {
+        self.tags.contains(&tag)
+    }
+
+    /// The duties (laws, regulations, contractual schemes) that name a control, without the
+    /// attestations held.
+    pub fn duties_on<'b>(
+        &'b self,
+        reference: &'b str,
+    ) -> impl Iterator<Item = (&'a Obligation, &'a crate::advice::ObligationControl)> + 'b {
+        self.obligations
+            .iter()
+            .filter(|o| !o.attestation)
+            .filter_map(move |o| {
+                o.controls
+                    .iter()
+                    .find(|c| c.reference == reference)
+                    .map(|c| (*o, c))
+            })
+    }
+
+    /// The attestations held that already assessed a control.
+    pub fn attested<'b>(&'b self, reference: &'b str) -> impl Iterator<Item = &'a Obligation> + 'b {
+        self.obligations
+            .iter()
+            .filter(|o| o.attestation)
+            .filter(move |o| o.controls.iter().any(|c| c.reference == reference))
+            .copied()
+    }
+}
+
+/// Whether one scope fact holds for these answers.
+fn holds(tag: Tag, answers: &Answers) -> bool {
+    use reads as r;
+    match tag {
+        Tag::InternetFacing => r::INTERNET_FACING.yes(answers),
+        Tag::CustomerData => r::CUSTOMER_DATA.yes(answers),
+        Tag::CustomerAccess => matches!(
+            r::CUSTOMER_ACCESS.get(answers),
+            Some(CustomerAccess::Remote | CustomerAccess::Privileged)
+        ),
+        Tag::RemoteWork => {
+            matches!(r::REMOTE.get(answers), Some(Remote::Some | Remote::Most))
+                || r::PREMISES.has(answers, Premises::None)
+        }
+        Tag::CloudProvider => r::CLOUD.has(answers, Cloud::ProvideCloud),
+        Tag::CloudUser => {
+            r::CLOUD.has(answers, Cloud::UseSaas) || r::CLOUD.has(answers, Cloud::UseIaas)
+        }
+        Tag::DevelopsSoftware => matches!(
+            r::DEVELOPMENT.get(answers),
+            Some(Development::InHouse | Development::Both)
+        ),
+        Tag::OutsourcedDevelopment => matches!(
+            r::DEVELOPMENT.get(answers),
+            Some(Development::Outsourced | Development::Both)
+        ),
+        Tag::OwnNetwork => r::NETWORK.yes(answers),
+        Tag::OwnDataCentre => [
+            Premises::ServerRoom,
+            Premises::DataCentre,
+            Premises::Colocation,
+        ]
+        .into_iter()
+        .any(|p| r::PREMISES.has(answers, p)),
+        Tag::MultiSite => r::ORG_SITES.get(answers).is_some_and(|n| n > 1),
+        Tag::CriticalSuppliers => r::CRITICAL_SUPPLIERS.yes(answers),
+        Tag::OutsourcedOperations => r::OPS_OUTSOURCED
+            .get(answers)
+            .iter()
+            .any(|o| *o != Outsourced::None),
+        Tag::PersonalData => matches!(
+            r::GDPR.get(answers),
+            Some(GdprRole::Controller | GdprRole::Processor | GdprRole::Both)
+        ),
+        Tag::Processor => matches!(
+            r::GDPR.get(answers),
+            Some(GdprRole::Processor | GdprRole::Both)
+        ),
+        Tag::Nis2 => matches!(
+            r::NIS2.get(answers),
+            Some(Nis2::Essential | Nis2::Important)
+        ),
+        Tag::Dora => matches!(
+            r::DORA.get(answers),
+            Some(Dora::FinancialEntity | Dora::IctProvider)
+        ),
+        Tag::PaymentCards => r::PCI.yes(answers),
+        Tag::RemovableMedia => r::REMOVABLE_MEDIA.yes(answers),
+        Tag::ExternalCustomers => matches!(
+            r::CUSTOMER_TYPE.get(answers),
+            Some(CustomerType::External | CustomerType::Both)
+        ),
+        Tag::RoundTheClock => r::OPS_HOURS.get(answers) == Some(Hours::RoundTheClock),
+        Tag::LargeOrganisation => matches!(
+            r::ORG_SIZE.get(answers),
+            Some(OrgSize::Large | OrgSize::Enterprise)
+        ),
+    }
+}
+
+/// Whether a law, regulation or scheme applies, or is held, by these answers.
+fn applies(id: ObligationId, answers: &Answers) -> bool {
+    use reads as r;
+    use ObligationId as O;
+    let gdpr = r::GDPR.get(answers);
+    let attests = |a: Attestation| r::ATTESTATIONS.has(answers, a);
+    match id {
+        O::GdprController => matches!(gdpr, Some(GdprRole::Controller | GdprRole::Both)),
+        O::GdprProcessor => matches!(gdpr, Some(GdprRole::Processor | GdprRole::Both)),
+        O::Nis2Essential => r::NIS2.get(answers) == Some(Nis2::Essential),
+        O::Nis2Important => r::NIS2.get(answers) == Some(Nis2::Important),
+        O::DoraFinancialEntity => r::DORA.get(answers) == Some(Dora::FinancialEntity),
+        O::DoraIctProvider => r::DORA.get(answers) == Some(Dora::IctProvider),
+        O::PciDss => r::PCI.yes(answers),
+        O::Soc2 => attests(Attestation::Soc2),
+        O::Iso27017 => attests(Attestation::Iso27017),
+        O::Iso27018 => attests(Attestation::Iso27018),
+        O::Iso27701 => attests(Attestation::Iso27701),
+        O::CyberEssentials => attests(Attestation::CyberEssentials),
+        O::CsaStar => attests(Attestation::CsaStar),
+        O::Tisax => attests(Attestation::Tisax),
+    }
+}

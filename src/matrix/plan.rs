@@ -1,0 +1,195 @@
+//! The plan's shape: the five phases of an implementation that ends in a certification audit,
+//! which phase each row belongs to, which rows are on the certification critical path, and the
+//! phases' target dates from the assessment date and the audit date or timeline.
+
+use serde::Serialize;
+
+use crate::catalog::{Family, Row};
+use crate::date::Date;
+use crate::questionnaire::reads::{self, Timeline};
+use crate::questionnaire::Answers;
+
+crate::vocabulary::vocabulary! {
+    /// A phase of the implementation, in the order the work is done.
+    pub enum Phase {
+        /// Scope, leadership, policy, roles, resources and document control.
+        Foundations = "foundations" => "1 Foundations",
+        /// Risk method, assessment and treatment, the Statement of Applicability; objectives
+        /// and the service portfolio, catalogue and agreements.
+        Planning = "planning" => "2 Risk and service planning",
+        /// The Annex A controls and the service management processes.
+        Implement = "implement" => "3 Controls and processes",
+        /// Running the risk process, monitoring and reporting long enough to show records.
+        Operate = "operate" => "4 Operate and measure",
+        /// Internal audit, management review and corrective action before certification.
+        Review = "review" => "5 Audit and review",
+    }
+}
+
+/// Share of the time to the certification audit by which each phase should end. The last
+/// phase ends a month's work before the audit date so findings can be closed.
+const PHASE_ENDS: [(Phase, f64); 5] = [
+    (Phase::Foundations, 0.15),
+    (Phase::Planning, 0.35),
+    (Phase::Implement, 0.65),
+    (Phase::Operate, 0.85),
+    (Phase::Review, 0.95),
+];
+
+/// References of the current editions that put a row on the certification critical path:
+/// without them a certification body cannot start (scope, policy, roles, the risk method,
+/// assessment and treatment with the Statement of Applicability; the SMS, catalogue and service
+/// agreements), or cannot certify (internal audit, management review).
+const CRITICAL_27001: [&str; 8] = [
+    "4.3", "5.2", "5.3", "6.1.2", "6.1.3", "9.2.1", "9.2.2", "9.3.1",
+];
+const CRITICAL_20000: [&str; 6] = ["4.3", "4.4", "8.2.4", "8.3.3", "9.2", "9.3"];
+
+/// Whether a row is on the certification critical path.
+pub fn critical(row: &Row) -> bool {
+    let on = |family: Family, list: &[&str]| {
+        row.refs
+            .get(family.current())
+            .iter()
+            .any(|r| list.contains(&r.as_str()))
+    };
+    on(Family::Iso27001, &CRITICAL_27001) || on(Family::Iso20000, &CRITICAL_20000)
+}
+
+/// The phase a row's work belongs to: by its practice, except that running the risk process at
+/// planned intervals (27001 8.2, 8.3) is operation, not planning.
+pub fn phase(row: &Row) -> Phase {
+    let refs = row.refs.get(Family::Iso27001.current());
+    if refs.iter().any(|r| r == "8.2" || r == "8.3") {
+        return Phase::Operate;
+    }
+    phase_of_practice(&row.practice).unwrap_or(Phase::Implement)
+}
+
+/// The phase of each practice the crosswalk uses; `None` for a practice not listed here, which
+/// a test forbids for the built-in data.
+pub fn phase_of_practice(practice: &str) -> Option<Phase> {
+    Some(match practice {
+        "context" | "scope" | "leadership" | "policy" | "resources" | "documented-information" => {
+            Phase::Foundations
+        }
+        "risk" | "infosec-risk" | "objectives" | "change-planning" | "portfolio" | "catalogue"
+        | "service-level" | "relationship" | "budgeting" | "demand" => Phase::Planning,
+        "competence"
+        | "awareness"
+        | "communication"
+        | "operational-control"
+        | "org-controls"
+        | "people"
+        | "physical"
+        | "access"
+        | "crypto"
+        | "operations"
+        | "network"
+        | "development"
+        | "compliance"
+        | "supplier"
+        | "asset-config"
+        | "incident"
+        | "continuity"
+        | "change"
+        | "capacity"
+        | "design-transition"
+        | "release"
+        | "request"
+        | "knowledge" => Phase::Implement,
+        "monitoring" | "reporting" => Phase::Operate,
+        "internal-audit" | "management-review" | "improvement" => Phase::Review,
+        _ => return None,
+    })
+}
+
+/// When each phase should end, and where the dates come from.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Schedule {
+    /// The assessment date the plan counts from.
+    pub start: String,
+    /// The certification audit: the date given, or the end of the timeline chosen.
+    pub audit: String,
+    /// Where the audit date comes from, in words.
+    pub basis: String,
+    /// True when no timeline was chosen and twelve months were assumed.
+    pub assumed: bool,
+    pub phases: Vec<PhaseEnd>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct PhaseEnd {
+    pub phase: Phase,
+    pub ends: String,
+}
+
+/// Months to the audit for a timeline answer, and whether it was assumed.
+fn months(timeline: Option<Timeline>) -> (u32, bool) {
+    match timeline {
+        Some(Timeline::ThreeMonths) => (3, false),
+        Some(Timeline::SixMonths) => (6, false),
+        Some(Timeline::TwelveMonths) => (12, false),
+        Some(Timeline::Longer) => (18, false),
+        Some(Timeline::Undecided) | None => (12, true),
+    }
+}
+
+impl Schedule {
+    /// The schedule from the assessment's creation date, the audit date if one is given and
+    /// lies ahead, otherwise the timeline.
+    pub fn new(created: &str, answers: &Answers) -> Option<Schedule> {
+        let start = Date::of_timestamp(created)?;
+        let given = reads::CERT_AUDIT_DATE
+            .get(answers)
+            .filter(|d| start.days_until(*d) > 0);
+        let (audit, basis, assumed) = match given {
+            Some(date) => (
+                date,
+                "the certification audit date you gave".to_owned(),
+                false,
+            ),
+            None => {
+                let timeline = reads::START_TIMELINE.get(answers);
+                let (m, assumed) = months(timeline);
+                let basis = if assumed {
+                    "twelve months from the assessment date, assumed because no timeline was chosen"
+                        .to_owned()
+                } else {
+                    format!("{m} months from the assessment date, the timeline you chose")
+                };
+                (start.add_months(m), basis, assumed)
+            }
+        };
+        let span = start.days_until(audit) as f64;
+        let phases = PHASE_ENDS
+            .iter()
+            .map(|(phase, share)| PhaseEnd {
+                phase: *phase,
+                ends: start.add_days((span * share).round() as i64).to_string(),
+            })
+            .collect();
+        Some(Schedule {
+            start: start.to_string(),
+            audit: audit.to_string(),
+            basis,
+            assumed,
+            phases,
+        })
+    }
+
+    pub fn ends(&self, phase: Phase) -> &str {
+        self.phases
+            .iter()
+            .find(|p| p.phase == phase)
+            .map_or("", |p| p.ends.as_str())
+    }
+
+    /// Whole months from the assessment date to the audit.
+    pub fn months(&self) -> i64 {
+        match (Date::parse(&self.start), Date::parse(&self.audit)) {
+            (Some(s), Some(a)) => s.days_until(a) / 30,
+            _ => 0,
+        }
+    }
+}
