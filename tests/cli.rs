@@ -216,3 +216,29 @@ fn an_answers_file_with_a_byte_order_mark_is_read() {
     assert_eq!(status, 0, "{err}");
     assert!(out.starts_with('{'), "{out:.80}");
 }
+
+#[test]
+fn what_a_consultant_would_check_goes_to_stderr_and_keeps_status_0() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/prospects/msp-20000-adding-27001.json"
+    );
+    let (status, out, err) = run(&["matrix", "--answers", path]);
+    assert_eq!(status, 0, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("valid JSON");
+    assert!(!json["warnings"].as_array().expect("warnings").is_empty());
+    assert!(
+        err.lines()
+            .any(|l| l.starts_with("ims-matrix: check (status) common.policy: ")),
+        "{err}"
+    );
+    let dir = std::env::temp_dir().join(format!("ims-cli-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let xlsx = dir.join("msp.xlsx");
+    let (status, _, err) = run(&["export", "--answers", path, "--out", xlsx.to_str().unwrap()]);
+    assert_eq!(status, 0, "{err}");
+    assert!(
+        err.contains("ims-matrix: check (status) common.policy"),
+        "{err}"
+    );
+}

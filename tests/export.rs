@@ -84,6 +84,14 @@ fn header_of(range: &calamine::Range<Data>) -> Vec<String> {
         .collect()
 }
 
+/// The position of the column headed `name`.
+fn col(header: &[String], name: &str) -> usize {
+    header
+        .iter()
+        .position(|h| h == name)
+        .unwrap_or_else(|| panic!("no column {name:?} in {header:?}"))
+}
+
 fn find_row<'a>(range: &'a calamine::Range<Data>, id: &str) -> &'a [Data] {
     range
         .rows()
@@ -143,30 +151,58 @@ fn cell_values_come_from_the_matrix() {
         ]
     );
     assert_eq!(header[15], "Status");
+    let (status, due, other) = (
+        col(&header, "Status"),
+        col(&header, "Due"),
+        col(&header, "ISO/IEC 27001:2013 (other edition)"),
+    );
     let change = find_row(&matrix, "process.change-policy");
     assert_eq!(change[1], Data::String("A.8.32".into()));
     assert_eq!(change[2], Data::String("A.8.32 Change management".into()));
-    assert_eq!(change[15], Data::String("In progress".into()));
+    assert_eq!(change[status], Data::String("In progress".into()));
     assert_eq!(
-        change[21].to_string(),
+        change[other].to_string(),
         "A.12.1.2\nA.14.2.2\nA.14.2.3\nA.14.2.4"
     );
     assert!(
-        matches!(change[19], Data::DateTime(_)),
+        matches!(change[due], Data::DateTime(_)),
         "a valid due date is a date cell: {:?}",
-        change[19]
+        change[due]
     );
+    // The plan's phase and its target date sit beside the priority.
+    assert_eq!(
+        change[col(&header, "Phase")],
+        Data::String("3 Controls and processes".into())
+    );
+    assert!(matches!(
+        change[col(&header, "Target date")],
+        Data::DateTime(_)
+    ));
     let policy = find_row(&matrix, "common.policy");
-    assert_eq!(policy[15], Data::String("Implemented".into()));
+    assert_eq!(policy[status], Data::String("Implemented".into()));
     // The draft SoA: no development means secure development is not applicable, with the reason.
     let soa = book.worksheet_range(SHEETS[3]).expect("soa");
     let dev = soa
         .rows()
         .find(|r| r[0] == Data::String("A.8.25".into()))
         .expect("A.8.25");
-    assert_eq!(dev[3], Data::String("No".into()));
-    assert!(dev[4].to_string().contains("no software is developed"));
-    assert_eq!(dev[6], Data::String("A.14.2.1".into()));
+    let soa_header = header_of(&soa);
+    assert_eq!(
+        dev[col(&soa_header, "Applicable")],
+        Data::String("No".into())
+    );
+    assert!(dev[col(&soa_header, "Justification")]
+        .to_string()
+        .contains("no software is developed"));
+    assert_eq!(
+        dev[col(&soa_header, "ISO/IEC 27001:2013 reference")],
+        Data::String("A.14.2.1".into())
+    );
+    assert_eq!(
+        dev[col(&soa_header, "Basis")],
+        Data::Empty,
+        "an excluded control has no basis"
+    );
     // The ISO/IEC 20000-1 view leads with 20000-1 references in clause order.
     let view = book.worksheet_range(SHEETS[2]).expect("20000 view");
     let firsts: Vec<String> = view
@@ -204,12 +240,14 @@ fn hostile_user_text_stays_text() {
     let (_, bytes) = build(&assessment());
     let mut book = open(&bytes);
     let matrix = book.worksheet_range(SHEETS[1]).expect("matrix");
+    let header = header_of(&matrix);
+    let (notes, owner) = (col(&header, "Notes"), col(&header, "Owner"));
     let change = find_row(&matrix, "process.change-policy");
     // Control characters are removed; everything else comes back as typed, as a string.
-    assert_eq!(change[20], Data::String(HOSTILE.replace('\u{1}', "")));
-    assert_eq!(change[18], Data::String("+44 20 7946 0000".into()));
+    assert_eq!(change[notes], Data::String(HOSTILE.replace('\u{1}', "")));
+    assert_eq!(change[owner], Data::String("+44 20 7946 0000".into()));
     assert_eq!(
-        find_row(&matrix, "common.policy")[20],
+        find_row(&matrix, "common.policy")[notes],
         Data::String("@SUM(1,2)".into())
     );
     // No formula anywhere in the matrix sheets: user text never became one.
@@ -221,7 +259,7 @@ fn hostile_user_text_stays_text() {
         );
     }
     // Text over Excel's cell limit is cut with a visible marker.
-    let long = find_row(&matrix, "isms.cryptography")[20].to_string();
+    let long = find_row(&matrix, "isms.cryptography")[notes].to_string();
     assert!(long.encode_utf16().count() <= 32_767);
     assert!(long.contains("truncated"));
 }
@@ -273,7 +311,7 @@ fn structure_frozen_filtered_validated_coloured_charted_and_described() {
         ),
         "frozen header"
     );
-    assert!(matrix.contains("<autoFilter ref=\"A1:Y"), "autofilter");
+    assert!(matrix.contains("<autoFilter ref=\"A1:AD"), "autofilter");
     assert!(
         matrix.contains("<dataValidation type=\"list\""),
         "status dropdown"

@@ -51,7 +51,11 @@ fn no_development_makes_secure_development_not_applicable_with_that_reason() {
     assert!(soa(&m, "A.8.26").applicable);
     for control in ["A.8.31", "A.8.33"] {
         let entry = soa(&m, control);
-        assert!(entry.applicable && entry.reason.contains("8.5.3"), "{control}: {}", entry.reason);
+        assert!(
+            entry.applicable && entry.reason.contains("8.5.3"),
+            "{control}: {}",
+            entry.reason
+        );
     }
     let secure_dev = m
         .rows

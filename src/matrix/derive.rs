@@ -109,11 +109,12 @@ pub struct Urgency {
 }
 
 /// The priority of a row. Closed rows have none. The certification critical path is High.
-/// Annex A controls start from their weight (high 2, medium 1, low 0 points) and gain 2 when a
-/// scope fact of the prospect raises them and 2 when a law or scheme that applies names them;
-/// other rows are mandatory requirements worth 1 point, raised by 2 when a scope fact makes
-/// their practice urgent. Rows of the standard certified second lose 2. 3 points or more is
-/// High, 1-2 Medium, less Low.
+/// Annex A controls start from their weight (high 2, medium 1, low 0 points) and gain 1 when a
+/// scope fact of the prospect raises them and 1 when a law or scheme that applies names them, so
+/// a high-weight control needs one reason to be High and a medium one needs both; other rows
+/// are mandatory requirements worth 1 point, raised by 2 when a scope fact makes their practice
+/// urgent. Rows of the standard certified second lose 2. 3 points or more is High, 1-2 Medium,
+/// less Low.
 pub fn priority(
     row: &Row,
     status: Status,
@@ -157,7 +158,7 @@ pub fn priority(
             .map(|t| t.label())
             .collect();
         if !raised.is_empty() {
-            p += 2;
+            p += 1;
             reasons.push(format!("Raised for {reference}: {}", raised.join("; ")));
         }
         let duties: Vec<String> = facts
@@ -165,7 +166,7 @@ pub fn priority(
             .map(|(o, c)| format!("{} ({})", o.name, c.provision))
             .collect();
         if !duties.is_empty() {
-            p += 2;
+            p += 1;
             reasons.push(format!("{reference} is named by {}", duties.join(", ")));
         }
         points = points.max(p);

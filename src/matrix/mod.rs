@@ -135,6 +135,7 @@ pub fn build_with(
                 owner: edit.map(|e| e.owner.clone()).unwrap_or_default(),
                 due: edit.map(|e| e.due.clone()).unwrap_or_default(),
                 notes: edit.map(|e| e.notes.clone()).unwrap_or_default(),
+                warnings: Vec::new(),
             }
         })
         .collect();

@@ -75,6 +75,8 @@ pub struct MatrixRow {
     pub owner: String,
     pub due: String,
     pub notes: String,
+    /// Warnings about this row, to check before relying on it.
+    pub warnings: Vec<String>,
 }
 
 /// One Annex A control in the draft Statement of Applicability.
@@ -92,6 +94,8 @@ pub struct SoaEntry {
     /// The laws, regulations and schemes that name the control.
     pub obligations: Vec<String>,
     pub status: Status,
+    /// Warnings about this control, to check before signing.
+    pub warnings: Vec<String>,
     /// The control's references in the other edition of ISO/IEC 27001.
     pub other_edition: Vec<RefView>,
     pub rows: Vec<String>,

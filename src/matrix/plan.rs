@@ -26,6 +26,10 @@ crate::vocabulary::vocabulary! {
     }
 }
 
+/// The method in a paragraph, as the app, the workbook and the report state it; docs/method.md
+/// gives the detail.
+pub const METHOD: &str = "The plan runs in five phases towards the certification audit: foundations (scope, leadership, policy, roles, document control), risk and service planning (risk method, assessment and treatment, the Statement of Applicability, objectives, service catalogue and agreements), controls and processes, operation and measurement, then internal audit and management review. The critical path (scope, policy, roles, risk assessment and treatment with the Statement of Applicability, the service catalogue and agreements, internal audit and management review) is High and comes first in its phase. An Annex A control's priority starts from its weight in a service provider's risk picture and rises when one of your scope facts raises it or a law or scheme you named requires it; every priority lists its reasons. Effort is an indicative person-day figure per row, scaled by size, sites, services, customers, tools in place and what other systems and attestations let you reuse; each factor is shown. Phase dates divide the time from the assessment to your audit date or chosen timeline. Applicability follows your scope answers; every included control has a basis (risk, legal, contractual or business) and a justification, every exclusion a reason to confirm against your risk assessment.";
+
 /// Share of the time to the certification audit by which each phase should end. The last
 /// phase ends a month's work before the audit date so findings can be closed.
 const PHASE_ENDS: [(Phase, f64); 5] = [
@@ -113,6 +117,8 @@ pub struct Schedule {
     pub audit: String,
     /// Where the audit date comes from, in words.
     pub basis: String,
+    /// What the audit is: one combined audit for both standards, or the first certification.
+    pub audit_label: String,
     /// True when no timeline was chosen and twelve months were assumed.
     pub assumed: bool,
     pub phases: Vec<PhaseEnd>,
@@ -169,10 +175,16 @@ impl Schedule {
                 ends: start.add_days((span * share).round() as i64).to_string(),
             })
             .collect();
+        let audit_label = match reads::CERT_COMBINED.get(answers) {
+            Some(true) => "Combined certification audit for both standards",
+            _ => "Certification audit",
+        }
+        .to_owned();
         Some(Schedule {
             start: start.to_string(),
             audit: audit.to_string(),
             basis,
+            audit_label,
             assumed,
             phases,
         })

@@ -95,6 +95,7 @@ pub fn build(
                 from_answers: applicability.from_answers,
                 basis: applicability.basis,
                 obligations: applicability.obligations,
+                warnings: Vec::new(),
                 status,
                 other_edition: RefView::list(catalog, other, &other_refs),
                 rows: holding.iter().map(|row| row.id.clone()).collect(),

@@ -93,7 +93,7 @@ pub fn build(
                 WarningKind::Exclusion,
                 Some(reference),
                 format!(
-                    "{reference} is excluded, but {} names it.",
+                    "{reference} is excluded, but {} names it. Make sure the exclusion holds for everything you acquire, run and maintain, or include the control.",
                     applicability.obligations.join(" and ")
                 ),
             );

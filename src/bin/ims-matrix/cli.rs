@@ -20,6 +20,10 @@ Usage:
   ims-matrix --help           Print this help
   ims-matrix --version        Print the version
 
+What a consultant would check before relying on the advice (a status against applicability,
+an exclusion an auditor will challenge, contradicting answers, a short timeline) is printed on
+stderr as lines starting with ims-matrix: check; they do not change the exit status.
+
 Exit status: 0 on success, 2 on bad usage or bad input.
 ";
 
@@ -31,12 +35,13 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         Some("catalog") if args.len() == 1 => print_catalog(out).map(|()| 0),
         Some("export") => match export_options(&args[1..]) {
             Ok(options) => match load_assessment(options.answers)
-                .and_then(|(a, w)| write_export(&a, &options).map(|()| w))
+                .and_then(|(a, w)| write_export(&a, &options).map(|checks| (w, checks)))
             {
-                Ok(warnings) => {
+                Ok((warnings, checks)) => {
                     for warning in warnings {
                         let _ = writeln!(err, "ims-matrix: warning: {warning}");
                     }
+                    print_checks(err, &checks);
                     let _ = writeln!(err, "ims-matrix: wrote {}", options.out);
                     Ok(0)
                 }
@@ -55,7 +60,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 for warning in warnings {
                     let _ = writeln!(err, "ims-matrix: warning: {warning}");
                 }
-                print_matrix(out, &assessment).map(|()| 0)
+                print_matrix(out, err, &assessment).map(|()| 0)
             }
             Err(message) => {
                 let _ = writeln!(err, "ims-matrix: {message}");
@@ -108,10 +113,34 @@ fn load_assessment(path: Option<&str>) -> Result<(Assessment, Vec<String>), Stri
     Ok((imported.assessment, warnings))
 }
 
-fn print_matrix(out: &mut dyn Write, assessment: &Assessment) -> std::io::Result<()> {
+fn print_matrix(
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    assessment: &Assessment,
+) -> std::io::Result<()> {
     let built = matrix::build(catalog::builtin(), questionnaire::builtin(), assessment);
     serde_json::to_writer_pretty(&mut *out, &built)?;
-    writeln!(out)
+    writeln!(out)?;
+    print_checks(err, &built.warnings);
+    Ok(())
+}
+
+/// The advice's warnings, one line each: what a consultant would check before signing. They
+/// do not change the exit status: the output is still valid.
+fn print_checks(err: &mut dyn Write, checks: &[matrix::Warning]) {
+    for check in checks {
+        let subject = check
+            .subject
+            .as_deref()
+            .map(|s| format!(" {s}:"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            err,
+            "ims-matrix: check ({}){subject} {}",
+            check.kind.as_str(),
+            check.text
+        );
+    }
 }
 
 struct ExportArgs<'a> {
@@ -162,7 +191,10 @@ fn today_utc() -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
-fn write_export(assessment: &Assessment, args: &ExportArgs<'_>) -> Result<(), String> {
+fn write_export(
+    assessment: &Assessment,
+    args: &ExportArgs<'_>,
+) -> Result<Vec<matrix::Warning>, String> {
     let q = questionnaire::builtin();
     let built = matrix::build(catalog::builtin(), q, assessment);
     let options = export::ExportOptions {
@@ -170,5 +202,6 @@ fn write_export(assessment: &Assessment, args: &ExportArgs<'_>) -> Result<(), St
         brand: None,
     };
     let bytes = export::workbook(&built, assessment, q, &options).map_err(|e| e.to_string())?;
-    std::fs::write(args.out, bytes).map_err(|e| format!("cannot write {}: {e}", args.out))
+    std::fs::write(args.out, bytes).map_err(|e| format!("cannot write {}: {e}", args.out))?;
+    Ok(built.warnings)
 }

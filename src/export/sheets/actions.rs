@@ -1,4 +1,5 @@
-//! The action plan: the open rows, most urgent first, each linked to its row in the matrix.
+//! The action plan: the open rows in the plan's order (critical path first, then phase by phase),
+//! each with its phase, target date, priority and effort and why, linked to its row in the matrix.
 
 use std::borrow::Cow;
 
@@ -18,7 +19,13 @@ type Open<'m> = (usize, &'m MatrixRow);
 
 pub fn write(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<(), XlsxError> {
     ws.set_name(SHEETS[4])?;
-    let columns: [Column<Open>; 11] = [
+    let columns: [Column<Open>; 16] = [
+        Column::new("#", 5.0, Look::Number, |(_, r): &Open| {
+            Cell::Number(f64::from(r.plan_rank))
+        }),
+        Column::new("Phase", 16.0, Look::Text, |(_, r): &Open| {
+            Cell::text(r.phase.label())
+        }),
         Column::new("Priority", 9.0, Look::Bold, |(_, r): &Open| {
             Cell::text(r.priority.label())
         }),
@@ -45,11 +52,23 @@ pub fn write(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<(), Xlsx
             Cell::Text(Cow::Owned(cell_text(&r.owner)))
         }),
         Column::new("Due", 11.0, Look::Date, |(_, r): &Open| Cell::Due(&r.due)),
+        Column::new("Target date", 11.0, Look::Date, |(_, r): &Open| {
+            Cell::Due(&r.target_date)
+        }),
         Column::new(
             "Remaining person-days",
             11.0,
             Look::Number,
             |(_, r): &Open| Cell::Number(r.remaining_days),
+        ),
+        Column::new("Why this priority", 40.0, Look::Text, |(_, r): &Open| {
+            Cell::Text(Cow::Owned(r.priority_reasons.join("; ")))
+        }),
+        Column::new(
+            "How the effort was scaled",
+            30.0,
+            Look::Text,
+            |(_, r): &Open| Cell::Text(Cow::Owned(r.effort_reasons.join("; "))),
         ),
         Column::new("Row in the matrix", 30.0, Look::Text, |(i, r): &Open| {
             Cell::Link {
@@ -64,11 +83,7 @@ pub fn write(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<(), Xlsx
         .enumerate()
         .filter(|(_, r): &Open| r.status.is_open())
         .collect();
-    open.sort_by(|(ia, a), (ib, b)| {
-        b.priority_score
-            .cmp(&a.priority_score)
-            .then(b.remaining_days.total_cmp(&a.remaining_days))
-            .then(ia.cmp(ib))
-    });
+    // The plan's own order: the critical path first, then phase by phase (matrix::rank_plan).
+    open.sort_by_key(|(_, r)| r.plan_rank);
     table::write(ws, styles, &columns, &open)
 }

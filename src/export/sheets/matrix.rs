@@ -49,6 +49,11 @@ pub enum Field {
     Other20000,
     Guidance,
     Rationale,
+    Phase,
+    TargetDate,
+    PriorityWhy,
+    Evidence27001,
+    Evidence20000,
 }
 
 impl View {
@@ -80,6 +85,8 @@ impl View {
                 ApplicabilityReason,
                 Status,
                 Priority,
+                Phase,
+                TargetDate,
                 RemainingDays,
                 Owner,
                 Due,
@@ -88,6 +95,9 @@ impl View {
                 Other20000,
                 Guidance,
                 Rationale,
+                Evidence27001,
+                Evidence20000,
+                PriorityWhy,
             ],
             View::Iso20000 => &[
                 RowId,
@@ -106,10 +116,14 @@ impl View {
                 Applicable,
                 Status,
                 Priority,
+                Phase,
+                TargetDate,
                 Owner,
                 Due,
                 Notes,
                 Other20000,
+                Evidence20000,
+                Evidence27001,
             ],
         }
     }
@@ -193,6 +207,19 @@ fn column(field: Field, m: &Matrix) -> Column<MatrixRow> {
             owned(refs(&r.iso20000_other))
         }),
         Field::Guidance => Column::new("Guidance", 60.0, Look::Text, |r| Cell::text(&r.guidance)),
+        Field::Phase => Column::new("Phase", 16.0, Look::Text, |r| Cell::text(r.phase.label())),
+        Field::TargetDate => Column::new("Target date", 11.0, Look::Date, |r| {
+            Cell::Due(&r.target_date)
+        }),
+        Field::PriorityWhy => Column::new("Why this priority", 40.0, Look::Text, |r| {
+            owned(r.priority_reasons.join("; "))
+        }),
+        Field::Evidence27001 => Column::new(format!("Evidence for {h27}"), 40.0, Look::Text, |r| {
+            Cell::text(&r.evidence_iso27001)
+        }),
+        Field::Evidence20000 => Column::new(format!("Evidence for {h20}"), 40.0, Look::Text, |r| {
+            Cell::text(&r.evidence_iso20000)
+        }),
         Field::Rationale => {
             Column::new("Rationale", 60.0, Look::Text, |r| Cell::text(&r.rationale))
         }

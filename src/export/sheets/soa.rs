@@ -1,4 +1,6 @@
-//! The draft Statement of Applicability: every Annex A control of the chosen edition.
+//! The draft Statement of Applicability: every Annex A control of the chosen edition, applicable
+//! or not, the basis and justification, the laws and schemes that name it, its status, its
+//! reference in the other edition and what to check.
 
 use std::borrow::Cow;
 
@@ -18,7 +20,7 @@ pub fn write(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<(), Xlsx
     } else {
         "Domain"
     };
-    let columns: [Column<SoaEntry>; 8] = [
+    let columns: [Column<SoaEntry>; 11] = [
         Column::new("Control", 10.0, Look::Bold, |e| Cell::text(&e.reference)),
         Column::new("Title", 44.0, Look::Text, |e| Cell::text(&e.title)),
         Column::new(group, 28.0, Look::Text, |e| {
@@ -31,7 +33,13 @@ pub fn write(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<(), Xlsx
             Cell::text(if e.applicable { "Yes" } else { "No" })
         })
         .with_choices(Choices::YesNo),
-        Column::new("Reason", 60.0, Look::Text, |e| Cell::text(&e.reason)),
+        Column::new("Basis", 14.0, Look::Text, |e: &SoaEntry| {
+            Cell::text(e.basis.map_or("", |b| b.label()))
+        }),
+        Column::new("Justification", 60.0, Look::Text, |e| Cell::text(&e.reason)),
+        Column::new("Laws and schemes", 24.0, Look::Text, |e| {
+            Cell::Text(Cow::Owned(e.obligations.join(", ")))
+        }),
         Column::new("Status", 14.0, Look::Text, |e: &SoaEntry| {
             Cell::text(e.status.label())
         })
@@ -47,6 +55,9 @@ pub fn write(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<(), Xlsx
         ),
         Column::new("Matrix rows", 26.0, Look::Text, |e| {
             Cell::Text(Cow::Owned(e.rows.join(", ")))
+        }),
+        Column::new("Check", 40.0, Look::Text, |e| {
+            Cell::Text(Cow::Owned(e.warnings.join(" ")))
         }),
     ];
     table::write(ws, styles, &columns, &m.soa)

@@ -1,6 +1,7 @@
 //! The Summary sheet: the facts of the assessment, the headline figures, counts by status and
 //! kind as formulas over the matrix (so they recount when statuses change in the spreadsheet),
-//! readiness by area, the top actions, links to the other sheets and a chart. Laid out with a
+//! the plan's phases with target dates, the laws and schemes, the warnings to check, readiness
+//! by area, the top actions, links to the other sheets and a chart. Laid out with a
 //! row cursor: each block takes the rows it needs.
 
 use rust_xlsxwriter::{Chart, ChartType, Formula, Url, Worksheet, XlsxError};
@@ -110,6 +111,70 @@ pub fn write(
     ws.write_number_with_format(r, 1, s.remaining_days, &styles.number)?;
     at.gap();
 
+    let mut heights = RowHeights::default();
+    if let Some(schedule) = &m.schedule {
+        let r = at.take();
+        ws.write_string_with_format(r, 0, "Plan phase", &styles.header)?;
+        ws.write_string_with_format(r, 1, "Target date", &styles.header)?;
+        ws.write_string_with_format(r, 2, "Open rows and remaining person-days", &styles.header)?;
+        for end in &schedule.phases {
+            let r = at.take();
+            let (open, days) = m
+                .rows
+                .iter()
+                .filter(|row| row.phase == end.phase && row.status.is_open())
+                .fold((0, 0.0), |(n, d), row| (n + 1, d + row.remaining_days));
+            ws.write_string_with_format(r, 0, end.phase.label(), &styles.plain)?;
+            ws.write_string_with_format(r, 1, &end.ends, &styles.plain)?;
+            ws.write_string_with_format(
+                r,
+                2,
+                format!("{open} open rows, about {days} person-days"),
+                &styles.plain,
+            )?;
+        }
+        let r = at.take();
+        ws.write_string_with_format(r, 0, &schedule.audit_label, &styles.bold)?;
+        ws.write_string_with_format(r, 1, &schedule.audit, &styles.bold)?;
+        let basis = format!("From {}.", schedule.basis);
+        ws.write_string_with_format(r, 2, &basis, &styles.wrap)?;
+        heights.note(r, &basis, WIDTHS[2]);
+        at.gap();
+    }
+    if !m.obligations.is_empty() {
+        let r = at.take();
+        ws.write_string_with_format(r, 0, "Laws, regulations and schemes", &styles.header)?;
+        ws.write_string_with_format(r, 1, "", &styles.header)?;
+        ws.write_string_with_format(r, 2, "Source", &styles.header)?;
+        for o in &m.obligations {
+            let r = at.take();
+            ws.write_string_with_format(r, 0, &*o.name, &styles.wrap)?;
+            ws.write_string_with_format(
+                r,
+                1,
+                if o.attestation { "held" } else { "applies" },
+                &styles.plain,
+            )?;
+            ws.write_string_with_format(r, 2, &*o.source, &styles.wrap)?;
+            heights.note(r, &o.source, WIDTHS[2]);
+        }
+        at.gap();
+    }
+    if !m.warnings.is_empty() {
+        let r = at.take();
+        ws.write_string_with_format(r, 0, "Check before relying on this plan", &styles.header)?;
+        ws.write_string_with_format(r, 1, "Concerns", &styles.header)?;
+        ws.write_string_with_format(r, 2, "What to check", &styles.header)?;
+        for w in &m.warnings {
+            let r = at.take();
+            ws.write_string_with_format(r, 0, w.kind.label(), &styles.plain)?;
+            ws.write_string_with_format(r, 1, w.subject.as_deref().unwrap_or(""), &styles.plain)?;
+            ws.write_string_with_format(r, 2, &w.text, &styles.wrap)?;
+            heights.note(r, &w.text, WIDTHS[2]);
+        }
+        at.gap();
+    }
+
     // Counts as formulas over the Matrix sheet, so they recount when statuses change in Excel;
     // the cached result is our own count, so readers that do not recalculate show it too.
     let last = m.rows.len() + 1;
@@ -185,7 +250,6 @@ pub fn write(
     ws.write_string_with_format(r, 0, "Top actions", &styles.header)?;
     ws.write_string_with_format(r, 1, "Priority", &styles.header)?;
     ws.write_string_with_format(r, 2, "Action", &styles.header)?;
-    let mut heights = RowHeights::default();
     for row in s
         .top_actions
         .iter()

@@ -1,0 +1,349 @@
+//! The advice as a lead implementer reads it, on prospects written as fixtures
+//! (`tests/fixtures/prospects/`): the critical path comes first, the controls a prospect's scope
+//! calls for are not Low, the phases have dates, the Statement of Applicability has no stock
+//! reason, and no contradiction passes silently. Then: every question changes some output, and
+//! the advice data is valid.
+
+use std::collections::HashMap;
+
+use ims_matrix::advice::{self, Basis};
+use ims_matrix::assessment::{self, Assessment};
+use ims_matrix::catalog;
+use ims_matrix::matrix::{self, Matrix, Phase, Priority, WarningKind};
+use ims_matrix::questionnaire::{self, Answer, QuestionKind};
+
+fn prospect(name: &str) -> (Assessment, Matrix) {
+    let path = format!(
+        "{}/tests/fixtures/prospects/{name}.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(&path).expect("fixture");
+    let imported = assessment::import(&text, questionnaire::builtin(), catalog::builtin())
+        .unwrap_or_else(|e| panic!("{name}: {e}"));
+    assert!(
+        imported.warnings.is_empty(),
+        "{name}: {:?}",
+        imported.warnings
+    );
+    let m = matrix::build(
+        catalog::builtin(),
+        questionnaire::builtin(),
+        &imported.assessment,
+    );
+    (imported.assessment, m)
+}
+
+/// The open rows in the plan's order.
+fn plan(m: &Matrix) -> Vec<&matrix::MatrixRow> {
+    let mut open: Vec<_> = m.rows.iter().filter(|r| r.plan_rank > 0).collect();
+    open.sort_by_key(|r| r.plan_rank);
+    open
+}
+
+/// The priority of the row that holds an Annex A control (2022 numbering).
+fn priority_of(m: &Matrix, control: &str) -> Priority {
+    m.rows
+        .iter()
+        .find(|r| r.iso27001.iter().any(|x| x.reference == control))
+        .unwrap_or_else(|| panic!("{control}"))
+        .priority
+}
+
+/// What every prospect's advice must satisfy.
+fn check_common(name: &str, m: &Matrix) {
+    let open = plan(m);
+    // The certification critical path of the first two phases is in the first ten actions.
+    let critical: Vec<&str> = open
+        .iter()
+        .filter(|r| r.critical && r.phase <= Phase::Planning)
+        .map(|r| r.id.as_str())
+        .collect();
+    assert!(!critical.is_empty(), "{name}: no critical path");
+    for id in &critical {
+        let rank = open.iter().position(|r| r.id == *id).expect("open") + 1;
+        assert!(rank <= 10, "{name}: {id} is action {rank}");
+    }
+    // Ranks are 1..n without gaps, in phase order after the critical path.
+    let ranks: Vec<u16> = open.iter().map(|r| r.plan_rank).collect();
+    assert_eq!(ranks, (1..=open.len() as u16).collect::<Vec<_>>());
+    let rest: Vec<Phase> = open.iter().skip(critical.len()).map(|r| r.phase).collect();
+    assert!(
+        rest.windows(2).all(|w| w[0] <= w[1]),
+        "{name}: phases out of order"
+    );
+    // Every open row has a target date, the end of its phase, before the audit.
+    let schedule = m.schedule.as_ref().expect("schedule");
+    for row in &open {
+        assert_eq!(
+            row.target_date,
+            schedule.ends(row.phase),
+            "{name}: {}",
+            row.id
+        );
+        assert!(row.target_date < schedule.audit, "{name}: {}", row.id);
+    }
+    // No stock reason: none shared by more than a quarter of the controls.
+    let mut reasons: HashMap<&str, usize> = HashMap::new();
+    for entry in &m.soa {
+        *reasons.entry(&entry.reason).or_default() += 1;
+        assert_eq!(
+            entry.applicable,
+            entry.basis.is_some(),
+            "{name}: {}",
+            entry.reference
+        );
+    }
+    let most = reasons.values().max().copied().unwrap_or(0);
+    assert!(
+        most * 4 <= m.soa.len(),
+        "{name}: a reason shared by {most} controls"
+    );
+    // Mandatory rows never read as optional.
+    for row in &m.rows {
+        if row.iso27001.iter().any(|r| !r.reference.starts_with('A')) || !row.iso20000.is_empty() {
+            assert!(
+                !row.applicability_reason
+                    .contains("Confirm it against your risk treatment plan"),
+                "{name}: {}",
+                row.id
+            );
+        }
+    }
+}
+
+#[test]
+fn a_provider_certified_to_20000_adding_27001() {
+    let (_, m) = prospect("msp-20000-adding-27001");
+    check_common("msp", &m);
+    // Privileged access to customers, internet-facing services, customer data: the controls a
+    // consultant starts with are High.
+    for control in [
+        "A.8.2", "A.8.5", "A.8.8", "A.8.15", "A.8.13", "A.8.7", "A.8.24", "A.8.16",
+    ] {
+        assert_eq!(priority_of(&m, control), Priority::High, "{control}");
+    }
+    // The SMS processes it runs are implemented, so its plan is the ISMS: no 20000-1-only row
+    // is open, and 27001's risk process is on the critical path.
+    assert!(plan(&m)
+        .iter()
+        .all(|r| r.kind != catalog::RowKind::Iso20000Only));
+    let risk = m
+        .rows
+        .iter()
+        .find(|r| r.id == "process.infosec-risk-assessment")
+        .unwrap();
+    assert!(risk.critical && risk.priority == Priority::High && risk.plan_rank <= 10);
+    // As a processor, the GDPR names A.5.34 in the SoA with its provision.
+    let privacy = m.soa.iter().find(|e| e.reference == "A.5.34").unwrap();
+    assert_eq!(privacy.basis, Some(Basis::Legal));
+    assert!(
+        privacy.reason.contains("GDPR (as processor)"),
+        "{}",
+        privacy.reason
+    );
+    // It marked the integrated policy row not applicable: a warning, not silence.
+    assert!(m
+        .warnings
+        .iter()
+        .any(|w| w.kind == WarningKind::Status && w.subject.as_deref() == Some("common.policy")));
+    // Changes are tested before release, so no-development excludes neither A.8.31 nor A.8.33.
+    for control in ["A.8.31", "A.8.33"] {
+        assert!(m.soa.iter().any(|e| e.reference == control && e.applicable));
+    }
+}
+
+#[test]
+fn a_saas_company_that_holds_neither() {
+    let (_, m) = prospect("saas-neither");
+    check_common("saas", &m);
+    for control in [
+        "A.8.8", "A.8.15", "A.8.13", "A.8.24", "A.8.25", "A.8.28", "A.8.29",
+    ] {
+        assert_ne!(priority_of(&m, control), Priority::Low, "{control}");
+    }
+    // The 20000-1 path is planned too: the service catalogue is critical and early.
+    let catalogue = plan(&m)
+        .into_iter()
+        .find(|r| r.iso20000.iter().any(|x| x.reference == "8.2.4"))
+        .expect("catalogue open");
+    assert!(catalogue.critical && catalogue.plan_rank <= 10);
+    // Three months from nothing is not credible, and NIS2 "not sure" for a large software
+    // company is flagged.
+    assert!(m.warnings.iter().any(|w| w.kind == WarningKind::Schedule));
+    assert!(m.warnings.iter().any(|w| w.text.contains("NIS2")));
+    // SOC 2 evidence is reused: some control's effort says so.
+    assert!(m
+        .rows
+        .iter()
+        .any(|r| r.effort_reasons.iter().any(|e| e.contains("SOC 2"))));
+    // A.5.31 lists what the register must hold.
+    let register = m.soa.iter().find(|e| e.reference == "A.5.31").unwrap();
+    assert!(register.reason.contains("GDPR (as controller)") && register.reason.contains("SOC 2"));
+}
+
+#[test]
+fn a_company_with_both_run_separately() {
+    let (_, m) = prospect("both-separate");
+    check_common("both", &m);
+    // Its ISMS still follows the 2013 edition: the certificate is invalid since the transition
+    // ended, which must be said; and two scopes under one integrated system are flagged.
+    assert!(m
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("31 October 2025")));
+    assert!(m
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("different scopes")));
+    // NIS2 and DORA name incident and continuity controls; in the 2013 numbering they are High.
+    for control in ["A.16.1.1", "A.17.1.1"] {
+        assert_eq!(priority_of(&m, control), Priority::High, "{control}");
+    }
+    // Six sites multiply physical work, with the reason stated.
+    let physical = m
+        .rows
+        .iter()
+        .find(|r| r.practice == "physical" && r.remaining_days > 0.0);
+    assert!(physical.is_some_and(|r| r.effort_reasons.iter().any(|e| e.contains("6 sites"))));
+}
+
+/// Alternative answers to try for a question.
+fn alternatives(kind: &QuestionKind, created: &str) -> Vec<Answer> {
+    let text = |s: &str| Answer::Text(s.to_owned());
+    match kind {
+        QuestionKind::Single { options } => options.iter().map(|o| text(&o.id)).collect(),
+        QuestionKind::Multiple { options } => options
+            .iter()
+            .map(|o| Answer::Choices(vec![o.id.clone()]))
+            .collect(),
+        QuestionKind::YesNo => vec![Answer::Bool(true), Answer::Bool(false)],
+        QuestionKind::Number { min, max } => [1, 2, 5, 12, 40, 200]
+            .into_iter()
+            .filter(|n| (min..=max).contains(&n))
+            .map(Answer::Number)
+            .collect(),
+        QuestionKind::Text { .. } => vec![text("Another Name Ltd")],
+        QuestionKind::Date => vec![text(&format!(
+            "{}-06-30",
+            &created[..4].parse::<u32>().unwrap() + 1
+        ))],
+        QuestionKind::Maturity { .. } => questionnaire::Maturity::ALL
+            .iter()
+            .map(|m| text(m.as_str()))
+            .collect(),
+        QuestionKind::Edition { .. } => Vec::new(),
+    }
+}
+
+#[test]
+fn every_question_changes_some_output() {
+    let q = questionnaire::builtin();
+    let sample = assessment::import(assessment::SAMPLE_JSON, q, catalog::builtin())
+        .expect("sample")
+        .assessment;
+    // A second base where the questions that depend on others matter: both standards held,
+    // NIS2 unsure, no audit date (so the timeline counts).
+    let mut other = sample.clone();
+    other.answers.remove("cert.audit-date");
+    for (id, value) in [
+        ("start.iso27001", "certified"),
+        ("reg.nis2", "not-sure"),
+        ("reg.dora", "no"),
+    ] {
+        other.answers.insert(id.into(), Answer::Text(value.into()));
+    }
+    let bases = [sample, other];
+    let output = |a: &Assessment| {
+        serde_json::to_string(&matrix::build(catalog::builtin(), q, a)).expect("json")
+    };
+    let mut idle = Vec::new();
+    for question in q.questions() {
+        if matches!(question.kind, QuestionKind::Edition { .. }) {
+            continue;
+        }
+        let changes = bases.iter().any(|base| {
+            let before = output(base);
+            alternatives(&question.kind, &base.created)
+                .into_iter()
+                .any(|answer| {
+                    let mut changed = base.clone();
+                    changed.answers.insert(question.id.clone(), answer);
+                    output(&changed) != before
+                })
+        });
+        if !changes {
+            idle.push(question.id.as_str());
+        }
+    }
+    assert!(
+        idle.is_empty(),
+        "questions whose answers change nothing: {idle:?}"
+    );
+}
+
+#[test]
+fn the_built_in_advice_data_is_valid_and_profiles_every_control() {
+    let data = advice::builtin();
+    assert_eq!(data.controls.len(), 93);
+    assert_eq!(data.obligations.len(), advice::ObligationId::ALL.len());
+}
+
+#[test]
+fn broken_advice_data_is_refused_with_the_control_named() {
+    let catalog = catalog::builtin();
+    let controls = advice::CONTROLS_FILE
+        .text
+        .replacen("\"A.5.1\"", "\"A.5.99\"", 1);
+    let errors = advice::load(
+        &catalog::DataFile {
+            name: "controls.json",
+            text: &controls,
+        },
+        &advice::OBLIGATIONS_FILE,
+        catalog,
+    )
+    .expect_err("a control that does not exist");
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("A.5.99: is not an Annex A control")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("A.5.1: has no profile")),
+        "{lines:?}"
+    );
+    let obligations = advice::OBLIGATIONS_FILE
+        .text
+        .replacen("\"nis2-important\"", "\"nis3\"", 1);
+    let errors = advice::load(
+        &advice::CONTROLS_FILE,
+        &catalog::DataFile {
+            name: "obligations.json",
+            text: &obligations,
+        },
+        catalog,
+    )
+    .expect_err("an unknown obligation");
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(lines.iter().any(|l| l.contains("nis3")), "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("nis2-important: has no entry")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn every_crosswalk_practice_has_a_phase() {
+    for row in &catalog::builtin().crosswalk {
+        assert!(
+            matrix::plan::phase_of_practice(&row.practice).is_some(),
+            "{}: practice {} has no phase",
+            row.id,
+            row.practice
+        );
+    }
+}
