@@ -2,10 +2,12 @@
 //!
 //! The crate is a pure core with two front doors:
 //! - core (no browser, no IO): [`catalog`] (standards, transitions, crosswalk as validated data),
-//!   [`questionnaire`] (questions, answers, applicability rules), [`assessment`] (what one
-//!   organisation entered, versioned JSON) and [`matrix`] (the pure engine);
-//! - front door one, the Yew web app: [`ui`] over browser glue in [`web`];
-//! - front door two, the native command line: [`cli`] (used by `src/bin/ims-matrix.rs`).
+//!   [`questionnaire`] (questions, answers, applicability rules), [`advice`] (control profiles,
+//!   laws and schemes), [`assessment`] (what one organisation entered, versioned JSON),
+//!   [`matrix`] (the pure engine) and [`export`] (the workbook);
+//! - front door one, the Yew web app: [`ui`] over browser glue in [`web`], and the export worker
+//!   (`src/bin/ims-matrix-export-worker.rs`);
+//! - front door two, the native command line (`src/bin/ims-matrix/`).
 //!
 //! See ARCHITECTURE.md for the map and the invariants.
 

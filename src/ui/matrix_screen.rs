@@ -317,7 +317,11 @@ fn MatrixRowView(props: &MatrixRowProps) -> Html {
                     </select>
                     {row.status_overridden.then(|| html! { <span class="badge edited" title="You set this status; the answers imply another">{"edited"}</span> })}
                 </td>
-                <td class="col-priority" data-label="Priority"><span class={classes!("priority", format!("{:?}", row.priority).to_lowercase())}>{row.priority.label()}</span></td>
+                <td class="col-priority" data-label="Priority">
+                    <span class={classes!("priority", format!("{:?}", row.priority).to_lowercase())}>{row.priority.label()}</span>
+                    {row.status.is_open().then(|| html! { <span class="phase-tag">{row.phase.label()}</span> })}
+                    {(!row.warnings.is_empty()).then(|| html! { <span class="badge warn" title={row.warnings.join(" ")}>{"check"}</span> })}
+                </td>
             </tr>
             {(props.expanded && props.visible).then(|| html! {
                 <tr class="detail-row" id={detail_id}>

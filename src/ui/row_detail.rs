@@ -59,6 +59,11 @@ pub fn RowDetail(props: &RowDetailProps) -> Html {
     };
     html! {
         <div class="detail">
+            {(!row.warnings.is_empty()).then(|| html! {
+                <div class="notice warning" role="note">
+                    <strong>{"Check: "}</strong>{row.warnings.join(" ")}
+                </div>
+            })}
             <div class="detail-grid">
                 {ref_list("ISO/IEC 27001 (chosen edition)".into(), &row.iso27001)}
                 {ref_list("ISO/IEC 20000-1 (chosen edition)".into(), &row.iso20000)}

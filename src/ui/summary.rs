@@ -1,5 +1,6 @@
 //! The summary: readiness overall and per area, counts by kind and status, the documents that
-//! integration saves, remaining effort and the top actions. Charts are inline SVG, each with a
+//! integration saves, remaining effort, what to check, the plan's phases with dates, the laws
+//! and schemes, the top actions and how the plan is built. Charts are inline SVG, each with a
 //! text alternative.
 
 use std::rc::Rc;
@@ -113,6 +114,50 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
                     <p>{"person-days of work left (indicative)"}</p>
                 </div>
             </div>
+            {(!m.warnings.is_empty()).then(|| html! {
+                <div class="card checks" role="region" aria-labelledby="checks-title">
+                    <h2 id="checks-title">{format!("Check before relying on this plan ({})", m.warnings.len())}</h2>
+                    <ul>
+                        {for m.warnings.iter().map(|w| html! {
+                            <li><strong>{w.kind.label()}</strong>{w.subject.as_ref().map(|s| format!(" · {s}")).unwrap_or_default()}{": "}{&w.text}</li>
+                        })}
+                    </ul>
+                </div>
+            })}
+            {m.schedule.as_ref().map(|schedule| html! {
+                <div class="card plan" role="region" aria-labelledby="plan-title">
+                    <h2 id="plan-title">{"Your plan"}</h2>
+                    <ol class="phases">
+                        {for schedule.phases.iter().map(|end| {
+                            let (open, days) = m.rows.iter()
+                                .filter(|r| r.phase == end.phase && r.status.is_open())
+                                .fold((0, 0.0), |(n, d), r| (n + 1, d + r.remaining_days));
+                            html! {
+                                <li>
+                                    <span class="phase-name">{end.phase.label()}</span>
+                                    <span class="phase-date">{format!("by {}", end.ends)}</span>
+                                    <span class="muted">{format!("{open} open rows · about {days:.0} person-days")}</span>
+                                </li>
+                            }
+                        })}
+                        <li class="audit">
+                            <span class="phase-name">{&schedule.audit_label}</span>
+                            <span class="phase-date">{&schedule.audit}</span>
+                            <span class="muted">{format!("From {}.", schedule.basis)}</span>
+                        </li>
+                    </ol>
+                </div>
+            })}
+            {(!m.obligations.is_empty()).then(|| html! {
+                <div class="card" role="region" aria-labelledby="obligations-title">
+                    <h2 id="obligations-title">{"Laws, regulations and schemes in your plan"}</h2>
+                    <ul>
+                        {for m.obligations.iter().map(|o| html! {
+                            <li><strong>{&*o.name}</strong>{if o.attestation { " · held: its evidence is reused" } else { " · applies: its controls are raised and justified" }}</li>
+                        })}
+                    </ul>
+                </div>
+            })}
             <div class="charts">
                 {bars("Readiness by area", &areas)}
                 {bars("Rows by kind", &kinds)}
@@ -138,12 +183,19 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
                         html! {
                             <li>
                                 <button type="button" class="link" onclick={open}>{&*row.topic}</button>
-                                <span class="muted">{format!(" · {} · {} priority · about {} person-days", row.action, row.priority.label(), row.remaining_days)}</span>
+                                <span class="muted">{format!(" · {} · {} priority · phase {} by {} · about {} person-days", row.action, row.priority.label(), row.phase.label(), row.target_date, row.remaining_days)}</span>
                             </li>
                         }
                     })}
                 </ol>
             }}}
+            <details class="method">
+                <summary>{"How this plan is built"}</summary>
+                <p>{crate::matrix::plan::METHOD}</p>
+                {(!m.facts.is_empty()).then(|| html! {
+                    <p>{format!("From your answers we read that {}.", m.facts.join("; "))}</p>
+                })}
+            </details>
         </section>
     }
 }

@@ -142,13 +142,16 @@ test('the embedded app: branded, resizing, events in order, third origins ignore
     await frame.getByRole('button', { name: /^(Next|See my matrix)$/ }).press('Enter');
     if (step < total) await frame.getByText(`Step ${step + 1} of ${total}`, { exact: true }).waitFor();
   };
-  await answer(['q-org-sector-it-services', 'q-org-size-small'], { 'q-org-name': 'Prospect Ltd', 'q-org-services': '6', 'q-org-sites': '1' });
+  await answer(['q-org-sector-it-services', 'q-org-size-small', 'q-org-customers-11-100'], { 'q-org-name': 'Prospect Ltd', 'q-org-services': '6', 'q-org-sites': '1' });
   await answer(['q-start-iso27001-certified', 'q-start-iso20000-none', 'q-start-target-integrated', 'q-start-timeline-6-months']);
+  await answer(['q-cert-scope-same', 'q-cert-combined-yes', 'q-cert-body-none']);
   await answer([
-    'q-scope-customers-external', 'q-scope-development-in-house', 'q-scope-premises-offices', 'q-scope-remote-some',
-    'q-scope-mobile-yes', 'q-scope-network-yes', 'q-scope-personal-data-yes', 'q-scope-critical-suppliers-yes',
-    'q-scope-payment-cards-no', 'q-scope-regulated-no', 'q-scope-removable-media-no',
+    'q-scope-customers-external', 'q-scope-internet-facing-yes', 'q-scope-customer-data-yes', 'q-scope-customer-access-remote',
+    'q-scope-development-in-house', 'q-scope-premises-offices', 'q-scope-remote-some',
+    'q-scope-mobile-yes', 'q-scope-network-yes', 'q-scope-critical-suppliers-yes', 'q-scope-removable-media-no',
   ]);
+  await answer(['q-ops-hours-business-hours', 'q-ops-outsourced-none', 'q-ops-tools-ticketing']);
+  await answer(['q-reg-gdpr-both', 'q-reg-nis2-not-sure', 'q-reg-dora-no', 'q-reg-pci-no']);
   await answer([]);
   await answer([]);
   // The last section says what will be shared before the visitor finishes.
@@ -225,7 +228,7 @@ test('ImsMatrix.mount(): a page that builds itself gets the same app and events 
   assert.equal(await frame.locator('.brand.branded').getByText('Beta Advisory').count(), 1);
   // The host's default edition applies to a new assessment.
   await frame.getByRole('button', { name: 'Start the questionnaire' }).click();
-  await frame.getByRole('button', { name: 'Matrix' }).click();
+  await frame.getByRole('button', { name: 'Matrix', exact: true }).click();
   assert.match(await frame.locator('.screen-head .lead').textContent(), /ISO\/IEC 27001:2013/);
   // The host can ask for the height again; the answer arrives as a resized event.
   const count = await p.evaluate(() => window.received.filter((t) => t === 'resized').length);

@@ -40,7 +40,7 @@ test('Download Excel builds the workbook in a worker loaded on demand, and it op
   await page.waitForTimeout(200);
   // Welcome and questionnaire: nothing of the exporter has been fetched.
   assert.equal(requests.filter((url) => url.includes('export-worker')).length, 0, 'worker not loaded on first load');
-  await page.getByRole('button', { name: 'Matrix' }).click();
+  await page.getByRole('button', { name: 'Matrix', exact: true }).click();
   await page.fill('#matrix-search', 'A.8.32');
   const row = page.locator('tr.row', { hasText: 'A.8.32' }).first();
   await row.locator('select.status-select').selectOption('implemented');

@@ -17,6 +17,7 @@ const ORGANISATION = {
   'org.size': 'medium',
   'org.services': 14,
   'org.sites': 2,
+  'org.customers': '11-100',
 };
 const STARTING_POINT = {
   'start.iso27001': 'certified',
@@ -26,19 +27,37 @@ const STARTING_POINT = {
   'start.target': 'integrated',
   'start.timeline': '12-months',
 };
+const CERTIFICATION = {
+  'cert.scope': 'same',
+  'cert.combined': 'yes',
+  'cert.body': 'one',
+  'cert.audit-date': '2027-10-29',
+};
 const SCOPE = {
   'scope.customers': 'external',
+  'scope.internet-facing': 'yes',
+  'scope.customer-data': 'yes',
+  'scope.customer-access': 'privileged',
   'scope.development': 'none',
   'scope.cloud': ['use-saas', 'use-iaas'],
   'scope.premises': ['offices', 'colocation'],
   'scope.remote': 'some',
   'scope.mobile': 'yes',
   'scope.network': 'yes',
-  'scope.personal-data': 'yes',
   'scope.critical-suppliers': 'yes',
-  'scope.payment-cards': 'no',
-  'scope.regulated': 'no',
   'scope.removable-media': 'no',
+};
+const OPERATIONS = {
+  'ops.hours': 'round-the-clock',
+  'ops.outsourced': ['security-monitoring'],
+  'ops.tools': ['ticketing', 'cmdb'],
+};
+const OBLIGATIONS = {
+  'reg.gdpr': 'both',
+  'reg.nis2': 'important',
+  'reg.dora': 'no',
+  'reg.pci': 'no',
+  'reg.attestations': ['iso27017'],
 };
 
 const domId = (id) => `q-${id.replaceAll('.', '-')}`;
@@ -100,9 +119,23 @@ test('the whole flow: questionnaire, matrix, edits, heat-map, summary, reload, e
   await answerSection(page, STARTING_POINT);
   await screenshot(page, 'wizard-starting-point-1280');
   await next(page);
+  assert.equal(await page.locator('#wizard-title').textContent(), 'Certification');
+  await answerSection(page, CERTIFICATION);
+  await screenshot(page, 'wizard-certification-1280');
+  await expectNoAxeViolations(page, 'wizard (certification)');
+  await next(page);
   assert.equal(await page.locator('#wizard-title').textContent(), 'Scope facts');
   await answerSection(page, SCOPE);
   await expectNoAxeViolations(page, 'wizard (scope)');
+  await next(page);
+  assert.equal(await page.locator('#wizard-title').textContent(), 'How you run your services');
+  await answerSection(page, OPERATIONS);
+  await expectNoAxeViolations(page, 'wizard (operations)');
+  await next(page);
+  assert.equal(await page.locator('#wizard-title').textContent(), 'Laws, schemes and attestations');
+  await answerSection(page, OBLIGATIONS);
+  await screenshot(page, 'wizard-obligations-1280');
+  await expectNoAxeViolations(page, 'wizard (obligations)');
   await next(page);
   // Three maturity sections.
   assert.ok((await answerMaturity(page, 'documented_one')) >= 10);
@@ -141,6 +174,9 @@ test('the whole flow: questionnaire, matrix, edits, heat-map, summary, reload, e
   const notes = page.locator('textarea[id^="notes-"]').first();
   await notes.fill(note);
   await page.locator('input[id^="owner-"]').first().fill('Change manager');
+  // The detail states the plan phase with its date and what an auditor asks to see.
+  assert.match(await page.locator('.detail .facts').textContent(), /Plan phase\s*3 Controls and processes · by 2027-\d\d-\d\d/);
+  assert.match(await page.locator('.detail-text').textContent(), /What an auditor asks to see/);
   await screenshot(page, 'matrix-detail-1280');
   await expectNoAxeViolations(page, 'matrix with an expanded row');
   // Markup in a note is shown as text, never run.
@@ -173,11 +209,21 @@ test('the whole flow: questionnaire, matrix, edits, heat-map, summary, reload, e
   await page.getByRole('button', { name: 'Clear filters' }).click();
 
   // Summary.
-  await page.getByRole('button', { name: 'Summary' }).click();
+  await page.getByRole('button', { name: 'Summary', exact: true }).click();
   await page.locator('#summary-title').waitFor();
   assert.match(await page.locator('.card.headline').textContent(), /integrated documents replace \d+ separate ones/);
   assert.ok((await page.locator('.top-actions li').count()) > 0);
+  // The plan's phases with dates, ending in the audit date given; the laws named; the checks.
+  const phases = page.locator('.phases li');
+  assert.equal(await phases.count(), 6);
+  assert.match(await phases.last().textContent(), /Combined certification audit for both standards\s*2027-10-29/);
+  assert.match(await page.locator('[aria-labelledby=obligations-title]').textContent(), /NIS2 Directive \(important entity\)/);
+  // The critical path leads the top actions: the scope is among the first three.
+  assert.match(await page.locator('.top-actions li').nth(0).textContent() + await page.locator('.top-actions li').nth(1).textContent() + await page.locator('.top-actions li').nth(2).textContent(), /scope/i);
   await screenshot(page, 'summary-1280');
+  await page.setViewportSize({ width: 375, height: 800 });
+  await screenshot(page, 'summary-375');
+  await page.setViewportSize({ width: 1280, height: 800 });
   await expectNoAxeViolations(page, 'summary');
 
   // Reload: everything kept.
@@ -191,7 +237,7 @@ test('the whole flow: questionnaire, matrix, edits, heat-map, summary, reload, e
   assert.equal(await page.locator('textarea[id^="notes-"]').first().inputValue(), note);
 
   // Export the JSON, start over, import it back.
-  await page.getByRole('button', { name: 'Data' }).click();
+  await page.getByRole('button', { name: 'Data', exact: true }).click();
   await page.locator('#data-title').waitFor();
   await expectNoAxeViolations(page, 'data');
   const [download] = await Promise.all([
@@ -200,7 +246,7 @@ test('the whole flow: questionnaire, matrix, edits, heat-map, summary, reload, e
   ]);
   assert.match(download.suggestedFilename(), /^ims-matrix-acme-managed-services-\d{4}-\d{2}-\d{2}\.json$/);
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));
-  assert.equal(exported.schema, 2);
+  assert.equal(exported.schema, 3);
   assert.equal(exported.answers['org.name'], 'Acme Managed Services');
   const edited = Object.values(exported.rows).find((r) => r.notes === note);
   assert.equal(edited.status, 'implemented');
@@ -208,10 +254,10 @@ test('the whole flow: questionnaire, matrix, edits, heat-map, summary, reload, e
   await page.getByRole('button', { name: 'Start over…' }).click();
   await page.locator('.notice', { hasText: 'Started over' }).waitFor();
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
-  await page.getByRole('button', { name: 'Data' }).click();
+  await page.getByRole('button', { name: 'Data', exact: true }).click();
   await page.setInputFiles('#import-file', await download.path());
   await page.locator('.notice', { hasText: 'Loaded the assessment from' }).waitFor();
-  await page.getByRole('button', { name: 'Matrix' }).click();
+  await page.getByRole('button', { name: 'Matrix', exact: true }).click();
   await page.fill('#matrix-search', 'A.8.32');
   assert.equal(await page.locator('tr.row', { hasText: 'A.8.32' }).first().locator('select.status-select').inputValue(), 'implemented');
 
@@ -225,7 +271,7 @@ test('a bad import file shows what is wrong and leaves the assessment untouched'
   await page.goto(app.server.url);
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
   await page.fill('#q-org-name', 'Keep Me Ltd');
-  await page.getByRole('button', { name: 'Data' }).click();
+  await page.getByRole('button', { name: 'Data', exact: true }).click();
   const dir = await mkdtemp(join(tmpdir(), 'ims-'));
   const bad = join(dir, 'bad.json');
   await writeFile(bad, '{"schema": 2, "created": "x", "updated": "x", "editions": {"iso27001": "2022", "iso20000-1": "2018"}, "rows": {"common.policy": {"status": "finished"}}}');
@@ -262,7 +308,7 @@ test('a 100,000-character note is stored and shown as typed', async () => {
   const { context, page } = await openPage(app.browser);
   await page.goto(app.server.url);
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
-  await page.getByRole('button', { name: 'Matrix' }).click();
+  await page.getByRole('button', { name: 'Matrix', exact: true }).click();
   await page.locator('.row-toggle').first().click();
   const long = 'אבג '.repeat(25_000);
   await page.locator('textarea[id^="notes-"]').first().fill(long);
@@ -294,7 +340,7 @@ test('a share link opens the same assessment in another browser, and only on req
   await first.page.goto(app.server.url);
   await first.page.getByRole('button', { name: 'Start the questionnaire' }).click();
   await first.page.fill('#q-org-name', 'Linked Ltd');
-  await first.page.getByRole('button', { name: 'Data' }).click();
+  await first.page.getByRole('button', { name: 'Data', exact: true }).click();
   await first.page.getByRole('button', { name: 'Create link' }).click();
   const link = await first.page.inputValue('#share-link');
   assert.ok(link.startsWith(app.server.url) && link.includes('#a='), link);
@@ -327,7 +373,7 @@ test('starting over clears the saved assessment, so a reload does not bring it b
   await page.goto(app.server.url);
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
   await page.fill('#q-org-name', 'Gone Ltd');
-  await page.getByRole('button', { name: 'Data' }).click();
+  await page.getByRole('button', { name: 'Data', exact: true }).click();
   page.once('dialog', (dialog) => dialog.accept());
   await page.getByRole('button', { name: 'Start over…' }).click();
   await page.reload();

@@ -112,10 +112,11 @@ test('Print opens the browser print dialog, and the print layout leaves out the 
       window.printed += 1;
     };
   });
-  await page.getByRole('button', { name: 'Data' }).click();
+  const nav = page.locator('.app-nav');
+  await nav.getByRole('button', { name: 'Data', exact: true }).click();
   await page.getByRole('button', { name: 'Print', exact: true }).click();
   assert.equal(await page.evaluate(() => window.printed), 1);
-  await page.getByRole('button', { name: 'Matrix' }).click();
+  await nav.getByRole('button', { name: 'Matrix', exact: true }).click();
   await page.emulateMedia({ media: 'print' });
   for (const hidden of ['.app-nav', '.toolbar', '.skip-link']) {
     const display = await page.locator(hidden).first().evaluate((el) => getComputedStyle(el).display);

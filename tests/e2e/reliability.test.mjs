@@ -101,7 +101,7 @@ test('an assessment file saved with a byte-order mark imports', async () => {
   const { context, page, problems } = await openPage(app.browser);
   await page.goto(app.server.url);
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
-  await page.getByRole('button', { name: 'Data' }).click();
+  await page.getByRole('button', { name: 'Data', exact: true }).click();
   const dir = await mkdtemp(join(tmpdir(), 'ims-'));
   const file = join(dir, 'notepad.json');
   await writeFile(file, `\uFEFF${SAMPLE}`);
