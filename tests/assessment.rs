@@ -195,3 +195,64 @@ fn a_byte_order_mark_as_notepad_saves_it_is_accepted() {
         "older schemas too"
     );
 }
+
+#[test]
+fn schema_2_files_migrate_changed_answers_and_renamed_rows() {
+    let v2 = r#"{
+      "schema": 2, "created": "2026-10-01T08:00:00Z", "updated": "2026-10-02T08:00:00Z",
+      "editions": {"iso27001": "2022", "iso20000-1": "2018"},
+      "answers": {
+        "scope.personal-data": true, "scope.payment-cards": false, "scope.regulated": false,
+        "start.other": ["iso9001", "iso27701"]
+      },
+      "rows": {
+        "isms.vulnerabilities": {"status": "in_progress", "owner": "Ops", "notes": "monthly scans"},
+        "sms.release": {"owner": "Release manager", "notes": "release calendar"},
+        "process.software-installation": {"status": "implemented", "notes": "CAB approves"}
+      }
+    }"#;
+    let imported = import(v2).expect("a schema 2 file opens");
+    assert_eq!(imported.migrated_from, Some(2));
+    let a = &imported.assessment;
+    assert_eq!(a.schema, SCHEMA_VERSION);
+    // Yes/no facts that became choices: carried over where the meaning is the same...
+    assert_eq!(a.answers.get("reg.pci"), Some(&Answer::Bool(false)));
+    assert_eq!(a.answers.get("reg.nis2"), Some(&Answer::Text("no".into())));
+    assert_eq!(a.answers.get("reg.dora"), Some(&Answer::Text("no".into())));
+    assert_eq!(
+        a.answers.get("reg.attestations"),
+        Some(&Answer::Choices(vec!["iso27701".into()]))
+    );
+    assert_eq!(
+        a.answers.get("start.other"),
+        Some(&Answer::Choices(vec!["iso9001".into()]))
+    );
+    // ...and reported where the user must choose again, never dropped silently.
+    assert!(!a.answers.contains_key("scope.personal-data"));
+    assert!(
+        imported
+            .warnings
+            .iter()
+            .any(|w| w.starts_with("answers.scope.personal-data:") && w.contains("GDPR role")),
+        "{:?}",
+        imported.warnings
+    );
+    // Rows that were renamed keep their edits; two rows merged into one keep both notes and
+    // say so.
+    let vulnerabilities = &a.rows["process.vulnerabilities"];
+    assert_eq!(vulnerabilities.status, Some(Status::InProgress));
+    assert_eq!(vulnerabilities.owner, "Ops");
+    let release = &a.rows["process.release"];
+    assert!(release.notes.contains("release calendar") && release.notes.contains("CAB approves"));
+    assert!(imported
+        .warnings
+        .iter()
+        .any(|w| w.contains("merged into process.release")));
+    for old in [
+        "isms.vulnerabilities",
+        "sms.release",
+        "process.software-installation",
+    ] {
+        assert!(!a.rows.contains_key(old), "{old}");
+    }
+}
