@@ -69,8 +69,6 @@ pub struct RawRow {
     pub document: String,
     pub rationale: String,
     pub guidance: String,
-    // TODO(crosswalk evidence): required once every row has it.
-    #[serde(default)]
     pub evidence: RawEvidence,
     pub effort: i64,
 }
