@@ -126,6 +126,16 @@ impl Advice {
     }
 }
 
+impl Tag {
+    /// A fact that is a law or scheme applying, which also names controls as an obligation.
+    pub fn is_obligation(self) -> bool {
+        matches!(
+            self,
+            Tag::Nis2 | Tag::Dora | Tag::PaymentCards | Tag::PersonalData | Tag::Processor
+        )
+    }
+}
+
 impl ObligationId {
     /// Schemes the organisation holds, whose assessed controls are evidence to reuse.
     pub fn is_attestation(self) -> bool {

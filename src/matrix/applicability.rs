@@ -70,7 +70,7 @@ fn justify(
             .map(|t| t.label())
             .collect();
         if !raised.is_empty() {
-            text.push_str(&format!(" A priority because {}.", raised.join(", and ")));
+            text.push_str(&format!(" A priority because {}.", join_and(&raised)));
         }
     }
     let attested: Vec<&str> = facts.attested(reference).map(|o| &*o.name).collect();
@@ -81,15 +81,25 @@ fn justify(
         ));
     }
     if reference == REGISTER_OF_REQUIREMENTS {
-        let register: Vec<String> = facts
-            .obligations
-            .iter()
-            .map(|o| format!("{} ({})", o.name, o.source))
-            .collect();
-        if !register.is_empty() {
+        let list = |attestation: bool| -> Vec<String> {
+            facts
+                .obligations
+                .iter()
+                .filter(|o| o.attestation == attestation)
+                .map(|o| format!("{} ({})", o.name, o.source))
+                .collect()
+        };
+        let (duties, held) = (list(false), list(true));
+        if !duties.is_empty() {
             text.push_str(&format!(
                 " Your register of requirements must list: {}.",
-                register.join("; ")
+                duties.join("; ")
+            ));
+        }
+        if !held.is_empty() {
+            text.push_str(&format!(
+                " Record too the schemes you hold, whose demands customers expect kept: {}.",
+                held.join("; ")
             ));
         }
     }
@@ -98,6 +108,15 @@ fn justify(
         basis,
         duties.iter().map(|(o, _)| o.name.to_string()).collect(),
     )
+}
+
+/// "a", "a and b", "a, b and c".
+fn join_and(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 /// The control that keeps the register of legal, regulatory and contractual requirements.

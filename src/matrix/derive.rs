@@ -151,38 +151,38 @@ pub fn priority(
             Weight::Medium => 1,
             Weight::Low => 0,
         };
+        let duties: Vec<String> = facts
+            .duties_on(reference)
+            .map(|(o, c)| format!("{} ({})", o.name, c.provision))
+            .collect();
+        // A law counts once: when it names the control, its tag does not raise it again.
         let raised: Vec<&str> = profile
             .raised_by
             .iter()
             .filter(|t| facts.has(**t))
+            .filter(|t| duties.is_empty() || !t.is_obligation())
             .map(|t| t.label())
             .collect();
         if !raised.is_empty() {
             p += 1;
             reasons.push(format!("Raised for {reference}: {}", raised.join("; ")));
         }
-        let duties: Vec<String> = facts
-            .duties_on(reference)
-            .map(|(o, c)| format!("{} ({})", o.name, c.provision))
-            .collect();
         if !duties.is_empty() {
             p += 1;
             reasons.push(format!("{reference} is named by {}", duties.join(", ")));
         }
         points = points.max(p);
     }
-    if controls.is_empty() {
-        let raised: Vec<&str> = PRACTICE_RAISES
-            .iter()
-            .filter(|(tag, practices)| {
-                facts.has(*tag) && practices.contains(&row.practice.as_str())
-            })
-            .map(|(tag, _)| tag.label())
-            .collect();
-        if !raised.is_empty() {
-            points += 2;
-            reasons.push(format!("Raised: {}", raised.join("; ")));
-        }
+    // The service side: a scope fact that makes the row's process urgent adds 2 to a row
+    // without controls, 1 to a row whose controls already count.
+    let raised: Vec<&str> = PRACTICE_RAISES
+        .iter()
+        .filter(|(tag, practices)| facts.has(*tag) && practices.contains(&row.practice.as_str()))
+        .map(|(tag, _)| tag.label())
+        .collect();
+    if !raised.is_empty() {
+        points += if controls.is_empty() { 2 } else { 1 };
+        reasons.push(format!("Raised for the process: {}", raised.join("; ")));
     }
     match (facts.target, row.kind) {
         (Target::Iso27001First, RowKind::Iso20000Only) => {

@@ -1,6 +1,7 @@
 //! The scope facts the engine reads from the answers, once per build: the starting point and
-//! target, the tags that raise controls, the laws and schemes that apply, and the numbers that
-//! scale effort. Every answer the engine uses passes through here or `plan` (dates).
+//! target, the tags that raise controls, and the laws and schemes that apply or are held.
+//! Effort factors (`effort.rs`), dates (`plan.rs`) and warnings (`warnings.rs`) read their own
+//! answers, all through `questionnaire/reads.rs`.
 
 use super::scope::{StartingPoint, Target};
 use crate::advice::{Advice, Obligation, ObligationId, Tag};

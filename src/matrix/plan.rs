@@ -30,14 +30,15 @@ crate::vocabulary::vocabulary! {
 /// gives the detail.
 pub const METHOD: &str = "The plan runs in five phases towards the certification audit: foundations (scope, leadership, policy, roles, document control), risk and service planning (risk method, assessment and treatment, the Statement of Applicability, objectives, service catalogue and agreements), controls and processes, operation and measurement, then internal audit and management review. The critical path (scope, policy, roles, risk assessment and treatment with the Statement of Applicability, the service catalogue and agreements, internal audit and management review) is High and comes first in its phase. An Annex A control's priority starts from its weight in a service provider's risk picture and rises when one of your scope facts raises it or a law or scheme you named requires it; every priority lists its reasons. Effort is an indicative person-day figure per row, scaled by size, sites, services, customers, tools in place and what other systems and attestations let you reuse; each factor is shown. Phase dates divide the time from the assessment to your audit date or chosen timeline. Applicability follows your scope answers; every included control has a basis (risk, legal, contractual or business) and a justification, every exclusion a reason to confirm against your risk assessment.";
 
-/// Share of the time to the certification audit by which each phase should end. The last
-/// phase ends a month's work before the audit date so findings can be closed.
-const PHASE_ENDS: [(Phase, f64); 5] = [
-    (Phase::Foundations, 0.15),
-    (Phase::Planning, 0.35),
-    (Phase::Implement, 0.65),
-    (Phase::Operate, 0.85),
-    (Phase::Review, 0.95),
+/// Percent of the time to the certification audit by which each phase should end. The last
+/// phase ends with 5% of the time left, so findings of the internal audit and management review
+/// can be closed before the certification body arrives.
+const PHASE_ENDS: [(Phase, i64); 5] = [
+    (Phase::Foundations, 15),
+    (Phase::Planning, 35),
+    (Phase::Implement, 65),
+    (Phase::Operate, 85),
+    (Phase::Review, 95),
 ];
 
 /// References of the current editions that put a row on the certification critical path:
@@ -167,12 +168,13 @@ impl Schedule {
                 (start.add_months(m), basis, assumed)
             }
         };
-        let span = start.days_until(audit) as f64;
+        let span = start.days_until(audit);
         let phases = PHASE_ENDS
             .iter()
             .map(|(phase, share)| PhaseEnd {
                 phase: *phase,
-                ends: start.add_days((span * share).round() as i64).to_string(),
+                // Whole days, halves rounded up, in integers so no float rounding moves a date.
+                ends: start.add_days((span * share + 50) / 100).to_string(),
             })
             .collect();
         let audit_label = match reads::CERT_COMBINED.get(answers) {

@@ -164,9 +164,9 @@ test('the embedded app: branded, resizing, events in order, third origins ignore
   if (process.env.DEBUG_EMBED) console.log(JSON.stringify(events.map((e) => e.type + ":" + (e.screen || "") + (e.section || ""))));
   const meaningful = types(events).filter((t) => t !== 'resized');
   assert.equal(meaningful[0], 'ready');
-  assert.deepEqual(meaningful.slice(1, 9), ['step', 'step', 'step', 'step', 'step', 'step', 'step', 'step']);
+  assert.deepEqual(meaningful.slice(1, 12), Array(11).fill('step'));
   const steps = events.filter((e) => e.type === 'step').map((e) => e.screen + (e.section ? `:${e.section}` : ''));
-  assert.deepEqual(steps.slice(0, 8), ['welcome', 'questionnaire:1', 'questionnaire:2', 'questionnaire:3', 'questionnaire:4', 'questionnaire:5', 'questionnaire:6', 'matrix']);
+  assert.deepEqual(steps.slice(0, 11), ['welcome', ...Array.from({ length: 9 }, (_, i) => `questionnaire:${i + 1}`), 'matrix']);
   const completed = events.find((e) => e.type === 'completed');
   assert.ok(meaningful.indexOf('completed') > meaningful.lastIndexOf('step') - 1);
   assert.equal(completed.summary.organisation, 'Prospect Ltd');
