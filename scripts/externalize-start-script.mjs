@@ -1,24 +1,56 @@
-// Trunk post-build hook: moves the inline start-up <script type="module"> that Trunk writes into
-// index.html out into its own file, so the page runs under a Content-Security-Policy without
-// 'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval'). Trunk sets TRUNK_STAGING_DIR.
-import { readFileSync, writeFileSync } from 'node:fs';
+// Trunk post-build hook, two jobs on the staged dist/:
+// 1. Moves the inline start-up <script type="module"> Trunk writes into index.html out into its
+//    own file, so the page runs under a Content-Security-Policy without 'unsafe-inline'
+//    (script-src 'self' 'wasm-unsafe-eval').
+// 2. Names the full app for loading on demand. Trunk allows one main binary per page, so the
+//    full app (ims-matrix-web) is built as data-type="worker" with the `web` bindgen target: its
+//    glue and wasm land unhashed and nothing in index.html loads them. This hook gives them
+//    content-hashed names (a new version is never mixed with a cached old one), writes their
+//    start-up script app-<hash>.js, and names it in <meta name="ims-matrix-app">, which the
+//    first-visit page reads when it hands over (src/web/handover.rs).
+// Trunk sets TRUNK_STAGING_DIR.
+import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
+const FULL_APP = 'ims-matrix-web';
+
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook');
+const hashOf = (...parts) => {
+  const hash = createHash('sha256');
+  for (const part of parts) hash.update(part);
+  return hash.digest('hex').slice(0, 16);
+};
+
 const indexPath = join(dir, 'index.html');
 const html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/g;
 let count = 0;
-const out = html.replace(inline, (_, body) => {
+let out = html.replace(inline, (_, body) => {
   count += 1;
-  const hash = createHash('sha256').update(body).digest('hex').slice(0, 16);
-  const name = `start-${hash}.js`;
+  const name = `start-${hashOf(body)}.js`;
   writeFileSync(join(dir, name), body.trim() + '\n');
   return `<script type="module" src="./${name}"></script>`;
 });
-if (count === 0) throw new Error('no inline start-up script found in index.html: has Trunk changed its output?');
+if (count !== 1) throw new Error(`expected one inline start-up script in index.html, found ${count}: has Trunk changed its output?`);
+
+const glue = join(dir, `${FULL_APP}.js`);
+const wasm = join(dir, `${FULL_APP}_bg.wasm`);
+if (!existsSync(glue) || !existsSync(wasm)) throw new Error(`the full app (${FULL_APP}.js and _bg.wasm) is not in the build`);
+const hash = hashOf(readFileSync(glue), readFileSync(wasm));
+const hashedGlue = `${FULL_APP}-${hash}.js`;
+const hashedWasm = `${FULL_APP}-${hash}_bg.wasm`;
+renameSync(glue, join(dir, hashedGlue));
+renameSync(wasm, join(dir, hashedWasm));
+const appStart = `app-${hash}.js`;
+writeFileSync(
+  join(dir, appStart),
+  `import init from './${hashedGlue}';\nawait init({ module_or_path: new URL('./${hashedWasm}', import.meta.url) });\n`,
+);
+out = out.replace('</head>', `<meta name="ims-matrix-app" content="./${appStart}">\n</head>`);
+
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(out)) throw new Error('an inline script is left in index.html');
 if (/\sstyle=/.test(out)) throw new Error('an inline style attribute is in index.html');
+if (out.includes(`${FULL_APP}-`)) throw new Error('index.html names the full app: it would load on the first visit');
 writeFileSync(indexPath, out);

@@ -1,7 +1,9 @@
 // Prints what a first visit downloads: every file in dist/ with its raw, gzip and brotli size,
-// and the totals. Files only fetched later (the export worker, see issue 6) are listed apart
-// when their names say so (`*worker*`).
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// and the totals. The first visit is what index.html names (stylesheet, icon, start-up script),
+// what those scripts import in turn (the first-visit page's glue and wasm), and embed.js, which a
+// host page loads. Everything else loads on demand: the full app when the visitor goes past the
+// questionnaire, the export worker when the matrix screens open.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
@@ -15,6 +17,27 @@ function* walk(dir) {
   }
 }
 
+// Files the page references: href/src attributes in HTML, './name' strings in scripts. A meta's
+// content (the full app's start-up script) is not a reference: nothing fetches it on load.
+function firstVisit() {
+  const seen = new Set(['index.html', 'embed.js']);
+  const queue = ['index.html'];
+  while (queue.length > 0) {
+    const file = queue.shift();
+    const text = readFileSync(join(dist, file), 'utf8');
+    const pattern = file.endsWith('.html')
+      ? /\b(?:href|src)="\.?\/?([^"#?]+)"/g
+      : /['"]\.\/([^'"]+)['"]/g;
+    for (const [, name] of text.matchAll(pattern)) {
+      if (seen.has(name) || !existsSync(join(dist, name))) continue;
+      seen.add(name);
+      if (/\.(js|html)$/.test(name)) queue.push(name);
+    }
+  }
+  return seen;
+}
+const first = firstVisit();
+
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
 const rows = [...walk(dist)].map((path) => {
   const bytes = readFileSync(path);
@@ -25,7 +48,7 @@ const rows = [...walk(dist)].map((path) => {
     brotli: brotliCompressSync(bytes, {
       params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
     }).length,
-    later: /worker/.test(path),
+    later: !first.has(relative(dist, path)),
   };
 });
 

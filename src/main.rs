@@ -1,5 +1,7 @@
-//! The web front door: mounts the Yew app into the page's `#app` element (or the body when it
-//! is absent). Built by Trunk for wasm32.
+//! The full app: mounts every screen (`ui::App`) into the page's `#app` element (or the body
+//! when it is absent). A first visit starts with the lighter first-visit page
+//! (`src/bin/ims-matrix-start.rs`), which loads this binary on demand and hands its state over.
+//! Built by Trunk for wasm32.
 
 fn main() {
     match gloo::utils::document().get_element_by_id("app") {

@@ -8,8 +8,10 @@
 
 use std::rc::Rc;
 
+use serde::{Deserialize, Serialize};
+
 use crate::assessment::{self, Assessment, Conflict, Merged, RowEdit, Status};
-use crate::catalog::Family;
+use crate::catalog::{self, Family};
 use crate::matrix::view::{Filter, GroupBy, Sort, SortKey};
 use crate::questionnaire::{self, Answer};
 
@@ -25,15 +27,46 @@ pub enum Screen {
     Data,
 }
 
+impl Screen {
+    /// A stable name, as used in the hand-over from the first-visit page.
+    pub fn id(self) -> String {
+        match self {
+            Screen::Welcome => "welcome".to_owned(),
+            Screen::Wizard(index) => format!("questionnaire-{index}"),
+            Screen::Matrix => "matrix".to_owned(),
+            Screen::Heatmap => "heatmap".to_owned(),
+            Screen::Summary => "summary".to_owned(),
+            Screen::Data => "data".to_owned(),
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Screen> {
+        Some(match id {
+            "welcome" => Screen::Welcome,
+            "matrix" => Screen::Matrix,
+            "heatmap" => Screen::Heatmap,
+            "summary" => Screen::Summary,
+            "data" => Screen::Data,
+            other => Screen::Wizard(other.strip_prefix("questionnaire-")?.parse().ok()?),
+        })
+    }
+
+    /// Whether the first-visit page shows this screen itself (the welcome screen and the
+    /// questionnaire); every other screen needs the matrix, so the full app.
+    pub fn on_first_visit_page(self) -> bool {
+        matches!(self, Screen::Welcome | Screen::Wizard(_))
+    }
+}
+
 /// A message to the user, shown until dismissed.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Notice {
     pub kind: NoticeKind,
     pub text: String,
     pub details: Vec<String>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum NoticeKind {
     Info,
     Warning,
@@ -62,6 +95,19 @@ pub struct TabConflicts {
     /// This tab's assessment before the other tab's save was merged in.
     pub ours: Rc<Assessment>,
     pub conflicts: Vec<Conflict>,
+}
+
+/// What the first-visit page (welcome screen and questionnaire) hands to the full app when the
+/// visitor goes further: the screen to open, the assessment as it is in memory (saving may have
+/// failed), and what this visit has shown. Travels as JSON in the page (`web::handover`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Handover {
+    pub screen: String,
+    pub started: bool,
+    pub completions: u32,
+    pub notice: Option<Notice>,
+    /// The assessment as saved JSON.
+    pub assessment: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -162,6 +208,38 @@ impl AppState {
             Err(unreadable) => state.unreadable = Some(unreadable),
         }
         state
+    }
+
+    /// What the first-visit page hands over when it cannot show `self.screen` itself.
+    pub fn handover(&self) -> Handover {
+        Handover {
+            screen: self.screen.id(),
+            started: self.started,
+            completions: self.completions,
+            notice: self.notice.clone(),
+            assessment: self.assessment.to_json(),
+        }
+    }
+
+    /// The full app's start-up state after a hand-over: the assessment, screen and notice of the
+    /// first-visit page. Unreadable saved state stays aside as `new` found it. An assessment
+    /// that does not read back leaves the saved one in use.
+    pub fn taken_over(mut self, handover: Handover) -> AppState {
+        let imported = assessment::import(
+            &handover.assessment,
+            questionnaire::builtin(),
+            catalog::builtin(),
+        );
+        if let Ok(imported) = imported {
+            self.assessment = Rc::new(imported.assessment);
+            self.started = handover.started;
+        }
+        self.screen = Screen::from_id(&handover.screen).unwrap_or(Screen::Welcome);
+        self.completions = handover.completions;
+        if handover.notice.is_some() {
+            self.notice = handover.notice;
+        }
+        self
     }
 
     /// Whether saving may write: never over unreadable saved state the user has not dealt with.

@@ -560,7 +560,7 @@ fn the_layers_table_keeps_the_core_free_of_the_browser_and_the_page_free_of_the_
     ] {
         assert!(!layer(core).browser, "{core} must not use browser crates");
     }
-    for page in ["web", "ui", "main"] {
+    for page in ["web", "ui", "main", "ims-matrix-start"] {
         assert!(
             !layer(page).may_use.contains("export"),
             "{page} must not reach export"

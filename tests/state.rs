@@ -3,7 +3,7 @@
 use ims_matrix::assessment::{Assessment, Status};
 use ims_matrix::catalog::Family;
 use ims_matrix::questionnaire::Answer;
-use ims_matrix::state::{Action, AppState, Screen, Unreadable};
+use ims_matrix::state::{Action, AppState, Notice, NoticeKind, Screen, Unreadable};
 
 fn fresh() -> AppState {
     AppState::new(Ok(None), "2026-11-27T00:00:00Z")
@@ -243,4 +243,67 @@ fn another_tab_starting_over_or_opening_another_assessment_is_followed_and_said(
     );
     assert_eq!(*replaced.assessment, other);
     assert!(replaced.notice.is_some());
+}
+
+#[test]
+fn the_first_visit_page_hands_over_what_the_full_app_needs_to_go_on() {
+    // The visitor answers on the first-visit page and finishes; saving failed, so the notice says
+    // so and the assessment exists only in memory.
+    let last = ims_matrix::questionnaire::builtin().sections.len() - 1;
+    let mut first = fresh()
+        .apply(Action::Start, "t1")
+        .apply(
+            answer("org.name", Answer::Text("Handed Over Ltd".into())),
+            "t2",
+        )
+        .apply(Action::GoTo(Screen::Wizard(last)), "t3")
+        .apply(Action::NextSection, "t4");
+    first.notice = Some(Notice {
+        kind: NoticeKind::Error,
+        text: "Your browser did not let us save".into(),
+        details: vec![],
+    });
+    assert!(!first.screen.on_first_visit_page());
+    let handover = first.handover();
+    // Through the page as JSON, then into the full app, whose saved state is older.
+    let json = serde_json::to_string(&handover).unwrap();
+    let older = AppState::new(Ok(None), "t0");
+    let full = older.taken_over(serde_json::from_str(&json).unwrap());
+    assert_eq!(full.assessment, first.assessment);
+    assert_eq!(full.screen, Screen::Matrix);
+    assert_eq!(
+        full.completions, 1,
+        "the host still hears of the completion"
+    );
+    assert!(full.started);
+    assert_eq!(full.notice, first.notice);
+
+    // Unreadable saved text stays aside in the full app, never overwritten.
+    let unreadable = AppState::new(
+        Err(Unreadable {
+            raw: "{broken".into(),
+            problem: "not valid JSON".into(),
+        }),
+        "t",
+    )
+    .taken_over(first.handover());
+    assert!(unreadable.unreadable.is_some() && !unreadable.may_save());
+}
+
+#[test]
+fn every_screen_has_an_id_that_reads_back() {
+    let screens = [
+        Screen::Welcome,
+        Screen::Wizard(0),
+        Screen::Wizard(8),
+        Screen::Matrix,
+        Screen::Heatmap,
+        Screen::Summary,
+        Screen::Data,
+    ];
+    for screen in screens {
+        assert_eq!(Screen::from_id(&screen.id()), Some(screen));
+    }
+    assert_eq!(Screen::from_id("questionnaire-x"), None);
+    assert_eq!(Screen::from_id("report"), None);
 }

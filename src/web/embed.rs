@@ -96,7 +96,10 @@ pub fn start() {
             let _ = style.set_property("--brand-accent-ink", &accent.ink().css());
         }
     }
-    if !config.is_embedded() {
+    // Once per page: when the full app takes over from the first-visit page, the height
+    // observer and the host's listener that page started are still at work, and the host has
+    // had its `ready`.
+    if !config.is_embedded() || root.class_list().contains("embedded") {
         return;
     }
     let _ = root.class_list().add_1("embedded");

@@ -4,6 +4,7 @@
 
 pub mod embed;
 pub mod export;
+pub mod handover;
 
 use wasm_bindgen::JsCast;
 

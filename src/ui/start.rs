@@ -1,0 +1,82 @@
+//! The first-visit page's root: the welcome screen and the questionnaire only. It carries no
+//! matrix engine, advice data or matrix screens, so a first visit downloads what those two
+//! screens need and no more (see `scripts/size-report.mjs`). When the visitor goes further
+//! (finishes the questionnaire, opens the matrix, a file or a share link), it hands the state
+//! over to the full app (`app.rs`), which `web::handover` loads on demand.
+
+use yew::prelude::*;
+
+use super::frame::frame;
+use super::store::use_store;
+use super::welcome::Welcome;
+use super::wizard::Wizard;
+use crate::state::{Action, Handover, Screen};
+use crate::web;
+
+#[derive(Properties, PartialEq)]
+pub struct StartProps {
+    /// Called once, when the visitor reaches a screen only the full app shows.
+    pub on_hand_over: Callback<Handover>,
+}
+
+#[component]
+pub fn StartApp(props: &StartProps) -> Html {
+    let (store, dispatch) = use_store(true);
+    let state = &store.0;
+
+    {
+        let on_hand_over = props.on_hand_over.clone();
+        let leaving = (!state.screen.on_first_visit_page()).then(|| state.handover());
+        use_effect_with(leaving, move |leaving| {
+            if let Some(handover) = leaving {
+                on_hand_over.emit(handover.clone());
+            }
+        });
+    }
+
+    let screen = match state.screen {
+        Screen::Welcome => html! {
+            <Welcome
+                resumable={state.started}
+                on_start={dispatch.reform(|()| Action::Start)}
+                on_resume={dispatch.reform(|()| Action::GoTo(Screen::Wizard(0)))}
+                on_matrix={dispatch.reform(|()| Action::GoTo(Screen::Matrix))}
+                shares_with={web::embed::config().shares_with()}
+            />
+        },
+        Screen::Wizard(index) => html! {
+            <Wizard
+                index={index}
+                assessment={state.assessment.clone()}
+                show_problems={state.show_problems}
+                shares_with={web::embed::config().shares_with()}
+                dispatch={dispatch.clone()}
+            />
+        },
+        // Shown for the moment until the full app takes over.
+        _ => html! { <p class="loading" role="status">{"Opening your matrix…"}</p> },
+    };
+    frame(state, &dispatch, screen)
+}
+
+/// Mounts the first-visit page into `root`. When it hands over, the page unmounts it and loads
+/// the full app in its place.
+pub fn mount_first_visit(root: web_sys::Element) {
+    use std::cell::RefCell;
+    thread_local! {
+        static MOUNTED: RefCell<Option<yew::AppHandle<StartApp>>> = const { RefCell::new(None) };
+    }
+    let on_hand_over = Callback::from(|handover: Handover| {
+        // Not inside the effect that asked: a root cannot be destroyed during its own render.
+        gloo::timers::callback::Timeout::new(0, move || {
+            if let Some(app) = MOUNTED.with(|mounted| mounted.borrow_mut().take()) {
+                app.destroy();
+                web::handover::load_full_app(&handover);
+            }
+        })
+        .forget();
+    });
+    let app =
+        yew::Renderer::<StartApp>::with_root_and_props(root, StartProps { on_hand_over }).render();
+    MOUNTED.with(|mounted| *mounted.borrow_mut() = Some(app));
+}

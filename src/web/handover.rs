@@ -1,0 +1,69 @@
+//! The hand-over from the first-visit page to the full app, in the page: the state travels as
+//! JSON in a `data-handover` attribute of `#app`, and the full app's start-up script, whose
+//! hashed name the build writes into `<meta name="ims-matrix-app">`
+//! (`scripts/externalize-start-script.mjs`), is added to the page.
+
+use crate::state::Handover;
+
+const ATTRIBUTE: &str = "data-handover";
+
+fn app_element() -> Option<web_sys::Element> {
+    if !cfg!(target_arch = "wasm32") {
+        return None;
+    }
+    gloo::utils::document().get_element_by_id("app")
+}
+
+fn say(app: &web_sys::Element, text: &str) {
+    let document = gloo::utils::document();
+    if let Ok(paragraph) = document.create_element("p") {
+        paragraph.set_class_name("loading");
+        let _ = paragraph.set_attribute("role", "status");
+        paragraph.set_text_content(Some(text));
+        app.set_text_content(None);
+        let _ = app.append_child(&paragraph);
+    }
+}
+
+/// Loads the full app in place of the first-visit page, which the caller has unmounted.
+pub fn load_full_app(handover: &Handover) {
+    let Some(app) = app_element() else {
+        return;
+    };
+    let document = gloo::utils::document();
+    if let Ok(json) = serde_json::to_string(handover) {
+        let _ = app.set_attribute(ATTRIBUTE, &json);
+    }
+    say(&app, "Opening your matrix…");
+    let source = document
+        .query_selector("meta[name=\"ims-matrix-app\"]")
+        .ok()
+        .flatten()
+        .and_then(|meta| meta.get_attribute("content"));
+    let Some(source) = source else {
+        say(&app, "The matrix could not be opened: this copy of the app is incomplete. Your answers are saved in this browser.");
+        return;
+    };
+    let Ok(script) = document.create_element("script") else {
+        return;
+    };
+    let _ = script.set_attribute("type", "module");
+    let _ = script.set_attribute("src", &source);
+    gloo::events::EventListener::once(&script, "error", |_| {
+        if let Some(app) = app_element() {
+            say(&app, "The matrix could not be loaded. Check your connection and reload the page: your answers are saved in this browser.");
+        }
+    })
+    .forget();
+    if let Some(head) = document.head() {
+        let _ = head.append_child(&script);
+    }
+}
+
+/// What the first-visit page handed over, read once (the attribute is removed).
+pub fn take() -> Option<Handover> {
+    let app = app_element()?;
+    let json = app.get_attribute(ATTRIBUTE)?;
+    let _ = app.remove_attribute(ATTRIBUTE);
+    serde_json::from_str(&json).ok()
+}
