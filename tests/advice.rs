@@ -347,3 +347,58 @@ fn every_crosswalk_practice_has_a_phase() {
         );
     }
 }
+
+#[test]
+fn an_excluded_control_raises_nothing_on_the_shared_row_that_keeps_it() {
+    // A.5.23 sits on the integrated cloud-services row; with no cloud at all it is excluded, and
+    // the row keeps its ISO/IEC 20000-1 side without the control's reasons for priority.
+    let (mut assessment, with_cloud) = prospect("both-separate");
+    let row = |m: &Matrix| {
+        m.rows
+            .iter()
+            .find(|r| r.id == "process.cloud-services")
+            .expect("row")
+            .clone()
+    };
+    assert!(
+        row(&with_cloud)
+            .priority_reasons
+            .iter()
+            .any(|r| r.contains("A.5.23")),
+        "used and provided cloud services raise A.5.23: {:?}",
+        row(&with_cloud).priority_reasons
+    );
+    assessment
+        .answers
+        .insert("scope.cloud".into(), Answer::Choices(vec!["none".into()]));
+    let without = matrix::build(catalog::builtin(), questionnaire::builtin(), &assessment);
+    let kept = row(&without);
+    assert!(kept.applicable, "the 20000-1 side still applies");
+    assert!(
+        kept.priority_reasons.iter().all(|r| !r.contains("A.5.23")),
+        "{:?}",
+        kept.priority_reasons
+    );
+}
+
+#[test]
+fn documents_left_follow_what_the_prospect_already_has() {
+    let (_, neither) = prospect("saas-neither");
+    let (_, provider) = prospect("msp-20000-adding-27001");
+    let (n, p) = (&neither.summary, &provider.summary);
+    assert!(
+        n.documents_to_write > n.documents_to_extend,
+        "holding neither, most integrated documents are to write: {} to write, {} to extend",
+        n.documents_to_write,
+        n.documents_to_extend
+    );
+    for s in [n, p] {
+        assert!(s.documents_to_write + s.documents_to_extend <= s.integrated_documents);
+    }
+    assert!(
+        p.documents_to_extend > p.documents_to_write,
+        "certified to 20000-1, most documents exist and are extended: {} to write, {} to extend",
+        p.documents_to_write,
+        p.documents_to_extend
+    );
+}

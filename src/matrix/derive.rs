@@ -1,6 +1,7 @@
 //! Per-row derivations: the starting-point action, the effective lead, the status derived from
 //! maturity, priority and remaining effort. Small pure functions, each testable on its own.
 
+use super::applicability::ByControl;
 use super::facts::Facts;
 use super::scope::{StartingPoint, Target};
 use crate::advice::{Advice, Tag, Weight};
@@ -121,6 +122,7 @@ pub fn priority(
     critical: bool,
     facts: &Facts<'_>,
     advice: &Advice,
+    current_controls: &ByControl,
 ) -> Urgency {
     if !status.is_open() {
         return Urgency {
@@ -136,6 +138,8 @@ pub fn priority(
         .iter()
         .map(String::as_str)
         .filter(|r| r.starts_with("A."))
+        // An excluded control raises nothing: on a shared row the other side still counts.
+        .filter(|r| current_controls.get(*r).is_none_or(|a| a.applicable))
         .collect();
     let mut points: i32 = if row.kind == RowKind::Iso27001Only {
         0

@@ -28,7 +28,7 @@ pub use scope::{StartingPoint, Target};
 
 use crate::advice::{self, Advice};
 use crate::assessment::Assessment;
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, StandardId};
 use crate::questionnaire::{reads, Questionnaire};
 
 /// Builds the matrix.
@@ -65,6 +65,18 @@ pub fn build_with(
         &facts,
         advice,
     );
+    // Priority reads the current edition's controls, whichever edition the matrix shows.
+    let current_controls = (editions.iso27001 != StandardId::Iso27001_2022).then(|| {
+        applicability::annex_a(
+            catalog,
+            questionnaire,
+            answers,
+            StandardId::Iso27001_2022,
+            &facts,
+            advice,
+        )
+    });
+    let current_controls = current_controls.as_ref().unwrap_or(&controls);
     let mut rows: Vec<MatrixRow> = catalog
         .crosswalk
         .iter()
@@ -76,7 +88,7 @@ pub fn build_with(
             let status = edit.and_then(|e| e.status).unwrap_or(derived_status);
             let critical = plan::critical(row);
             let phase = plan::phase(row);
-            let urgency = derive::priority(row, status, critical, &facts, advice);
+            let urgency = derive::priority(row, status, critical, &facts, advice, current_controls);
             let (remaining_days, effort_reasons) = effort::remaining(row, status, &facts, answers);
             MatrixRow {
                 id: row.id.clone(),

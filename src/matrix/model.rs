@@ -204,6 +204,11 @@ pub struct Summary {
     pub integrated_documents: usize,
     /// What running the systems separately would take: one document per standard for each.
     pub separate_documents: usize,
+    /// Integrated documents with a row Not started: to write.
+    pub documents_to_write: usize,
+    /// Integrated documents with open rows, none Not started: an existing document to extend
+    /// to the other standard, or two to merge.
+    pub documents_to_extend: usize,
     pub remaining_days: f64,
     /// Ids of the most urgent open rows, most urgent first.
     pub top_actions: Vec<String>,

@@ -89,6 +89,15 @@ pub fn build(rows: &[MatrixRow]) -> Summary {
         .filter(|r| r.applicable && matches!(r.kind, RowKind::Common | RowKind::Integrated))
         .map(|r| &*r.document)
         .collect();
+    let shared_in = |status: Status| -> BTreeSet<&str> {
+        rows.iter()
+            .filter(|r| r.applicable && matches!(r.kind, RowKind::Common | RowKind::Integrated))
+            .filter(|r| r.status == status)
+            .map(|r| &*r.document)
+            .collect()
+    };
+    let to_write = shared_in(Status::NotStarted);
+    let to_extend = shared_in(Status::InProgress).difference(&to_write).count();
     let mut open: Vec<&MatrixRow> = rows.iter().filter(|r| r.status.is_open()).collect();
     // In the action plan's order (critical path first, then phase by phase).
     open.sort_by_key(|r| r.plan_rank);
@@ -105,6 +114,8 @@ pub fn build(rows: &[MatrixRow]) -> Summary {
         by_area,
         integrated_documents: integrated.len(),
         separate_documents: integrated.len() * 2,
+        documents_to_write: to_write.len(),
+        documents_to_extend: to_extend,
         remaining_days: rows.iter().map(|r| r.remaining_days).sum(),
         top_actions: open
             .iter()

@@ -80,7 +80,8 @@ pub fn build(
             add(
                 WarningKind::Exclusion,
                 Some(reference),
-                format!("{reference} is excluded. {why}"),
+                // The reference is the subject, shown beside the text.
+                format!("Excluded. {why}"),
             );
         }
     }
@@ -93,7 +94,7 @@ pub fn build(
                 WarningKind::Exclusion,
                 Some(reference),
                 format!(
-                    "{reference} is excluded, but {} names it. Make sure the exclusion holds for everything you acquire, run and maintain, or include the control.",
+                    "Excluded, but {} names it. Make sure the exclusion holds for everything you acquire, run and maintain, or include the control.",
                     applicability.obligations.join(" and ")
                 ),
             );

@@ -100,6 +100,7 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
                 <div class="card headline">
                     <p class="big">{s.integrated_documents}</p>
                     <p>{format!("integrated documents replace {} separate ones", s.separate_documents)}</p>
+                    <p>{documents_left(s.documents_to_write, s.documents_to_extend)}</p>
                 </div>
                 <div class="card">
                     {donut(s.readiness)}
@@ -197,5 +198,15 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
                 })}
             </details>
         </section>
+    }
+}
+
+/// What is left of the integrated documents, in words.
+fn documents_left(to_write: usize, to_extend: usize) -> String {
+    match (to_write, to_extend) {
+        (0, 0) => "all of them in place".to_owned(),
+        (w, 0) => format!("{w} to write"),
+        (0, e) => format!("{e} to extend or merge"),
+        (w, e) => format!("{w} to write, {e} to extend or merge"),
     }
 }

@@ -93,8 +93,8 @@ pub fn write(
         r,
         2,
         format!(
-            "replace {} separate documents (one per standard)",
-            s.separate_documents
+            "replace {} separate documents (one per standard); {} to write, {} to extend or merge",
+            s.separate_documents, s.documents_to_write, s.documents_to_extend
         ),
         &styles.wrap,
     )?;
