@@ -64,7 +64,7 @@ pub fn effective_lead(lead: Lead, start: StartingPoint) -> Lead {
     }
 }
 
-/// The status the maturity answer implies. "Documented for one standard" completes a row only
+/// The status the maturity answer implies. Written down separately completes a row only
 /// one standard asks for; a shared row still needs integrating.
 pub fn derived_status(kind: RowKind, applicable: bool, maturity: Option<Maturity>) -> Status {
     if !applicable {

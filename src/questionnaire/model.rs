@@ -11,11 +11,11 @@ crate::vocabulary::vocabulary! {
     /// How mature a practice already is, as the prospect reports it.
     pub enum Maturity {
         NotInPlace = "not_in_place" => "Not in place",
-        Informal = "informal" => "Informal",
+        Informal = "informal" => "Done, not written down",
         /// Documented and run for one of the two standards (or the only one it belongs to).
-        DocumentedOne = "documented_one" => "Documented for one standard",
+        DocumentedOne = "documented_one" => "Written down separately",
         /// Documented once, covering both standards.
-        Integrated = "integrated" => "Documented and integrated",
+        Integrated = "integrated" => "Written down once for both",
     }
 }
 
