@@ -242,3 +242,42 @@ fn what_a_consultant_would_check_goes_to_stderr_and_keeps_status_0() {
         "{err}"
     );
 }
+
+#[test]
+fn import_reads_a_workbook_back_into_the_assessment_json() {
+    let dir = std::env::temp_dir().join(format!("ims-matrix-cli-import-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample-assessment.json");
+    let book = dir.join("sample.xlsx");
+    let book = book.to_str().unwrap();
+    let (status, _, _) = run(&[
+        "export",
+        "--answers",
+        sample,
+        "--out",
+        book,
+        "--date",
+        "2026-12-01",
+    ]);
+    assert_eq!(status, 0);
+    let (status, out, err) = run(&["import", "--workbook", book]);
+    assert_eq!(status, 0, "{err}");
+    assert!(err.contains("0 change(s) applied"), "{err}");
+    let printed: serde_json::Value = serde_json::from_str(&out).expect("JSON on stdout");
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sample).unwrap()).unwrap();
+    assert_eq!(
+        printed, original,
+        "an untouched workbook gives the assessment back as it was"
+    );
+
+    // Not a workbook: one message, status 2, nothing on stdout.
+    let (status, out, err) = run(&["import", "--workbook", sample]);
+    assert_eq!(status, 2);
+    assert!(out.is_empty());
+    assert!(err.contains("not a workbook"), "{err}");
+    let (status, _, err) = run(&["import"]);
+    assert_eq!(status, 2);
+    assert!(err.contains("--workbook is required"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -113,7 +113,10 @@ fn sheets_and_row_counts_match_the_engine() {
     let a = assessment();
     let (m, bytes) = build(&a);
     let mut book = open(&bytes);
-    assert_eq!(book.sheet_names(), SHEETS.map(String::from).to_vec());
+    // The seven sheets people see, then the very hidden one that carries the assessment.
+    let mut names = SHEETS.map(String::from).to_vec();
+    names.push(export::DATA_SHEET.to_owned());
+    assert_eq!(book.sheet_names(), names);
     for sheet in [SHEETS[1], SHEETS[2]] {
         let range = book.worksheet_range(sheet).expect("matrix sheet");
         assert_eq!(range.height(), m.rows.len() + 1, "{sheet}");

@@ -20,7 +20,7 @@ const BROWSER_CRATES: [&str; 6] = [
     "js_sys",
 ];
 /// Crates only the workbook module may name.
-const WORKBOOK_CRATES: [&str; 2] = ["rust_xlsxwriter", "calamine"];
+const WORKBOOK_CRATES: [&str; 3] = ["rust_xlsxwriter", "calamine", "zip"];
 
 /// One layer rule: a top-level module (or binary) and the modules of ours it may use.
 #[derive(Debug)]

@@ -9,6 +9,7 @@
 mod cell;
 mod fit;
 mod options;
+pub mod read;
 pub mod request;
 mod sheets;
 mod style;
@@ -19,6 +20,7 @@ use rust_xlsxwriter::{DocProperties, Workbook};
 
 pub use crate::protocol::Brand;
 pub use options::{ExportError, ExportOptions, SHEETS};
+pub use sheets::data::DATA_SHEET;
 
 use crate::assessment::Assessment;
 use crate::matrix::Matrix;

@@ -17,6 +17,14 @@ Usage:
   ims-matrix export [--answers FILE] --out FILE.xlsx [--date YYYY-MM-DD]
                               Write the Excel workbook (the app's Export) for an assessment;
                               --date sets the generation date (default: today, UTC)
+  ims-matrix import --workbook FILE.xlsx [--answers FILE]
+                              Read a workbook the app exported, after people edited it in Excel
+                              or LibreOffice: print the assessment with their statuses, owners,
+                              due dates and notes as JSON (the app's JSON export), and list each
+                              change on stderr (sheet and cell, before and after). Conflicting
+                              edits and values that do not fit are listed and not applied.
+                              --answers gives the assessment to compare with when the workbook
+                              carries none (made by an older version)
   ims-matrix --help           Print this help
   ims-matrix --version        Print the version
 
@@ -62,6 +70,16 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
                 }
                 print_matrix(out, err, &assessment).map(|()| 0)
             }
+            Err(message) => {
+                let _ = writeln!(err, "ims-matrix: {message}");
+                Ok(2)
+            }
+        },
+        Some("import") => match import_options(&args[1..]).and_then(|(workbook, answers)| {
+            let given = answers.map(|a| load_assessment(Some(a))).transpose()?;
+            read_workbook(workbook, given.as_ref().map(|(a, _)| a))
+        }) {
+            Ok(imported) => print_import(out, err, &imported).map(|()| 0),
             Err(message) => {
                 let _ = writeln!(err, "ims-matrix: {message}");
                 Ok(2)
@@ -141,6 +159,111 @@ fn print_checks(err: &mut dyn Write, checks: &[matrix::Warning]) {
             check.text
         );
     }
+}
+
+fn import_options(args: &[String]) -> Result<(&str, Option<&str>), String> {
+    let usage = "usage: ims-matrix import --workbook FILE.xlsx [--answers FILE]";
+    let (mut workbook, mut answers) = (None, None);
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        let value = rest
+            .next()
+            .ok_or_else(|| format!("{flag} needs a value; {usage}"))?;
+        match flag.as_str() {
+            "--workbook" => workbook = Some(value.as_str()),
+            "--answers" => answers = Some(value.as_str()),
+            other => return Err(format!("unknown option {other:?}; {usage}")),
+        }
+    }
+    let workbook = workbook.ok_or_else(|| format!("--workbook is required; {usage}"))?;
+    Ok((workbook, answers))
+}
+
+fn read_workbook(
+    path: &str,
+    given: Option<&Assessment>,
+) -> Result<export::read::WorkbookImport, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    export::read::read(&bytes, questionnaire::builtin(), catalog::builtin(), given)
+        .map_err(|e| format!("{path}: {e}"))
+}
+
+/// The merged assessment on stdout; what changed, what conflicts and what does not fit on
+/// stderr, one line each.
+fn print_import(
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+    imported: &export::read::WorkbookImport,
+) -> std::io::Result<()> {
+    for warning in &imported.warnings {
+        let _ = writeln!(err, "ims-matrix: warning: {warning}");
+    }
+    for c in &imported.changes {
+        let _ = writeln!(
+            err,
+            "ims-matrix: change {}!{} {} ({}): {}: {:?} -> {:?}",
+            c.sheet,
+            c.cell,
+            c.row,
+            c.topic,
+            c.field.label(),
+            c.before,
+            c.after
+        );
+    }
+    for conflict in &imported.conflicts {
+        let options: Vec<String> = conflict
+            .options
+            .iter()
+            .map(|c| format!("{}!{} {:?}", c.sheet, c.cell, c.after))
+            .collect();
+        let _ = writeln!(
+            err,
+            "ims-matrix: conflict {} {}: {}; not applied, edit one of them and import again",
+            conflict.row,
+            conflict.field.label(),
+            options.join(" or ")
+        );
+    }
+    for p in &imported.problems {
+        let _ = writeln!(
+            err,
+            "ims-matrix: not applied {}!{}: {}",
+            p.sheet, p.cell, p.text
+        );
+    }
+    for p in &imported.ignored {
+        let _ = writeln!(
+            err,
+            "ims-matrix: ignored {}!{}: {}",
+            p.sheet, p.cell, p.text
+        );
+    }
+    let _ = writeln!(
+        err,
+        "ims-matrix: {} change(s) applied, {} conflict(s), {} value(s) that do not fit, {} line(s) ignored",
+        imported.changes.len(),
+        imported.conflicts.len(),
+        imported.problems.len(),
+        imported.ignored.len()
+    );
+    let merged = imported.merged_all(&now_utc());
+    writeln!(out, "{}", merged.to_json())
+}
+
+/// Now, RFC 3339 in UTC, from the system clock.
+fn now_utc() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let time = seconds % 86_400;
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        today_utc(),
+        time / 3600,
+        time % 3600 / 60,
+        time % 60
+    )
 }
 
 struct ExportArgs<'a> {

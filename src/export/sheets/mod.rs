@@ -5,6 +5,7 @@
 mod about;
 mod actions;
 mod answers;
+pub mod data;
 mod matrix;
 mod soa;
 mod summary;
@@ -34,5 +35,6 @@ pub fn write_all(
     actions::write(book.add_worksheet(), m, &styles)?;
     answers::write(book.add_worksheet(), a, q, &styles)?;
     about::write(book.add_worksheet(), m, options, &styles)?;
+    data::write(book.add_worksheet(), a)?;
     Ok(())
 }

@@ -1,0 +1,61 @@
+//! What kind of file the user gave, before any spreadsheet parser sees it: a size limit, the
+//! file types people pick by mistake, and a zip bomb, each with one clear message.
+
+use std::io::Cursor;
+
+use super::model::{ReadError, MAX_FILE_BYTES, MAX_UNPACKED_BYTES};
+
+const MAX_ENTRIES: usize = 10_000;
+
+const ZIP: &[u8] = b"PK\x03\x04";
+const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Refuses what is not an .xlsx or .ods workbook of sensible size.
+pub fn check(bytes: &[u8]) -> Result<(), ReadError> {
+    if bytes.is_empty() {
+        return Err(ReadError::NotASpreadsheet("The file is empty.".into()));
+    }
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ReadError::TooLarge(bytes.len()));
+    }
+    if bytes.starts_with(OLE) {
+        return Err(ReadError::NotASpreadsheet(
+            "This is an old-style Excel file (.xls) or a password-protected workbook. Save it as an Excel workbook (.xlsx) without a password, then open it again.".into(),
+        ));
+    }
+    if !bytes.starts_with(ZIP) {
+        let text = std::str::from_utf8(&bytes[..bytes.len().min(4096)]).is_ok();
+        return Err(ReadError::NotASpreadsheet(if text {
+            "This is a text file (CSV or similar), not a workbook. Open the .xlsx workbook the app exported, or save your copy as .xlsx.".into()
+        } else {
+            "This file is not a spreadsheet. Open the .xlsx workbook the app exported.".into()
+        }));
+    }
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| {
+        ReadError::NotASpreadsheet(
+            "The file is damaged: it starts like a workbook but cannot be unpacked.".into(),
+        )
+    })?;
+    if archive.len() > MAX_ENTRIES {
+        return Err(ReadError::NotASpreadsheet(format!(
+            "The file has {} parts; a workbook has a few dozen. It is not opened.",
+            archive.len()
+        )));
+    }
+    // The sizes the archive's directory declares (present even where the parts were written
+    // with data descriptors).
+    let mut unpacked: u64 = 0;
+    for index in 0..archive.len() {
+        let size = archive
+            .by_index_raw(index)
+            .map_or(u64::MAX, |entry| entry.size());
+        unpacked = unpacked.saturating_add(size);
+    }
+    if unpacked > MAX_UNPACKED_BYTES {
+        return Err(ReadError::NotASpreadsheet(format!(
+            "The file would unpack to {} MB, far more than any workbook of ours; it is not opened.",
+            unpacked / (1024 * 1024)
+        )));
+    }
+    Ok(())
+}

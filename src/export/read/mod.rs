@@ -1,0 +1,81 @@
+//! Reading an exported workbook back after people edited it in Excel or LibreOffice: the
+//! assessment it was made from (its hidden data sheet), and every status, owner, due date and
+//! note changed in the matrix views, the Statement of Applicability and the action plan, found by
+//! header and by Row ID or control reference, compared with what the export wrote. Nothing is
+//! applied here: the caller shows the changes and applies the ones the user keeps (`merged`).
+//! Pure: bytes in, values out; calamine reads .xlsx and .ods.
+
+mod container;
+mod embedded;
+mod model;
+mod sheets;
+mod values;
+
+use std::io::Cursor;
+
+use calamine::Reader;
+
+pub use model::{
+    Change, Conflict, Field, Problem, ReadError, WorkbookImport, MAX_FILE_BYTES, MAX_UNPACKED_BYTES,
+};
+
+use super::options::SHEETS;
+use super::sheets::data::DATA_SHEET;
+use crate::assessment::{self, Assessment};
+use crate::catalog::Catalog;
+use crate::matrix;
+use crate::questionnaire::Questionnaire;
+
+/// Reads `bytes`. `given` is the assessment to compare with when the workbook carries none (a
+/// workbook from an older version); a workbook that carries one uses its own.
+///
+/// # Errors
+/// A [`ReadError`] with one message for the user; nothing was changed.
+pub fn read(
+    bytes: &[u8],
+    questionnaire: &Questionnaire,
+    catalog: &Catalog,
+    given: Option<&Assessment>,
+) -> Result<WorkbookImport, ReadError> {
+    container::check(bytes)?;
+    let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
+        .map_err(|e| ReadError::NotASpreadsheet(format!("The workbook cannot be read: {e}.")))?;
+    let names = book.sheet_names();
+    let has = |name: &str| names.iter().any(|n| n == name);
+    let ours = SHEETS[1..5].iter().any(|s| has(s));
+    if !ours && !has(DATA_SHEET) {
+        return Err(ReadError::NotOurs);
+    }
+    let (base, warnings, embedded) = match embedded::stored_assessment(&mut book, has(DATA_SHEET))?
+    {
+        Some(json) => {
+            let imported = assessment::import(&json, questionnaire, catalog)
+                .map_err(|e| ReadError::BadAssessment(e.to_string()))?;
+            (imported.assessment, imported.warnings, true)
+        }
+        None => match given {
+            Some(a) => (a.clone(), Vec::new(), false),
+            None => return Err(ReadError::NoAssessment),
+        },
+    };
+    let m = matrix::build(catalog, questionnaire, &base);
+    let mut found = sheets::Found::default();
+    for sheet in [SHEETS[1], SHEETS[2], SHEETS[4]] {
+        if let Ok(range) = book.worksheet_range(sheet) {
+            sheets::read_rows(sheet, &range, &m, &mut found);
+        }
+    }
+    if let Ok(range) = book.worksheet_range(SHEETS[3]) {
+        sheets::read_soa(&range, &m, &mut found);
+    }
+    let (changes, conflicts) = found.settle();
+    Ok(WorkbookImport {
+        base,
+        embedded,
+        warnings,
+        changes,
+        conflicts,
+        problems: found.problems,
+        ignored: found.ignored,
+    })
+}

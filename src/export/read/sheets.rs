@@ -1,0 +1,249 @@
+//! The visible sheets read back: the matrix views and the action plan by Row ID, the Statement
+//! of Applicability by control; each cell compared with what the export wrote for the
+//! assessment, columns found by their header wherever the user moved them.
+
+use std::collections::BTreeMap;
+
+use calamine::{Data, Range};
+
+use super::model::{Change, Conflict, Field, Problem, Value};
+use super::values;
+use crate::assessment::Status;
+use crate::export::options::SHEETS;
+use crate::export::text::cell_text;
+use crate::matrix::Matrix;
+
+/// `A1`-style address of a zero-based cell.
+fn address(row: u32, col: u32) -> String {
+    let mut letters = String::new();
+    let mut n = col + 1;
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.insert(0, char::from(b'A' + rem as u8));
+        n = (n - 1) / 26;
+    }
+    format!("{letters}{}", row + 1)
+}
+
+/// The header row (within the first five) that names `key`, with each header's column.
+fn headers(range: &Range<Data>, key: &str) -> Option<(u32, BTreeMap<String, u32>)> {
+    let (top, left) = range.start()?;
+    for (i, row) in range.rows().take(5).enumerate() {
+        let names: BTreeMap<String, u32> = row
+            .iter()
+            .enumerate()
+            .map(|(c, cell)| (values::text(cell).trim().to_lowercase(), left + c as u32))
+            .filter(|(name, _)| !name.is_empty())
+            .collect();
+        if names.contains_key(&key.to_lowercase()) {
+            return Some((top + i as u32, names));
+        }
+    }
+    None
+}
+
+#[derive(Default)]
+pub struct Found {
+    /// By (row, field): every change found, in sheet order.
+    changes: BTreeMap<(String, Field), Vec<Change>>,
+    order: Vec<(String, Field)>,
+    pub problems: Vec<Problem>,
+    pub ignored: Vec<Problem>,
+}
+
+impl Found {
+    fn change(&mut self, change: Change) {
+        let key = (change.row.clone(), change.field);
+        let list = self.changes.entry(key.clone()).or_default();
+        if list.is_empty() {
+            self.order.push(key);
+        }
+        list.push(change);
+    }
+
+    fn problem(&mut self, sheet: &str, row: u32, col: u32, text: String) {
+        self.problems.push(Problem {
+            sheet: sheet.to_owned(),
+            cell: address(row, col),
+            text,
+        });
+    }
+
+    /// One change per (row, field) where every sheet agrees; a conflict where they differ.
+    pub fn settle(&mut self) -> (Vec<Change>, Vec<Conflict>) {
+        let mut changes = Vec::new();
+        let mut conflicts = Vec::new();
+        for key in &self.order {
+            let mut list = self.changes.remove(key).unwrap_or_default();
+            let first_value = list[0].value.clone();
+            if list.iter().all(|c| c.value == first_value) {
+                changes.push(list.swap_remove(0));
+            } else {
+                list.dedup_by(|a, b| a.value == b.value);
+                conflicts.push(Conflict {
+                    row: key.0.clone(),
+                    field: key.1,
+                    options: list,
+                });
+            }
+        }
+        (changes, conflicts)
+    }
+}
+
+/// A matrix view or the action plan: one matrix row per line, found by its id.
+pub fn read_rows(sheet: &str, range: &Range<Data>, m: &Matrix, found: &mut Found) {
+    let key = if sheet == SHEETS[4] {
+        "row in the matrix"
+    } else {
+        "row id"
+    };
+    let Some((header_row, columns)) = headers(range, key) else {
+        return;
+    };
+    let key_col = columns[key];
+    let fields = [
+        ("status", Field::Status),
+        ("owner", Field::Owner),
+        ("due", Field::Due),
+        ("notes", Field::Notes),
+    ];
+    let last = range.end().map_or(0, |(r, _)| r);
+    for r in header_row + 1..=last {
+        let id = range
+            .get_value((r, key_col))
+            .map(values::text)
+            .unwrap_or_default();
+        let id = id.trim();
+        if id.is_empty() {
+            continue;
+        }
+        let Some(row) = m.rows.iter().find(|row| row.id == id) else {
+            found.ignored.push(Problem {
+                sheet: sheet.to_owned(),
+                cell: address(r, key_col),
+                text: format!("“{id}” is not a row of the matrix; the line is ignored"),
+            });
+            continue;
+        };
+        for (header, field) in fields {
+            let Some(&col) = columns.get(header) else {
+                continue;
+            };
+            let cell = range.get_value((r, col)).unwrap_or(&Data::Empty);
+            let before = match field {
+                Field::Status => row.status.label().to_owned(),
+                Field::Owner => cell_text(&row.owner),
+                Field::Due => row.due.clone(),
+                Field::Notes => cell_text(&row.notes),
+            };
+            let value = match field {
+                Field::Status => match values::status(cell) {
+                    Ok(status) if status == row.status => continue,
+                    Ok(status) => Value::Status(status),
+                    Err(problem) => {
+                        found.problem(sheet, r, col, problem);
+                        continue;
+                    }
+                },
+                Field::Due => match values::date(cell) {
+                    Ok(date) if date == before => continue,
+                    Ok(date) => Value::Text(date),
+                    Err(problem) => {
+                        found.problem(sheet, r, col, problem);
+                        continue;
+                    }
+                },
+                Field::Owner | Field::Notes => {
+                    let typed = values::text(cell);
+                    if typed == before {
+                        continue;
+                    }
+                    Value::Text(cell_text(&typed))
+                }
+            };
+            let after = match &value {
+                Value::Status(s) => s.label().to_owned(),
+                Value::Text(t) => t.clone(),
+            };
+            found.change(Change {
+                sheet: sheet.to_owned(),
+                cell: address(r, col),
+                row: row.id.clone(),
+                topic: row.topic.to_string(),
+                field,
+                before,
+                after,
+                value,
+            });
+        }
+    }
+}
+
+/// The Statement of Applicability: a status or applicability changed for a control applies to
+/// every matrix row that holds it.
+pub fn read_soa(range: &Range<Data>, m: &Matrix, found: &mut Found) {
+    let sheet = SHEETS[3];
+    let Some((header_row, columns)) = headers(range, "control") else {
+        return;
+    };
+    let key_col = columns["control"];
+    let last = range.end().map_or(0, |(r, _)| r);
+    for r in header_row + 1..=last {
+        let reference = range
+            .get_value((r, key_col))
+            .map(values::text)
+            .unwrap_or_default();
+        let reference = reference.trim();
+        if reference.is_empty() {
+            continue;
+        }
+        let Some(entry) = m.soa.iter().find(|e| e.reference == reference) else {
+            found.ignored.push(Problem {
+                sheet: sheet.to_owned(),
+                cell: address(r, key_col),
+                text: format!(
+                    "“{reference}” is not an Annex A control of this edition; the line is ignored"
+                ),
+            });
+            continue;
+        };
+        let mut set: Option<(Status, u32)> = None;
+        if let Some(&col) = columns.get("status") {
+            match values::status(range.get_value((r, col)).unwrap_or(&Data::Empty)) {
+                Ok(status) if status != entry.status => set = Some((status, col)),
+                Ok(_) => {}
+                Err(problem) => found.problem(sheet, r, col, problem),
+            }
+        }
+        if let (None, Some(&col)) = (set, columns.get("applicable")) {
+            match values::yes_no(range.get_value((r, col)).unwrap_or(&Data::Empty)) {
+                Ok(false) if entry.applicable => set = Some((Status::NotApplicable, col)),
+                Ok(true) if !entry.applicable => set = Some((Status::NotStarted, col)),
+                Ok(_) => {}
+                Err(problem) => found.problem(sheet, r, col, problem),
+            }
+        }
+        let Some((status, col)) = set else {
+            continue;
+        };
+        for id in &entry.rows {
+            let Some(row) = m.rows.iter().find(|row| row.id == *id) else {
+                continue;
+            };
+            if row.status == status {
+                continue;
+            }
+            found.change(Change {
+                sheet: sheet.to_owned(),
+                cell: address(r, col),
+                row: row.id.clone(),
+                topic: row.topic.to_string(),
+                field: Field::Status,
+                before: row.status.label().to_owned(),
+                after: status.label().to_owned(),
+                value: Value::Status(status),
+            });
+        }
+    }
+}

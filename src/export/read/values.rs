@@ -1,0 +1,106 @@
+//! Cell values as a spreadsheet program saves them, read into what the assessment holds: text as
+//! typed, statuses in any case or spacing, dates as date cells (serial numbers) or as text.
+
+use calamine::Data;
+
+use crate::assessment::Status;
+use crate::date::Date;
+
+/// The text a cell shows, for comparing and reporting. Formulas are never run: a formula cell
+/// reads as the result the program saved with it.
+pub fn text(cell: &Data) -> String {
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{f:.0}"),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_owned(),
+        Data::DateTime(d) => {
+            serial_date(d.as_f64()).map_or_else(|| d.as_f64().to_string(), |d| d.to_string())
+        }
+        Data::Error(e) => format!("#{e:?}"),
+    }
+}
+
+/// Lower case with runs of spaces, underscores and hyphens as one space.
+fn folded(text: &str) -> String {
+    text.split(|c: char| c.is_whitespace() || c == '_' || c == '-')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// A status typed in any case or spacing, by its label or its identifier.
+pub fn status(cell: &Data) -> Result<Status, String> {
+    let typed = text(cell);
+    let wanted = folded(&typed);
+    if wanted == "n/a" {
+        return Ok(Status::NotApplicable);
+    }
+    Status::ALL
+        .into_iter()
+        .find(|s| folded(s.label()) == wanted || folded(s.as_str()) == wanted)
+        .ok_or_else(|| {
+            let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
+            format!(
+                "“{typed}” is not a status; use one of {}",
+                labels.join(", ")
+            )
+        })
+}
+
+/// Yes or no, in any case.
+pub fn yes_no(cell: &Data) -> Result<bool, String> {
+    match cell {
+        Data::Bool(b) => Ok(*b),
+        other => match folded(&text(other)).as_str() {
+            "yes" | "y" | "true" => Ok(true),
+            "no" | "n" | "false" => Ok(false),
+            typed => Err(format!("“{typed}” is neither Yes nor No")),
+        },
+    }
+}
+
+/// A date: a date cell, a serial number, or `YYYY-MM-DD` as text; empty is no date.
+pub fn date(cell: &Data) -> Result<String, String> {
+    match cell {
+        Data::Empty => Ok(String::new()),
+        Data::DateTime(d) => serial_date(d.as_f64())
+            .map(|d| d.to_string())
+            .ok_or_else(|| "the date is outside the calendar".to_owned()),
+        Data::Float(f) => serial_date(*f)
+            .map(|d| d.to_string())
+            .ok_or_else(|| format!("{f} is not a date")),
+        Data::Int(i) => serial_date(*i as f64)
+            .map(|d| d.to_string())
+            .ok_or_else(|| format!("{i} is not a date")),
+        other => {
+            let typed = text(other);
+            let trimmed = typed.trim();
+            if trimmed.is_empty() {
+                return Ok(String::new());
+            }
+            // Date-and-time text as some programs save it: the date part counts.
+            let day = trimmed.get(..10).unwrap_or(trimmed);
+            Date::parse(day).map(|d| d.to_string()).ok_or_else(|| {
+                format!("“{typed}” is not a date; type it as YYYY-MM-DD or use a date cell")
+            })
+        }
+    }
+}
+
+/// The calendar date of an Excel serial number (1900 date system; serial 60 is Excel's
+/// 29 February 1900, which never was). Times of day are dropped.
+pub fn serial_date(serial: f64) -> Option<Date> {
+    if !serial.is_finite() || !(1.0..2_958_466.0).contains(&serial) {
+        return None;
+    }
+    let days = serial.floor() as i64;
+    match days {
+        60 => None,
+        1..=59 => Some(Date::parse("1899-12-31")?.add_days(days)),
+        _ => Some(Date::parse("1899-12-30")?.add_days(days)),
+    }
+}

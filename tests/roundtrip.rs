@@ -1,0 +1,413 @@
+//! The workbook round trip: export, edit the cells the way a spreadsheet program saves them,
+//! save again with LibreOffice, read back with `export::read`, and find exactly those changes.
+//! Also the files people give by mistake or on purpose, each refused with one message.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::{Cursor, Read, Write};
+
+use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+use ims_matrix::assessment::{self, Assessment, Status};
+use ims_matrix::export::read::{self, Field, ReadError, WorkbookImport};
+use ims_matrix::export::{self, ExportOptions, DATA_SHEET, SHEETS};
+use ims_matrix::{catalog, matrix, questionnaire};
+
+fn sample() -> Assessment {
+    assessment::import(
+        assessment::SAMPLE_JSON,
+        questionnaire::builtin(),
+        catalog::builtin(),
+    )
+    .expect("sample")
+    .assessment
+}
+
+fn export(a: &Assessment) -> Vec<u8> {
+    let q = questionnaire::builtin();
+    let m = matrix::build(catalog::builtin(), q, a);
+    let options = ExportOptions {
+        date: "2026-12-01".into(),
+        brand: None,
+    };
+    export::workbook(&m, a, q, &options).expect("workbook")
+}
+
+fn read_back(bytes: &[u8]) -> Result<WorkbookImport, ReadError> {
+    read::read(bytes, questionnaire::builtin(), catalog::builtin(), None)
+}
+
+/// Column letters of a header and the 1-based row of a row id, as the export laid them out.
+fn locate(bytes: &[u8], sheet: &str, key: &str, id: &str, header: &str) -> String {
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("xlsx");
+    let range = book.worksheet_range(sheet).expect("sheet");
+    let head: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = head
+        .iter()
+        .position(|h| h == header)
+        .unwrap_or_else(|| panic!("{header}"));
+    let key_col = head.iter().position(|h| h == key).expect("key");
+    let row = range
+        .rows()
+        .position(|r| r[key_col] == Data::String(id.into()))
+        .unwrap_or_else(|| panic!("{id}"));
+    let letter = |c: usize| char::from(b'A' + c as u8).to_string();
+    assert!(col < 26);
+    format!("{}{}", letter(col), row + 1)
+}
+
+/// The workbook with zip entries rewritten, as a program saves them.
+fn edited(bytes: &[u8], edits: &[(&str, &dyn Fn(String) -> String)]) -> Vec<u8> {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("zip");
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).expect("entry");
+        let name = file.name().to_owned();
+        let mut data = Vec::new();
+        file.read_to_end(&mut data).expect("bytes");
+        if let Some((_, edit)) = edits.iter().find(|(path, _)| *path == name) {
+            data = edit(String::from_utf8(data).expect("xml")).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("entry");
+        out.write_all(&data).expect("write");
+    }
+    out.finish().expect("zip").into_inner()
+}
+
+/// Replaces cell `address` in a sheet's XML with `content` (keeping its style), the way a
+/// program writes an inline string or a number.
+fn set_cell(xml: &str, address: &str, content: &str) -> String {
+    let start = xml
+        .find(&format!("<c r=\"{address}\""))
+        .unwrap_or_else(|| panic!("{address} in the sheet"));
+    let open_end = start + xml[start..].find('>').unwrap();
+    let self_closing = xml.as_bytes()[open_end - 1] == b'/';
+    let end = if self_closing {
+        open_end + 1
+    } else {
+        open_end + xml[open_end..].find("</c>").unwrap() + 4
+    };
+    let style = regex_style(&xml[start..open_end]);
+    format!(
+        "{}<c r=\"{address}\"{style}{content}{}",
+        &xml[..start],
+        &xml[end..]
+    )
+}
+
+fn regex_style(open_tag: &str) -> String {
+    open_tag
+        .find(" s=\"")
+        .map(|i| {
+            let rest = &open_tag[i + 4..];
+            format!(" s=\"{}\"", &rest[..rest.find('"').unwrap()])
+        })
+        .unwrap_or_default()
+}
+
+fn inline(text: &str) -> String {
+    format!(" t=\"inlineStr\"><is><t xml:space=\"preserve\">{text}</t></is></c>")
+}
+
+/// Saves the workbook again with LibreOffice (as a user's "Save" would), shared strings and all.
+fn resaved_by_libreoffice(bytes: &[u8], name: &str) -> Vec<u8> {
+    let soffice = ["soffice", "/usr/bin/soffice", "libreoffice"]
+        .into_iter()
+        .find(|p| {
+            std::process::Command::new(p)
+                .arg("--version")
+                .output()
+                .is_ok()
+        })
+        .expect("LibreOffice is needed: scripts/setup.sh installs it");
+    let dir = std::env::temp_dir().join(format!("ims-matrix-rt-{name}-{}", std::process::id()));
+    let out = dir.join("out");
+    std::fs::create_dir_all(&out).expect("dir");
+    let path = dir.join("book.xlsx");
+    std::fs::write(&path, bytes).expect("write");
+    let status = std::process::Command::new(soffice)
+        .arg("--headless")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("profile").display()
+        ))
+        .args(["--convert-to", "xlsx:Calc MS Excel 2007 XML"])
+        .arg("--outdir")
+        .arg(&out)
+        .arg(&path)
+        .output()
+        .expect("soffice runs");
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    let saved = std::fs::read(out.join("book.xlsx")).expect("LibreOffice wrote the workbook");
+    std::fs::remove_dir_all(&dir).ok();
+    saved
+}
+
+fn summary(imported: &WorkbookImport) -> Vec<(String, Field, String)> {
+    let mut list: Vec<_> = imported
+        .changes
+        .iter()
+        .map(|c| (c.row.clone(), c.field, c.after.clone()))
+        .collect();
+    list.sort();
+    list
+}
+
+#[test]
+fn an_untouched_workbook_gives_back_its_assessment_and_no_changes() {
+    let a = sample();
+    let bytes = export(&a);
+    let imported = read_back(&bytes).expect("reads");
+    assert!(imported.embedded);
+    assert_eq!(imported.base, a);
+    assert!(imported.changes.is_empty(), "{:?}", imported.changes);
+    assert!(imported.problems.is_empty() && imported.ignored.is_empty());
+    // Saved again by LibreOffice (shared strings, its own zip): the same.
+    let resaved = resaved_by_libreoffice(&bytes, "untouched");
+    let imported = read_back(&resaved).expect("reads LibreOffice's file");
+    assert_eq!(imported.base, a, "the hidden sheet survives LibreOffice");
+    assert!(imported.changes.is_empty(), "{:?}", imported.changes);
+}
+
+#[test]
+fn edits_made_in_a_spreadsheet_come_back_as_exactly_those_changes() {
+    let a = sample();
+    let bytes = export(&a);
+    let view = SHEETS[1];
+    let status = locate(&bytes, view, "Row ID", "common.policy", "Status");
+    let due = locate(&bytes, view, "Row ID", "common.policy", "Due");
+    let notes = locate(&bytes, view, "Row ID", "common.policy", "Notes");
+    let owner = locate(&bytes, view, "Row ID", "process.incident-response", "Owner");
+    let last_row: u32 = {
+        let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+        book.worksheet_range(view).unwrap().height() as u32
+    };
+    let edit = |sheet: String| {
+        let sheet = set_cell(&sheet, &status, &inline("  implemented "));
+        // 46447 is 2027-03-01 as a date serial number.
+        let sheet = set_cell(&sheet, &due, "><v>46447</v></c>");
+        let sheet = set_cell(&sheet, &notes, &inline("=SUM(A1:A2) stays text"));
+        let sheet = set_cell(&sheet, &owner, &inline("Service desk lead"));
+        // A line the user added under the table.
+        let added = last_row + 1;
+        sheet.replace(
+            "</sheetData>",
+            &format!("<row r=\"{added}\"><c r=\"A{added}\" t=\"inlineStr\"><is><t>my.own-row</t></is></c></row></sheetData>"),
+        )
+    };
+    let inline_strings = edited(&bytes, &[("xl/worksheets/sheet2.xml", &edit)]);
+    let expected = vec![
+        (
+            "common.policy".to_owned(),
+            Field::Status,
+            "Implemented".to_owned(),
+        ),
+        (
+            "common.policy".to_owned(),
+            Field::Due,
+            "2027-03-01".to_owned(),
+        ),
+        (
+            "common.policy".to_owned(),
+            Field::Notes,
+            "=SUM(A1:A2) stays text".to_owned(),
+        ),
+        (
+            "process.incident-response".to_owned(),
+            Field::Owner,
+            "Service desk lead".to_owned(),
+        ),
+    ];
+    for (how, file) in [
+        ("inline strings", inline_strings.clone()),
+        (
+            "saved by LibreOffice",
+            resaved_by_libreoffice(&inline_strings, "edits"),
+        ),
+    ] {
+        let imported = read_back(&file).unwrap_or_else(|e| panic!("{how}: {e}"));
+        assert_eq!(summary(&imported), expected, "{how}");
+        assert_eq!(imported.ignored.len(), 1, "{how}: {:?}", imported.ignored);
+        assert!(imported.ignored[0].text.contains("my.own-row"));
+        assert!(
+            imported.problems.is_empty(),
+            "{how}: {:?}",
+            imported.problems
+        );
+        let status_change = imported
+            .changes
+            .iter()
+            .find(|c| c.field == Field::Status)
+            .unwrap();
+        assert_eq!(
+            (status_change.sheet.as_str(), status_change.cell.as_str()),
+            (view, status.as_str())
+        );
+        let merged = imported.merged_all("2026-12-02T10:00:00Z");
+        let edit = merged.edit("common.policy").expect("edited");
+        assert_eq!(edit.status, Some(Status::Implemented));
+        assert_eq!(edit.due, "2027-03-01");
+        assert_eq!(edit.notes, "=SUM(A1:A2) stays text");
+        assert_eq!(merged.updated, "2026-12-02T10:00:00Z");
+    }
+}
+
+#[test]
+fn the_same_row_edited_differently_in_two_sheets_is_a_conflict_and_bad_values_are_listed() {
+    let a = sample();
+    let bytes = export(&a);
+    let in_27001 = locate(
+        &bytes,
+        SHEETS[1],
+        "Row ID",
+        "process.incident-response",
+        "Status",
+    );
+    let in_20000 = locate(
+        &bytes,
+        SHEETS[2],
+        "Row ID",
+        "process.incident-response",
+        "Status",
+    );
+    let due = locate(&bytes, SHEETS[1], "Row ID", "common.scope", "Due");
+    let status = locate(&bytes, SHEETS[1], "Row ID", "common.scope", "Status");
+    let first = |sheet: String| {
+        let sheet = set_cell(&sheet, &in_27001, &inline("Implemented"));
+        let sheet = set_cell(&sheet, &due, &inline("2027-02-30"));
+        set_cell(&sheet, &status, &inline("Done-ish"))
+    };
+    let second = |sheet: String| set_cell(&sheet, &in_20000, &inline("Not started"));
+    let file = edited(
+        &bytes,
+        &[
+            ("xl/worksheets/sheet2.xml", &first),
+            ("xl/worksheets/sheet3.xml", &second),
+        ],
+    );
+    let imported = read_back(&file).expect("reads");
+    assert_eq!(imported.conflicts.len(), 1, "{:?}", imported.conflicts);
+    let conflict = &imported.conflicts[0];
+    assert_eq!(
+        (conflict.row.as_str(), conflict.field),
+        ("process.incident-response", Field::Status)
+    );
+    assert_eq!(conflict.options.len(), 2);
+    assert!(imported.changes.is_empty(), "{:?}", imported.changes);
+    let cells: Vec<&str> = imported.problems.iter().map(|p| p.cell.as_str()).collect();
+    assert_eq!(
+        cells,
+        [status.as_str(), due.as_str()],
+        "{:?}",
+        imported.problems
+    );
+    assert!(imported.problems[1].text.contains("not a date"));
+    assert!(
+        imported.problems[0].text.contains("Not started"),
+        "names the statuses"
+    );
+    // Nothing applied unless chosen; the chosen option applies.
+    assert_eq!(imported.merged_all("t"), a);
+    let chosen = imported.merged(&[], &[Some(1)], "t");
+    assert_eq!(
+        chosen.edit("process.incident-response").unwrap().status,
+        Some(Status::NotStarted)
+    );
+}
+
+fn refused(bytes: &[u8]) -> String {
+    read_back(bytes)
+        .map(|_| ())
+        .expect_err("refused")
+        .to_string()
+}
+
+#[test]
+fn files_that_are_not_our_workbook_are_refused_with_one_message_each() {
+    assert!(refused(b"").contains("empty"));
+    assert!(refused(b"Row ID,Status\ncommon.policy,Implemented\n").contains("text file"));
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(4096, 0);
+    assert!(refused(&ole).contains("password-protected"));
+    let mut big = b"PK\x03\x04".to_vec();
+    big.resize(read::MAX_FILE_BYTES + 1, 0);
+    assert!(refused(&big).contains("MB"));
+    assert!(refused(b"PK\x03\x04 not really a zip").contains("damaged"));
+
+    // A zip bomb: a small file that unpacks to more than any workbook.
+    let mut bomb = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    bomb.start_file(
+        "xl/worksheets/sheet1.xml",
+        zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(true),
+    )
+    .unwrap();
+    let zeros = vec![0u8; 1 << 20];
+    for _ in 0..(read::MAX_UNPACKED_BYTES >> 20) + 1 {
+        bomb.write_all(&zeros).unwrap();
+    }
+    let bomb = bomb.finish().unwrap().into_inner();
+    assert!(bomb.len() < 2 * 1024 * 1024, "{}", bomb.len());
+    assert!(refused(&bomb).contains("unpack"));
+
+    // A workbook from another tool.
+    let mut other = rust_xlsxwriter::Workbook::new();
+    other.add_worksheet().write_string(0, 0, "Budget").unwrap();
+    let other = other.save_to_buffer().unwrap();
+    assert!(refused(&other).contains("not made by ims-matrix"));
+
+    // Our workbook whose stored assessment was edited.
+    let bytes = export(&sample());
+    let tampered = edited(
+        &bytes,
+        &[("xl/sharedStrings.xml", &|xml: String| {
+            xml.replace("Northwind", "Southwind")
+        })],
+    );
+    assert!(
+        refused(&tampered).contains("changed outside the app"),
+        "{}",
+        refused(&tampered)
+    );
+}
+
+#[test]
+fn a_workbook_from_an_older_version_compares_with_the_assessment_given() {
+    let a = sample();
+    let bytes = export(&a);
+    // Without the data sheet, as versions before the round trip wrote it: drop it from the
+    // workbook's sheet list.
+    let older = edited(
+        &bytes,
+        &[("xl/workbook.xml", &|xml: String| {
+            let start = xml
+                .find(&format!("<sheet name=\"{DATA_SHEET}\""))
+                .expect("listed");
+            let end = start + xml[start..].find("/>").unwrap() + 2;
+            format!("{}{}", &xml[..start], &xml[end..])
+        })],
+    );
+    assert_eq!(
+        read::read(&older, questionnaire::builtin(), catalog::builtin(), None).unwrap_err(),
+        ReadError::NoAssessment
+    );
+    let imported = read::read(
+        &older,
+        questionnaire::builtin(),
+        catalog::builtin(),
+        Some(&a),
+    )
+    .expect("reads against the given assessment");
+    assert!(!imported.embedded);
+    assert!(imported.changes.is_empty(), "{:?}", imported.changes);
+}
