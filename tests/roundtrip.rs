@@ -6,8 +6,8 @@
 use std::io::{Cursor, Read, Write};
 
 use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
-use ims_matrix::assessment::{self, Assessment, Status};
-use ims_matrix::export::read::{self, Field, ReadError, WorkbookImport};
+use ims_matrix::assessment::{self, Assessment, Review, RowField as Field, Status};
+use ims_matrix::export::read::{self, ReadError};
 use ims_matrix::export::{self, ExportOptions, DATA_SHEET, SHEETS};
 use ims_matrix::{catalog, matrix, questionnaire};
 
@@ -31,7 +31,7 @@ fn export(a: &Assessment) -> Vec<u8> {
     export::workbook(&m, a, q, &options).expect("workbook")
 }
 
-fn read_back(bytes: &[u8]) -> Result<WorkbookImport, ReadError> {
+fn read_back(bytes: &[u8]) -> Result<Review, ReadError> {
     read::read(bytes, questionnaire::builtin(), catalog::builtin(), None)
 }
 
@@ -152,7 +152,7 @@ fn resaved_by_libreoffice(bytes: &[u8], name: &str) -> Vec<u8> {
     saved
 }
 
-fn summary(imported: &WorkbookImport) -> Vec<(String, Field, String)> {
+fn summary(imported: &Review) -> Vec<(String, Field, String)> {
     let mut list: Vec<_> = imported
         .changes
         .iter()

@@ -7,6 +7,7 @@ pub mod import;
 mod merge;
 mod migrate;
 mod model;
+mod review;
 pub mod share;
 
 pub use import::{import, ImportError, Imported};
@@ -14,3 +15,4 @@ pub use merge::{merge, Conflict, Field, Merged};
 pub use model::{
     edition_from_year, Assessment, Editions, RowEdit, Status, SAMPLE_JSON, SCHEMA_VERSION,
 };
+pub use review::{CellNote, Review, ReviewChange, ReviewConflict, RowField};

@@ -182,7 +182,7 @@ fn import_options(args: &[String]) -> Result<(&str, Option<&str>), String> {
 fn read_workbook(
     path: &str,
     given: Option<&Assessment>,
-) -> Result<export::read::WorkbookImport, String> {
+) -> Result<ims_matrix::assessment::Review, String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     export::read::read(&bytes, questionnaire::builtin(), catalog::builtin(), given)
         .map_err(|e| format!("{path}: {e}"))
@@ -193,7 +193,7 @@ fn read_workbook(
 fn print_import(
     out: &mut dyn Write,
     err: &mut dyn Write,
-    imported: &export::read::WorkbookImport,
+    imported: &ims_matrix::assessment::Review,
 ) -> std::io::Result<()> {
     for warning in &imported.warnings {
         let _ = writeln!(err, "ims-matrix: warning: {warning}");

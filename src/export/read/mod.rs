@@ -15,13 +15,11 @@ use std::io::Cursor;
 
 use calamine::Reader;
 
-pub use model::{
-    Change, Conflict, Field, Problem, ReadError, WorkbookImport, MAX_FILE_BYTES, MAX_UNPACKED_BYTES,
-};
+pub use model::{ReadError, MAX_FILE_BYTES, MAX_UNPACKED_BYTES};
 
 use super::options::SHEETS;
 use super::sheets::data::DATA_SHEET;
-use crate::assessment::{self, Assessment};
+use crate::assessment::{self, Assessment, Review};
 use crate::catalog::Catalog;
 use crate::matrix;
 use crate::questionnaire::Questionnaire;
@@ -36,7 +34,7 @@ pub fn read(
     questionnaire: &Questionnaire,
     catalog: &Catalog,
     given: Option<&Assessment>,
-) -> Result<WorkbookImport, ReadError> {
+) -> Result<Review, ReadError> {
     container::check(bytes)?;
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
         .map_err(|e| ReadError::NotASpreadsheet(format!("The workbook cannot be read: {e}.")))?;
@@ -69,7 +67,7 @@ pub fn read(
         sheets::read_soa(&range, &m, &mut found);
     }
     let (changes, conflicts) = found.settle();
-    Ok(WorkbookImport {
+    Ok(Review {
         base,
         embedded,
         warnings,

@@ -6,9 +6,9 @@ use std::collections::BTreeMap;
 
 use calamine::{Data, Range};
 
-use super::model::{Change, Conflict, Field, Problem, Value};
 use super::values;
 use crate::assessment::Status;
+use crate::assessment::{CellNote, ReviewChange as Change, ReviewConflict, RowField as Field};
 use crate::export::options::SHEETS;
 use crate::export::text::cell_text;
 use crate::matrix::Matrix;
@@ -47,8 +47,8 @@ pub struct Found {
     /// By (row, field): every change found, in sheet order.
     changes: BTreeMap<(String, Field), Vec<Change>>,
     order: Vec<(String, Field)>,
-    pub problems: Vec<Problem>,
-    pub ignored: Vec<Problem>,
+    pub problems: Vec<CellNote>,
+    pub ignored: Vec<CellNote>,
 }
 
 impl Found {
@@ -62,7 +62,7 @@ impl Found {
     }
 
     fn problem(&mut self, sheet: &str, row: u32, col: u32, text: String) {
-        self.problems.push(Problem {
+        self.problems.push(CellNote {
             sheet: sheet.to_owned(),
             cell: address(row, col),
             text,
@@ -70,7 +70,7 @@ impl Found {
     }
 
     /// One change per (row, field) where every sheet agrees; a conflict where they differ.
-    pub fn settle(&mut self) -> (Vec<Change>, Vec<Conflict>) {
+    pub fn settle(&mut self) -> (Vec<Change>, Vec<ReviewConflict>) {
         let mut changes = Vec::new();
         let mut conflicts = Vec::new();
         for key in &self.order {
@@ -80,8 +80,9 @@ impl Found {
                 changes.push(list.swap_remove(0));
             } else {
                 list.dedup_by(|a, b| a.value == b.value);
-                conflicts.push(Conflict {
+                conflicts.push(ReviewConflict {
                     row: key.0.clone(),
+                    topic: list[0].topic.clone(),
                     field: key.1,
                     options: list,
                 });
@@ -119,7 +120,7 @@ pub fn read_rows(sheet: &str, range: &Range<Data>, m: &Matrix, found: &mut Found
             continue;
         }
         let Some(row) = m.rows.iter().find(|row| row.id == id) else {
-            found.ignored.push(Problem {
+            found.ignored.push(CellNote {
                 sheet: sheet.to_owned(),
                 cell: address(r, key_col),
                 text: format!("“{id}” is not a row of the matrix; the line is ignored"),
@@ -140,7 +141,7 @@ pub fn read_rows(sheet: &str, range: &Range<Data>, m: &Matrix, found: &mut Found
             let value = match field {
                 Field::Status => match values::status(cell) {
                     Ok(status) if status == row.status => continue,
-                    Ok(status) => Value::Status(status),
+                    Ok(status) => status.as_str().to_owned(),
                     Err(problem) => {
                         found.problem(sheet, r, col, problem);
                         continue;
@@ -148,7 +149,7 @@ pub fn read_rows(sheet: &str, range: &Range<Data>, m: &Matrix, found: &mut Found
                 },
                 Field::Due => match values::date(cell) {
                     Ok(date) if date == before => continue,
-                    Ok(date) => Value::Text(date),
+                    Ok(date) => date,
                     Err(problem) => {
                         found.problem(sheet, r, col, problem);
                         continue;
@@ -159,12 +160,14 @@ pub fn read_rows(sheet: &str, range: &Range<Data>, m: &Matrix, found: &mut Found
                     if typed == before {
                         continue;
                     }
-                    Value::Text(cell_text(&typed))
+                    cell_text(&typed)
                 }
             };
-            let after = match &value {
-                Value::Status(s) => s.label().to_owned(),
-                Value::Text(t) => t.clone(),
+            let after = match field {
+                Field::Status => {
+                    Status::parse(&value).map_or_else(String::new, |s| s.label().to_owned())
+                }
+                _ => value.clone(),
             };
             found.change(Change {
                 sheet: sheet.to_owned(),
@@ -199,7 +202,7 @@ pub fn read_soa(range: &Range<Data>, m: &Matrix, found: &mut Found) {
             continue;
         }
         let Some(entry) = m.soa.iter().find(|e| e.reference == reference) else {
-            found.ignored.push(Problem {
+            found.ignored.push(CellNote {
                 sheet: sheet.to_owned(),
                 cell: address(r, key_col),
                 text: format!(
@@ -242,7 +245,7 @@ pub fn read_soa(range: &Range<Data>, m: &Matrix, found: &mut Found) {
                 field: Field::Status,
                 before: row.status.label().to_owned(),
                 after: status.label().to_owned(),
-                value: Value::Status(status),
+                value: status.as_str().to_owned(),
             });
         }
     }
