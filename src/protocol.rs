@@ -8,10 +8,15 @@
 //!   [`Request`]. A prepare builds the workbook and keeps it; an export whose request is the
 //!   same text gets the kept workbook at once, and any other export is built there and then;
 //! - the reply to an export is `{ok: true, bytes: Uint8Array, millis, prepared}` (`millis`: the
-//!   build time; `prepared`: built ahead of time) or `{ok: false, error}`.
+//!   build time; `prepared`: built ahead of time) or `{ok: false, error}`;
+//! - a read sends `{kind: "read", request: <assessment JSON in use>, bytes: Uint8Array}` and gets
+//!   `{ok: true, review: <JSON of assessment::Review>, millis}` or `{ok: false, error}`.
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
+
+/// The largest file the app opens as a workbook; larger ones are refused before they are read.
+pub const MAX_WORKBOOK_BYTES: usize = 20 * 1024 * 1024;
 
 /// The consultancy whose branded app made the workbook.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,6 +45,9 @@ crate::vocabulary::vocabulary! {
         Prepare = "prepare" => "Build ahead of time",
         /// The user clicked Download: reply with the workbook.
         Export = "export" => "Export",
+        /// The user opened a workbook: read it back (`bytes`, with the assessment in use as
+        /// `request`) and reply with the review's JSON as `review`.
+        Read = "read" => "Read a workbook",
     }
 }
 
@@ -61,8 +69,9 @@ mod tests {
     use super::Kind;
 
     #[test]
-    fn only_prepare_and_export_are_requests() {
+    fn only_prepare_export_and_read_are_requests() {
         assert_eq!(Kind::parse("prepare"), Some(Kind::Prepare));
+        assert_eq!(Kind::parse("read"), Some(Kind::Read));
         assert_eq!(Kind::parse("export"), Some(Kind::Export));
         assert_eq!(Kind::parse("Export"), None);
         assert_eq!(Kind::parse(""), None);

@@ -10,7 +10,7 @@ use std::rc::Rc;
 
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{self, Assessment, Conflict, Merged, RowEdit, Status};
+use crate::assessment::{self, Assessment, Conflict, Merged, Review, RowEdit, Status};
 use crate::catalog::{self, Family};
 use crate::matrix::view::{Filter, GroupBy, Sort, SortKey};
 use crate::questionnaire::{self, Answer};
@@ -25,6 +25,8 @@ pub enum Screen {
     Heatmap,
     Summary,
     Data,
+    /// The changes read from an edited workbook, before they apply.
+    Review,
 }
 
 impl Screen {
@@ -37,6 +39,7 @@ impl Screen {
             Screen::Heatmap => "heatmap".to_owned(),
             Screen::Summary => "summary".to_owned(),
             Screen::Data => "data".to_owned(),
+            Screen::Review => "review".to_owned(),
         }
     }
 
@@ -47,6 +50,7 @@ impl Screen {
             "heatmap" => Screen::Heatmap,
             "summary" => Screen::Summary,
             "data" => Screen::Data,
+            "review" => Screen::Review,
             other => Screen::Wizard(other.strip_prefix("questionnaire-")?.parse().ok()?),
         })
     }
@@ -110,6 +114,22 @@ pub struct Handover {
     pub assessment: String,
 }
 
+/// An edited workbook read back, waiting for the user to apply its changes or cancel.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PendingReview {
+    /// The file's name, as the user knows it.
+    pub source: String,
+    pub review: Rc<Review>,
+}
+
+/// The assessment as it was before a workbook's changes were applied: restorable once, until
+/// the next edit.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Undo {
+    pub assessment: Rc<Assessment>,
+    pub source: String,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct AppState {
     pub assessment: Rc<Assessment>,
@@ -128,6 +148,8 @@ pub struct AppState {
     pub tab_conflicts: Option<TabConflicts>,
     /// How many times the questionnaire was finished in this visit (for the host's event).
     pub completions: u32,
+    pub review: Option<PendingReview>,
+    pub undo: Option<Undo>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -149,6 +171,17 @@ pub enum Action {
     ToggleRow(String),
     /// Show the rows of a heat-map cell in the table.
     ShowRows(Vec<String>),
+    /// An edited workbook was read (its file name, what it holds): show the review.
+    OpenReview(String, Review),
+    /// Apply the review's changes: `keep[i]` for change `i` (kept when missing), and the option
+    /// chosen for each conflict (none leaves the field as it was).
+    ApplyReview {
+        keep: Vec<bool>,
+        choices: Vec<Option<usize>>,
+    },
+    CancelReview,
+    /// Restore the assessment as it was before the last applied review.
+    UndoReview,
     /// Replace the assessment with an imported one (already validated), with its warnings.
     Load(Assessment, Vec<String>, String),
     /// A share link offered this assessment.
@@ -191,6 +224,8 @@ impl AppState {
             offer: None,
             tab_conflicts: None,
             completions: 0,
+            review: None,
+            undo: None,
         };
         match saved {
             Ok(Some(imported)) => {
@@ -258,6 +293,8 @@ impl AppState {
             next.updated = now.to_owned();
             self.assessment = Rc::new(next);
             self.started = true;
+            // Undoing a workbook's changes would now also undo this edit.
+            self.undo = None;
         }
     }
 
@@ -406,6 +443,59 @@ impl AppState {
                 }
             }
             Action::DeclineOffer => self.offer = None,
+            Action::OpenReview(source, review) => {
+                self.review = Some(PendingReview {
+                    source,
+                    review: Rc::new(review),
+                });
+                self.screen = Screen::Review;
+                self.notice = None;
+            }
+            Action::ApplyReview { keep, choices } => {
+                if let Some(pending) = self.review.take() {
+                    let review = &pending.review;
+                    let applied = (0..review.changes.len())
+                        .filter(|i| keep.get(*i).copied().unwrap_or(true))
+                        .count()
+                        + choices.iter().flatten().count();
+                    let merged = review.merged(&keep, &choices, now);
+                    self.undo = Some(Undo {
+                        assessment: self.assessment.clone(),
+                        source: pending.source.clone(),
+                    });
+                    self.assessment = Rc::new(merged);
+                    self.started = true;
+                    self.unreadable = None;
+                    self.screen = Screen::Summary;
+                    self.notice = Some(Notice {
+                        kind: NoticeKind::Info,
+                        text: match applied {
+                            0 => format!(
+                                "Opened the assessment stored in {}, without changes.",
+                                pending.source
+                            ),
+                            1 => format!("Applied 1 change from {}.", pending.source),
+                            n => format!("Applied {n} changes from {}.", pending.source),
+                        },
+                        details: Vec::new(),
+                    });
+                }
+            }
+            Action::CancelReview => {
+                if self.review.take().is_some() {
+                    self.screen = Screen::Data;
+                }
+            }
+            Action::UndoReview => {
+                if let Some(undo) = self.undo.take() {
+                    self.assessment = undo.assessment;
+                    self.notice = Some(Notice {
+                        kind: NoticeKind::Info,
+                        text: format!("Restored the assessment as it was before {}.", undo.source),
+                        details: Vec::new(),
+                    });
+                }
+            }
             Action::Notify(notice) => self.notice = Some(notice),
             Action::DismissNotice => self.notice = None,
             Action::SavedElsewhere { base, theirs } => {

@@ -307,3 +307,76 @@ fn every_screen_has_an_id_that_reads_back() {
     assert_eq!(Screen::from_id("questionnaire-x"), None);
     assert_eq!(Screen::from_id("report"), None);
 }
+
+fn review_of(base: &Assessment) -> ims_matrix::assessment::Review {
+    use ims_matrix::assessment::{Review, ReviewChange, RowField};
+    let change = |row: &str, field: RowField, value: &str| ReviewChange {
+        sheet: "Matrix (ISO 27001 view)".into(),
+        cell: "P4".into(),
+        row: row.into(),
+        topic: row.into(),
+        field,
+        before: String::new(),
+        after: value.into(),
+        value: value.into(),
+    };
+    Review {
+        base: base.clone(),
+        embedded: true,
+        warnings: vec![],
+        changes: vec![
+            change("common.policy", RowField::Status, "implemented"),
+            change("common.policy", RowField::Owner, "CISO"),
+        ],
+        conflicts: vec![],
+        problems: vec![],
+        ignored: vec![],
+    }
+}
+
+#[test]
+fn a_workbook_review_changes_nothing_until_applied_and_can_be_undone_once() {
+    let before = fresh().apply(answer("org.name", Answer::Text("Mine".into())), "t1");
+    let review = review_of(&before.assessment);
+    let opened = before
+        .clone()
+        .apply(Action::OpenReview("book.xlsx".into(), review.clone()), "t2");
+    assert_eq!(opened.screen, Screen::Review);
+    assert_eq!(opened.assessment, before.assessment, "nothing applied yet");
+    let cancelled = opened.clone().apply(Action::CancelReview, "t3");
+    assert_eq!(
+        (cancelled.screen, cancelled.review.is_none()),
+        (Screen::Data, true)
+    );
+    assert_eq!(cancelled.assessment, before.assessment);
+
+    // Keep the status change only.
+    let applied = opened.apply(
+        Action::ApplyReview {
+            keep: vec![true, false],
+            choices: vec![],
+        },
+        "t4",
+    );
+    let edit = applied.assessment.edit("common.policy").expect("edited");
+    assert_eq!(
+        (edit.status, edit.owner.as_str()),
+        (Some(Status::Implemented), "")
+    );
+    assert_eq!(applied.screen, Screen::Summary);
+    assert!(applied
+        .notice
+        .as_ref()
+        .unwrap()
+        .text
+        .contains("Applied 1 change"));
+    let undone = applied.clone().apply(Action::UndoReview, "t5");
+    assert_eq!(undone.assessment, before.assessment);
+    assert!(undone.undo.is_none(), "once");
+    // An edit after applying ends the chance to undo: it would undo the edit too.
+    let edited = applied.apply(
+        Action::SetNotes("common.scope".into(), "later".into()),
+        "t6",
+    );
+    assert!(edited.undo.is_none());
+}

@@ -31,6 +31,27 @@ pub fn handle(request: &str) -> Result<Vec<u8>, String> {
     export::workbook(&m, &a, q, &options).map_err(|e| e.to_string())
 }
 
+/// Reads an edited workbook back (`export::read`) and answers with the review as JSON.
+/// `given` is the assessment in use (its JSON, or empty), compared with when the workbook
+/// carries none.
+///
+/// # Errors
+/// The message for the user when the file is refused.
+pub fn handle_read(bytes: &[u8], given: &str) -> Result<String, String> {
+    let given = (!given.is_empty())
+        .then(|| assessment::import(given, questionnaire::builtin(), catalog::builtin()))
+        .and_then(Result::ok)
+        .map(|imported| imported.assessment);
+    let review = export::read::read(
+        bytes,
+        questionnaire::builtin(),
+        catalog::builtin(),
+        given.as_ref(),
+    )
+    .map_err(|e| e.to_string())?;
+    serde_json::to_string(&review).map_err(|e| e.to_string())
+}
+
 /// The last workbook built, with the exact request text it was built for. The workbook is a
 /// pure function of the request (the date travels in it), so a byte-identical request may
 /// take the kept bytes; any difference, however small, means building afresh.
@@ -59,7 +80,7 @@ impl LastWorkbook {
 
 #[cfg(test)]
 mod tests {
-    use super::{handle, LastWorkbook};
+    use super::{handle, handle_read, LastWorkbook};
     use crate::assessment::SAMPLE_JSON;
     use crate::protocol::request_json;
 
@@ -81,6 +102,17 @@ mod tests {
             .is_none());
         // What it keeps is what building that request gives: the workbook is deterministic.
         assert_eq!(handle(&request).unwrap(), bytes);
+    }
+
+    #[test]
+    fn a_workbook_read_back_answers_with_its_review() {
+        let bytes = handle(&request_json(SAMPLE_JSON, "2026-12-01", None)).unwrap();
+        let json = handle_read(&bytes, "").unwrap();
+        let review: crate::assessment::Review = serde_json::from_str(&json).unwrap();
+        assert!(review.embedded && review.changes.is_empty());
+        assert!(handle_read(b"a,b", "")
+            .unwrap_err()
+            .contains("not a workbook"));
     }
 
     #[test]

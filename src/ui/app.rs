@@ -11,6 +11,7 @@ use super::data::DataScreen;
 use super::frame::frame;
 use super::heatmap::HeatmapScreen;
 use super::matrix_screen::MatrixScreen;
+use super::review::ReviewScreen;
 use super::store::use_store;
 use super::summary::SummaryScreen;
 use super::welcome::Welcome;
@@ -64,6 +65,34 @@ pub fn App() -> Html {
         });
     }
 
+    // A file to open: chosen or dropped on the first-visit page before this app took over,
+    // chosen on the welcome screen, or dropped anywhere on the page.
+    let open_file = {
+        let (dispatch, assessment) = (dispatch.clone(), state.assessment.clone());
+        use_callback(
+            (dispatch, assessment),
+            |file: web_sys::File, (dispatch, assessment)| {
+                super::open_file::open(file, assessment.clone(), dispatch.clone());
+            },
+        )
+    };
+    {
+        let open_file = open_file.clone();
+        use_effect_with((), move |_| {
+            if let Some(file) = web::handover::take_file() {
+                open_file.emit(file);
+            }
+        });
+    }
+    {
+        let open_file = open_file.clone();
+        use_effect_with(open_file, move |open_file| {
+            let open_file = open_file.clone();
+            let listeners = web::on_file_dropped(move |file| open_file.emit(file));
+            move || drop(listeners)
+        });
+    }
+
     let screen = match state.screen {
         Screen::Welcome => html! {
             <Welcome
@@ -72,6 +101,7 @@ pub fn App() -> Html {
                 on_resume={dispatch.reform(|()| Action::GoTo(Screen::Wizard(0)))}
                 on_matrix={dispatch.reform(|()| Action::GoTo(Screen::Matrix))}
                 shares_with={web::embed::config().shares_with()}
+                on_file={open_file.clone()}
             />
         },
         Screen::Wizard(index) => html! {
@@ -101,6 +131,19 @@ pub fn App() -> Html {
         }
         Screen::Data => html! {
             <DataScreen assessment={state.assessment.clone()} dispatch={dispatch.clone()} />
+        },
+        Screen::Review => match &state.review {
+            Some(pending) => html! {
+                <ReviewScreen
+                    source={pending.source.clone()}
+                    review={pending.review.clone()}
+                    in_use={state.assessment.clone()}
+                    dispatch={dispatch.clone()}
+                />
+            },
+            None => html! {
+                <DataScreen assessment={state.assessment.clone()} dispatch={dispatch.clone()} />
+            },
         },
     };
     frame(state, &dispatch, screen)

@@ -61,6 +61,17 @@ pub fn DataScreen(props: &DataProps) -> Html {
             });
         })
     };
+    let open_workbook = {
+        let (dispatch, assessment) = (dispatch.clone(), props.assessment.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|files| files.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            super::open_file::open(file, assessment.clone(), dispatch.clone());
+        })
+    };
     let make_link = {
         let assessment = props.assessment.clone();
         let link = link.clone();
@@ -108,6 +119,12 @@ pub fn DataScreen(props: &DataProps) -> Html {
                     <p>{"Load an exported JSON file. It replaces what is in this browser; a file that cannot be read changes nothing."}</p>
                     <label class="button file-button" for="import-file">{"Choose a JSON file…"}</label>
                     <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onchange={import} />
+                </div>
+                <div class="card">
+                    <h2>{"Edited workbook"}</h2>
+                    <p>{"Open a workbook this app exported after people filled in status, owner, due date and notes in Excel or LibreOffice. You see every change before it applies. You can also drop the file on this page."}</p>
+                    <label class="button file-button" for="open-workbook">{"Open a workbook…"}</label>
+                    <input id="open-workbook" class="visually-hidden" type="file" accept=".xlsx,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet" onchange={open_workbook} />
                 </div>
                 <div class="card">
                     <h2>{"Share link"}</h2>

@@ -32,6 +32,7 @@ pub fn frame(state: &AppState, dispatch: &Callback<Action>, screen: Html) -> Htm
                     unreadable={state.unreadable.clone()}
                     offer={state.offer.as_ref().map(|o| o.assessment.organisation().unwrap_or("an organisation").to_owned())}
                     tab_conflicts={state.tab_conflicts.clone()}
+                    undo={state.undo.as_ref().map(|u| u.source.clone())}
                     dispatch={dispatch.clone()}
                 />
                 {screen}
@@ -70,6 +71,7 @@ fn Nav(props: &NavProps) -> Html {
                 {for tabs.into_iter().map(|(label, target)| {
                     let current = match (props.screen, target) {
                         (Screen::Wizard(_), Screen::Wizard(_)) => true,
+                        (Screen::Review, Screen::Data) => true,
                         (a, b) => a == b,
                     };
                     let onclick = props.dispatch.reform(move |_: MouseEvent| Action::GoTo(target));

@@ -37,6 +37,9 @@ pub struct NoticesProps {
     /// Fields another tab changed that this tab had changed too.
     #[prop_or_default]
     pub tab_conflicts: Option<TabConflicts>,
+    /// The file whose changes were just applied, while they can be undone.
+    #[prop_or_default]
+    pub undo: Option<String>,
     pub dispatch: Callback<Action>,
 }
 
@@ -112,5 +115,13 @@ pub fn Notices(props: &NoticesProps) -> Html {
             </div>
         }
     });
-    html! { <>{unreadable}{conflicts}{offer}{notice}</> }
+    let undo = props.undo.as_ref().map(|source| html! {
+        <div class="notice info" role="status">
+            <p>{format!("The changes from {source} are applied. You can undo them until your next edit.")}</p>
+            <div class="notice-actions">
+                <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::UndoReview)}>{"Undo"}</button>
+            </div>
+        </div>
+    });
+    html! { <>{unreadable}{conflicts}{offer}{notice}{undo}</> }
 }

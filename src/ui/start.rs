@@ -34,6 +34,23 @@ pub fn StartApp(props: &StartProps) -> Html {
         });
     }
 
+    // A file chosen on the welcome screen or dropped on the page opens in the full app, which
+    // finds it waiting (`web::handover::take_file`).
+    let open_file = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |file: web_sys::File| {
+            web::handover::stash_file(&file);
+            dispatch.emit(Action::GoTo(Screen::Data));
+        })
+    };
+    {
+        let open_file = open_file.clone();
+        use_effect_with((), move |_| {
+            let listeners = web::on_file_dropped(move |file| open_file.emit(file));
+            move || drop(listeners)
+        });
+    }
+
     let screen = match state.screen {
         Screen::Welcome => html! {
             <Welcome
@@ -42,6 +59,7 @@ pub fn StartApp(props: &StartProps) -> Html {
                 on_resume={dispatch.reform(|()| Action::GoTo(Screen::Wizard(0)))}
                 on_matrix={dispatch.reform(|()| Action::GoTo(Screen::Matrix))}
                 shares_with={web::embed::config().shares_with()}
+                on_file={open_file}
             />
         },
         Screen::Wizard(index) => html! {

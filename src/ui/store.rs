@@ -90,7 +90,8 @@ pub fn use_store(first_visit_page: bool) -> (UseReducerHandle<Store>, Callback<A
             Screen::Matrix => ("matrix", None),
             Screen::Heatmap => ("heatmap", None),
             Screen::Summary => ("summary", None),
-            Screen::Data => ("data", None),
+            // Reviewing an opened workbook is part of the data screen for a host.
+            Screen::Data | Screen::Review => ("data", None),
         };
         web::embed::post(&Event::Step {
             screen: name.to_owned(),

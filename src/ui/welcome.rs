@@ -17,6 +17,9 @@ pub struct WelcomeProps {
     /// Who receives the summary when the visitor finishes, when the host enabled sharing.
     #[prop_or_default]
     pub shares_with: Option<String>,
+    /// A workbook or assessment file the visitor chose to open.
+    #[prop_or_default]
+    pub on_file: Callback<web_sys::File>,
 }
 
 #[component]
@@ -33,6 +36,16 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
         .filter(|row| matches!(row.kind, RowKind::Common | RowKind::Integrated))
         .count();
     let on_click = props.on_start.reform(|_: MouseEvent| ());
+    let on_file = {
+        let on_file = props.on_file.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(file) = input.files().and_then(|files| files.get(0)) {
+                input.set_value("");
+                on_file.emit(file);
+            }
+        })
+    };
     let actions = if props.resumable {
         html! {
             <>
@@ -60,6 +73,10 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
             <div class="welcome-actions">
                 {actions}
             </div>
+            <p class="welcome-open">
+                <label class="link-button" for="welcome-open">{"Open an edited workbook or an assessment file…"}</label>
+                <input id="welcome-open" class="visually-hidden" type="file" accept=".xlsx,.ods,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet" onchange={on_file} />
+            </p>
             <p class="privacy">
                 <svg class="icon" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
                     <path d="M4 7V5a4 4 0 1 1 8 0v2h.5A1.5 1.5 0 0 1 14 8.5v5A1.5 1.5 0 0 1 12.5 15h-9A1.5 1.5 0 0 1 2 13.5v-5A1.5 1.5 0 0 1 3.5 7H4Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />

@@ -67,3 +67,23 @@ pub fn take() -> Option<Handover> {
     let _ = app.remove_attribute(ATTRIBUTE);
     serde_json::from_str(&json).ok()
 }
+
+/// Where a file the visitor chose or dropped on the first-visit page waits for the full app:
+/// both run in the same page, so the full app finds it on the window.
+const FILE_KEY: &str = "imsMatrixOpenFile";
+
+/// Keeps `file` for the full app to open once it takes over.
+pub fn stash_file(file: &web_sys::File) {
+    if let Some(window) = app_element().and_then(|_| web_sys::window()) {
+        let _ = js_sys::Reflect::set(&window, &FILE_KEY.into(), file);
+    }
+}
+
+/// The file the first-visit page kept, once.
+pub fn take_file() -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let window = app_element().and_then(|_| web_sys::window())?;
+    let value = js_sys::Reflect::get(&window, &FILE_KEY.into()).ok()?;
+    let _ = js_sys::Reflect::delete_property(&window, &FILE_KEY.into());
+    value.dyn_into::<web_sys::File>().ok()
+}

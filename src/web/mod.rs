@@ -215,3 +215,75 @@ pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<String, String>) 
         done(result);
     });
 }
+
+/// Reads a file chosen or dropped by the user as bytes; files over `limit` bytes are refused
+/// before they are read.
+pub fn read_file_bytes(
+    file: web_sys::File,
+    limit: usize,
+    done: impl FnOnce(Result<js_sys::Uint8Array, String>) + 'static,
+) {
+    let name = file.name();
+    if file.size() > limit as f64 {
+        return done(Err(format!(
+            "{name} is {:.1} MB; files of up to {} MB can be opened.",
+            file.size() / (1024.0 * 1024.0),
+            limit / (1024 * 1024)
+        )));
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let result = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+            .await
+            .map(|buffer| js_sys::Uint8Array::new(&buffer))
+            .map_err(|_| format!("Could not read {name}."));
+        done(result);
+    });
+}
+
+/// Calls `dropped` with the first file dropped anywhere on the page; drags without files pass
+/// through. Keep the returned listeners alive as long as drops are wanted.
+pub fn on_file_dropped(
+    dropped: impl Fn(web_sys::File) + 'static,
+) -> Option<[gloo::events::EventListener; 2]> {
+    use gloo::events::{EventListener, EventListenerOptions};
+    if !in_browser() {
+        return None;
+    }
+    let document = gloo::utils::document();
+    let files = |event: &web_sys::Event| {
+        event
+            .dyn_ref::<web_sys::DragEvent>()
+            .and_then(web_sys::DragEvent::data_transfer)
+    };
+    let carries_files = move |event: &web_sys::Event| {
+        files(event).is_some_and(|transfer| {
+            transfer
+                .types()
+                .iter()
+                .any(|t| t.as_string().as_deref() == Some("Files"))
+        })
+    };
+    let over = EventListener::new_with_options(
+        &document,
+        "dragover",
+        EventListenerOptions::enable_prevent_default(),
+        move |event| {
+            // Without this the browser would open the file in place of the app.
+            if carries_files(event) {
+                event.prevent_default();
+            }
+        },
+    );
+    let drop = EventListener::new_with_options(
+        &document,
+        "drop",
+        EventListenerOptions::enable_prevent_default(),
+        move |event| {
+            if let Some(file) = files(event).and_then(|t| t.files()).and_then(|f| f.get(0)) {
+                event.prevent_default();
+                dropped(file);
+            }
+        },
+    );
+    Some([over, drop])
+}

@@ -3,7 +3,7 @@
 use std::fmt;
 
 /// Larger files are refused before they are read.
-pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+pub const MAX_FILE_BYTES: usize = crate::protocol::MAX_WORKBOOK_BYTES;
 /// What the parts of a workbook may add up to once unpacked. Ours unpack to about 2 MB.
 pub const MAX_UNPACKED_BYTES: u64 = 200 * 1024 * 1024;
 
