@@ -9,8 +9,7 @@
 //!   same text gets the kept workbook at once, and any other export is built there and then;
 //! - the reply to an export is `{ok: true, bytes: Uint8Array, millis, prepared}` (`millis`: the
 //!   build time; `prepared`: built ahead of time) or `{ok: false, error}`;
-//! - a read sends `{kind: "read", request: <assessment JSON in use>, bytes: Uint8Array}` and gets
-//!   `{ok: true, review: <JSON of assessment::Review>, millis}` or `{ok: false, error}`.
+//! - reading a workbook back is the reader worker's (`src/bin/ims-matrix-read-worker.rs`).
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -45,9 +44,6 @@ crate::vocabulary::vocabulary! {
         Prepare = "prepare" => "Build ahead of time",
         /// The user clicked Download: reply with the workbook.
         Export = "export" => "Export",
-        /// The user opened a workbook: read it back (`bytes`, with the assessment in use as
-        /// `request`) and reply with the review's JSON as `review`.
-        Read = "read" => "Read a workbook",
     }
 }
 
@@ -69,9 +65,8 @@ mod tests {
     use super::Kind;
 
     #[test]
-    fn only_prepare_export_and_read_are_requests() {
+    fn only_prepare_and_export_are_requests() {
         assert_eq!(Kind::parse("prepare"), Some(Kind::Prepare));
-        assert_eq!(Kind::parse("read"), Some(Kind::Read));
         assert_eq!(Kind::parse("export"), Some(Kind::Export));
         assert_eq!(Kind::parse("Export"), None);
         assert_eq!(Kind::parse(""), None);

@@ -26,6 +26,7 @@ async fn welcome_says_what_it_does_how_long_and_that_nothing_leaves_the_browser(
         on_resume: Callback::noop(),
         on_matrix: Callback::noop(),
         shares_with: None,
+        on_file: Callback::noop(),
     })
     .hydratable(false)
     .render()
@@ -53,6 +54,7 @@ async fn welcome_offers_to_resume_saved_answers() {
         on_resume: Callback::noop(),
         on_matrix: Callback::noop(),
         shares_with: None,
+        on_file: Callback::noop(),
     })
     .hydratable(false)
     .render()
@@ -230,6 +232,7 @@ async fn welcome_says_who_receives_the_summary_when_the_host_shares_it() {
         on_resume: Callback::noop(),
         on_matrix: Callback::noop(),
         shares_with: Some("Acme Consulting".into()),
+        on_file: Callback::noop(),
     })
     .hydratable(false)
     .render()

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use ims_matrix::assessment::SAMPLE_JSON;
-use ims_matrix::export::request::{handle, handle_read, LastWorkbook};
+use ims_matrix::export::request::{handle, LastWorkbook};
 use ims_matrix::protocol::{request_json, Kind};
 
 fn main() {
@@ -75,10 +75,6 @@ fn on_message(
             return;
         }
     };
-    if kind == Kind::Read {
-        read(scope, data, &request);
-        return;
-    }
     if let Some((bytes, millis)) = last.for_request(&request) {
         if kind == Kind::Export {
             let (message, transfer) = reply(true, Some(bytes), None, millis, true);
@@ -105,39 +101,7 @@ fn on_message(
         }
         // The export of the same request will build it again and report the problem.
         (Kind::Prepare, Err(_)) => {}
-        // Answered above.
-        (Kind::Read, _) => {}
     }
-}
-
-/// Reads a workbook the user opened and replies with its review, or the message for the user.
-fn read(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue, given: &str) {
-    let started = now(scope);
-    let bytes = js_sys::Reflect::get(data, &JsValue::from_str("bytes"))
-        .ok()
-        .filter(|b| b.is_instance_of::<js_sys::Uint8Array>())
-        .map(|b| js_sys::Uint8Array::new(&b).to_vec());
-    let result = match bytes {
-        Some(bytes) => handle_read(&bytes, given),
-        None => Err("bad read request: no file".to_owned()),
-    };
-    let millis = now(scope) - started;
-    let (message, _) = reply(
-        result.is_ok(),
-        None,
-        result.as_ref().err().cloned(),
-        millis,
-        false,
-    );
-    let _ = js_sys::Reflect::set(&message, &JsValue::from_str("read"), &JsValue::TRUE);
-    if let Ok(review) = &result {
-        let _ = js_sys::Reflect::set(
-            &message,
-            &JsValue::from_str("review"),
-            &JsValue::from_str(review),
-        );
-    }
-    let _ = scope.post_message(&message);
 }
 
 /// Installs the message handler, runs the sample once so that an export's code is compiled

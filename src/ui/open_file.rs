@@ -41,7 +41,7 @@ pub fn open(file: web_sys::File, in_use: Rc<Assessment>, dispatch: yew::Callback
             NoticeKind::Error,
             format!("{problem} Your assessment is unchanged."),
         )),
-        Ok(bytes) => web::export::read_workbook(bytes, &in_use, move |review| {
+        Ok(bytes) => web::read::read_workbook(bytes, &in_use, move |review| {
             dispatch.emit(match review {
                 Ok(review) => Action::OpenReview(name, review),
                 Err(problem) => notice(

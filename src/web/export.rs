@@ -8,7 +8,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::assessment::{Assessment, Review};
+use crate::assessment::Assessment;
 use crate::protocol::{request_json, Brand};
 
 /// The worker's loader script, relative to the page (so any sub-path works). Trunk names worker
@@ -22,14 +22,6 @@ pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.sprea
 pub const PREPARE_AFTER_MS: u32 = 300;
 
 type Done = Box<dyn FnOnce(Result<Exported, String>)>;
-type ReadDone = Box<dyn FnOnce(Result<Review, String>)>;
-
-/// A workbook being read back: its bytes until the worker is ready, then the reply's handler.
-struct PendingRead {
-    bytes: Option<js_sys::Uint8Array>,
-    given: String,
-    done: ReadDone,
-}
 
 /// What the user's export took.
 #[derive(Clone, Copy, Debug)]
@@ -53,7 +45,6 @@ struct Exporter {
     pending: Option<Pending>,
     /// A build ahead of time asked for before the worker was ready; only the latest counts.
     held_prepare: Option<String>,
-    reading: Option<PendingRead>,
 }
 
 impl Exporter {
@@ -61,14 +52,6 @@ impl Exporter {
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"kind".into(), &kind.into());
         let _ = js_sys::Reflect::set(&message, &"request".into(), &request.into());
-        let _ = self.worker.post_message(&message);
-    }
-
-    fn post_read(&self, bytes: &js_sys::Uint8Array, given: &str) {
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"kind".into(), &"read".into());
-        let _ = js_sys::Reflect::set(&message, &"request".into(), &given.into());
-        let _ = js_sys::Reflect::set(&message, &"bytes".into(), bytes);
         let _ = self.worker.post_message(&message);
     }
 }
@@ -85,12 +68,6 @@ fn on_message(exporter: &Rc<RefCell<Exporter>>, event: web_sys::MessageEvent) {
             let mut state = exporter.borrow_mut();
             state.ready = true;
             let held = state.held_prepare.take();
-            if let Some(read) = state.reading.as_mut() {
-                if let Some(bytes) = read.bytes.take() {
-                    let given = read.given.clone();
-                    state.post_read(&bytes, &given);
-                }
-            }
             // An export asked for meanwhile is newer than any held prepare, and goes alone.
             if let Some(pending) = &state.pending {
                 state.post("export", &pending.request);
@@ -100,31 +77,14 @@ fn on_message(exporter: &Rc<RefCell<Exporter>>, event: web_sys::MessageEvent) {
         }
         return;
     }
-    let get = |key: &str| {
-        js_sys::Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-    };
-    if get("read").as_bool() == Some(true) {
-        let Some(read) = exporter.borrow_mut().reading.take() else {
-            return;
-        };
-        let result = if get("ok").as_bool() == Some(true) {
-            get("review")
-                .as_string()
-                .and_then(|json| serde_json::from_str(&json).ok())
-                .ok_or_else(|| "the workbook could not be read".to_owned())
-        } else {
-            Err(get("error")
-                .as_string()
-                .unwrap_or_else(|| "the workbook could not be read".to_owned()))
-        };
-        (read.done)(result);
-        return;
-    }
     let Some(Pending {
         file_name, done, ..
     }) = exporter.borrow_mut().pending.take()
     else {
         return;
+    };
+    let get = |key: &str| {
+        js_sys::Reflect::get(&data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
     };
     if get("ok").as_bool() == Some(true) {
         let bytes = js_sys::Uint8Array::new(&get("bytes"));
@@ -152,7 +112,6 @@ fn exporter() -> Result<Rc<RefCell<Exporter>>, String> {
         ready: false,
         pending: None,
         held_prepare: None,
-        reading: None,
     }));
     let for_messages = exporter.clone();
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event| {
@@ -166,9 +125,6 @@ fn exporter() -> Result<Rc<RefCell<Exporter>>, String> {
         // the next attempt starts afresh.
         if let Some(pending) = for_errors.borrow_mut().pending.take() {
             (pending.done)(Err("the export worker could not be loaded".to_owned()));
-        }
-        if let Some(read) = for_errors.borrow_mut().reading.take() {
-            (read.done)(Err("the workbook reader could not be loaded".to_owned()));
         }
         EXPORTER.with(|e| e.borrow_mut().take());
     });
@@ -243,36 +199,6 @@ pub fn export_workbook(
     state.pending = Some(Pending {
         request,
         file_name,
-        done: Box::new(done),
-    });
-}
-
-/// Has the worker read a workbook the user opened (`export::read`) and calls `done` with the
-/// review, or the message for the user. `in_use` is compared with when the workbook carries no
-/// assessment. One read at a time.
-pub fn read_workbook(
-    bytes: js_sys::Uint8Array,
-    in_use: &Assessment,
-    done: impl FnOnce(Result<Review, String>) + 'static,
-) {
-    let exporter = match exporter() {
-        Ok(exporter) => exporter,
-        Err(error) => return done(Err(error)),
-    };
-    let mut state = exporter.borrow_mut();
-    if state.reading.is_some() {
-        return done(Err("a workbook is already being read".to_owned()));
-    }
-    let given = in_use.to_json();
-    let bytes = if state.ready {
-        state.post_read(&bytes, &given);
-        None
-    } else {
-        Some(bytes)
-    };
-    state.reading = Some(PendingRead {
-        bytes,
-        given,
         done: Box::new(done),
     });
 }
