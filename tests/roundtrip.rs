@@ -411,3 +411,102 @@ fn a_workbook_from_an_older_version_compares_with_the_assessment_given() {
     assert!(!imported.embedded);
     assert!(imported.changes.is_empty(), "{:?}", imported.changes);
 }
+
+#[test]
+fn formulas_long_notes_and_sixty_thousand_added_lines_are_read_safely() {
+    let a = sample();
+    let bytes = export(&a);
+    let view = SHEETS[1];
+    let owner = locate(&bytes, view, "Row ID", "common.policy", "Owner");
+    let notes = locate(&bytes, view, "Row ID", "common.scope", "Notes");
+    let long = "x".repeat(32_767);
+    let last_row: u32 = {
+        let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
+        book.worksheet_range(view).unwrap().height() as u32
+    };
+    let edit = |sheet: String| {
+        // A formula the user typed: its saved result is read, the formula never runs.
+        let sheet = set_cell(
+            &sheet,
+            &owner,
+            " t=\"str\"><f>CONCAT(\"Head of \",\"IT\")</f><v>Head of IT</v></c>",
+        );
+        let sheet = set_cell(&sheet, &notes, &inline(&long));
+        let added: String = (1..=60_000)
+            .map(|i| {
+                let r = last_row + i;
+                format!("<row r=\"{r}\"><c r=\"A{r}\" t=\"inlineStr\"><is><t>extra-{i}</t></is></c></row>")
+            })
+            .collect();
+        sheet.replace("</sheetData>", &format!("{added}</sheetData>"))
+    };
+    let file = edited(&bytes, &[("xl/worksheets/sheet2.xml", &edit)]);
+    let imported = read_back(&file).expect("reads");
+    let owner_change = imported
+        .changes
+        .iter()
+        .find(|c| c.field == Field::Owner)
+        .expect("owner");
+    assert_eq!(owner_change.after, "Head of IT");
+    let notes_change = imported
+        .changes
+        .iter()
+        .find(|c| c.field == Field::Notes)
+        .expect("notes");
+    assert_eq!(notes_change.after.chars().count(), 32_767);
+    assert_eq!(imported.ignored.len() + imported.more_ignored, 60_000);
+    assert!(
+        imported.ignored.len() <= 100,
+        "listed up to a hundred, counted beyond"
+    );
+}
+
+#[test]
+fn a_workbook_saved_as_ods_by_libreoffice_reads_the_same() {
+    let a = sample();
+    let bytes = export(&a);
+    let status = locate(&bytes, SHEETS[1], "Row ID", "common.policy", "Status");
+    let file = edited(
+        &bytes,
+        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
+            set_cell(&sheet, &status, &inline("Implemented"))
+        })],
+    );
+    let soffice = ["soffice", "/usr/bin/soffice", "libreoffice"]
+        .into_iter()
+        .find(|p| {
+            std::process::Command::new(p)
+                .arg("--version")
+                .output()
+                .is_ok()
+        })
+        .expect("LibreOffice");
+    let dir = std::env::temp_dir().join(format!("ims-matrix-ods-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("book.xlsx");
+    std::fs::write(&path, &file).unwrap();
+    let status_run = std::process::Command::new(soffice)
+        .arg("--headless")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            dir.join("profile").display()
+        ))
+        .args(["--convert-to", "ods", "--outdir"])
+        .arg(&dir)
+        .arg(&path)
+        .output()
+        .expect("soffice");
+    assert!(status_run.status.success());
+    let ods = std::fs::read(dir.join("book.ods")).expect("ods written");
+    std::fs::remove_dir_all(&dir).ok();
+    let imported = read_back(&ods).expect("reads the .ods");
+    assert_eq!(imported.base, a);
+    assert_eq!(
+        summary(&imported),
+        vec![(
+            "common.policy".to_owned(),
+            Field::Status,
+            "Implemented".to_owned()
+        )]
+    );
+}

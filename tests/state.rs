@@ -331,6 +331,8 @@ fn review_of(base: &Assessment) -> ims_matrix::assessment::Review {
         conflicts: vec![],
         problems: vec![],
         ignored: vec![],
+        more_problems: 0,
+        more_ignored: 0,
     }
 }
 

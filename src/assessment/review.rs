@@ -67,6 +67,11 @@ pub struct Review {
     pub problems: Vec<CellNote>,
     /// Lines added by the user, or whose id is not ours: ignored.
     pub ignored: Vec<CellNote>,
+    /// Values that do not fit and lines ignored beyond those listed: counted only.
+    #[serde(default)]
+    pub more_problems: usize,
+    #[serde(default)]
+    pub more_ignored: usize,
 }
 
 impl ReviewChange {

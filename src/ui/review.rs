@@ -124,7 +124,11 @@ pub fn ReviewScreen(props: &ReviewProps) -> Html {
         }
     });
 
-    let notes = |title: &str, list: &[crate::assessment::CellNote], class: &str| -> Html {
+    let notes = |title: &str,
+                 list: &[crate::assessment::CellNote],
+                 more: usize,
+                 class: &str|
+     -> Html {
         if list.is_empty() {
             return Html::default();
         }
@@ -136,6 +140,7 @@ pub fn ReviewScreen(props: &ReviewProps) -> Html {
                         <li><span class="review-place">{format!("{} · {}", n.sheet, n.cell)}</span>{" "}{&n.text}</li>
                     })}
                 </ul>
+                {(more > 0).then(|| html! { <p>{format!("…and {more} more like these.")}</p> })}
             </div>
         }
     };
@@ -145,14 +150,14 @@ pub fn ReviewScreen(props: &ReviewProps) -> Html {
             <div class="screen-head">
                 <h1 id="review-title" tabindex="-1">{"Review the workbook"}</h1>
                 <p class="lead">
-                    {format!("{}: {}, {}, {}, {}.",
+                    {format!("“{}”: {}, {}, {}, {}.",
                         props.source,
                         plural(review.changes.len(), "change", "changes"),
                         plural(review.conflicts.len(), "conflict", "conflicts"),
-                        plural(review.problems.len(), "value that does not fit", "values that do not fit"),
-                        plural(review.ignored.len(), "line ignored", "lines ignored"))}
+                        plural(review.problems.len() + review.more_problems, "value that does not fit", "values that do not fit"),
+                        plural(review.ignored.len() + review.more_ignored, "line ignored", "lines ignored"))}
                 </p>
-                <p>
+                <p class="review-basis">
                     {if review.embedded {
                         format!("The workbook carries the assessment of {organisation} it was made from; the changes are compared with it.")
                     } else {
@@ -190,8 +195,8 @@ pub fn ReviewScreen(props: &ReviewProps) -> Html {
                     {for conflicts}
                 </div>
             })}
-            {notes("Not applied: values that do not fit", &review.problems, "problems")}
-            {notes("Ignored: lines that are not rows of the matrix", &review.ignored, "ignored")}
+            {notes("Not applied: values that do not fit", &review.problems, review.more_problems, "problems")}
+            {notes("Ignored: lines that are not rows of the matrix", &review.ignored, review.more_ignored, "ignored")}
             <div class="review-actions">
                 <button type="button" class="button primary" onclick={apply}>
                     {match kept { 0 => "Open without changes".to_owned(), 1 => "Apply 1 change".to_owned(), n => format!("Apply {n} changes") }}

@@ -239,13 +239,27 @@ fn print_import(
             p.sheet, p.cell, p.text
         );
     }
+    if imported.more_problems > 0 {
+        let _ = writeln!(
+            err,
+            "ims-matrix: not applied: {} more values like these",
+            imported.more_problems
+        );
+    }
+    if imported.more_ignored > 0 {
+        let _ = writeln!(
+            err,
+            "ims-matrix: ignored: {} more lines like these",
+            imported.more_ignored
+        );
+    }
     let _ = writeln!(
         err,
         "ims-matrix: {} change(s) applied, {} conflict(s), {} value(s) that do not fit, {} line(s) ignored",
         imported.changes.len(),
         imported.conflicts.len(),
-        imported.problems.len(),
-        imported.ignored.len()
+        imported.problems.len() + imported.more_problems,
+        imported.ignored.len() + imported.more_ignored
     );
     let merged = imported.merged_all(&now_utc());
     writeln!(out, "{}", merged.to_json())

@@ -73,6 +73,8 @@ pub fn read(
         warnings,
         changes,
         conflicts,
+        more_problems: found.more_problems,
+        more_ignored: found.more_ignored,
         problems: found.problems,
         ignored: found.ignored,
     })

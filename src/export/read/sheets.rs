@@ -49,7 +49,14 @@ pub struct Found {
     order: Vec<(String, Field)>,
     pub problems: Vec<CellNote>,
     pub ignored: Vec<CellNote>,
+    /// Beyond `LISTED`, only counted.
+    pub more_problems: usize,
+    pub more_ignored: usize,
 }
+
+/// How many values that do not fit, and how many ignored lines, are listed one by one; a
+/// workbook with 60,000 added lines gets a count, not 60,000 lines to read.
+pub const LISTED: usize = 100;
 
 impl Found {
     fn change(&mut self, change: Change) {
@@ -61,7 +68,19 @@ impl Found {
         list.push(change);
     }
 
+    fn ignore(&mut self, note: CellNote) {
+        if self.ignored.len() < LISTED {
+            self.ignored.push(note);
+        } else {
+            self.more_ignored += 1;
+        }
+    }
+
     fn problem(&mut self, sheet: &str, row: u32, col: u32, text: String) {
+        if self.problems.len() >= LISTED {
+            self.more_problems += 1;
+            return;
+        }
         self.problems.push(CellNote {
             sheet: sheet.to_owned(),
             cell: address(row, col),
@@ -120,7 +139,7 @@ pub fn read_rows(sheet: &str, range: &Range<Data>, m: &Matrix, found: &mut Found
             continue;
         }
         let Some(row) = m.rows.iter().find(|row| row.id == id) else {
-            found.ignored.push(CellNote {
+            found.ignore(CellNote {
                 sheet: sheet.to_owned(),
                 cell: address(r, key_col),
                 text: format!("“{id}” is not a row of the matrix; the line is ignored"),
@@ -202,7 +221,7 @@ pub fn read_soa(range: &Range<Data>, m: &Matrix, found: &mut Found) {
             continue;
         }
         let Some(entry) = m.soa.iter().find(|e| e.reference == reference) else {
-            found.ignored.push(CellNote {
+            found.ignore(CellNote {
                 sheet: sheet.to_owned(),
                 cell: address(r, key_col),
                 text: format!(
