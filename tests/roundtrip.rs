@@ -510,3 +510,8 @@ fn a_workbook_saved_as_ods_by_libreoffice_reads_the_same() {
         )]
     );
 }
+
+#[test]
+fn the_reader_warms_up_on_a_minimal_workbook_of_ours() {
+    assert!(read::warm_up(questionnaire::builtin(), catalog::builtin()));
+}

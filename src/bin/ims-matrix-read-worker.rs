@@ -12,7 +12,7 @@
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use ims_matrix::export::request::handle_read;
+use ims_matrix::export::request::{handle_read, warm_reader};
 
 fn main() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -23,6 +23,8 @@ fn main() {
         });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
+    // The data a read compares with is parsed once, before the first file arrives.
+    warm_reader();
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }
 

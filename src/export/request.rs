@@ -52,6 +52,11 @@ pub fn handle_read(bytes: &[u8], given: &str) -> Result<String, String> {
     serde_json::to_string(&review).map_err(|e| e.to_string())
 }
 
+/// Readies the reader before the first file (`export::read::warm_up`).
+pub fn warm_reader() {
+    let _ = export::read::warm_up(questionnaire::builtin(), catalog::builtin());
+}
+
 /// The last workbook built, with the exact request text it was built for. The workbook is a
 /// pure function of the request (the date travels in it), so a byte-identical request may
 /// take the kept bytes; any difference, however small, means building afresh.

@@ -10,6 +10,7 @@ mod embedded;
 mod model;
 mod sheets;
 mod values;
+mod warm;
 
 use std::io::Cursor;
 
@@ -23,6 +24,18 @@ use crate::assessment::{self, Assessment, Review};
 use crate::catalog::Catalog;
 use crate::matrix;
 use crate::questionnaire::Questionnaire;
+
+/// Parses the built-in data, builds one matrix and reads a minimal workbook, so that the first
+/// file the user opens does not pay for compiling and parsing: the reader worker runs this
+/// before it says ready. True when the minimal workbook read as one of ours, unchanged.
+pub fn warm_up(questionnaire: &Questionnaire, catalog: &Catalog) -> bool {
+    read(&warm::minimal_workbook(), questionnaire, catalog, None).is_ok_and(|review| {
+        review.embedded
+            && review.changes.is_empty()
+            && review.problems.is_empty()
+            && review.ignored.is_empty()
+    })
+}
 
 /// Reads `bytes`. `given` is the assessment to compare with when the workbook carries none (a
 /// workbook from an older version); a workbook that carries one uses its own.
