@@ -134,7 +134,7 @@ test('the welcome screen opens an edited workbook, on a first visit too', async 
   await fresh.page.goto(app.server.url);
   await fresh.page.setInputFiles('#welcome-open', book);
   await fresh.page.locator('#review-title').waitFor({ timeout: 30000 });
-  assert.match(await fresh.page.locator('.review-screen .lead').textContent(), /team\.xlsx: 1 change/);
+  assert.match(await fresh.page.locator('.review-screen .lead').textContent(), /“team\.xlsx”: 1 change/);
   await fresh.page.getByRole('button', { name: 'Apply 1 change' }).click();
   await fresh.page.locator('#summary-title').waitFor();
   const after = await saved(fresh.page);
