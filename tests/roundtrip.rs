@@ -515,3 +515,130 @@ fn a_workbook_saved_as_ods_by_libreoffice_reads_the_same() {
 fn the_reader_warms_up_on_a_minimal_workbook_of_ours() {
     assert!(read::warm_up(questionnaire::builtin(), catalog::builtin()));
 }
+
+/// Column letters of a header in row 1 of a sheet.
+fn column_of(bytes: &[u8], sheet: &str, header: &str) -> String {
+    let cell = locate_first_data(bytes, sheet, header);
+    cell.trim_end_matches(|c: char| c.is_ascii_digit())
+        .to_owned()
+}
+
+fn locate_first_data(bytes: &[u8], sheet: &str, header: &str) -> String {
+    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("xlsx");
+    let range = book.worksheet_range(sheet).expect("sheet");
+    let head: Vec<String> = range
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = head
+        .iter()
+        .position(|h| h == header)
+        .unwrap_or_else(|| panic!("{header}"));
+    format!("{}2", char::from(b'A' + col as u8))
+}
+
+#[test]
+fn columns_moved_in_the_spreadsheet_are_found_by_their_header() {
+    let a = sample();
+    let bytes = export(&a);
+    let view = SHEETS[1];
+    let status = column_of(&bytes, view, "Status");
+    let owner = column_of(&bytes, view, "Owner");
+    let row = locate(&bytes, view, "Row ID", "common.policy", "Status");
+    let row: String = row
+        .trim_start_matches(|c: char| c.is_ascii_alphabetic())
+        .to_owned();
+    // Status and Owner trade places, headers and all; then the status is edited where it now is.
+    let moved = |sheet: String| {
+        let sheet = sheet
+            .replace(&format!("<c r=\"{status}"), "<c r=\"@@")
+            .replace(&format!("<c r=\"{owner}"), &format!("<c r=\"{status}"))
+            .replace("<c r=\"@@", &format!("<c r=\"{owner}"));
+        set_cell(&sheet, &format!("{owner}{row}"), &inline("Implemented"))
+    };
+    let file = edited(&bytes, &[("xl/worksheets/sheet2.xml", &moved)]);
+    for (how, file) in [
+        ("as edited", file.clone()),
+        (
+            "saved by LibreOffice",
+            resaved_by_libreoffice(&file, "moved"),
+        ),
+    ] {
+        let imported = read_back(&file).unwrap_or_else(|e| panic!("{how}: {e}"));
+        assert_eq!(
+            summary(&imported),
+            vec![(
+                "common.policy".to_owned(),
+                Field::Status,
+                "Implemented".to_owned()
+            )],
+            "{how}"
+        );
+        assert_eq!(imported.changes[0].cell, format!("{owner}{row}"), "{how}");
+    }
+}
+
+#[test]
+fn the_statement_of_applicability_and_the_action_plan_are_read_too() {
+    let a = sample();
+    let bytes = export(&a);
+    let m = matrix::build(catalog::builtin(), questionnaire::builtin(), &a);
+    // Excluding an applicable control in the SoA marks every row that holds it Not applicable.
+    let entry = m
+        .soa
+        .iter()
+        .find(|e| e.applicable && e.reference == "A.5.7")
+        .expect("A.5.7 applies in the sample");
+    let applicable = locate(&bytes, SHEETS[3], "Control", "A.5.7", "Applicable");
+    // The action plan finds its rows by the id in "Row in the matrix".
+    let first_open = m
+        .rows
+        .iter()
+        .filter(|r| r.status.is_open())
+        .min_by_key(|r| r.plan_rank)
+        .expect("an open row");
+    let owner = locate(
+        &bytes,
+        SHEETS[4],
+        "Row in the matrix",
+        &first_open.id,
+        "Owner",
+    );
+    let file = edited(
+        &bytes,
+        &[
+            ("xl/worksheets/sheet4.xml", &|sheet: String| {
+                set_cell(&sheet, &applicable, &inline("no"))
+            }),
+            ("xl/worksheets/sheet5.xml", &|sheet: String| {
+                set_cell(&sheet, &owner, &inline("Quality manager"))
+            }),
+        ],
+    );
+    let imported = read_back(&file).expect("reads");
+    let mut expected: Vec<(String, Field, String)> = entry
+        .rows
+        .iter()
+        .filter(|id| {
+            m.rows
+                .iter()
+                .any(|r| r.id == **id && r.status != Status::NotApplicable)
+        })
+        .map(|id| (id.clone(), Field::Status, "Not applicable".to_owned()))
+        .collect();
+    expected.push((
+        first_open.id.clone(),
+        Field::Owner,
+        "Quality manager".to_owned(),
+    ));
+    expected.sort();
+    assert!(!entry.rows.is_empty());
+    assert_eq!(summary(&imported), expected);
+    assert!(imported
+        .changes
+        .iter()
+        .any(|c| c.sheet == SHEETS[3] && c.cell == applicable));
+}
