@@ -402,3 +402,18 @@ fn documents_left_follow_what_the_prospect_already_has() {
         p.documents_to_extend
     );
 }
+
+#[test]
+fn excluding_secure_coding_is_challenged_where_staff_administer_customers_systems() {
+    let (_, m) = prospect("msp-20000-adding-27001");
+    let excluded = |r: &str| m.soa.iter().any(|e| e.reference == r && !e.applicable);
+    assert!(excluded("A.8.28"), "the provider does no development");
+    let challenged: Vec<&str> = m
+        .warnings
+        .iter()
+        .filter(|w| w.kind == WarningKind::Exclusion)
+        .filter_map(|w| w.subject.as_deref())
+        .collect();
+    assert!(challenged.contains(&"A.8.28"), "{challenged:?}");
+    assert!(challenged.contains(&"A.8.4"), "{challenged:?}");
+}

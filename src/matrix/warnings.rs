@@ -85,6 +85,19 @@ pub fn build(
             );
         }
     }
+    // Administering customers' systems means scripts, automation and configuration written in
+    // house: code, whatever the answer on development says.
+    if facts.has(Tag::CustomerAccess) {
+        for reference in ["A.8.4", "A.8.28"] {
+            if controls.get(reference).is_some_and(|a| !a.applicable) {
+                add(
+                    WarningKind::Exclusion,
+                    Some(reference),
+                    "Excluded, but your staff sign in to customers' systems: the scripts, automation and configuration they write for that are code. An auditor will ask how they are stored, reviewed and protected; include the control for them, or record why none exist.".to_owned(),
+                );
+            }
+        }
+    }
     let mut excluded: Vec<(&String, &super::applicability::Applicability)> =
         controls.iter().collect();
     excluded.sort_by(|a, b| super::view::compare_refs(a.0, b.0));
