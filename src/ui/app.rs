@@ -12,13 +12,11 @@ use super::frame::frame;
 use super::heatmap::HeatmapScreen;
 use super::matrix_screen::MatrixScreen;
 use super::review::ReviewScreen;
-use super::store::use_store;
+use super::store::{use_dropped_files, use_store};
 use super::summary::SummaryScreen;
-use super::welcome::Welcome;
-use super::wizard::Wizard;
 use crate::embed::{Event, SharedSummary};
 use crate::matrix::{self, Matrix};
-use crate::state::{Action, Screen};
+use crate::state::Screen;
 use crate::{catalog, questionnaire, web};
 
 #[component]
@@ -84,35 +82,12 @@ pub fn App() -> Html {
             }
         });
     }
-    {
-        let open_file = open_file.clone();
-        use_effect_with(open_file, move |open_file| {
-            let open_file = open_file.clone();
-            let listeners = web::on_file_dropped(move |file| open_file.emit(file));
-            move || drop(listeners)
-        });
-    }
+    use_dropped_files(open_file.clone());
 
     let screen = match state.screen {
-        Screen::Welcome => html! {
-            <Welcome
-                resumable={state.started}
-                on_start={dispatch.reform(|()| Action::Start)}
-                on_resume={dispatch.reform(|()| Action::GoTo(Screen::Wizard(0)))}
-                on_matrix={dispatch.reform(|()| Action::GoTo(Screen::Matrix))}
-                shares_with={web::embed::config().shares_with()}
-                on_file={open_file.clone()}
-            />
-        },
-        Screen::Wizard(index) => html! {
-            <Wizard
-                index={index}
-                assessment={state.assessment.clone()}
-                show_problems={state.show_problems}
-                shares_with={web::embed::config().shares_with()}
-                dispatch={dispatch.clone()}
-            />
-        },
+        Screen::Welcome | Screen::Wizard(_) => {
+            super::start::first_visit_screen(state, &dispatch, open_file).unwrap_or_default()
+        }
         Screen::Matrix => html! {
             <MatrixScreen
                 matrix={matrix.clone()}

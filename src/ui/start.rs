@@ -7,10 +7,10 @@
 use yew::prelude::*;
 
 use super::frame::frame;
-use super::store::use_store;
+use super::store::{use_dropped_files, use_store};
 use super::welcome::Welcome;
 use super::wizard::Wizard;
-use crate::state::{Action, Handover, Screen};
+use crate::state::{Action, AppState, Handover, Screen};
 use crate::web;
 
 #[derive(Properties, PartialEq)]
@@ -36,33 +36,37 @@ pub fn StartApp(props: &StartProps) -> Html {
 
     // A file chosen on the welcome screen or dropped on the page opens in the full app, which
     // finds it waiting (`web::handover::take_file`).
-    let open_file = {
-        let dispatch = dispatch.clone();
-        Callback::from(move |file: web_sys::File| {
-            web::handover::stash_file(&file);
-            dispatch.emit(Action::GoTo(Screen::Data));
-        })
-    };
-    {
-        let open_file = open_file.clone();
-        use_effect_with((), move |_| {
-            let listeners = web::on_file_dropped(move |file| open_file.emit(file));
-            move || drop(listeners)
-        });
-    }
+    let open_file = use_callback(dispatch.clone(), |file: web_sys::File, dispatch| {
+        web::handover::stash_file(&file);
+        dispatch.emit(Action::GoTo(Screen::Data));
+    });
+    use_dropped_files(open_file.clone());
 
-    let screen = match state.screen {
-        Screen::Welcome => html! {
+    let screen = first_visit_screen(state, &dispatch, open_file)
+        // Shown for the moment until the full app takes over.
+        .unwrap_or_else(|| html! { <p class="loading" role="status">{"Opening your matrix…"}</p> });
+    frame(state, &dispatch, screen)
+}
+
+/// The welcome screen and the questionnaire, as both roots show them; `None` for the screens
+/// only the full app shows.
+pub fn first_visit_screen(
+    state: &AppState,
+    dispatch: &Callback<Action>,
+    on_file: Callback<web_sys::File>,
+) -> Option<Html> {
+    match state.screen {
+        Screen::Welcome => Some(html! {
             <Welcome
                 resumable={state.started}
                 on_start={dispatch.reform(|()| Action::Start)}
                 on_resume={dispatch.reform(|()| Action::GoTo(Screen::Wizard(0)))}
                 on_matrix={dispatch.reform(|()| Action::GoTo(Screen::Matrix))}
                 shares_with={web::embed::config().shares_with()}
-                on_file={open_file}
+                on_file={on_file}
             />
-        },
-        Screen::Wizard(index) => html! {
+        }),
+        Screen::Wizard(index) => Some(html! {
             <Wizard
                 index={index}
                 assessment={state.assessment.clone()}
@@ -70,11 +74,9 @@ pub fn StartApp(props: &StartProps) -> Html {
                 shares_with={web::embed::config().shares_with()}
                 dispatch={dispatch.clone()}
             />
-        },
-        // Shown for the moment until the full app takes over.
-        _ => html! { <p class="loading" role="status">{"Opening your matrix…"}</p> },
-    };
-    frame(state, &dispatch, screen)
+        }),
+        _ => None,
+    }
 }
 
 /// Mounts the first-visit page into `root`. When it hands over, the page unmounts it and loads

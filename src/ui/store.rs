@@ -146,3 +146,13 @@ pub fn use_store(first_visit_page: bool) -> (UseReducerHandle<Store>, Callback<A
 
     (store, dispatch)
 }
+
+/// Hands a file dropped anywhere on the page to `open`, for as long as the component lives.
+#[hook]
+pub fn use_dropped_files(open: Callback<web_sys::File>) {
+    use_effect_with(open, |open| {
+        let open = open.clone();
+        let listeners = web::on_file_dropped(move |file| open.emit(file));
+        move || drop(listeners)
+    });
+}
