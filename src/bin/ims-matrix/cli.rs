@@ -163,20 +163,31 @@ fn print_checks(err: &mut dyn Write, checks: &[matrix::Warning]) {
 
 fn import_options(args: &[String]) -> Result<(&str, Option<&str>), String> {
     let usage = "usage: ims-matrix import --workbook FILE.xlsx [--answers FILE]";
-    let (mut workbook, mut answers) = (None, None);
+    let [workbook, answers] = flag_values(args, ["--workbook", "--answers"], usage)?;
+    let workbook = workbook.ok_or_else(|| format!("--workbook is required; {usage}"))?;
+    Ok((workbook, answers))
+}
+
+/// The value given for each of `flags` (`--flag VALUE`, each at most once counts the last);
+/// any other argument, or a flag without a value, is a usage error.
+fn flag_values<'a, const N: usize>(
+    args: &'a [String],
+    flags: [&str; N],
+    usage: &str,
+) -> Result<[Option<&'a str>; N], String> {
+    let mut values = [None; N];
     let mut rest = args.iter();
     while let Some(flag) = rest.next() {
         let value = rest
             .next()
             .ok_or_else(|| format!("{flag} needs a value; {usage}"))?;
-        match flag.as_str() {
-            "--workbook" => workbook = Some(value.as_str()),
-            "--answers" => answers = Some(value.as_str()),
-            other => return Err(format!("unknown option {other:?}; {usage}")),
-        }
+        let index = flags
+            .iter()
+            .position(|f| f == flag)
+            .ok_or_else(|| format!("unknown option {flag:?}; {usage}"))?;
+        values[index] = Some(value.as_str());
     }
-    let workbook = workbook.ok_or_else(|| format!("--workbook is required; {usage}"))?;
-    Ok((workbook, answers))
+    Ok(values)
 }
 
 fn read_workbook(
@@ -288,25 +299,15 @@ struct ExportArgs<'a> {
 
 fn export_options(args: &[String]) -> Result<ExportArgs<'_>, String> {
     let usage = "usage: ims-matrix export [--answers FILE] --out FILE.xlsx [--date YYYY-MM-DD]";
-    let (mut answers, mut out, mut date) = (None, None, None);
-    let mut rest = args.iter();
-    while let Some(flag) = rest.next() {
-        let value = rest
-            .next()
-            .ok_or_else(|| format!("{flag} needs a value; {usage}"))?;
-        match flag.as_str() {
-            "--answers" => answers = Some(value.as_str()),
-            "--out" => out = Some(value.as_str()),
-            "--date" if assessment::import::is_iso_date(value) => date = Some(value.clone()),
-            "--date" => return Err(format!("--date {value:?} is not a date (YYYY-MM-DD)")),
-            other => return Err(format!("unknown option {other:?}; {usage}")),
-        }
+    let [answers, out, date] = flag_values(args, ["--answers", "--out", "--date"], usage)?;
+    if let Some(date) = date.filter(|d| !assessment::import::is_iso_date(d)) {
+        return Err(format!("--date {date:?} is not a date (YYYY-MM-DD)"));
     }
     let out = out.ok_or_else(|| format!("--out is required; {usage}"))?;
     Ok(ExportArgs {
         answers,
         out,
-        date: date.unwrap_or_else(today_utc),
+        date: date.map_or_else(today_utc, str::to_owned),
     })
 }
 

@@ -111,6 +111,20 @@ impl Found {
     }
 }
 
+/// The lines under the header with their key (Row ID or control), trimmed; blank keys skipped.
+fn keyed_lines(
+    range: &Range<Data>,
+    header_row: u32,
+    key_col: u32,
+) -> impl Iterator<Item = (u32, String)> + '_ {
+    let last = range.end().map_or(0, |(r, _)| r);
+    (header_row + 1..=last).filter_map(move |r| {
+        let key = range.get_value((r, key_col)).map(values::text)?;
+        let key = key.trim();
+        (!key.is_empty()).then(|| (r, key.to_owned()))
+    })
+}
+
 /// A matrix view or the action plan: one matrix row per line, found by its id.
 pub fn read_rows(sheet: &str, range: &Range<Data>, m: &Matrix, found: &mut Found) {
     let key = if sheet == SHEETS[4] {
@@ -128,16 +142,8 @@ pub fn read_rows(sheet: &str, range: &Range<Data>, m: &Matrix, found: &mut Found
         ("due", Field::Due),
         ("notes", Field::Notes),
     ];
-    let last = range.end().map_or(0, |(r, _)| r);
-    for r in header_row + 1..=last {
-        let id = range
-            .get_value((r, key_col))
-            .map(values::text)
-            .unwrap_or_default();
-        let id = id.trim();
-        if id.is_empty() {
-            continue;
-        }
+    for (r, id) in keyed_lines(range, header_row, key_col) {
+        let id = id.as_str();
         let Some(row) = m.rows.iter().find(|row| row.id == id) else {
             found.ignore(CellNote {
                 sheet: sheet.to_owned(),
@@ -210,16 +216,8 @@ pub fn read_soa(range: &Range<Data>, m: &Matrix, found: &mut Found) {
         return;
     };
     let key_col = columns["control"];
-    let last = range.end().map_or(0, |(r, _)| r);
-    for r in header_row + 1..=last {
-        let reference = range
-            .get_value((r, key_col))
-            .map(values::text)
-            .unwrap_or_default();
-        let reference = reference.trim();
-        if reference.is_empty() {
-            continue;
-        }
+    for (r, reference) in keyed_lines(range, header_row, key_col) {
+        let reference = reference.as_str();
         let Some(entry) = m.soa.iter().find(|e| e.reference == reference) else {
             found.ignore(CellNote {
                 sheet: sheet.to_owned(),
