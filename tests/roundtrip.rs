@@ -35,29 +35,39 @@ fn read_back(bytes: &[u8]) -> Result<Review, ReadError> {
     read::read(bytes, questionnaire::builtin(), catalog::builtin(), None)
 }
 
-/// Column letters of a header and the 1-based row of a row id, as the export laid them out.
-fn locate(bytes: &[u8], sheet: &str, key: &str, id: &str, header: &str) -> String {
+/// A sheet of the workbook as calamine reads it.
+fn sheet_range(bytes: &[u8], sheet: &str) -> calamine::Range<Data> {
     let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("xlsx");
-    let range = book.worksheet_range(sheet).expect("sheet");
-    let head: Vec<String> = range
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
-    let col = head
-        .iter()
-        .position(|h| h == header)
-        .unwrap_or_else(|| panic!("{header}"));
-    let key_col = head.iter().position(|h| h == key).expect("key");
+    book.worksheet_range(sheet).expect("sheet")
+}
+
+/// The column letter of a header in row 1 (the export's sheets stay within A to Z here).
+fn column_of(bytes: &[u8], sheet: &str, header: &str) -> String {
+    let range = sheet_range(bytes, sheet);
+    letter(header_index(&range, header))
+}
+
+fn header_index(range: &calamine::Range<Data>, header: &str) -> usize {
+    let head = range.rows().next().expect("a header row");
+    head.iter()
+        .position(|h| *h == Data::String(header.into()))
+        .unwrap_or_else(|| panic!("{header}"))
+}
+
+fn letter(column: usize) -> String {
+    assert!(column < 26);
+    char::from(b'A' + column as u8).to_string()
+}
+
+/// The cell of `header` on the line whose `key` column holds `id`, as the export laid it out.
+fn locate(bytes: &[u8], sheet: &str, key: &str, id: &str, header: &str) -> String {
+    let range = sheet_range(bytes, sheet);
+    let key_col = header_index(&range, key);
     let row = range
         .rows()
         .position(|r| r[key_col] == Data::String(id.into()))
         .unwrap_or_else(|| panic!("{id}"));
-    let letter = |c: usize| char::from(b'A' + c as u8).to_string();
-    assert!(col < 26);
-    format!("{}{}", letter(col), row + 1)
+    format!("{}{}", letter(header_index(&range, header)), row + 1)
 }
 
 /// The workbook with zip entries rewritten, as a program saves them.
@@ -187,10 +197,7 @@ fn edits_made_in_a_spreadsheet_come_back_as_exactly_those_changes() {
     let due = locate(&bytes, view, "Row ID", "common.policy", "Due");
     let notes = locate(&bytes, view, "Row ID", "common.policy", "Notes");
     let owner = locate(&bytes, view, "Row ID", "process.incident-response", "Owner");
-    let last_row: u32 = {
-        let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
-        book.worksheet_range(view).unwrap().height() as u32
-    };
+    let last_row = sheet_range(&bytes, view).height() as u32;
     let edit = |sheet: String| {
         let sheet = set_cell(&sheet, &status, &inline("  implemented "));
         // 46447 is 2027-03-01 as a date serial number.
@@ -420,10 +427,7 @@ fn formulas_long_notes_and_sixty_thousand_added_lines_are_read_safely() {
     let owner = locate(&bytes, view, "Row ID", "common.policy", "Owner");
     let notes = locate(&bytes, view, "Row ID", "common.scope", "Notes");
     let long = "x".repeat(32_767);
-    let last_row: u32 = {
-        let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.clone())).unwrap();
-        book.worksheet_range(view).unwrap().height() as u32
-    };
+    let last_row = sheet_range(&bytes, view).height() as u32;
     let edit = |sheet: String| {
         // A formula the user typed: its saved result is read, the formula never runs.
         let sheet = set_cell(
@@ -514,30 +518,6 @@ fn a_workbook_saved_as_ods_by_libreoffice_reads_the_same() {
 #[test]
 fn the_reader_warms_up_on_a_minimal_workbook_of_ours() {
     assert!(read::warm_up(questionnaire::builtin(), catalog::builtin()));
-}
-
-/// Column letters of a header in row 1 of a sheet.
-fn column_of(bytes: &[u8], sheet: &str, header: &str) -> String {
-    let cell = locate_first_data(bytes, sheet, header);
-    cell.trim_end_matches(|c: char| c.is_ascii_digit())
-        .to_owned()
-}
-
-fn locate_first_data(bytes: &[u8], sheet: &str, header: &str) -> String {
-    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes.to_vec())).expect("xlsx");
-    let range = book.worksheet_range(sheet).expect("sheet");
-    let head: Vec<String> = range
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
-    let col = head
-        .iter()
-        .position(|h| h == header)
-        .unwrap_or_else(|| panic!("{header}"));
-    format!("{}2", char::from(b'A' + col as u8))
 }
 
 #[test]
