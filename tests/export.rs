@@ -644,3 +644,21 @@ fn the_summary_recounts_when_a_status_is_edited_in_the_spreadsheet() {
         open - 1
     );
 }
+
+#[test]
+fn the_summary_says_which_integrated_documents_are_left() {
+    let a = assessment();
+    let (m, bytes) = build(&a);
+    let summary = open(&bytes).worksheet_range(SHEETS[0]).expect("summary");
+    let line = summary
+        .rows()
+        .find(|r| r[0] == Data::String("Documents left".into()))
+        .expect("a line of its own");
+    assert_eq!(
+        line[2].to_string(),
+        format!(
+            "{} to write, {} to extend or merge",
+            m.summary.documents_to_write, m.summary.documents_to_extend
+        )
+    );
+}

@@ -93,8 +93,20 @@ pub fn write(
         r,
         2,
         format!(
-            "replace {} separate documents (one per standard); {} to write, {} to extend or merge",
-            s.separate_documents, s.documents_to_write, s.documents_to_extend
+            "replace {} separate documents (one per standard)",
+            s.separate_documents
+        ),
+        &styles.wrap,
+    )?;
+    // On a line of its own: beside the figure above it would wrap into the row below.
+    let r = at.take();
+    ws.write_string_with_format(r, 0, "Documents left", &styles.bold)?;
+    ws.write_string_with_format(
+        r,
+        2,
+        format!(
+            "{} to write, {} to extend or merge",
+            s.documents_to_write, s.documents_to_extend
         ),
         &styles.wrap,
     )?;
