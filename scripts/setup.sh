@@ -66,6 +66,8 @@ ensure_browser() {
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
   command -v soffice >/dev/null || missing+=(libreoffice-calc-nogui)
+  # pdftotext and pdfinfo read the printed report back in the end-to-end tests.
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
   if ((${#missing[@]})); then apt_install "${missing[@]}"; fi
 }
 

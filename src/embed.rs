@@ -80,6 +80,9 @@ pub struct EmbedConfig {
     pub cta_label: Option<String>,
     /// An https (or http) URL.
     pub cta_url: Option<String>,
+    /// How to reach the consultancy (e-mail, phone, address), as the host wrote it: printed on
+    /// the report's cover and in the workbook.
+    pub contact: Option<String>,
     pub edition_27001: Option<String>,
     pub edition_20000: Option<String>,
     /// The host allows the app to send it the summary on completion (the app says so first).
@@ -168,6 +171,10 @@ impl EmbedConfig {
                     config.cta_url = Some(value.trim().to_owned())
                 }
                 "cta-url" => warn(key, value, "the call-to-action link must be an http(s) URL"),
+                "contact" => match short_text(value, 120) {
+                    Some(text) => config.contact = Some(text),
+                    None => warn(key, value, "empty"),
+                },
                 "edition-27001" if matches!(value.as_str(), "2022" | "2013") => {
                     config.edition_27001 = Some(value.clone())
                 }

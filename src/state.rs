@@ -27,6 +27,8 @@ pub enum Screen {
     Data,
     /// The changes read from an edited workbook, before they apply.
     Review,
+    /// The report for paper and PDF.
+    Report,
 }
 
 impl Screen {
@@ -40,6 +42,7 @@ impl Screen {
             Screen::Summary => "summary".to_owned(),
             Screen::Data => "data".to_owned(),
             Screen::Review => "review".to_owned(),
+            Screen::Report => "report".to_owned(),
         }
     }
 
@@ -51,6 +54,7 @@ impl Screen {
             "summary" => Screen::Summary,
             "data" => Screen::Data,
             "review" => Screen::Review,
+            "report" => Screen::Report,
             other => Screen::Wizard(other.strip_prefix("questionnaire-")?.parse().ok()?),
         })
     }

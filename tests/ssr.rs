@@ -243,3 +243,54 @@ async fn welcome_says_who_receives_the_summary_when_the_host_shares_it() {
     );
     assert!(!html.contains("Nothing leaves your browser"));
 }
+
+async fn report(m: Rc<matrix::Matrix>, host: ims_matrix::embed::EmbedConfig) -> String {
+    LocalServerRenderer::<Report>::with_props(ReportProps {
+        matrix: m,
+        date: "2026-12-02".into(),
+        host,
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+#[tokio::test]
+async fn the_report_lists_every_row_with_its_status_and_carries_the_brand() {
+    let sample = ims_matrix::assessment::import(
+        ims_matrix::assessment::SAMPLE_JSON,
+        questionnaire::builtin(),
+        catalog::builtin(),
+    )
+    .expect("sample")
+    .assessment;
+    let m = matrix_for(&sample);
+    let unbranded = report(m.clone(), Default::default()).await;
+    assert!(unbranded.contains("Northwind Managed Services Ltd"));
+    assert!(unbranded.contains("Report made</dt><dd>2026-12-02"));
+    for row in &m.rows {
+        assert!(unbranded.contains(&row.id), "{}", row.id);
+        let status = format!(
+            r#"<span class="report-status {}">{}</span>"#,
+            row.status.as_str(),
+            row.status.label()
+        );
+        assert!(unbranded.contains(&status), "{}: {status}", row.id);
+    }
+    // Every exclusion is listed with its reason.
+    for entry in m.soa.iter().filter(|e| !e.applicable) {
+        assert!(unbranded.contains(&format!("<strong>{}</strong>", entry.reference)));
+    }
+    assert!(!unbranded.contains("Prepared with"));
+    let (host, _) = ims_matrix::embed::EmbedConfig::from_pairs(&[
+        ("brand".into(), "Acme Consulting".into()),
+        ("contact".into(), "iso@acme.example".into()),
+        ("cta-label".into(), "Book a call".into()),
+        ("cta-url".into(), "https://acme.example/call".into()),
+    ]);
+    let branded = report(m, host).await;
+    assert!(branded.contains(r#"<p class="report-brand-name">Acme Consulting</p>"#));
+    assert!(branded.contains("Prepared with Acme Consulting"));
+    assert!(branded.contains("Contact: iso@acme.example"));
+    assert!(branded.contains(r#"href="https://acme.example/call""#));
+}

@@ -300,12 +300,14 @@ fn every_screen_has_an_id_that_reads_back() {
         Screen::Heatmap,
         Screen::Summary,
         Screen::Data,
+        Screen::Review,
+        Screen::Report,
     ];
     for screen in screens {
         assert_eq!(Screen::from_id(&screen.id()), Some(screen));
     }
     assert_eq!(Screen::from_id("questionnaire-x"), None);
-    assert_eq!(Screen::from_id("report"), None);
+    assert_eq!(Screen::from_id("printout"), None);
 }
 
 fn review_of(base: &Assessment) -> ims_matrix::assessment::Review {

@@ -32,6 +32,7 @@
     accent: 'accent',
     ctaLabel: 'cta-label',
     ctaUrl: 'cta-url',
+    contact: 'contact',
     edition27001: 'edition-27001',
     edition20000: 'edition-20000',
     shareSummary: 'share-summary'

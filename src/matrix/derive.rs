@@ -106,6 +106,9 @@ const PRACTICE_RAISES: [(Tag, &[&str]); 6] = [
 pub struct Urgency {
     pub band: Priority,
     pub score: u8,
+    /// How strongly the answers, the laws and the control's weight raise the row, leaving the
+    /// critical path out: the points behind the band, shifted to start at 0.
+    pub exposure: u8,
     pub reasons: Vec<String>,
 }
 
@@ -128,6 +131,7 @@ pub fn priority(
         return Urgency {
             band: Priority::None,
             score: 0,
+            exposure: 0,
             reasons: Vec::new(),
         };
     }
@@ -215,10 +219,12 @@ pub fn priority(
         Priority::None => 0,
     };
     let started = u8::from(status == Status::NotStarted);
-    let score = rank * 20 + u8::from(critical) * 10 + (points.clamp(-2, 7) + 2) as u8 + started;
+    let exposure = (points.clamp(-2, 7) + 2) as u8;
+    let score = rank * 20 + u8::from(critical) * 10 + exposure + started;
     Urgency {
         band,
         score,
+        exposure,
         reasons,
     }
 }

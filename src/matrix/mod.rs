@@ -10,6 +10,7 @@ mod facts;
 mod heatmap;
 mod model;
 pub mod plan;
+pub mod report;
 mod scope;
 mod soa;
 mod summary;
@@ -133,6 +134,7 @@ pub fn build_with(
                 status_overridden: edit.and_then(|e| e.status).is_some(),
                 priority: urgency.band,
                 priority_score: urgency.score,
+                exposure: urgency.exposure,
                 priority_reasons: urgency.reasons,
                 phase,
                 critical,

@@ -59,6 +59,9 @@ pub struct MatrixRow {
     pub status_overridden: bool,
     pub priority: Priority,
     pub priority_score: u8,
+    /// How strongly the answers, the laws and the control's weight raise the row, without the
+    /// critical path: what ranks the biggest risks in the gap.
+    pub exposure: u8,
     /// Why the priority is what it is: the critical path, scope facts, laws, the target.
     pub priority_reasons: Vec<String>,
     /// The phase of the plan the row's work belongs to.

@@ -11,6 +11,7 @@ use super::data::DataScreen;
 use super::frame::frame;
 use super::heatmap::HeatmapScreen;
 use super::matrix_screen::MatrixScreen;
+use super::report::{Report, ReportScreen};
 use super::review::ReviewScreen;
 use super::store::{use_dropped_files, use_store};
 use super::summary::SummaryScreen;
@@ -84,6 +85,24 @@ pub fn App() -> Html {
     }
     use_dropped_files(open_file.clone());
 
+    // Printing any screen prints the report: it is rendered while the browser prints (the
+    // beforeprint event comes before the page is laid out for paper) and hidden on screen.
+    let printing = use_state_eq(|| false);
+    {
+        let printing = printing.clone();
+        use_effect_with((), move |_| {
+            let listeners = web::on_print(move |started| printing.set(started));
+            move || drop(listeners)
+        });
+    }
+    let print_report = (*printing && state.screen != Screen::Report).then(|| {
+        html! {
+            <div class="print-report">
+                <Report matrix={matrix.clone()} date={web::today()} host={web::embed::config().clone()} />
+            </div>
+        }
+    });
+
     let screen = match state.screen {
         Screen::Welcome | Screen::Wizard(_) => {
             super::start::first_visit_screen(state, &dispatch, open_file).unwrap_or_default()
@@ -104,6 +123,14 @@ pub fn App() -> Html {
         Screen::Summary => {
             html! { <SummaryScreen matrix={matrix.clone()} dispatch={dispatch.clone()} /> }
         }
+        Screen::Report => html! {
+            <ReportScreen
+                matrix={matrix.clone()}
+                date={web::today()}
+                host={web::embed::config().clone()}
+                dispatch={dispatch.clone()}
+            />
+        },
         Screen::Data => html! {
             <DataScreen assessment={state.assessment.clone()} dispatch={dispatch.clone()} />
         },
@@ -121,5 +148,5 @@ pub fn App() -> Html {
             },
         },
     };
-    frame(state, &dispatch, screen)
+    frame(state, &dispatch, html! { <>{screen}{print_report}</> })
 }

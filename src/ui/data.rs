@@ -1,12 +1,12 @@
 //! Data: export and import the assessment as JSON, a share link that carries it in the URL
-//! fragment, print, and start over.
+//! fragment, the report, and start over.
 
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::assessment::{self, Assessment};
-use crate::state::{Action, Notice, NoticeKind};
+use crate::state::{Action, Notice, NoticeKind, Screen};
 use crate::{catalog, questionnaire, web};
 
 #[derive(Properties, PartialEq)]
@@ -139,9 +139,9 @@ pub fn DataScreen(props: &DataProps) -> Html {
                     })}
                 </div>
                 <div class="card">
-                    <h2>{"Print"}</h2>
-                    <p>{"Print the current screen, for example the matrix or the summary, with a print layout."}</p>
-                    <button type="button" class="button" onclick={Callback::from(|_: MouseEvent| web::print())}>{"Print"}</button>
+                    <h2>{"Report"}</h2>
+                    <p>{"A report to keep or take to your management: results, plan, Statement of Applicability in brief and every row, for paper or PDF."}</p>
+                    <button type="button" class="button" onclick={props.dispatch.reform(|_: MouseEvent| Action::GoTo(Screen::Report))}>{"Open the report"}</button>
                 </div>
                 <div class="card danger">
                     <h2>{"Start over"}</h2>

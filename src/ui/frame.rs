@@ -19,6 +19,11 @@ pub fn frame(state: &AppState, dispatch: &Callback<Action>, screen: Html) -> Htm
                     html! {
                         <div class="header-tools">
                             <Nav screen={state.screen} dispatch={dispatch.clone()} />
+                            <button type="button" class={classes!("button", "header-report", (state.screen == Screen::Report).then_some("current"))}
+                                aria-current={(state.screen == Screen::Report).then_some("page")}
+                                onclick={dispatch.reform(|_: MouseEvent| Action::GoTo(Screen::Report))}>
+                                {"Report"}
+                            </button>
                             <ExportButton assessment={state.assessment.clone()} dispatch={dispatch.clone()} primary=true />
                         </div>
                     }

@@ -16,7 +16,7 @@ pub struct HeatmapProps {
 
 /// The area's reference only ("A.8", "8.5"): headers stay narrow; the full label is in the
 /// accessible name and the legend below.
-fn short(label: &str) -> &str {
+pub(super) fn short(label: &str) -> &str {
     label.split(' ').next().unwrap_or(label)
 }
 

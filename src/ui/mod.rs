@@ -2,6 +2,7 @@
 //! call the core for everything they show; browser access goes through `crate::web`.
 
 mod app;
+mod charts;
 mod data;
 mod export_button;
 mod frame;
@@ -11,6 +12,8 @@ mod matrix_screen;
 mod notices;
 mod open_file;
 mod question;
+mod report;
+mod report_sections;
 mod review;
 mod row_detail;
 mod start;
@@ -25,6 +28,7 @@ pub use export_button::{ExportButton, ExportButtonProps};
 pub use heatmap::{HeatmapProps, HeatmapScreen};
 pub use matrix_screen::{MatrixScreen, MatrixScreenProps};
 pub use start::{mount_first_visit, StartApp, StartProps};
+pub use report::{Report, ReportProps, ReportScreen, ReportScreenProps};
 pub use summary::{SummaryProps, SummaryScreen};
 pub use welcome::{Welcome, WelcomeProps};
 pub use wizard::{Wizard, WizardProps};

@@ -90,6 +90,7 @@ pub fn use_store(first_visit_page: bool) -> (UseReducerHandle<Store>, Callback<A
             Screen::Matrix => ("matrix", None),
             Screen::Heatmap => ("heatmap", None),
             Screen::Summary => ("summary", None),
+            Screen::Report => ("report", None),
             // Reviewing an opened workbook is part of the data screen for a host.
             Screen::Data | Screen::Review => ("data", None),
         };

@@ -7,69 +7,15 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::charts::{bars, count_bars, donut};
 use crate::matrix::view::Filter;
-use crate::matrix::{Count, Matrix};
+use crate::matrix::Matrix;
 use crate::state::{Action, Screen};
 
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
     pub matrix: Rc<Matrix>,
     pub dispatch: Callback<Action>,
-}
-
-/// Bar items for counts, scaled to the largest.
-fn count_bars(counts: &[Count]) -> Vec<(String, f64, f64, String)> {
-    let max = counts.iter().map(|c| c.count).max().unwrap_or(0) as f64;
-    counts
-        .iter()
-        .map(|c| (c.label.clone(), c.count as f64, max, c.count.to_string()))
-        .collect()
-}
-
-/// Horizontal bars: one per (label, value, max, text), each with its label above the bar, so
-/// the chart reads at phone width too. Drawn in SVG with the figures as text and as the
-/// accessible name.
-fn bars(title: &str, items: &[(String, f64, f64, String)]) -> Html {
-    let row_height = 40.0;
-    let height = row_height * items.len() as f64;
-    let description = items
-        .iter()
-        .map(|(l, _, _, t)| format!("{l}: {t}"))
-        .collect::<Vec<_>>()
-        .join("; ");
-    html! {
-        <figure class="chart">
-            <figcaption>{title.to_owned()}</figcaption>
-            <svg viewBox={format!("0 0 400 {height}")} role="img" aria-label={format!("{title}. {description}")} class="bars">
-                {for items.iter().enumerate().map(|(i, (label, value, max, text))| {
-                    let y = i as f64 * row_height;
-                    let width = if *max > 0.0 { 400.0 * value / max } else { 0.0 };
-                    html! {
-                        <g>
-                            <text x="0" y={format!("{}", y + 14.0)} class="bar-label">{label.clone()}</text>
-                            <text x="400" y={format!("{}", y + 14.0)} text-anchor="end" class="bar-value">{text.clone()}</text>
-                            <rect x="0" y={format!("{}", y + 20.0)} width="400" height="12" rx="3" class="bar-track" />
-                            <rect x="0" y={format!("{}", y + 20.0)} width={format!("{width:.1}")} height="12" rx="3" class="bar-fill" />
-                        </g>
-                    }
-                })}
-            </svg>
-        </figure>
-    }
-}
-
-fn donut(percent: u8) -> Html {
-    let radius = 52.0_f64;
-    let circumference = 2.0 * std::f64::consts::PI * radius;
-    let filled = circumference * f64::from(percent) / 100.0;
-    html! {
-        <svg viewBox="0 0 140 140" class="donut" role="img" aria-label={format!("Overall readiness {percent}%")}>
-            <circle cx="70" cy="70" r={radius.to_string()} class="donut-track" />
-            <circle cx="70" cy="70" r={radius.to_string()} class="donut-fill"
-                stroke-dasharray={format!("{filled:.1} {circumference:.1}")} transform="rotate(-90 70 70)" />
-            <text x="70" y="78" text-anchor="middle" class="donut-text">{format!("{percent}%")}</text>
-        </svg>
-    }
 }
 
 #[component]
@@ -95,6 +41,9 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
             <div class="screen-head">
                 <h1 id="summary-title" tabindex="-1">{"Summary"}</h1>
                 <p class="lead">{m.starting_point.label()}</p>
+                <button type="button" id="open-report" class="button primary" onclick={props.dispatch.reform(|_: MouseEvent| Action::GoTo(Screen::Report))}>
+                    {"Report"}
+                </button>
             </div>
             <div class="cards">
                 <div class="card headline">
@@ -202,7 +151,7 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
 }
 
 /// What is left of the integrated documents, in words.
-fn documents_left(to_write: usize, to_extend: usize) -> String {
+pub(super) fn documents_left(to_write: usize, to_extend: usize) -> String {
     match (to_write, to_extend) {
         (0, 0) => "all of them in place".to_owned(),
         (w, 0) => format!("{w} to write"),

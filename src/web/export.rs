@@ -140,7 +140,11 @@ pub fn brand() -> Option<Brand> {
     let config = super::embed::config();
     config.brand.as_ref().map(|name| Brand {
         name: name.clone(),
-        contact: config.cta_url.clone().unwrap_or_default(),
+        contact: config
+            .contact
+            .clone()
+            .or_else(|| config.cta_url.clone())
+            .unwrap_or_default(),
     })
 }
 

@@ -96,6 +96,25 @@ pub fn on_hash_change(changed: impl Fn() + 'static) -> Option<gloo::events::Even
     ))
 }
 
+/// Calls `printing(true)` when the browser is about to print the page (a print shortcut, the
+/// menu or `print()`) and `printing(false)` when it is done. Keep the listeners alive as long as
+/// the calls are wanted.
+pub fn on_print(printing: impl Fn(bool) + 'static) -> Vec<gloo::events::EventListener> {
+    let Some(window) = in_browser().then(web_sys::window).flatten() else {
+        return Vec::new();
+    };
+    let printing = std::rc::Rc::new(printing);
+    ["beforeprint", "afterprint"]
+        .into_iter()
+        .map(|name| {
+            let printing = printing.clone();
+            gloo::events::EventListener::new(&window, name, move |_| {
+                printing(name == "beforeprint")
+            })
+        })
+        .collect()
+}
+
 /// Reads saved text the way start-up does, for another tab's save; unreadable text gives none.
 pub fn read_saved(text: &str) -> Option<Assessment> {
     assessment::import(text, questionnaire::builtin(), catalog::builtin())

@@ -1,6 +1,6 @@
 // The matrix table as a user works it, on the sample assessment: sorting by a column both ways,
 // each filter (kind, PDCA phase, status, applicability, lead standard), a due date kept over a
-// reload, and printing.
+// reload. Printing is in report.test.mjs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -101,26 +101,5 @@ test('a due date set in a row is saved and shown again after a reload', async ()
   await page.fill('#matrix-search', 'A.8.32');
   await page.locator('tr.row:not([hidden])').first().locator('.row-toggle').click();
   assert.equal(await page.inputValue(`#due-${id}`), '2027-03-31');
-  await context.close();
-});
-
-test('Print opens the browser print dialog, and the print layout leaves out the controls', async () => {
-  const { context, page } = await sampleMatrix(app.browser);
-  await page.evaluate(() => {
-    window.printed = 0;
-    window.print = () => {
-      window.printed += 1;
-    };
-  });
-  const nav = page.locator('.app-nav');
-  await nav.getByRole('button', { name: 'Data', exact: true }).click();
-  await page.getByRole('button', { name: 'Print', exact: true }).click();
-  assert.equal(await page.evaluate(() => window.printed), 1);
-  await nav.getByRole('button', { name: 'Matrix', exact: true }).click();
-  await page.emulateMedia({ media: 'print' });
-  for (const hidden of ['.app-nav', '.toolbar', '.skip-link']) {
-    const display = await page.locator(hidden).first().evaluate((el) => getComputedStyle(el).display);
-    assert.equal(display, 'none', `${hidden} is not printed`);
-  }
   await context.close();
 });

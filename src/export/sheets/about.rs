@@ -28,7 +28,7 @@ pub fn write(
         ("Generated", format!("{} with ims-matrix {}", options.date, crate::VERSION)),
         ("How to use it", "Edit Status (drop-down), Owner, Due and Notes in the Matrix (ISO 27001 view); the counts on the Summary recount from it. The ISO 20000-1 view holds the same rows in ISO/IEC 20000-1 clause order without the long guidance and rationale: the same Row ID finds them in the ISO 27001 view. Filters are on every table.".to_owned()),
         ("How the plan is built", crate::matrix::plan::METHOD.to_owned()),
-        ("Disclaimer", "Clause and control numbers and titles are those of the standards; every explanation and all guidance are our own wording, not the text of any ISO standard. Buy the standards from ISO or your national standards body. The Statement of Applicability is a draft derived from your answers: confirm every entry against your risk assessment. Effort figures are indicative.".to_owned()),
+        ("Disclaimer", crate::matrix::report::DISCLAIMER.to_owned()),
     ];
     if let Some(brand) = &options.brand {
         lines.push(("Prepared with", cell_text(&brand.name)));
