@@ -42,7 +42,13 @@ fn check(name: &str, m: &Matrix) {
     }
     for (i, risk) in o.risks.iter().enumerate() {
         assert!(risk.row.status.is_open() && risk.row.applicable, "{name}");
-        assert!(risk.why.iter().all(|w| !w.starts_with("On the certification critical path") && !w.starts_with("Lowered")), "{name}");
+        assert!(
+            risk.why
+                .iter()
+                .all(|w| !w.starts_with("On the certification critical path")
+                    && !w.starts_with("Lowered")),
+            "{name}"
+        );
         for other in &o.risks[i + 1..] {
             assert_ne!(risk.row.practice, other.row.practice, "{name}");
         }
@@ -60,7 +66,13 @@ fn check(name: &str, m: &Matrix) {
     assert_eq!(in_phases, open.len(), "{name}");
     for phase in &o.phases {
         assert!(phase.rows.iter().all(|r| r.phase == phase.phase), "{name}");
-        assert!(phase.rows.windows(2).all(|w| w[0].plan_rank < w[1].plan_rank), "{name}");
+        assert!(
+            phase
+                .rows
+                .windows(2)
+                .all(|w| w[0].plan_rank < w[1].plan_rank),
+            "{name}"
+        );
         let days: f64 = phase.rows.iter().map(|r| r.remaining_days).sum();
         assert!((phase.remaining_days - days).abs() < 1e-9, "{name}");
     }
@@ -68,8 +80,17 @@ fn check(name: &str, m: &Matrix) {
     let soa = &o.soa;
     assert_eq!(soa.controls, m.soa.len(), "{name}");
     assert_eq!(soa.included + soa.excluded.len(), soa.controls, "{name}");
-    assert_eq!(soa.by_basis.iter().map(|(_, n)| n).sum::<usize>(), soa.included, "{name}");
-    assert!(soa.excluded.iter().all(|e| !e.applicable && !e.reason.trim().is_empty()), "{name}");
+    assert_eq!(
+        soa.by_basis.iter().map(|(_, n)| n).sum::<usize>(),
+        soa.included,
+        "{name}"
+    );
+    assert!(
+        soa.excluded
+            .iter()
+            .all(|e| !e.applicable && !e.reason.trim().is_empty()),
+        "{name}"
+    );
 }
 
 #[test]
@@ -88,9 +109,23 @@ fn the_risks_are_what_the_prospects_scope_and_laws_raise() {
     // Critical suppliers, outsourced operations, NIS2 and DORA: supplier security and
     // continuity lead, each with the laws that name it.
     let topics: Vec<&str> = o.risks.iter().map(|r| &*r.row.topic).collect();
-    assert!(topics.contains(&"ICT readiness for business continuity"), "{topics:?}");
-    let continuity = o.risks.iter().find(|r| &*r.row.topic == "ICT readiness for business continuity").unwrap();
-    assert!(continuity.why.iter().any(|w| w.contains("NIS2") && w.contains("DORA")), "{:?}", continuity.why);
+    assert!(
+        topics.contains(&"ICT readiness for business continuity"),
+        "{topics:?}"
+    );
+    let continuity = o
+        .risks
+        .iter()
+        .find(|r| &*r.row.topic == "ICT readiness for business continuity")
+        .unwrap();
+    assert!(
+        continuity
+            .why
+            .iter()
+            .any(|w| w.contains("NIS2") && w.contains("DORA")),
+        "{:?}",
+        continuity.why
+    );
     // The critical path is not a risk: scope and policy are steps, not exposures.
     assert!(o.risks.iter().all(|r| !r.row.critical || !r.why.is_empty()));
 }
@@ -104,6 +139,9 @@ fn a_finished_plan_has_no_risks_or_next_steps() {
     let m = build(&a);
     let o = outline(&m);
     assert!(o.risks.is_empty() && o.next_steps.is_empty());
-    assert!(o.phases.iter().all(|p| p.rows.is_empty() && p.remaining_days == 0.0));
+    assert!(o
+        .phases
+        .iter()
+        .all(|p| p.rows.is_empty() && p.remaining_days == 0.0));
     assert_eq!(o.phases.len(), 5);
 }

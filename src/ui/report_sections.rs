@@ -19,8 +19,17 @@ pub fn overlap(m: &Matrix) -> Html {
         .by_area
         .iter()
         .map(|a| {
-            let open = if a.open == 1 { "1 open row".to_owned() } else { format!("{} open rows", a.open) };
-            (a.area.label.clone(), f64::from(a.readiness), 100.0, format!("{}% · {open}", a.readiness))
+            let open = if a.open == 1 {
+                "1 open row".to_owned()
+            } else {
+                format!("{} open rows", a.open)
+            };
+            (
+                a.area.label.clone(),
+                f64::from(a.readiness),
+                100.0,
+                format!("{}% · {open}", a.readiness),
+            )
         })
         .collect();
     html! {
@@ -99,7 +108,11 @@ pub fn plan(m: &Matrix, outline: &Outline<'_>) -> Html {
 
 fn plan_row(row: &MatrixRow) -> Html {
     let due = if row.due.is_empty() {
-        if row.target_date.is_empty() { "—".to_owned() } else { format!("target {}", row.target_date) }
+        if row.target_date.is_empty() {
+            "—".to_owned()
+        } else {
+            format!("target {}", row.target_date)
+        }
     } else {
         row.due.clone()
     };
