@@ -1,9 +1,10 @@
-//! Small shared pieces of markup: badges and option lists.
+//! Small shared pieces of markup and text: badges, option lists, editions and references.
 
 use yew::prelude::*;
 
 use crate::assessment::Status;
 use crate::catalog::RowKind;
+use crate::matrix::{Matrix, MatrixRow};
 
 pub fn kind_badge(kind: RowKind) -> Html {
     let class = match kind {
@@ -22,4 +23,23 @@ pub fn status_options(current: Status) -> Html {
             html! { <option value={status.as_str()} selected={*status == current}>{status.label()}</option> }
         })}
     }
+}
+
+/// "ISO/IEC 27001:2022 and ISO/IEC 20000-1:2018".
+pub fn editions(m: &Matrix) -> String {
+    format!(
+        "ISO/IEC 27001:{} and ISO/IEC 20000-1:{}",
+        m.editions.iso27001.edition(),
+        m.editions.iso20000.edition()
+    )
+}
+
+/// A row's references in the current editions, ISO/IEC 27001 first: "A.5.24, 8.6.3".
+pub fn references(row: &MatrixRow) -> String {
+    row.iso27001
+        .iter()
+        .chain(&row.iso20000)
+        .map(|r| r.reference.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }

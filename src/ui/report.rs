@@ -9,10 +9,11 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::charts::donut;
+use super::labels::{editions, references};
 use super::report_sections::{appendix, checks, method, overlap, plan, soa};
 use crate::embed::EmbedConfig;
 use crate::matrix::report::{outline, Outline};
-use crate::matrix::{Matrix, MatrixRow};
+use crate::matrix::Matrix;
 use crate::state::{Action, Screen};
 use crate::web;
 
@@ -69,25 +70,6 @@ pub fn Report(props: &ReportProps) -> Html {
             {method(m)}
         </article>
     }
-}
-
-/// "ISO/IEC 27001:2022 and ISO/IEC 20000-1:2018".
-pub(super) fn editions(m: &Matrix) -> String {
-    format!(
-        "ISO/IEC 27001:{} and ISO/IEC 20000-1:{}",
-        m.editions.iso27001.edition(),
-        m.editions.iso20000.edition()
-    )
-}
-
-/// A row's references in the current editions, ISO/IEC 27001 first: "A.5.24, 8.6.3".
-pub(super) fn references(row: &MatrixRow) -> String {
-    row.iso27001
-        .iter()
-        .chain(&row.iso20000)
-        .map(|r| r.reference.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
 }
 
 fn cover(m: &Matrix, date: &str, host: &EmbedConfig) -> Html {

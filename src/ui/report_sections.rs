@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use super::charts::bars;
 use super::heatmap::short;
-use super::report::{editions, references};
+use super::labels::{editions, references};
 use crate::matrix::report::{Outline, DISCLAIMER};
 use crate::matrix::{Matrix, MatrixRow, RefView, WarningKind};
 
