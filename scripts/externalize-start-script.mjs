@@ -1,4 +1,4 @@
-// Trunk post-build hook, two jobs on the staged dist/:
+// Trunk post-build hook, three jobs on the staged dist/:
 // 1. Moves the inline start-up <script type="module"> Trunk writes into index.html out into its
 //    own file, so the page runs under a Content-Security-Policy without 'unsafe-inline'
 //    (script-src 'self' 'wasm-unsafe-eval').
@@ -7,11 +7,15 @@
 //    glue and wasm land unhashed and nothing in index.html loads them. This hook gives them
 //    content-hashed names (a new version is never mixed with a cached old one), writes their
 //    start-up script app-<hash>.js, and names it in <meta name="ims-matrix-app">, which the
-//    first-visit page reads when it hands over (src/web/handover.rs).
+//    first-visit page reads when it hands over (src/web/handover.rs). The full app's own styles
+//    (www/app.css, copied by Trunk) get the same hash, and its start-up script applies them
+//    before the app renders, so a first visit downloads only styles.css.
+// 3. Minifies the JavaScript glue and the style sheets (scripts/minify-dist.mjs).
 // Trunk sets TRUNK_STAGING_DIR.
 import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { minifyDist } from './minify-dist.mjs';
 
 const FULL_APP = 'ims-matrix-web';
 
@@ -37,8 +41,12 @@ if (count !== 1) throw new Error(`expected one inline start-up script in index.h
 
 const glue = join(dir, `${FULL_APP}.js`);
 const wasm = join(dir, `${FULL_APP}_bg.wasm`);
+const styles = join(dir, 'app.css');
 if (!existsSync(glue) || !existsSync(wasm)) throw new Error(`the full app (${FULL_APP}.js and _bg.wasm) is not in the build`);
-const hash = hashOf(readFileSync(glue), readFileSync(wasm));
+if (!existsSync(styles)) throw new Error('the full app\'s styles (app.css) are not in the build');
+const hash = hashOf(readFileSync(glue), readFileSync(wasm), readFileSync(styles));
+const hashedStyles = `app-${hash}.css`;
+renameSync(styles, join(dir, hashedStyles));
 const hashedGlue = `${FULL_APP}-${hash}.js`;
 const hashedWasm = `${FULL_APP}-${hash}_bg.wasm`;
 renameSync(glue, join(dir, hashedGlue));
@@ -46,11 +54,23 @@ renameSync(wasm, join(dir, hashedWasm));
 const appStart = `app-${hash}.js`;
 writeFileSync(
   join(dir, appStart),
-  `import init from './${hashedGlue}';\nawait init({ module_or_path: new URL('./${hashedWasm}', import.meta.url) });\n`,
+  [
+    `import init from './${hashedGlue}';`,
+    // The wasm downloads while the styles load; the app renders once both are in.
+    `const wasm = fetch(new URL('./${hashedWasm}', import.meta.url));`,
+    `const styles = document.createElement('link');`,
+    `styles.rel = 'stylesheet';`,
+    `styles.href = new URL('./${hashedStyles}', import.meta.url).href;`,
+    `const applied = new Promise((done) => { styles.onload = done; styles.onerror = done; });`,
+    `document.head.append(styles);`,
+    `await applied;`,
+    `await init({ module_or_path: wasm });`,
+    '',
+  ].join('\n'),
 );
 out = out.replace('</head>', `<meta name="ims-matrix-app" content="./${appStart}">\n</head>`);
 
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(out)) throw new Error('an inline script is left in index.html');
 if (/\sstyle=/.test(out)) throw new Error('an inline style attribute is in index.html');
 if (out.includes(`${FULL_APP}-`)) throw new Error('index.html names the full app: it would load on the first visit');
-writeFileSync(indexPath, out);
+writeFileSync(indexPath, minifyDist(dir, out));

@@ -48,8 +48,8 @@ ensure_wasm_bindgen() {
 ensure_node_tools() {
   if ! [[ -x "$ROOT/node_modules/.bin/wasm-opt" ]] ||
      ! "$ROOT/node_modules/.bin/wasm-opt" --version | grep -q 'version_132' ||
-     ! [[ -d "$ROOT/node_modules/playwright-core" && -d "$ROOT/node_modules/axe-core" ]]; then
-    say "installing npm tools (binaryen for wasm-opt, playwright-core, axe-core)"
+     ! [[ -d "$ROOT/node_modules/playwright-core" && -d "$ROOT/node_modules/axe-core" && -d "$ROOT/node_modules/esbuild" ]]; then
+    say "installing npm tools (binaryen for wasm-opt, esbuild, playwright-core, axe-core)"
     (cd "$ROOT" && npm ci --no-audit --no-fund)
   fi
 }

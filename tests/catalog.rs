@@ -355,3 +355,30 @@ fn check_error_fixtures() {
         );
     }
 }
+
+/// The binaries embed the data files without layout whitespace (`build.rs`); what they read
+/// must be exactly what the files in `data/` say.
+#[test]
+fn the_embedded_data_is_the_files_without_their_layout() {
+    let sources = catalog::builtin_sources();
+    let mut files: Vec<&DataFile> = sources
+        .standards
+        .iter()
+        .chain(&sources.transitions)
+        .collect();
+    files.push(&sources.crosswalk);
+    files.push(&ims_matrix::questionnaire::BUILTIN_FILE);
+    files.push(&ims_matrix::advice::CONTROLS_FILE);
+    files.push(&ims_matrix::advice::OBLIGATIONS_FILE);
+    for file in files {
+        let path = format!("{}/{}", env!("CARGO_MANIFEST_DIR"), file.name);
+        let on_disk = std::fs::read_to_string(&path).expect(&path);
+        let parse = |text: &str| serde_json::from_str::<serde_json::Value>(text).expect(file.name);
+        assert_eq!(parse(file.text), parse(&on_disk), "{}", file.name);
+        assert!(
+            !file.text.contains('\n') && file.text.len() < on_disk.len(),
+            "{} is embedded without its layout",
+            file.name
+        );
+    }
+}

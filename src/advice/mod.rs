@@ -17,12 +17,12 @@ use crate::catalog::{self, DataFile};
 
 pub const CONTROLS_FILE: DataFile<'static> = DataFile {
     name: "data/controls.json",
-    text: include_str!("../../data/controls.json"),
+    text: include_str!(concat!(env!("OUT_DIR"), "/data/controls.json")),
 };
 
 pub const OBLIGATIONS_FILE: DataFile<'static> = DataFile {
     name: "data/obligations.json",
-    text: include_str!("../../data/obligations.json"),
+    text: include_str!(concat!(env!("OUT_DIR"), "/data/obligations.json")),
 };
 
 /// The built-in advice data, validated once against the built-in catalog.

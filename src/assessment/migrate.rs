@@ -97,7 +97,7 @@ fn migrate_answers(answers: &mut Map<String, Value>, notes: &mut Vec<String>) {
 }
 
 /// Old row id → the row that now holds its requirements (`data/row-renames.json`).
-const RENAMES: &str = include_str!("../../data/row-renames.json");
+const RENAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/row-renames.json"));
 
 fn rename_rows(rows: &mut Map<String, Value>, notes: &mut Vec<String>) {
     let renames: Map<String, Value> = serde_json::from_str::<Map<String, Value>>(RENAMES)

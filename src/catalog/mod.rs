@@ -22,7 +22,7 @@ pub fn builtin_sources() -> Sources<'static> {
         ($path:literal) => {
             DataFile {
                 name: $path,
-                text: include_str!(concat!("../../", $path)),
+                text: include_str!(concat!(env!("OUT_DIR"), "/", $path)),
             }
         };
     }

@@ -21,7 +21,7 @@ use crate::catalog::{self, DataFile};
 /// The questionnaire data file built into the binary.
 pub const BUILTIN_FILE: DataFile<'static> = DataFile {
     name: "data/questionnaire.json",
-    text: include_str!("../../data/questionnaire.json"),
+    text: include_str!(concat!(env!("OUT_DIR"), "/data/questionnaire.json")),
 };
 
 /// The built-in questionnaire, validated once against the built-in catalog.

@@ -173,10 +173,11 @@ fn results(m: &Matrix, outline: &Outline<'_>, host: &EmbedConfig) -> Html {
                         <li>
                             <strong>{&*risk.row.topic}</strong>
                             {format!(" ({}): {}, {} priority. ", references(risk.row), risk.row.status.label().to_lowercase(), risk.row.priority.label().to_lowercase())}
-                            {if risk.why.is_empty() {
-                                "Weighs in a service provider's risk picture whatever the scope.".to_owned()
-                            } else {
-                                format!("{}.", risk.why.join("; "))
+                            {match risk.why.as_slice() {
+                                [] => "Weighs in a service provider's risk picture whatever the scope.".to_owned(),
+                                // Two reasons say why; the matrix and the workbook give them all.
+                                [first] => format!("{first}."),
+                                [first, second, ..] => format!("{first}; {second}."),
                             }}
                         </li>
                     })}

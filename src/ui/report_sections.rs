@@ -212,16 +212,21 @@ pub fn appendix(m: &Matrix) -> Html {
             <p>{format!("{} rows over {}. Status is as your team set it or as your answers imply; priority applies to open rows only.", m.rows.len(), editions(m))}</p>
             <table class="report-table appendix-table">
                 <thead><tr>
-                    <th scope="col">{"Row"}</th>
                     <th scope="col">{format!("ISO/IEC 27001:{}", m.editions.iso27001.edition())}</th>
                     <th scope="col">{format!("ISO/IEC 20000-1:{}", m.editions.iso20000.edition())}</th>
                     <th scope="col">{"Status · priority"}</th>
                     <th scope="col">{"Owner · due · notes"}</th>
                 </tr></thead>
-                <tbody>
-                    {for m.rows.iter().map(|row| html! {
+                // One row group per matrix row, its heading above its cells, kept on one page.
+                {for m.rows.iter().map(|row| html! {
+                    <tbody class="appendix-row">
                         <tr>
-                            <td><strong>{&*row.topic}</strong><br /><span class="muted">{format!("{} · {}", row.id, row.kind.label())}</span></td>
+                            <th scope="colgroup" colspan="4">
+                                {&*row.topic}
+                                <span class="report-row-id">{format!("{} · {}", row.id, row.kind.label())}</span>
+                            </th>
+                        </tr>
+                        <tr>
                             <td data-label={format!("ISO/IEC 27001:{}", m.editions.iso27001.edition())}>{refs_with_titles(&row.iso27001)}</td>
                             <td data-label={format!("ISO/IEC 20000-1:{}", m.editions.iso20000.edition())}>{refs_with_titles(&row.iso20000)}</td>
                             <td data-label="Status">
@@ -233,8 +238,8 @@ pub fn appendix(m: &Matrix) -> Html {
                                 {(!row.notes.is_empty()).then(|| html! { <p class="report-notes">{&row.notes}</p> })}
                             </td>
                         </tr>
-                    })}
-                </tbody>
+                    </tbody>
+                })}
             </table>
         </section>
     }

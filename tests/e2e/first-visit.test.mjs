@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { servedApp, openPage } from './harness.mjs';
 
 const app = servedApp();
-const fullApp = (url) => /\/(ims-matrix-web-[^/]*|app-[0-9a-f]+\.js)$/.test(new URL(url).pathname);
+const fullApp = (url) => /\/(ims-matrix-web-[^/]*|app-[0-9a-f]+\.(js|css))$/.test(new URL(url).pathname);
 
 test('a first visit loads the welcome screen and questionnaire only; the matrix loads when asked for, with the answers', async () => {
   const { context, page, problems, requests } = await openPage(app.browser);
@@ -21,6 +21,9 @@ test('a first visit loads the welcome screen and questionnaire only; the matrix 
   await page.getByRole('button', { name: 'Matrix', exact: true }).click();
   await page.locator('#matrix-search').waitFor({ timeout: 15000 });
   assert.ok(requests.some((url) => url.includes('ims-matrix-web-') && url.endsWith('_bg.wasm')), 'the full app loaded');
+  assert.ok(requests.some((url) => /\/app-[0-9a-f]+\.css$/.test(url)), 'with its styles');
+  // The matrix screens are styled by the full app's styles.
+  assert.equal(await page.locator('.toolbar').evaluate((el) => getComputedStyle(el).display), 'grid');
   // The answers came over: the questionnaire in the full app shows them, and they are saved.
   await page.getByRole('button', { name: 'Questionnaire', exact: true }).click();
   assert.equal(await page.inputValue('#q-org-name'), 'First Visit Ltd');
