@@ -154,6 +154,9 @@ pub struct AppState {
     pub completions: u32,
     pub review: Option<PendingReview>,
     pub undo: Option<Undo>,
+    /// Something on the first-visit page needs the full app (a compressed share link): it
+    /// hands over while staying on the same screen.
+    pub wants_full_app: bool,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -196,6 +199,8 @@ pub enum Action {
     DismissNotice,
     /// Start over with an empty assessment (after confirmation in the UI).
     Reset,
+    /// The first-visit page met something only the full app handles (a compressed share link).
+    NeedFullApp,
     /// Another tab of this browser saved: the assessment it replaced and the one it wrote
     /// (none when it started over).
     SavedElsewhere {
@@ -230,6 +235,7 @@ impl AppState {
             completions: 0,
             review: None,
             undo: None,
+            wants_full_app: false,
         };
         match saved {
             Ok(Some(imported)) => {
@@ -447,6 +453,7 @@ impl AppState {
                 }
             }
             Action::DeclineOffer => self.offer = None,
+            Action::NeedFullApp => self.wants_full_app = true,
             Action::OpenReview(source, review) => {
                 self.review = Some(PendingReview {
                     source,

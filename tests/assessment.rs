@@ -256,3 +256,45 @@ fn schema_2_files_migrate_changed_answers_and_renamed_rows() {
         assert!(!a.rows.contains_key(old), "{old}");
     }
 }
+
+/// Share links: the sample's is short enough for mail and chat clients, and links made by
+/// earlier versions (uncompressed `#a=`, and a `#z1=` link written by another deflate
+/// implementation with dictionary 1) open with the same assessment.
+#[test]
+fn share_links_are_short_and_old_links_still_open() {
+    use ims_matrix::assessment::share::{self, Link};
+    let sample = assessment::import(
+        assessment::SAMPLE_JSON,
+        questionnaire::builtin(),
+        catalog::builtin(),
+    )
+    .expect("sample")
+    .assessment;
+    let json_of = |fragment: &str| match share::link(fragment).expect("a share link") {
+        Link::Json(json) => json.expect("plain link"),
+        Link::Compressed(payload) => share::inflate(payload).expect("compressed link"),
+    };
+    let reopened = |json: String| {
+        assessment::import(&json, questionnaire::builtin(), catalog::builtin())
+            .expect("reopens")
+            .assessment
+    };
+    let fragment = share::fragment(&sample.to_json());
+    assert!(
+        fragment.len() <= 4000,
+        "the sample's link is {} characters",
+        fragment.len()
+    );
+    assert_eq!(reopened(json_of(&fragment)), sample);
+    assert_eq!(
+        reopened(json_of(&share::plain_fragment(&sample.to_json()))),
+        sample
+    );
+    let old = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/share/sample-z1.txt"
+    ))
+    .expect("fixture");
+    let (_, fragment) = old.trim().split_once('#').expect("a link with a fragment");
+    assert_eq!(reopened(json_of(fragment)), sample);
+}

@@ -384,3 +384,13 @@ fn a_workbook_review_changes_nothing_until_applied_and_can_be_undone_once() {
     );
     assert!(edited.undo.is_none());
 }
+
+#[test]
+fn a_compressed_share_link_on_the_first_visit_page_hands_over_on_the_same_screen() {
+    let s = fresh();
+    assert!(!s.wants_full_app);
+    let s = s.apply(Action::NeedFullApp, "t1");
+    assert!(s.wants_full_app, "the first-visit page hands over");
+    assert_eq!(s.screen, Screen::Welcome, "without leaving the screen");
+    assert_eq!(s.handover().screen, "welcome");
+}

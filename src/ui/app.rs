@@ -22,7 +22,7 @@ use crate::{catalog, questionnaire, web};
 
 #[component]
 pub fn App() -> Html {
-    let (store, dispatch) = use_store(false);
+    let (store, dispatch) = use_store(false, Some(crate::assessment::share::inflate));
     let state = &store.0;
 
     // The export worker loads once the user reaches the matrix screens, never on first load,

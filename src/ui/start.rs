@@ -21,12 +21,13 @@ pub struct StartProps {
 
 #[component]
 pub fn StartApp(props: &StartProps) -> Html {
-    let (store, dispatch) = use_store(true);
+    let (store, dispatch) = use_store(true, None);
     let state = &store.0;
 
     {
         let on_hand_over = props.on_hand_over.clone();
-        let leaving = (!state.screen.on_first_visit_page()).then(|| state.handover());
+        let leaving =
+            (!state.screen.on_first_visit_page() || state.wants_full_app).then(|| state.handover());
         use_effect_with(leaving, move |leaving| {
             if let Some(handover) = leaving {
                 on_hand_over.emit(handover.clone());

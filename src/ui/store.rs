@@ -6,9 +6,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::assessment::share::Inflate;
 use crate::catalog::Family;
 use crate::embed::Event;
 use crate::state::{Action, AppState, Notice, NoticeKind, Screen};
+use crate::web::Shared;
 use crate::{questionnaire, web};
 
 /// `AppState` as a Yew reducer; the clock is read here so the state stays pure.
@@ -66,9 +68,14 @@ fn initial_state() -> Store {
 
 /// The store and one dispatch callback for the root's lifetime (components that receive only
 /// it skip re-renders), with the effects every screen needs. `first_visit_page`: the root shows
-/// only the first-visit screens, and the full app tells the host about the others.
+/// only the first-visit screens, and the full app tells the host about the others. `inflate`
+/// unpacks compressed share links: the full app passes it, the first-visit page does not (so it
+/// carries no deflate) and hands such a link over.
 #[hook]
-pub fn use_store(first_visit_page: bool) -> (UseReducerHandle<Store>, Callback<Action>) {
+pub fn use_store(
+    first_visit_page: bool,
+    inflate: Option<Inflate>,
+) -> (UseReducerHandle<Store>, Callback<Action>) {
     let store = use_reducer(initial_state);
     let dispatch: Callback<Action> = {
         let dispatcher = store.dispatcher();
@@ -107,11 +114,12 @@ pub fn use_store(first_visit_page: bool) -> (UseReducerHandle<Store>, Callback<A
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             let offer_shared = move || {
-                match web::take_shared() {
-                Some(Ok(imported)) => {
+                match web::take_shared(inflate) {
+                Some(Shared::Opened(Ok(imported))) => {
                     dispatch.emit(Action::Offer(imported.assessment, imported.warnings))
                 }
-                Some(Err(problem)) => dispatch.emit(Action::Notify(Notice {
+                Some(Shared::NeedsFullApp) => dispatch.emit(Action::NeedFullApp),
+                Some(Shared::Opened(Err(problem))) => dispatch.emit(Action::Notify(Notice {
                     kind: NoticeKind::Error,
                     text: format!("The shared link could not be opened: {problem}. Your own answers are unchanged."),
                     details: Vec::new(),

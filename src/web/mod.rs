@@ -184,21 +184,37 @@ pub fn share_link(assessment: &Assessment) -> String {
     format!("{}#{}", base_url(), share::fragment(&assessment.to_json()))
 }
 
+/// What the address bar's share link holds.
+pub enum Shared {
+    /// The assessment, or why it cannot be opened.
+    Opened(Result<Imported, String>),
+    /// A compressed link, which only the full app unpacks: the link stays in the address bar.
+    NeedsFullApp,
+}
+
 /// The assessment a share link carries, if the page was opened with one. The fragment is then
-/// removed from the address bar so a reload does not offer it again.
-pub fn take_shared() -> Option<Result<Imported, String>> {
+/// removed from the address bar so a reload does not offer it again. `inflate` unpacks
+/// compressed links; the first-visit page passes none, so it carries no deflate, and hands such
+/// a link to the full app.
+pub fn take_shared(inflate: Option<share::Inflate>) -> Option<Shared> {
     let window = in_browser().then(web_sys::window).flatten()?;
     let hash = window.location().hash().ok()?;
-    let json = share::from_fragment(&hash)?;
+    let json = match share::link(&hash)? {
+        share::Link::Json(json) => json,
+        share::Link::Compressed(payload) => match inflate {
+            Some(inflate) => inflate(payload),
+            None => return Some(Shared::NeedsFullApp),
+        },
+    };
     if let Ok(history) = window.history() {
         history
             .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&base_url()))
             .ok();
     }
-    Some(json.and_then(|json| {
+    Some(Shared::Opened(json.and_then(|json| {
         assessment::import(&json, questionnaire::builtin(), catalog::builtin())
             .map_err(|e| e.to_string())
-    }))
+    })))
 }
 
 /// Asks the browser's confirmation dialog; false off the browser.

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { servedApp, openPage, foreignRequests, screenshot, axeViolations } from './harness.mjs';
+import { servedApp, openPage, foreignRequests, screenshot, axeViolations, ROOT } from './harness.mjs';
 
 const app = servedApp();
 
@@ -343,7 +343,7 @@ test('a share link opens the same assessment in another browser, and only on req
   await first.page.getByRole('button', { name: 'Data', exact: true }).click();
   await first.page.getByRole('button', { name: 'Create link' }).click();
   const link = await first.page.inputValue('#share-link');
-  assert.ok(link.startsWith(app.server.url) && link.includes('#a='), link);
+  assert.ok(link.startsWith(app.server.url) && link.includes('#z1='), link);
   await first.context.close();
 
   // A fresh browser opens it directly.
@@ -360,12 +360,32 @@ test('a share link opens the same assessment in another browser, and only on req
   await second.page.getByRole('button', { name: 'Keep mine' }).click();
   await second.page.getByRole('button', { name: 'Resume where you left off' }).click();
   assert.equal(await second.page.inputValue('#q-org-name'), 'Mine Ltd');
-  // A damaged link says so and changes nothing.
-  await second.page.goto('about:blank');
-  await second.page.goto(`${app.server.url}#a=%%%`);
-  await second.page.locator('.notice.error', { hasText: 'could not be opened' }).waitFor();
+  // A damaged link says so and changes nothing, in either format.
+  for (const damaged of ['#a=%%%', '#z1=AAAA']) {
+    await second.page.goto('about:blank');
+    await second.page.goto(`${app.server.url}${damaged}`);
+    await second.page.locator('.notice.error', { hasText: 'could not be opened' }).waitFor();
+  }
   assert.deepEqual(second.problems, []);
   await second.context.close();
+});
+
+test('links made by earlier versions still open: uncompressed, and the sample compressed elsewhere', async () => {
+  const old = { schema: 3, created: '2026-10-01T09:00:00Z', updated: '2026-10-01T09:00:00Z', answers: { 'org.name': 'Old Link Ltd' }, rows: {} };
+  const sampleLink = (await readFile(join(ROOT, 'tests', 'fixtures', 'share', 'sample-z1.txt'), 'utf8')).trim();
+  const links = [
+    [`#a=${Buffer.from(JSON.stringify(old)).toString('base64url')}`, 'Old Link Ltd'],
+    [sampleLink.slice(sampleLink.indexOf('#')), 'Northwind Managed Services Ltd'],
+  ];
+  for (const [fragment, organisation] of links) {
+    const { context, page, problems } = await openPage(app.browser);
+    await page.goto(`${app.server.url}${fragment}`);
+    await page.locator('.notice', { hasText: 'Loaded the assessment from the shared link' }).waitFor();
+    await page.getByRole('button', { name: 'Resume where you left off' }).click();
+    assert.equal(await page.inputValue('#q-org-name'), organisation);
+    assert.deepEqual(problems, []);
+    await context.close();
+  }
 });
 
 test('starting over clears the saved assessment, so a reload does not bring it back', async () => {
