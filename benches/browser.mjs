@@ -249,6 +249,18 @@ try {
       size: bytes.length,
     };
   }, sample);
+  // The sample's share link, as the Data screen makes it.
+  const shareLength = await (async () => {
+    const { context, page: app } = await openPage(browser);
+    await app.addInitScript((saved) => localStorage.setItem('ims-matrix.assessment', saved), sample);
+    await app.goto(server.url);
+    await app.getByRole('button', { name: 'Open my matrix' }).click();
+    await app.locator('.app-nav').getByRole('button', { name: 'Data', exact: true }).click();
+    await app.getByRole('button', { name: 'Create link' }).click();
+    const link = await app.inputValue('#share-link');
+    await context.close();
+    return link.length;
+  })();
   console.log(`browser benchmark (headless Chromium, release dist/, ${figures.rows})`);
   console.log(`search keystroke → table updated   median ${figures.keystrokeMedian.toFixed(1)} ms   max ${figures.keystrokeMax.toFixed(1)} ms   (${figures.keystrokes} keystrokes)`);
   console.log(`status change → matrix rebuilt     median ${figures.statusMedian.toFixed(1)} ms   max ${figures.statusMax.toFixed(1)} ms   (${figures.statuses} changes)`);
@@ -267,6 +279,7 @@ try {
   console.log(`export, first call after warm-up  ${e.first.toFixed(1)} ms round trip (${e.firstInside.toFixed(1)} ms inside the worker)`);
   console.log(`export, warm median of 30         ${e.warmMedian.toFixed(1)} ms round trip (${e.warmInsideMedian.toFixed(1)} ms inside the worker), p90 ${e.warmP90.toFixed(1)} ms; workbook ${(e.size / 1024).toFixed(0)} KB`);
   const r = readFigures;
+  console.log(`share link of the sample           ${shareLength} characters (goal: 4,000 at most)`);
   console.log(`reading the sample workbook back (${(r.size / 1024).toFixed(0)} KB) in the reader worker; goal under 100 ms once loaded`);
   console.log(`reader worker start-up → ready     ${r.ready.toFixed(0)} ms (fetch, compile)`);
   console.log(`read, first call after ready       ${r.first.toFixed(1)} ms round trip (${r.firstInside.toFixed(1)} ms inside the worker)`);
