@@ -189,6 +189,14 @@ test('the embedded app: branded, resizing, events in order, third origins ignore
   ]);
   assert.match(download.suggestedFilename(), /^ims-matrix-prospect-ltd-/);
   await hostPage.waitForFunction(() => window.events.some((e) => e.type === 'exported' && e.format === 'xlsx'));
+
+  // The report inside the host's page carries the host's brand on its cover, and the host hears
+  // of the screen.
+  await frame.locator('.header-report').click();
+  await frame.locator('.report-cover').waitFor();
+  assert.equal(await frame.locator('.report-cover .report-brand-name').textContent(), 'Acme Consulting');
+  assert.equal(await frame.locator('.report-cover').getByRole('link', { name: 'Book a scoping call' }).getAttribute('href'), 'https://acme.example/call');
+  await hostPage.waitForFunction(() => window.events.some((e) => e.type === 'step' && e.screen === 'report'));
   assert.deepEqual(problems, []);
   await context.close();
 });
