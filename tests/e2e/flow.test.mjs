@@ -371,7 +371,7 @@ test('a share link opens the same assessment in another browser, and only on req
 });
 
 test('links made by earlier versions still open: uncompressed, and the sample compressed elsewhere', async () => {
-  const old = { schema: 3, created: '2026-10-01T09:00:00Z', updated: '2026-10-01T09:00:00Z', answers: { 'org.name': 'Old Link Ltd' }, rows: {} };
+  const old = { schema: 3, created: '2026-10-01T09:00:00Z', updated: '2026-10-01T09:00:00Z', editions: { iso27001: '2022', 'iso20000-1': '2018' }, answers: { 'org.name': 'Old Link Ltd' }, rows: {} };
   const sampleLink = (await readFile(join(ROOT, 'tests', 'fixtures', 'share', 'sample-z1.txt'), 'utf8')).trim();
   const links = [
     [`#a=${Buffer.from(JSON.stringify(old)).toString('base64url')}`, 'Old Link Ltd'],
