@@ -279,7 +279,7 @@ fn share_links_are_short_and_old_links_still_open() {
             .expect("reopens")
             .assessment
     };
-    let fragment = share::fragment(&sample.to_json());
+    let fragment = share::fragment(&sample.to_compact_json());
     assert!(
         fragment.len() <= 4000,
         "the sample's link is {} characters",

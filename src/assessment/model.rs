@@ -179,6 +179,11 @@ impl Assessment {
         serde_json::to_string_pretty(self).expect("an assessment always serializes")
     }
 
+    /// The same JSON without layout, for share links, where every character counts.
+    pub fn to_compact_json(&self) -> String {
+        serde_json::to_string(self).expect("an assessment always serializes")
+    }
+
     /// The name a download of this assessment gets:
     /// `ims-matrix-<organisation>-<date>.<extension>`.
     ///

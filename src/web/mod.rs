@@ -181,7 +181,11 @@ fn base_url() -> String {
 /// A link that opens this assessment in any browser; the state rides in the fragment, which is
 /// never sent to a server.
 pub fn share_link(assessment: &Assessment) -> String {
-    format!("{}#{}", base_url(), share::fragment(&assessment.to_json()))
+    format!(
+        "{}#{}",
+        base_url(),
+        share::fragment(&assessment.to_compact_json())
+    )
 }
 
 /// What the address bar's share link holds.
