@@ -156,7 +156,7 @@ try {
       return { kind: 'export', request: JSON.stringify({ assessment, date, brand: null }) };
     };
     const created = performance.now();
-    const worker = new Worker('./ims-matrix-export-worker_loader.js');
+    const worker = new Worker(document.querySelector('meta[name="ims-matrix-export-worker"]').content);
     const next = () => new Promise((resolve) => { worker.onmessage = (event) => resolve(event.data); });
     await next(); // "ready"
     const ready = performance.now() - created;
@@ -214,7 +214,7 @@ try {
   // from the export worker; the first read is timed the moment the reader is ready, then 20 more.
   const readFigures = await freshPage.evaluate(async (assessmentJson) => {
     const assessment = JSON.parse(assessmentJson);
-    const exporter = new Worker('./ims-matrix-export-worker_loader.js');
+    const exporter = new Worker(document.querySelector('meta[name="ims-matrix-export-worker"]').content);
     const fromExporter = () => new Promise((resolve) => { exporter.onmessage = (event) => resolve(event.data); });
     await fromExporter();
     const built = fromExporter();
@@ -222,7 +222,7 @@ try {
     const { bytes } = await built;
     exporter.terminate();
     const created = performance.now();
-    const reader = new Worker('./ims-matrix-read-worker_loader.js');
+    const reader = new Worker(document.querySelector('meta[name="ims-matrix-read-worker"]').content);
     const next = () => new Promise((resolve) => { reader.onmessage = (event) => resolve(event.data); });
     await next(); // "ready"
     const ready = performance.now() - created;

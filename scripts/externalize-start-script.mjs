@@ -1,4 +1,4 @@
-// Trunk post-build hook, three jobs on the staged dist/:
+// Trunk post-build hook, the jobs on the staged dist/ that Trunk does not do:
 // 1. Moves the inline start-up <script type="module"> Trunk writes into index.html out into its
 //    own file, so the page runs under a Content-Security-Policy without 'unsafe-inline'
 //    (script-src 'self' 'wasm-unsafe-eval').
@@ -10,17 +10,24 @@
 //    first-visit page reads when it hands over (src/web/handover.rs). The full app's own styles
 //    (www/app.css, copied by Trunk) get the same hash, and its start-up script applies them
 //    before the app renders, so a first visit downloads only styles.css.
-// 3. Minifies the JavaScript glue and the style sheets (scripts/minify-dist.mjs).
-// Trunk sets TRUNK_STAGING_DIR.
+// 3. Gives the workers' files hashed names and names their loaders in <meta> tags
+//    (scripts/hash-workers.mjs).
+// 4. Minifies the JavaScript glue and the style sheets (scripts/minify-dist.mjs).
+// 5. In release builds, writes the service worker (scripts/service-worker.mjs) and has the
+//    start-up script register it; debug builds unregister it.
+// Trunk sets TRUNK_STAGING_DIR and TRUNK_PROFILE.
 import { readFileSync, writeFileSync, renameSync, existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { minifyDist } from './minify-dist.mjs';
+import { hashWorkers } from './hash-workers.mjs';
+import { writeServiceWorker, REGISTER, UNREGISTER } from './service-worker.mjs';
 
 const FULL_APP = 'ims-matrix-web';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk post_build hook');
+const release = process.env.TRUNK_PROFILE === 'release';
 const hashOf = (...parts) => {
   const hash = createHash('sha256');
   for (const part of parts) hash.update(part);
@@ -33,8 +40,9 @@ const inline = /<script type="module">([\s\S]*?)<\/script>/g;
 let count = 0;
 let out = html.replace(inline, (_, body) => {
   count += 1;
-  const name = `start-${hashOf(body)}.js`;
-  writeFileSync(join(dir, name), body.trim() + '\n');
+  const script = `${body.trim()}\n${release ? REGISTER : UNREGISTER}\n`;
+  const name = `start-${hashOf(script)}.js`;
+  writeFileSync(join(dir, name), script);
   return `<script type="module" src="./${name}"></script>`;
 });
 if (count !== 1) throw new Error(`expected one inline start-up script in index.html, found ${count}: has Trunk changed its output?`);
@@ -68,9 +76,11 @@ writeFileSync(
     '',
   ].join('\n'),
 );
-out = out.replace('</head>', `<meta name="ims-matrix-app" content="./${appStart}">\n</head>`);
+out = out.replace('</head>', `<meta name="ims-matrix-app" content="./${appStart}">\n${hashWorkers(dir).join('\n')}\n</head>`);
 
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(out)) throw new Error('an inline script is left in index.html');
 if (/\sstyle=/.test(out)) throw new Error('an inline style attribute is in index.html');
 if (out.includes(`${FULL_APP}-`)) throw new Error('index.html names the full app: it would load on the first visit');
-writeFileSync(indexPath, minifyDist(dir, out));
+out = minifyDist(dir, out);
+writeFileSync(indexPath, out);
+if (release) writeServiceWorker(dir, out);

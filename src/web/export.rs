@@ -11,9 +11,9 @@ use wasm_bindgen::JsCast;
 use crate::assessment::Assessment;
 use crate::protocol::{request_json, Brand};
 
-/// The worker's loader script, relative to the page (so any sub-path works). Trunk names worker
-/// files after the binary, without a hash.
-pub const WORKER_URL: &str = "./ims-matrix-export-worker_loader.js";
+/// The `<meta>` that names the worker's loader script, relative to the page (so any sub-path
+/// works); the build hook gives the worker's files hashed names (`scripts/hash-workers.mjs`).
+pub const WORKER_META: &str = "ims-matrix-export-worker";
 
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -105,8 +105,9 @@ fn exporter() -> Result<Rc<RefCell<Exporter>>, String> {
     if let Some(existing) = EXPORTER.with(|e| e.borrow().clone()) {
         return Ok(existing);
     }
-    let worker = web_sys::Worker::new(WORKER_URL)
-        .map_err(|_| "the export worker could not be started".to_owned())?;
+    let worker = super::meta_content(WORKER_META)
+        .and_then(|url| web_sys::Worker::new(&url).ok())
+        .ok_or_else(|| "the export worker could not be started".to_owned())?;
     let exporter = Rc::new(RefCell::new(Exporter {
         worker: worker.clone(),
         ready: false,

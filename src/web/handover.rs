@@ -35,11 +35,7 @@ pub fn load_full_app(handover: &Handover) {
         let _ = app.set_attribute(ATTRIBUTE, &json);
     }
     say(&app, "Opening your matrix…");
-    let source = document
-        .query_selector("meta[name=\"ims-matrix-app\"]")
-        .ok()
-        .flatten()
-        .and_then(|meta| meta.get_attribute("content"));
+    let source = super::meta_content("ims-matrix-app");
     let Some(source) = source else {
         say(&app, "The matrix could not be opened: this copy of the app is incomplete. Your answers are saved in this browser.");
         return;

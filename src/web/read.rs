@@ -9,8 +9,9 @@ use wasm_bindgen::JsCast;
 
 use crate::assessment::{Assessment, Review};
 
-/// The reader's loader script, relative to the page; Trunk names worker files after the binary.
-pub const READER_URL: &str = "./ims-matrix-read-worker_loader.js";
+/// The `<meta>` that names the reader's loader script, relative to the page; the build hook gives
+/// the worker's files hashed names (`scripts/hash-workers.mjs`).
+pub const READER_META: &str = "ims-matrix-read-worker";
 
 type Done = Box<dyn FnOnce(Result<Review, String>)>;
 
@@ -67,8 +68,9 @@ fn reader() -> Result<Rc<RefCell<Reader>>, String> {
     if let Some(existing) = READER.with(|r| r.borrow().clone()) {
         return Ok(existing);
     }
-    let worker = web_sys::Worker::new(READER_URL)
-        .map_err(|_| "The workbook reader could not be started.".to_owned())?;
+    let worker = super::meta_content(READER_META)
+        .and_then(|url| web_sys::Worker::new(&url).ok())
+        .ok_or_else(|| "The workbook reader could not be started.".to_owned())?;
     let reader = Rc::new(RefCell::new(Reader {
         worker: worker.clone(),
         ready: false,
