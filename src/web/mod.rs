@@ -224,7 +224,8 @@ pub fn take_shared(inflate: Option<share::Inflate>) -> Option<Shared> {
 /// The `content` of `<meta name="{name}">` in the page: where the build hook names the files it
 /// gave hashed names (the full app, the workers).
 pub fn meta_content(name: &str) -> Option<String> {
-    in_browser().then(gloo::utils::document)?
+    in_browser()
+        .then(gloo::utils::document)?
         .query_selector(&format!("meta[name=\"{name}\"]"))
         .ok()
         .flatten()
