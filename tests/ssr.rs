@@ -288,6 +288,11 @@ async fn the_report_lists_every_row_with_its_status_and_carries_the_brand() {
         ("cta-label".into(), "Book a call".into()),
         ("cta-url".into(), "https://acme.example/call".into()),
     ]);
+    // One point to check reads in the singular.
+    let empty = matrix_for(&Assessment::new("2026-12-02T00:00:00Z"));
+    assert_eq!(empty.warnings.len(), 1, "{:?}", empty.warnings);
+    let empty_report = report(empty, Default::default()).await;
+    assert!(empty_report.contains("Go through the point to check in this report"));
     let branded = report(m, host).await;
     assert!(branded.contains(r#"<p class="report-brand-name">Acme Consulting</p>"#));
     assert!(branded.contains("Prepared with Acme Consulting"));

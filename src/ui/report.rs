@@ -194,7 +194,10 @@ fn results(m: &Matrix, outline: &Outline<'_>, host: &EmbedConfig) -> Html {
                     </li>
                 })}
                 {(!m.warnings.is_empty()).then(|| html! {
-                    <li>{format!("Go through the {} points to check in this report before relying on the plan.", m.warnings.len())}</li>
+                    <li>{match m.warnings.len() {
+                        1 => "Go through the point to check in this report before relying on the plan.".to_owned(),
+                        n => format!("Go through the {n} points to check in this report before relying on the plan."),
+                    }}</li>
                 })}
                 {host.brand.as_ref().map(|name| html! {
                     <li>{format!("Talk to {name} about the plan")}{host.contact.as_ref().map(|c| format!(" ({c})"))}{"."}</li>

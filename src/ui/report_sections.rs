@@ -176,7 +176,8 @@ pub fn checks(m: &Matrix) -> Html {
         return Html::default();
     }
     html! {
-        <section class="report-page" aria-labelledby="checks-title">
+        // Short: it follows the Statement of Applicability on the same page.
+        <section class="report-section" aria-labelledby="checks-title">
             <h2 id="checks-title">{format!("Points to check ({})", m.warnings.len())}</h2>
             {for WarningKind::ALL.iter().filter_map(|kind| {
                 let of_kind: Vec<_> = m.warnings.iter().filter(|w| w.kind == *kind).collect();
