@@ -3,6 +3,10 @@
 //! indented in `data/`, where people edit and review them; the code embeds the copies written
 //! here to `$OUT_DIR/data/`. Only whitespace outside strings is dropped, so the data read is the
 //! same, key order included.
+//!
+//! It also merges each language's texts (`locales/<lang>/*.json`, flat key -> text) into one
+//! bundle, `$OUT_DIR/locales/<lang>.json`, and lists the languages in
+//! `$OUT_DIR/locales/languages.rs`, so a new language is a new folder and no code.
 
 use std::path::Path;
 
@@ -29,6 +33,87 @@ fn main() {
         std::fs::create_dir_all(target.parent().expect("a folder")).expect("OUT_DIR is writable");
         std::fs::write(&target, minify(&text)).expect("OUT_DIR is writable");
     }
+    bundle_locales(Path::new(&out));
+}
+
+/// One minified JSON object per language, its files merged in name order. A key given twice is a
+/// build error: two files must not disagree about one text.
+fn bundle_locales(out: &Path) {
+    println!("cargo:rerun-if-changed=locales");
+    let target = out.join("locales");
+    std::fs::create_dir_all(&target).expect("OUT_DIR is writable");
+    let mut languages = Vec::new();
+    let mut folders: Vec<_> = std::fs::read_dir("locales")
+        .expect("locales/ exists")
+        .map(|entry| entry.expect("readable").path())
+        .filter(|path| path.is_dir())
+        .collect();
+    folders.sort();
+    for folder in folders {
+        let lang = folder
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("UTF-8 name")
+            .to_owned();
+        println!("cargo:rerun-if-changed={}", folder.display());
+        let mut files: Vec<_> = std::fs::read_dir(&folder)
+            .expect("readable")
+            .map(|entry| entry.expect("readable").path())
+            .filter(|path| path.extension().is_some_and(|e| e == "json"))
+            // `_english.json` lists the keys a language leaves in English on purpose (for the tests).
+            .filter(|path| {
+                !path
+                    .file_name()
+                    .is_some_and(|n| n.to_string_lossy().starts_with('_'))
+            })
+            .collect();
+        files.sort();
+        let mut merged = serde_json::Map::new();
+        for file in files {
+            println!("cargo:rerun-if-changed={}", file.display());
+            let text = std::fs::read_to_string(&file)
+                .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            let object: serde_json::Map<String, serde_json::Value> = serde_json::from_str(&text)
+                .unwrap_or_else(|e| panic!("{}: not a JSON object of texts: {e}", file.display()));
+            for (key, value) in object {
+                assert!(value.is_string(), "{}: {key} is not a text", file.display());
+                assert!(
+                    merged.insert(key.clone(), value).is_none(),
+                    "{}: {key} is given twice in locales/{lang}",
+                    file.display()
+                );
+            }
+        }
+        let name = merged
+            .get("language.name")
+            .and_then(|v| v.as_str())
+            .unwrap_or_else(|| panic!("locales/{lang} has no language.name"))
+            .to_owned();
+        std::fs::write(
+            target.join(format!("{lang}.json")),
+            serde_json::to_string(&merged).expect("serialisable"),
+        )
+        .expect("OUT_DIR is writable");
+        languages.push((lang, name));
+    }
+    let list: String = languages
+        .iter()
+        .map(|(lang, name)| format!("    ({lang:?}, {name:?}),\n"))
+        .collect();
+    let arms: String = languages
+        .iter()
+        .map(|(lang, _)| format!("        {lang:?} => Some(include_str!(concat!(env!(\"OUT_DIR\"), \"/locales/{lang}.json\"))),\n"))
+        .collect();
+    std::fs::write(
+        target.join("bundled.rs"),
+        format!("match lang {{\n{arms}        _ => None,\n    }}\n"),
+    )
+    .expect("OUT_DIR is writable");
+    std::fs::write(
+        target.join("languages.rs"),
+        format!("/// Every language in `locales/`: its code and its own name for itself.\npub const LANGUAGES: &[(&str, &str)] = &[\n{list}];\n"),
+    )
+    .expect("OUT_DIR is writable");
 }
 
 /// The JSON text without whitespace between tokens; strings are copied as they are.

@@ -84,6 +84,7 @@ fn main() {
     let options = ims_matrix::export::ExportOptions {
         date: "2026-11-27".into(),
         brand: None,
+        texts: ims_matrix::i18n::Texts::english(),
     };
     measure("export::workbook (full .xlsx, all sheets)", 100, || {
         black_box(ims_matrix::export::workbook(&m, &a, q, &options).expect("workbook"));

@@ -78,6 +78,11 @@ impl Date {
         }
     }
 
+    /// The year, month and day.
+    pub fn parts(self) -> (u16, u8, u8) {
+        (self.year, self.month, self.day)
+    }
+
     /// Whole days from `self` to `later` (negative when `later` is earlier).
     pub fn days_until(self, later: Date) -> i64 {
         later.day_number() - self.day_number()

@@ -73,6 +73,8 @@ impl Colour {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct EmbedConfig {
     pub brand: Option<String>,
+    /// The host's language for the app (a code of `i18n::LANGUAGES`), before the browser's.
+    pub lang: Option<String>,
     /// An https URL.
     pub logo: Option<String>,
     pub primary: Option<Colour>,
@@ -191,7 +193,15 @@ impl EmbedConfig {
                     config.host_origin = Some(value.trim().trim_end_matches('/').to_owned())
                 }
                 "origin" => warn(key, value, "not an origin (scheme://host[:port])"),
-                "embed" | "lang" => {}
+                "lang" => match crate::i18n::best_match([value.as_str()]) {
+                    Some(lang) => config.lang = Some(lang.to_owned()),
+                    None => warn(
+                        key,
+                        value,
+                        "not a language of the app; the visitor's browser decides",
+                    ),
+                },
+                "embed" => {}
                 _ => warn(key, value, "unknown option"),
             }
         }

@@ -17,6 +17,7 @@ pub mod catalog;
 pub mod date;
 pub mod embed;
 pub mod export;
+pub mod i18n;
 pub mod matrix;
 pub mod protocol;
 pub mod questionnaire;

@@ -4,7 +4,7 @@
 //! Built by Trunk for wasm32.
 
 fn main() {
-    match gloo::utils::document().get_element_by_id("app") {
+    ims_matrix::ui::start_in_language(|| match gloo::utils::document().get_element_by_id("app") {
         Some(root) => {
             root.set_inner_html("");
             yew::Renderer::<ims_matrix::ui::App>::with_root(root).render();
@@ -12,5 +12,5 @@ fn main() {
         None => {
             yew::Renderer::<ims_matrix::ui::App>::new().render();
         }
-    }
+    });
 }

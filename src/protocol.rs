@@ -35,6 +35,20 @@ pub struct Request<'a> {
     pub date: &'a str,
     #[serde(default)]
     pub brand: Option<Brand>,
+    /// The workbook's language; the page installs its texts in the worker first (`language`).
+    #[serde(default = "english")]
+    pub lang: String,
+}
+
+fn english() -> String {
+    "en".to_owned()
+}
+
+/// A language's texts for the worker, sent once before the first request in that language.
+#[derive(Serialize, Deserialize)]
+pub struct Language<'a> {
+    pub lang: &'a str,
+    pub bundle: &'a str,
 }
 
 crate::vocabulary::vocabulary! {
@@ -44,6 +58,8 @@ crate::vocabulary::vocabulary! {
         Prepare = "prepare" => "Build ahead of time",
         /// The user clicked Download: reply with the workbook.
         Export = "export" => "Export",
+        /// Install a language's texts (`request` is `{lang, bundle}`), before requests in it.
+        Language = "language" => "Language",
     }
 }
 
@@ -52,10 +68,24 @@ crate::vocabulary::vocabulary! {
 /// # Panics
 /// When `assessment_json` is not JSON, which `to_json` and the built-in sample never are.
 pub fn request_json(assessment_json: &str, date: &str, brand: Option<&Brand>) -> String {
+    request_json_in("en", assessment_json, date, brand)
+}
+
+/// The request text for a workbook in `lang`.
+///
+/// # Panics
+/// When `assessment_json` is not JSON, which `to_json` and the built-in sample never are.
+pub fn request_json_in(
+    lang: &str,
+    assessment_json: &str,
+    date: &str,
+    brand: Option<&Brand>,
+) -> String {
     let request = Request {
         assessment: serde_json::from_str(assessment_json).expect("the assessment is JSON"),
         date,
         brand: brand.cloned(),
+        lang: lang.to_owned(),
     };
     serde_json::to_string(&request).expect("a request always serializes")
 }
@@ -65,9 +95,10 @@ mod tests {
     use super::Kind;
 
     #[test]
-    fn only_prepare_and_export_are_requests() {
+    fn only_prepare_export_and_language_are_requests() {
         assert_eq!(Kind::parse("prepare"), Some(Kind::Prepare));
         assert_eq!(Kind::parse("export"), Some(Kind::Export));
+        assert_eq!(Kind::parse("language"), Some(Kind::Language));
         assert_eq!(Kind::parse("Export"), None);
         assert_eq!(Kind::parse(""), None);
     }

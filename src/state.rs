@@ -157,11 +157,15 @@ pub struct AppState {
     /// Something on the first-visit page needs the full app (a compressed share link): it
     /// hands over while staying on the same screen.
     pub wants_full_app: bool,
+    /// The language the app shows (its texts are loaded before it is set).
+    pub lang: String,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Start,
+    /// Show the app in this language, whose texts are loaded.
+    SetLanguage(String),
     GoTo(Screen),
     /// Set or clear (None) an answer.
     Answer(String, Option<Answer>),
@@ -236,6 +240,7 @@ impl AppState {
             review: None,
             undo: None,
             wants_full_app: false,
+            lang: "en".to_owned(),
         };
         match saved {
             Ok(Some(imported)) => {
@@ -508,6 +513,7 @@ impl AppState {
                 }
             }
             Action::Notify(notice) => self.notice = Some(notice),
+            Action::SetLanguage(lang) => self.lang = lang,
             Action::DismissNotice => self.notice = None,
             Action::SavedElsewhere { base, theirs } => {
                 return self.saved_elsewhere(base, theirs, now)

@@ -55,6 +55,15 @@ macro_rules! vocabulary {
 
         impl $crate::vocabulary::Vocabulary for $name {
             const IDS: &'static [&'static str] = &[$($id),+];
+            const NAME: &'static str = stringify!($name);
+
+            fn id(self) -> &'static str {
+                self.as_str()
+            }
+
+            fn english(self) -> &'static str {
+                self.label()
+            }
 
             fn parse(text: &str) -> Option<Self> {
                 $name::parse(text)
@@ -79,11 +88,16 @@ macro_rules! vocabulary {
 
 pub(crate) use vocabulary;
 
-/// What every vocabulary enum offers to generic code: its identifiers and parsing them.
+/// What every vocabulary enum offers to generic code: its identifiers, parsing them, labels.
 pub trait Vocabulary: Sized + Copy + 'static {
     /// Every identifier, in declaration order.
     const IDS: &'static [&'static str];
+    /// The type's name, which prefixes its labels' translation keys (`Status.implemented`).
+    const NAME: &'static str;
     fn parse(text: &str) -> Option<Self>;
+    fn id(self) -> &'static str;
+    /// The English label of the table.
+    fn english(self) -> &'static str;
 }
 
 #[cfg(test)]

@@ -46,6 +46,7 @@ fn build(a: &Assessment) -> (Matrix, Vec<u8>) {
             name: "Example Consulting".into(),
             contact: "hello@example.com".into(),
         }),
+        texts: ims_matrix::i18n::Texts::english(),
     };
     let bytes = export::workbook(&m, a, q, &options).expect("workbook");
     (m, bytes)

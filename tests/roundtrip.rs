@@ -27,6 +27,7 @@ fn export(a: &Assessment) -> Vec<u8> {
     let options = ExportOptions {
         date: "2026-12-01".into(),
         brand: None,
+        texts: ims_matrix::i18n::Texts::english(),
     };
     export::workbook(&m, a, q, &options).expect("workbook")
 }

@@ -33,6 +33,7 @@
     ctaLabel: 'cta-label',
     ctaUrl: 'cta-url',
     contact: 'contact',
+    lang: 'lang',
     edition27001: 'edition-27001',
     edition20000: 'edition-20000',
     shareSummary: 'share-summary'

@@ -3,10 +3,13 @@
 //! and the laws and schemes a prospect can name (`data/obligations.json`), each with the controls
 //! it bears on and its source. Data validated against the catalog; knows nothing of the browser.
 
+mod localize;
 mod model;
 mod validate;
 
 use std::sync::OnceLock;
+
+use crate::i18n::{PerLanguage, Texts};
 
 pub use model::{
     Advice, Basis, ControlProfile, Obligation, ObligationControl, ObligationId, Tag, Weight,
@@ -40,4 +43,17 @@ pub fn builtin() -> &'static Advice {
             }
         },
     )
+}
+
+/// The built-in advice with `texts`' translations, made once per language.
+pub fn localized(texts: &Texts) -> &'static Advice {
+    static COPIES: PerLanguage<Advice> = PerLanguage::new();
+    if texts.lang() == "en" {
+        return builtin();
+    }
+    COPIES.get(texts.lang(), || {
+        let mut advice = builtin().clone();
+        advice.visit_texts(&mut |key, _| texts.find(key).map(str::to_owned));
+        advice
+    })
 }

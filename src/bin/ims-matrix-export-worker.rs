@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use ims_matrix::assessment::SAMPLE_JSON;
-use ims_matrix::export::request::{handle, LastWorkbook};
+use ims_matrix::export::request::{handle, handle_language, LastWorkbook};
 use ims_matrix::protocol::{request_json, Kind};
 
 fn main() {
@@ -75,6 +75,11 @@ fn on_message(
             return;
         }
     };
+    if kind == Kind::Language {
+        // Failing here shows when the export in that language reports the language missing.
+        let _ = handle_language(&request);
+        return;
+    }
     if let Some((bytes, millis)) = last.for_request(&request) {
         if kind == Kind::Export {
             let (message, transfer) = reply(true, Some(bytes), None, millis, true);
@@ -100,7 +105,7 @@ fn on_message(
             let _ = scope.post_message(&JsValue::from_str(&format!("prepared {millis:.1}")));
         }
         // The export of the same request will build it again and report the problem.
-        (Kind::Prepare, Err(_)) => {}
+        (Kind::Prepare, Err(_)) | (Kind::Language, _) => {}
     }
 }
 

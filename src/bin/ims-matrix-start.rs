@@ -7,6 +7,8 @@ fn main() {
     let root = gloo::utils::document()
         .get_element_by_id("app")
         .unwrap_or_else(|| gloo::utils::body().into());
-    root.set_inner_html("");
-    ims_matrix::ui::mount_first_visit(root);
+    ims_matrix::ui::start_in_language(move || {
+        root.set_inner_html("");
+        ims_matrix::ui::mount_first_visit(root);
+    });
 }

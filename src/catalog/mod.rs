@@ -4,11 +4,14 @@
 //! time and validated by `validate::load`. Numbers and titles only; never the standards' text.
 //! Knows nothing of the browser.
 
+mod localize;
 mod model;
 mod raw;
 mod validate;
 
 use std::sync::OnceLock;
+
+use crate::i18n::{PerLanguage, Texts};
 
 pub use model::{
     Catalog, Evidence, Family, FnvHasher, Lead, Link, Node, NodeKind, Pdca, Relationship, Row,
@@ -53,5 +56,18 @@ pub fn builtin() -> &'static Catalog {
             let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
             panic!("built-in catalog is invalid:\n{}", lines.join("\n"))
         }
+    })
+}
+
+/// The built-in catalog with `texts`' translations, made once per language.
+pub fn localized(texts: &Texts) -> &'static Catalog {
+    static COPIES: PerLanguage<Catalog> = PerLanguage::new();
+    if texts.lang() == "en" {
+        return builtin();
+    }
+    COPIES.get(texts.lang(), || {
+        let mut catalog = builtin().clone();
+        catalog.visit_texts(&mut |key, _| texts.find(key).map(str::to_owned));
+        catalog
     })
 }

@@ -37,7 +37,7 @@ use crate::questionnaire::Questionnaire;
 /// let a = Assessment::new("2026-11-27T00:00:00Z");
 /// let q = questionnaire::builtin();
 /// let m = matrix::build(catalog::builtin(), q, &a);
-/// let options = export::ExportOptions { date: "2026-11-27".into(), brand: None };
+/// let options = export::ExportOptions { date: "2026-11-27".into(), brand: None, texts: ims_matrix::i18n::Texts::english() };
 /// let bytes = export::workbook(&m, &a, q, &options).unwrap();
 /// assert_eq!(&bytes[..2], b"PK"); // a zip container, as every .xlsx is
 /// ```

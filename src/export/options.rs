@@ -5,6 +5,7 @@ use std::fmt;
 
 use rust_xlsxwriter::XlsxError;
 
+use crate::i18n::Texts;
 use crate::protocol::Brand;
 
 /// What the workbook needs besides the matrix.
@@ -13,6 +14,8 @@ pub struct ExportOptions {
     /// The generation date, `YYYY-MM-DD`.
     pub date: String,
     pub brand: Option<Brand>,
+    /// The language of every text in the workbook.
+    pub texts: &'static Texts,
 }
 
 /// The names of the sheets, in order. All are valid Excel sheet names (≤ 31 characters, none

@@ -4,7 +4,8 @@
 
 use crate::assessment::{self, Assessment};
 use crate::export::{self, ExportOptions};
-use crate::protocol::Request;
+use crate::i18n::Texts;
+use crate::protocol::{Language, Request};
 use crate::{catalog, matrix, questionnaire};
 
 /// Builds the workbook for one request text.
@@ -22,13 +23,27 @@ pub fn handle(request: &str) -> Result<Vec<u8>, String> {
     )
     .map_err(|e| e.to_string())?;
     let a: Assessment = imported.assessment;
-    let q = questionnaire::builtin();
-    let m = matrix::build(catalog::builtin(), q, &a);
+    let texts = Texts::installed(&request.lang)
+        .ok_or_else(|| format!("the language {:?} is not loaded", request.lang))?;
+    let q = questionnaire::localized(texts);
+    let m = matrix::localized_build(texts, &a);
     let options = ExportOptions {
         date: request.date.to_owned(),
         brand: request.brand,
+        texts,
     };
     export::workbook(&m, &a, q, &options).map_err(|e| e.to_string())
+}
+
+/// Installs a language's texts sent by the page (`protocol::Language`).
+///
+/// # Errors
+/// When the message or the bundle cannot be read.
+pub fn handle_language(message: &str) -> Result<(), String> {
+    let language: Language =
+        serde_json::from_str(message).map_err(|e| format!("bad language message: {e}"))?;
+    Texts::install(language.lang, language.bundle).map_err(|e| e.to_string())?;
+    Ok(())
 }
 
 /// Reads an edited workbook back (`export::read`) and answers with the review as JSON.

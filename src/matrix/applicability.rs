@@ -10,6 +10,7 @@ use super::facts::Facts;
 use crate::advice::{Advice, Basis, ObligationId};
 use crate::assessment::Editions;
 use crate::catalog::{Catalog, Family, Row, RowKind, StandardId, Text};
+use crate::i18n::Texts;
 use crate::questionnaire::{Answers, Questionnaire};
 
 /// Applicability by control reference.
@@ -30,9 +31,9 @@ pub struct Applicability {
     pub obligations: Vec<String>,
 }
 
-/// Used only if a control has no profile, which validation forbids for the built-in data.
-pub const DEFAULT_REASON: &str =
-    "No scope fact excludes it. Confirm it against your risk treatment plan.";
+/// The key of the reason used only if a control has no profile, which validation forbids for
+/// the built-in data.
+pub const DEFAULT_REASON: &str = "engine.applicability.default";
 
 /// The justification for including a control: the rule's reason or the control's own, the laws
 /// and schemes that name it, the scope facts that raise it and attestations to reuse.
@@ -42,11 +43,16 @@ fn justify(
     facts: &Facts<'_>,
     advice: &Advice,
 ) -> (Text, Basis, Vec<String>) {
+    let texts = facts.texts;
     let profile = advice.control(reference);
     let mut text = match (decided, profile) {
         (Some(reason), _) => reason.to_string(),
         (None, Some(p)) => p.include.to_string(),
-        (None, None) => DEFAULT_REASON.to_owned(),
+        (None, None) => texts.get(DEFAULT_REASON).to_owned(),
+    };
+    let mut add = |sentence: String| {
+        text.push(' ');
+        text.push_str(&sentence);
     };
     let mut basis = profile.map_or(Basis::Risk, |p| p.basis);
     let duties: Vec<_> = facts.duties_on(reference).collect();
@@ -60,25 +66,27 @@ fn justify(
             .iter()
             .map(|(o, c)| format!("{}, {}: {}", o.name, c.provision, c.why))
             .collect();
-        text.push_str(&format!(" Required by {}.", named.join("; ")));
+        add(texts.fill(
+            "engine.applicability.required-by",
+            &[("duties", &named.join("; "))],
+        ));
     }
     if let Some(p) = profile {
         let raised: Vec<&str> = p
             .raised_by
             .iter()
             .filter(|t| facts.has(**t))
-            .map(|t| t.label())
+            .map(|t| texts.label(*t))
             .collect();
         if !raised.is_empty() {
-            text.push_str(&format!(" A priority because {}.", join_and(&raised)));
+            let facts = join_and(texts, &raised);
+            add(texts.fill("engine.applicability.raised-by", &[("facts", &facts)]));
         }
     }
     let attested: Vec<&str> = facts.attested(reference).map(|o| &*o.name).collect();
     if !attested.is_empty() {
-        text.push_str(&format!(
-            " Already assessed for {}: reuse that evidence.",
-            attested.join(" and ")
-        ));
+        let schemes = join_and(texts, &attested);
+        add(texts.fill("engine.applicability.attested", &[("schemes", &schemes)]));
     }
     if reference == REGISTER_OF_REQUIREMENTS {
         let list = |attestation: bool| -> Vec<String> {
@@ -91,15 +99,15 @@ fn justify(
         };
         let (duties, held) = (list(false), list(true));
         if !duties.is_empty() {
-            text.push_str(&format!(
-                " Your register of requirements must list: {}.",
-                duties.join("; ")
+            add(texts.fill(
+                "engine.applicability.register-lists",
+                &[("duties", &duties.join("; "))],
             ));
         }
         if !held.is_empty() {
-            text.push_str(&format!(
-                " Record too the schemes you hold, whose demands customers expect kept: {}.",
-                held.join("; ")
+            add(texts.fill(
+                "engine.applicability.register-held",
+                &[("schemes", &held.join("; "))],
             ));
         }
     }
@@ -110,12 +118,18 @@ fn justify(
     )
 }
 
-/// "a", "a and b", "a, b and c".
-fn join_and(items: &[&str]) -> String {
+/// "a", "a and b", "a, b and c", in the language of `texts`.
+pub fn join_and(texts: &Texts, items: &[&str]) -> String {
     match items {
         [] => String::new(),
         [one] => (*one).to_owned(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => texts.fill(
+            "engine.list.and",
+            &[
+                ("items", &rest.join(texts.get("engine.list.comma"))),
+                ("last", last),
+            ],
+        ),
     }
 }
 
@@ -144,7 +158,7 @@ pub fn annex_a(
     advice: &Advice,
 ) -> ByControl {
     let current = catalog.standard(StandardId::Iso27001_2022);
-    let default_reason = Text::from(DEFAULT_REASON);
+    let default_reason = Text::from(facts.texts.get(DEFAULT_REASON));
     let decided: ByControl = current
         .controls()
         .map(|control| {
@@ -218,37 +232,52 @@ pub fn annex_a(
     old
 }
 
-const MANDATORY_CLAUSES: &str =
-    "Mandatory: clauses 4 to 10 of both standards allow no exclusions for certification.";
-const MANDATORY_SMS: &str =
-    "Required by ISO/IEC 20000-1, which allows no exclusions; another party may run the process, under your control.";
-
 /// Whether a row applies in the chosen editions, and why.
-pub fn row(catalog: &Catalog, row: &Row, editions: Editions, controls: &ByControl) -> (bool, Text) {
+pub fn row(
+    texts: &Texts,
+    catalog: &Catalog,
+    row: &Row,
+    editions: Editions,
+    controls: &ByControl,
+) -> (bool, Text) {
+    let mandatory_clauses = texts.get("engine.applicability.mandatory-clauses");
+    let mandatory_sms = texts.get("engine.applicability.mandatory-sms");
     let r27 = row.refs.get(editions.iso27001);
     let r20 = row.refs.get(editions.iso20000);
     let decided: Vec<&Applicability> = r27.iter().filter_map(|r| controls.get(r)).collect();
     match row.kind {
         RowKind::Iso27001Only if r27.is_empty() => (
             false,
-            format!(
-                "New in {}: not a requirement of the chosen edition, {}.",
-                catalog.standard(StandardId::Iso27001_2022).designation,
-                catalog.standard(editions.iso27001).designation
-            )
-            .into(),
+            texts
+                .fill(
+                    "engine.applicability.new-in-edition",
+                    &[
+                        (
+                            "new",
+                            &catalog.standard(StandardId::Iso27001_2022).designation,
+                        ),
+                        ("chosen", &catalog.standard(editions.iso27001).designation),
+                    ],
+                )
+                .into(),
         ),
         RowKind::Iso20000Only if r20.is_empty() => (
             false,
-            format!(
-                "Not a separate requirement of {}; it came with {}.",
-                catalog.standard(editions.iso20000).designation,
-                catalog.standard(StandardId::Iso20000_2018).designation
-            )
-            .into(),
+            texts
+                .fill(
+                    "engine.applicability.not-in-edition",
+                    &[
+                        ("chosen", &catalog.standard(editions.iso20000).designation),
+                        (
+                            "new",
+                            &catalog.standard(StandardId::Iso20000_2018).designation,
+                        ),
+                    ],
+                )
+                .into(),
         ),
-        RowKind::Iso20000Only => (true, MANDATORY_SMS.into()),
-        _ if decided.is_empty() => (true, MANDATORY_CLAUSES.into()),
+        RowKind::Iso20000Only => (true, mandatory_sms.into()),
+        _ if decided.is_empty() => (true, mandatory_clauses.into()),
         RowKind::Iso27001Only => {
             let applicable = decided.iter().any(|a| a.applicable);
             let reason = decided
@@ -269,23 +298,30 @@ pub fn row(catalog: &Catalog, row: &Row, editions: Editions, controls: &ByContro
                 // the Annex A side says.
                 let clauses = r27.iter().any(|r| !r.starts_with('A'));
                 let reason = match best {
-                    Some(a) if clauses || !r20.is_empty() => format!(
-                        "{} Annex A: {}",
-                        if clauses {
-                            MANDATORY_CLAUSES
-                        } else {
-                            MANDATORY_SMS
-                        },
-                        a.reason
-                    )
-                    .into(),
+                    Some(a) if clauses || !r20.is_empty() => texts
+                        .fill(
+                            "engine.applicability.mandatory-and-annex-a",
+                            &[
+                                (
+                                    "mandatory",
+                                    &if clauses {
+                                        mandatory_clauses
+                                    } else {
+                                        mandatory_sms
+                                    },
+                                ),
+                                ("annex_a", &a.reason),
+                            ],
+                        )
+                        .into(),
                     Some(a) => a.reason.clone(),
-                    None => MANDATORY_CLAUSES.into(),
+                    None => mandatory_clauses.into(),
                 };
                 (true, reason)
             } else {
                 let why = decided.first().map(|a| &*a.reason).unwrap_or_default();
-                (true, format!("The ISO/IEC 20000-1 side still applies; the Annex A control is excluded: {why}").into())
+                let reason = texts.fill("engine.applicability.sms-side-applies", &[("why", &why)]);
+                (true, reason.into())
             }
         }
     }

@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use crate::catalog::{Catalog, NodeKind, Row, RowKind, Standard, StandardId};
+use crate::i18n::Texts;
 
 /// A named group of rows.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -37,6 +38,17 @@ impl Area {
             id: "none".to_owned(),
             label: "Not in the chosen editions".to_owned(),
         }
+    }
+
+    /// The label in `texts`' language: the two groupings that are not a clause or theme of a
+    /// standard are words of ours; the others already carry the localized catalog's titles.
+    pub fn localize(&mut self, texts: &Texts) {
+        let key = match self.id.as_str() {
+            "ms" => "engine.area.management-system",
+            "none" => "engine.area.not-in-editions",
+            _ => return,
+        };
+        self.label = texts.get(key).to_owned();
     }
 }
 

@@ -9,48 +9,34 @@ use crate::assessment::Status;
 use crate::catalog::{Family, Lead, Row, RowKind};
 use crate::questionnaire::Maturity;
 
-/// What the organisation should do with a row given where it starts and whether the row is
-/// still open.
+/// The key of what the organisation should do with a row (`engine.action.*`), given where it
+/// starts and whether the row is still open.
 pub fn action(kind: RowKind, lead: Lead, start: StartingPoint, open: bool) -> &'static str {
     use StartingPoint as S;
     match (kind, start) {
         (RowKind::Iso27001Only, start) if start.has_iso27001() && open => {
-            "Complete in the ISMS; nothing to integrate"
+            "engine.action.complete-in-isms"
         }
         (RowKind::Iso20000Only, start) if start.has_iso20000() && open => {
-            "Complete in the SMS; nothing to integrate"
+            "engine.action.complete-in-sms"
         }
-        (RowKind::Common, S::Neither) => "Write one integrated document covering both standards",
-        (RowKind::Common, S::Iso27001) => "Extend the ISMS document to cover the SMS",
-        (RowKind::Common, S::Iso20000) => "Extend the SMS document to cover the ISMS",
-        (RowKind::Common, S::BothSeparate) => "Merge the ISMS and SMS documents into one",
-        (RowKind::Common, S::BothIntegrated) => {
-            "Keep the integrated document; check it covers both"
-        }
+        (RowKind::Common, S::Neither) => "engine.action.write-integrated-document",
+        (RowKind::Common, S::Iso27001) => "engine.action.extend-isms-document",
+        (RowKind::Common, S::Iso20000) => "engine.action.extend-sms-document",
+        (RowKind::Common, S::BothSeparate) => "engine.action.merge-documents",
+        (RowKind::Common, S::BothIntegrated) => "engine.action.keep-integrated-document",
         (RowKind::Integrated, S::Neither) => match lead {
-            Lead::Iso27001 => {
-                "Design one process led by ISO/IEC 27001 that also meets ISO/IEC 20000-1"
-            }
-            _ => "Design one process led by ISO/IEC 20000-1 that also meets ISO/IEC 27001",
+            Lead::Iso27001 => "engine.action.design-process-27001-led",
+            _ => "engine.action.design-process-20000-led",
         },
-        (RowKind::Integrated, S::Iso27001) => {
-            "Extend the ISMS control into a process that also meets ISO/IEC 20000-1"
-        }
-        (RowKind::Integrated, S::Iso20000) => {
-            "Add the ISO/IEC 27001 security requirements to the SMS process"
-        }
-        (RowKind::Integrated, S::BothSeparate) => "Merge the two processes into one",
-        (RowKind::Integrated, S::BothIntegrated) => {
-            "Keep the integrated process; check it covers both"
-        }
-        (RowKind::Iso27001Only, start) if start.has_iso27001() => {
-            "Keep in the ISMS; nothing to integrate"
-        }
-        (RowKind::Iso27001Only, _) => "Implement for ISO/IEC 27001",
-        (RowKind::Iso20000Only, start) if start.has_iso20000() => {
-            "Keep in the SMS; nothing to integrate"
-        }
-        (RowKind::Iso20000Only, _) => "Implement for ISO/IEC 20000-1",
+        (RowKind::Integrated, S::Iso27001) => "engine.action.extend-isms-control",
+        (RowKind::Integrated, S::Iso20000) => "engine.action.add-security-to-sms-process",
+        (RowKind::Integrated, S::BothSeparate) => "engine.action.merge-processes",
+        (RowKind::Integrated, S::BothIntegrated) => "engine.action.keep-integrated-process",
+        (RowKind::Iso27001Only, start) if start.has_iso27001() => "engine.action.keep-in-isms",
+        (RowKind::Iso27001Only, _) => "engine.action.implement-27001",
+        (RowKind::Iso20000Only, start) if start.has_iso20000() => "engine.action.keep-in-sms",
+        (RowKind::Iso20000Only, _) => "engine.action.implement-20000",
     }
 }
 
@@ -110,6 +96,8 @@ pub struct Urgency {
     /// critical path out: the points behind the band, shifted to start at 0.
     pub exposure: u8,
     pub reasons: Vec<String>,
+    /// The part of `reasons` that raises the row.
+    pub raising: std::ops::Range<usize>,
 }
 
 /// The priority of a row. Closed rows have none. The certification critical path is High.
@@ -133,9 +121,12 @@ pub fn priority(
             score: 0,
             exposure: 0,
             reasons: Vec::new(),
+            raising: 0..0,
         };
     }
+    let texts = facts.texts;
     let mut reasons = Vec::new();
+    let mut lowered = false;
     let controls: Vec<&str> = row
         .refs
         .get(Family::Iso27001.current())
@@ -169,15 +160,23 @@ pub fn priority(
             .iter()
             .filter(|t| facts.has(**t))
             .filter(|t| duties.is_empty() || !t.is_obligation())
-            .map(|t| t.label())
+            .map(|t| texts.label(*t))
             .collect();
         if !raised.is_empty() {
             p += 1;
-            reasons.push(format!("Raised for {reference}: {}", raised.join("; ")));
+            let why = raised.join("; ");
+            reasons.push(texts.fill(
+                "engine.priority.raised-for-control",
+                &[("control", reference), ("why", &why)],
+            ));
         }
         if !duties.is_empty() {
             p += 1;
-            reasons.push(format!("{reference} is named by {}", duties.join(", ")));
+            let by = duties.join(", ");
+            reasons.push(texts.fill(
+                "engine.priority.named-by",
+                &[("control", reference), ("duties", &by)],
+            ));
         }
         points = points.max(p);
     }
@@ -186,20 +185,23 @@ pub fn priority(
     let raised: Vec<&str> = PRACTICE_RAISES
         .iter()
         .filter(|(tag, practices)| facts.has(*tag) && practices.contains(&row.practice.as_str()))
-        .map(|(tag, _)| tag.label())
+        .map(|(tag, _)| texts.label(*tag))
         .collect();
     if !raised.is_empty() {
         points += if controls.is_empty() { 2 } else { 1 };
-        reasons.push(format!("Raised for the process: {}", raised.join("; ")));
+        let why = raised.join("; ");
+        reasons.push(texts.fill("engine.priority.raised-for-process", &[("why", &why)]));
     }
     match (facts.target, row.kind) {
         (Target::Iso27001First, RowKind::Iso20000Only) => {
             points -= 2;
-            reasons.push("Lowered: ISO/IEC 27001 is certified first".to_owned());
+            reasons.push(texts.get("engine.priority.lowered-27001-first").to_owned());
+            lowered = true;
         }
         (Target::Iso20000First, RowKind::Iso27001Only) => {
             points -= 2;
-            reasons.push("Lowered: ISO/IEC 20000-1 is certified first".to_owned());
+            reasons.push(texts.get("engine.priority.lowered-20000-first").to_owned());
+            lowered = true;
         }
         _ => {}
     }
@@ -208,9 +210,11 @@ pub fn priority(
         1..=2 => Priority::Medium,
         _ => Priority::Low,
     };
+    let mut raising = 0..reasons.len() - usize::from(lowered);
     if critical {
+        raising = raising.start + 1..raising.end + 1;
         band = Priority::High;
-        reasons.insert(0, "On the certification critical path".to_owned());
+        reasons.insert(0, texts.get("engine.priority.critical-path").to_owned());
     }
     let rank: u8 = match band {
         Priority::High => 3,
@@ -226,5 +230,6 @@ pub fn priority(
         score,
         exposure,
         reasons,
+        raising,
     }
 }

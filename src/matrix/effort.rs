@@ -60,6 +60,14 @@ pub fn remaining(
 }
 
 fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
+    let texts = facts.texts;
+    // A factor and its reason, written in the reader's language ("×1.4 for …", "×1,4 für …").
+    let factor = |f: f64, key: &str, args: &[(&str, &dyn std::fmt::Display)]| {
+        let times = format!("{f}").replace('.', texts.get("format.decimal"));
+        let mut all: Vec<(&str, &dyn std::fmt::Display)> = vec![("factor", &times)];
+        all.extend_from_slice(args);
+        Factor(f, texts.fill(key, &all))
+    };
     let mut out = Vec::new();
     let practice = row.practice.as_str();
     let controls: Vec<&str> = row
@@ -70,21 +78,25 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
         .filter(|r| r.starts_with("A."))
         .collect();
     let size = match reads::ORG_SIZE.get(answers) {
-        Some(OrgSize::Micro) => Some((0.6, "1–9 people")),
-        Some(OrgSize::Small) => Some((0.8, "10–49 people")),
-        Some(OrgSize::Large) => Some((1.4, "250–999 people")),
-        Some(OrgSize::Enterprise) => Some((1.8, "1,000 people or more")),
+        Some(OrgSize::Micro) => Some((0.6, "engine.effort.size.micro")),
+        Some(OrgSize::Small) => Some((0.8, "engine.effort.size.small")),
+        Some(OrgSize::Large) => Some((1.4, "engine.effort.size.large")),
+        Some(OrgSize::Enterprise) => Some((1.8, "engine.effort.size.enterprise")),
         Some(OrgSize::Medium) | None => None,
     };
     if let Some((f, why)) = size {
-        out.push(Factor(f, format!("×{f} for size ({why})")));
+        out.push(factor(
+            f,
+            "engine.effort.size",
+            &[("size", &texts.get(why))],
+        ));
     }
     if practice == "physical" {
         if let Some(sites) = reads::ORG_SITES.get(answers).filter(|n| *n > 1) {
             // Each further site adds half a site's work: policy and design are shared, the
             // perimeter, entry control and checks are not.
             let f = (1.0 + 0.5 * (sites - 1) as f64).min(6.0);
-            out.push(Factor(f, format!("×{f} for {sites} sites")));
+            out.push(factor(f, "engine.effort.sites", &[("sites", &sites)]));
         }
     }
     if PER_SERVICE.contains(&practice) {
@@ -96,19 +108,23 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
                 _ => 2.0,
             };
             if f != 1.0 {
-                out.push(Factor(f, format!("×{f} for {services} services")));
+                out.push(factor(
+                    f,
+                    "engine.effort.services",
+                    &[("services", &services)],
+                ));
             }
         }
     }
     if PER_CUSTOMER.contains(&practice) {
         let f = match reads::ORG_CUSTOMERS.get(answers) {
-            Some(Customers::UpTo100) => Some((1.2, "11–100 customers")),
-            Some(Customers::UpTo1000) => Some((1.5, "101–1,000 customers")),
-            Some(Customers::Over1000) => Some((1.8, "more than 1,000 customers")),
+            Some(Customers::UpTo100) => Some((1.2, "engine.effort.customers.up-to-100")),
+            Some(Customers::UpTo1000) => Some((1.5, "engine.effort.customers.up-to-1000")),
+            Some(Customers::Over1000) => Some((1.8, "engine.effort.customers.over-1000")),
             Some(Customers::UpTo10) | None => None,
         };
         if let Some((f, why)) = f {
-            out.push(Factor(f, format!("×{f} for {why}")));
+            out.push(factor(f, why, &[]));
         }
     }
     let tools = reads::OPS_TOOLS.get(answers);
@@ -118,21 +134,26 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
                 Tool::Ticketing,
                 &["incident", "request", "change"][..],
                 &[][..],
-                "a ticketing tool",
+                "engine.effort.tool.ticketing",
             ),
             (
                 Tool::Cmdb,
                 &["asset-config"][..],
                 &["A.5.9"][..],
-                "an asset inventory or CMDB",
+                "engine.effort.tool.cmdb",
             ),
             (
                 Tool::Monitoring,
                 &["capacity"][..],
                 &["A.8.6"][..],
-                "service monitoring",
+                "engine.effort.tool.monitoring",
             ),
-            (Tool::Siem, &[][..], &["A.8.15", "A.8.16"][..], "a SIEM"),
+            (
+                Tool::Siem,
+                &[][..],
+                &["A.8.15", "A.8.16"][..],
+                "engine.effort.tool.siem",
+            ),
         ] {
             let concerned =
                 practices.contains(&practice) || controls.iter().any(|c| refs.contains(c));
@@ -140,11 +161,16 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
                 continue;
             }
             if tools.contains(&tool) {
-                out.push(Factor(0.75, format!("×0.75: {name} is already in use")));
+                out.push(factor(
+                    0.75,
+                    "engine.effort.tool-in-use",
+                    &[("tool", &texts.get(name))],
+                ));
             } else {
-                out.push(Factor(
+                out.push(factor(
                     1.25,
-                    format!("×1.25: {name} is still to choose and set up"),
+                    "engine.effort.tool-to-set-up",
+                    &[("tool", &texts.get(name))],
                 ));
             }
         }
@@ -153,28 +179,20 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
     if SHARED_SYSTEM.contains(&practice)
         && (others.contains(&OtherSystem::Iso9001) || others.contains(&OtherSystem::Iso14001))
     {
-        out.push(Factor(
-            0.8,
-            "×0.8: reuses your ISO 9001 or ISO 14001 system".to_owned(),
-        ));
+        out.push(factor(0.8, "engine.effort.reuses-9001-14001", &[]));
     }
     if practice == "continuity" && others.contains(&OtherSystem::Iso22301) {
-        out.push(Factor(
-            0.6,
-            "×0.6: builds on your ISO 22301 continuity system".to_owned(),
-        ));
+        out.push(factor(0.6, "engine.effort.builds-on-22301", &[]));
     }
     if let Some(scheme) = controls.iter().find_map(|c| facts.attested(c).next()) {
-        out.push(Factor(
+        out.push(factor(
             0.7,
-            format!(
-                "×0.7: already assessed for {}; reuse the evidence",
-                scheme.name
-            ),
+            "engine.effort.attested",
+            &[("scheme", &scheme.name)],
         ));
     }
     if facts.has(Tag::RoundTheClock) && ["incident", "continuity", "capacity"].contains(&practice) {
-        out.push(Factor(1.2, "×1.2 for round-the-clock support".to_owned()));
+        out.push(factor(1.2, "engine.effort.round-the-clock", &[]));
     }
     if facts.has(Tag::OutsourcedOperations)
         && (practice == "supplier"
@@ -184,10 +202,7 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
                 .iter()
                 .any(|r| r == "8.2.3"))
     {
-        out.push(Factor(
-            1.2,
-            "×1.2: other companies run part of your operations".to_owned(),
-        ));
+        out.push(factor(1.2, "engine.effort.outsourced", &[]));
     }
     out
 }

@@ -5,6 +5,7 @@
 
 use super::scope::{StartingPoint, Target};
 use crate::advice::{Advice, Obligation, ObligationId, Tag};
+use crate::i18n::Texts;
 use crate::questionnaire::reads::{
     self, Attestation, Cloud, CustomerAccess, CustomerType, Development, Dora, GdprRole, Hours,
     Nis2, OrgSize, Outsourced, Premises, Remote,
@@ -19,10 +20,12 @@ pub struct Facts<'a> {
     pub tags: Vec<Tag>,
     /// Laws, regulations and schemes that apply or are held, in data order.
     pub obligations: Vec<&'a Obligation>,
+    /// The language every text the engine writes is in.
+    pub texts: &'a Texts,
 }
 
 impl<'a> Facts<'a> {
-    pub fn read(answers: &Answers, advice: &'a Advice) -> Facts<'a> {
+    pub fn read(answers: &Answers, advice: &'a Advice, texts: &'a Texts) -> Facts<'a> {
         let tags = Tag::ALL
             .into_iter()
             .filter(|tag| holds(*tag, answers))
@@ -37,6 +40,7 @@ impl<'a> Facts<'a> {
             target: Target::from_answers(answers),
             tags,
             obligations,
+            texts,
         }
     }
 

@@ -29,8 +29,9 @@ pub use scope::{StartingPoint, Target};
 
 use crate::advice::{self, Advice};
 use crate::assessment::Assessment;
-use crate::catalog::{Catalog, StandardId};
-use crate::questionnaire::{reads, Questionnaire};
+use crate::catalog::{self, Catalog, StandardId};
+use crate::i18n::Texts;
+use crate::questionnaire::{self, reads, Questionnaire};
 
 /// Builds the matrix.
 ///
@@ -46,8 +47,20 @@ pub fn build(catalog: &Catalog, questionnaire: &Questionnaire, assessment: &Asse
     build_with(catalog, questionnaire, advice::builtin(), assessment)
 }
 
-/// Builds the matrix with the given advice data (tests pass fixtures).
+/// Builds the matrix with the given advice data (tests pass fixtures), in English.
 pub fn build_with(
+    catalog: &Catalog,
+    questionnaire: &Questionnaire,
+    advice: &Advice,
+    assessment: &Assessment,
+) -> Matrix {
+    build_in(Texts::english(), catalog, questionnaire, advice, assessment)
+}
+
+/// Builds the matrix in the language of `texts`: pass the catalog, questionnaire and advice
+/// localized to it (`catalog::localized` …), or `localized_build` does it.
+pub fn build_in(
+    texts: &Texts,
     catalog: &Catalog,
     questionnaire: &Questionnaire,
     advice: &Advice,
@@ -55,9 +68,9 @@ pub fn build_with(
 ) -> Matrix {
     let answers = &assessment.answers;
     let editions = assessment.editions;
-    let facts = facts::Facts::read(answers, advice);
+    let facts = facts::Facts::read(answers, advice, texts);
     let start = facts.start;
-    let schedule = plan::Schedule::new(&assessment.created, answers);
+    let schedule = plan::Schedule::new(texts, &assessment.created, answers);
     let controls = applicability::annex_a(
         catalog,
         questionnaire,
@@ -82,7 +95,7 @@ pub fn build_with(
         .crosswalk
         .iter()
         .map(|row| {
-            let (applicable, reason) = applicability::row(catalog, row, editions, &controls);
+            let (applicable, reason) = applicability::row(texts, catalog, row, editions, &controls);
             let maturity = questionnaire.maturity(answers, &row.practice);
             let derived_status = derive::derived_status(row.kind, applicable, maturity);
             let edit = assessment.edit(&row.id);
@@ -97,7 +110,12 @@ pub fn build_with(
                 kind: row.kind,
                 pdca: row.pdca,
                 practice: row.practice.clone(),
-                area: area::row_area(catalog, row, editions.iso27001, editions.iso20000),
+                area: {
+                    let mut area =
+                        area::row_area(catalog, row, editions.iso27001, editions.iso20000);
+                    area.localize(texts);
+                    area
+                },
                 iso27001: RefView::list(
                     catalog,
                     editions.iso27001,
@@ -125,7 +143,9 @@ pub fn build_with(
                 evidence_iso27001: row.evidence.iso27001.clone(),
                 evidence_iso20000: row.evidence.iso20000.clone(),
                 effort_weight: row.effort,
-                action: derive::action(row.kind, row.lead, start, status.is_open()),
+                action: texts
+                    .get(derive::action(row.kind, row.lead, start, status.is_open()))
+                    .to_owned(),
                 applicable,
                 applicability_reason: reason,
                 maturity,
@@ -136,6 +156,7 @@ pub fn build_with(
                 priority_score: urgency.score,
                 exposure: urgency.exposure,
                 priority_reasons: urgency.reasons,
+                raising_reasons: urgency.raising,
                 phase,
                 critical,
                 target_date: schedule
@@ -154,8 +175,11 @@ pub fn build_with(
         })
         .collect();
     rank_plan(&mut rows);
-    let soa = soa::build(catalog, editions.iso27001, &controls, &rows);
-    let heatmap = heatmap::build(catalog, editions, &rows);
+    let soa = soa::build(texts, catalog, editions.iso27001, &controls, &rows);
+    let mut heatmap = heatmap::build(catalog, editions, &rows);
+    for axis in heatmap.rows.iter_mut().chain(&mut heatmap.columns) {
+        axis.localize(texts);
+    }
     let summary = summary::build(&rows);
     let warnings = warnings::build(
         &rows,
@@ -175,7 +199,11 @@ pub fn build_with(
         heatmap,
         summary,
         schedule,
-        facts: facts.tags.iter().map(|t| t.label().to_owned()).collect(),
+        facts: facts
+            .tags
+            .iter()
+            .map(|t| texts.label(*t).to_owned())
+            .collect(),
         obligations: facts
             .obligations
             .iter()
@@ -188,6 +216,31 @@ pub fn build_with(
             .collect(),
         warnings,
     }
+}
+
+/// Builds the matrix from the built-in data in the language of `texts`.
+pub fn localized_build(texts: &Texts, assessment: &Assessment) -> Matrix {
+    build_in(
+        texts,
+        catalog::localized(texts),
+        questionnaire::localized(texts),
+        advice::localized(texts),
+        assessment,
+    )
+}
+
+/// Every translatable text of the built-in data files, key and English, in file order:
+/// the catalog, the questionnaire, the advice.
+pub fn data_texts() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut collect = |key: &str, english: &str| {
+        out.push((key.to_owned(), english.to_owned()));
+        None
+    };
+    catalog::builtin().clone().visit_texts(&mut collect);
+    questionnaire::builtin().clone().visit_texts(&mut collect);
+    advice::builtin().clone().visit_texts(&mut collect);
+    out
 }
 
 /// Numbers the open rows in the order of the action plan: the critical path of the first two

@@ -49,7 +49,7 @@ pub struct MatrixRow {
     pub evidence_iso20000: Text,
     pub effort_weight: u8,
     /// What to do, given the starting point.
-    pub action: &'static str,
+    pub action: String,
     pub applicable: bool,
     pub applicability_reason: Text,
     pub maturity: Option<Maturity>,
@@ -64,6 +64,10 @@ pub struct MatrixRow {
     pub exposure: u8,
     /// Why the priority is what it is: the critical path, scope facts, laws, the target.
     pub priority_reasons: Vec<String>,
+    /// The reasons that raise the priority (not the critical path, not lowering): the range of
+    /// `priority_reasons` the report lists as why a risk is big.
+    #[serde(skip)]
+    pub raising_reasons: std::ops::Range<usize>,
     /// The phase of the plan the row's work belongs to.
     pub phase: Phase,
     /// On the certification critical path.

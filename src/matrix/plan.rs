@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::catalog::{Family, Row};
 use crate::date::Date;
+use crate::i18n::Texts;
 use crate::questionnaire::reads::{self, Timeline};
 use crate::questionnaire::Answers;
 
@@ -26,9 +27,9 @@ crate::vocabulary::vocabulary! {
     }
 }
 
-/// The method in a paragraph, as the app, the workbook and the report state it; docs/method.md
-/// gives the detail.
-pub const METHOD: &str = "The plan runs in five phases towards the certification audit: foundations (scope, leadership, policy, roles, document control), risk and service planning (risk method, assessment and treatment, the Statement of Applicability, objectives, service catalogue and agreements), controls and processes, operation and measurement, then internal audit and management review. The critical path (scope, policy, roles, risk assessment and treatment with the Statement of Applicability, the service catalogue and agreements, internal audit and management review) is High and comes first in its phase. An Annex A control's priority starts from its weight in a service provider's risk picture and rises when one of your scope facts raises it or a law or scheme you named requires it; every priority lists its reasons. Effort is an indicative person-day figure per row, scaled by size, sites, services, customers, tools in place and what other systems and attestations let you reuse; each factor is shown. Phase dates divide the time from the assessment to your audit date or chosen timeline. Applicability follows your scope answers; every included control has a basis (risk, legal, contractual or business) and a justification, every exclusion a reason to confirm against your risk assessment.";
+/// The key of the method in a paragraph, as the app, the workbook and the report state it;
+/// docs/method.md gives the detail.
+pub const METHOD: &str = "engine.method";
 
 /// Percent of the time to the certification audit by which each phase should end. The last
 /// phase ends with 5% of the time left, so findings of the internal audit and management review
@@ -145,7 +146,7 @@ fn months(timeline: Option<Timeline>) -> (u32, bool) {
 impl Schedule {
     /// The schedule from the assessment's creation date, the audit date if one is given and
     /// lies ahead, otherwise the timeline.
-    pub fn new(created: &str, answers: &Answers) -> Option<Schedule> {
+    pub fn new(texts: &Texts, created: &str, answers: &Answers) -> Option<Schedule> {
         let start = Date::of_timestamp(created)?;
         let given = reads::CERT_AUDIT_DATE
             .get(answers)
@@ -153,17 +154,16 @@ impl Schedule {
         let (audit, basis, assumed) = match given {
             Some(date) => (
                 date,
-                "the certification audit date you gave".to_owned(),
+                texts.get("engine.schedule.audit-date-given").to_owned(),
                 false,
             ),
             None => {
                 let timeline = reads::START_TIMELINE.get(answers);
                 let (m, assumed) = months(timeline);
                 let basis = if assumed {
-                    "twelve months from the assessment date, assumed because no timeline was chosen"
-                        .to_owned()
+                    texts.get("engine.schedule.assumed").to_owned()
                 } else {
-                    format!("{m} months from the assessment date, the timeline you chose")
+                    texts.fill("engine.schedule.timeline", &[("months", &m)])
                 };
                 (start.add_months(m), basis, assumed)
             }
@@ -177,11 +177,12 @@ impl Schedule {
                 ends: start.add_days((span * share + 50) / 100).to_string(),
             })
             .collect();
-        let audit_label = match reads::CERT_COMBINED.get(answers) {
-            Some(true) => "Combined certification audit for both standards",
-            _ => "Certification audit",
-        }
-        .to_owned();
+        let audit_label = texts
+            .get(match reads::CERT_COMBINED.get(answers) {
+                Some(true) => "engine.schedule.combined-audit",
+                _ => "engine.schedule.audit",
+            })
+            .to_owned();
         Some(Schedule {
             start: start.to_string(),
             audit: audit.to_string(),

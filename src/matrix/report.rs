@@ -13,7 +13,7 @@ pub const RISKS: usize = 3;
 pub const NEXT_STEPS: usize = 5;
 
 /// What the workbook and the report say of their own standing.
-pub const DISCLAIMER: &str = "Clause and control numbers and titles are those of the standards; every explanation and all guidance are our own wording, not the text of any ISO standard. Buy the standards from ISO or your national standards body. The Statement of Applicability is a draft derived from your answers: confirm every entry against your risk assessment. Effort figures are indicative.";
+pub const DISCLAIMER: &str = "engine.disclaimer";
 
 /// The report's own findings over one matrix.
 #[derive(Debug, PartialEq)]
@@ -104,11 +104,9 @@ pub fn outline(matrix: &Matrix) -> Outline<'_> {
         if !repeats {
             risks.push(Risk {
                 row,
-                why: row
-                    .priority_reasons
+                why: row.priority_reasons[row.raising_reasons.clone()]
                     .iter()
                     .map(String::as_str)
-                    .filter(|reason| raises(reason))
                     .collect(),
             });
         }
@@ -133,12 +131,6 @@ pub fn outline(matrix: &Matrix) -> Outline<'_> {
         phases,
         soa: soa_brief(&matrix.soa),
     }
-}
-
-/// Whether a priority reason raises the row (rather than placing it on the critical path or
-/// lowering it).
-fn raises(reason: &str) -> bool {
-    !reason.starts_with("On the certification critical path") && !reason.starts_with("Lowered")
 }
 
 fn soa_brief(soa: &[SoaEntry]) -> SoaBrief<'_> {

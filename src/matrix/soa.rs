@@ -7,8 +7,10 @@ use super::applicability::{self, Applicability, DEFAULT_REASON};
 use super::model::{MatrixRow, RefView, SoaEntry};
 use crate::assessment::Status;
 use crate::catalog::{Catalog, Family, StandardId, Text};
+use crate::i18n::Texts;
 
 pub fn build(
+    texts: &Texts,
     catalog: &Catalog,
     edition: StandardId,
     controls: &applicability::ByControl,
@@ -41,7 +43,7 @@ pub fn build(
             let reference = &control.reference;
             let applicability = controls.get(reference).cloned().unwrap_or(Applicability {
                 applicable: true,
-                reason: Text::from(DEFAULT_REASON),
+                reason: Text::from(texts.get(DEFAULT_REASON)),
                 from_answers: false,
                 basis: Some(crate::advice::Basis::Risk),
                 obligations: Vec::new(),

@@ -16,12 +16,12 @@ use crate::questionnaire::reads::{
 };
 use crate::questionnaire::Answers;
 
-/// Exclusions auditors routinely challenge, with why (Annex A of ISO/IEC 27001:2022).
+/// Exclusions auditors routinely challenge, with the key of why (Annex A of ISO/IEC 27001:2022).
 const CHALLENGED: [(&str, &str); 4] = [
-    ("A.5.34", "Almost every organisation holds personal data (staff records, customer contacts, users of its services); an auditor will ask for evidence that none is in scope."),
-    ("A.5.23", "Hosted email, file sharing and collaboration tools are cloud services; an auditor will ask which ones you use."),
-    ("A.8.31", "Changes and releases are tested before they go live (ISO/IEC 20000-1 8.5.3), which needs test environments kept apart from production."),
-    ("A.8.33", "Testing changes before release uses test data, which must be chosen and protected."),
+    ("A.5.34", "engine.warning.challenged.personal-data"),
+    ("A.5.23", "engine.warning.challenged.cloud"),
+    ("A.8.31", "engine.warning.challenged.test-environments"),
+    ("A.8.33", "engine.warning.challenged.test-data"),
 ];
 
 /// Minimum months from the starting point to a credible certification audit: the system must
@@ -44,6 +44,7 @@ pub fn build(
     facts: &Facts<'_>,
     schedule: Option<&Schedule>,
 ) -> Vec<Warning> {
+    let texts = facts.texts;
     let mut out = Vec::new();
     let mut add = |kind, subject: Option<&str>, text: String| {
         out.push(Warning {
@@ -60,17 +61,26 @@ pub fn build(
             (true, Status::NotApplicable) if mandatory => add(
                 WarningKind::Status,
                 Some(&row.id),
-                format!("“{}” is marked Not applicable, but it carries requirements that allow no exclusion. Set its status, or move the excluded Annex A control out of scope in the Statement of Applicability.", row.topic),
+                texts.fill(
+                    "engine.warning.mandatory-not-applicable",
+                    &[("topic", &row.topic)],
+                ),
             ),
             (true, Status::NotApplicable) => add(
                 WarningKind::Status,
                 Some(&row.id),
-                format!("“{}” is marked Not applicable, but the draft Statement of Applicability includes it. Record why it is excluded, with the risk assessment that supports it, or set its status.", row.topic),
+                texts.fill(
+                    "engine.warning.included-not-applicable",
+                    &[("topic", &row.topic)],
+                ),
             ),
             (false, Status::Implemented | Status::InProgress) => add(
                 WarningKind::Status,
                 Some(&row.id),
-                format!("“{}” has a status of {}, but the answers exclude it. Check the scope answer behind the exclusion, or mark it Not applicable.", row.topic, row.status.label()),
+                texts.fill(
+                    "engine.warning.excluded-but-done",
+                    &[("topic", &row.topic), ("status", &texts.label(row.status))],
+                ),
             ),
             _ => {}
         }
@@ -81,7 +91,7 @@ pub fn build(
                 WarningKind::Exclusion,
                 Some(reference),
                 // The reference is the subject, shown beside the text.
-                format!("Excluded. {why}"),
+                texts.fill("engine.warning.excluded", &[("why", &texts.get(why))]),
             );
         }
     }
@@ -93,7 +103,7 @@ pub fn build(
                 add(
                     WarningKind::Exclusion,
                     Some(reference),
-                    "Excluded, but your staff sign in to customers' systems: the scripts, automation and configuration they write for that are code. An auditor will ask how they are stored, reviewed and protected; include the control for them, or record why none exist.".to_owned(),
+                    texts.get("engine.warning.customer-access-code").to_owned(),
                 );
             }
         }
@@ -103,12 +113,17 @@ pub fn build(
     excluded.sort_by(|a, b| super::view::compare_refs(a.0, b.0));
     for (reference, applicability) in excluded {
         if !applicability.applicable && !applicability.obligations.is_empty() {
+            let named: Vec<&str> = applicability
+                .obligations
+                .iter()
+                .map(String::as_str)
+                .collect();
             add(
                 WarningKind::Exclusion,
                 Some(reference),
-                format!(
-                    "Excluded, but {} names it. Make sure the exclusion holds for everything you acquire, run and maintain, or include the control.",
-                    applicability.obligations.join(" and ")
+                texts.fill(
+                    "engine.warning.excluded-but-named",
+                    &[("duties", &super::applicability::join_and(texts, &named))],
                 ),
             );
         }
@@ -121,16 +136,32 @@ pub fn build(
             add(
                 WarningKind::Schedule,
                 None,
-                format!("The certification audit is {months} months away. From your starting point ({}) allow at least {needed} months: the system must run long enough to keep records and complete an internal audit and a management review before the audit.", facts.start.label()),
+                texts.fill(
+                    "engine.warning.timeline-too-short",
+                    &[
+                        ("months", &months),
+                        ("start", &texts.label(facts.start)),
+                        ("needed", &needed),
+                    ],
+                ),
             );
         }
         if schedule.assumed {
-            add(WarningKind::Schedule, None, "No timeline was chosen, so the phase dates assume a certification audit twelve months from the assessment date.".to_owned());
+            add(
+                WarningKind::Schedule,
+                None,
+                texts.get("engine.warning.no-timeline").to_owned(),
+            );
         }
     }
     if let Some(date) = reads::CERT_AUDIT_DATE.get(answers) {
         if schedule.is_some_and(|s| s.audit != date.to_string()) {
-            add(WarningKind::Schedule, None, format!("The audit date you gave, {date}, is not after the assessment date, so the plan uses your timeline instead."));
+            let date = texts.date(date);
+            add(
+                WarningKind::Schedule,
+                None,
+                texts.fill("engine.warning.audit-date-past", &[("date", &date)]),
+            );
         }
     }
     // Grouped by kind; within a kind, rows and controls keep the order they were found in.
@@ -144,6 +175,7 @@ fn answer_checks(
     editions: Editions,
     add: &mut impl FnMut(WarningKind, Option<&str>, String),
 ) {
+    let texts = facts.texts;
     let sector = reads::ORG_SECTOR.get(answers);
     let size = reads::ORG_SIZE.get(answers);
     let medium_or_larger = matches!(
@@ -167,15 +199,15 @@ fn answer_checks(
         Some(Nis2::No) if nis2_sector && medium_or_larger => add(
             WarningKind::Answers,
             None,
-            "You said NIS2 does not apply, but medium and large organisations in your sector are usually in scope (for example managed ICT services, cloud and data centres, health, finance, manufacturing). Check your national NIS2 law before excluding it.".to_owned(),
+            texts.get("engine.warning.nis2-no").to_owned(),
         ),
         Some(Nis2::NotSure) => add(
             WarningKind::Answers,
             None,
             if nis2_sector && medium_or_larger {
-                "You are not sure whether NIS2 applies. Your sector and size suggest it probably does: check your national NIS2 law and registration duty; the plan does not yet count NIS2's demands.".to_owned()
+                texts.get("engine.warning.nis2-not-sure-likely").to_owned()
             } else {
-                "You are not sure whether NIS2 applies. Check your national NIS2 law (sector lists and size thresholds); the plan does not yet count NIS2's demands.".to_owned()
+                texts.get("engine.warning.nis2-not-sure").to_owned()
             },
         ),
         Some(Nis2::Essential | Nis2::Important)
@@ -184,7 +216,7 @@ fn answer_checks(
             add(
                 WarningKind::Answers,
                 None,
-                "You said NIS2 applies, yet NIS2 mostly covers medium and large organisations. That is right for some small entities (for example DNS or trust service providers, or entities named by the state); confirm your classification.".to_owned(),
+                texts.get("engine.warning.nis2-small").to_owned(),
             )
         }
         _ => {}
@@ -193,40 +225,82 @@ fn answer_checks(
         add(
             WarningKind::Answers,
             None,
-            "You are in financial services but said DORA does not reach you. Most EU financial entities are in its scope, and their ICT providers are bound through contracts; check before excluding it.".to_owned(),
+            texts.get("engine.warning.dora-no").to_owned(),
         );
     }
     let holding = |q: &reads::Single<Holding>| q.get(answers) == Some(Holding::Certified);
     if holding(&reads::START_ISO27001) && editions.iso27001 == StandardId::Iso27001_2013 {
-        add(WarningKind::Answers, None, "You hold an ISO/IEC 27001 certificate on the 2013 edition: the transition ended on 31 October 2025, so such certificates are no longer valid. Plan the transition to ISO/IEC 27001:2022 first.".to_owned());
+        add(
+            WarningKind::Answers,
+            None,
+            texts
+                .get("engine.warning.iso27001-2013-certificate")
+                .to_owned(),
+        );
     }
     if holding(&reads::START_ISO20000) && editions.iso20000 == StandardId::Iso20000_2011 {
-        add(WarningKind::Answers, None, "You hold an ISO/IEC 20000-1 certificate on the 2011 edition: those were withdrawn when the transition ended on 29 September 2021. Plan the transition to ISO/IEC 20000-1:2018 first.".to_owned());
+        add(
+            WarningKind::Answers,
+            None,
+            texts
+                .get("engine.warning.iso20000-2011-certificate")
+                .to_owned(),
+        );
     }
     if reads::START_TARGET.get(answers) == Some(Goal::AddCombined)
         && facts.target != Target::AddCombined
     {
-        add(WarningKind::Answers, None, "You chose to add the other standard to a certificate you hold, but you hold no certificate yet; the plan follows the integrated route.".to_owned());
+        add(
+            WarningKind::Answers,
+            None,
+            texts
+                .get("engine.warning.add-without-certificate")
+                .to_owned(),
+        );
     }
     let combined = reads::CERT_COMBINED.get(answers) == Some(true);
     if combined && reads::CERT_BODY.get(answers) == Some(CertBody::Separate) {
-        add(WarningKind::Answers, None, "You want one combined audit but have a different certification body for each standard. A combined audit needs one body accredited for both.".to_owned());
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.combined-two-bodies").to_owned(),
+        );
     }
     if combined && matches!(facts.target, Target::Iso27001First | Target::Iso20000First) {
-        add(WarningKind::Answers, None, "You want one combined audit but plan to certify one standard first. Decide which: a combined audit needs both systems ready at once.".to_owned());
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.combined-one-first").to_owned(),
+        );
     }
     if reads::CERT_SCOPE.get(answers) == Some(CertScope::Different)
         && matches!(facts.target, Target::Integrated | Target::AddCombined)
     {
-        add(WarningKind::Answers, None, "You want one integrated system, but with different scopes for the two certificates. Describe both boundaries in the scope document and show which services, sites and teams each covers; shared documents must say where they apply.".to_owned());
+        add(
+            WarningKind::Answers,
+            None,
+            texts
+                .get("engine.warning.integrated-different-scopes")
+                .to_owned(),
+        );
     }
     if !facts.has(Tag::PersonalData)
         && facts.has(Tag::CustomerData)
         && reads::GDPR.get(answers).is_some()
     {
-        add(WarningKind::Answers, None, "You handle your customers' data but said no personal data is in scope. Customers' data almost always includes personal data (names, e-mail addresses, users' records); check your GDPR role.".to_owned());
+        add(
+            WarningKind::Answers,
+            None,
+            texts
+                .get("engine.warning.customer-data-no-personal")
+                .to_owned(),
+        );
     }
     if facts.has(Tag::CloudProvider) && reads::INTERNET_FACING.get(answers) == Some(false) {
-        add(WarningKind::Answers, None, "You provide cloud services but said your services cannot be reached from the internet. Check the answer: cloud services usually are, and that raises vulnerability management and monitoring.".to_owned());
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.cloud-not-internet").to_owned(),
+        );
     }
 }

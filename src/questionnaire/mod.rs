@@ -3,12 +3,15 @@
 //! nothing of the browser.
 
 mod answer;
+mod localize;
 mod model;
 mod raw;
 pub mod reads;
 mod validate;
 
 use std::sync::OnceLock;
+
+use crate::i18n::{PerLanguage, Texts};
 
 pub use answer::{Answer, Answers};
 pub use model::{
@@ -36,5 +39,18 @@ pub fn builtin() -> &'static Questionnaire {
             let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
             panic!("built-in questionnaire is invalid:\n{}", lines.join("\n"))
         }
+    })
+}
+
+/// The built-in questionnaire with `texts`' translations, made once per language.
+pub fn localized(texts: &Texts) -> &'static Questionnaire {
+    static COPIES: PerLanguage<Questionnaire> = PerLanguage::new();
+    if texts.lang() == "en" {
+        return builtin();
+    }
+    COPIES.get(texts.lang(), || {
+        let mut questionnaire = builtin().clone();
+        questionnaire.visit_texts(&mut |key, _| texts.find(key).map(str::to_owned));
+        questionnaire
     })
 }

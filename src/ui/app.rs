@@ -18,7 +18,7 @@ use super::summary::SummaryScreen;
 use crate::embed::{Event, SharedSummary};
 use crate::matrix::{self, Matrix};
 use crate::state::Screen;
-use crate::{catalog, questionnaire, web};
+use crate::web;
 
 #[component]
 pub fn App() -> Html {
@@ -45,9 +45,10 @@ pub fn App() -> Html {
         },
     );
 
-    let matrix: Rc<Matrix> = use_memo(state.assessment.clone(), |assessment| {
-        matrix::build(catalog::builtin(), questionnaire::builtin(), assessment)
-    });
+    let matrix: Rc<Matrix> = use_memo(
+        (state.assessment.clone(), state.lang.clone()),
+        |(assessment, _)| matrix::localized_build(super::lang::texts(), assessment),
+    );
 
     // Finishing the questionnaire: tell the host, with the summary only where the host enabled
     // sharing (and the questionnaire said so before the visitor finished).

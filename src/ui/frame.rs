@@ -4,17 +4,21 @@
 use yew::prelude::*;
 
 use super::export_button::ExportButton;
+use super::lang::{t, tf};
 use super::notices::Notices;
-use crate::state::{Action, AppState, Screen};
+use crate::i18n;
+use crate::state::{Action, AppState, Notice, NoticeKind, Screen};
 use crate::web;
 
 /// The frame with `screen` inside.
 pub fn frame(state: &AppState, dispatch: &Callback<Action>, screen: Html) -> Html {
     html! {
-        <div class="app">
-            <a class="skip-link" href="#main">{"Skip to content"}</a>
+        // Keyed by the language: choosing another remounts every screen in it.
+        <div class="app" key={state.lang.clone()}>
+            <a class="skip-link" href="#main">{t("frame.skip-to-content")}</a>
             <header class="app-header">
                 <Brand />
+                <LanguageSwitch lang={state.lang.clone()} dispatch={dispatch.clone()} />
                 {if state.started && state.screen != Screen::Welcome {
                     html! {
                         <div class="header-tools">
@@ -22,7 +26,7 @@ pub fn frame(state: &AppState, dispatch: &Callback<Action>, screen: Html) -> Htm
                             <button type="button" class={classes!("button", "header-report", (state.screen == Screen::Report).then_some("current"))}
                                 aria-current={(state.screen == Screen::Report).then_some("page")}
                                 onclick={dispatch.reform(|_: MouseEvent| Action::GoTo(Screen::Report))}>
-                                {"Report"}
+                                {t("frame.report")}
                             </button>
                             <ExportButton assessment={state.assessment.clone()} dispatch={dispatch.clone()} primary=true />
                         </div>
@@ -35,7 +39,7 @@ pub fn frame(state: &AppState, dispatch: &Callback<Action>, screen: Html) -> Htm
                 <Notices
                     notice={state.notice.clone()}
                     unreadable={state.unreadable.clone()}
-                    offer={state.offer.as_ref().map(|o| o.assessment.organisation().unwrap_or("an organisation").to_owned())}
+                    offer={state.offer.as_ref().map(|o| o.assessment.organisation().unwrap_or(t("frame.an-organisation")).to_owned())}
                     tab_conflicts={state.tab_conflicts.clone()}
                     undo={state.undo.as_ref().map(|u| u.source.clone())}
                     dispatch={dispatch.clone()}
@@ -44,10 +48,10 @@ pub fn frame(state: &AppState, dispatch: &Callback<Action>, screen: Html) -> Htm
             </main>
             <footer class="app-footer">
                 <p>
-                    {"Clause and control numbers and titles are those of the standards; all guidance is our own wording. "}
+                    {t("frame.footer.wording")}{" "}
                     {match web::embed::config().shares_with() {
-                        None => "Your answers stay in this browser.".to_owned(),
-                        Some(host) => format!("Your answers stay in this browser; only the summary goes to {host} when you finish."),
+                        None => t("frame.footer.stays").to_owned(),
+                        Some(host) => tf("frame.footer.stays-but-summary", &[("host", &host)]),
                     }}
                 </p>
             </footer>
@@ -64,14 +68,14 @@ struct NavProps {
 #[component]
 fn Nav(props: &NavProps) -> Html {
     let tabs = [
-        ("Questionnaire", Screen::Wizard(0)),
-        ("Matrix", Screen::Matrix),
-        ("Heat-map", Screen::Heatmap),
-        ("Summary", Screen::Summary),
-        ("Data", Screen::Data),
+        (t("frame.nav.questionnaire"), Screen::Wizard(0)),
+        (t("frame.nav.matrix"), Screen::Matrix),
+        (t("frame.nav.heatmap"), Screen::Heatmap),
+        (t("frame.nav.summary"), Screen::Summary),
+        (t("frame.nav.data"), Screen::Data),
     ];
     html! {
-        <nav class="app-nav" aria-label="Sections">
+        <nav class="app-nav" aria-label={t("frame.nav.label")}>
             <ul>
                 {for tabs.into_iter().map(|(label, target)| {
                     let current = match (props.screen, target) {
@@ -113,7 +117,7 @@ fn Brand() -> Html {
             <span class="brand branded">
                 {config.logo.as_ref().map(|logo| html! { <img class="brand-logo" src={logo.clone()} alt="" /> })}
                 <span>{name}</span>
-                <span class="powered">{"integration matrix by ims-matrix"}</span>
+                <span class="powered">{t("frame.powered-by")}</span>
                 {cta}
             </span>
         },
@@ -124,5 +128,48 @@ fn Brand() -> Html {
                 {cta}
             </span>
         },
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct LanguageSwitchProps {
+    lang: String,
+    dispatch: Callback<Action>,
+}
+
+/// The language menu in the header: each language named in itself. Choosing one loads its
+/// texts (a file fetched the first time), remembers the choice and shows every screen in it;
+/// if the file cannot be loaded, the app says so and stays as it is.
+#[component]
+fn LanguageSwitch(props: &LanguageSwitchProps) -> Html {
+    let dispatch = props.dispatch.clone();
+    let onchange = Callback::from(move |event: Event| {
+        let select: web_sys::HtmlSelectElement = event.target_unchecked_into();
+        let lang = select.value();
+        let dispatch = dispatch.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            match web::lang::load(&lang).await {
+                Ok((texts, bundle)) => {
+                    super::lang::set(texts, bundle.as_deref());
+                    web::lang::remember(&lang);
+                    dispatch.emit(Action::SetLanguage(lang));
+                }
+                Err(message) => dispatch.emit(Action::Notify(Notice {
+                    kind: NoticeKind::Error,
+                    text: message,
+                    details: Vec::new(),
+                })),
+            }
+        });
+    });
+    html! {
+        <label class="language-switch">
+            <span class="visually-hidden">{t("frame.language")}</span>
+            <select onchange={onchange}>
+                {for i18n::LANGUAGES.iter().map(|(code, name)| html! {
+                    <option value={*code} lang={*code} selected={*code == props.lang}>{*name}</option>
+                })}
+            </select>
+        </label>
     }
 }

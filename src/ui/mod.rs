@@ -8,6 +8,7 @@ mod export_button;
 mod frame;
 mod heatmap;
 mod labels;
+pub mod lang;
 mod matrix_screen;
 mod notices;
 mod open_file;
@@ -32,3 +33,20 @@ pub use start::{mount_first_visit, StartApp, StartProps};
 pub use summary::{SummaryProps, SummaryScreen};
 pub use welcome::{Welcome, WelcomeProps};
 pub use wizard::{Wizard, WizardProps};
+
+/// Loads the visitor's language (`web::lang::preferred`), then calls `mount`: in English at
+/// once; in another language once its texts are fetched, or in English with the reason logged
+/// when they cannot be.
+pub fn start_in_language(mount: impl FnOnce() + 'static) {
+    let lang = crate::web::lang::preferred();
+    if lang == "en" {
+        return mount();
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        match crate::web::lang::load(lang).await {
+            Ok((texts, bundle)) => lang::set(texts, bundle.as_deref()),
+            Err(message) => web_sys::console::warn_1(&message.into()),
+        }
+        mount();
+    });
+}

@@ -120,7 +120,7 @@ fn plan_row(row: &MatrixRow) -> Html {
         <tr>
             <td data-label="#">{row.plan_rank}</td>
             <td><strong>{&*row.topic}</strong><br /><span class="muted">{references(row)}</span></td>
-            <td data-label="What to do">{row.action}{row.critical.then_some(" · critical path")}</td>
+            <td data-label="What to do">{&row.action}{row.critical.then_some(" · critical path")}</td>
             <td data-label="Priority">{row.priority.label()}</td>
             <td data-label="Owner">{if row.owner.is_empty() { "—" } else { row.owner.as_str() }}</td>
             <td data-label="Due">{due}</td>

@@ -71,7 +71,7 @@ pub fn RowDetail(props: &RowDetailProps) -> Html {
                 {ref_list("ISO/IEC 20000-1, other edition".into(), &row.iso20000_other)}
             </div>
             <dl class="facts">
-                <div><dt>{"Action"}</dt><dd>{row.action}</dd></div>
+                <div><dt>{"Action"}</dt><dd>{&row.action}</dd></div>
                 <div><dt>{"Integrated document"}</dt><dd>{&*row.document}</dd></div>
                 <div><dt>{"Lead standard"}</dt><dd>{row.lead.label()}</dd></div>
                 <div><dt>{"Relationship"}</dt><dd>{format!("{} · overlap {}/10", row.relationship.label(), row.strength)}</dd></div>

@@ -10,8 +10,8 @@ use crate::assessment::share::Inflate;
 use crate::catalog::Family;
 use crate::embed::Event;
 use crate::state::{Action, AppState, Notice, NoticeKind, Screen};
+use crate::web;
 use crate::web::Shared;
-use crate::{questionnaire, web};
 
 /// `AppState` as a Yew reducer; the clock is read here so the state stays pure.
 #[derive(Clone, PartialEq)]
@@ -50,6 +50,8 @@ impl Reducible for Store {
 /// it did; a host's default editions apply to a fresh assessment, never over saved choices.
 fn initial_state() -> Store {
     let mut state = AppState::new(web::load_saved(), &web::now());
+    // The root loaded the visitor's language before it mounted (`ui::start_in_language`).
+    state.lang = super::lang::texts().lang().to_owned();
     if let Some(handover) = web::handover::take() {
         state = state.taken_over(handover);
     }
@@ -90,7 +92,7 @@ pub fn use_store(
         if first_visit_page && !screen.on_first_visit_page() {
             return;
         }
-        let sections = questionnaire::builtin().sections.len();
+        let sections = super::lang::questionnaire().sections.len();
         let (name, section) = match screen {
             Screen::Welcome => ("welcome", None),
             Screen::Wizard(i) => ("questionnaire", Some(i + 1)),

@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::assessment::Assessment;
-use crate::protocol::{request_json, Brand};
+use crate::protocol::{request_json_in, Brand};
 
 /// The `<meta>` that names the worker's loader script, relative to the page (so any sub-path
 /// works); the build hook gives the worker's files hashed names (`scripts/hash-workers.mjs`).
@@ -58,6 +58,24 @@ impl Exporter {
 
 thread_local! {
     static EXPORTER: RefCell<Option<Rc<RefCell<Exporter>>>> = const { RefCell::new(None) };
+    /// Every language loaded in the page, `(lang, bundle)`: the worker gets each before the
+    /// first request that needs it.
+    static LANGUAGES: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+fn language_message(lang: &str, bundle: &str) -> String {
+    serde_json::to_string(&crate::protocol::Language { lang, bundle }).expect("serialisable")
+}
+
+/// Gives the worker a language's texts, now if it runs and is ready, else when it is.
+pub fn send_language(lang: &str, bundle: &str) {
+    LANGUAGES.with(|l| l.borrow_mut().push((lang.to_owned(), bundle.to_owned())));
+    if let Some(exporter) = EXPORTER.with(|e| e.borrow().clone()) {
+        let state = exporter.borrow();
+        if state.ready {
+            state.post("language", &language_message(lang, bundle));
+        }
+    }
 }
 
 fn on_message(exporter: &Rc<RefCell<Exporter>>, event: web_sys::MessageEvent) {
@@ -67,6 +85,12 @@ fn on_message(exporter: &Rc<RefCell<Exporter>>, event: web_sys::MessageEvent) {
         if text == "ready" {
             let mut state = exporter.borrow_mut();
             state.ready = true;
+            // Messages sent before the worker listened were lost: the languages go first.
+            LANGUAGES.with(|l| {
+                for (lang, bundle) in l.borrow().iter() {
+                    state.post("language", &language_message(lang, bundle));
+                }
+            });
             let held = state.held_prepare.take();
             // An export asked for meanwhile is newer than any held prepare, and goes alone.
             if let Some(pending) = &state.pending {
@@ -161,7 +185,7 @@ pub fn prepare_workbook(assessment: &Assessment, date: &str, brand: Option<&Bran
     let Ok(exporter) = exporter() else {
         return; // the click will report it
     };
-    let request = request_json(&assessment.to_json(), date, brand);
+    let request = request_json_in(&super::lang::current(), &assessment.to_json(), date, brand);
     let mut state = exporter.borrow_mut();
     if state.ready {
         state.post("prepare", &request);
@@ -197,7 +221,7 @@ pub fn export_workbook(
     if state.pending.is_some() {
         return done(Err("an export is already running".to_owned()));
     }
-    let request = request_json(&assessment.to_json(), date, brand);
+    let request = request_json_in(&super::lang::current(), &assessment.to_json(), date, brand);
     if state.ready {
         state.post("export", &request);
     }

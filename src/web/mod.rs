@@ -5,6 +5,7 @@
 pub mod embed;
 pub mod export;
 pub mod handover;
+pub mod lang;
 pub mod read;
 
 use wasm_bindgen::JsCast;

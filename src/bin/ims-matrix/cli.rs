@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use ims_matrix::assessment::{self, Assessment};
+use ims_matrix::i18n::{self, Texts};
 use ims_matrix::{catalog, export, matrix, questionnaire};
 
 const HELP: &str = "\
@@ -14,9 +15,10 @@ Usage:
   ims-matrix matrix [--answers FILE]
                               Print the matrix and its summary as JSON for an assessment file
                               (the app's JSON export); without --answers, for an empty one
-  ims-matrix export [--answers FILE] --out FILE.xlsx [--date YYYY-MM-DD]
+  ims-matrix export [--answers FILE] --out FILE.xlsx [--date YYYY-MM-DD] [--lang LANG]
                               Write the Excel workbook (the app's Export) for an assessment;
-                              --date sets the generation date (default: today, UTC)
+                              --date sets the generation date (default: today, UTC), --lang
+                              its language (en, de, fr; default en)
   ims-matrix import --workbook FILE.xlsx [--answers FILE]
                               Read a workbook the app exported, after people edited it in Excel
                               or LibreOffice: print the assessment with their statuses, owners,
@@ -25,6 +27,9 @@ Usage:
                               edits and values that do not fit are listed and not applied.
                               --answers gives the assessment to compare with when the workbook
                               carries none (made by an older version)
+  ims-matrix texts [--lang LANG]
+                              Print every text of a language (default en) as one JSON object,
+                              key -> text: what a translator starts a new language from
   ims-matrix --help           Print this help
   ims-matrix --version        Print the version
 
@@ -41,6 +46,13 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> u8 {
         None | Some("--help" | "-h" | "help") => write!(out, "{HELP}").map(|()| 0),
         Some("--version" | "-V") => writeln!(out, "ims-matrix {}", ims_matrix::VERSION).map(|()| 0),
         Some("catalog") if args.len() == 1 => print_catalog(out).map(|()| 0),
+        Some("texts") => match lang_option(&args[1..]) {
+            Ok(texts) => print_texts(out, texts).map(|()| 0),
+            Err(message) => {
+                let _ = writeln!(err, "ims-matrix: {message}");
+                Ok(2)
+            }
+        },
         Some("export") => match export_options(&args[1..]) {
             Ok(options) => match load_assessment(options.answers)
                 .and_then(|(a, w)| write_export(&a, &options).map(|checks| (w, checks)))
@@ -295,11 +307,53 @@ struct ExportArgs<'a> {
     answers: Option<&'a str>,
     out: &'a str,
     date: String,
+    texts: &'static Texts,
+}
+
+/// The texts of `lang` as the build bundled them.
+fn language(lang: Option<&str>) -> Result<&'static Texts, String> {
+    let lang = lang.unwrap_or("en");
+    let known = || {
+        i18n::LANGUAGES
+            .iter()
+            .map(|(code, _)| *code)
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let bundle = i18n::bundled(lang).ok_or_else(|| {
+        format!(
+            "--lang {lang:?} is not a language of ims-matrix ({})",
+            known()
+        )
+    })?;
+    Texts::install(lang, bundle).map_err(|e| e.to_string())
+}
+
+fn lang_option(args: &[String]) -> Result<&'static Texts, String> {
+    let [lang] = flag_values(args, ["--lang"], "usage: ims-matrix texts [--lang LANG]")?;
+    language(lang)
+}
+
+/// Every text of the language: its messages, then the data files' texts, translated where the
+/// language has them; English where it does not yet.
+fn print_texts(out: &mut dyn Write, texts: &'static Texts) -> std::io::Result<()> {
+    let mut all: std::collections::BTreeMap<String, String> = texts
+        .entries()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+    for (key, english) in matrix::data_texts() {
+        let text = texts.find(&key).map_or(english, str::to_owned);
+        all.insert(key, text);
+    }
+    serde_json::to_writer_pretty(&mut *out, &all)?;
+    writeln!(out)
 }
 
 fn export_options(args: &[String]) -> Result<ExportArgs<'_>, String> {
-    let usage = "usage: ims-matrix export [--answers FILE] --out FILE.xlsx [--date YYYY-MM-DD]";
-    let [answers, out, date] = flag_values(args, ["--answers", "--out", "--date"], usage)?;
+    let usage = "usage: ims-matrix export [--answers FILE] --out FILE.xlsx [--date YYYY-MM-DD] [--lang LANG]";
+    let [answers, out, date, lang] =
+        flag_values(args, ["--answers", "--out", "--date", "--lang"], usage)?;
+    let texts = language(lang)?;
     if let Some(date) = date.filter(|d| !assessment::import::is_iso_date(d)) {
         return Err(format!("--date {date:?} is not a date (YYYY-MM-DD)"));
     }
@@ -308,6 +362,7 @@ fn export_options(args: &[String]) -> Result<ExportArgs<'_>, String> {
         answers,
         out,
         date: date.map_or_else(today_utc, str::to_owned),
+        texts,
     })
 }
 
@@ -333,11 +388,12 @@ fn write_export(
     assessment: &Assessment,
     args: &ExportArgs<'_>,
 ) -> Result<Vec<matrix::Warning>, String> {
-    let q = questionnaire::builtin();
-    let built = matrix::build(catalog::builtin(), q, assessment);
+    let q = questionnaire::localized(args.texts);
+    let built = matrix::localized_build(args.texts, assessment);
     let options = export::ExportOptions {
         date: args.date.clone(),
         brand: None,
+        texts: args.texts,
     };
     let bytes = export::workbook(&built, assessment, q, &options).map_err(|e| e.to_string())?;
     std::fs::write(args.out, bytes).map_err(|e| format!("cannot write {}: {e}", args.out))?;

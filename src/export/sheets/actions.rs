@@ -39,7 +39,7 @@ pub fn write(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<(), Xlsx
             Cell::Text(Cow::Owned(refs(&r.iso20000)))
         }),
         Column::new("Action", 36.0, Look::Text, |(_, r): &Open| {
-            Cell::text(r.action)
+            Cell::text(&r.action)
         }),
         Column::new("Integrated document", 30.0, Look::Text, |(_, r): &Open| {
             Cell::text(&r.document)

@@ -175,7 +175,7 @@ fn column(field: Field, m: &Matrix) -> Column<MatrixRow> {
         Field::Document => Column::new("Integrated document", 28.0, Look::Text, |r| {
             Cell::text(&r.document)
         }),
-        Field::Action => Column::new("Action", 30.0, Look::Text, |r| Cell::text(r.action)),
+        Field::Action => Column::new("Action", 30.0, Look::Text, |r| Cell::text(&r.action)),
         Field::Applicable => Column::new("Applicable", 10.0, Look::Text, |r: &MatrixRow| {
             Cell::text(if r.applicable { "Yes" } else { "No" })
         })

@@ -270,9 +270,9 @@ pub fn write(
         let r = at.take();
         ws.write_string_with_format(r, 0, &*row.topic, &styles.wrap)?;
         ws.write_string_with_format(r, 1, row.priority.label(), &styles.plain)?;
-        ws.write_string_with_format(r, 2, row.action, &styles.wrap)?;
+        ws.write_string_with_format(r, 2, &row.action, &styles.wrap)?;
         heights.note(r, &row.topic, WIDTHS[0]);
-        heights.note(r, row.action, WIDTHS[2]);
+        heights.note(r, &row.action, WIDTHS[2]);
     }
     heights.apply(ws)?;
     at.gap();
