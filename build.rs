@@ -43,6 +43,7 @@ fn bundle_locales(out: &Path) {
     let target = out.join("locales");
     std::fs::create_dir_all(&target).expect("OUT_DIR is writable");
     let mut languages = Vec::new();
+    let mut workbook_words = serde_json::Map::new();
     let mut folders: Vec<_> = std::fs::read_dir("locales")
         .expect("locales/ exists")
         .map(|entry| entry.expect("readable").path())
@@ -94,8 +95,24 @@ fn bundle_locales(out: &Path) {
             serde_json::to_string(&merged).expect("serialisable"),
         )
         .expect("OUT_DIR is writable");
+        workbook_words.insert(
+            lang.clone(),
+            merged
+                .iter()
+                .filter(|(key, _)| key.starts_with("workbook.") || key.starts_with("Status."))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect::<serde_json::Map<_, _>>()
+                .into(),
+        );
         languages.push((lang, name));
     }
+    // What the reader of an edited workbook needs to know its sheets, headers and statuses in
+    // every language, without carrying every language's whole bundle.
+    std::fs::write(
+        target.join("workbook-words.json"),
+        serde_json::to_string(&workbook_words).expect("serialisable"),
+    )
+    .expect("OUT_DIR is writable");
     let list: String = languages
         .iter()
         .map(|(lang, name)| format!("    ({lang:?}, {name:?}),\n"))

@@ -12,6 +12,8 @@
 //    before the app renders, so a first visit downloads only styles.css.
 // 3. Gives the workers' files hashed names and names their loaders in <meta> tags
 //    (scripts/hash-workers.mjs).
+//    Writes each language but English as a file with a hashed name, named in a <meta> tag
+//    (scripts/locales.mjs).
 // 4. Minifies the JavaScript glue and the style sheets (scripts/minify-dist.mjs).
 // 5. In release builds, writes the service worker (scripts/service-worker.mjs) and has the
 //    start-up script register it; debug builds unregister it.
@@ -21,6 +23,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { minifyDist } from './minify-dist.mjs';
 import { hashWorkers } from './hash-workers.mjs';
+import { writeLocales } from './locales.mjs';
 import { writeServiceWorker, REGISTER, UNREGISTER } from './service-worker.mjs';
 
 const FULL_APP = 'ims-matrix-web';
@@ -76,7 +79,7 @@ writeFileSync(
     '',
   ].join('\n'),
 );
-out = out.replace('</head>', `<meta name="ims-matrix-app" content="./${appStart}">\n${hashWorkers(dir).join('\n')}\n</head>`);
+out = out.replace('</head>', `<meta name="ims-matrix-app" content="./${appStart}">\n${hashWorkers(dir).join('\n')}\n${writeLocales(dir).join('\n')}\n</head>`);
 
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(out)) throw new Error('an inline script is left in index.html');
 if (/\sstyle=/.test(out)) throw new Error('an inline style attribute is in index.html');
