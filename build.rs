@@ -70,7 +70,17 @@ fn bundle_locales(out: &Path) {
             .collect();
         files.sort();
         let mut merged = serde_json::Map::new();
+        let (mut first_visit, mut rest) = (serde_json::Map::new(), serde_json::Map::new());
         for file in files {
+            let name = file
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or_default()
+                .to_owned();
+            // What the first-visit page shows: the language's own settings, the vocabulary,
+            // and the files named start*.json (welcome, questionnaire, frame, notices).
+            let for_first_visit =
+                name == "language.json" || name == "vocabulary.json" || name.starts_with("start");
             println!("cargo:rerun-if-changed={}", file.display());
             let text = std::fs::read_to_string(&file)
                 .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
@@ -78,6 +88,11 @@ fn bundle_locales(out: &Path) {
                 .unwrap_or_else(|e| panic!("{}: not a JSON object of texts: {e}", file.display()));
             for (key, value) in object {
                 assert!(value.is_string(), "{}: {key} is not a text", file.display());
+                if for_first_visit {
+                    first_visit.insert(key.clone(), value.clone());
+                } else {
+                    rest.insert(key.clone(), value.clone());
+                }
                 assert!(
                     merged.insert(key.clone(), value).is_none(),
                     "{}: {key} is given twice in locales/{lang}",
@@ -95,11 +110,29 @@ fn bundle_locales(out: &Path) {
             serde_json::to_string(&merged).expect("serialisable"),
         )
         .expect("OUT_DIR is writable");
+        for (part, texts) in [("first-visit", &first_visit), ("rest", &rest)] {
+            std::fs::write(
+                target.join(format!("{lang}-{part}.json")),
+                serde_json::to_string(texts).expect("serialisable"),
+            )
+            .expect("OUT_DIR is writable");
+        }
         workbook_words.insert(
             lang.clone(),
             merged
                 .iter()
-                .filter(|(key, _)| key.starts_with("workbook.") || key.starts_with("Status."))
+                .filter(|(key, _)| {
+                    [
+                        "workbook.sheet.",
+                        "workbook.header.",
+                        "workbook.format.",
+                        "Status.",
+                    ]
+                    .iter()
+                    .any(|prefix| key.starts_with(prefix))
+                        || ["workbook.yes", "workbook.no", "workbook.truncated"]
+                            .contains(&key.as_str())
+                })
                 .map(|(k, v)| (k.clone(), v.clone()))
                 .collect::<serde_json::Map<_, _>>()
                 .into(),

@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use crate::catalog::Family;
+use crate::i18n::Texts;
 
 /// The version of the message contract (README, Embedding). Bump on incompatible changes.
 pub const PROTOCOL_VERSION: u32 = 1;
@@ -222,12 +223,18 @@ impl EmbedConfig {
     }
 
     /// Who receives the summary when the visitor finishes, when the host enabled sharing: the
-    /// brand's name, or "the site you came from".
+    /// brand's name, or "the site you came from" (in English; `shares_with_in` for the visitor's
+    /// language).
     pub fn shares_with(&self) -> Option<String> {
+        self.shares_with_in(Texts::english())
+    }
+
+    /// `shares_with`, with "the site you came from" in `texts`' language.
+    pub fn shares_with_in(&self, texts: &Texts) -> Option<String> {
         (self.share_summary && self.is_embedded()).then(|| {
             self.brand
                 .clone()
-                .unwrap_or_else(|| "the site you came from".to_owned())
+                .unwrap_or_else(|| texts.get("embed.the-site-you-came-from").to_owned())
         })
     }
 

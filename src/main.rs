@@ -4,6 +4,7 @@
 //! Built by Trunk for wasm32.
 
 fn main() {
+    ims_matrix::i18n::Texts::add_all_english();
     ims_matrix::ui::start_in_language(|| match gloo::utils::document().get_element_by_id("app") {
         Some(root) => {
             root.set_inner_html("");

@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{self, Assessment, Conflict, Merged, Review, RowEdit, Status};
 use crate::catalog::{self, Family};
+use crate::i18n::Texts;
 use crate::matrix::view::{Filter, GroupBy, Sort, SortKey};
 use crate::questionnaire::{self, Answer};
 
@@ -218,10 +219,19 @@ pub enum Action {
 
 impl AppState {
     /// The state at start-up: saved state if readable, otherwise a fresh assessment, keeping the
-    /// unreadable text aside.
+    /// unreadable text aside. In English; `new_in` starts in another language.
     pub fn new(
         saved: Result<Option<crate::assessment::Imported>, Unreadable>,
         now: &str,
+    ) -> AppState {
+        AppState::new_in(saved, now, "en")
+    }
+
+    /// `new`, in `lang` (whose texts are loaded), so its notices read in that language.
+    pub fn new_in(
+        saved: Result<Option<crate::assessment::Imported>, Unreadable>,
+        now: &str,
+        lang: &str,
     ) -> AppState {
         let mut state = AppState {
             assessment: Rc::new(Assessment::new(now)),
@@ -240,7 +250,7 @@ impl AppState {
             review: None,
             undo: None,
             wants_full_app: false,
-            lang: "en".to_owned(),
+            lang: lang.to_owned(),
         };
         match saved {
             Ok(Some(imported)) => {
@@ -249,7 +259,10 @@ impl AppState {
                 if !imported.warnings.is_empty() {
                     state.notice = Some(Notice {
                         kind: NoticeKind::Warning,
-                        text: "Some saved answers no longer fit this version; they are kept but not used.".into(),
+                        text: state
+                            .texts()
+                            .get("state.saved-answers-do-not-fit")
+                            .to_owned(),
                         details: imported.warnings,
                     });
                 }
@@ -290,6 +303,11 @@ impl AppState {
             self.notice = handover.notice;
         }
         self
+    }
+
+    /// The texts of the app's language (English until another is loaded).
+    pub fn texts(&self) -> &'static Texts {
+        Texts::installed(&self.lang).unwrap_or(Texts::english())
     }
 
     /// Whether saving may write: never over unreadable saved state the user has not dealt with.
@@ -360,8 +378,12 @@ impl AppState {
             Action::NextSection => {
                 if let Screen::Wizard(index) = self.screen {
                     let section = &questionnaire::builtin().sections[index];
-                    let problems = questionnaire::builtin()
-                        .section_problems(&section.id, &self.assessment.answers);
+                    // Only whether there are problems matters here; the wizard shows them.
+                    let problems = questionnaire::builtin().section_problems(
+                        &section.id,
+                        &self.assessment.answers,
+                        crate::i18n::Texts::english(),
+                    );
                     if problems.is_empty() {
                         self.show_problems = false;
                         if index + 1 < self.sections() {
@@ -422,16 +444,17 @@ impl AppState {
                 self.assessment = Rc::new(assessment);
                 self.started = true;
                 self.unreadable = None;
+                let texts = self.texts();
                 self.notice = Some(if warnings.is_empty() {
                     Notice {
                         kind: NoticeKind::Info,
-                        text: format!("Loaded the assessment from {source}."),
+                        text: texts.fill("state.loaded", &[("source", &source)]),
                         details: Vec::new(),
                     }
                 } else {
                     Notice {
                         kind: NoticeKind::Warning,
-                        text: format!("Loaded the assessment from {source}. Some entries do not fit this version; they are kept but not used."),
+                        text: texts.fill("state.loaded-with-warnings", &[("source", &source)]),
                         details: warnings,
                     }
                 });
@@ -443,18 +466,14 @@ impl AppState {
                         warnings,
                     });
                 } else {
-                    return self.apply(
-                        Action::Load(assessment, warnings, "the shared link".into()),
-                        now,
-                    );
+                    let source = self.texts().get("state.the-shared-link").to_owned();
+                    return self.apply(Action::Load(assessment, warnings, source), now);
                 }
             }
             Action::AcceptOffer => {
                 if let Some(offer) = self.offer.take() {
-                    return self.apply(
-                        Action::Load(offer.assessment, offer.warnings, "the shared link".into()),
-                        now,
-                    );
+                    let source = self.texts().get("state.the-shared-link").to_owned();
+                    return self.apply(Action::Load(offer.assessment, offer.warnings, source), now);
                 }
             }
             Action::DeclineOffer => self.offer = None,
@@ -483,15 +502,13 @@ impl AppState {
                     self.started = true;
                     self.unreadable = None;
                     self.screen = Screen::Summary;
+                    let texts = self.texts();
+                    let source = &pending.source;
                     self.notice = Some(Notice {
                         kind: NoticeKind::Info,
                         text: match applied {
-                            0 => format!(
-                                "Opened the assessment stored in {}, without changes.",
-                                pending.source
-                            ),
-                            1 => format!("Applied 1 change from {}.", pending.source),
-                            n => format!("Applied {n} changes from {}.", pending.source),
+                            0 => texts.fill("state.review.opened-unchanged", &[("source", source)]),
+                            n => texts.count("state.review.applied", n, &[("source", source)]),
                         },
                         details: Vec::new(),
                     });
@@ -507,7 +524,9 @@ impl AppState {
                     self.assessment = undo.assessment;
                     self.notice = Some(Notice {
                         kind: NoticeKind::Info,
-                        text: format!("Restored the assessment as it was before {}.", undo.source),
+                        text: self
+                            .texts()
+                            .fill("state.review.restored", &[("source", &undo.source)]),
                         details: Vec::new(),
                     });
                 }
@@ -530,11 +549,12 @@ impl AppState {
             }
             Action::DismissConflicts => self.tab_conflicts = None,
             Action::Reset => {
-                let fresh = AppState::new(Ok(None), now);
+                // Starting over keeps the language the visitor chose.
+                let fresh = AppState::new_in(Ok(None), now, &self.lang);
                 return AppState {
                     notice: Some(Notice {
                         kind: NoticeKind::Info,
-                        text: "Started over with an empty assessment.".into(),
+                        text: fresh.texts().get("state.started-over").to_owned(),
                         details: Vec::new(),
                     }),
                     ..fresh
@@ -553,18 +573,16 @@ impl AppState {
         theirs: Option<Assessment>,
         now: &str,
     ) -> AppState {
-        let notice = |kind, text: &str| Notice {
+        let texts = self.texts();
+        let notice = |kind, key: &str| Notice {
             kind,
-            text: text.to_owned(),
+            text: texts.get(key).to_owned(),
             details: Vec::new(),
         };
         let Some(theirs) = theirs else {
-            let fresh = AppState::new(Ok(None), now);
+            let fresh = AppState::new_in(Ok(None), now, &self.lang);
             return AppState {
-                notice: Some(notice(
-                    NoticeKind::Warning,
-                    "The assessment was cleared in another tab of this browser (Start over), so this tab starts over too.",
-                )),
+                notice: Some(notice(NoticeKind::Warning, "state.elsewhere.cleared")),
                 ..fresh
             };
         };
@@ -575,7 +593,7 @@ impl AppState {
             return self;
         }
         let merged = match &base {
-            Some(base) => assessment::merge(base, &theirs, &self.assessment),
+            Some(base) => assessment::merge_in(base, &theirs, &self.assessment, texts),
             None => Merged::Replaced(theirs),
         };
         match merged {
@@ -583,10 +601,7 @@ impl AppState {
                 if *self.assessment != theirs {
                     self.assessment = Rc::new(theirs);
                     self.tab_conflicts = None;
-                    self.notice = Some(notice(
-                        NoticeKind::Info,
-                        "Another tab of this browser opened a different assessment; this tab now shows it too.",
-                    ));
+                    self.notice = Some(notice(NoticeKind::Info, "state.elsewhere.replaced"));
                 }
             }
             Merged::Combined {

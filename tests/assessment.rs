@@ -298,3 +298,82 @@ fn share_links_are_short_and_old_links_still_open() {
     let (_, fragment) = old.trim().split_once('#').expect("a link with a fragment");
     assert_eq!(reopened(json_of(fragment)), sample);
 }
+
+/// `lang`'s texts, installed as the page installs them once fetched.
+fn texts(lang: &str) -> &'static ims_matrix::i18n::Texts {
+    let bundle = ims_matrix::i18n::bundled(lang).expect("a bundled language");
+    ims_matrix::i18n::Texts::install(lang, bundle).expect("loads")
+}
+
+/// What does not fit, why a file is refused and why a link is damaged read in the visitor's
+/// language; the English of `import` and of the errors' `Display` stays as it was.
+#[test]
+fn import_warnings_and_errors_read_in_the_visitors_language() {
+    let (q, c) = (questionnaire::builtin(), catalog::builtin());
+    let text = include_str!("fixtures/assessment/unknown-ids.json");
+    let english = import(text).expect("readable").warnings;
+    let german = assessment::import_in(text, q, c, texts("de"))
+        .expect("readable")
+        .warnings;
+    assert_eq!(german.len(), english.len());
+    assert!(
+        german
+            .iter()
+            .any(|m| m.starts_with("rows.row.that-does-not-exist: keine solche Zeile")),
+        "{german:?}"
+    );
+    assert!(
+        german.iter().all(|m| !m.contains("kept but not used")),
+        "{german:?}"
+    );
+
+    // A schema 2 file's migration notes, in French.
+    let v2 = r#"{"schema": 2, "created": "t", "updated": "t",
+      "editions": {"iso27001": "2022", "iso20000-1": "2018"},
+      "answers": {"scope.regulated": true}, "rows": {}}"#;
+    let notes = assessment::import_in(v2, q, c, texts("fr"))
+        .expect("opens")
+        .warnings;
+    assert!(
+        notes
+            .iter()
+            .any(|n| n.starts_with("answers.scope.regulated\u{a0}:")
+                && n.contains("«\u{a0}Lois, référentiels et attestations\u{a0}»")),
+        "{notes:?}"
+    );
+
+    let too_new = import(r#"{"schema": 99}"#).unwrap_err();
+    assert_eq!(
+        too_new.to_string(),
+        format!(
+            "made by a newer version of ims-matrix (schema 99; this one reads up to {SCHEMA_VERSION})"
+        )
+    );
+    assert_eq!(
+        too_new.message(texts("de")),
+        format!("mit einer neueren Version von ims-matrix erstellt (Schema 99; diese liest bis Schema {SCHEMA_VERSION})")
+    );
+    let v1 = r#"{"version": 1, "statuses": {"x": "maybe"}}"#;
+    let problem = assessment::import_in(v1, q, c, texts("fr")).unwrap_err();
+    assert!(
+        problem
+            .message(texts("fr"))
+            .starts_with("champ statuses.x\u{a0}: statut de la version 1 inconnu"),
+        "{problem:?}"
+    );
+
+    use ims_matrix::assessment::share::{self, Link, LinkError};
+    let Some(Link::Json(Err(damaged))) = share::link("#a=abc$") else {
+        panic!("a damaged link");
+    };
+    assert_eq!(damaged, LinkError::UnexpectedCharacter('$'));
+    assert_eq!(
+        damaged.to_string(),
+        "the link is damaged: unexpected character '$'"
+    );
+    assert_eq!(
+        damaged.message(texts("de")),
+        "der Link ist beschädigt: unerwartetes Zeichen '$'"
+    );
+    assert_eq!(share::inflate("____").unwrap_err(), LinkError::NotALink);
+}

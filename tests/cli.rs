@@ -281,3 +281,63 @@ fn import_reads_a_workbook_back_into_the_assessment_json() {
     assert!(err.contains("--workbook is required"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn export_lang_de_writes_a_german_workbook_that_imports_back_unchanged() {
+    use calamine::Reader;
+    let dir = std::env::temp_dir().join(format!("ims-matrix-cli-de-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample-assessment.json");
+    let book = dir.join("beispiel.xlsx");
+    let book = book.to_str().unwrap();
+    let (status, out, err) = run(&[
+        "export",
+        "--answers",
+        sample,
+        "--out",
+        book,
+        "--date",
+        "2026-12-01",
+        "--lang",
+        "de",
+    ]);
+    assert_eq!(status, 0, "{err}");
+    assert!(out.is_empty());
+    let bytes = std::fs::read(book).expect("written");
+    let workbook: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).expect("an xlsx");
+    let names = workbook.sheet_names();
+    assert_eq!(
+        names[..4],
+        [
+            "Übersicht",
+            "Matrix (Sicht ISO 27001)",
+            "Matrix (Sicht ISO 20000-1)",
+            "Erklärung zur Anwendbarkeit"
+        ],
+        "{names:?}"
+    );
+    // Read back, the German workbook gives the assessment as it was.
+    let (status, out, err) = run(&["import", "--workbook", book]);
+    assert_eq!(status, 0, "{err}");
+    assert!(err.contains("0 change(s) applied"), "{err}");
+    let printed: serde_json::Value = serde_json::from_str(&out).expect("JSON on stdout");
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(sample).unwrap()).unwrap();
+    assert_eq!(printed, original);
+    // A language the app does not have: status 2, nothing written.
+    let other = dir.join("other.xlsx");
+    let (status, out, err) = run(&[
+        "export",
+        "--answers",
+        sample,
+        "--out",
+        other.to_str().unwrap(),
+        "--lang",
+        "xx",
+    ]);
+    assert_eq!((status, out.is_empty()), (2, true), "{err}");
+    assert!(err.contains("\"xx\""), "{err}");
+    assert!(!other.exists());
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -663,3 +663,452 @@ fn the_summary_says_which_integrated_documents_are_left() {
         )
     );
 }
+
+// ---------------------------------------------------------------------------------------------
+// The workbook in German and French.
+
+use ims_matrix::i18n::{self, Texts};
+
+const LANGUAGES: [&str; 2] = ["de", "fr"];
+
+fn texts(lang: &str) -> &'static Texts {
+    Texts::install(lang, i18n::bundled(lang).expect("a bundled language")).expect("it loads")
+}
+
+fn sample() -> Assessment {
+    ims_matrix::assessment::import(
+        ims_matrix::assessment::SAMPLE_JSON,
+        questionnaire::builtin(),
+        catalog::builtin(),
+    )
+    .expect("the sample")
+    .assessment
+}
+
+/// The workbook of `a` in `lang`, built as the export worker builds it.
+fn build_in(a: &Assessment, lang: &str) -> (Matrix, Vec<u8>) {
+    let texts = texts(lang);
+    let q = questionnaire::localized(texts);
+    let m = matrix::localized_build(texts, a);
+    let options = ExportOptions {
+        date: "2026-11-27".into(),
+        brand: Some(Brand {
+            name: "Example Consulting".into(),
+            contact: "hello@example.com".into(),
+        }),
+        texts,
+    };
+    let bytes = export::workbook(&m, a, q, &options).expect("workbook");
+    (m, bytes)
+}
+
+/// The visible sheets' names in `lang`.
+fn names(lang: &str) -> [String; 7] {
+    export::sheet_names(texts(lang))
+}
+
+#[test]
+fn german_and_french_workbooks_name_sheets_headers_and_statuses_in_their_language() {
+    let a = assessment();
+    for lang in LANGUAGES {
+        let t = texts(lang);
+        let (m, bytes) = build_in(&a, lang);
+        let mut book = open(&bytes);
+        let sheets = names(lang);
+        let mut expected = sheets.to_vec();
+        expected.push(export::DATA_SHEET.to_owned());
+        assert_eq!(book.sheet_names(), expected, "{lang}");
+        for (name, english) in sheets.iter().zip(SHEETS) {
+            assert_ne!(
+                name, english,
+                "{lang}: the sheet {english} is not translated"
+            );
+            assert!(
+                name.chars().count() <= 31 && !name.contains(['[', ']', ':', '*', '?', '/', '\\'])
+            );
+        }
+        let statuses: Vec<&str> = Status::ALL.iter().map(|s| t.label(*s)).collect();
+        for (s, english) in Status::ALL.iter().zip(&statuses) {
+            assert_ne!(*english, s.label(), "{lang}: {s:?} has no translation");
+        }
+        // Headers and values of the matrix sheet.
+        let matrix = book.worksheet_range(&sheets[1]).expect("matrix");
+        let header = header_of(&matrix);
+        let status = col(&header, t.get("workbook.header.status"));
+        assert_eq!(status, 15, "{lang}: Status stays column P");
+        let applicable = col(&header, t.get("workbook.header.applicable"));
+        let row_id = col(&header, t.get("workbook.header.row-id"));
+        assert_eq!(row_id, 0);
+        for h in ["Row ID", "Owner", "Due", "Notes", "Topic", "Guidance"] {
+            assert!(!header.iter().any(|x| x == h), "{lang}: {h} in {header:?}");
+        }
+        for row in matrix.rows().skip(1) {
+            let word = row[status].to_string();
+            assert!(statuses.contains(&word.as_str()), "{lang}: {word}");
+            let yes_no = row[applicable].to_string();
+            assert!(
+                [t.get("workbook.yes"), t.get("workbook.no")].contains(&yes_no.as_str()),
+                "{lang}: {yes_no}"
+            );
+        }
+        assert_eq!(
+            find_row(&matrix, "process.change-policy")[status],
+            Data::String(t.label(Status::InProgress).into())
+        );
+        // The drop-down offers the translated words, and the colours follow them.
+        let sheet = xml(&bytes, "xl/worksheets/sheet2.xml");
+        let list = format!("<formula1>\"{}\"</formula1>", statuses.join(","));
+        assert!(sheet.contains(&list), "{lang}: {list}");
+        for word in &statuses {
+            assert!(
+                sheet.contains(&format!("<formula>\"{word}\"</formula>")),
+                "{lang}: no colour for {word}"
+            );
+        }
+        let yes_no = format!(
+            "<formula1>\"{},{}\"</formula1>",
+            t.get("workbook.yes"),
+            t.get("workbook.no")
+        );
+        assert!(sheet.contains(&yes_no), "{lang}: {yes_no}");
+        // The Summary counts the translated words on the translated sheet.
+        let formulas: Vec<String> = book
+            .worksheet_formula(&sheets[0])
+            .expect("summary formulas")
+            .cells()
+            .map(|(_, _, f)| f.clone())
+            .filter(|f| !f.is_empty())
+            .collect();
+        let quoted = format!("'{}'", sheets[1].replace('\'', "''"));
+        for word in &statuses {
+            let countif = format!("COUNTIF({quoted}!$P$2:$P${},\"{word}\")", m.rows.len() + 1);
+            assert!(
+                formulas.iter().any(|f| f.contains(&countif)),
+                "{lang}: {countif} in {formulas:?}"
+            );
+        }
+        // Dates are date cells with the language's format.
+        assert!(
+            xml(&bytes, "xl/styles.xml")
+                .contains(&format!("formatCode=\"{}\"", t.get("workbook.format.date"))),
+            "{lang}"
+        );
+        let due = col(&header, t.get("workbook.header.due"));
+        assert!(matches!(
+            find_row(&matrix, "process.change-policy")[due],
+            Data::DateTime(_)
+        ));
+        // The Answers sheet asks the localized questions.
+        let answers = book.worksheet_range(&sheets[5]).expect("answers");
+        let asked: Vec<String> = answers.rows().skip(1).map(|r| r[1].to_string()).collect();
+        let localized: Vec<String> = questionnaire::localized(t)
+            .questions()
+            .map(|q| q.label.to_string())
+            .collect();
+        assert_eq!(asked, localized, "{lang}");
+        let english: Vec<String> = questionnaire::builtin()
+            .questions()
+            .map(|q| q.label.to_string())
+            .collect();
+        assert!(
+            asked.iter().zip(&english).filter(|(x, y)| x != y).count() > asked.len() * 9 / 10,
+            "{lang}: the questions are translated"
+        );
+        // About: the method and the disclaimer in the language, not their keys.
+        let about = book.worksheet_range(&sheets[6]).expect("about");
+        let about_text: Vec<String> = about
+            .rows()
+            .map(|r| {
+                r.iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("|")
+            })
+            .collect();
+        let about_text = about_text.join("\n");
+        assert!(
+            about_text.contains(t.get(ims_matrix::matrix::plan::METHOD)),
+            "{lang}"
+        );
+        assert!(
+            about_text.contains(t.get(ims_matrix::matrix::report::DISCLAIMER)),
+            "{lang}"
+        );
+        assert!(
+            !about_text.contains("engine."),
+            "{lang}: a key shows: {about_text}"
+        );
+        assert!(about_text.contains(&sheets[1]) && about_text.contains("hello@example.com"));
+        // Document properties, printed footers.
+        let core = xml(&bytes, "docProps/core.xml");
+        let title = t
+            .fill(
+                "workbook.properties.title-organisation",
+                &[("organisation", &"Acme <IT> & Co")],
+            )
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;");
+        assert!(
+            core.contains(&format!("<dc:title>{title}</dc:title>")),
+            "{lang}: {core}"
+        );
+        for key in [
+            "workbook.properties.subject",
+            "workbook.properties.keywords",
+        ] {
+            assert!(core.contains(t.get(key)), "{lang}: {key}");
+        }
+        let page = t
+            .get("workbook.print.page")
+            .replace("{page}", "&amp;P")
+            .replace("{pages}", "&amp;N");
+        assert!(
+            sheet.contains(&format!("<oddFooter>&amp;L{page}")),
+            "{lang}: {page}"
+        );
+        // A key never shows instead of a text.
+        for name in &sheets {
+            let range = book.worksheet_range(name).expect("sheet");
+            for cell in range.used_cells() {
+                let text = cell.2.to_string();
+                assert!(
+                    !text.starts_with("workbook.") && !text.starts_with("engine."),
+                    "{lang}: {name} shows the key {text}"
+                );
+            }
+        }
+    }
+}
+
+/// Whether a cell left as the English workbook has it is fine: ids, references, numbers,
+/// designations, the user's own text and the consultancy's, the official citations of laws
+/// (kept as written), and texts the language's bundle keeps in English on purpose (its value
+/// is the English, as for names like PDCA and titles listed in `locales/<lang>/_english.json`).
+struct Allowed {
+    same: std::collections::HashSet<String>,
+    user: String,
+}
+
+impl Allowed {
+    fn new(lang: &str, a: &Assessment, english_matrix: &Matrix) -> Allowed {
+        let bundle: std::collections::HashMap<String, String> =
+            serde_json::from_str(i18n::bundled(lang).expect("bundle")).expect("json");
+        let mut english: std::collections::HashMap<String, String> = Texts::english()
+            .entries()
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        english.extend(matrix::data_texts());
+        let kept: Vec<String> = serde_json::from_str(
+            &std::fs::read_to_string(format!(
+                "{}/locales/{lang}/_english.json",
+                env!("CARGO_MANIFEST_DIR")
+            ))
+            .unwrap_or_else(|_| "[]".into()),
+        )
+        .expect("a list of keys");
+        let mut same: std::collections::HashSet<String> = english
+            .iter()
+            .filter(|(k, v)| bundle.get(*k).is_some_and(|t| t == *v) || kept.contains(k))
+            .map(|(_, v)| v.clone())
+            .collect();
+        same.extend(["ims-matrix", "Example Consulting", "hello@example.com"].map(String::from));
+        same.extend(
+            english_matrix
+                .obligations
+                .iter()
+                .map(|o| o.source.to_string()),
+        );
+        Allowed {
+            same,
+            user: a.to_json(),
+        }
+    }
+
+    fn is_reference(word: &str) -> bool {
+        let word = word.strip_prefix("A.").unwrap_or(word);
+        !word.is_empty()
+            && word
+                .split('.')
+                .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    }
+
+    fn is_id(word: &str) -> bool {
+        word.contains(['.', ':'])
+            && word.chars().all(|c| {
+                c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '.' | '-' | '_' | ':')
+            })
+    }
+
+    fn is_designation(text: &str) -> bool {
+        let rest = text
+            .strip_prefix("ISO/IEC ")
+            .or_else(|| text.strip_prefix("ISO "));
+        rest.is_some_and(|r| {
+            r.chars().all(|c| {
+                c.is_ascii_digit()
+                    || matches!(c, '-' | ':' | ' ' | '·' | '/' | 'I' | 'E' | 'C' | 'S' | 'O')
+            })
+        })
+    }
+
+    /// Text the user typed: found in the assessment's JSON (its start, as the cell may be cut).
+    fn is_user_text(&self, part: &str) -> bool {
+        let json = serde_json::to_string(part).expect("json");
+        let inner: String = json[1..json.len() - 1].chars().take(60).collect();
+        self.user.contains(&inner)
+    }
+
+    fn part(&self, part: &str) -> bool {
+        let part = part.trim();
+        part.is_empty()
+            || !part.chars().any(char::is_alphabetic)
+            || self.same.contains(part)
+            || Allowed::is_reference(part)
+            || Allowed::is_id(part)
+            || Allowed::is_designation(part)
+            || self.is_user_text(part)
+            // "A.8.32 Change management": a reference and its title.
+            || part
+                .split_once(' ')
+                .is_some_and(|(r, title)| Allowed::is_reference(r) && self.same.contains(title))
+    }
+
+    fn cell(&self, text: &str) -> bool {
+        text.lines().all(|line| {
+            self.part(line)
+                || line
+                    .split("; ")
+                    .all(|p| p.split(", ").all(|q| self.part(q)) || self.part(p))
+        })
+    }
+}
+
+#[test]
+fn nothing_visible_stays_in_english_in_german_or_french_but_names_and_references() {
+    let a = sample();
+    let (english_matrix, english) = build_in(&a, "en");
+    let mut english = open(&english);
+    for lang in LANGUAGES {
+        let allowed = Allowed::new(lang, &a, &english_matrix);
+        let (_, bytes) = build_in(&a, lang);
+        let mut book = open(&bytes);
+        let mut left = Vec::new();
+        for (name, english_name) in names(lang).iter().zip(SHEETS) {
+            let ours = book.worksheet_range(name).expect("sheet");
+            let theirs = english
+                .worksheet_range(english_name)
+                .expect("English sheet");
+            assert_eq!(
+                ours.get_size(),
+                theirs.get_size(),
+                "{lang}: {name} is laid out as in English"
+            );
+            for (r, c, cell) in ours.used_cells() {
+                let Data::String(text) = cell else { continue };
+                let same = theirs.get((r, c)).is_some_and(|e| e == cell);
+                if same && !allowed.cell(text) {
+                    left.push(format!(
+                        "{name}!{}{}: {text:?}",
+                        (b'A' + (c % 26) as u8) as char,
+                        r + 1
+                    ));
+                }
+            }
+        }
+        left.sort();
+        left.dedup();
+        assert!(
+            left.is_empty(),
+            "{lang}: {} cells still in English:\n{}",
+            left.len(),
+            left.join("\n")
+        );
+    }
+}
+
+#[test]
+fn the_german_summary_recounts_in_libreoffice_when_a_status_is_changed() {
+    let a = assessment();
+    let t = texts("de");
+    let (m, bytes) = build_in(&a, "de");
+    let sheets = names("de");
+    let count = |status: Status| m.rows.iter().filter(|r| r.status == status).count();
+    let open = m.rows.iter().filter(|r| r.status.is_open()).count();
+    let (in_progress_word, implemented_word) =
+        (t.label(Status::InProgress), t.label(Status::Implemented));
+    // process.change-policy goes from "In Arbeit" to "Umgesetzt", as picked from the drop-down.
+    let strings = xml(&bytes, "xl/sharedStrings.xml");
+    let index_of = |text: &str| {
+        strings
+            .split("<si>")
+            .skip(1)
+            .position(|si| si.contains(&format!(">{text}</t>")))
+            .unwrap_or_else(|| panic!("{text} is a shared string"))
+    };
+    let (in_progress, implemented) = (index_of(in_progress_word), index_of(implemented_word));
+    let row = 2 + m
+        .rows
+        .iter()
+        .position(|r| r.id == "process.change-policy")
+        .expect("row");
+    let edited = with_entry_edited(&bytes, "xl/worksheets/sheet2.xml", |sheet| {
+        let before = format!(r#"<c r="P{row}" t="s"><v>{in_progress}</v></c>"#);
+        assert!(sheet.contains(&before), "{before}");
+        sheet.replace(
+            &before,
+            &format!(r#"<c r="P{row}" t="s"><v>{implemented}</v></c>"#),
+        )
+    });
+    let lo = LibreOfficeCsv::convert(&edited, "recount-de", true);
+    let matrix = lo.sheet(&sheets[1]);
+    let line = matrix
+        .lines()
+        .find(|l| l.starts_with("process.change-policy,"))
+        .expect("row");
+    assert!(line.contains(&format!(",{implemented_word},")), "{line}");
+    // The due date shows as Germans write dates.
+    assert!(line.contains(",31.03.2027,"), "{line}");
+    let summary = lo.sheet(&sheets[0]);
+    assert_eq!(
+        count_after(&summary, in_progress_word),
+        count(Status::InProgress) - 1
+    );
+    assert_eq!(
+        count_after(&summary, implemented_word),
+        count(Status::Implemented) + 1
+    );
+    assert_eq!(
+        count_after(&summary, t.label(Status::NotStarted)),
+        count(Status::NotStarted)
+    );
+    assert_eq!(
+        count_after(&summary, t.get("workbook.summary.open-rows")),
+        open - 1
+    );
+}
+
+#[test]
+fn libreoffice_shows_french_dates_and_words() {
+    let a = assessment();
+    let t = texts("fr");
+    let (m, bytes) = build_in(&a, "fr");
+    let sheets = names("fr");
+    let lo = LibreOfficeCsv::convert(&bytes, "opens-fr", false);
+    let line = lo
+        .sheet(&sheets[1])
+        .lines()
+        .find(|l| l.starts_with("process.change-policy,"))
+        .expect("row")
+        .to_owned();
+    assert!(line.contains(",31/03/2027,"), "{line}");
+    assert!(
+        line.contains(&format!(",{},", t.label(Status::InProgress))),
+        "{line}"
+    );
+    let summary = lo.sheet(&sheets[0]);
+    assert_eq!(
+        count_after(&summary, t.label(Status::InProgress)),
+        in_progress_count(&m)
+    );
+}

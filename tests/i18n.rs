@@ -85,7 +85,10 @@ fn bundle(lang: &str) -> BTreeMap<String, String> {
 }
 
 fn allowed_english(lang: &str) -> BTreeSet<String> {
-    let path = format!("{}/locales/{lang}/_english.json", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/locales/{lang}/_english.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
     std::fs::read_to_string(&path)
         .map(|text| serde_json::from_str(&text).expect("_english.json is a list of keys"))
         .unwrap_or_default()
@@ -93,12 +96,25 @@ fn allowed_english(lang: &str) -> BTreeSet<String> {
 
 /// A text that reads the same in every language: references, designations, numbers, names.
 fn language_neutral(text: &str) -> bool {
-    !text.chars().any(char::is_lowercase)
+    let mut words = String::new();
+    let mut rest = text;
+    // Placeholders are names, not words.
+    while let Some(open) = rest.find('{') {
+        words.push_str(&rest[..open]);
+        rest = rest[open..]
+            .find('}')
+            .map_or("", |close| &rest[open + close + 1..]);
+    }
+    words.push_str(rest);
+    !words.chars().any(char::is_lowercase)
         || text.split_whitespace().all(|word| {
             word.chars().any(|c| c.is_ascii_digit())
                 || word.starts_with("ISO")
                 || word.chars().filter(|c| c.is_uppercase()).count() >= 2
-                || matches!(word, "×{factor}" | "{items}" | "{last}" | "-" | "–" | "/" | "ims-matrix")
+                || matches!(
+                    word,
+                    "×{factor}" | "{items}" | "{last}" | "-" | "–" | "/" | "ims-matrix"
+                )
         })
 }
 
@@ -118,7 +134,9 @@ fn every_language_has_every_text_with_the_same_placeholders() {
                     a.sort_unstable();
                     b.sort_unstable();
                     if a != b {
-                        problems.push(format!("{lang}: {key} has placeholders {b:?}, English {a:?}"));
+                        problems.push(format!(
+                            "{lang}: {key} has placeholders {b:?}, English {a:?}"
+                        ));
                     }
                     if translated == text
                         && !allowed.contains(key)
@@ -132,17 +150,29 @@ fn every_language_has_every_text_with_the_same_placeholders() {
             }
         }
         for key in bundle.keys() {
-            if !english.contains_key(key) && !key.starts_with("language.") && !key.starts_with("format.") {
-                problems.push(format!("{lang}: {key} is not a text of the app (left over?)"));
+            if !english.contains_key(key)
+                && !key.starts_with("language.")
+                && !key.starts_with("format.")
+            {
+                problems.push(format!(
+                    "{lang}: {key} is not a text of the app (left over?)"
+                ));
             }
         }
         for key in &allowed {
             if !english.contains_key(key) {
-                problems.push(format!("{lang}: _english.json names {key}, which is not a text"));
+                problems.push(format!(
+                    "{lang}: _english.json names {key}, which is not a text"
+                ));
             }
         }
     }
-    assert!(problems.is_empty(), "{} problems:\n{}", problems.len(), problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "{} problems:\n{}",
+        problems.len(),
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -171,6 +201,9 @@ fn report_how_many_standard_titles_each_language_has() {
             titles.len() - english,
             titles.len()
         );
-        assert!(english < titles.len(), "{lang} has no translated title at all");
+        assert!(
+            english < titles.len(),
+            "{lang} has no translated title at all"
+        );
     }
 }

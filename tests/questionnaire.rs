@@ -1,6 +1,7 @@
 //! The built-in questionnaire loads against the catalog; its rules and conditions are checked.
 
 use ims_matrix::catalog::{self, DataFile};
+use ims_matrix::i18n::{self, Texts};
 use ims_matrix::questionnaire::{self, Answer, Answers, QuestionKind};
 
 #[test]
@@ -57,7 +58,7 @@ fn section_problems_name_required_and_invalid_answers() {
     let mut answers = Answers::new();
     answers.insert("org.services".into(), Answer::Number(0));
     answers.insert("org.name".into(), Answer::Text("x".repeat(500)));
-    let problems = q.section_problems("organisation", &answers);
+    let problems = q.section_problems("organisation", &answers, Texts::english());
     let ids: Vec<&str> = problems.iter().map(|(id, _)| id.as_str()).collect();
     assert_eq!(
         ids,
@@ -73,6 +74,53 @@ fn section_problems_name_required_and_invalid_answers() {
     );
     assert!(problems[3].1.contains("from 1 to"), "{problems:?}");
     assert!(problems[0].1.contains("120 characters"), "{problems:?}");
+}
+
+#[test]
+fn section_problems_read_in_the_language_asked_for() {
+    let q = questionnaire::builtin();
+    let mut answers = Answers::new();
+    answers.insert("org.services".into(), Answer::Number(0));
+    answers.insert("org.name".into(), Answer::Text("x".repeat(1500)));
+    let german = Texts::load("de", i18n::bundled("de").expect("bundled")).expect("German");
+    let french = Texts::load("fr", i18n::bundled("fr").expect("bundled")).expect("French");
+    let message = |texts: &Texts, id: &str| {
+        q.section_problems("organisation", &answers, texts)
+            .into_iter()
+            .find(|(question, _)| question == id)
+            .map(|(_, message)| message)
+            .expect(id)
+    };
+    assert_eq!(
+        message(Texts::english(), "org.name"),
+        "Keep it to 120 characters (now 1,500)"
+    );
+    assert_eq!(
+        message(&german, "org.name"),
+        "Höchstens 120 Zeichen (jetzt 1.500)"
+    );
+    assert_eq!(
+        message(&french, "org.name"),
+        "120\u{a0}caractères au maximum (actuellement 1\u{202f}500)"
+    );
+    assert_eq!(
+        message(&german, "org.sector"),
+        "Bitte beantworten Sie diese Frage"
+    );
+    assert_eq!(
+        message(&french, "org.sector"),
+        "Veuillez répondre à cette question"
+    );
+    // Import warnings stay in English whatever the language.
+    let sector = q.question("org.sector").expect("question");
+    assert_eq!(
+        sector.check(&Answer::Text("nope".into())),
+        Err("\"nope\" is not one of the choices".to_owned())
+    );
+    assert_eq!(
+        sector.check_in(&Answer::Text("nope".into()), &german),
+        Err("„nope“ gehört nicht zu den Antwortmöglichkeiten".to_owned())
+    );
 }
 
 #[test]

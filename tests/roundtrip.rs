@@ -623,3 +623,286 @@ fn the_statement_of_applicability_and_the_action_plan_are_read_too() {
         .iter()
         .any(|c| c.sheet == SHEETS[3] && c.cell == applicable));
 }
+
+// ---------------------------------------------------------------------------------------------
+// Workbooks exported in German and French read back like English ones.
+
+fn texts(lang: &str) -> &'static ims_matrix::i18n::Texts {
+    let bundle = ims_matrix::i18n::bundled(lang).expect("a bundled language");
+    ims_matrix::i18n::Texts::install(lang, bundle).expect("it loads")
+}
+
+/// The workbook of `a` in `lang`, as the export worker builds it.
+fn export_in(a: &Assessment, lang: &str) -> Vec<u8> {
+    let texts = texts(lang);
+    let q = questionnaire::localized(texts);
+    let m = matrix::localized_build(texts, a);
+    let options = ExportOptions {
+        date: "2026-12-01".into(),
+        brand: None,
+        texts,
+    };
+    export::workbook(&m, a, q, &options).expect("workbook")
+}
+
+#[test]
+fn an_untouched_german_or_french_workbook_reads_back_with_no_changes() {
+    let mut a = sample();
+    // A note too long for a cell is cut with a marker in the workbook's language, and still
+    // reads as unchanged.
+    a.update_row("common.policy", |e| {
+        e.notes = "Sehr lange Notiz. ".repeat(2_500)
+    });
+    for lang in ["de", "fr"] {
+        let t = texts(lang);
+        let bytes = export_in(&a, lang);
+        let view = sheet_range(&bytes, &export::sheet_names(t)[1]);
+        let notes = header_index(&view, t.get("workbook.header.notes"));
+        let cut = view
+            .rows()
+            .find(|r| r[0] == Data::String("common.policy".into()))
+            .expect("row")[notes]
+            .to_string();
+        let marker = t.get("workbook.truncated");
+        assert!(
+            cut.contains(&marker[..marker.find('{').expect("{count}")]),
+            "{lang}: {}",
+            &cut[cut.len() - 120..]
+        );
+        let imported = read_back(&bytes).unwrap_or_else(|e| panic!("{lang}: {e}"));
+        assert!(imported.embedded, "{lang}");
+        assert_eq!(imported.base, a, "{lang}");
+        assert!(
+            imported.changes.is_empty(),
+            "{lang}: {:?}",
+            imported.changes
+        );
+        assert!(
+            imported.problems.is_empty() && imported.ignored.is_empty(),
+            "{lang}: {:?} {:?}",
+            imported.problems,
+            imported.ignored
+        );
+    }
+}
+
+#[test]
+fn a_german_workbook_edited_in_a_spreadsheet_reads_back_as_those_changes() {
+    let a = sample();
+    let t = texts("de");
+    let bytes = export_in(&a, "de");
+    let names = export::sheet_names(t);
+    let view = names[1].as_str();
+    let header = |key: &str| t.get(key).to_owned();
+    let (row_id, status_h, owner_h, notes_h, due_h) = (
+        header("workbook.header.row-id"),
+        header("workbook.header.status"),
+        header("workbook.header.owner"),
+        header("workbook.header.notes"),
+        header("workbook.header.due"),
+    );
+    assert_ne!(row_id, "Row ID", "the headers are German");
+    let status = locate(&bytes, view, &row_id, "common.scope", &status_h);
+    let notes = locate(&bytes, view, &row_id, "common.scope", &notes_h);
+    let due = locate(&bytes, view, &row_id, "common.scope", &due_h);
+    let owner = locate(&bytes, view, &row_id, "process.incident-response", &owner_h);
+    // In the ISO 20000-1 view, a status typed in English is understood too.
+    let other_status = locate(&bytes, &names[2], &row_id, "common.policy", &status_h);
+    let implemented = t.label(Status::Implemented);
+    assert_eq!(implemented, "Umgesetzt");
+    let first = |sheet: String| {
+        let sheet = set_cell(&sheet, &status, &inline(implemented));
+        let sheet = set_cell(
+            &sheet,
+            &notes,
+            &inline("Geltungsbereich mit der GF abgestimmt"),
+        );
+        // A date typed as text the German way.
+        let sheet = set_cell(&sheet, &due, &inline("31.03.2027"));
+        set_cell(&sheet, &owner, &inline("Leitung Servicedesk"))
+    };
+    let second = |sheet: String| set_cell(&sheet, &other_status, &inline("not applicable"));
+    let file = edited(
+        &bytes,
+        &[
+            ("xl/worksheets/sheet2.xml", &first),
+            ("xl/worksheets/sheet3.xml", &second),
+        ],
+    );
+    let m = matrix::build(catalog::builtin(), questionnaire::builtin(), &a);
+    let before = |id: &str| m.rows.iter().find(|r| r.id == id).expect("row").status;
+    assert_ne!(before("common.scope"), Status::Implemented);
+    assert_ne!(before("common.policy"), Status::NotApplicable);
+    let expected = vec![
+        (
+            "common.policy".to_owned(),
+            Field::Status,
+            "Not applicable".to_owned(),
+        ),
+        (
+            "common.scope".to_owned(),
+            Field::Status,
+            "Implemented".to_owned(),
+        ),
+        (
+            "common.scope".to_owned(),
+            Field::Due,
+            "2027-03-31".to_owned(),
+        ),
+        (
+            "common.scope".to_owned(),
+            Field::Notes,
+            "Geltungsbereich mit der GF abgestimmt".to_owned(),
+        ),
+        (
+            "process.incident-response".to_owned(),
+            Field::Owner,
+            "Leitung Servicedesk".to_owned(),
+        ),
+    ];
+    for (how, file) in [
+        ("inline strings", file.clone()),
+        (
+            "saved by LibreOffice",
+            resaved_by_libreoffice(&file, "edits-de"),
+        ),
+    ] {
+        let imported = read_back(&file).unwrap_or_else(|e| panic!("{how}: {e}"));
+        assert_eq!(summary(&imported), expected, "{how}");
+        assert!(
+            imported.problems.is_empty(),
+            "{how}: {:?}",
+            imported.problems
+        );
+        assert!(imported.ignored.is_empty(), "{how}: {:?}", imported.ignored);
+        let change = imported
+            .changes
+            .iter()
+            .find(|c| c.row == "common.scope" && c.field == Field::Status)
+            .expect("the status change");
+        assert_eq!(
+            (change.sheet.as_str(), change.cell.as_str()),
+            (view, status.as_str()),
+            "{how}: the German sheet's name and the cell"
+        );
+        let merged = imported.merged_all("2026-12-02T10:00:00Z");
+        let edit = merged.edit("common.scope").expect("edited");
+        assert_eq!(edit.status, Some(Status::Implemented));
+        assert_eq!(edit.due, "2027-03-31");
+        assert_eq!(edit.notes, "Geltungsbereich mit der GF abgestimmt");
+        assert_eq!(
+            merged
+                .edit("process.incident-response")
+                .expect("edited")
+                .owner,
+            "Leitung Servicedesk"
+        );
+    }
+}
+
+#[test]
+fn a_french_workbook_reads_its_statement_of_applicability_and_action_plan() {
+    let a = sample();
+    let t = texts("fr");
+    let bytes = export_in(&a, "fr");
+    let names = export::sheet_names(t);
+    let m = matrix::build(catalog::builtin(), questionnaire::builtin(), &a);
+    let entry = m
+        .soa
+        .iter()
+        .find(|e| e.applicable && e.reference == "A.5.7")
+        .expect("A.5.7 applies in the sample");
+    let applicable = locate(
+        &bytes,
+        &names[3],
+        t.get("workbook.header.control"),
+        "A.5.7",
+        t.get("workbook.header.applicable"),
+    );
+    let first_open = m
+        .rows
+        .iter()
+        .filter(|r| r.status.is_open())
+        .min_by_key(|r| r.plan_rank)
+        .expect("an open row");
+    let in_plan = |header: &str| {
+        locate(
+            &bytes,
+            &names[4],
+            t.get("workbook.header.matrix-row"),
+            &first_open.id,
+            t.get(header),
+        )
+    };
+    let (status, due) = (
+        in_plan("workbook.header.status"),
+        in_plan("workbook.header.due"),
+    );
+    let file = edited(
+        &bytes,
+        &[
+            ("xl/worksheets/sheet4.xml", &|sheet: String| {
+                set_cell(&sheet, &applicable, &inline("Non"))
+            }),
+            ("xl/worksheets/sheet5.xml", &|sheet: String| {
+                let sheet = set_cell(&sheet, &status, &inline("mis en œuvre"));
+                set_cell(&sheet, &due, &inline("28/02/2027"))
+            }),
+        ],
+    );
+    let imported = read_back(&file).expect("reads");
+    let mut expected: Vec<(String, Field, String)> = entry
+        .rows
+        .iter()
+        .filter(|id| {
+            m.rows
+                .iter()
+                .any(|r| r.id == **id && r.status != Status::NotApplicable)
+        })
+        .map(|id| (id.clone(), Field::Status, "Not applicable".to_owned()))
+        .collect();
+    expected.push((
+        first_open.id.clone(),
+        Field::Status,
+        "Implemented".to_owned(),
+    ));
+    expected.push((first_open.id.clone(), Field::Due, "2027-02-28".to_owned()));
+    expected.sort();
+    assert!(!entry.rows.is_empty());
+    assert!(
+        !entry.rows.contains(&first_open.id),
+        "the two edits touch different rows"
+    );
+    assert_eq!(summary(&imported), expected);
+    assert!(imported.problems.is_empty(), "{:?}", imported.problems);
+    assert!(imported
+        .changes
+        .iter()
+        .any(|c| c.sheet == names[3] && c.cell == applicable));
+}
+
+#[test]
+fn a_word_of_no_language_in_a_german_workbook_is_listed_as_a_problem() {
+    let a = sample();
+    let t = texts("de");
+    let bytes = export_in(&a, "de");
+    let names = export::sheet_names(t);
+    let status = locate(
+        &bytes,
+        &names[1],
+        t.get("workbook.header.row-id"),
+        "common.scope",
+        t.get("workbook.header.status"),
+    );
+    let file = edited(
+        &bytes,
+        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
+            set_cell(&sheet, &status, &inline("Erledigt"))
+        })],
+    );
+    let imported = read_back(&file).expect("reads");
+    assert!(imported.changes.is_empty());
+    assert_eq!(imported.problems.len(), 1, "{:?}", imported.problems);
+    assert_eq!(imported.problems[0].sheet, names[1]);
+    assert!(imported.problems[0].text.contains("Erledigt"));
+}

@@ -299,3 +299,482 @@ async fn the_report_lists_every_row_with_its_status_and_carries_the_brand() {
     assert!(branded.contains("Contact: iso@acme.example"));
     assert!(branded.contains(r#"href="https://acme.example/call""#));
 }
+
+/// The report in `lang` on the sample, the matrix built in that language too; English again
+/// afterwards for the thread's next test.
+async fn report_in(lang: &str) -> String {
+    let texts =
+        ims_matrix::i18n::Texts::install(lang, ims_matrix::i18n::bundled(lang).expect("bundled"))
+            .expect("loads");
+    ims_matrix::ui::lang::set(texts, None);
+    let sample = ims_matrix::assessment::import(
+        ims_matrix::assessment::SAMPLE_JSON,
+        questionnaire::builtin(),
+        catalog::builtin(),
+    )
+    .expect("sample")
+    .assessment;
+    let m = Rc::new(matrix::localized_build(texts, &sample));
+    let (host, _) = ims_matrix::embed::EmbedConfig::from_pairs(&[
+        ("brand".into(), "Acme Consulting".into()),
+        ("contact".into(), "iso@acme.example".into()),
+    ]);
+    let html = report(m, host).await;
+    ims_matrix::ui::lang::set(ims_matrix::i18n::Texts::english(), None);
+    html
+}
+
+/// The report's own texts of `lang` with no placeholder: none of their English may show.
+fn english_left(lang: &str, html: &str) -> Vec<String> {
+    let read = |lang: &str| -> serde_json::Map<String, serde_json::Value> {
+        let path = format!("{}/locales/{lang}/report.json", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_str(&std::fs::read_to_string(path).expect("report.json")).expect("JSON")
+    };
+    let (english, translated) = (read("en"), read(lang));
+    english
+        .iter()
+        .filter_map(|(key, value)| Some((key, value.as_str()?)))
+        // Long enough not to be a word the engine's or the data's texts may also use.
+        .filter(|(key, text)| {
+            !text.contains('{') && text.len() >= 12 && translated[*key].as_str() != Some(text)
+        })
+        .filter(|(_, text)| html.contains(text))
+        .map(|(key, text)| format!("{key}: {text}"))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_report_reads_in_german() {
+    let html = report_in("de").await;
+    assert!(
+        html.contains("Die Erklärung zur Anwendbarkeit im Überblick"),
+        "{html}"
+    );
+    assert!(html.contains("Ergebnisse auf einen Blick"));
+    assert!(html.contains("Bericht erstellt am</dt><dd>02.12.2026"));
+    assert!(html.contains("Sprechen Sie mit Acme Consulting über den Plan (iso@acme.example)."));
+    assert!(html.contains(r#"<th scope="col">Maßnahme</th>"#));
+    assert!(html.contains(r#"aria-label="Heatmap der Überschneidungen""#));
+    assert!(html.contains(r#"data-label="Was zu tun ist""#));
+    assert!(html.contains("Haftungsausschluss"));
+    assert_eq!(english_left("de", &html), Vec::<String>::new());
+    for english in [
+        "Results at a glance",
+        "Prepared with",
+        "Points to check",
+        " person-days",
+    ] {
+        assert!(!html.contains(english), "{english}");
+    }
+}
+
+#[tokio::test]
+async fn the_report_reads_in_french() {
+    let html = report_in("fr").await;
+    assert!(
+        html.contains("La déclaration d'applicabilité en bref"),
+        "{html}"
+    );
+    assert!(html.contains("Rapport établi le</dt><dd>02/12/2026"));
+    assert!(html.contains("Parlez du plan avec Acme Consulting (iso@acme.example)."));
+    // French typography: a no-break space before the colon.
+    assert!(html.contains("Contact\u{a0}: iso@acme.example"));
+    assert!(html.contains("Points à vérifier ("));
+    assert!(html.contains("Avertissement"));
+    assert_eq!(english_left("fr", &html), Vec::<String>::new());
+    for english in [
+        "Results at a glance",
+        "Prepared with",
+        "Points to check",
+        " person-days",
+    ] {
+        assert!(!html.contains(english), "{english}");
+    }
+}
+
+/// Shows the screens in `lang` from now on, on this test's thread.
+fn speak(lang: &str) -> &'static ims_matrix::i18n::Texts {
+    let texts =
+        ims_matrix::i18n::Texts::install(lang, ims_matrix::i18n::bundled(lang).expect("bundled"))
+            .expect("loads");
+    ims_matrix::ui::lang::set(texts, None);
+    texts
+}
+
+/// The first-visit screens' own texts (`locales/en/start.json`) with no placeholder whose
+/// English shows in `html` although `lang` has its own.
+fn start_english_left(lang: &str, html: &str) -> Vec<String> {
+    let read = |lang: &str| -> serde_json::Map<String, serde_json::Value> {
+        let path = format!("{}/locales/{lang}/start.json", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_str(&std::fs::read_to_string(path).expect("start.json")).expect("JSON")
+    };
+    let (english, translated) = (read("en"), read(lang));
+    english
+        .iter()
+        .filter_map(|(key, value)| Some((key, value.as_str()?)))
+        .filter(|(key, text)| {
+            !text.contains('{') && text.len() >= 8 && translated[*key].as_str() != Some(text)
+        })
+        .filter(|(_, text)| html.contains(text))
+        .map(|(key, text)| format!("{key}: {text}"))
+        .collect()
+}
+
+async fn wizard_sharing(index: usize, assessment: Assessment, shares_with: Option<&str>) -> String {
+    LocalServerRenderer::<Wizard>::with_props(WizardProps {
+        index,
+        assessment: Rc::new(assessment),
+        show_problems: true,
+        shares_with: shares_with.map(str::to_owned),
+        dispatch: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+#[tokio::test]
+async fn the_welcome_screen_and_the_questionnaire_read_in_german() {
+    let texts = speak("de");
+    let welcome = LocalServerRenderer::<Welcome>::with_props(WelcomeProps {
+        on_start: Callback::noop(),
+        resumable: false,
+        on_resume: Callback::noop(),
+        on_matrix: Callback::noop(),
+        shares_with: Some("Acme Consulting".into()),
+        on_file: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    assert!(welcome.contains("Ein Managementsystem für ISO/IEC 27001 und ISO/IEC 20000-1"));
+    assert!(
+        welcome.contains(">Fragebogen starten</button>"),
+        "{welcome}"
+    );
+    assert!(welcome.contains(r#"aria-label="So funktioniert es""#));
+    assert!(welcome.contains("erhält Acme Consulting Ihre Zusammenfassung"));
+    assert!(welcome.contains("über alle 93 Maßnahmen aus Anhang A"));
+    assert_eq!(start_english_left("de", &welcome), Vec::<String>::new());
+
+    let mut answers = Assessment::new("t");
+    answers
+        .answers
+        .insert("org.name".into(), Answer::Text("x".repeat(1234)));
+    let html = wizard(0, answers, true).await;
+    assert!(html.contains("Schritt 1 von 9"), "{html}");
+    assert!(html.contains(r#"aria-label="Fortschritt im Fragebogen""#));
+    assert!(
+        html.contains("6 Antworten vor dem Weitergehen korrigieren"),
+        "{html}"
+    );
+    assert!(html.contains("Bitte beantworten Sie diese Frage"));
+    assert!(
+        html.contains("Höchstens 120 Zeichen (jetzt 1.234)"),
+        "{html}"
+    );
+    assert!(html.contains("1.234 / 120"), "{html}");
+    assert!(html.contains(">Weiter</button>") && html.contains(">Zurück zum Start</button>"));
+    assert!(html.contains(" (freiwillig)"));
+    // Section titles, labels and help from the German questionnaire.
+    let q = questionnaire::localized(texts);
+    assert_ne!(
+        q.sections[0].title,
+        questionnaire::builtin().sections[0].title
+    );
+    assert!(html.contains(&*q.sections[0].title), "{html}");
+    for question in &q.sections[0].questions {
+        assert!(html.contains(&question.label), "label of {}", question.id);
+    }
+    assert_eq!(start_english_left("de", &html), Vec::<String>::new());
+    for english in [
+        "Step 1",
+        "to fix before you go on",
+        "Please answer",
+        "(optional)",
+    ] {
+        assert!(!html.contains(english), "{english}");
+    }
+    ims_matrix::ui::lang::set(ims_matrix::i18n::Texts::english(), None);
+}
+
+#[tokio::test]
+async fn the_questionnaire_reads_in_french_with_its_typography() {
+    speak("fr");
+    let html = wizard_sharing(1, Assessment::new("t"), None).await;
+    assert!(html.contains("Étape 2 sur 9"), "{html}");
+    assert!(html.contains("2022 (actuelle)"), "{html}");
+    assert!(
+        html.contains("réponses à corriger avant de continuer"),
+        "{html}"
+    );
+    // A no-break space before the colon between a question and its problem.
+    assert!(
+        html.contains("\u{a0}: Veuillez répondre à cette question"),
+        "{html}"
+    );
+    assert!(html.contains(">Retour</button>"));
+    assert_eq!(start_english_left("fr", &html), Vec::<String>::new());
+
+    let scope = wizard_sharing(3, Assessment::new("t"), None).await;
+    assert!(
+        scope.contains(">Oui</span>") && scope.contains(">Non</span>"),
+        "{scope}"
+    );
+    assert!(!scope.contains(">Yes</span>"));
+
+    let last = wizard_sharing(8, Assessment::new("t"), Some("Acme Consulting")).await;
+    assert!(
+        last.contains("Lorsque vous cliquez sur «\u{a0}Voir ma matrice\u{a0}», Acme Consulting reçoit votre synthèse"),
+        "{last}"
+    );
+    assert!(last.contains(">Voir ma matrice</button>"));
+    assert!(
+        last.contains("Étape 9 sur 9") && last.contains("88\u{a0}% terminé"),
+        "{last}"
+    );
+    assert_eq!(start_english_left("fr", &last), Vec::<String>::new());
+    ims_matrix::ui::lang::set(ims_matrix::i18n::Texts::english(), None);
+}
+
+/// The sample's matrix built in `lang`, with the screens set to `lang`.
+fn sample_matrix_in(lang: &str) -> Rc<matrix::Matrix> {
+    let texts = speak(lang);
+    let sample = ims_matrix::assessment::import(
+        ims_matrix::assessment::SAMPLE_JSON,
+        questionnaire::builtin(),
+        catalog::builtin(),
+    )
+    .expect("sample")
+    .assessment;
+    Rc::new(matrix::localized_build(texts, &sample))
+}
+
+/// The matrix screens' own texts (`locales/en/app.json`) with no placeholder whose English
+/// shows in `html` although `lang` has its own.
+fn app_english_left(lang: &str, html: &str) -> Vec<String> {
+    let read = |lang: &str| -> serde_json::Map<String, serde_json::Value> {
+        let path = format!("{}/locales/{lang}/app.json", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_str(&std::fs::read_to_string(path).expect("app.json")).expect("JSON")
+    };
+    let (english, translated) = (read("en"), read(lang));
+    english
+        .iter()
+        .filter_map(|(key, value)| Some((key, value.as_str()?)))
+        .filter(|(key, text)| {
+            !text.contains('{') && text.len() >= 8 && translated[*key].as_str() != Some(text)
+        })
+        // The whole text of an element or attribute, not a word inside a title the data
+        // leaves in English ("8.3 Relationship and agreement").
+        .filter(|(_, text)| {
+            html.match_indices(text).any(|(at, _)| {
+                let before = html[..at].chars().next_back();
+                let after = html[at + text.len()..].chars().next();
+                matches!(before, Some('>' | '"')) && !after.is_some_and(char::is_alphanumeric)
+            })
+        })
+        .map(|(key, text)| format!("{key}: {text}"))
+        .collect()
+}
+
+async fn matrix_screen(m: Rc<matrix::Matrix>, expanded: &str) -> String {
+    LocalServerRenderer::<MatrixScreen>::with_props(MatrixScreenProps {
+        matrix: m,
+        filter: Filter::default(),
+        sort: Sort::default(),
+        group: GroupBy::Kind,
+        expanded: Some(expanded.into()),
+        dispatch: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await
+}
+
+async fn summary_and_heatmap(m: Rc<matrix::Matrix>) -> (String, String) {
+    let summary = LocalServerRenderer::<SummaryScreen>::with_props(SummaryProps {
+        matrix: m.clone(),
+        dispatch: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    let heat = LocalServerRenderer::<HeatmapScreen>::with_props(HeatmapProps {
+        matrix: m,
+        dispatch: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    (summary, heat)
+}
+
+#[tokio::test]
+async fn the_matrix_screens_read_in_german() {
+    let m = sample_matrix_in("de");
+    let texts = ims_matrix::i18n::Texts::installed("de").expect("installed");
+    let html = matrix_screen(m.clone(), "common.policy").await;
+    let total = m.rows.len();
+    assert!(
+        html.contains(&format!("{total} von {total} Zeilen angezeigt")),
+        "{html}"
+    );
+    assert!(html.contains(">Integrationsmatrix</h1>"), "{html}");
+    assert!(html.contains(r#"placeholder="z. B. A.8.32, Lieferant, Backup""#));
+    assert!(html.contains(">Gruppieren nach</label>"));
+    assert!(html.contains(">Ausgabe ISO/IEC 27001</label>"));
+    // Group headings, badges and table headers in the vocabulary's German.
+    let common = texts.label(ims_matrix::catalog::RowKind::Common);
+    assert_ne!(common, "Common element");
+    assert!(html.contains(&format!("{common} (")), "{html}");
+    assert!(html.contains("Warum diese Zuordnung"));
+    assert!(html.contains("ISO/IEC 27001 (gewählte Ausgabe)"));
+    assert_eq!(app_english_left("de", &html), Vec::<String>::new());
+    for english in [
+        "Showing",
+        "Group by",
+        "Why they map this way",
+        "person-days",
+        ">All<",
+    ] {
+        assert!(!html.contains(english), "{english}");
+    }
+
+    let (summary, heat) = summary_and_heatmap(m.clone()).await;
+    assert!(summary.contains(">Zusammenfassung</h1>"), "{summary}");
+    assert!(summary.contains(&format!(
+        "integrierte Dokumente ersetzen {} getrennte",
+        m.summary.separate_documents
+    )));
+    assert!(
+        summary.contains(&format!(
+            r#"aria-label="Umsetzungsgrad insgesamt {}{}%""#,
+            m.summary.readiness, '\u{a0}'
+        )),
+        "{summary}"
+    );
+    // Dates as German writes them, the method from its key.
+    let schedule = m.schedule.as_ref().expect("the sample has a date");
+    let parts: Vec<&str> = schedule.audit.split('-').collect();
+    assert!(
+        summary.contains(&format!("{}.{}.{}", parts[2], parts[1], parts[0])),
+        "{summary}"
+    );
+    assert!(summary.contains(texts.get(ims_matrix::matrix::plan::METHOD)));
+    assert!(!summary.contains("engine.method"));
+    assert_eq!(app_english_left("de", &summary), Vec::<String>::new());
+    assert!(heat.contains("Wo sich die Normen überschneiden"), "{heat}");
+    assert!(heat.contains(": Überschneidung "), "{heat}");
+    assert_eq!(app_english_left("de", &heat), Vec::<String>::new());
+    for english in ["person-days", "Top actions", "overlap", "Column key"] {
+        assert!(
+            !summary.contains(english) && !heat.contains(english),
+            "{english}"
+        );
+    }
+    ims_matrix::ui::lang::set(ims_matrix::i18n::Texts::english(), None);
+}
+
+#[tokio::test]
+async fn the_matrix_screens_read_in_french_with_its_typography() {
+    let m = sample_matrix_in("fr");
+    let html = matrix_screen(m.clone(), "common.policy").await;
+    let total = m.rows.len();
+    assert!(
+        html.contains(&format!("Affichage\u{a0}: {total} sur {total} lignes")),
+        "{html}"
+    );
+    assert!(html.contains(">Matrice d'intégration</h1>"), "{html}");
+    assert_eq!(app_english_left("fr", &html), Vec::<String>::new());
+
+    let (summary, heat) = summary_and_heatmap(m.clone()).await;
+    assert!(summary.contains(">Synthèse</h1>"), "{summary}");
+    assert!(
+        summary.contains(&format!(
+            r#"aria-label="Taux de préparation global {}{}%""#,
+            m.summary.readiness, '\u{202f}'
+        )),
+        "{summary}"
+    );
+    // A no-break space before the colon of each point to check.
+    for warning in &m.warnings {
+        let subject = warning
+            .subject
+            .as_ref()
+            .map(|s| format!(" · {s}"))
+            .unwrap_or_default();
+        assert!(summary.contains(&format!("{subject}\u{a0}: ")), "{summary}");
+    }
+    assert!(summary.contains("jours-personnes"));
+    assert_eq!(app_english_left("fr", &summary), Vec::<String>::new());
+    assert!(heat.contains("Où les normes se recoupent"), "{heat}");
+    assert_eq!(app_english_left("fr", &heat), Vec::<String>::new());
+    for english in [
+        "person-days",
+        "Top actions",
+        "Your plan",
+        "Readiness by area",
+    ] {
+        assert!(!summary.contains(english), "{english}");
+    }
+    ims_matrix::ui::lang::set(ims_matrix::i18n::Texts::english(), None);
+}
+
+/// The data screen in `lang`, English again afterwards for the thread's next test.
+async fn data_screen_in(lang: &str) -> String {
+    let texts =
+        ims_matrix::i18n::Texts::install(lang, ims_matrix::i18n::bundled(lang).expect("bundled"))
+            .expect("loads");
+    ims_matrix::ui::lang::set(texts, None);
+    let html = LocalServerRenderer::<DataScreen>::with_props(DataProps {
+        assessment: Rc::new(Assessment::new("t")),
+        dispatch: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    ims_matrix::ui::lang::set(ims_matrix::i18n::Texts::english(), None);
+    html
+}
+
+/// The data screen's own texts (`locales/<lang>/data.json`, `data.*`) that `html` shows in
+/// English although `lang` has them translated.
+fn data_english_left(lang: &str, html: &str) -> Vec<String> {
+    let read = |lang: &str| -> serde_json::Map<String, serde_json::Value> {
+        let path = format!("{}/locales/{lang}/data.json", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_str(&std::fs::read_to_string(path).expect("data.json")).expect("JSON")
+    };
+    let (english, translated) = (read("en"), read(lang));
+    english
+        .iter()
+        .filter(|(key, _)| key.starts_with("data."))
+        .filter_map(|(key, value)| Some((key, value.as_str()?)))
+        .filter(|(key, text)| !text.contains('{') && translated[*key].as_str() != Some(text))
+        .filter(|(_, text)| html.contains(&format!(">{text}<")))
+        .map(|(key, text)| format!("{key}: {text}"))
+        .collect()
+}
+
+#[tokio::test]
+async fn the_data_screen_reads_in_german_and_french() {
+    let english = data_screen_in("en").await;
+    assert!(english.contains(">Your data</h1>"), "{english}");
+    assert!(
+        english.contains(">Export assessment (JSON)</button>"),
+        "{english}"
+    );
+    let german = data_screen_in("de").await;
+    assert_eq!(data_english_left("de", &german), Vec::<String>::new());
+    assert!(german.contains(">Ihre Daten</h1>"), "{german}");
+    assert!(
+        german.contains(">Bewertung exportieren (JSON)</button>"),
+        "{german}"
+    );
+    let french = data_screen_in("fr").await;
+    assert_eq!(data_english_left("fr", &french), Vec::<String>::new());
+    assert!(french.contains(">Vos données</h1>"), "{french}");
+    assert!(
+        french.contains("à votre direction\u{a0}: résultats"),
+        "French typography: {french}"
+    );
+}

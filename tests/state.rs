@@ -394,3 +394,110 @@ fn a_compressed_share_link_on_the_first_visit_page_hands_over_on_the_same_screen
     assert_eq!(s.screen, Screen::Welcome, "without leaving the screen");
     assert_eq!(s.handover().screen, "welcome");
 }
+
+/// `lang`'s texts, installed as the page installs them once fetched.
+fn install(lang: &str) {
+    let bundle = ims_matrix::i18n::bundled(lang).expect("a bundled language");
+    ims_matrix::i18n::Texts::install(lang, bundle).expect("loads");
+}
+
+#[test]
+fn the_states_notices_read_in_the_apps_language_and_starting_over_keeps_it() {
+    install("de");
+    install("fr");
+    // Saved answers that no longer fit, said in German from the start.
+    let saved = Ok(Some(ims_matrix::assessment::Imported {
+        assessment: Assessment::new("t0"),
+        warnings: vec!["answers.x: …".into()],
+        migrated_from: None,
+    }));
+    let s = AppState::new_in(saved, "t", "de");
+    assert_eq!(s.lang, "de");
+    assert!(
+        s.notice
+            .as_ref()
+            .expect("said")
+            .text
+            .contains("passen nicht mehr"),
+        "{:?}",
+        s.notice
+    );
+    // A share link opened at once names itself in German.
+    let s = AppState::new_in(Ok(None), "t", "de")
+        .apply(Action::Offer(Assessment::new("t9"), vec![]), "t1");
+    assert_eq!(
+        s.notice.expect("said").text,
+        "Bewertung aus dem geteilten Link geladen."
+    );
+    // A workbook's changes applied, counted in French; undone, said in French.
+    let before = AppState::new_in(Ok(None), "t", "fr")
+        .apply(answer("org.name", Answer::Text("Mine".into())), "t1");
+    let applied = before
+        .apply(
+            Action::OpenReview("book.xlsx".into(), review_of(&Assessment::new("t"))),
+            "t2",
+        )
+        .apply(
+            Action::ApplyReview {
+                keep: vec![true, true],
+                choices: vec![],
+            },
+            "t3",
+        );
+    assert_eq!(
+        applied.notice.as_ref().expect("said").text,
+        "2 modifications de book.xlsx appliquées."
+    );
+    let undone = applied.apply(Action::UndoReview, "t4");
+    assert!(
+        undone
+            .notice
+            .expect("said")
+            .text
+            .starts_with("L'évaluation a été rétablie"),
+        "undo"
+    );
+    // Starting over, here or in another tab, stays in the visitor's language.
+    let reset = AppState::new_in(Ok(None), "t", "de").apply(Action::Reset, "t1");
+    assert_eq!(reset.lang, "de");
+    assert_eq!(
+        reset.notice.expect("said").text,
+        "Mit einer leeren Bewertung neu begonnen."
+    );
+    let base = Assessment::new("t0");
+    let mut tab = open_tab(&base);
+    tab.lang = "fr".into();
+    let cleared = tab.apply(
+        Action::SavedElsewhere {
+            base: Some(base),
+            theirs: None,
+        },
+        "t1",
+    );
+    assert_eq!(cleared.lang, "fr");
+    assert!(cleared.notice.expect("said").text.contains("autre onglet"));
+}
+
+#[test]
+fn a_status_both_tabs_changed_is_named_in_the_apps_language() {
+    install("de");
+    let base = Assessment::new("t0");
+    let mut tab = open_tab(&base).apply(
+        Action::SetStatus("common.policy".into(), Some(Status::InProgress)),
+        "t1",
+    );
+    tab.lang = "de".into();
+    let mut theirs = base.clone();
+    theirs.update_row("common.policy", |e| e.status = Some(Status::Implemented));
+    let tab = tab.apply(
+        Action::SavedElsewhere {
+            base: Some(base),
+            theirs: Some(theirs),
+        },
+        "t2",
+    );
+    let conflicts = &tab.tab_conflicts.as_ref().expect("a conflict").conflicts;
+    let de = ims_matrix::i18n::Texts::installed("de").expect("installed");
+    assert_eq!(conflicts[0].ours, de.label(Status::InProgress));
+    assert_eq!(conflicts[0].theirs, de.label(Status::Implemented));
+}

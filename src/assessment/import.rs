@@ -9,6 +9,7 @@ use serde_json::Value;
 use super::migrate;
 use super::model::{Assessment, SCHEMA_VERSION};
 use crate::catalog::Catalog;
+use crate::i18n::Texts;
 use crate::questionnaire::{QuestionKind, Questionnaire};
 
 /// A readable assessment, with what could not be placed.
@@ -31,25 +32,35 @@ pub enum ImportError {
     Invalid { field: String, message: String },
 }
 
+impl ImportError {
+    /// The reason, written for the person who opened the file, in `texts`' language.
+    pub fn message(&self, texts: &Texts) -> String {
+        match self {
+            ImportError::NotJson { message } => {
+                texts.fill("import.error.not-json", &[("message", message)])
+            }
+            ImportError::NotAnAssessment => texts.get("import.error.not-an-assessment").to_owned(),
+            ImportError::TooNew { version } => texts.fill(
+                "import.error.too-new",
+                &[("version", version), ("supported", &SCHEMA_VERSION)],
+            ),
+            ImportError::Invalid { field, message } => texts.fill(
+                "import.error.invalid",
+                &[("field", field), ("message", message)],
+            ),
+        }
+    }
+}
+
 impl fmt::Display for ImportError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::NotJson { message } => write!(f, "not valid JSON: {message}"),
-            ImportError::NotAnAssessment => {
-                write!(f, "not an ims-matrix assessment (no schema version found)")
-            }
-            ImportError::TooNew { version } => write!(
-                f,
-                "made by a newer version of ims-matrix (schema {version}; this one reads up to {SCHEMA_VERSION})"
-            ),
-            ImportError::Invalid { field, message } => write!(f, "field {field}: {message}"),
-        }
+        f.write_str(&self.message(Texts::english()))
     }
 }
 
 impl std::error::Error for ImportError {}
 
-/// Parses, migrates and checks an assessment.
+/// Parses, migrates and checks an assessment, with its warnings in English.
 ///
 /// # Errors
 /// When the text is not JSON, not an assessment, from a newer schema, or has a field of the
@@ -59,6 +70,19 @@ pub fn import(
     questionnaire: &Questionnaire,
     catalog: &Catalog,
 ) -> Result<Imported, ImportError> {
+    import_in(text, questionnaire, catalog, Texts::english())
+}
+
+/// `import`, with the warnings and the migration's messages in `texts`' language.
+///
+/// # Errors
+/// As `import`.
+pub fn import_in(
+    text: &str,
+    questionnaire: &Questionnaire,
+    catalog: &Catalog,
+    texts: &Texts,
+) -> Result<Imported, ImportError> {
     // Windows Notepad and some editors save UTF-8 with a byte-order mark; it is not part of the
     // JSON.
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
@@ -67,7 +91,7 @@ pub fn import(
     // path through a JSON value.
     if let Ok(assessment) = serde_json::from_str::<Assessment>(text) {
         if assessment.schema == SCHEMA_VERSION {
-            let warnings = check(&assessment, questionnaire, catalog);
+            let warnings = check_in(&assessment, questionnaire, catalog, texts);
             return Ok(Imported {
                 assessment,
                 warnings,
@@ -88,7 +112,7 @@ pub fn import(
     if version == 0 {
         return Err(ImportError::NotAnAssessment);
     }
-    let (document, notes) = migrate::to_current(document, version)
+    let (document, notes) = migrate::to_current(document, version, texts)
         .map_err(|(field, message)| ImportError::Invalid { field, message })?;
     let assessment: Assessment = serde_path_to_error::deserialize(Value::Object(document))
         .map_err(|e| ImportError::Invalid {
@@ -96,7 +120,7 @@ pub fn import(
             message: e.inner().to_string(),
         })?;
     let mut warnings = notes;
-    warnings.extend(check(&assessment, questionnaire, catalog));
+    warnings.extend(check_in(&assessment, questionnaire, catalog, texts));
     let migrated_from = (version < u64::from(SCHEMA_VERSION)).then_some(version as u32);
     Ok(Imported {
         assessment,
@@ -105,36 +129,48 @@ pub fn import(
     })
 }
 
-/// What in a well-formed assessment does not fit this build's questionnaire and crosswalk.
+/// What in a well-formed assessment does not fit this build's questionnaire and crosswalk, in
+/// English.
 pub fn check(
     assessment: &Assessment,
     questionnaire: &Questionnaire,
     catalog: &Catalog,
 ) -> Vec<String> {
+    check_in(assessment, questionnaire, catalog, Texts::english())
+}
+
+/// `check`, in `texts`' language.
+pub fn check_in(
+    assessment: &Assessment,
+    questionnaire: &Questionnaire,
+    catalog: &Catalog,
+    texts: &Texts,
+) -> Vec<String> {
     let mut warnings = Vec::new();
     for (id, answer) in &assessment.answers {
         match questionnaire.question(id) {
-            None => warnings.push(format!("answers.{id}: no such question; kept but not used")),
+            None => warnings.push(texts.fill("import.warning.no-such-question", &[("id", id)])),
             Some(question) if matches!(question.kind, QuestionKind::Edition { .. }) => {
-                warnings.push(format!(
-                    "answers.{id}: editions belong in \"editions\"; kept but not used"
-                ));
+                warnings.push(texts.fill("import.warning.edition-as-answer", &[("id", id)]));
             }
             Some(question) => {
-                if let Err(problem) = question.check(answer) {
-                    warnings.push(format!("answers.{id}: {problem}; kept but not used"));
+                if let Err(problem) = question.check_in(answer, texts) {
+                    warnings.push(texts.fill(
+                        "import.warning.answer-does-not-fit",
+                        &[("id", id), ("problem", &problem)],
+                    ));
                 }
             }
         }
     }
     for (id, edit) in &assessment.rows {
         if catalog.row(id).is_none() {
-            warnings.push(format!("rows.{id}: no such matrix row; kept but not used"));
+            warnings.push(texts.fill("import.warning.no-such-row", &[("id", id)]));
         }
         if !edit.due.is_empty() && !is_iso_date(&edit.due) {
-            warnings.push(format!(
-                "rows.{id}.due: {:?} is not a date (YYYY-MM-DD)",
-                edit.due
+            warnings.push(texts.fill(
+                "import.warning.due-not-a-date",
+                &[("id", id), ("value", &format_args!("{:?}", edit.due))],
             ));
         }
     }

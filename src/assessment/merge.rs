@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use std::fmt;
 
 use super::model::{Assessment, RowEdit};
+use crate::i18n::Texts;
 
 /// One field of an assessment that two tabs may both change.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -94,6 +95,16 @@ pub enum Merged {
 /// assert_eq!(assessment.rows["common.scope"].status, Some(Status::Implemented));
 /// ```
 pub fn merge(base: &Assessment, theirs: &Assessment, ours: &Assessment) -> Merged {
+    merge_in(base, theirs, ours, Texts::english())
+}
+
+/// `merge`, with the statuses of conflicts named in `texts`' language.
+pub fn merge_in(
+    base: &Assessment,
+    theirs: &Assessment,
+    ours: &Assessment,
+    texts: &Texts,
+) -> Merged {
     // Another assessment altogether, not an edit of the same one.
     if theirs.created != base.created || theirs.created != ours.created {
         return Merged::Replaced(theirs.clone());
@@ -163,7 +174,11 @@ pub fn merge(base: &Assessment, theirs: &Assessment, ours: &Assessment) -> Merge
     for id in rows {
         let (b, t, o) = (edit(base, id), edit(theirs, id), edit(ours, id));
         let mut row = o.clone();
-        let status = |e: &RowEdit| e.status.map(|s| s.label().to_owned()).unwrap_or_default();
+        let status = |e: &RowEdit| {
+            e.status
+                .map(|s| texts.label(s).to_owned())
+                .unwrap_or_default()
+        };
         if pick(
             Field::Row(id.clone(), "status"),
             status(&b),

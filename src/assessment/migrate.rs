@@ -9,6 +9,7 @@
 use serde_json::{json, Map, Value};
 
 use super::model::SCHEMA_VERSION;
+use crate::i18n::Texts;
 
 /// The schema version a saved document declares (`schema`, or `version` in version 1).
 pub fn version_of(document: &Map<String, Value>) -> Option<u64> {
@@ -23,23 +24,25 @@ pub type Migrated = (Map<String, Value>, Vec<String>);
 
 /// Migrates `document` from `version` to the current schema. The notes say what the user must
 /// look at again: answers to questions that changed and could not be carried over exactly.
+/// Notes and problems are in `texts`' language.
 ///
 /// # Errors
 /// The field and problem, when an old document is malformed in a way migration must reject.
 pub fn to_current(
     mut document: Map<String, Value>,
     version: u64,
+    texts: &Texts,
 ) -> Result<Migrated, (String, String)> {
     let mut version = version;
     let mut notes = Vec::new();
     while version < u64::from(SCHEMA_VERSION) {
         document = match version {
-            1 => from_v1(document)?,
-            2 => from_v2(document, &mut notes),
+            1 => from_v1(document, texts)?,
+            2 => from_v2(document, &mut notes, texts),
             other => {
                 return Err((
                     "schema".to_owned(),
-                    format!("no migration from version {other}"),
+                    texts.fill("migrate.error.no-migration", &[("version", &other)]),
                 ))
             }
         };
@@ -50,25 +53,29 @@ pub fn to_current(
 
 /// Version 3 asks for laws and schemes as choices instead of yes/no scope facts, and rows of
 /// the crosswalk were renamed or merged.
-fn from_v2(mut document: Map<String, Value>, notes: &mut Vec<String>) -> Map<String, Value> {
+fn from_v2(
+    mut document: Map<String, Value>,
+    notes: &mut Vec<String>,
+    texts: &Texts,
+) -> Map<String, Value> {
     document.insert("schema".to_owned(), json!(3));
     if let Some(Value::Object(answers)) = document.get_mut("answers") {
-        migrate_answers(answers, notes);
+        migrate_answers(answers, notes, texts);
     }
     if let Some(Value::Object(rows)) = document.get_mut("rows") {
-        rename_rows(rows, notes);
+        rename_rows(rows, notes, texts);
     }
     document
 }
 
-fn migrate_answers(answers: &mut Map<String, Value>, notes: &mut Vec<String>) {
+fn migrate_answers(answers: &mut Map<String, Value>, notes: &mut Vec<String>, texts: &Texts) {
     match answers.remove("scope.personal-data") {
         Some(Value::Bool(false)) => {
             answers.insert("reg.gdpr".to_owned(), json!("none"));
         }
-        Some(Value::Bool(true)) => notes.push(
-            "answers.scope.personal-data: you said personal data is handled; we now ask for your GDPR role (controller, processor or both) under “Laws, schemes and attestations”. Please answer it.".to_owned(),
-        ),
+        Some(Value::Bool(true)) => {
+            notes.push(texts.get("migrate.note.personal-data").to_owned());
+        }
         _ => {}
     }
     if let Some(value) = answers.remove("scope.payment-cards") {
@@ -79,9 +86,9 @@ fn migrate_answers(answers: &mut Map<String, Value>, notes: &mut Vec<String>) {
             answers.insert("reg.nis2".to_owned(), json!("no"));
             answers.insert("reg.dora".to_owned(), json!("no"));
         }
-        Some(Value::Bool(true)) => notes.push(
-            "answers.scope.regulated: you said sector regulation applies; we now ask which (NIS2, DORA, PCI DSS) under “Laws, schemes and attestations”. Please answer those questions.".to_owned(),
-        ),
+        Some(Value::Bool(true)) => {
+            notes.push(texts.get("migrate.note.regulated").to_owned());
+        }
         _ => {}
     }
     if let Some(Value::Array(others)) = answers.get_mut("start.other") {
@@ -99,7 +106,7 @@ fn migrate_answers(answers: &mut Map<String, Value>, notes: &mut Vec<String>) {
 /// Old row id → the row that now holds its requirements (`data/row-renames.json`).
 const RENAMES: &str = include_str!(concat!(env!("OUT_DIR"), "/data/row-renames.json"));
 
-fn rename_rows(rows: &mut Map<String, Value>, notes: &mut Vec<String>) {
+fn rename_rows(rows: &mut Map<String, Value>, notes: &mut Vec<String>, texts: &Texts) {
     let renames: Map<String, Value> = serde_json::from_str::<Map<String, Value>>(RENAMES)
         .ok()
         .and_then(|m| m.get("renames").and_then(Value::as_object).cloned())
@@ -133,16 +140,17 @@ fn rename_rows(rows: &mut Map<String, Value>, notes: &mut Vec<String>) {
                         }
                     }
                 }
-                notes.push(format!(
-                    "rows.{old}: merged into {new}; check its status, owner and due date"
-                ));
+                notes.push(texts.fill("migrate.note.rows-merged", &[("old", old), ("new", &new)]));
             }
             Some(_) => {}
         }
     }
 }
 
-fn from_v1(mut old: Map<String, Value>) -> Result<Map<String, Value>, (String, String)> {
+fn from_v1(
+    mut old: Map<String, Value>,
+    texts: &Texts,
+) -> Result<Map<String, Value>, (String, String)> {
     let saved_at = old.remove("saved_at").unwrap_or_else(|| json!(""));
     let mut rows = Map::new();
     fn edit_of<'a>(rows: &'a mut Map<String, Value>, row: &str) -> &'a mut Map<String, Value> {
@@ -161,7 +169,7 @@ fn from_v1(mut old: Map<String, Value>) -> Result<Map<String, Value>, (String, S
                 _ => {
                     return Err((
                         format!("statuses.{row}"),
-                        format!("unknown version 1 status {status}"),
+                        texts.fill("migrate.error.unknown-status", &[("status", &status)]),
                     ))
                 }
             };
@@ -195,7 +203,7 @@ fn from_v1(mut old: Map<String, Value>) -> Result<Map<String, Value>, (String, S
     if let Some(unknown) = old.keys().next() {
         return Err((
             unknown.clone(),
-            "unknown field in a version 1 file".to_owned(),
+            texts.get("migrate.error.unknown-field").to_owned(),
         ));
     }
     Ok(new)

@@ -10,8 +10,8 @@ mod model;
 mod review;
 pub mod share;
 
-pub use import::{import, ImportError, Imported};
-pub use merge::{merge, Conflict, Field, Merged};
+pub use import::{import, import_in, ImportError, Imported};
+pub use merge::{merge, merge_in, Conflict, Field, Merged};
 pub use model::{
     edition_from_year, Assessment, Editions, RowEdit, Status, SAMPLE_JSON, SCHEMA_VERSION,
 };

@@ -5,9 +5,12 @@
 //! enough for mail and chat clients. Links of the first versions, `#a=` and the JSON in
 //! base64url, still open.
 
+use std::fmt;
 use std::io::Read;
 
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
+
+use crate::i18n::Texts;
 
 const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
@@ -24,13 +27,52 @@ const DICTIONARY_1: &[u8] = include_bytes!("../../data/share-dictionary-1.txt");
 pub const MAX_JSON_BYTES: usize = 4 << 20;
 
 /// Unpacks a compressed link's payload; only the full app carries it (see `Link`).
-pub type Inflate = fn(&str) -> Result<String, String>;
+pub type Inflate = fn(&str) -> Result<String, LinkError>;
+
+/// Why a share link cannot be read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LinkError {
+    /// A character outside base64url.
+    UnexpectedCharacter(char),
+    /// Shorter than any link this app writes.
+    CutShort,
+    /// Not a deflate stream made with the link's dictionary.
+    NotALink,
+    /// Unpacks to bytes that are not UTF-8.
+    NotText,
+    /// Unpacks to more than `MAX_JSON_BYTES`.
+    TooLarge,
+}
+
+impl LinkError {
+    /// The reason, written for the person who opened the link, in `texts`' language.
+    pub fn message(&self, texts: &Texts) -> String {
+        match self {
+            LinkError::UnexpectedCharacter(c) => texts.fill(
+                "share.error.unexpected-character",
+                &[("character", &format_args!("{c:?}"))],
+            ),
+            LinkError::CutShort => texts.get("share.error.cut-short").to_owned(),
+            LinkError::NotALink => texts.get("share.error.not-a-link").to_owned(),
+            LinkError::NotText => texts.get("share.error.not-text").to_owned(),
+            LinkError::TooLarge => texts.get("share.error.too-large").to_owned(),
+        }
+    }
+}
+
+impl fmt::Display for LinkError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message(Texts::english()))
+    }
+}
+
+impl std::error::Error for LinkError {}
 
 /// What a fragment carries, before anything is unpacked.
 #[derive(Debug, PartialEq)]
 pub enum Link<'a> {
     /// A first versions' link, decoded: the JSON, or why it cannot be read.
-    Json(Result<String, String>),
+    Json(Result<String, LinkError>),
     /// A compressed link's payload, for `inflate`.
     Compressed(&'a str),
 }
@@ -55,7 +97,7 @@ pub fn encode(bytes: &[u8]) -> String {
 ///
 /// # Errors
 /// When a character is outside the alphabet or the length cannot come from `encode`.
-pub fn decode(text: &str) -> Result<Vec<u8>, String> {
+pub fn decode(text: &str) -> Result<Vec<u8>, LinkError> {
     let values: Vec<u32> = text
         .bytes()
         .map(|c| {
@@ -63,16 +105,11 @@ pub fn decode(text: &str) -> Result<Vec<u8>, String> {
                 .iter()
                 .position(|a| *a == c)
                 .map(|p| p as u32)
-                .ok_or_else(|| {
-                    format!(
-                        "the link is damaged: unexpected character {:?}",
-                        char::from(c)
-                    )
-                })
+                .ok_or(LinkError::UnexpectedCharacter(char::from(c)))
         })
         .collect::<Result<_, _>>()?;
     if values.len() % 4 == 1 {
-        return Err("the link is damaged: it was cut short".to_owned());
+        return Err(LinkError::CutShort);
     }
     let mut out = Vec::with_capacity(values.len() * 3 / 4);
     for chunk in values.chunks(4) {
@@ -121,7 +158,7 @@ pub fn link(fragment: &str) -> Option<Link<'_>> {
     }
     let payload = fragment.strip_prefix(FRAGMENT_KEY)?;
     Some(Link::Json(decode(payload).and_then(|bytes| {
-        String::from_utf8(bytes).map_err(|_| "the link is damaged: not text".to_owned())
+        String::from_utf8(bytes).map_err(|_| LinkError::NotText)
     })))
 }
 
@@ -130,7 +167,7 @@ pub fn link(fragment: &str) -> Option<Link<'_>> {
 /// # Errors
 /// When the payload is not base64url, not a deflate stream made with dictionary 1, cut short,
 /// larger than `MAX_JSON_BYTES` unpacked, or not text.
-pub fn inflate(payload: &str) -> Result<String, String> {
+pub fn inflate(payload: &str) -> Result<String, LinkError> {
     let packed = decode(payload)?;
     let mut reader = Unpack {
         input: &packed,
@@ -141,11 +178,16 @@ pub fn inflate(payload: &str) -> Result<String, String> {
     (&mut reader)
         .take(MAX_JSON_BYTES as u64 + 1)
         .read_to_end(&mut json)
-        .map_err(|e| format!("the link is damaged: {e}"))?;
+        .map_err(|e| {
+            e.get_ref()
+                .and_then(|inner| inner.downcast_ref::<LinkError>())
+                .cloned()
+                .unwrap_or(LinkError::NotALink)
+        })?;
     if json.len() > MAX_JSON_BYTES {
-        return Err("the link unpacks to more than an assessment can hold".to_owned());
+        return Err(LinkError::TooLarge);
     }
-    String::from_utf8(json).map_err(|_| "the link is damaged: not text".to_owned())
+    String::from_utf8(json).map_err(|_| LinkError::NotText)
 }
 
 /// A raw deflate stream with dictionary 1, read in pieces so `take` can stop a bomb early.
@@ -157,12 +199,11 @@ struct Unpack<'a> {
 
 impl Read for Unpack<'_> {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let damaged =
-            |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_owned());
+        let damaged = |why: LinkError| std::io::Error::new(std::io::ErrorKind::InvalidData, why);
         if !self.dictionary_set {
             self.state
                 .set_dictionary(DICTIONARY_1)
-                .map_err(|_| damaged("dictionary"))?;
+                .map_err(|_| damaged(LinkError::NotALink))?;
             self.dictionary_set = true;
         }
         loop {
@@ -175,13 +216,13 @@ impl Read for Unpack<'_> {
                     out,
                     FlushDecompress::None,
                 )
-                .map_err(|_| damaged("not a share link"))?;
+                .map_err(|_| damaged(LinkError::NotALink))?;
             let written = (self.state.total_out() - written_before) as usize;
             if written > 0 || status == Status::StreamEnd {
                 return Ok(written);
             }
             if self.state.total_in() == read_before {
-                return Err(damaged("it was cut short"));
+                return Err(damaged(LinkError::CutShort));
             }
         }
     }
@@ -212,7 +253,7 @@ mod tests {
     }
 
     /// The JSON a fragment carries, unpacked when compressed.
-    fn json_of(fragment: &str) -> Option<Result<String, String>> {
+    fn json_of(fragment: &str) -> Option<Result<String, LinkError>> {
         Some(match link(fragment)? {
             Link::Json(json) => json,
             Link::Compressed(payload) => inflate(payload),
@@ -243,7 +284,11 @@ mod tests {
         let problem = json_of(&format!("#{bomb}"))
             .expect("a share link")
             .unwrap_err();
-        assert!(problem.contains("more than an assessment"), "{problem}");
+        assert_eq!(problem, LinkError::TooLarge);
+        assert!(
+            problem.to_string().contains("more than an assessment"),
+            "{problem}"
+        );
     }
 
     #[test]

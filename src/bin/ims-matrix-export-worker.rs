@@ -112,6 +112,7 @@ fn on_message(
 /// Installs the message handler, runs the sample once so that an export's code is compiled
 /// before the first request, and says ready.
 fn start() {
+    ims_matrix::i18n::Texts::add_all_english();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
     let replies = scope.clone();
     let mut last = LastWorkbook::default();

@@ -68,6 +68,11 @@ pub fn localized(texts: &Texts) -> &'static Catalog {
     COPIES.get(texts.lang(), || {
         let mut catalog = builtin().clone();
         catalog.visit_texts(&mut |key, _| texts.find(key).map(str::to_owned));
+        for (standard, english) in catalog.standards.iter_mut().zip(&builtin().standards) {
+            for (node, original) in standard.nodes.iter_mut().zip(&english.nodes) {
+                node.title_in_english = node.title == original.title;
+            }
+        }
         catalog
     })
 }

@@ -143,6 +143,10 @@ pub struct Node {
     /// A remark on the title, e.g. where another publication words it differently.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// In a localized catalog, the title stayed in English: no national adoption's title was
+    /// confirmed by two public sources (docs/catalog-sources.md). Pages mark it `lang="en"`.
+    #[serde(skip)]
+    pub title_in_english: bool,
 }
 
 /// One edition of one standard as a tree of nodes in document order.

@@ -197,6 +197,7 @@ fn load_standard(file: &DataFile<'_>, problems: &mut Problems) -> Option<Standar
             kind,
             new: raw_node.new,
             note: raw_node.note,
+            title_in_english: false,
         });
     }
     let mut has_children = vec![false; nodes.len()];

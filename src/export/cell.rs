@@ -5,6 +5,8 @@ use rust_xlsxwriter::{ExcelDateTime, Worksheet, XlsxError};
 
 use super::fit::RowHeights;
 use super::text::cell_text;
+use crate::date::Date;
+use crate::i18n::Texts;
 use crate::matrix::RefView;
 
 /// A `YYYY-MM-DD` date as an Excel date (the generation date, and due dates in the sheets).
@@ -16,6 +18,12 @@ pub fn parse_date(date: &str) -> Option<ExcelDateTime> {
     let month = date[5..7].parse().ok()?;
     let day = date[8..10].parse().ok()?;
     ExcelDateTime::from_ymd(year, month, day).ok()
+}
+
+/// A `YYYY-MM-DD` date as the language writes it, for text cells (as given when it is not a
+/// date).
+pub fn shown_date(texts: &Texts, date: &str) -> String {
+    Date::parse(date).map_or_else(|| date.to_owned(), |d| texts.date(d))
 }
 
 /// The references, one per line.

@@ -19,7 +19,7 @@ pub mod text;
 use rust_xlsxwriter::{DocProperties, Workbook};
 
 pub use crate::protocol::Brand;
-pub use options::{ExportError, ExportOptions, SHEETS};
+pub use options::{sheet_names, ExportError, ExportOptions, Sheet, SHEETS};
 pub use sheets::data::DATA_SHEET;
 
 use crate::assessment::Assessment;
@@ -54,21 +54,33 @@ pub fn workbook(
     book.set_default_format(&style::Styles::default_format(), 20, 64)?;
     let date = cell::parse_date(&options.date)
         .ok_or_else(|| ExportError::new(format!("{:?} is not a date", options.date)))?;
-    let organisation = assessment.organisation().map(text::cell_text);
-    let author = options
-        .brand
-        .as_ref()
-        .map_or("ims-matrix".to_owned(), |b| text::cell_text(&b.name));
+    let texts = options.texts;
+    let organisation = assessment
+        .organisation()
+        .map(|o| text::cell_text_in(texts, o));
+    let author = options.brand.as_ref().map_or("ims-matrix".to_owned(), |b| {
+        text::cell_text_in(texts, &b.name)
+    });
+    let title = match organisation.as_deref() {
+        Some(organisation) => texts.fill(
+            "workbook.properties.title-organisation",
+            &[("organisation", &organisation)],
+        ),
+        None => texts.get("workbook.title").to_owned(),
+    };
     let mut properties = DocProperties::new()
-        .set_title(format!(
-            "ISO/IEC 27001 × ISO/IEC 20000-1 integration matrix{}",
-            organisation.as_deref().map(|o| format!(" — {o}")).unwrap_or_default()
-        ))
-        .set_subject("Integrated management system: integration matrix, draft Statement of Applicability and action plan")
+        .set_title(title)
+        .set_subject(texts.get("workbook.properties.subject"))
         .set_author(author.clone())
         .set_company(author)
-        .set_keywords("ISO/IEC 27001, ISO/IEC 20000-1, ISO/IEC 27013, integrated management system, Statement of Applicability")
-        .set_comment(format!("Made by ims-matrix {} on {}", crate::VERSION, options.date))
+        .set_keywords(texts.get("workbook.properties.keywords"))
+        .set_comment(texts.fill(
+            "workbook.properties.comment",
+            &[
+                ("version", &crate::VERSION),
+                ("date", &cell::shown_date(texts, &options.date)),
+            ],
+        ))
         .set_creation_datetime(&date);
     if let Some(org) = &organisation {
         properties = properties.set_category(org.clone());

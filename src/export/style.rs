@@ -1,13 +1,30 @@
-//! The workbook's formats, made once per workbook.
+//! The workbook's formats, made once per workbook, with its language: the sheet names, the
+//! date format, and the status words the drop-downs offer and the colours and counts match.
 
 use rust_xlsxwriter::{
     Color, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, Format, FormatAlign,
     FormatBorder, Worksheet, XlsxError,
 };
 
+use super::options::sheet_names;
 use crate::assessment::Status;
+use crate::i18n::Texts;
+
+/// A text as an Excel formula writes a string: in double quotes, a quote doubled.
+pub fn formula_string(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// Yes or No in the workbook's language.
+pub fn yes_no(texts: &'static Texts, yes: bool) -> &'static str {
+    texts.get(if yes { "workbook.yes" } else { "workbook.no" })
+}
 
 pub struct Styles {
+    /// The workbook's language.
+    pub texts: &'static Texts,
+    /// The names of the visible sheets in that language (`options::Sheet` order).
+    pub sheets: [String; 7],
     pub title: Format,
     pub subtitle: Format,
     pub header: Format,
@@ -22,9 +39,11 @@ pub struct Styles {
 }
 
 impl Styles {
-    pub fn new() -> Styles {
+    pub fn new(texts: &'static Texts) -> Styles {
         let base = Styles::default_format();
         Styles {
+            texts,
+            sheets: sheet_names(texts),
             title: Format::new()
                 .set_align(FormatAlign::Top)
                 .set_bold()
@@ -49,7 +68,9 @@ impl Styles {
             bold: base.clone().set_bold(),
             number: base.clone().set_num_format("0.0"),
             percent: base.clone().set_num_format("0%"),
-            date: base.clone().set_num_format("yyyy-mm-dd"),
+            date: base
+                .clone()
+                .set_num_format(texts.get("workbook.format.date")),
             link: base
                 .clone()
                 .set_font_color(Color::RGB(0x1F4E8C))
@@ -82,8 +103,20 @@ impl Styles {
             .set_font_color(Color::RGB(ink))
     }
 
-    /// Colours the status cells of one column, rows `first` to `last`.
+    /// The name of a sheet in the workbook's language.
+    pub fn sheet(&self, sheet: super::options::Sheet) -> &str {
+        &self.sheets[sheet as usize]
+    }
+
+    /// The status words in the workbook's language, in `Status::ALL` order.
+    pub fn status_words(&self) -> Vec<&'static str> {
+        Status::ALL.iter().map(|s| self.texts.label(*s)).collect()
+    }
+
+    /// Colours the status cells of one column, rows `first` to `last`, by the status words of
+    /// the workbook's language.
     pub fn status_colours(
+        &self,
         ws: &mut Worksheet,
         first: u32,
         last: u32,
@@ -91,9 +124,8 @@ impl Styles {
     ) -> Result<(), XlsxError> {
         for status in Status::ALL {
             let rule = ConditionalFormatCell::new()
-                .set_rule(ConditionalFormatCellRule::EqualTo(format!(
-                    "\"{}\"",
-                    status.label()
+                .set_rule(ConditionalFormatCellRule::EqualTo(formula_string(
+                    self.texts.label(status),
                 )))
                 .set_format(Styles::status_fill(status));
             ws.add_conditional_format(first, col, last, col, &rule)?;
@@ -102,15 +134,22 @@ impl Styles {
     }
 
     /// The drop-down list of statuses.
-    pub fn status_dropdown() -> Result<DataValidation, XlsxError> {
-        let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
+    pub fn status_dropdown(&self) -> Result<DataValidation, XlsxError> {
+        let labels = self.status_words();
+        let texts = self.texts;
         DataValidation::new()
             .allow_list_strings(&labels)?
-            .set_error_title("Status")?
-            .set_error_message(format!("Choose one of: {}.", labels.join(", ")))
+            .set_error_title(texts.get("workbook.header.status"))?
+            .set_error_message(texts.fill(
+                "workbook.status.choose",
+                &[("statuses", &labels.join(", "))],
+            ))
     }
 
-    pub fn yes_no_dropdown() -> Result<DataValidation, XlsxError> {
-        DataValidation::new().allow_list_strings(&["Yes", "No"])
+    pub fn yes_no_dropdown(&self) -> Result<DataValidation, XlsxError> {
+        DataValidation::new().allow_list_strings(&[
+            self.texts.get("workbook.yes"),
+            self.texts.get("workbook.no"),
+        ])
     }
 }

@@ -9,7 +9,9 @@ use rust_xlsxwriter::{Url, Worksheet, XlsxError};
 
 use super::cell;
 use super::fit::{self, RowHeights};
+use super::options::Sheet;
 use super::style::Styles;
+use crate::i18n::Texts;
 
 /// How a column's cells look; set once per column, so cells are written without a format of
 /// their own (rust_xlsxwriter hashes a format on every formatted write, which dominated export
@@ -38,9 +40,10 @@ pub enum Cell<'r> {
     Number(f64),
     /// As the user typed it: a date cell when it is a date, else the text.
     Due(&'r str),
-    /// A link to a place in the workbook, shown as `text`.
+    /// A link to a cell of another sheet of the workbook, shown as `text`.
     Link {
-        target: String,
+        sheet: Sheet,
+        cell: String,
         text: &'r str,
     },
 }
@@ -51,22 +54,20 @@ impl<'r> Cell<'r> {
     }
 }
 
+/// How a column fills its cell from one row, in the workbook's language.
+pub type Fill<R> = for<'r> fn(&'r R, &'static Texts) -> Cell<'r>;
+
 /// One column of a table of `R`s.
 pub struct Column<R> {
     pub header: String,
     pub width: f64,
     pub look: Look,
     pub choices: Choices,
-    pub fill: fn(&R) -> Cell<'_>,
+    pub fill: Fill<R>,
 }
 
 impl<R> Column<R> {
-    pub fn new(
-        header: impl Into<String>,
-        width: f64,
-        look: Look,
-        fill: fn(&R) -> Cell<'_>,
-    ) -> Self {
+    pub fn new(header: impl Into<String>, width: f64, look: Look, fill: Fill<R>) -> Self {
         Column {
             header: header.into(),
             width,
@@ -110,7 +111,10 @@ fn header<R>(ws: &mut Worksheet, columns: &[Column<R>], styles: &Styles) -> Resu
     ws.set_landscape();
     ws.set_print_fit_to_pages(1, 0);
     ws.set_header("&L&\"-,Bold\"&A&Rims-matrix");
-    ws.set_footer("&LPage &P of &N&R&D");
+    // A literal ampersand in a header or footer is written twice.
+    let page = styles.texts.get("workbook.print.page").replace('&', "&&");
+    let page = page.replace("{page}", "&P").replace("{pages}", "&N");
+    ws.set_footer(format!("&L{page}&R&D"));
     Ok(())
 }
 
@@ -130,14 +134,15 @@ pub fn write<'r, R: 'r>(
         let row = n as u32 + 1;
         for (col, column) in columns.iter().enumerate() {
             let at = (row, col as u16);
-            match (column.fill)(item) {
+            match (column.fill)(item, styles.texts) {
                 Cell::Text(text) => cell::put(ws, &mut heights, at, column.width, text)?,
                 Cell::Number(number) => {
                     ws.write_number(at.0, at.1, number)?;
                 }
                 Cell::Due(due) => cell::write_due(ws, &mut heights, at, column.width, due)?,
-                Cell::Link { target, text } => {
+                Cell::Link { sheet, cell, text } => {
                     heights.note(row, text, column.width);
+                    let target = format!("internal:{}!{cell}", cell::quoted(styles.sheet(sheet)));
                     ws.write_url_with_format(
                         at.0,
                         at.1,
@@ -156,14 +161,14 @@ pub fn write<'r, R: 'r>(
         let col = col as u16;
         let dropdown = match column.choices {
             Choices::Free => continue,
-            Choices::Status => Styles::status_dropdown()?,
-            Choices::YesNo => Styles::yes_no_dropdown()?,
+            Choices::Status => styles.status_dropdown()?,
+            Choices::YesNo => styles.yes_no_dropdown()?,
         };
         ws.add_data_validation(1, col, last, col, &dropdown)?;
     }
     for (col, column) in columns.iter().enumerate() {
         if column.choices == Choices::Status {
-            Styles::status_colours(ws, 1, last, col as u16)?;
+            styles.status_colours(ws, 1, last, col as u16)?;
         }
     }
     Ok(())

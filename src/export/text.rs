@@ -33,12 +33,28 @@ pub fn xml_safe(text: &str) -> String {
 /// assert_eq!(cell_text("=1+1\u{7}"), "=1+1");
 /// ```
 pub fn cell_text(text: &str) -> String {
+    cell_text_with(text, ENGLISH_MARKER)
+}
+
+/// The marker's English (`workbook.truncated`): what the text cut left out.
+pub const ENGLISH_MARKER: &str =
+    "[…truncated: {count} characters not shown; the full text is in the JSON export]";
+
+/// `cell_text` with the marker in the workbook's language.
+pub fn cell_text_in(texts: &crate::i18n::Texts, text: &str) -> String {
+    cell_text_with(text, texts.get("workbook.truncated"))
+}
+
+/// `cell_text` with the marker `template`, whose `{count}` is the number of characters left out.
+pub fn cell_text_with(text: &str, template: &str) -> String {
     let safe = xml_safe(text);
     // UTF-8 never has fewer bytes than UTF-16 has units, so short text needs no counting.
     if safe.len() <= CELL_LIMIT || safe.encode_utf16().count() <= CELL_LIMIT {
         return safe;
     }
     let total = safe.chars().count();
+    let marker =
+        |left_out: usize| format!(" {}", template.replace("{count}", &left_out.to_string()));
     // The marker's length depends on the number in it; reserve room for the longest.
     let reserve = marker(total).encode_utf16().count();
     let mut kept = String::new();
@@ -53,10 +69,6 @@ pub fn cell_text(text: &str) -> String {
     let left_out = total - kept.chars().count();
     kept.push_str(&marker(left_out));
     kept
-}
-
-fn marker(left_out: usize) -> String {
-    format!(" […truncated: {left_out} characters not shown; the full text is in the JSON export]")
 }
 
 #[cfg(test)]

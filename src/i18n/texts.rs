@@ -2,7 +2,6 @@
 
 use std::collections::HashMap;
 use std::fmt;
-use std::sync::OnceLock;
 
 use super::format::NumberFormat;
 use super::per_language::PerLanguage;
@@ -11,7 +10,13 @@ use crate::vocabulary::Vocabulary;
 
 static INSTALLED: PerLanguage<Texts> = PerLanguage::new();
 
-const ENGLISH: &str = include_str!(concat!(env!("OUT_DIR"), "/locales/en.json"));
+/// The English a first visit shows (`locales/en/start*.json`, `language.json`,
+/// `vocabulary.json`): the first-visit page carries only these (`add_all_english`).
+const ENGLISH_FIRST_VISIT: &str =
+    include_str!(concat!(env!("OUT_DIR"), "/locales/en-first-visit.json"));
+
+/// The built-in English as it stands: a first visit's, or all of it once `add_all_english` ran.
+static ENGLISH_TEXTS: std::sync::Mutex<Option<&'static Texts>> = std::sync::Mutex::new(None);
 
 /// Why a language bundle could not be used.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,12 +48,32 @@ impl PartialEq for Texts {
 }
 
 impl Texts {
-    /// The built-in English.
+    /// The built-in English. Natively it is all of it; in the browser, what a first visit shows
+    /// until the full app or a worker calls `add_all_english`.
     pub fn english() -> &'static Texts {
-        static ENGLISH_TEXTS: OnceLock<Texts> = OnceLock::new();
-        ENGLISH_TEXTS.get_or_init(|| {
-            Texts::from_messages("en", parse(ENGLISH).expect("the build checked locales/en"))
-        })
+        let mut english = ENGLISH_TEXTS
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        if english.is_none() {
+            #[allow(unused_mut)] // extended natively only
+            let mut messages = parse(ENGLISH_FIRST_VISIT).expect("the build checked locales/en");
+            #[cfg(not(target_arch = "wasm32"))]
+            messages.extend(parse(english_rest()).expect("the build checked locales/en"));
+            *english = Some(Box::leak(Box::new(Texts::from_messages("en", messages))));
+        }
+        english.expect("set above")
+    }
+
+    /// Adds the English of every screen, the engine and the workbook to `english()`. The full
+    /// app and the export worker call it first thing; the first-visit page never does, so its
+    /// wasm does not carry those texts.
+    pub fn add_all_english() {
+        let mut messages = Texts::english().messages.clone();
+        messages.extend(parse(english_rest()).expect("the build checked locales/en"));
+        let all = Box::leak(Box::new(Texts::from_messages("en", messages)));
+        *ENGLISH_TEXTS
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()) = Some(all);
     }
 
     /// `lang`'s bundle (a JSON object of texts) over the English; a key the bundle lacks reads
@@ -164,6 +189,11 @@ impl Texts {
     pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
         self.messages.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
+}
+
+/// The English beyond a first visit's.
+fn english_rest() -> &'static str {
+    include_str!(concat!(env!("OUT_DIR"), "/locales/en-rest.json"))
 }
 
 fn parse(bundle: &str) -> Result<HashMap<String, String>, TextsError> {

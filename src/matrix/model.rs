@@ -21,6 +21,9 @@ pub struct RefView {
     /// New in that edition (e.g. the eleven new controls of 2022).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub new: bool,
+    /// The title is the English one in a page of another language (`Node::title_in_english`).
+    #[serde(skip)]
+    pub title_in_english: bool,
 }
 
 /// One row of the matrix as the organisation sees it.
@@ -92,6 +95,9 @@ pub struct SoaEntry {
     #[serde(rename = "ref")]
     pub reference: String,
     pub title: Text,
+    /// The title stayed in English in another language (`Node::title_in_english`).
+    #[serde(skip)]
+    pub title_in_english: bool,
     pub group: RefView,
     pub applicable: bool,
     pub reason: Text,
@@ -149,6 +155,7 @@ impl RefView {
                 reference: node.reference.clone(),
                 title: node.title.clone(),
                 new: node.new,
+                title_in_english: node.title_in_english,
             })
             .collect()
     }

@@ -31,6 +31,10 @@ crate::vocabulary::vocabulary! {
 /// docs/method.md gives the detail.
 pub const METHOD: &str = "engine.method";
 
+/// The key of what a language says about the standards' titles it shows (in English, nothing:
+/// the titles are the standards' own); shown after the method.
+pub const TITLES_NOTE: &str = "engine.titles-note";
+
 /// Percent of the time to the certification audit by which each phase should end. The last
 /// phase ends with 5% of the time left, so findings of the internal audit and management review
 /// can be closed before the certification body arrives.

@@ -82,15 +82,18 @@ pub fn build(
                     reference: g.reference.clone(),
                     title: g.title.clone(),
                     new: false,
+                    title_in_english: g.title_in_english,
                 })
                 .unwrap_or(RefView {
                     reference: String::new(),
                     title: Text::from(""),
                     new: false,
+                    title_in_english: false,
                 });
             SoaEntry {
                 reference: reference.clone(),
                 title: control.title.clone(),
+                title_in_english: control.title_in_english,
                 group,
                 applicable: applicability.applicable,
                 reason: applicability.reason,

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use super::model::{Matrix, MatrixRow, RefView};
 use crate::assessment::Status;
 use crate::catalog::{Lead, Pdca, RowKind};
+use crate::i18n::Texts;
 
 /// Which rows to show. Empty lists mean "any".
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
@@ -203,16 +204,33 @@ crate::vocabulary::vocabulary! {
 }
 
 /// Splits selected row indices into labelled groups, in order of first appearance (kind, phase
-/// and status groups follow their natural order).
+/// and status groups follow their natural order), labelled in English.
 pub fn group(matrix: &Matrix, indices: &[usize], by: GroupBy) -> Vec<(String, Vec<usize>)> {
+    group_in(Texts::english(), matrix, indices, by)
+}
+
+/// [`group`] with the kind, phase and status groups labelled in `texts`' language (areas carry
+/// the labels of the matrix's language).
+pub fn group_in(
+    texts: &Texts,
+    matrix: &Matrix,
+    indices: &[usize],
+    by: GroupBy,
+) -> Vec<(String, Vec<usize>)> {
     let label = |row: &MatrixRow| -> (String, String) {
         match by {
             GroupBy::None => (String::new(), String::new()),
-            GroupBy::Kind => (format!("{:?}", row.kind as u8), row.kind.label().to_owned()),
-            GroupBy::Pdca => (format!("{:?}", row.pdca as u8), row.pdca.label().to_owned()),
+            GroupBy::Kind => (
+                format!("{:?}", row.kind as u8),
+                texts.label(row.kind).to_owned(),
+            ),
+            GroupBy::Pdca => (
+                format!("{:?}", row.pdca as u8),
+                texts.label(row.pdca).to_owned(),
+            ),
             GroupBy::Status => (
                 format!("{:?}", row.status as u8),
-                row.status.label().to_owned(),
+                texts.label(row.status).to_owned(),
             ),
             GroupBy::Area => (String::new(), row.area.label.clone()),
         }

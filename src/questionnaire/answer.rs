@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use super::model::{Condition, Maturity, Question, QuestionKind, Questionnaire};
+use crate::i18n::Texts;
 
 /// One answer. Single choice and maturity answers are option ids (`Text`).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -59,27 +60,36 @@ impl Answer {
 }
 
 impl Question {
-    /// Checks that `answer` fits this question; the message is written for the person answering.
+    /// Checks that `answer` fits this question, the message in English (import warnings).
+    ///
+    /// # Errors
+    /// A short sentence saying what is wrong.
+    pub fn check(&self, answer: &Answer) -> Result<(), String> {
+        self.check_in(answer, Texts::english())
+    }
+
+    /// Checks that `answer` fits this question; the message is written for the person answering,
+    /// in `texts`' language.
     ///
     /// # Errors
     /// A short sentence saying what is wrong, suitable to show next to the field.
-    pub fn check(&self, answer: &Answer) -> Result<(), String> {
+    pub fn check_in(&self, answer: &Answer, texts: &Texts) -> Result<(), String> {
         match (&self.kind, answer) {
             (QuestionKind::Single { options }, Answer::Text(id)) => options
                 .iter()
                 .any(|o| o.id == *id)
                 .then_some(())
-                .ok_or_else(|| format!("{id:?} is not one of the choices")),
+                .ok_or_else(|| texts.fill("answer.not-a-choice", &[("value", id)])),
             (QuestionKind::Multiple { options }, Answer::Choices(ids)) => {
                 if let Some(unknown) = ids.iter().find(|id| !options.iter().any(|o| o.id == **id)) {
-                    return Err(format!("{unknown:?} is not one of the choices"));
+                    return Err(texts.fill("answer.not-a-choice", &[("value", unknown)]));
                 }
                 let exclusive = ids
                     .iter()
                     .filter(|id| options.iter().any(|o| o.id == **id && o.exclusive))
                     .count();
                 if exclusive > 0 && ids.len() > 1 {
-                    return Err("“None” cannot be combined with other choices".to_owned());
+                    return Err(texts.get("answer.none-combined").to_owned());
                 }
                 Ok(())
             }
@@ -88,7 +98,10 @@ impl Question {
                 if (*min..=*max).contains(n) {
                     Ok(())
                 } else {
-                    Err(format!("Enter a whole number from {min} to {max}"))
+                    Err(texts.fill(
+                        "answer.number-range",
+                        &[("min", &texts.integer(*min)), ("max", &texts.integer(*max))],
+                    ))
                 }
             }
             (QuestionKind::Text { max_length }, Answer::Text(text)) => {
@@ -96,32 +109,40 @@ impl Question {
                 if length <= *max_length {
                     Ok(())
                 } else {
-                    Err(format!("Keep it to {max_length} characters (now {length})"))
+                    Err(texts.fill(
+                        "answer.too-long",
+                        &[
+                            ("max", &texts.integer(*max_length as i64)),
+                            ("length", &texts.integer(length as i64)),
+                        ],
+                    ))
                 }
             }
             (QuestionKind::Date, Answer::Text(text)) => crate::date::Date::parse(text)
                 .map(|_| ())
-                .ok_or_else(|| "Enter a date as year, month and day".to_owned()),
+                .ok_or_else(|| texts.get("answer.date").to_owned()),
             (QuestionKind::Maturity { .. }, Answer::Text(level)) => Maturity::parse(level)
                 .map(|_| ())
-                .ok_or_else(|| format!("{level:?} is not a maturity level")),
+                .ok_or_else(|| texts.fill("answer.not-a-maturity", &[("value", level)])),
+            // Never shown to a prospect: the questionnaire does not check edition questions.
             (QuestionKind::Edition { .. }, _) => {
                 Err("editions are stored with the assessment, not as answers".to_owned())
             }
-            (kind, _) => Err(format!("expected {}", expected_shape(kind))),
+            (kind, _) => Err(texts.get(expected_shape(kind)).to_owned()),
         }
     }
 }
 
+/// The key of the message for an answer of the wrong shape.
 fn expected_shape(kind: &QuestionKind) -> &'static str {
     match kind {
-        QuestionKind::Single { .. } | QuestionKind::Maturity { .. } => "one choice",
-        QuestionKind::Multiple { .. } => "a list of choices",
-        QuestionKind::YesNo => "yes or no",
-        QuestionKind::Number { .. } => "a whole number",
-        QuestionKind::Text { .. } => "text",
-        QuestionKind::Date => "a date",
-        QuestionKind::Edition { .. } => "an edition",
+        QuestionKind::Single { .. } | QuestionKind::Maturity { .. } => "answer.expected.one-choice",
+        QuestionKind::Multiple { .. } => "answer.expected.choices",
+        QuestionKind::YesNo => "answer.expected.yes-no",
+        QuestionKind::Number { .. } => "answer.expected.number",
+        QuestionKind::Text { .. } => "answer.expected.text",
+        QuestionKind::Date => "answer.expected.date",
+        QuestionKind::Edition { .. } => "answer.expected.edition",
     }
 }
 
@@ -169,8 +190,14 @@ impl Questionnaire {
     }
 
     /// Problems with the answers to one section: required questions left open and answers that
-    /// do not fit, keyed by question id. Hidden questions are not checked.
-    pub fn section_problems(&self, section_id: &str, answers: &Answers) -> Vec<(String, String)> {
+    /// do not fit, keyed by question id, the messages in `texts`' language. Hidden questions are
+    /// not checked.
+    pub fn section_problems(
+        &self,
+        section_id: &str,
+        answers: &Answers,
+        texts: &Texts,
+    ) -> Vec<(String, String)> {
         let Some(section) = self.sections.iter().find(|s| s.id == section_id) else {
             return Vec::new();
         };
@@ -181,9 +208,9 @@ impl Questionnaire {
             .filter(|q| !matches!(q.kind, QuestionKind::Edition { .. }))
             .filter_map(|q| match answers.get(&q.id) {
                 Some(answer) if !answer.is_empty() => {
-                    q.check(answer).err().map(|e| (q.id.clone(), e))
+                    q.check_in(answer, texts).err().map(|e| (q.id.clone(), e))
                 }
-                _ if q.required => Some((q.id.clone(), "Please answer this question".to_owned())),
+                _ if q.required => Some((q.id.clone(), texts.get("answer.required").to_owned())),
                 _ => None,
             })
             .collect()

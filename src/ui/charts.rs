@@ -3,14 +3,20 @@
 
 use yew::prelude::*;
 
+use super::labels::{number, percent};
+use super::lang::{t, tf};
 use crate::matrix::Count;
 
-/// Bar items for counts, scaled to the largest.
-pub fn count_bars(counts: &[Count]) -> Vec<(String, f64, f64, String)> {
+/// Bar items for counts, scaled to the largest; `name` gives each count's label from its key
+/// (the vocabulary value's id) in the screens' language.
+pub fn count_bars(
+    counts: &[Count],
+    name: impl Fn(&Count) -> String,
+) -> Vec<(String, f64, f64, String)> {
     let max = counts.iter().map(|c| c.count).max().unwrap_or(0) as f64;
     counts
         .iter()
-        .map(|c| (c.label.clone(), c.count as f64, max, c.count.to_string()))
+        .map(|c| (name(c), c.count as f64, max, number(c.count)))
         .collect()
 }
 
@@ -22,13 +28,13 @@ pub fn bars(title: &str, items: &[(String, f64, f64, String)]) -> Html {
     let height = row_height * items.len() as f64;
     let description = items
         .iter()
-        .map(|(l, _, _, t)| format!("{l}: {t}"))
+        .map(|(label, _, _, text)| tf("charts.bars.item", &[("label", label), ("value", text)]))
         .collect::<Vec<_>>()
-        .join("; ");
+        .join(t("labels.semicolon"));
     html! {
         <figure class="chart">
             <figcaption>{title.to_owned()}</figcaption>
-            <svg viewBox={format!("0 0 400 {height}")} role="img" aria-label={format!("{title}. {description}")} class="bars">
+            <svg viewBox={format!("0 0 400 {height}")} role="img" aria-label={tf("charts.bars.label", &[("title", &title), ("items", &description)])} class="bars">
                 {for items.iter().enumerate().map(|(i, (label, value, max, text))| {
                     let y = i as f64 * row_height;
                     let width = if *max > 0.0 { 400.0 * value / max } else { 0.0 };
@@ -46,16 +52,17 @@ pub fn bars(title: &str, items: &[(String, f64, f64, String)]) -> Html {
     }
 }
 
-pub fn donut(percent: u8) -> Html {
+pub fn donut(readiness: u8) -> Html {
     let radius = 52.0_f64;
     let circumference = 2.0 * std::f64::consts::PI * radius;
-    let filled = circumference * f64::from(percent) / 100.0;
+    let filled = circumference * f64::from(readiness) / 100.0;
+    let shown = percent(readiness);
     html! {
-        <svg viewBox="0 0 140 140" class="donut" role="img" aria-label={format!("Overall readiness {percent}%")}>
+        <svg viewBox="0 0 140 140" class="donut" role="img" aria-label={tf("charts.donut.label", &[("percent", &shown)])}>
             <circle cx="70" cy="70" r={radius.to_string()} class="donut-track" />
             <circle cx="70" cy="70" r={radius.to_string()} class="donut-fill"
                 stroke-dasharray={format!("{filled:.1} {circumference:.1}")} transform="rotate(-90 70 70)" />
-            <text x="70" y="78" text-anchor="middle" class="donut-text">{format!("{percent}%")}</text>
+            <text x="70" y="78" text-anchor="middle" class="donut-text">{shown}</text>
         </svg>
     }
 }

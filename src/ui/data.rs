@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::lang::{t, texts, tf};
 use crate::assessment::{self, Assessment};
 use crate::state::{Action, Notice, NoticeKind, Screen};
 use crate::{catalog, questionnaire, web};
@@ -52,9 +53,19 @@ pub fn DataScreen(props: &DataProps) -> Html {
             web::read_file(file, move |text| {
                 let action = match text {
                     Err(problem) => error(problem),
-                    Ok(text) => match assessment::import(&text, questionnaire::builtin(), catalog::builtin()) {
-                        Ok(imported) => Action::Load(imported.assessment, imported.warnings, name.clone()),
-                        Err(problem) => error(format!("{name} was not imported: {problem}. Your current assessment is unchanged.")),
+                    Ok(text) => match assessment::import_in(
+                        &text,
+                        questionnaire::builtin(),
+                        catalog::builtin(),
+                        texts(),
+                    ) {
+                        Ok(imported) => {
+                            Action::Load(imported.assessment, imported.warnings, name.clone())
+                        }
+                        Err(problem) => error(tf(
+                            "data.import.failed",
+                            &[("name", &name), ("problem", &problem.message(texts()))],
+                        )),
                     },
                 };
                 dispatch.emit(action);
@@ -84,7 +95,7 @@ pub fn DataScreen(props: &DataProps) -> Html {
             web::copy_to_clipboard(&link);
             dispatch.emit(Action::Notify(Notice {
                 kind: NoticeKind::Info,
-                text: "Link copied.".into(),
+                text: t("data.share.copied").to_owned(),
                 details: Vec::new(),
             }));
         })
@@ -92,7 +103,7 @@ pub fn DataScreen(props: &DataProps) -> Html {
     let reset = {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| {
-            if web::confirm("Start over? This clears every answer and edit saved in this browser. Export first to keep a copy.") {
+            if web::confirm(t("data.reset.confirm")) {
                 dispatch.emit(Action::Reset);
             }
         })
@@ -100,53 +111,53 @@ pub fn DataScreen(props: &DataProps) -> Html {
     html! {
         <section class="data-screen" aria-labelledby="data-title">
             <div class="screen-head">
-                <h1 id="data-title" tabindex="-1">{"Your data"}</h1>
-                <p class="lead">{"Everything stays in this browser until you export it. Nothing is sent to a server."}</p>
+                <h1 id="data-title" tabindex="-1">{t("data.title")}</h1>
+                <p class="lead">{t("data.lead")}</p>
             </div>
             <div class="cards data-cards">
                 <div class="card">
-                    <h2>{"Excel workbook"}</h2>
-                    <p>{"The matrix in both views, the draft Statement of Applicability, the action plan, your answers and a summary with a chart, as one .xlsx file made in your browser."}</p>
+                    <h2>{t("data.workbook.heading")}</h2>
+                    <p>{t("data.workbook.text")}</p>
                     <super::export_button::ExportButton assessment={props.assessment.clone()} dispatch={dispatch.clone()} primary=true />
                 </div>
                 <div class="card">
-                    <h2>{"Export"}</h2>
-                    <p>{"Download your answers and edits as a JSON file, to keep, move to another device or send to your consultant."}</p>
-                    <button type="button" class="button" onclick={export}>{"Export assessment (JSON)"}</button>
+                    <h2>{t("data.export.heading")}</h2>
+                    <p>{t("data.export.text")}</p>
+                    <button type="button" class="button" onclick={export}>{t("data.export.button")}</button>
                 </div>
                 <div class="card">
-                    <h2>{"Import"}</h2>
-                    <p>{"Load an exported JSON file. It replaces what is in this browser; a file that cannot be read changes nothing."}</p>
-                    <label class="button file-button" for="import-file">{"Choose a JSON file…"}</label>
+                    <h2>{t("data.import.heading")}</h2>
+                    <p>{t("data.import.text")}</p>
+                    <label class="button file-button" for="import-file">{t("data.import.button")}</label>
                     <input id="import-file" class="visually-hidden" type="file" accept="application/json,.json" onchange={import} />
                 </div>
                 <div class="card">
-                    <h2>{"Edited workbook"}</h2>
-                    <p>{"Open a workbook this app exported after people filled in status, owner, due date and notes in Excel or LibreOffice. You see every change before it applies. You can also drop the file on this page."}</p>
-                    <label class="button file-button" for="open-workbook">{"Open a workbook…"}</label>
+                    <h2>{t("data.edited.heading")}</h2>
+                    <p>{t("data.edited.text")}</p>
+                    <label class="button file-button" for="open-workbook">{t("data.edited.button")}</label>
                     <input id="open-workbook" class="visually-hidden" type="file" accept=".xlsx,.ods,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet" onchange={open_workbook} />
                 </div>
                 <div class="card">
-                    <h2>{"Share link"}</h2>
-                    <p>{"A link that opens this assessment in another browser. The data rides in the part after #, which browsers never send to a server. Anyone with the link can read it."}</p>
-                    <button type="button" class="button" onclick={make_link}>{"Create link"}</button>
+                    <h2>{t("data.share.heading")}</h2>
+                    <p>{t("data.share.text")}</p>
+                    <button type="button" class="button" onclick={make_link}>{t("data.share.create")}</button>
                     {(!link.is_empty()).then(|| html! {
                         <div class="share">
-                            <label for="share-link">{"Link"}</label>
+                            <label for="share-link">{t("data.share.link")}</label>
                             <input id="share-link" class="input" type="text" readonly=true value={(*link).clone()} />
-                            <button type="button" class="button small" onclick={copy}>{"Copy"}</button>
+                            <button type="button" class="button small" onclick={copy}>{t("data.share.copy")}</button>
                         </div>
                     })}
                 </div>
                 <div class="card">
-                    <h2>{"Report"}</h2>
-                    <p>{"A report to keep or take to your management: results, plan, Statement of Applicability in brief and every row, for paper or PDF."}</p>
-                    <button type="button" class="button" onclick={props.dispatch.reform(|_: MouseEvent| Action::GoTo(Screen::Report))}>{"Open the report"}</button>
+                    <h2>{t("data.report.heading")}</h2>
+                    <p>{t("data.report.text")}</p>
+                    <button type="button" class="button" onclick={props.dispatch.reform(|_: MouseEvent| Action::GoTo(Screen::Report))}>{t("data.report.open")}</button>
                 </div>
                 <div class="card danger">
-                    <h2>{"Start over"}</h2>
-                    <p>{"Clear every answer and edit saved in this browser."}</p>
-                    <button type="button" class="button" onclick={reset}>{"Start over…"}</button>
+                    <h2>{t("data.reset.heading")}</h2>
+                    <p>{t("data.reset.text")}</p>
+                    <button type="button" class="button" onclick={reset}>{t("data.reset.button")}</button>
                 </div>
             </div>
         </section>

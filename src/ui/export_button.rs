@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::lang::{decimal, t, tf};
 use crate::assessment::Assessment;
 use crate::state::{Action, Notice, NoticeKind};
 use crate::web;
@@ -43,23 +44,28 @@ pub fn ExportButton(props: &ExportButtonProps) -> Html {
                 move |result| {
                     busy.set(false);
                     let notice = match result {
-                    Ok(exported) => {
-                        web::embed::post(&crate::embed::Event::Exported { format: "xlsx".into() });
-                        Notice {
-                        kind: NoticeKind::Info,
-                        text: format!(
-                            "Downloaded {shown_name}. Built in your browser in {:.0} ms; nothing was uploaded.",
-                            exported.build_millis.max(1.0)
-                        ),
-                        details: Vec::new(),
-                    }
-                    }
-                    Err(problem) => Notice {
-                        kind: NoticeKind::Error,
-                        text: format!("The Excel workbook could not be made: {problem}. Your data is unchanged; try again, or export the JSON from Data."),
-                        details: Vec::new(),
-                    },
-                };
+                        Ok(exported) => {
+                            web::embed::post(&crate::embed::Event::Exported {
+                                format: "xlsx".into(),
+                            });
+                            Notice {
+                                kind: NoticeKind::Info,
+                                text: tf(
+                                    "export-button.done",
+                                    &[
+                                        ("file", &shown_name),
+                                        ("ms", &decimal(exported.build_millis.max(1.0), 0)),
+                                    ],
+                                ),
+                                details: Vec::new(),
+                            }
+                        }
+                        Err(problem) => Notice {
+                            kind: NoticeKind::Error,
+                            text: tf("export-button.failed", &[("problem", &problem)]),
+                            details: Vec::new(),
+                        },
+                    };
                     dispatch.emit(Action::Notify(notice));
                 },
             );
@@ -85,7 +91,7 @@ pub fn ExportButton(props: &ExportButtonProps) -> Html {
         <button type="button" class={classes!("button", "export-button", props.primary.then_some("primary"))}
             onclick={onclick} onpointerenter={on_pointer.clone()} onpointerdown={on_pointer} onfocus={on_focus}
             disabled={*busy} aria-busy={busy.to_string()}>
-            {if *busy { "Building the workbook…" } else { "Download Excel workbook" }}
+            {t(if *busy { "export-button.busy" } else { "export-button.download" })}
         </button>
     }
 }

@@ -49,7 +49,7 @@ pub fn frame(state: &AppState, dispatch: &Callback<Action>, screen: Html) -> Htm
             <footer class="app-footer">
                 <p>
                     {t("frame.footer.wording")}{" "}
-                    {match web::embed::config().shares_with() {
+                    {match web::embed::config().shares_with_in(super::lang::texts()) {
                         None => t("frame.footer.stays").to_owned(),
                         Some(host) => tf("frame.footer.stays-but-summary", &[("host", &host)]),
                     }}

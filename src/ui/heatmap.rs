@@ -5,6 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::labels::number;
+use super::lang::{t, tc};
 use crate::matrix::Matrix;
 use crate::state::Action;
 
@@ -26,12 +28,12 @@ pub fn HeatmapScreen(props: &HeatmapProps) -> Html {
     html! {
         <section class="heatmap-screen" aria-labelledby="heatmap-title">
             <div class="screen-head">
-                <h1 id="heatmap-title" tabindex="-1">{"Where the standards overlap"}</h1>
-                <p class="lead">{"Rows: ISO/IEC 27001 clauses and Annex A areas. Columns: ISO/IEC 20000-1 clauses and processes. The darker a cell, the stronger the overlap; select a cell to see its rows in the matrix."}</p>
+                <h1 id="heatmap-title" tabindex="-1">{t("heatmap.title")}</h1>
+                <p class="lead">{t("heatmap.lead")}</p>
             </div>
             <div class="table-wrap">
                 <table class="heatmap">
-                    <caption class="visually-hidden">{"Overlap strength between ISO/IEC 27001 areas (rows) and ISO/IEC 20000-1 processes (columns)"}</caption>
+                    <caption class="visually-hidden">{t("heatmap.caption")}</caption>
                     <thead>
                         <tr>
                             <td class="corner"></td>
@@ -46,17 +48,17 @@ pub fn HeatmapScreen(props: &HeatmapProps) -> Html {
                                     match h.cell(r, c) {
                                         Some(cell) => {
                                             let rows = cell.rows.clone();
-                                            let name = format!("{} × {}: overlap {}/10, {} {}", area.label, column.label, cell.strength, cell.rows.len(), if cell.rows.len() == 1 { "row" } else { "rows" });
+                                            let name = tc("heatmap.cell", cell.rows.len(), &[("row", &area.label), ("column", &column.label), ("strength", &cell.strength)]);
                                             html! {
                                                 <td class={classes!("heat", format!("s{}", cell.strength))}>
                                                     <button type="button" class="heat-cell" aria-label={name.clone()} title={name}
                                                         onclick={props.dispatch.reform(move |_: MouseEvent| Action::ShowRows(rows.clone()))}>
-                                                        {cell.rows.len()}
+                                                        {number(cell.rows.len())}
                                                     </button>
                                                 </td>
                                             }
                                         }
-                                        None => html! { <td class="heat s0"><span class="visually-hidden">{"no overlap"}</span></td> },
+                                        None => html! { <td class="heat s0"><span class="visually-hidden">{t("heatmap.no-overlap")}</span></td> },
                                     }
                                 })}
                             </tr>
@@ -65,12 +67,12 @@ pub fn HeatmapScreen(props: &HeatmapProps) -> Html {
                 </table>
             </div>
             <div class="legend" aria-hidden="true">
-                <span>{"Overlap:"}</span>
+                <span>{t("heatmap.legend.overlap")}</span>
                 {for [2u8, 4, 6, 8, 10].iter().map(|s| html! { <span class={classes!("legend-swatch", "heat", format!("s{s}"))}>{s}</span> })}
-                <span>{"Numbers in cells count the matrix rows."}</span>
+                <span>{t("heatmap.legend.numbers")}</span>
             </div>
             <details class="columns-key">
-                <summary>{"Column key"}</summary>
+                <summary>{t("heatmap.column-key")}</summary>
                 <ul>{for h.columns.iter().map(|c| html! { <li>{&c.label}</li> })}</ul>
             </details>
         </section>

@@ -5,7 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::labels::{kind_badge, status_options};
+use super::labels::{applicability, kind_badge, number, status_options};
+use super::lang::{label, t, tc, tf};
 use super::row_detail::RowDetail;
 use crate::assessment::Status;
 use crate::catalog::{Family, Lead, Pdca, RowKind};
@@ -29,7 +30,7 @@ pub struct MatrixScreenProps {
 /// A `<select>` that picks one value or "All"; `values` are (value, label).
 fn filter_select(
     id: &str,
-    label: &str,
+    text: &str,
     values: Vec<(String, String)>,
     current: Option<String>,
     on_change: Callback<Option<String>>,
@@ -41,9 +42,9 @@ fn filter_select(
     });
     html! {
         <div class="control">
-            <label for={id.to_owned()}>{label}</label>
+            <label for={id.to_owned()}>{text}</label>
             <select id={id.to_owned()} class="input" onchange={onchange}>
-                <option value="" selected={current.is_none()}>{"All"}</option>
+                <option value="" selected={current.is_none()}>{t("matrix.filter.all")}</option>
                 {for values.into_iter().map(|(value, text)| {
                     let selected = current.as_deref() == Some(value.as_str());
                     html! { <option value={value} selected={selected}>{text}</option> }
@@ -60,8 +61,8 @@ fn refs_cell(refs: &[crate::matrix::RefView]) -> Html {
     html! {
         <ul class="refs">
             {for refs.iter().map(|r| html! {
-                <li><span class="ref">{&r.reference}</span>{" "}<span class="ref-title">{&*r.title}</span>
-                {r.new.then(|| html! { <span class="badge new">{"new"}</span> })}</li>
+                <li><span class="ref">{&r.reference}</span>{" "}<span class="ref-title" lang={r.title_in_english.then_some("en")}>{&*r.title}</span>
+                {r.new.then(|| html! { <span class="badge new">{t("matrix.badge.new")}</span> })}</li>
             })}
         </ul>
     }
@@ -75,7 +76,7 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
     // flips `hidden` on the rows that change instead of rebuilding their DOM.
     let order = view::select(m, &Filter::default(), props.sort);
     let visible: Vec<bool> = m.rows.iter().map(|row| props.filter.matches(row)).collect();
-    let groups = view::group(m, &order, props.group);
+    let groups = view::group_in(super::lang::texts(), m, &order, props.group);
     let set_filter = |change: FilterChange| {
         let filter = props.filter.clone();
         dispatch.reform(move |value: Option<String>| {
@@ -97,23 +98,23 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
     let first = |list: Vec<String>| list.into_iter().next();
     let kind_values = RowKind::ALL
         .iter()
-        .map(|k| (k.as_str().to_owned(), k.label().to_owned()))
+        .map(|k| (k.as_str().to_owned(), label(*k).to_owned()))
         .collect();
     let pdca_values = Pdca::ALL
         .iter()
-        .map(|p| (p.as_str().to_owned(), p.label().to_owned()))
+        .map(|p| (p.as_str().to_owned(), label(*p).to_owned()))
         .collect();
     let status_values = Status::ALL
         .iter()
-        .map(|s| (s.as_str().to_owned(), s.label().to_owned()))
+        .map(|s| (s.as_str().to_owned(), label(*s).to_owned()))
         .collect();
     let lead_values = Lead::ALL
         .iter()
-        .map(|l| (l.as_str().to_owned(), l.label().to_owned()))
+        .map(|l| (l.as_str().to_owned(), label(*l).to_owned()))
         .collect();
     let applicability_values = vec![
-        ("yes".to_owned(), "Applicable".to_owned()),
-        ("no".to_owned(), "Not applicable".to_owned()),
+        ("yes".to_owned(), applicability(true).to_owned()),
+        ("no".to_owned(), applicability(false).to_owned()),
     ];
     let group_select = {
         let onchange = dispatch.reform(|e: Event| {
@@ -126,21 +127,21 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
                 _ => GroupBy::None,
             })
         });
-        let option = |value: &str, label: &str, group: GroupBy| html! { <option value={value.to_owned()} selected={props.group == group}>{label.to_owned()}</option> };
+        let option = |value: &str, group: GroupBy| html! { <option value={value.to_owned()} selected={props.group == group}>{label(group)}</option> };
         html! {
             <div class="control">
-                <label for="group-by">{"Group by"}</label>
+                <label for="group-by">{t("matrix.group-by")}</label>
                 <select id="group-by" class="input" onchange={onchange}>
-                    {option("", "Nothing", GroupBy::None)}
-                    {option("kind", "Kind", GroupBy::Kind)}
-                    {option("pdca", "PDCA phase", GroupBy::Pdca)}
-                    {option("area", "Area", GroupBy::Area)}
-                    {option("status", "Status", GroupBy::Status)}
+                    {option("", GroupBy::None)}
+                    {option("kind", GroupBy::Kind)}
+                    {option("pdca", GroupBy::Pdca)}
+                    {option("area", GroupBy::Area)}
+                    {option("status", GroupBy::Status)}
                 </select>
             </div>
         }
     };
-    let edition_select = |family: Family, id: &str, label: &str| {
+    let edition_select = |family: Family, id: &str| {
         let current = m.editions.of(family);
         let onchange = dispatch.reform(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
@@ -148,7 +149,7 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
         });
         html! {
             <div class="control">
-                <label for={id.to_owned()}>{label}</label>
+                <label for={id.to_owned()}>{tf("matrix.edition", &[("standard", &family.designation())])}</label>
                 <select id={id.to_owned()} class="input" onchange={onchange}>
                     {for [family.current(), family.previous()].into_iter().map(|edition| html! {
                         <option value={edition.edition()} selected={edition == current}>{edition.edition()}</option>
@@ -157,7 +158,7 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
             </div>
         }
     };
-    let header = |key: SortKey, label: &str, class: &str| {
+    let header = |key: SortKey, text: &str, class: &str| {
         let sorted = props.sort.key == key;
         let aria = sorted.then_some(if props.sort.descending {
             "descending"
@@ -174,7 +175,7 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
         html! {
             <th scope="col" class={class.to_owned()} aria-sort={aria}>
                 <button type="button" class="sort" onclick={dispatch.reform(move |_: MouseEvent| Action::SortBy(key))}>
-                    {label.to_owned()}<span class="sort-arrow" aria-hidden="true">{arrow}</span>
+                    {text.to_owned()}<span class="sort-arrow" aria-hidden="true">{arrow}</span>
                 </button>
             </th>
         }
@@ -186,38 +187,38 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
     html! {
         <section class="matrix-screen" aria-labelledby="matrix-title">
             <div class="screen-head">
-                <h1 id="matrix-title" tabindex="-1">{"Integration matrix"}</h1>
-                <p class="lead">{format!("ISO/IEC 27001:{} × ISO/IEC 20000-1:{} · {}", d27.edition(), d20.edition(), m.starting_point.label())}</p>
+                <h1 id="matrix-title" tabindex="-1">{t("matrix.title")}</h1>
+                <p class="lead">{format!("ISO/IEC 27001:{} × ISO/IEC 20000-1:{} · {}", d27.edition(), d20.edition(), label(m.starting_point))}</p>
             </div>
             <div class="toolbar" role="search">
                 <div class="control search">
-                    <label for="matrix-search">{"Search references, titles and notes"}</label>
-                    <input id="matrix-search" class="input" type="search" value={props.filter.text.clone()} oninput={on_search} placeholder="e.g. A.8.32, supplier, backup" />
+                    <label for="matrix-search">{t("matrix.search.label")}</label>
+                    <input id="matrix-search" class="input" type="search" value={props.filter.text.clone()} oninput={on_search} placeholder={t("matrix.search.placeholder")} />
                 </div>
-                {filter_select("filter-kind", "Kind", kind_values, first(props.filter.kinds.iter().map(|k| k.as_str().to_owned()).collect()),
+                {filter_select("filter-kind", t("matrix.filter.kind"), kind_values, first(props.filter.kinds.iter().map(|k| k.as_str().to_owned()).collect()),
                     set_filter(Box::new(|f, v| f.kinds = v.and_then(|v| RowKind::parse(&v)).into_iter().collect())))}
-                {filter_select("filter-pdca", "PDCA phase", pdca_values, first(props.filter.phases.iter().map(|p| p.as_str().to_owned()).collect()),
+                {filter_select("filter-pdca", t("matrix.filter.pdca"), pdca_values, first(props.filter.phases.iter().map(|p| p.as_str().to_owned()).collect()),
                     set_filter(Box::new(|f, v| f.phases = v.and_then(|v| Pdca::parse(&v)).into_iter().collect())))}
-                {filter_select("filter-status", "Status", status_values, first(props.filter.statuses.iter().map(|s| s.as_str().to_owned()).collect()),
+                {filter_select("filter-status", t("matrix.filter.status"), status_values, first(props.filter.statuses.iter().map(|s| s.as_str().to_owned()).collect()),
                     set_filter(Box::new(|f, v| f.statuses = v.and_then(|v| Status::parse(&v)).into_iter().collect())))}
-                {filter_select("filter-applicable", "Applicability", applicability_values, props.filter.applicable.map(|a| if a { "yes" } else { "no" }.to_owned()),
+                {filter_select("filter-applicable", t("matrix.filter.applicability"), applicability_values, props.filter.applicable.map(|a| if a { "yes" } else { "no" }.to_owned()),
                     set_filter(Box::new(|f, v| f.applicable = v.map(|v| v == "yes"))))}
-                {filter_select("filter-lead", "Lead standard", lead_values, first(props.filter.leads.iter().map(|l| l.as_str().to_owned()).collect()),
+                {filter_select("filter-lead", t("matrix.filter.lead"), lead_values, first(props.filter.leads.iter().map(|l| l.as_str().to_owned()).collect()),
                     set_filter(Box::new(|f, v| f.leads = v.and_then(|v| Lead::parse(&v)).into_iter().collect())))}
                 {group_select}
-                {edition_select(Family::Iso27001, "edition-27001", "ISO/IEC 27001 edition")}
-                {edition_select(Family::Iso20000, "edition-20000", "ISO/IEC 20000-1 edition")}
+                {edition_select(Family::Iso27001, "edition-27001")}
+                {edition_select(Family::Iso20000, "edition-20000")}
             </div>
             <div class="table-status">
-                <p aria-live="polite" id="matrix-count">{format!("Showing {shown} of {total} rows")}</p>
-                {props.filter.only_rows.as_ref().map(|_| html! { <span class="chip">{"Heat-map cell selected"}</span> })}
+                <p aria-live="polite" id="matrix-count">{tc("matrix.count", total, &[("shown", &number(shown))])}</p>
+                {props.filter.only_rows.as_ref().map(|_| html! { <span class="chip">{t("matrix.heatmap-cell")}</span> })}
                 {(!props.filter.is_empty()).then(|| html! {
-                    <button type="button" class="button small" onclick={dispatch.reform(|_: MouseEvent| Action::SetFilter(Filter::default()))}>{"Clear filters"}</button>
+                    <button type="button" class="button small" onclick={dispatch.reform(|_: MouseEvent| Action::SetFilter(Filter::default()))}>{t("matrix.clear-filters")}</button>
                 })}
             </div>
             <div class="table-wrap">
                 <table class="matrix">
-                    <caption class="visually-hidden">{"Integration matrix rows; activate a topic to see and edit its detail"}</caption>
+                    <caption class="visually-hidden">{t("matrix.caption")}</caption>
                     <colgroup>
                         <col class="w-ref" /><col class="w-ref" /><col class="w-topic" /><col class="w-kind" />
                         <col class="w-lead" /><col class="w-status" /><col class="w-priority" />
@@ -226,19 +227,19 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
                         <tr>
                             {header(SortKey::Iso27001, &format!("ISO/IEC 27001:{}", d27.edition()), "col-ref")}
                             {header(SortKey::Iso20000, &format!("ISO/IEC 20000-1:{}", d20.edition()), "col-ref")}
-                            {header(SortKey::Topic, "Topic", "col-topic")}
-                            {header(SortKey::Kind, "Kind", "col-kind")}
-                            {header(SortKey::Lead, "Lead", "col-lead")}
-                            {header(SortKey::Status, "Status", "col-status")}
-                            {header(SortKey::Priority, "Priority", "col-priority")}
+                            {header(SortKey::Topic, label(SortKey::Topic), "col-topic")}
+                            {header(SortKey::Kind, label(SortKey::Kind), "col-kind")}
+                            {header(SortKey::Lead, label(SortKey::Lead), "col-lead")}
+                            {header(SortKey::Status, label(SortKey::Status), "col-status")}
+                            {header(SortKey::Priority, label(SortKey::Priority), "col-priority")}
                         </tr>
                     </thead>
-                    {for groups.iter().map(|(label, rows)| {
+                    {for groups.iter().map(|(name, rows)| {
                         let in_view = rows.iter().filter(|&&i| visible[i]).count();
                         html! {
-                            <tbody key={label.clone()} hidden={in_view == 0}>
+                            <tbody key={name.clone()} hidden={in_view == 0}>
                                 {(props.group != GroupBy::None).then(|| html! {
-                                    <tr class="group-row"><th colspan="7" scope="colgroup">{format!("{label} ({in_view})")}</th></tr>
+                                    <tr class="group-row"><th colspan="7" scope="colgroup">{tf("matrix.group", &[("group", name), ("count", &number(in_view))])}</th></tr>
                                 })}
                                 {for rows.iter().map(|&i| {
                                     let row: &MatrixRow = &m.rows[i];
@@ -249,7 +250,7 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
                         }
                     })}
                 </table>
-                {(shown == 0).then(|| html! { <p class="empty">{"No row matches these filters."}</p> })}
+                {(shown == 0).then(|| html! { <p class="empty">{t("matrix.empty")}</p> })}
             </div>
         </section>
     }
@@ -306,21 +307,21 @@ fn MatrixRowView(props: &MatrixRowProps) -> Html {
                         <span class="chevron" aria-hidden="true">{if props.expanded { "▾" } else { "▸" }}</span>
                         {&*row.topic}
                     </button>
-                    {(!row.notes.is_empty()).then(|| html! { <span class="badge note" title="Has notes">{"notes"}</span> })}
+                    {(!row.notes.is_empty()).then(|| html! { <span class="badge note" title={t("matrix.badge.notes.title")}>{t("matrix.badge.notes")}</span> })}
                 </td>
-                <td class="col-kind" data-label="Kind">{kind_badge(row.kind)}</td>
-                <td class="col-lead" data-label="Lead">{row.lead.label()}</td>
-                <td class="col-status" data-label="Status">
-                    <label class="visually-hidden" for={status_select_id.clone()}>{format!("Status of {}", row.topic)}</label>
+                <td class="col-kind" data-label={label(SortKey::Kind)}>{kind_badge(row.kind)}</td>
+                <td class="col-lead" data-label={label(SortKey::Lead)}>{label(row.lead)}</td>
+                <td class="col-status" data-label={label(SortKey::Status)}>
+                    <label class="visually-hidden" for={status_select_id.clone()}>{tf("matrix.status-of", &[("topic", &row.topic)])}</label>
                     <select id={status_select_id} class={classes!("input", "status-select", row.status.as_str())} onchange={on_status}>
                         {status_options(row.status)}
                     </select>
-                    {row.status_overridden.then(|| html! { <span class="badge edited" title="You set this status; the answers imply another">{"edited"}</span> })}
+                    {row.status_overridden.then(|| html! { <span class="badge edited" title={t("matrix.badge.edited.title")}>{t("matrix.badge.edited")}</span> })}
                 </td>
-                <td class="col-priority" data-label="Priority">
-                    <span class={classes!("priority", format!("{:?}", row.priority).to_lowercase())}>{row.priority.label()}</span>
-                    {row.status.is_open().then(|| html! { <span class="phase-tag">{row.phase.label()}</span> })}
-                    {(!row.warnings.is_empty()).then(|| html! { <span class="badge warn" title={row.warnings.join(" ")}>{"check"}</span> })}
+                <td class="col-priority" data-label={label(SortKey::Priority)}>
+                    <span class={classes!("priority", format!("{:?}", row.priority).to_lowercase())}>{label(row.priority)}</span>
+                    {row.status.is_open().then(|| html! { <span class="phase-tag">{label(row.phase)}</span> })}
+                    {(!row.warnings.is_empty()).then(|| html! { <span class="badge warn" title={row.warnings.join(" ")}>{t("matrix.badge.check")}</span> })}
                 </td>
             </tr>
             {(props.expanded && props.visible).then(|| html! {

@@ -2,28 +2,29 @@
 
 use yew::prelude::*;
 
+use super::lang::{catalog, questionnaire, t, tc, tf};
 use crate::assessment::Field;
 use crate::state::{Action, Notice, NoticeKind, TabConflicts, Unreadable};
-use crate::{catalog, questionnaire, web};
+use crate::web;
 
 /// What a person calls a field: "Owner of “Integrated policy”", a question's label.
 fn field_name(field: &Field) -> String {
     match field {
-        Field::Editions => "The editions".to_owned(),
-        Field::Answer(id) => questionnaire::builtin()
+        Field::Editions => t("notices.field.editions").to_owned(),
+        Field::Answer(id) => questionnaire()
             .question(id)
             .map_or_else(|| id.clone(), |q| q.label.clone()),
         Field::Row(id, part) => {
-            let topic = catalog::builtin()
+            let topic = catalog()
                 .row(id)
                 .map_or_else(|| id.clone(), |row| row.topic.to_string());
-            let part = match *part {
-                "status" => "Status",
-                "owner" => "Owner",
-                "due" => "Due date",
-                _ => "Notes",
+            let key = match *part {
+                "status" => "notices.field.status",
+                "owner" => "notices.field.owner",
+                "due" => "notices.field.due",
+                _ => "notices.field.notes",
             };
-            format!("{part} of “{topic}”")
+            tf(key, &[("topic", &topic)])
         }
     }
 }
@@ -54,28 +55,28 @@ pub fn Notices(props: &NoticesProps) -> Html {
         });
         let discard = dispatch.reform(|_: MouseEvent| Action::Reset);
         let discard = Callback::from(move |e: MouseEvent| {
-            if web::confirm("Discard the unreadable saved state and start over? Download it first if you may need it.") {
+            if web::confirm(t("notices.unreadable.confirm")) {
                 discard.emit(e);
             }
         });
         html! {
             <div class="notice error" role="alert">
-                <p><strong>{"Your saved assessment could not be read."}</strong>{" "}{&u.problem}</p>
-                <p>{"It is kept as it was and will not be overwritten until you decide. Download it to keep a copy, then start over."}</p>
+                <p><strong>{t("notices.unreadable.title")}</strong>{" "}{&u.problem}</p>
+                <p>{t("notices.unreadable.kept")}</p>
                 <div class="notice-actions">
-                    <button type="button" class="button" onclick={download}>{"Download the saved text"}</button>
-                    <button type="button" class="button" onclick={discard}>{"Start over"}</button>
+                    <button type="button" class="button" onclick={download}>{t("notices.unreadable.download")}</button>
+                    <button type="button" class="button" onclick={discard}>{t("notices.unreadable.start-over")}</button>
                 </div>
             </div>
         }
     });
     let offer = props.offer.as_ref().map(|organisation| html! {
         <div class="notice info" role="alert">
-            <p><strong>{format!("This link carries an assessment for {organisation}.")}</strong>
-               {" Opening it replaces the answers saved in this browser. Export yours first (Data) if you want to keep them."}</p>
+            <p><strong>{tf("notices.offer.title", &[("organisation", organisation)])}</strong>
+               {" "}{tf("notices.offer.replaces", &[("data", &t("frame.nav.data"))])}</p>
             <div class="notice-actions">
-                <button type="button" class="button primary" onclick={dispatch.reform(|_: MouseEvent| Action::AcceptOffer)}>{"Open the shared assessment"}</button>
-                <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::DeclineOffer)}>{"Keep mine"}</button>
+                <button type="button" class="button primary" onclick={dispatch.reform(|_: MouseEvent| Action::AcceptOffer)}>{t("notices.offer.open")}</button>
+                <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::DeclineOffer)}>{t("notices.offer.keep")}</button>
             </div>
         </div>
     });
@@ -91,7 +92,7 @@ pub fn Notices(props: &NoticesProps) -> Html {
                 {if n.details.is_empty() { html!{} } else { html! {
                     <ul class="notice-details">{for n.details.iter().map(|d| html! { <li>{d}</li> })}</ul>
                 }}}
-                <button type="button" class="button small" onclick={dispatch.reform(|_: MouseEvent| Action::DismissNotice)}>{"Dismiss"}</button>
+                <button type="button" class="button small" onclick={dispatch.reform(|_: MouseEvent| Action::DismissNotice)}>{t("notices.dismiss")}</button>
             </div>
         }
     });
@@ -99,27 +100,24 @@ pub fn Notices(props: &NoticesProps) -> Html {
         let count = choice.conflicts.len();
         html! {
             <div class="notice warning" role="alert">
-                <p><strong>{format!(
-                    "Another tab of this browser changed {count} {} that you had also changed here. Its newer values are in use now:",
-                    if count == 1 { "entry" } else { "entries" }
-                )}</strong></p>
+                <p><strong>{tc("notices.conflicts", count, &[])}</strong></p>
                 <ul class="notice-details">
                     {for choice.conflicts.iter().map(|c| html! {
-                        <li>{format!("{}: “{}” (this tab had “{}”)", field_name(&c.field), c.theirs, c.ours)}</li>
+                        <li>{tf("notices.conflict", &[("field", &field_name(&c.field)), ("theirs", &c.theirs), ("ours", &c.ours)])}</li>
                     })}
                 </ul>
                 <div class="notice-actions">
-                    <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::KeepOurs)}>{"Keep this tab's values"}</button>
-                    <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::DismissConflicts)}>{"Use the newer values"}</button>
+                    <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::KeepOurs)}>{t("notices.conflicts.keep-ours")}</button>
+                    <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::DismissConflicts)}>{t("notices.conflicts.use-newer")}</button>
                 </div>
             </div>
         }
     });
     let undo = props.undo.as_ref().map(|source| html! {
         <div class="notice info" role="status">
-            <p>{format!("The changes from {source} are applied. You can undo them until your next edit.")}</p>
+            <p>{tf("notices.undo.applied", &[("source", source)])}</p>
             <div class="notice-actions">
-                <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::UndoReview)}>{"Undo"}</button>
+                <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::UndoReview)}>{t("notices.undo.button")}</button>
             </div>
         </div>
     });

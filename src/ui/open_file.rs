@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use super::lang::tf;
 use crate::assessment::{self, Assessment};
 use crate::protocol::MAX_WORKBOOK_BYTES;
 use crate::state::{Action, Notice, NoticeKind};
@@ -28,25 +29,39 @@ pub fn open(file: web_sys::File, in_use: Rc<Assessment>, dispatch: yew::Callback
         return web::read_file(file, move |text| {
             dispatch.emit(match text {
                 Err(problem) => notice(NoticeKind::Error, problem),
-                Ok(text) => match assessment::import(&text, questionnaire::builtin(), catalog::builtin()) {
-                    Ok(imported) => Action::Load(imported.assessment, imported.warnings, name),
-                    Err(problem) => notice(NoticeKind::Error, format!("{name} was not imported: {problem}. Your current assessment is unchanged.")),
-                },
+                Ok(text) => {
+                    match assessment::import(&text, questionnaire::builtin(), catalog::builtin()) {
+                        Ok(imported) => Action::Load(imported.assessment, imported.warnings, name),
+                        Err(problem) => notice(
+                            NoticeKind::Error,
+                            tf(
+                                "open-file.not-imported",
+                                &[("file", &name), ("problem", &problem)],
+                            ),
+                        ),
+                    }
+                }
             });
         });
     }
-    dispatch.emit(notice(NoticeKind::Info, format!("Reading {name}…")));
+    dispatch.emit(notice(
+        NoticeKind::Info,
+        tf("open-file.reading", &[("file", &name)]),
+    ));
     web::read_file_bytes(file, MAX_WORKBOOK_BYTES, move |bytes| match bytes {
         Err(problem) => dispatch.emit(notice(
             NoticeKind::Error,
-            format!("{problem} Your assessment is unchanged."),
+            tf("open-file.not-read", &[("problem", &problem)]),
         )),
         Ok(bytes) => web::read::read_workbook(bytes, &in_use, move |review| {
             dispatch.emit(match review {
                 Ok(review) => Action::OpenReview(name, review),
                 Err(problem) => notice(
                     NoticeKind::Error,
-                    format!("{name} was not opened. {problem} Your assessment is unchanged."),
+                    tf(
+                        "open-file.not-opened",
+                        &[("file", &name), ("problem", &problem)],
+                    ),
                 ),
             });
         }),

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::lang::{integer, label, t, tf};
 use crate::assessment::Editions;
 use crate::catalog::Family;
 use crate::questionnaire::{Answer, Choice, Maturity, Question, QuestionKind};
@@ -38,7 +39,8 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
     let required = q
         .required
         .then(|| html! { <span class="required" aria-hidden="true">{" *"}</span> });
-    let optional = (!q.required).then(|| html! { <span class="optional">{" (optional)"}</span> });
+    let optional = (!q.required)
+        .then(|| html! { <span class="optional">{format!(" {}", t("question.optional"))}</span> });
     let help = html! { <p class="help" id={help_id.clone()}>{&q.help}</p> };
     let error = props.problem.as_ref().map(|p| {
         html! {
@@ -74,7 +76,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                 .map(str::to_owned);
             let options = Maturity::ALL
                 .iter()
-                .map(|m| (m.as_str().to_owned(), m.label().to_owned(), None))
+                .map(|m| (m.as_str().to_owned(), label(*m).to_owned(), None))
                 .collect();
             html! { <div class="scale">{radios(&id, options, current, false, &described, invalid, on_answer.reform(|v: String| Some(Answer::Text(v))))}</div> }
         }
@@ -85,8 +87,8 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                 .and_then(Answer::as_bool)
                 .map(|b| if b { "yes" } else { "no" }.to_owned());
             let options = vec![
-                ("yes".to_owned(), "Yes".to_owned(), None),
-                ("no".to_owned(), "No".to_owned(), None),
+                ("yes".to_owned(), t("question.yes").to_owned(), None),
+                ("no".to_owned(), t("question.no").to_owned(), None),
             ];
             html! { <div class="inline-options">{radios(&id, options, current, q.required, &described, invalid, on_answer.reform(|v: String| Some(Answer::Bool(v == "yes"))))}</div> }
         }
@@ -97,7 +99,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                 .iter()
                 .map(|id| {
                     let label = if id.is_current() {
-                        format!("{} (current)", id.edition())
+                        tf("question.edition.current", &[("edition", &id.edition())])
                     } else {
                         id.edition().to_owned()
                     };
@@ -164,7 +166,7 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                 <>
                     <input id={id.clone()} class="input" type="text" autocomplete="organization" value={value} required={q.required}
                         aria-describedby={described.clone()} aria-invalid={invalid} oninput={oninput} />
-                    <p class="counter" aria-live="polite">{format!("{count} / {max_length}")}</p>
+                    <p class="counter" aria-live="polite">{format!("{} / {}", integer(count as i64), integer(*max_length as i64))}</p>
                 </>
             }
         }

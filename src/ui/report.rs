@@ -10,7 +10,8 @@ use yew::prelude::*;
 
 use super::charts::donut;
 use super::labels::{editions, references};
-use super::report_sections::{appendix, checks, method, overlap, plan, soa};
+use super::lang::{date, decimal, integer, label, t, tc, tf};
+use super::report_sections::{appendix, checks, in_sentence, method, overlap, plan, soa};
 use crate::embed::EmbedConfig;
 use crate::matrix::report::{outline, Outline};
 use crate::matrix::Matrix;
@@ -41,12 +42,12 @@ pub fn ReportScreen(props: &ReportScreenProps) -> Html {
         <section class="report-screen" aria-labelledby="report-title">
             <div class="report-toolbar">
                 <button type="button" class="button link" onclick={props.dispatch.reform(|_: MouseEvent| Action::GoTo(Screen::Summary))}>
-                    {"← Back to the summary"}
+                    {t("report.toolbar.back")}
                 </button>
                 <button type="button" id="print-report" class="button primary" onclick={Callback::from(|_: MouseEvent| web::print())}>
-                    {"Print or save as PDF"}
+                    {t("report.toolbar.print")}
                 </button>
-                <p class="muted report-tip">{"In the print dialog choose “Save as PDF” as the printer to keep a copy. A4 and US Letter both fit."}</p>
+                <p class="muted report-tip">{t("report.toolbar.tip")}</p>
             </div>
             <Report matrix={props.matrix.clone()} date={props.date.clone()} host={props.host.clone()} />
         </section>
@@ -72,51 +73,56 @@ pub fn Report(props: &ReportProps) -> Html {
     }
 }
 
-fn cover(m: &Matrix, date: &str, host: &EmbedConfig) -> Html {
+fn cover(m: &Matrix, made: &str, host: &EmbedConfig) -> Html {
     let organisation = if m.organisation.trim().is_empty() {
-        "Your organisation".to_owned()
+        t("report.cover.your-organisation").to_owned()
     } else {
         m.organisation.clone()
     };
-    let audit = m
-        .schedule
-        .as_ref()
-        .map(|s| (s.audit_label.clone(), format!("{} ({})", s.audit, s.basis)));
+    let audit = m.schedule.as_ref().map(|s| {
+        (
+            s.audit_label.clone(),
+            tf(
+                "report.cover.audit-when",
+                &[("date", &date(&s.audit)), ("basis", &s.basis)],
+            ),
+        )
+    });
     html! {
         <section class="report-cover" aria-labelledby="report-title">
             <div class="report-brand">
                 {match &host.brand {
                     Some(name) => html! {
                         <>
-                            {host.logo.as_ref().map(|logo| html! { <img class="report-logo" src={logo.clone()} alt={format!("{name} logo")} /> })}
+                            {host.logo.as_ref().map(|logo| html! { <img class="report-logo" src={logo.clone()} alt={tf("report.cover.logo-alt", &[("name", name)])} /> })}
                             <p class="report-brand-name">{name}</p>
                         </>
                     },
                     None => html! { <p class="report-brand-name"><span aria-hidden="true">{"▦ "}</span>{"ims-matrix"}</p> },
                 }}
             </div>
-            <p class="report-kicker">{"Integration report · ISO/IEC 27001 × ISO/IEC 20000-1"}</p>
+            <p class="report-kicker">{t("report.cover.kicker")}</p>
             <h1 id="report-title" tabindex="-1">{organisation}</h1>
-            <p class="report-subtitle">{"One management system for information security and service management: where you stand, what to do, in what order."}</p>
+            <p class="report-subtitle">{t("report.cover.subtitle")}</p>
             <dl class="report-facts">
-                <dt>{"Standards"}</dt><dd>{editions(m)}</dd>
-                <dt>{"Starting point"}</dt><dd>{m.starting_point.label()}</dd>
-                <dt>{"Aim"}</dt><dd>{m.target.label()}</dd>
+                <dt>{t("report.cover.standards")}</dt><dd>{editions(m)}</dd>
+                <dt>{t("report.cover.starting-point")}</dt><dd>{label(m.starting_point)}</dd>
+                <dt>{t("report.cover.aim")}</dt><dd>{label(m.target)}</dd>
                 {audit.map(|(label, when)| html! { <><dt>{label}</dt><dd>{when}</dd></> })}
-                <dt>{"Assessed"}</dt>
-                <dd>{m.schedule.as_ref().map_or_else(|| "no date recorded".to_owned(), |s| s.start.clone())}</dd>
-                <dt>{"Report made"}</dt><dd>{date.to_owned()}</dd>
+                <dt>{t("report.cover.assessed")}</dt>
+                <dd>{m.schedule.as_ref().map_or_else(|| t("report.cover.no-date").to_owned(), |s| date(&s.start))}</dd>
+                <dt>{t("report.cover.report-made")}</dt><dd>{date(made)}</dd>
             </dl>
             {host.brand.as_ref().map(|name| html! {
                 <div class="report-contact">
-                    <p><strong>{format!("Prepared with {name}")}</strong></p>
+                    <p><strong>{tf("report.cover.prepared-with", &[("name", name)])}</strong></p>
                     {host.cta_label.as_ref().zip(host.cta_url.as_ref()).map(|(label, url)| html! {
                         <p><a class="report-url" href={url.clone()} target="_blank" rel="noopener">{label}</a></p>
                     })}
-                    {host.contact.as_ref().map(|contact| html! { <p>{format!("Contact: {contact}")}</p> })}
+                    {host.contact.as_ref().map(|contact| html! { <p>{tf("report.cover.contact", &[("contact", contact)])}</p> })}
                 </div>
             })}
-            <p class="report-note">{"A self-assessment built from a scoping questionnaire. Figures are indicative and every entry is a draft to confirm against your own risk assessment and records."}</p>
+            <p class="report-note">{t("report.cover.note")}</p>
         </section>
     }
 }
@@ -125,82 +131,96 @@ fn results(m: &Matrix, outline: &Outline<'_>, host: &EmbedConfig) -> Html {
     let s = &m.summary;
     html! {
         <section class="report-page" aria-labelledby="results-title">
-            <h2 id="results-title">{"Results at a glance"}</h2>
+            <h2 id="results-title">{t("report.results.heading")}</h2>
             <div class="report-figures">
                 <div class="report-figure">
                     {donut(s.readiness)}
-                    <p>{"overall readiness, weighted by effort"}</p>
+                    <p>{t("report.results.readiness")}</p>
                 </div>
                 <div class="report-figure">
-                    <p class="big">{s.integrated_documents}</p>
-                    <p>{format!("integrated documents instead of {} separate ones; {}", s.separate_documents, super::summary::documents_left(s.documents_to_write, s.documents_to_extend))}</p>
+                    <p class="big">{integer(s.integrated_documents as i64)}</p>
+                    <p>{tf("report.results.documents", &[
+                        ("separate", &integer(s.separate_documents as i64)),
+                        ("left", &super::summary::documents_left(s.documents_to_write, s.documents_to_extend)),
+                    ])}</p>
                 </div>
                 <div class="report-figure">
-                    <p class="big">{format!("{:.0}", s.remaining_days)}</p>
-                    <p>{format!("person-days of work left (indicative), over {} open rows of {} applicable", s.open_rows, s.applicable_rows)}</p>
+                    <p class="big">{decimal(s.remaining_days, 0)}</p>
+                    <p>{tf("report.results.days", &[
+                        ("open", &integer(s.open_rows as i64)),
+                        ("applicable", &integer(s.applicable_rows as i64)),
+                    ])}</p>
                 </div>
             </div>
-            <h3>{"The plan"}</h3>
+            <h3>{t("report.results.plan")}</h3>
             {match &m.schedule {
                 Some(schedule) => html! {
                     <table class="report-table phases-table">
-                        <thead><tr><th scope="col">{"Phase"}</th><th scope="col">{"Ends"}</th><th scope="col">{"Open rows"}</th><th scope="col">{"Person-days"}</th></tr></thead>
+                        <thead><tr><th scope="col">{t("report.results.phase")}</th><th scope="col">{t("report.results.ends")}</th><th scope="col">{t("report.results.open-rows")}</th><th scope="col">{t("report.results.person-days")}</th></tr></thead>
                         <tbody>
                             {for outline.phases.iter().map(|p| html! {
                                 <tr>
-                                    <th scope="row">{p.phase.label()}</th>
-                                    <td>{p.ends.unwrap_or("—")}</td>
-                                    <td>{p.rows.len()}</td>
-                                    <td>{format!("{:.0}", p.remaining_days)}</td>
+                                    <th scope="row">{label(p.phase)}</th>
+                                    <td>{p.ends.map_or_else(|| "—".to_owned(), date)}</td>
+                                    <td>{integer(p.rows.len() as i64)}</td>
+                                    <td>{decimal(p.remaining_days, 0)}</td>
                                 </tr>
                             })}
                             <tr class="audit-row">
                                 <th scope="row">{&schedule.audit_label}</th>
-                                <td>{&schedule.audit}</td>
-                                <td colspan="2">{format!("From {}.", schedule.basis)}</td>
+                                <td>{date(&schedule.audit)}</td>
+                                <td colspan="2">{tf("report.results.audit-from", &[("basis", &schedule.basis)])}</td>
                             </tr>
                         </tbody>
                     </table>
                 },
-                None => html! { <p>{"The assessment has no date, so the phases have no dates yet."}</p> },
+                None => html! { <p>{t("report.results.no-date")}</p> },
             }}
-            <h3>{"The biggest risks in the gap"}</h3>
+            <h3>{t("report.results.risks")}</h3>
             {if outline.risks.is_empty() {
-                html! { <p>{"Nothing open: every applicable row is implemented."}</p> }
+                html! { <p>{t("report.results.nothing-open")}</p> }
             } else { html! {
                 <ol class="report-list">
                     {for outline.risks.iter().map(|risk| html! {
                         <li>
                             <strong>{&*risk.row.topic}</strong>
-                            {format!(" ({}): {}, {} priority. ", references(risk.row), risk.row.status.label().to_lowercase(), risk.row.priority.label().to_lowercase())}
+                            {" "}
+                            {tf("report.results.risk", &[
+                                ("refs", &references(risk.row)),
+                                ("status", &in_sentence(label(risk.row.status))),
+                                ("priority", &in_sentence(label(risk.row.priority))),
+                            ])}
+                            {" "}
                             {match risk.why.as_slice() {
-                                [] => "Weighs in a service provider's risk picture whatever the scope.".to_owned(),
+                                [] => t("report.results.risk-why-none").to_owned(),
                                 // Two reasons say why; the matrix and the workbook give them all.
                                 [first] => format!("{first}."),
-                                [first, second, ..] => format!("{first}; {second}."),
+                                [first, second, ..] => tf("report.results.risk-why-two", &[("first", first), ("second", second)]),
                             }}
                         </li>
                     })}
                 </ol>
             }}}
-            <h3>{"What to do next"}</h3>
+            <h3>{t("report.results.next")}</h3>
             <ol class="report-list">
                 {for outline.next_steps.iter().map(|row| html! {
                     <li>
                         <strong>{&*row.topic}</strong>
-                        {format!(": {}", row.action)}
-                        {(!row.target_date.is_empty()).then(|| format!(", by {}", row.target_date))}
-                        {"."}
+                        {if row.target_date.is_empty() {
+                            tf("report.results.next-step", &[("action", &row.action)])
+                        } else {
+                            tf("report.results.next-step-by", &[("action", &row.action), ("date", &date(&row.target_date))])
+                        }}
                     </li>
                 })}
                 {(!m.warnings.is_empty()).then(|| html! {
-                    <li>{match m.warnings.len() {
-                        1 => "Go through the point to check in this report before relying on the plan.".to_owned(),
-                        n => format!("Go through the {n} points to check in this report before relying on the plan."),
-                    }}</li>
+                    <li>{tc("report.results.go-through", m.warnings.len(), &[])}</li>
                 })}
                 {host.brand.as_ref().map(|name| html! {
-                    <li>{format!("Talk to {name} about the plan")}{host.contact.as_ref().map(|c| format!(" ({c})"))}{"."}</li>
+                    <li>{match &host.contact {
+                        Some(contact) => tf("report.results.talk-to-contact", &[("name", name), ("contact", contact)]),
+                        None => tf("report.results.talk-to", &[("name", name)]),
+                    }}</li>
                 })}
             </ol>
         </section>

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use super::charts::bars;
 use super::heatmap::short;
 use super::labels::{editions, references};
+use super::lang::{date, decimal, integer, label, t, tc, tf};
 use crate::matrix::report::{Outline, DISCLAIMER};
 use crate::matrix::{Matrix, MatrixRow, RefView, WarningKind};
 
@@ -19,26 +20,25 @@ pub fn overlap(m: &Matrix) -> Html {
         .by_area
         .iter()
         .map(|a| {
-            let open = if a.open == 1 {
-                "1 open row".to_owned()
-            } else {
-                format!("{} open rows", a.open)
-            };
             (
                 a.area.label.clone(),
                 f64::from(a.readiness),
                 100.0,
-                format!("{}% · {open}", a.readiness),
+                tc(
+                    "report.overlap.area",
+                    a.open,
+                    &[("percent", &integer(a.readiness))],
+                ),
             )
         })
         .collect();
     html! {
         <section class="report-page" aria-labelledby="overlap-title">
-            <h2 id="overlap-title">{"Where the standards overlap"}</h2>
-            <p>{"Rows: ISO/IEC 27001 clauses and Annex A areas. Columns: ISO/IEC 20000-1 clauses and processes. Each cell gives the strongest overlap of the rows meeting there, from 1 (related) to 10 (the same requirement); the darker, the stronger. Empty cells: no overlap."}</p>
-            <div class="report-scroll" tabindex="0" role="region" aria-label="Overlap heat-map">
+            <h2 id="overlap-title">{t("report.overlap.heading")}</h2>
+            <p>{t("report.overlap.intro")}</p>
+            <div class="report-scroll" tabindex="0" role="region" aria-label={t("report.overlap.heatmap-label")}>
             <table class="heatmap report-heatmap">
-                <caption class="visually-hidden">{"Overlap strength between ISO/IEC 27001 areas (rows) and ISO/IEC 20000-1 processes (columns)"}</caption>
+                <caption class="visually-hidden">{t("report.overlap.caption")}</caption>
                 <thead>
                     <tr>
                         <td class="corner"></td>
@@ -59,11 +59,11 @@ pub fn overlap(m: &Matrix) -> Html {
             </table>
             </div>
             <p class="report-key">
-                <strong>{"Column key: "}</strong>
+                <strong>{t("report.overlap.column-key")}</strong>{" "}
                 {h.columns.iter().map(|c| c.label.as_str()).collect::<Vec<_>>().join(" · ")}
             </p>
             <div class="report-keep">
-                {bars("Readiness by area", &areas)}
+                {bars(t("report.overlap.readiness-by-area"), &areas)}
             </div>
         </section>
     }
@@ -73,25 +73,38 @@ pub fn overlap(m: &Matrix) -> Html {
 pub fn plan(m: &Matrix, outline: &Outline<'_>) -> Html {
     html! {
         <section class="report-page" aria-labelledby="plan-title">
-            <h2 id="plan-title">{"The action plan by phase"}</h2>
-            <p>{"Open rows in the order to work on them: the certification critical path first, then phase by phase by priority. A due date set by your team is shown as it is; otherwise the phase's end is the target."}</p>
+            <h2 id="plan-title">{t("report.plan.heading")}</h2>
+            <p>{t("report.plan.intro")}</p>
             {for outline.phases.iter().map(|phase| {
-                let ends = phase.ends.map(|d| format!(" · ends {d}")).unwrap_or_default();
-                let heading = format!("{}{ends} · {} open · about {:.0} person-days", phase.phase.label(), phase.rows.len(), phase.remaining_days);
+                let open = integer(phase.rows.len() as i64);
+                let days = decimal(phase.remaining_days, 0);
+                let heading = match phase.ends {
+                    Some(ends) => tf("report.plan.phase-heading", &[
+                        ("phase", &label(phase.phase)),
+                        ("date", &date(ends)),
+                        ("open", &open),
+                        ("days", &days),
+                    ]),
+                    None => tf("report.plan.phase-heading-no-date", &[
+                        ("phase", &label(phase.phase)),
+                        ("open", &open),
+                        ("days", &days),
+                    ]),
+                };
                 html! {
                     <div class="report-phase">
                         <h3>{heading}</h3>
                         {if phase.rows.is_empty() {
-                            html! { <p>{"Nothing open in this phase."}</p> }
+                            html! { <p>{t("report.plan.nothing-open")}</p> }
                         } else { html! {
                             <table class="report-table plan-table">
                                 <thead><tr>
-                                    <th scope="col">{"#"}</th>
-                                    <th scope="col">{"Row"}</th>
-                                    <th scope="col">{"What to do"}</th>
-                                    <th scope="col">{"Priority"}</th>
-                                    <th scope="col">{"Owner"}</th>
-                                    <th scope="col">{"Due"}</th>
+                                    <th scope="col">{t("report.plan.rank")}</th>
+                                    <th scope="col">{t("report.plan.row")}</th>
+                                    <th scope="col">{t("report.plan.what-to-do")}</th>
+                                    <th scope="col">{t("report.plan.priority")}</th>
+                                    <th scope="col">{t("report.plan.owner")}</th>
+                                    <th scope="col">{t("report.plan.due")}</th>
                                 </tr></thead>
                                 <tbody>
                                     {for phase.rows.iter().map(|row| plan_row(row))}
@@ -101,7 +114,7 @@ pub fn plan(m: &Matrix, outline: &Outline<'_>) -> Html {
                     </div>
                 }
             })}
-            {(m.summary.open_rows == 0).then(|| html! { <p>{"Every applicable row is implemented."}</p> })}
+            {(m.summary.open_rows == 0).then(|| html! { <p>{t("report.plan.all-implemented")}</p> })}
         </section>
     }
 }
@@ -111,19 +124,19 @@ fn plan_row(row: &MatrixRow) -> Html {
         if row.target_date.is_empty() {
             "—".to_owned()
         } else {
-            format!("target {}", row.target_date)
+            tf("report.plan.target", &[("date", &date(&row.target_date))])
         }
     } else {
-        row.due.clone()
+        date(&row.due)
     };
     html! {
         <tr>
-            <td data-label="#">{row.plan_rank}</td>
+            <td data-label={t("report.plan.rank")}>{integer(row.plan_rank)}</td>
             <td><strong>{&*row.topic}</strong><br /><span class="muted">{references(row)}</span></td>
-            <td data-label="What to do">{&row.action}{row.critical.then_some(" · critical path")}</td>
-            <td data-label="Priority">{row.priority.label()}</td>
-            <td data-label="Owner">{if row.owner.is_empty() { "—" } else { row.owner.as_str() }}</td>
-            <td data-label="Due">{due}</td>
+            <td data-label={t("report.plan.what-to-do")}>{&row.action}{row.critical.then(|| format!(" · {}", t("report.plan.critical-path")))}</td>
+            <td data-label={t("report.plan.priority")}>{label(row.priority)}</td>
+            <td data-label={t("report.plan.owner")}>{if row.owner.is_empty() { "—" } else { row.owner.as_str() }}</td>
+            <td data-label={t("report.plan.due")}>{due}</td>
         </tr>
     }
 }
@@ -134,32 +147,46 @@ pub fn soa(outline: &Outline<'_>) -> Html {
     let bases = brief
         .by_basis
         .iter()
-        .map(|(basis, count)| format!("{} {count}", basis.label().to_lowercase()))
+        .map(|(basis, count)| {
+            tf(
+                "report.soa.ground",
+                &[
+                    ("ground", &in_sentence(label(*basis))),
+                    ("count", &integer(*count as i64)),
+                ],
+            )
+        })
         .collect::<Vec<_>>()
         .join(", ");
+    let figures: [(&str, &dyn std::fmt::Display); 5] = [
+        ("controls", &integer(brief.controls as i64)),
+        ("included", &integer(brief.included as i64)),
+        ("excluded", &integer(brief.excluded.len() as i64)),
+        ("implemented", &integer(brief.implemented as i64)),
+        ("grounds", &bases),
+    ];
     html! {
         <section class="report-page" aria-labelledby="soa-title">
-            <h2 id="soa-title">{"The Statement of Applicability in brief"}</h2>
+            <h2 id="soa-title">{t("report.soa.heading")}</h2>
             <p>
-                {format!("Of the {} Annex A controls, {} are included", brief.controls, brief.included)}
-                {(!bases.is_empty()).then(|| format!(" (main ground: {bases})"))}
-                {format!(" and {} excluded; {} of the included controls are implemented. ", brief.excluded.len(), brief.implemented)}
-                {"The workbook's SoA sheet gives every control with its justification. It is a draft from your answers: confirm it against your risk assessment before an auditor sees it."}
+                {tf(if bases.is_empty() { "report.soa.figures" } else { "report.soa.figures-with-grounds" }, &figures)}
+                {" "}
+                {t("report.soa.workbook")}
             </p>
             {if brief.excluded.is_empty() {
-                html! { <p>{"No control is excluded."}</p> }
+                html! { <p>{t("report.soa.none-excluded")}</p> }
             } else { html! {
                 <table class="report-table soa-table">
-                    <caption>{"Excluded controls and why"}</caption>
-                    <thead><tr><th scope="col">{"Control"}</th><th scope="col">{"Title"}</th><th scope="col">{"Reason for exclusion"}</th></tr></thead>
+                    <caption>{t("report.soa.caption")}</caption>
+                    <thead><tr><th scope="col">{t("report.soa.control")}</th><th scope="col">{t("report.soa.title")}</th><th scope="col">{t("report.soa.reason-for-exclusion")}</th></tr></thead>
                     <tbody>
                         {for brief.excluded.iter().map(|e| html! {
                             <tr>
                                 <td><strong>{&e.reference}</strong></td>
-                                <td>{&*e.title}</td>
-                                <td data-label="Reason">
+                                <td lang={e.title_in_english.then_some("en")}>{&*e.title}</td>
+                                <td data-label={t("report.soa.reason")}>
                                     {&*e.reason}
-                                    {for e.warnings.iter().map(|w| html! { <><br /><strong>{"Check: "}</strong>{w}</> })}
+                                    {for e.warnings.iter().map(|w| html! { <><br /><strong>{t("report.soa.check")}</strong>{" "}{w}</> })}
                                 </td>
                             </tr>
                         })}
@@ -178,15 +205,15 @@ pub fn checks(m: &Matrix) -> Html {
     html! {
         // Short: it follows the Statement of Applicability on the same page.
         <section class="report-section" aria-labelledby="checks-title">
-            <h2 id="checks-title">{format!("Points to check ({})", m.warnings.len())}</h2>
+            <h2 id="checks-title">{tf("report.checks.heading", &[("count", &integer(m.warnings.len() as i64))])}</h2>
             {for WarningKind::ALL.iter().filter_map(|kind| {
                 let of_kind: Vec<_> = m.warnings.iter().filter(|w| w.kind == *kind).collect();
                 (!of_kind.is_empty()).then(|| html! {
                     <div class="report-keep">
-                        <h3>{kind.label()}</h3>
+                        <h3>{label(*kind)}</h3>
                         <ul class="report-list">
                             {for of_kind.iter().map(|w| html! {
-                                <li>{w.subject.as_ref().map(|s| html! { <strong>{format!("{s}: ")}</strong> })}{&w.text}</li>
+                                <li>{w.subject.as_ref().map(|s| html! { <strong>{format!("{} ", tf("report.checks.subject", &[("subject", s)]))}</strong> })}{&w.text}</li>
                             })}
                         </ul>
                     </div>
@@ -201,7 +228,7 @@ fn refs_with_titles(refs: &[RefView]) -> Html {
         return html! { {"—"} };
     }
     html! {
-        {for refs.iter().map(|r| html! { <span class="report-ref"><strong>{&r.reference}</strong>{" "}{&*r.title}</span> })}
+        {for refs.iter().map(|r| html! { <span class="report-ref"><strong>{&r.reference}</strong>{" "}<span lang={r.title_in_english.then_some("en")}>{&*r.title}</span></span> })}
     }
 }
 
@@ -209,14 +236,14 @@ fn refs_with_titles(refs: &[RefView]) -> Html {
 pub fn appendix(m: &Matrix) -> Html {
     html! {
         <section class="report-page" aria-labelledby="appendix-title">
-            <h2 id="appendix-title">{"Appendix: every row of the matrix"}</h2>
-            <p>{format!("{} rows over {}. Status is as your team set it or as your answers imply; priority applies to open rows only.", m.rows.len(), editions(m))}</p>
+            <h2 id="appendix-title">{t("report.appendix.heading")}</h2>
+            <p>{tf("report.appendix.intro", &[("count", &integer(m.rows.len() as i64)), ("editions", &editions(m))])}</p>
             <table class="report-table appendix-table">
                 <thead><tr>
                     <th scope="col">{format!("ISO/IEC 27001:{}", m.editions.iso27001.edition())}</th>
                     <th scope="col">{format!("ISO/IEC 20000-1:{}", m.editions.iso20000.edition())}</th>
-                    <th scope="col">{"Status · priority"}</th>
-                    <th scope="col">{"Owner · due · notes"}</th>
+                    <th scope="col">{t("report.appendix.status-priority")}</th>
+                    <th scope="col">{t("report.appendix.owner-due-notes")}</th>
                 </tr></thead>
                 // One row group per matrix row, its heading above its cells, kept on one page.
                 {for m.rows.iter().map(|row| html! {
@@ -224,18 +251,18 @@ pub fn appendix(m: &Matrix) -> Html {
                         <tr>
                             <th scope="colgroup" colspan="4">
                                 {&*row.topic}
-                                <span class="report-row-id">{format!("{} · {}", row.id, row.kind.label())}</span>
+                                <span class="report-row-id">{format!("{} · {}", row.id, label(row.kind))}</span>
                             </th>
                         </tr>
                         <tr>
                             <td data-label={format!("ISO/IEC 27001:{}", m.editions.iso27001.edition())}>{refs_with_titles(&row.iso27001)}</td>
                             <td data-label={format!("ISO/IEC 20000-1:{}", m.editions.iso20000.edition())}>{refs_with_titles(&row.iso20000)}</td>
-                            <td data-label="Status">
-                                <span class={classes!("report-status", row.status.as_str().to_owned())}>{row.status.label()}</span>
-                                {(row.status.is_open()).then(|| html! { <><br />{format!("{} priority", row.priority.label())}</> })}
+                            <td data-label={t("report.appendix.status")}>
+                                <span class={classes!("report-status", row.status.as_str().to_owned())}>{label(row.status)}</span>
+                                {(row.status.is_open()).then(|| html! { <><br />{tf("report.appendix.priority", &[("priority", &label(row.priority))])}</> })}
                             </td>
-                            <td data-label="Owner, due, notes">
-                                {[(!row.owner.is_empty()).then(|| row.owner.clone()), (!row.due.is_empty()).then(|| format!("due {}", row.due))].into_iter().flatten().collect::<Vec<_>>().join(" · ")}
+                            <td data-label={t("report.appendix.owner-due-notes-label")}>
+                                {[(!row.owner.is_empty()).then(|| row.owner.clone()), (!row.due.is_empty()).then(|| tf("report.appendix.due", &[("date", &date(&row.due))]))].into_iter().flatten().collect::<Vec<_>>().join(" · ")}
                                 {(!row.notes.is_empty()).then(|| html! { <p class="report-notes">{&row.notes}</p> })}
                             </td>
                         </tr>
@@ -250,17 +277,29 @@ pub fn appendix(m: &Matrix) -> Html {
 pub fn method(m: &Matrix) -> Html {
     html! {
         <section class="report-page report-method" aria-labelledby="method-title">
-            <h2 id="method-title">{"How this report is built"}</h2>
-            <p>{crate::matrix::plan::METHOD}</p>
+            <h2 id="method-title">{t("report.method.heading")}</h2>
+            <p>{t(crate::matrix::plan::METHOD)}</p>
+            {(!t(crate::matrix::plan::TITLES_NOTE).is_empty()).then(|| html! { <p>{t(crate::matrix::plan::TITLES_NOTE)}</p> })}
             {(!m.facts.is_empty()).then(|| html! {
-                <p>{format!("From your answers we read that {}.", m.facts.join("; "))}</p>
+                <p>{tf("report.method.facts", &[("facts", &m.facts.join(t("report.list.separator")))])}</p>
             })}
             {(!m.obligations.is_empty()).then(|| html! {
-                <p>{"Laws, regulations and schemes in the plan: "}{m.obligations.iter().map(|o| format!("{} ({})", o.name, if o.attestation { "held: its evidence is reused" } else { "applies" })).collect::<Vec<_>>().join("; ")}{"."}</p>
+                <p>{tf("report.method.obligations", &[("list", &m.obligations.iter().map(|o| tf(if o.attestation { "report.method.obligation-held" } else { "report.method.obligation-applies" }, &[("name", &o.name)])).collect::<Vec<_>>().join(t("report.list.separator")))])}</p>
             })}
-            <h3>{"Disclaimer"}</h3>
-            <p>{DISCLAIMER}</p>
-            <p class="muted">{format!("Made with ims-matrix {}.", crate::VERSION)}</p>
+            <h3>{t("report.method.disclaimer")}</h3>
+            <p>{t(DISCLAIMER)}</p>
+            <p class="muted">{tf("report.method.made-with", &[("version", &crate::VERSION)])}</p>
         </section>
+    }
+}
+
+/// A vocabulary label inside a sentence: lower-cased where the language writes it so (English,
+/// French: "high priority"), as it is where it does not (German nouns keep their capital). The
+/// language says which in `report.label-case`.
+pub fn in_sentence(label: &str) -> String {
+    if t("report.label-case") == "lower" {
+        label.to_lowercase()
+    } else {
+        label.to_owned()
     }
 }

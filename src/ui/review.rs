@@ -7,7 +7,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::assessment::{Assessment, Review, ReviewChange};
+use super::lang::{catalog, label, t, tc, tf};
+use crate::assessment::{Assessment, Review, ReviewChange, RowField, Status};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -18,20 +19,30 @@ pub struct ReviewProps {
     pub dispatch: Callback<Action>,
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
-
 fn shown(value: &str) -> String {
     if value.is_empty() {
-        "(empty)".to_owned()
+        t("review.empty").to_owned()
     } else {
         value.to_owned()
     }
+}
+
+/// A value of `field` as the screen shows it: a status the reader wrote in English reads in
+/// the screen's language; text, dates and names as they are.
+fn shown_in(field: RowField, value: &str) -> String {
+    let status = (field == RowField::Status)
+        .then(|| {
+            Status::ALL
+                .iter()
+                .find(|s| s.label() == value || label(**s) == value)
+        })
+        .flatten();
+    status.map_or_else(|| shown(value), |s| label(*s).to_owned())
+}
+
+/// The row's topic in the screen's language, or as the workbook named it.
+fn topic<'a>(row: &str, named: &'a str) -> &'a str {
+    catalog().row(row).map_or(named, |r| r.topic.as_ref())
 }
 
 fn place(change: &ReviewChange) -> String {
@@ -64,7 +75,7 @@ pub fn ReviewScreen(props: &ReviewProps) -> Html {
     let organisation = review
         .base
         .organisation()
-        .unwrap_or("an unnamed organisation");
+        .unwrap_or(t("review.unnamed-organisation"));
 
     let changes = review.changes.iter().enumerate().map(|(i, change)| {
         let id = format!("change-{i}");
@@ -80,13 +91,13 @@ pub fn ReviewScreen(props: &ReviewProps) -> Html {
             <li class="review-change">
                 <input type="checkbox" id={id.clone()} checked={keep[i]} onchange={toggle} />
                 <label for={id}>
-                    <span class="review-topic">{&change.topic}</span>
-                    <span class="review-field">{change.field.label()}</span>
+                    <span class="review-topic">{topic(&change.row, &change.topic)}</span>
+                    <span class="review-field">{label(change.field)}</span>
                     <span class="review-values">
-                        <span class="before">{shown(&change.before)}</span>
+                        <span class="before">{shown_in(change.field, &change.before)}</span>
                         <span aria-hidden="true">{" → "}</span>
-                        <span class="visually-hidden">{" becomes "}</span>
-                        <span class="after">{shown(&change.after)}</span>
+                        <span class="visually-hidden">{format!(" {} ", t("review.becomes"))}</span>
+                        <span class="after">{shown_in(change.field, &change.after)}</span>
                     </span>
                     <span class="review-place">{place(change)}</span>
                 </label>
@@ -115,11 +126,11 @@ pub fn ReviewScreen(props: &ReviewProps) -> Html {
         };
         html! {
             <fieldset class="review-conflict">
-                <legend>{format!("{} · {}", conflict.topic, conflict.field.label())}</legend>
+                <legend>{format!("{} · {}", topic(&conflict.row, &conflict.topic), label(conflict.field))}</legend>
                 {for conflict.options.iter().enumerate().map(|(c, change)| {
-                    option(Some(c), format!("{} ({})", shown(&change.after), place(change)))
+                    option(Some(c), format!("{} ({})", shown_in(change.field, &change.after), place(change)))
                 })}
-                {option(None, format!("Keep {}", shown(&conflict.options[0].before)))}
+                {option(None, tf("review.keep", &[("value", &shown_in(conflict.field, &conflict.options[0].before))]))}
             </fieldset>
         }
     });
@@ -140,7 +151,7 @@ pub fn ReviewScreen(props: &ReviewProps) -> Html {
                         <li><span class="review-place">{format!("{} · {}", n.sheet, n.cell)}</span>{" "}{&n.text}</li>
                     })}
                 </ul>
-                {(more > 0).then(|| html! { <p>{format!("…and {more} more like these.")}</p> })}
+                {(more > 0).then(|| html! { <p>{tc("review.more", more, &[])}</p> })}
             </div>
         }
     };
@@ -148,42 +159,43 @@ pub fn ReviewScreen(props: &ReviewProps) -> Html {
     html! {
         <section class="review-screen" aria-labelledby="review-title">
             <div class="screen-head">
-                <h1 id="review-title" tabindex="-1">{"Review the workbook"}</h1>
+                <h1 id="review-title" tabindex="-1">{t("review.title")}</h1>
                 <p class="lead">
-                    {format!("“{}”: {}, {}, {}, {}.",
-                        props.source,
-                        plural(review.changes.len(), "change", "changes"),
-                        plural(review.conflicts.len(), "conflict", "conflicts"),
-                        plural(review.problems.len() + review.more_problems, "value that does not fit", "values that do not fit"),
-                        plural(review.ignored.len() + review.more_ignored, "line ignored", "lines ignored"))}
+                    {tf("review.lead", &[
+                        ("source", &props.source),
+                        ("changes", &tc("review.count.changes", review.changes.len(), &[])),
+                        ("conflicts", &tc("review.count.conflicts", review.conflicts.len(), &[])),
+                        ("problems", &tc("review.count.problems", review.problems.len() + review.more_problems, &[])),
+                        ("ignored", &tc("review.count.ignored", review.ignored.len() + review.more_ignored, &[])),
+                    ])}
                 </p>
                 <p class="review-basis">
                     {if review.embedded {
-                        format!("The workbook carries the assessment of {organisation} it was made from; the changes are compared with it.")
+                        tf("review.basis.embedded", &[("organisation", &organisation)])
                     } else {
-                        "This workbook carries no assessment (an older version made it), so the changes are compared with the assessment in use.".to_owned()
+                        t("review.basis.given").to_owned()
                     }}
-                    {" Nothing changes until you apply; after that you can undo once."}
+                    {" "}{t("review.basis.undo")}
                 </p>
                 {other_assessment.then(|| html! {
-                    <p class="review-warning">{format!("Applying replaces the assessment in use with the workbook's assessment of {organisation}, with the changes you keep.")}</p>
+                    <p class="review-warning">{tf("review.replaces", &[("organisation", &organisation)])}</p>
                 })}
             </div>
             {(!review.warnings.is_empty()).then(|| html! {
                 <div class="card review-notes">
-                    <h2>{"Kept but not used"}</h2>
+                    <h2>{t("review.warnings.heading")}</h2>
                     <ul>{for review.warnings.iter().map(|w| html! { <li>{w}</li> })}</ul>
                 </div>
             })}
             {if review.changes.is_empty() {
-                html! { <p class="card">{"No cell was changed in the matrix views, the Statement of Applicability or the action plan."}</p> }
+                html! { <p class="card">{t("review.no-changes")}</p> }
             } else {
                 html! {
                     <div class="card">
                         <div class="review-head">
-                            <h2>{"Changes"}</h2>
-                            <button type="button" class="button small" onclick={set_all(true)}>{"Select all"}</button>
-                            <button type="button" class="button small" onclick={set_all(false)}>{"Select none"}</button>
+                            <h2>{t("review.changes.heading")}</h2>
+                            <button type="button" class="button small" onclick={set_all(true)}>{t("review.select-all")}</button>
+                            <button type="button" class="button small" onclick={set_all(false)}>{t("review.select-none")}</button>
                         </div>
                         <ul class="review-changes">{for changes}</ul>
                     </div>
@@ -191,17 +203,17 @@ pub fn ReviewScreen(props: &ReviewProps) -> Html {
             }}
             {(!review.conflicts.is_empty()).then(|| html! {
                 <div class="card">
-                    <h2>{"Conflicts: the same cell changed differently in two sheets"}</h2>
+                    <h2>{t("review.conflicts.heading")}</h2>
                     {for conflicts}
                 </div>
             })}
-            {notes("Not applied: values that do not fit", &review.problems, review.more_problems, "problems")}
-            {notes("Ignored: lines that are not rows of the matrix", &review.ignored, review.more_ignored, "ignored")}
+            {notes(t("review.problems.heading"), &review.problems, review.more_problems, "problems")}
+            {notes(t("review.ignored.heading"), &review.ignored, review.more_ignored, "ignored")}
             <div class="review-actions">
                 <button type="button" class="button primary" onclick={apply}>
-                    {match kept { 0 => "Open without changes".to_owned(), 1 => "Apply 1 change".to_owned(), n => format!("Apply {n} changes") }}
+                    {match kept { 0 => t("review.apply.none").to_owned(), n => tc("review.apply", n, &[]) }}
                 </button>
-                <button type="button" class="button" onclick={cancel}>{"Cancel"}</button>
+                <button type="button" class="button" onclick={cancel}>{t("review.cancel")}</button>
             </div>
         </section>
     }

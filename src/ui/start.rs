@@ -7,6 +7,7 @@
 use yew::prelude::*;
 
 use super::frame::frame;
+use super::lang::t;
 use super::store::{use_dropped_files, use_store};
 use super::welcome::Welcome;
 use super::wizard::Wizard;
@@ -45,7 +46,7 @@ pub fn StartApp(props: &StartProps) -> Html {
 
     let screen = first_visit_screen(state, &dispatch, open_file)
         // Shown for the moment until the full app takes over.
-        .unwrap_or_else(|| html! { <p class="loading" role="status">{"Opening your matrix…"}</p> });
+        .unwrap_or_else(|| html! { <p class="loading" role="status">{t("start.opening")}</p> });
     frame(state, &dispatch, screen)
 }
 
@@ -63,7 +64,7 @@ pub fn first_visit_screen(
                 on_start={dispatch.reform(|()| Action::Start)}
                 on_resume={dispatch.reform(|()| Action::GoTo(Screen::Wizard(0)))}
                 on_matrix={dispatch.reform(|()| Action::GoTo(Screen::Matrix))}
-                shares_with={web::embed::config().shares_with()}
+                shares_with={web::embed::config().shares_with_in(super::lang::texts())}
                 on_file={on_file}
             />
         }),
@@ -72,7 +73,7 @@ pub fn first_visit_screen(
                 index={index}
                 assessment={state.assessment.clone()}
                 show_problems={state.show_problems}
-                shares_with={web::embed::config().shares_with()}
+                shares_with={web::embed::config().shares_with_in(super::lang::texts())}
                 dispatch={dispatch.clone()}
             />
         }),

@@ -49,9 +49,9 @@ impl Reducible for Store {
 /// The state at start-up: the saved assessment, then what the first-visit page handed over, if
 /// it did; a host's default editions apply to a fresh assessment, never over saved choices.
 fn initial_state() -> Store {
-    let mut state = AppState::new(web::load_saved(), &web::now());
     // The root loaded the visitor's language before it mounted (`ui::start_in_language`).
-    state.lang = super::lang::texts().lang().to_owned();
+    let lang = super::lang::texts().lang();
+    let mut state = AppState::new_in(web::load_saved(), &web::now(), lang);
     if let Some(handover) = web::handover::take() {
         state = state.taken_over(handover);
     }
@@ -115,19 +115,17 @@ pub fn use_store(
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            let offer_shared = move || {
-                match web::take_shared(inflate) {
+            let offer_shared = move || match web::take_shared(inflate) {
                 Some(Shared::Opened(Ok(imported))) => {
                     dispatch.emit(Action::Offer(imported.assessment, imported.warnings))
                 }
                 Some(Shared::NeedsFullApp) => dispatch.emit(Action::NeedFullApp),
                 Some(Shared::Opened(Err(problem))) => dispatch.emit(Action::Notify(Notice {
                     kind: NoticeKind::Error,
-                    text: format!("The shared link could not be opened: {problem}. Your own answers are unchanged."),
+                    text: super::lang::tf("store.shared-link-failed", &[("problem", &problem)]),
                     details: Vec::new(),
                 })),
                 None => {}
-            }
             };
             offer_shared();
             let listener = web::on_hash_change(offer_shared);

@@ -8,6 +8,10 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::charts::{bars, count_bars, donut};
+use super::labels::{about_days, colon, number, percent};
+use super::lang::{date, decimal, label, t, tc, tf};
+use crate::assessment::Status;
+use crate::catalog::RowKind;
 use crate::matrix::view::Filter;
 use crate::matrix::Matrix;
 use crate::state::{Action, Screen};
@@ -30,92 +34,96 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
                 a.area.label.clone(),
                 f64::from(a.readiness),
                 100.0,
-                format!("{}%", a.readiness),
+                percent(a.readiness),
             )
         })
         .collect();
-    let kinds = count_bars(&s.by_kind);
-    let statuses = count_bars(&s.by_status);
+    let kinds = count_bars(&s.by_kind, |c| {
+        RowKind::parse(&c.key).map_or_else(|| c.label.clone(), |k| label(k).to_owned())
+    });
+    let statuses = count_bars(&s.by_status, |c| {
+        Status::parse(&c.key).map_or_else(|| c.label.clone(), |k| label(k).to_owned())
+    });
     html! {
         <section class="summary-screen" aria-labelledby="summary-title">
             <div class="screen-head">
-                <h1 id="summary-title" tabindex="-1">{"Summary"}</h1>
-                <p class="lead">{m.starting_point.label()}</p>
+                <h1 id="summary-title" tabindex="-1">{t("summary.title")}</h1>
+                <p class="lead">{label(m.starting_point)}</p>
                 <button type="button" id="open-report" class="button primary" onclick={props.dispatch.reform(|_: MouseEvent| Action::GoTo(Screen::Report))}>
-                    {"Report"}
+                    {t("summary.report")}
                 </button>
             </div>
             <div class="cards">
                 <div class="card headline">
-                    <p class="big">{s.integrated_documents}</p>
-                    <p>{format!("integrated documents replace {} separate ones", s.separate_documents)}</p>
+                    <p class="big">{number(s.integrated_documents)}</p>
+                    <p>{tf("summary.integrated-documents", &[("separate", &number(s.separate_documents))])}</p>
                     <p>{documents_left(s.documents_to_write, s.documents_to_extend)}</p>
                 </div>
                 <div class="card">
                     {donut(s.readiness)}
-                    <p>{"overall readiness"}</p>
+                    <p>{t("summary.readiness")}</p>
                 </div>
                 <div class="card">
-                    <p class="big">{s.open_rows}</p>
-                    <p>{format!("open rows of {} applicable", s.applicable_rows)}</p>
+                    <p class="big">{number(s.open_rows)}</p>
+                    <p>{tc("summary.open-rows", s.open_rows, &[("applicable", &number(s.applicable_rows))])}</p>
                 </div>
                 <div class="card">
-                    <p class="big">{format!("{:.0}", s.remaining_days)}</p>
-                    <p>{"person-days of work left (indicative)"}</p>
+                    <p class="big">{decimal(s.remaining_days, 0)}</p>
+                    <p>{t("summary.days-left")}</p>
                 </div>
             </div>
             {(!m.warnings.is_empty()).then(|| html! {
                 <div class="card checks" role="region" aria-labelledby="checks-title">
-                    <h2 id="checks-title">{format!("Check before relying on this plan ({})", m.warnings.len())}</h2>
+                    <h2 id="checks-title">{tf("summary.checks.title", &[("count", &number(m.warnings.len()))])}</h2>
                     <ul>
                         {for m.warnings.iter().map(|w| html! {
-                            <li><strong>{w.kind.label()}</strong>{w.subject.as_ref().map(|s| format!(" · {s}")).unwrap_or_default()}{": "}{&w.text}</li>
+                            <li><strong>{label(w.kind)}</strong>{w.subject.as_ref().map(|s| format!(" · {s}")).unwrap_or_default()}{colon()}{&w.text}</li>
                         })}
                     </ul>
                 </div>
             })}
             {m.schedule.as_ref().map(|schedule| html! {
                 <div class="card plan" role="region" aria-labelledby="plan-title">
-                    <h2 id="plan-title">{"Your plan"}</h2>
+                    <h2 id="plan-title">{t("summary.plan.title")}</h2>
                     <ol class="phases">
                         {for schedule.phases.iter().map(|end| {
-                            let (open, days) = m.rows.iter()
+                            let (open, left) = m.rows.iter()
                                 .filter(|r| r.phase == end.phase && r.status.is_open())
-                                .fold((0, 0.0), |(n, d), r| (n + 1, d + r.remaining_days));
+                                .fold((0usize, 0.0), |(n, d), r| (n + 1, d + r.remaining_days));
                             html! {
                                 <li>
-                                    <span class="phase-name">{end.phase.label()}</span>
-                                    <span class="phase-date">{format!("by {}", end.ends)}</span>
-                                    <span class="muted">{format!("{open} open rows · about {days:.0} person-days")}</span>
+                                    <span class="phase-name">{label(end.phase)}</span>
+                                    <span class="phase-date">{tf("summary.plan.by", &[("date", &date(&end.ends))])}</span>
+                                    <span class="muted">{tc("summary.plan.phase", open, &[("effort", &about_days(left.round_ties_even()))])}</span>
                                 </li>
                             }
                         })}
                         <li class="audit">
                             <span class="phase-name">{&schedule.audit_label}</span>
-                            <span class="phase-date">{&schedule.audit}</span>
-                            <span class="muted">{format!("From {}.", schedule.basis)}</span>
+                            <span class="phase-date">{date(&schedule.audit)}</span>
+                            <span class="muted">{tf("summary.plan.basis", &[("basis", &schedule.basis)])}</span>
                         </li>
                     </ol>
                 </div>
             })}
             {(!m.obligations.is_empty()).then(|| html! {
                 <div class="card" role="region" aria-labelledby="obligations-title">
-                    <h2 id="obligations-title">{"Laws, regulations and schemes in your plan"}</h2>
+                    <h2 id="obligations-title">{t("summary.obligations.title")}</h2>
                     <ul>
                         {for m.obligations.iter().map(|o| html! {
-                            <li><strong>{&*o.name}</strong>{if o.attestation { " · held: its evidence is reused" } else { " · applies: its controls are raised and justified" }}</li>
+                            <li><strong>{&*o.name}</strong>{" · "}{t(if o.attestation { "summary.obligations.held" } else { "summary.obligations.applies" })}</li>
                         })}
                     </ul>
                 </div>
             })}
             <div class="charts">
-                {bars("Readiness by area", &areas)}
-                {bars("Rows by kind", &kinds)}
-                {bars("Rows by status", &statuses)}
+                {bars(t("summary.chart.areas"), &areas)}
+                {bars(t("summary.chart.kinds"), &kinds)}
+                {bars(t("summary.chart.statuses"), &statuses)}
             </div>
-            <h2>{"Top actions"}</h2>
+            <h2>{t("summary.top-actions")}</h2>
             {if s.top_actions.is_empty() {
-                html! { <p>{"Nothing open: every applicable row is implemented."}</p> }
+                html! { <p>{t("summary.top-actions.none")}</p> }
             } else { html! {
                 <ol class="top-actions">
                     {for s.top_actions.iter().filter_map(|id| m.rows.iter().find(|r| r.id == *id)).map(|row| {
@@ -133,17 +141,18 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
                         html! {
                             <li>
                                 <button type="button" class="link" onclick={open}>{&*row.topic}</button>
-                                <span class="muted">{format!(" · {} · {} priority · phase {} by {} · about {} person-days", row.action, row.priority.label(), row.phase.label(), row.target_date, row.remaining_days)}</span>
+                                <span class="muted">{" · "}{tf("summary.top-action", &[("action", &row.action), ("priority", &label(row.priority)), ("phase", &label(row.phase)), ("date", &date(&row.target_date)), ("effort", &about_days(row.remaining_days))])}</span>
                             </li>
                         }
                     })}
                 </ol>
             }}}
             <details class="method">
-                <summary>{"How this plan is built"}</summary>
-                <p>{crate::matrix::plan::METHOD}</p>
+                <summary>{t("summary.method")}</summary>
+                <p>{t(crate::matrix::plan::METHOD)}</p>
+            {(!t(crate::matrix::plan::TITLES_NOTE).is_empty()).then(|| html! { <p>{t(crate::matrix::plan::TITLES_NOTE)}</p> })}
                 {(!m.facts.is_empty()).then(|| html! {
-                    <p>{format!("From your answers we read that {}.", m.facts.join("; "))}</p>
+                    <p>{tf("summary.facts", &[("facts", &m.facts.join(t("labels.semicolon")))])}</p>
                 })}
             </details>
         </section>
@@ -152,10 +161,13 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
 
 /// What is left of the integrated documents, in words.
 pub(super) fn documents_left(to_write: usize, to_extend: usize) -> String {
-    match (to_write, to_extend) {
-        (0, 0) => "all of them in place".to_owned(),
-        (w, 0) => format!("{w} to write"),
-        (0, e) => format!("{e} to extend or merge"),
-        (w, e) => format!("{w} to write, {e} to extend or merge"),
-    }
+    let (write, extend) = (number(to_write), number(to_extend));
+    let args: [(&str, &dyn std::fmt::Display); 2] = [("write", &write), ("extend", &extend)];
+    let key = match (to_write, to_extend) {
+        (0, 0) => "summary.documents-left.none",
+        (_, 0) => "summary.documents-left.write",
+        (0, _) => "summary.documents-left.extend",
+        _ => "summary.documents-left.both",
+    };
+    tf(key, &args)
 }

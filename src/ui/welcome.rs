@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::lang::{integer, t, tf};
 use crate::catalog::{self, RowKind, StandardId};
 
 #[derive(Properties, PartialEq)]
@@ -24,6 +25,7 @@ pub struct WelcomeProps {
 
 #[component]
 pub fn Welcome(props: &WelcomeProps) -> Html {
+    // Counts only, the same in every language: the built-in catalog, not a localized copy.
     let catalog = catalog::builtin();
     let controls_2022 = catalog
         .standard(StandardId::Iso27001_2022)
@@ -49,32 +51,30 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
     let actions = if props.resumable {
         html! {
             <>
-                <button type="button" class="button primary large" onclick={props.on_resume.reform(|_: MouseEvent| ())}>{"Resume where you left off"}</button>
-                <button type="button" class="button large" onclick={props.on_matrix.reform(|_: MouseEvent| ())}>{"Open my matrix"}</button>
+                <button type="button" class="button primary large" onclick={props.on_resume.reform(|_: MouseEvent| ())}>{t("welcome.resume")}</button>
+                <button type="button" class="button large" onclick={props.on_matrix.reform(|_: MouseEvent| ())}>{t("welcome.open-matrix")}</button>
             </>
         }
     } else {
         html! {
             <>
-                <button type="button" class="button primary large" onclick={on_click}>{"Start the questionnaire"}</button>
-                <span class="duration">{"About 10 minutes · no account"}</span>
+                <button type="button" class="button primary large" onclick={on_click}>{t("welcome.start")}</button>
+                <span class="duration">{t("welcome.duration")}</span>
             </>
         }
     };
     html! {
         <section class="welcome" aria-labelledby="welcome-title">
-            <p class="eyebrow">{"Integrated management system scoping"}</p>
-            <h1 id="welcome-title">{"One management system for ISO/IEC 27001 and ISO/IEC 20000-1"}</h1>
+            <p class="eyebrow">{t("welcome.eyebrow")}</p>
+            <h1 id="welcome-title">{t("welcome.title")}</h1>
             <p class="lead">
-                {"Answer a short scoping questionnaire and get your integration matrix: what the two standards share, \
-                  what runs as one process, what belongs to one standard only, what you already have and what is left to do. \
-                  Then download it as an Excel workbook."}
+                {t("welcome.lead")}
             </p>
             <div class="welcome-actions">
                 {actions}
             </div>
             <p class="welcome-open">
-                <label class="link-button" for="welcome-open">{"Open an edited workbook or an assessment file…"}</label>
+                <label class="link-button" for="welcome-open">{t("welcome.open-file")}</label>
                 <input id="welcome-open" class="visually-hidden" type="file" accept=".xlsx,.ods,.json,application/json,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.oasis.opendocument.spreadsheet" onchange={on_file} />
             </p>
             <p class="privacy">
@@ -82,28 +82,28 @@ pub fn Welcome(props: &WelcomeProps) -> Html {
                     <path d="M4 7V5a4 4 0 1 1 8 0v2h.5A1.5 1.5 0 0 1 14 8.5v5A1.5 1.5 0 0 1 12.5 15h-9A1.5 1.5 0 0 1 2 13.5v-5A1.5 1.5 0 0 1 3.5 7H4Zm2 0h4V5a2 2 0 1 0-4 0v2Z" />
                 </svg>
                 {match &props.shares_with {
-                    None => "Nothing leaves your browser. Your answers are saved on this device only, and you can come back to them later.".to_owned(),
-                    Some(host) => format!("Your answers are saved on this device only. When you finish the questionnaire, {host} receives your summary (readiness, counts and top actions; never your notes)."),
+                    None => t("welcome.privacy").to_owned(),
+                    Some(host) => tf("welcome.privacy-shared", &[("host", host)]),
                 }}
             </p>
-            <ol class="steps" aria-label="How it works">
+            <ol class="steps" aria-label={t("welcome.steps.label")}>
                 <li class="step">
                     <span class="step-number" aria-hidden="true">{"1"}</span>
-                    <h2>{"Scope"}</h2>
-                    <p>{"Your starting point, editions, scope facts and how mature each element already is."}</p>
+                    <h2>{t("welcome.step.scope.title")}</h2>
+                    <p>{t("welcome.step.scope.text")}</p>
                 </li>
                 <li class="step">
                     <span class="step-number" aria-hidden="true">{"2"}</span>
-                    <h2>{"Matrix"}</h2>
-                    <p>{format!("{rows} integration rows, {shared} of them shared by both standards, filtered, grouped and annotated for your organisation.")}</p>
+                    <h2>{t("welcome.step.matrix.title")}</h2>
+                    <p>{tf("welcome.step.matrix.text", &[("rows", &integer(rows as i64)), ("shared", &integer(shared as i64))])}</p>
                 </li>
                 <li class="step">
                     <span class="step-number" aria-hidden="true">{"3"}</span>
-                    <h2>{"Workbook"}</h2>
-                    <p>{format!("Matrix, draft Statement of Applicability over all {controls_2022} Annex A controls, action plan and your answers, as .xlsx.")}</p>
+                    <h2>{t("welcome.step.workbook.title")}</h2>
+                    <p>{tf("welcome.step.workbook.text", &[("controls", &integer(controls_2022 as i64))])}</p>
                 </li>
             </ol>
-            <p class="editions">{"Covers ISO/IEC 27001:2022 and :2013, ISO/IEC 20000-1:2018 and :2011, with the transition between editions."}</p>
+            <p class="editions">{t("welcome.editions")}</p>
         </section>
     }
 }

@@ -5,9 +5,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::lang::{integer, t, tc, texts, tf};
 use super::question::QuestionField;
 use crate::assessment::Assessment;
-use crate::questionnaire;
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -23,12 +23,12 @@ pub struct WizardProps {
 
 #[component]
 pub fn Wizard(props: &WizardProps) -> Html {
-    let q = questionnaire::builtin();
+    let q = super::lang::questionnaire();
     let index = props.index.min(q.sections.len() - 1);
     let section = &q.sections[index];
     let answers = &props.assessment.answers;
     let problems = if props.show_problems {
-        q.section_problems(&section.id, answers)
+        q.section_problems(&section.id, answers, texts())
     } else {
         Vec::new()
     };
@@ -54,13 +54,13 @@ pub fn Wizard(props: &WizardProps) -> Html {
     html! {
         <section class="panel wizard" aria-labelledby="wizard-title">
             <div class="progress-label">
-                <span>{format!("Step {} of {}", index + 1, total)}</span>
-                <span>{format!("{percent}% done")}</span>
+                <span>{tf("wizard.step", &[("current", &integer(index as i64 + 1)), ("total", &integer(total as i64))])}</span>
+                <span>{tf("wizard.done", &[("percent", &integer(percent as i64))])}</span>
             </div>
-            <progress class="progress" max="100" value={percent.to_string()} aria-label="Questionnaire progress">
-                {format!("{percent}%")}
+            <progress class="progress" max="100" value={percent.to_string()} aria-label={t("wizard.progress.label")}>
+                {tf("wizard.percent", &[("percent", &integer(percent as i64))])}
             </progress>
-            <ol class="steps-mini" aria-label="Sections">
+            <ol class="steps-mini" aria-label={t("wizard.sections.label")}>
                 {for q.sections.iter().enumerate().map(|(i, s)| {
                     let state = if i < index { "done" } else if i == index { "current" } else { "todo" };
                     html! { <li class={state} aria-current={(i == index).then_some("step")}>{&s.title}</li> }
@@ -70,11 +70,11 @@ pub fn Wizard(props: &WizardProps) -> Html {
             <p class="lead">{&section.intro}</p>
             {if problems.is_empty() { html! {} } else { html! {
                 <div class="error-summary" role="alert">
-                    <h2>{format!("{} {} to fix before you go on", problems.len(), if problems.len() == 1 { "answer" } else { "answers" })}</h2>
+                    <h2>{tc("wizard.problems", problems.len(), &[])}</h2>
                     <ul>
                         {for problems.iter().map(|(id, message)| {
                             let label = q.question(id).map(|q| q.label.clone()).unwrap_or_default();
-                            html! { <li><a href={format!("#q-{}-field", id.replace('.', "-"))}>{format!("{label}: {message}")}</a></li> }
+                            html! { <li><a href={format!("#q-{}-field", id.replace('.', "-"))}>{tf("wizard.problem", &[("label", &label), ("message", message)])}</a></li> }
                         })}
                     </ul>
                 </div>
@@ -97,16 +97,16 @@ pub fn Wizard(props: &WizardProps) -> Html {
                 })}
                 {last.then_some(props.shares_with.as_ref()).flatten().map(|host| html! {
                     <p class="notice info share-notice">
-                        {format!("When you press “See my matrix”, {host} receives your summary: readiness, counts, documents saved and top actions. Your notes and answers stay in this browser.")}
+                        {tf("wizard.share-notice", &[("button", &t("wizard.see-matrix")), ("host", host)])}
                     </p>
                 })}
                 <div class="wizard-nav">
                     <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::PreviousSection)}>
-                        {if index == 0 { "Back to start" } else { "Back" }}
+                        {if index == 0 { t("wizard.back-to-start") } else { t("wizard.back") }}
                     </button>
-                    <button type="submit" class="button primary">{if last { "See my matrix" } else { "Next" }}</button>
+                    <button type="submit" class="button primary">{if last { t("wizard.see-matrix") } else { t("wizard.next") }}</button>
                 </div>
-                <p class="autosave">{"Your answers are saved in this browser as you go."}</p>
+                <p class="autosave">{t("wizard.autosave")}</p>
             </form>
         </section>
     }

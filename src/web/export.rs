@@ -120,7 +120,7 @@ fn on_message(exporter: &Rc<RefCell<Exporter>>, event: web_sys::MessageEvent) {
     } else {
         let error = get("error")
             .as_string()
-            .unwrap_or_else(|| "the export worker failed".to_owned());
+            .unwrap_or_else(|| super::texts().get("web.export.failed").to_owned());
         done(Err(error));
     }
 }
@@ -131,7 +131,7 @@ fn exporter() -> Result<Rc<RefCell<Exporter>>, String> {
     }
     let worker = super::meta_content(WORKER_META)
         .and_then(|url| web_sys::Worker::new(&url).ok())
-        .ok_or_else(|| "the export worker could not be started".to_owned())?;
+        .ok_or_else(|| super::texts().get("web.export.not-started").to_owned())?;
     let exporter = Rc::new(RefCell::new(Exporter {
         worker: worker.clone(),
         ready: false,
@@ -149,7 +149,7 @@ fn exporter() -> Result<Rc<RefCell<Exporter>>, String> {
         // A worker that fails to load (missing file, blocked by policy) reports here; drop it so
         // the next attempt starts afresh.
         if let Some(pending) = for_errors.borrow_mut().pending.take() {
-            (pending.done)(Err("the export worker could not be loaded".to_owned()));
+            (pending.done)(Err(super::texts().get("web.export.not-loaded").to_owned()));
         }
         EXPORTER.with(|e| e.borrow_mut().take());
     });
@@ -219,7 +219,7 @@ pub fn export_workbook(
     };
     let mut state = exporter.borrow_mut();
     if state.pending.is_some() {
-        return done(Err("an export is already running".to_owned()));
+        return done(Err(super::texts().get("web.export.busy").to_owned()));
     }
     let request = request_json_in(&super::lang::current(), &assessment.to_json(), date, brand);
     if state.ready {

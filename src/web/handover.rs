@@ -34,10 +34,11 @@ pub fn load_full_app(handover: &Handover) {
     if let Ok(json) = serde_json::to_string(handover) {
         let _ = app.set_attribute(ATTRIBUTE, &json);
     }
-    say(&app, "Opening your matrix…");
+    let texts = super::texts();
+    say(&app, texts.get("handover.opening"));
     let source = super::meta_content("ims-matrix-app");
     let Some(source) = source else {
-        say(&app, "The matrix could not be opened: this copy of the app is incomplete. Your answers are saved in this browser.");
+        say(&app, texts.get("handover.incomplete"));
         return;
     };
     let Ok(script) = document.create_element("script") else {
@@ -45,9 +46,9 @@ pub fn load_full_app(handover: &Handover) {
     };
     let _ = script.set_attribute("type", "module");
     let _ = script.set_attribute("src", &source);
-    gloo::events::EventListener::once(&script, "error", |_| {
+    gloo::events::EventListener::once(&script, "error", move |_| {
         if let Some(app) = app_element() {
-            say(&app, "The matrix could not be loaded. Check your connection and reload the page: your answers are saved in this browser.");
+            say(&app, texts.get("handover.not-loaded"));
         }
     })
     .forget();

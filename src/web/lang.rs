@@ -7,18 +7,11 @@ use wasm_bindgen::JsCast;
 
 use crate::i18n::{self, Texts};
 
-thread_local! {
-    static CURRENT: std::cell::RefCell<String> = std::cell::RefCell::new("en".to_owned());
-}
-
-/// The language the page shows now.
-pub fn current() -> String {
-    CURRENT.with(|c| c.borrow().clone())
-}
+pub use super::shown::current;
 
 /// Records the language the page shows (the workbook follows it) and sets the document's.
 pub fn set_current(lang: &str) {
-    CURRENT.with(|c| *c.borrow_mut() = lang.to_owned());
+    super::shown::set(lang);
     set_document_lang(lang);
 }
 
@@ -79,34 +72,60 @@ pub async fn load(lang: &str) -> Result<(&'static Texts, Option<String>), String
     if let Some(texts) = Texts::installed(lang) {
         return Ok((texts, None));
     }
+    // Said in the language the page shows now, which stays.
+    let shown = super::shown::texts();
     let failed = |why: String| {
-        format!("The {lang} texts could not be loaded ({why}); the app stays in English.")
+        shown.fill(
+            "web.language.load-failed",
+            &[("lang", &lang), ("why", &why)],
+        )
     };
     let window = gloo::utils::window();
     let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&bundle_url(lang)))
         .await
-        .map_err(|_| failed("no connection".to_owned()))?;
+        .map_err(|_| failed(shown.get("web.language.offline").to_owned()))?;
     let response: web_sys::Response = response.unchecked_into();
     if !response.ok() {
         return Err(failed(format!("HTTP {}", response.status())));
     }
     let text = response
         .text()
-        .map_err(|_| failed("unreadable".to_owned()))?;
+        .map_err(|_| failed(shown.get("web.language.unreadable").to_owned()))?;
     let text = wasm_bindgen_futures::JsFuture::from(text)
         .await
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or_else(|| failed("unreadable".to_owned()))?;
+        .ok_or_else(|| failed(shown.get("web.language.unreadable").to_owned()))?;
     let texts = Texts::install(lang, &text).map_err(|e| failed(e.to_string()))?;
     Ok((texts, Some(text)))
 }
 
 /// Sets the document's language, so screen readers and hyphenation follow it.
+/// Also gives the printed report's page margin its words ("Page 1 of 9", "Seite 1 von 9"): CSS
+/// writes the page numbers, and `@page` can read only custom properties, not the markup.
 fn set_document_lang(lang: &str) {
-    if super::in_browser() {
-        if let Some(root) = gloo::utils::document().document_element() {
-            let _ = root.set_attribute("lang", lang);
-        }
+    if !super::in_browser() {
+        return;
+    }
+    let Some(root) = gloo::utils::document().document_element() else {
+        return;
+    };
+    let _ = root.set_attribute("lang", lang);
+    let texts = super::shown::texts();
+    let quoted = |text: &str| format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""));
+    let Some(style) = root.dyn_ref::<web_sys::HtmlElement>().map(|r| r.style()) else {
+        return;
+    };
+    // Table cells on phones and paper carry their column's name before a colon ("Statut : ").
+    // A first visit's English lacks these; the style sheet's defaults are English.
+    if let Some(colon) = texts.find("labels.colon") {
+        let _ = style.set_property("--label-colon", &quoted(colon));
+    }
+    let template = texts.find("report.page-number").unwrap_or_default();
+    if let Some((before, rest)) = template.split_once("{page}") {
+        let (between, after) = rest.split_once("{pages}").unwrap_or((rest, ""));
+        let _ = style.set_property("--page-before", &quoted(before));
+        let _ = style.set_property("--page-between", &quoted(between));
+        let _ = style.set_property("--page-after", &quoted(after));
     }
 }

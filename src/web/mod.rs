@@ -7,6 +7,7 @@ pub mod export;
 pub mod handover;
 pub mod lang;
 pub mod read;
+mod shown;
 
 use wasm_bindgen::JsCast;
 
@@ -20,6 +21,8 @@ pub const STORAGE_KEY: &str = "ims-matrix.assessment";
 fn in_browser() -> bool {
     cfg!(target_arch = "wasm32")
 }
+
+pub(crate) use shown::texts;
 
 /// The current time, RFC 3339 in UTC.
 pub fn now() -> String {
@@ -47,11 +50,12 @@ pub fn load_saved() -> Result<Option<Imported>, Unreadable> {
     let Some(raw) = storage().and_then(|s| s.get_item(STORAGE_KEY).ok().flatten()) else {
         return Ok(None);
     };
-    assessment::import(&raw, questionnaire::builtin(), catalog::builtin())
+    let texts = texts();
+    assessment::import_in(&raw, questionnaire::builtin(), catalog::builtin(), texts)
         .map(Some)
         .map_err(|error| Unreadable {
             raw,
-            problem: error.to_string(),
+            problem: error.message(texts),
         })
 }
 
@@ -62,7 +66,7 @@ pub fn save(assessment: &Assessment) -> Result<(), String> {
     };
     storage
         .set_item(STORAGE_KEY, &assessment.to_json())
-        .map_err(|_| "Your browser did not let us save (storage full or blocked). Export the assessment as JSON to keep it.".to_owned())
+        .map_err(|_| texts().get("web.save-refused").to_owned())
 }
 
 /// Calls `changed(old, new)` whenever another tab of this browser saves or clears the
@@ -142,7 +146,8 @@ pub fn download_array(
     mime: &str,
     array: &js_sys::Uint8Array,
 ) -> Result<(), String> {
-    let fail = |_| format!("Could not prepare the download of {filename}.");
+    let failed = || texts().fill("web.download-failed", &[("filename", &filename)]);
+    let fail = |_| failed();
     let parts = js_sys::Array::of1(array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
@@ -154,7 +159,7 @@ pub fn download_array(
         .create_element("a")
         .map_err(fail)?
         .dyn_into()
-        .map_err(|_| format!("Could not prepare the download of {filename}."))?;
+        .map_err(|_| failed())?;
     anchor.set_href(&url);
     anchor.set_download(filename);
     anchor.set_attribute("hidden", "").ok();
@@ -216,10 +221,13 @@ pub fn take_shared(inflate: Option<share::Inflate>) -> Option<Shared> {
             .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&base_url()))
             .ok();
     }
-    Some(Shared::Opened(json.and_then(|json| {
-        assessment::import(&json, questionnaire::builtin(), catalog::builtin())
-            .map_err(|e| e.to_string())
-    })))
+    let texts = texts();
+    Some(Shared::Opened(json.map_err(|e| e.message(texts)).and_then(
+        |json| {
+            assessment::import_in(&json, questionnaire::builtin(), catalog::builtin(), texts)
+                .map_err(|e| e.message(texts))
+        },
+    )))
 }
 
 /// The `content` of `<meta name="{name}">` in the page: where the build hook names the files it
@@ -263,7 +271,7 @@ pub fn read_file(file: web_sys::File, done: impl FnOnce(Result<String, String>) 
             .await
             .ok()
             .and_then(|value| value.as_string())
-            .ok_or_else(|| format!("Could not read {name}."));
+            .ok_or_else(|| texts().fill("web.file-unreadable", &[("name", &name)]));
         done(result);
     });
 }
@@ -277,17 +285,21 @@ pub fn read_file_bytes(
 ) {
     let name = file.name();
     if file.size() > limit as f64 {
-        return done(Err(format!(
-            "{name} is {:.1} MB; files of up to {} MB can be opened.",
-            file.size() / (1024.0 * 1024.0),
-            limit / (1024 * 1024)
+        let texts = texts();
+        return done(Err(texts.fill(
+            "web.file-too-large",
+            &[
+                ("name", &name),
+                ("size", &texts.decimal(file.size() / (1024.0 * 1024.0), 1)),
+                ("limit", &texts.integer((limit / (1024 * 1024)) as i64)),
+            ],
         )));
     }
     wasm_bindgen_futures::spawn_local(async move {
         let result = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
             .await
             .map(|buffer| js_sys::Uint8Array::new(&buffer))
-            .map_err(|_| format!("Could not read {name}."));
+            .map_err(|_| texts().fill("web.file-unreadable", &[("name", &name)]));
         done(result);
     });
 }

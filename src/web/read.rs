@@ -51,15 +51,14 @@ fn on_message(reader: &Rc<RefCell<Reader>>, data: &JsValue) {
     let get = |key: &str| {
         js_sys::Reflect::get(data, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
     };
+    let unreadable = || super::texts().get("web.read.unreadable").to_owned();
     let result = if get("ok").as_bool() == Some(true) {
         get("review")
             .as_string()
             .and_then(|json| serde_json::from_str(&json).ok())
-            .ok_or_else(|| "The workbook could not be read.".to_owned())
+            .ok_or_else(unreadable)
     } else {
-        Err(get("error")
-            .as_string()
-            .unwrap_or_else(|| "The workbook could not be read.".to_owned()))
+        Err(get("error").as_string().unwrap_or_else(unreadable))
     };
     done(result);
 }
@@ -70,7 +69,7 @@ fn reader() -> Result<Rc<RefCell<Reader>>, String> {
     }
     let worker = super::meta_content(READER_META)
         .and_then(|url| web_sys::Worker::new(&url).ok())
-        .ok_or_else(|| "The workbook reader could not be started.".to_owned())?;
+        .ok_or_else(|| super::texts().get("web.read.not-started").to_owned())?;
     let reader = Rc::new(RefCell::new(Reader {
         worker: worker.clone(),
         ready: false,
@@ -88,10 +87,7 @@ fn reader() -> Result<Rc<RefCell<Reader>>, String> {
     let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
         // Failed to load (offline, missing file): say so, and start afresh next time.
         if let Some(done) = for_errors.borrow_mut().done.take() {
-            done(Err(
-                "The workbook reader could not be loaded; check your connection and try again."
-                    .to_owned(),
-            ));
+            done(Err(super::texts().get("web.read.not-loaded").to_owned()));
         }
         READER.with(|r| r.borrow_mut().take());
     });
@@ -115,9 +111,7 @@ pub fn read_workbook(
     };
     let mut state = reader.borrow_mut();
     if state.done.is_some() {
-        return done(Err(
-            "Another workbook is being read; wait for it.".to_owned()
-        ));
+        return done(Err(super::texts().get("web.read.busy").to_owned()));
     }
     let given = in_use.to_json();
     if state.ready {

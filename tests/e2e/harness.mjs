@@ -83,13 +83,16 @@ export async function launch() {
 }
 
 /** A new page that records console errors, page errors and every request URL. */
-export async function openPage(browser, { width = 1280, height = 900, serviceWorkers = 'block' } = {}) {
+export async function openPage(browser, { width = 1280, height = 900, serviceWorkers = 'block', locale = 'en-GB' } = {}) {
   // The service worker answers the page's requests, and Playwright's routes do not see those;
   // tests that are not about it run without it (tests/e2e/offline.test.mjs runs with it).
   const context = await browser.newContext({
     viewport: { width, height },
     acceptDownloads: true,
     serviceWorkers,
+    // The browser's language picks the app's (src/web/lang.rs); tests are in English unless
+    // they ask for another.
+    locale,
   });
   const page = await context.newPage();
   const problems = [];

@@ -11,14 +11,16 @@ mod model;
 mod sheets;
 mod values;
 mod warm;
+mod words;
 
 use std::io::Cursor;
 
 use calamine::Reader;
 
 pub use model::{ReadError, MAX_FILE_BYTES, MAX_UNPACKED_BYTES};
+pub use words::workbook_words;
 
-use super::options::SHEETS;
+use super::options::Sheet;
 use super::sheets::data::DATA_SHEET;
 use crate::assessment::{self, Assessment, Review};
 use crate::catalog::Catalog;
@@ -53,10 +55,22 @@ pub fn read(
         .map_err(|e| ReadError::NotASpreadsheet(format!("The workbook cannot be read: {e}.")))?;
     let names = book.sheet_names();
     let has = |name: &str| names.iter().any(|n| n == name);
-    let ours = SHEETS[1..5].iter().any(|s| has(s));
-    if !ours && !has(DATA_SHEET) {
+    // Our sheets by their name in any language the app has.
+    let words = words::words();
+    let ours: Vec<(String, Sheet)> = names
+        .iter()
+        .filter_map(|name| Some((name.clone(), words.sheet(name)?)))
+        .collect();
+    let read_back = [
+        Sheet::Matrix27001,
+        Sheet::Matrix20000,
+        Sheet::Soa,
+        Sheet::Actions,
+    ];
+    if !ours.iter().any(|(_, sheet)| read_back.contains(sheet)) && !has(DATA_SHEET) {
         return Err(ReadError::NotOurs);
     }
+    let lang = words.language_of(ours.iter().map(|(name, _)| name.as_str()));
     let (base, warnings, embedded) = match embedded::stored_assessment(&mut book, has(DATA_SHEET))?
     {
         Some(json) => {
@@ -71,13 +85,23 @@ pub fn read(
     };
     let m = matrix::build(catalog, questionnaire, &base);
     let mut found = sheets::Found::default();
-    for sheet in [SHEETS[1], SHEETS[2], SHEETS[4]] {
-        if let Ok(range) = book.worksheet_range(sheet) {
-            sheets::read_rows(sheet, &range, &m, &mut found);
+    for role in [
+        Sheet::Matrix27001,
+        Sheet::Matrix20000,
+        Sheet::Actions,
+        Sheet::Soa,
+    ] {
+        for (name, _) in ours.iter().filter(|(_, sheet)| *sheet == role) {
+            let Ok(range) = book.worksheet_range(name) else {
+                continue;
+            };
+            let sheet = sheets::Place { name, role, lang };
+            if role == Sheet::Soa {
+                sheets::read_soa(&sheet, &range, &m, &mut found);
+            } else {
+                sheets::read_rows(&sheet, &range, &m, &mut found);
+            }
         }
-    }
-    if let Ok(range) = book.worksheet_range(SHEETS[3]) {
-        sheets::read_soa(&range, &m, &mut found);
     }
     let (changes, conflicts) = found.settle();
     Ok(Review {

@@ -7,10 +7,11 @@ use std::collections::BTreeMap;
 use calamine::{Data, Range};
 
 use super::values;
+use super::words::{words, Header};
 use crate::assessment::Status;
 use crate::assessment::{CellNote, ReviewChange as Change, ReviewConflict, RowField as Field};
-use crate::export::options::SHEETS;
-use crate::export::text::cell_text;
+use crate::export::options::Sheet;
+use crate::export::text::{cell_text, cell_text_with, xml_safe};
 use crate::matrix::Matrix;
 
 /// `A1`-style address of a zero-based cell.
@@ -25,21 +26,55 @@ fn address(row: u32, col: u32) -> String {
     format!("{letters}{}", row + 1)
 }
 
-/// The header row (within the first five) that names `key`, with each header's column.
-fn headers(range: &Range<Data>, key: &str) -> Option<(u32, BTreeMap<String, u32>)> {
+/// A sheet of ours being read: its name in the workbook, which sheet it is, and the language
+/// the workbook's sheet names are in.
+pub struct Place<'a> {
+    pub name: &'a str,
+    pub role: Sheet,
+    pub lang: Option<&'a str>,
+}
+
+/// A header row: each non-empty header's text and column, in sheet order.
+struct Headers(Vec<(String, u32)>);
+
+impl Headers {
+    /// The column whose header names `header` in some language (the first, if several do).
+    fn column(&self, header: Header) -> Option<u32> {
+        self.0
+            .iter()
+            .find(|(text, _)| words().is_header(text, header))
+            .map(|(_, col)| *col)
+    }
+}
+
+/// The header row (within the first five) that names `key` in some language, with each
+/// header's column.
+fn headers(range: &Range<Data>, key: Header) -> Option<(u32, Headers)> {
     let (top, left) = range.start()?;
     for (i, row) in range.rows().take(5).enumerate() {
-        let names: BTreeMap<String, u32> = row
-            .iter()
-            .enumerate()
-            .map(|(c, cell)| (values::text(cell).trim().to_lowercase(), left + c as u32))
-            .filter(|(name, _)| !name.is_empty())
-            .collect();
-        if names.contains_key(&key.to_lowercase()) {
+        let names = Headers(
+            row.iter()
+                .enumerate()
+                .map(|(c, cell)| (values::text(cell), left + c as u32))
+                .filter(|(name, _)| !name.trim().is_empty())
+                .collect(),
+        );
+        if names.column(key).is_some() {
             return Some((top + i as u32, names));
         }
     }
     None
+}
+
+/// Whether `typed` is what the export wrote for `text`: the text made cell-safe, cut with the
+/// marker of any language when it was too long for a cell.
+fn unchanged(typed: &str, text: &str) -> bool {
+    let english = cell_text(text);
+    typed == english
+        || (english != xml_safe(text)
+            && words()
+                .truncation_markers()
+                .any(|marker| typed == cell_text_with(text, marker)))
 }
 
 #[derive(Default)]
@@ -126,21 +161,24 @@ fn keyed_lines(
 }
 
 /// A matrix view or the action plan: one matrix row per line, found by its id.
-pub fn read_rows(sheet: &str, range: &Range<Data>, m: &Matrix, found: &mut Found) {
-    let key = if sheet == SHEETS[4] {
-        "row in the matrix"
+pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Found) {
+    let sheet = place.name;
+    let key = if place.role == Sheet::Actions {
+        Header::MatrixRow
     } else {
-        "row id"
+        Header::RowId
     };
     let Some((header_row, columns)) = headers(range, key) else {
         return;
     };
-    let key_col = columns[key];
+    let Some(key_col) = columns.column(key) else {
+        return;
+    };
     let fields = [
-        ("status", Field::Status),
-        ("owner", Field::Owner),
-        ("due", Field::Due),
-        ("notes", Field::Notes),
+        (Header::Status, Field::Status),
+        (Header::Owner, Field::Owner),
+        (Header::Due, Field::Due),
+        (Header::Notes, Field::Notes),
     ];
     for (r, id) in keyed_lines(range, header_row, key_col) {
         let id = id.as_str();
@@ -153,7 +191,7 @@ pub fn read_rows(sheet: &str, range: &Range<Data>, m: &Matrix, found: &mut Found
             continue;
         };
         for (header, field) in fields {
-            let Some(&col) = columns.get(header) else {
+            let Some(col) = columns.column(header) else {
                 continue;
             };
             let cell = range.get_value((r, col)).unwrap_or(&Data::Empty);
@@ -172,7 +210,7 @@ pub fn read_rows(sheet: &str, range: &Range<Data>, m: &Matrix, found: &mut Found
                         continue;
                     }
                 },
-                Field::Due => match values::date(cell) {
+                Field::Due => match values::date(cell, place.lang) {
                     Ok(date) if date == before => continue,
                     Ok(date) => date,
                     Err(problem) => {
@@ -182,7 +220,11 @@ pub fn read_rows(sheet: &str, range: &Range<Data>, m: &Matrix, found: &mut Found
                 },
                 Field::Owner | Field::Notes => {
                     let typed = values::text(cell);
-                    if typed == before {
+                    let kept = match field {
+                        Field::Owner => &row.owner,
+                        _ => &row.notes,
+                    };
+                    if unchanged(&typed, kept) {
                         continue;
                     }
                     cell_text(&typed)
@@ -210,12 +252,14 @@ pub fn read_rows(sheet: &str, range: &Range<Data>, m: &Matrix, found: &mut Found
 
 /// The Statement of Applicability: a status or applicability changed for a control applies to
 /// every matrix row that holds it.
-pub fn read_soa(range: &Range<Data>, m: &Matrix, found: &mut Found) {
-    let sheet = SHEETS[3];
-    let Some((header_row, columns)) = headers(range, "control") else {
+pub fn read_soa(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Found) {
+    let sheet = place.name;
+    let Some((header_row, columns)) = headers(range, Header::Control) else {
         return;
     };
-    let key_col = columns["control"];
+    let Some(key_col) = columns.column(Header::Control) else {
+        return;
+    };
     for (r, reference) in keyed_lines(range, header_row, key_col) {
         let reference = reference.as_str();
         let Some(entry) = m.soa.iter().find(|e| e.reference == reference) else {
@@ -229,14 +273,14 @@ pub fn read_soa(range: &Range<Data>, m: &Matrix, found: &mut Found) {
             continue;
         };
         let mut set: Option<(Status, u32)> = None;
-        if let Some(&col) = columns.get("status") {
+        if let Some(col) = columns.column(Header::Status) {
             match values::status(range.get_value((r, col)).unwrap_or(&Data::Empty)) {
                 Ok(status) if status != entry.status => set = Some((status, col)),
                 Ok(_) => {}
                 Err(problem) => found.problem(sheet, r, col, problem),
             }
         }
-        if let (None, Some(&col)) = (set, columns.get("applicable")) {
+        if let (None, Some(col)) = (set, columns.column(Header::Applicable)) {
             match values::yes_no(range.get_value((r, col)).unwrap_or(&Data::Empty)) {
                 Ok(false) if entry.applicable => set = Some((Status::NotApplicable, col)),
                 Ok(true) if !entry.applicable => set = Some((Status::NotStarted, col)),

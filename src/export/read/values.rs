@@ -3,6 +3,7 @@
 
 use calamine::Data;
 
+use super::words::words;
 use crate::assessment::Status;
 use crate::date::Date;
 
@@ -23,48 +24,34 @@ pub fn text(cell: &Data) -> String {
     }
 }
 
-/// Lower case with runs of spaces, underscores and hyphens as one space.
-fn folded(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || c == '_' || c == '-')
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-}
-
-/// A status typed in any case or spacing, by its label or its identifier.
+/// A status typed in any case or spacing, by its label in any language or its identifier.
 pub fn status(cell: &Data) -> Result<Status, String> {
     let typed = text(cell);
-    let wanted = folded(&typed);
-    if wanted == "n/a" {
-        return Ok(Status::NotApplicable);
-    }
-    Status::ALL
-        .into_iter()
-        .find(|s| folded(s.label()) == wanted || folded(s.as_str()) == wanted)
-        .ok_or_else(|| {
-            let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
-            format!(
-                "“{typed}” is not a status; use one of {}",
-                labels.join(", ")
-            )
-        })
+    words().status(&typed).ok_or_else(|| {
+        let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
+        format!(
+            "“{typed}” is not a status; use one of {}",
+            labels.join(", ")
+        )
+    })
 }
 
-/// Yes or no, in any case.
+/// Yes or no, in any case and any language.
 pub fn yes_no(cell: &Data) -> Result<bool, String> {
     match cell {
         Data::Bool(b) => Ok(*b),
-        other => match folded(&text(other)).as_str() {
-            "yes" | "y" | "true" => Ok(true),
-            "no" | "n" | "false" => Ok(false),
-            typed => Err(format!("“{typed}” is neither Yes nor No")),
-        },
+        other => {
+            let typed = text(other);
+            words()
+                .yes_no(&typed)
+                .ok_or_else(|| format!("“{}” is neither Yes nor No", typed.trim()))
+        }
     }
 }
 
-/// A date: a date cell, a serial number, or `YYYY-MM-DD` as text; empty is no date.
-pub fn date(cell: &Data) -> Result<String, String> {
+/// A date: a date cell, a serial number, or as text `YYYY-MM-DD` or in the order the
+/// workbook's language `lang` writes dates; empty is no date.
+pub fn date(cell: &Data, lang: Option<&str>) -> Result<String, String> {
     match cell {
         Data::Empty => Ok(String::new()),
         Data::DateTime(d) => serial_date(d.as_f64())
@@ -84,9 +71,12 @@ pub fn date(cell: &Data) -> Result<String, String> {
             }
             // Date-and-time text as some programs save it: the date part counts.
             let day = trimmed.get(..10).unwrap_or(trimmed);
-            Date::parse(day).map(|d| d.to_string()).ok_or_else(|| {
-                format!("“{typed}” is not a date; type it as YYYY-MM-DD or use a date cell")
-            })
+            Date::parse(day)
+                .or_else(|| words().typed_date(lang, trimmed))
+                .map(|d| d.to_string())
+                .ok_or_else(|| {
+                    format!("“{typed}” is not a date; type it as YYYY-MM-DD or use a date cell")
+                })
         }
     }
 }

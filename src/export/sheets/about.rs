@@ -3,12 +3,14 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
+use crate::export::cell::shown_date;
 use crate::export::fit::RowHeights;
-use crate::export::options::{ExportOptions, SHEETS};
+use crate::export::options::{ExportOptions, Sheet};
 use crate::export::style::Styles;
-use crate::export::text::cell_text;
+use crate::export::text::cell_text_in;
 use crate::matrix::Matrix;
 
+const LABEL_WIDTH: f64 = 26.0;
 const TEXT_WIDTH: f64 = 90.0;
 
 pub fn write(
@@ -17,30 +19,75 @@ pub fn write(
     options: &ExportOptions,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.set_name(SHEETS[6])?;
-    ws.set_column_width(0, 26)?;
+    let texts = options.texts;
+    ws.set_name(styles.sheet(Sheet::About))?;
+    ws.set_column_width(0, LABEL_WIDTH)?;
     ws.set_column_width(1, TEXT_WIDTH)?;
     ws.set_print_fit_to_pages(1, 0);
-    ws.write_string_with_format(0, 0, "About this workbook", &styles.title)?;
+    ws.write_string_with_format(0, 0, texts.get("workbook.about.title"), &styles.title)?;
+    let editions = texts.fill(
+        "workbook.about.editions-text",
+        &[
+            ("iso27001", &m.editions.iso27001.edition()),
+            ("iso20000", &m.editions.iso20000.edition()),
+        ],
+    );
+    let generated = texts.fill(
+        "workbook.about.generated-text",
+        &[
+            ("date", &shown_date(texts, &options.date)),
+            ("version", &crate::VERSION),
+        ],
+    );
+    let how = texts.fill(
+        "workbook.about.how-text",
+        &[
+            ("matrix", &styles.sheet(Sheet::Matrix27001)),
+            ("summary", &styles.sheet(Sheet::Summary)),
+        ],
+    );
     let mut lines: Vec<(&str, String)> = vec![
-        ("What it is", "An integration matrix for running ISO/IEC 27001 and ISO/IEC 20000-1 as one management system, built from a scoping questionnaire: what the standards share, what runs as one process, what belongs to one standard only, the draft Statement of Applicability and an action plan.".to_owned()),
-        ("Editions", format!("ISO/IEC 27001:{} and ISO/IEC 20000-1:{}. The matrix sheets also show each row's references in the other edition.", m.editions.iso27001.edition(), m.editions.iso20000.edition())),
-        ("Generated", format!("{} with ims-matrix {}", options.date, crate::VERSION)),
-        ("How to use it", "Edit Status (drop-down), Owner, Due and Notes in the Matrix (ISO 27001 view); the counts on the Summary recount from it. The ISO 20000-1 view holds the same rows in ISO/IEC 20000-1 clause order without the long guidance and rationale: the same Row ID finds them in the ISO 27001 view. Filters are on every table.".to_owned()),
-        ("How the plan is built", crate::matrix::plan::METHOD.to_owned()),
-        ("Disclaimer", crate::matrix::report::DISCLAIMER.to_owned()),
+        (
+            "workbook.about.what",
+            texts.get("workbook.about.what-text").to_owned(),
+        ),
+        ("workbook.label.editions", editions),
+        ("workbook.label.generated", generated),
+        ("workbook.about.how", how),
+        (
+            "workbook.about.method",
+            format!(
+                "{} {}",
+                texts.get(crate::matrix::plan::METHOD),
+                texts.get(crate::matrix::plan::TITLES_NOTE)
+            )
+            .trim_end()
+            .to_owned(),
+        ),
+        (
+            "workbook.about.disclaimer",
+            texts.get(crate::matrix::report::DISCLAIMER).to_owned(),
+        ),
     ];
     if let Some(brand) = &options.brand {
-        lines.push(("Prepared with", cell_text(&brand.name)));
+        lines.push((
+            "workbook.label.prepared-with",
+            cell_text_in(texts, &brand.name),
+        ));
         if !brand.contact.is_empty() {
-            lines.push(("Contact", cell_text(&brand.contact)));
+            lines.push((
+                "workbook.about.contact",
+                cell_text_in(texts, &brand.contact),
+            ));
         }
     }
     let mut heights = RowHeights::default();
     for (i, (label, value)) in lines.iter().enumerate() {
         let r = i as u32 + 2;
-        ws.write_string_with_format(r, 0, *label, &styles.bold)?;
+        let label = texts.get(label);
+        ws.write_string_with_format(r, 0, label, &styles.bold)?;
         ws.write_string_with_format(r, 1, value, &styles.wrap)?;
+        heights.note(r, label, LABEL_WIDTH);
         heights.note(r, value, TEXT_WIDTH);
     }
     heights.apply(ws)?;

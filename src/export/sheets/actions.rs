@@ -6,11 +6,11 @@ use std::borrow::Cow;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use super::matrix::View;
-use crate::export::cell::{quoted, refs};
-use crate::export::options::SHEETS;
+use crate::export::cell::refs;
+use crate::export::options::Sheet;
 use crate::export::style::Styles;
 use crate::export::table::{self, Cell, Choices, Column, Look};
-use crate::export::text::cell_text;
+use crate::export::text::cell_text_in;
 use crate::matrix::{Matrix, MatrixRow};
 
 /// An open row and its position in the matrix (the ISO 27001 view lists rows in crosswalk
@@ -18,64 +18,104 @@ use crate::matrix::{Matrix, MatrixRow};
 type Open<'m> = (usize, &'m MatrixRow);
 
 pub fn write(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<(), XlsxError> {
-    ws.set_name(SHEETS[4])?;
+    ws.set_name(styles.sheet(Sheet::Actions))?;
+    let header = |key: &str| styles.texts.get(key).to_owned();
     let columns: [Column<Open>; 16] = [
-        Column::new("#", 5.0, Look::Number, |(_, r): &Open| {
-            Cell::Number(f64::from(r.plan_rank))
-        }),
-        Column::new("Phase", 16.0, Look::Text, |(_, r): &Open| {
-            Cell::text(r.phase.label())
-        }),
-        Column::new("Priority", 9.0, Look::Bold, |(_, r): &Open| {
-            Cell::text(r.priority.label())
-        }),
-        Column::new("Topic", 30.0, Look::Text, |(_, r): &Open| {
-            Cell::text(&r.topic)
-        }),
-        Column::new("ISO/IEC 27001", 12.0, Look::Text, |(_, r): &Open| {
-            Cell::Text(Cow::Owned(refs(&r.iso27001)))
-        }),
-        Column::new("ISO/IEC 20000-1", 12.0, Look::Text, |(_, r): &Open| {
-            Cell::Text(Cow::Owned(refs(&r.iso20000)))
-        }),
-        Column::new("Action", 36.0, Look::Text, |(_, r): &Open| {
-            Cell::text(&r.action)
-        }),
-        Column::new("Integrated document", 30.0, Look::Text, |(_, r): &Open| {
-            Cell::text(&r.document)
-        }),
-        Column::new("Status", 14.0, Look::Text, |(_, r): &Open| {
-            Cell::text(r.status.label())
-        })
-        .with_choices(Choices::Status),
-        Column::new("Owner", 16.0, Look::Text, |(_, r): &Open| {
-            Cell::Text(Cow::Owned(cell_text(&r.owner)))
-        }),
-        Column::new("Due", 11.0, Look::Date, |(_, r): &Open| Cell::Due(&r.due)),
-        Column::new("Target date", 11.0, Look::Date, |(_, r): &Open| {
-            Cell::Due(&r.target_date)
-        }),
         Column::new(
-            "Remaining person-days",
-            11.0,
+            header("workbook.header.rank"),
+            5.0,
             Look::Number,
-            |(_, r): &Open| Cell::Number(r.remaining_days),
+            |(_, r): &Open, _| Cell::Number(f64::from(r.plan_rank)),
         ),
-        Column::new("Why this priority", 40.0, Look::Text, |(_, r): &Open| {
-            Cell::Text(Cow::Owned(r.priority_reasons.join("; ")))
-        }),
         Column::new(
-            "How the effort was scaled",
+            header("workbook.header.phase"),
+            16.0,
+            Look::Text,
+            |(_, r): &Open, t| Cell::text(t.label(r.phase)),
+        ),
+        Column::new(
+            header("workbook.header.priority"),
+            9.0,
+            Look::Bold,
+            |(_, r): &Open, t| Cell::text(t.label(r.priority)),
+        ),
+        Column::new(
+            header("workbook.header.topic"),
             30.0,
             Look::Text,
-            |(_, r): &Open| Cell::Text(Cow::Owned(r.effort_reasons.join("; "))),
+            |(_, r): &Open, _| Cell::text(&r.topic),
         ),
-        Column::new("Row in the matrix", 30.0, Look::Text, |(i, r): &Open| {
-            Cell::Link {
-                target: format!("internal:{}!A{}", quoted(View::Iso27001.sheet()), i + 2),
-                text: &r.id,
-            }
+        Column::new("ISO/IEC 27001", 12.0, Look::Text, |(_, r): &Open, _| {
+            Cell::Text(Cow::Owned(refs(&r.iso27001)))
         }),
+        Column::new("ISO/IEC 20000-1", 12.0, Look::Text, |(_, r): &Open, _| {
+            Cell::Text(Cow::Owned(refs(&r.iso20000)))
+        }),
+        Column::new(
+            header("workbook.header.action"),
+            36.0,
+            Look::Text,
+            |(_, r): &Open, _| Cell::text(&r.action),
+        ),
+        Column::new(
+            header("workbook.header.document"),
+            30.0,
+            Look::Text,
+            |(_, r): &Open, _| Cell::text(&r.document),
+        ),
+        Column::new(
+            header("workbook.header.status"),
+            14.0,
+            Look::Text,
+            |(_, r): &Open, t| Cell::text(t.label(r.status)),
+        )
+        .with_choices(Choices::Status),
+        Column::new(
+            header("workbook.header.owner"),
+            16.0,
+            Look::Text,
+            |(_, r): &Open, t| Cell::Text(Cow::Owned(cell_text_in(t, &r.owner))),
+        ),
+        Column::new(
+            header("workbook.header.due"),
+            11.0,
+            Look::Date,
+            |(_, r): &Open, _| Cell::Due(&r.due),
+        ),
+        Column::new(
+            header("workbook.header.target-date"),
+            11.0,
+            Look::Date,
+            |(_, r): &Open, _| Cell::Due(&r.target_date),
+        ),
+        Column::new(
+            header("workbook.header.remaining-days"),
+            11.0,
+            Look::Number,
+            |(_, r): &Open, _| Cell::Number(r.remaining_days),
+        ),
+        Column::new(
+            header("workbook.header.priority-why"),
+            40.0,
+            Look::Text,
+            |(_, r): &Open, _| Cell::Text(Cow::Owned(r.priority_reasons.join("; "))),
+        ),
+        Column::new(
+            header("workbook.header.effort-why"),
+            30.0,
+            Look::Text,
+            |(_, r): &Open, _| Cell::Text(Cow::Owned(r.effort_reasons.join("; "))),
+        ),
+        Column::new(
+            header("workbook.header.matrix-row"),
+            30.0,
+            Look::Text,
+            |(i, r): &Open, _| Cell::Link {
+                sheet: View::Iso27001.sheet(),
+                cell: format!("A{}", i + 2),
+                text: &r.id,
+            },
+        ),
     ];
     let mut open: Vec<Open> = m
         .rows

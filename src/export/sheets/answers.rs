@@ -5,10 +5,11 @@ use std::borrow::Cow;
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
 use crate::assessment::Assessment;
-use crate::export::options::SHEETS;
-use crate::export::style::Styles;
+use crate::export::options::Sheet;
+use crate::export::style::{yes_no, Styles};
 use crate::export::table::{self, Cell, Column, Look};
-use crate::export::text::cell_text;
+use crate::export::text::cell_text_in;
+use crate::i18n::Texts;
 use crate::questionnaire::{Answer, Maturity, QuestionKind, Questionnaire};
 
 /// One question and its answer as text.
@@ -19,9 +20,9 @@ struct Line<'q> {
     id: &'q str,
 }
 
-fn answer_text(kind: &QuestionKind, answer: Option<&Answer>) -> String {
+fn answer_text(texts: &'static Texts, kind: &QuestionKind, answer: Option<&Answer>) -> String {
     let Some(answer) = answer else {
-        return "(not answered)".to_owned();
+        return texts.get("workbook.answers.not-answered").to_owned();
     };
     let label = |id: &str| {
         kind.options()
@@ -36,10 +37,10 @@ fn answer_text(kind: &QuestionKind, answer: Option<&Answer>) -> String {
             .map(|id| label(id))
             .collect::<Vec<_>>()
             .join("; "),
-        (QuestionKind::YesNo, Answer::Bool(b)) => if *b { "Yes" } else { "No" }.to_owned(),
-        (QuestionKind::Number { .. }, Answer::Number(n)) => n.to_string(),
+        (QuestionKind::YesNo, Answer::Bool(b)) => yes_no(texts, *b).to_owned(),
+        (QuestionKind::Number { .. }, Answer::Number(n)) => texts.integer(*n),
         (QuestionKind::Maturity { .. }, Answer::Text(level)) => {
-            Maturity::parse(level).map_or(level.clone(), |m| m.label().to_owned())
+            Maturity::parse(level).map_or(level.clone(), |m| texts.label(m).to_owned())
         }
         (_, Answer::Text(text)) => text.clone(),
         (_, other) => serde_json::to_string(other).unwrap_or_default(),
@@ -52,14 +53,34 @@ pub fn write(
     q: &Questionnaire,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.set_name(SHEETS[5])?;
+    ws.set_name(styles.sheet(Sheet::Answers))?;
+    let texts = styles.texts;
+    let header = |key: &str| texts.get(key).to_owned();
     let columns: [Column<Line>; 4] = [
-        Column::new("Section", 28.0, Look::Text, |l| Cell::text(l.section)),
-        Column::new("Question", 60.0, Look::Text, |l| Cell::text(l.question)),
-        Column::new("Answer", 50.0, Look::Text, |l| {
-            Cell::Text(Cow::Borrowed(&l.answer))
-        }),
-        Column::new("Question ID", 26.0, Look::Text, |l| Cell::text(l.id)),
+        Column::new(
+            header("workbook.header.section"),
+            28.0,
+            Look::Text,
+            |l, _| Cell::text(l.section),
+        ),
+        Column::new(
+            header("workbook.header.question"),
+            60.0,
+            Look::Text,
+            |l, _| Cell::text(l.question),
+        ),
+        Column::new(
+            header("workbook.header.answer"),
+            50.0,
+            Look::Text,
+            |l, _| Cell::Text(Cow::Borrowed(&l.answer)),
+        ),
+        Column::new(
+            header("workbook.header.question-id"),
+            26.0,
+            Look::Text,
+            |l, _| Cell::text(l.id),
+        ),
     ];
     let lines: Vec<Line> = q
         .sections
@@ -73,10 +94,13 @@ pub fn write(
         .map(|(section, question)| Line {
             section: &section.title,
             question: &question.label,
-            answer: cell_text(&match &question.kind {
-                QuestionKind::Edition { family } => a.editions.of(*family).edition().to_owned(),
-                kind => answer_text(kind, a.answers.get(&question.id)),
-            }),
+            answer: cell_text_in(
+                texts,
+                &match &question.kind {
+                    QuestionKind::Edition { family } => a.editions.of(*family).edition().to_owned(),
+                    kind => answer_text(texts, kind, a.answers.get(&question.id)),
+                },
+            ),
             id: &question.id,
         })
         .collect();

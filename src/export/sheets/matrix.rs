@@ -6,10 +6,11 @@ use std::borrow::Cow;
 use rust_xlsxwriter::{Color, Worksheet, XlsxError};
 
 use crate::export::cell::{refs, titles};
-use crate::export::options::SHEETS;
-use crate::export::style::Styles;
+use crate::export::options::Sheet;
+use crate::export::style::{yes_no, Styles};
 use crate::export::table::{self, Cell, Choices, Column, Look};
-use crate::export::text::cell_text;
+use crate::export::text::cell_text_in;
+use crate::i18n::Texts;
 use crate::matrix::{Matrix, MatrixRow};
 
 /// Which matrix sheet: the full ISO 27001 view, or the ISO 20000-1 view, which leads with
@@ -57,10 +58,11 @@ pub enum Field {
 }
 
 impl View {
-    pub fn sheet(self) -> &'static str {
+    /// The sheet this view is.
+    pub fn sheet(self) -> Sheet {
         match self {
-            View::Iso27001 => SHEETS[1],
-            View::Iso20000 => SHEETS[2],
+            View::Iso27001 => Sheet::Matrix27001,
+            View::Iso20000 => Sheet::Matrix20000,
         }
     }
 
@@ -137,92 +139,168 @@ impl View {
     }
 }
 
-/// The column that shows `field`, with headers in the matrix's editions.
-fn column(field: Field, m: &Matrix) -> Column<MatrixRow> {
+/// The column that shows `field`, with headers in the matrix's editions and the workbook's
+/// language.
+fn column(field: Field, m: &Matrix, texts: &Texts) -> Column<MatrixRow> {
     let e27 = m.editions.iso27001;
     let e20 = m.editions.iso20000;
     let h27 = format!("ISO/IEC 27001:{}", e27.edition());
     let h20 = format!("ISO/IEC 20000-1:{}", e20.edition());
+    let header = |key: &str| texts.get(key).to_owned();
+    let of = |key: &str, standard: &str| texts.fill(key, &[("standard", &standard)]);
     let other = |edition: crate::catalog::StandardId| {
-        format!(
-            "{}:{} (other edition)",
-            edition.family().designation(),
-            edition.other_edition().edition()
+        of(
+            "workbook.header.other-edition",
+            &format!(
+                "{}:{}",
+                edition.family().designation(),
+                edition.other_edition().edition()
+            ),
         )
     };
     match field {
-        Field::RowId => Column::new("Row ID", 22.0, Look::Text, |r| Cell::text(&r.id)),
-        Field::Refs27001 => Column::new(h27, 12.0, Look::Bold, |r| owned(refs(&r.iso27001))),
-        Field::Titles27001 => Column::new(format!("{h27} title"), 34.0, Look::Text, |r| {
-            owned(titles(&r.iso27001))
+        Field::RowId => Column::new(
+            header("workbook.header.row-id"),
+            22.0,
+            Look::Text,
+            |r, _| Cell::text(&r.id),
+        ),
+        Field::Refs27001 => Column::new(h27, 12.0, Look::Bold, |r, _| owned(refs(&r.iso27001))),
+        Field::Titles27001 => Column::new(
+            of("workbook.header.reference-title", &h27),
+            34.0,
+            Look::Text,
+            |r, _| owned(titles(&r.iso27001)),
+        ),
+        Field::Refs20000 => Column::new(h20, 12.0, Look::Bold, |r, _| owned(refs(&r.iso20000))),
+        Field::Titles20000 => Column::new(
+            of("workbook.header.reference-title", &h20),
+            34.0,
+            Look::Text,
+            |r, _| owned(titles(&r.iso20000)),
+        ),
+        Field::Topic => Column::new(header("workbook.header.topic"), 28.0, Look::Text, |r, _| {
+            Cell::text(&r.topic)
         }),
-        Field::Refs20000 => Column::new(h20, 12.0, Look::Bold, |r| owned(refs(&r.iso20000))),
-        Field::Titles20000 => Column::new(format!("{h20} title"), 34.0, Look::Text, |r| {
-            owned(titles(&r.iso20000))
+        Field::Kind => Column::new(header("workbook.header.kind"), 16.0, Look::Text, |r, t| {
+            Cell::text(t.label(r.kind))
         }),
-        Field::Topic => Column::new("Topic", 28.0, Look::Text, |r| Cell::text(&r.topic)),
-        Field::Kind => Column::new("Kind", 16.0, Look::Text, |r| Cell::text(r.kind.label())),
-        Field::Pdca => Column::new("PDCA", 7.0, Look::Text, |r| Cell::text(r.pdca.label())),
-        Field::Relationship => Column::new("Relationship", 14.0, Look::Text, |r| {
-            Cell::text(r.relationship.label())
+        Field::Pdca => Column::new(header("workbook.header.pdca"), 7.0, Look::Text, |r, t| {
+            Cell::text(t.label(r.pdca))
         }),
-        Field::Overlap => Column::new("Overlap (0-10)", 9.0, Look::Text, |r| {
-            Cell::Number(f64::from(r.strength))
+        Field::Relationship => Column::new(
+            header("workbook.header.relationship"),
+            14.0,
+            Look::Text,
+            |r, t| Cell::text(t.label(r.relationship)),
+        ),
+        Field::Overlap => Column::new(
+            header("workbook.header.overlap"),
+            9.0,
+            Look::Text,
+            |r, _| Cell::Number(f64::from(r.strength)),
+        ),
+        Field::Lead => Column::new(header("workbook.header.lead"), 14.0, Look::Text, |r, t| {
+            Cell::text(t.label(r.lead))
         }),
-        Field::Lead => Column::new("Lead standard", 14.0, Look::Text, |r| {
-            Cell::text(r.lead.label())
-        }),
-        Field::Document => Column::new("Integrated document", 28.0, Look::Text, |r| {
-            Cell::text(&r.document)
-        }),
-        Field::Action => Column::new("Action", 30.0, Look::Text, |r| Cell::text(&r.action)),
-        Field::Applicable => Column::new("Applicable", 10.0, Look::Text, |r: &MatrixRow| {
-            Cell::text(if r.applicable { "Yes" } else { "No" })
-        })
+        Field::Document => Column::new(
+            header("workbook.header.document"),
+            28.0,
+            Look::Text,
+            |r, _| Cell::text(&r.document),
+        ),
+        Field::Action => Column::new(
+            header("workbook.header.action"),
+            30.0,
+            Look::Text,
+            |r, _| Cell::text(&r.action),
+        ),
+        Field::Applicable => Column::new(
+            header("workbook.header.applicable"),
+            10.0,
+            Look::Text,
+            |r: &MatrixRow, t| Cell::text(yes_no(t, r.applicable)),
+        )
         .with_choices(Choices::YesNo),
-        Field::ApplicabilityReason => Column::new("Applicability reason", 40.0, Look::Text, |r| {
-            Cell::text(&r.applicability_reason)
-        }),
-        Field::Status => Column::new("Status", 14.0, Look::Text, |r: &MatrixRow| {
-            Cell::text(r.status.label())
-        })
+        Field::ApplicabilityReason => Column::new(
+            header("workbook.header.applicability-reason"),
+            40.0,
+            Look::Text,
+            |r, _| Cell::text(&r.applicability_reason),
+        ),
+        Field::Status => Column::new(
+            header("workbook.header.status"),
+            14.0,
+            Look::Text,
+            |r: &MatrixRow, t| Cell::text(t.label(r.status)),
+        )
         .with_choices(Choices::Status),
-        Field::Priority => Column::new("Priority", 9.0, Look::Text, |r| {
-            Cell::text(r.priority.label())
+        Field::Priority => Column::new(
+            header("workbook.header.priority"),
+            9.0,
+            Look::Text,
+            |r, t| Cell::text(t.label(r.priority)),
+        ),
+        Field::RemainingDays => Column::new(
+            header("workbook.header.remaining-days"),
+            11.0,
+            Look::Number,
+            |r, _| Cell::Number(r.remaining_days),
+        ),
+        Field::Owner => Column::new(header("workbook.header.owner"), 16.0, Look::Text, |r, t| {
+            owned(cell_text_in(t, &r.owner))
         }),
-        Field::RemainingDays => Column::new("Remaining person-days", 11.0, Look::Number, |r| {
-            Cell::Number(r.remaining_days)
+        Field::Due => Column::new(header("workbook.header.due"), 11.0, Look::Date, |r, _| {
+            Cell::Due(&r.due)
         }),
-        Field::Owner => Column::new("Owner", 16.0, Look::Text, |r| {
-            Cell::Text(cell_text(&r.owner).into())
+        Field::Notes => Column::new(header("workbook.header.notes"), 40.0, Look::Text, |r, t| {
+            owned(cell_text_in(t, &r.notes))
         }),
-        Field::Due => Column::new("Due", 11.0, Look::Date, |r| Cell::Due(&r.due)),
-        Field::Notes => Column::new("Notes", 40.0, Look::Text, |r| {
-            Cell::Text(cell_text(&r.notes).into())
-        }),
-        Field::Other27001 => Column::new(other(e27), 16.0, Look::Text, |r| {
+        Field::Other27001 => Column::new(other(e27), 16.0, Look::Text, |r, _| {
             owned(refs(&r.iso27001_other))
         }),
-        Field::Other20000 => Column::new(other(e20), 16.0, Look::Text, |r| {
+        Field::Other20000 => Column::new(other(e20), 16.0, Look::Text, |r, _| {
             owned(refs(&r.iso20000_other))
         }),
-        Field::Guidance => Column::new("Guidance", 60.0, Look::Text, |r| Cell::text(&r.guidance)),
-        Field::Phase => Column::new("Phase", 16.0, Look::Text, |r| Cell::text(r.phase.label())),
-        Field::TargetDate => Column::new("Target date", 11.0, Look::Date, |r| {
-            Cell::Due(&r.target_date)
+        Field::Guidance => Column::new(
+            header("workbook.header.guidance"),
+            60.0,
+            Look::Text,
+            |r, _| Cell::text(&r.guidance),
+        ),
+        Field::Phase => Column::new(header("workbook.header.phase"), 16.0, Look::Text, |r, t| {
+            Cell::text(t.label(r.phase))
         }),
-        Field::PriorityWhy => Column::new("Why this priority", 40.0, Look::Text, |r| {
-            owned(r.priority_reasons.join("; "))
-        }),
-        Field::Evidence27001 => Column::new(format!("Evidence for {h27}"), 40.0, Look::Text, |r| {
-            Cell::text(&r.evidence_iso27001)
-        }),
-        Field::Evidence20000 => Column::new(format!("Evidence for {h20}"), 40.0, Look::Text, |r| {
-            Cell::text(&r.evidence_iso20000)
-        }),
-        Field::Rationale => {
-            Column::new("Rationale", 60.0, Look::Text, |r| Cell::text(&r.rationale))
-        }
+        Field::TargetDate => Column::new(
+            header("workbook.header.target-date"),
+            11.0,
+            Look::Date,
+            |r, _| Cell::Due(&r.target_date),
+        ),
+        Field::PriorityWhy => Column::new(
+            header("workbook.header.priority-why"),
+            40.0,
+            Look::Text,
+            |r, _| owned(r.priority_reasons.join("; ")),
+        ),
+        Field::Evidence27001 => Column::new(
+            of("workbook.header.evidence", &h27),
+            40.0,
+            Look::Text,
+            |r, _| Cell::text(&r.evidence_iso27001),
+        ),
+        Field::Evidence20000 => Column::new(
+            of("workbook.header.evidence", &h20),
+            40.0,
+            Look::Text,
+            |r, _| Cell::text(&r.evidence_iso20000),
+        ),
+        Field::Rationale => Column::new(
+            header("workbook.header.rationale"),
+            60.0,
+            Look::Text,
+            |r, _| Cell::text(&r.rationale),
+        ),
     }
 }
 
@@ -249,9 +327,13 @@ fn order(m: &Matrix, view: View) -> Vec<usize> {
 }
 
 pub fn write(ws: &mut Worksheet, m: &Matrix, view: View, styles: &Styles) -> Result<(), XlsxError> {
-    ws.set_name(view.sheet())?;
+    ws.set_name(styles.sheet(view.sheet()))?;
     ws.set_tab_color(Color::RGB(0x1F4E8C));
-    let columns: Vec<Column<MatrixRow>> = view.fields().iter().map(|f| column(*f, m)).collect();
+    let columns: Vec<Column<MatrixRow>> = view
+        .fields()
+        .iter()
+        .map(|f| column(*f, m, styles.texts))
+        .collect();
     table::write(
         ws,
         styles,

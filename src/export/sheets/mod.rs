@@ -1,6 +1,6 @@
-//! The sheets, one file each, added in display order. Every user-supplied string goes through
-//! `text::cell_text` and is written as a string, so it stays text (a note starting with `=` is
-//! not a formula).
+//! The sheets, one file each, added in display order, every text in the workbook's language
+//! (`Styles::texts`). Every user-supplied string goes through `text::cell_text_in` and is
+//! written as a string, so it stays text (a note starting with `=` is not a formula).
 
 mod about;
 mod actions;
@@ -25,7 +25,7 @@ pub fn write_all(
     q: &Questionnaire,
     options: &ExportOptions,
 ) -> Result<(), XlsxError> {
-    let styles = Styles::new();
+    let styles = Styles::new(options.texts);
     // The Summary's formulas count the Matrix sheet, which therefore must exist by name; sheets
     // are added in display order and filled independently.
     summary::write(book.add_worksheet(), m, a, options, &styles)?;

@@ -8,11 +8,13 @@ use rust_xlsxwriter::{Chart, ChartType, Formula, Url, Worksheet, XlsxError};
 
 use super::matrix::{Field, View};
 use crate::assessment::{Assessment, Status};
-use crate::export::cell::quoted;
+use crate::catalog::RowKind;
+use crate::export::cell::{quoted, shown_date};
 use crate::export::fit::RowHeights;
-use crate::export::options::{ExportOptions, SHEETS};
-use crate::export::style::Styles;
-use crate::export::text::cell_text;
+use crate::export::options::{ExportOptions, Sheet};
+use crate::export::style::{formula_string, Styles};
+use crate::export::text::cell_text_in;
+use crate::i18n::Texts;
 use crate::matrix::Matrix;
 
 const WIDTHS: [f64; 3] = [44.0, 16.0, 48.0];
@@ -41,7 +43,10 @@ pub fn write(
     options: &ExportOptions,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
-    ws.set_name(SHEETS[0])?;
+    let texts = options.texts;
+    let t = |key: &'static str| texts.get(key);
+    let name = styles.sheet(Sheet::Summary).to_owned();
+    ws.set_name(&name)?;
     for (col, width) in WIDTHS.iter().enumerate() {
         ws.set_column_width(col as u16, *width)?;
     }
@@ -49,36 +54,38 @@ pub fn write(
     ws.set_print_fit_to_pages(1, 0);
     let s = &m.summary;
     let mut at = Cursor(0);
-    ws.write_string_with_format(
-        at.take(),
-        0,
-        "ISO/IEC 27001 × ISO/IEC 20000-1 integration matrix",
-        &styles.title,
-    )?;
+    ws.write_string_with_format(at.take(), 0, t("workbook.title"), &styles.title)?;
     let organisation = a
         .organisation()
-        .map(cell_text)
-        .unwrap_or_else(|| "(organisation not named)".to_owned());
+        .map(|o| cell_text_in(texts, o))
+        .unwrap_or_else(|| t("workbook.summary.no-organisation").to_owned());
     let facts: [(&str, String); 5] = [
-        ("Organisation", organisation),
+        (t("workbook.summary.organisation"), organisation),
         (
-            "Editions",
+            t("workbook.label.editions"),
             format!(
                 "ISO/IEC 27001:{} · ISO/IEC 20000-1:{}",
                 m.editions.iso27001.edition(),
                 m.editions.iso20000.edition()
             ),
         ),
-        ("Starting point", m.starting_point.label().to_owned()),
-        ("Generated", options.date.clone()),
         (
-            "Prepared with",
+            t("workbook.summary.starting-point"),
+            texts.label(m.starting_point).to_owned(),
+        ),
+        (
+            t("workbook.label.generated"),
+            shown_date(texts, &options.date),
+        ),
+        (
+            t("workbook.label.prepared-with"),
             options
                 .brand
                 .as_ref()
-                .map_or("ims-matrix".to_owned(), |b| cell_text(&b.name)),
+                .map_or("ims-matrix".to_owned(), |b| cell_text_in(texts, &b.name)),
         ),
     ];
+    let mut heights = RowHeights::default();
     for (label, value) in &facts {
         let r = at.take();
         ws.write_string_with_format(r, 0, *label, &styles.subtitle)?;
@@ -87,48 +94,54 @@ pub fn write(
     at.gap();
 
     let r = at.take();
-    ws.write_string_with_format(r, 0, "Integrated documents", &styles.bold)?;
-    ws.write_number_with_format(r, 1, s.integrated_documents as f64, &styles.big)?;
-    ws.write_string_with_format(
-        r,
-        2,
-        format!(
-            "replace {} separate documents (one per standard)",
-            s.separate_documents
-        ),
-        &styles.wrap,
-    )?;
-    // On a line of its own: beside the figure above it would wrap into the row below.
-    let r = at.take();
-    ws.write_string_with_format(r, 0, "Documents left", &styles.bold)?;
-    ws.write_string_with_format(
-        r,
-        2,
-        format!(
-            "{} to write, {} to extend or merge",
-            s.documents_to_write, s.documents_to_extend
-        ),
-        &styles.wrap,
-    )?;
-    let r = at.take();
-    ws.write_string_with_format(r, 0, "Overall readiness", &styles.bold)?;
-    ws.write_number_with_format(r, 1, f64::from(s.readiness) / 100.0, &styles.percent)?;
-    let r = at.take();
     ws.write_string_with_format(
         r,
         0,
-        "Remaining effort (person-days, indicative)",
+        t("workbook.summary.integrated-documents"),
         &styles.bold,
     )?;
+    ws.write_number_with_format(r, 1, s.integrated_documents as f64, &styles.big)?;
+    let separate = texts.count(
+        "workbook.summary.separate-documents",
+        s.separate_documents,
+        &[],
+    );
+    ws.write_string_with_format(r, 2, &separate, &styles.wrap)?;
+    heights.note(r, &separate, WIDTHS[2]);
+    // On a line of its own: beside the figure above it would wrap into the row below.
+    let r = at.take();
+    ws.write_string_with_format(r, 0, t("workbook.summary.documents-left"), &styles.bold)?;
+    let left = texts.fill(
+        "workbook.summary.documents-left-value",
+        &[
+            ("write", &texts.integer(s.documents_to_write as i64)),
+            ("extend", &texts.integer(s.documents_to_extend as i64)),
+        ],
+    );
+    ws.write_string_with_format(r, 2, &left, &styles.wrap)?;
+    heights.note(r, &left, WIDTHS[2]);
+    let r = at.take();
+    ws.write_string_with_format(r, 0, t("workbook.summary.readiness"), &styles.bold)?;
+    ws.write_number_with_format(r, 1, f64::from(s.readiness) / 100.0, &styles.percent)?;
+    let r = at.take();
+    let effort = t("workbook.summary.remaining-effort");
+    ws.write_string_with_format(r, 0, effort, &styles.bold)?;
+    heights.note(r, effort, WIDTHS[0]);
     ws.write_number_with_format(r, 1, s.remaining_days, &styles.number)?;
     at.gap();
 
-    let mut heights = RowHeights::default();
     if let Some(schedule) = &m.schedule {
-        let r = at.take();
-        ws.write_string_with_format(r, 0, "Plan phase", &styles.header)?;
-        ws.write_string_with_format(r, 1, "Target date", &styles.header)?;
-        ws.write_string_with_format(r, 2, "Open rows and remaining person-days", &styles.header)?;
+        header_row(
+            ws,
+            styles,
+            &mut heights,
+            at.take(),
+            &[
+                t("workbook.summary.plan-phase"),
+                t("workbook.header.target-date"),
+                t("workbook.summary.phase-open"),
+            ],
+        )?;
         for end in &schedule.phases {
             let r = at.take();
             let (open, days) = m
@@ -136,50 +149,74 @@ pub fn write(
                 .iter()
                 .filter(|row| row.phase == end.phase && row.status.is_open())
                 .fold((0, 0.0), |(n, d), row| (n + 1, d + row.remaining_days));
-            ws.write_string_with_format(r, 0, end.phase.label(), &styles.plain)?;
-            ws.write_string_with_format(r, 1, &end.ends, &styles.plain)?;
+            ws.write_string_with_format(r, 0, texts.label(end.phase), &styles.plain)?;
+            ws.write_string_with_format(r, 1, shown_date(texts, &end.ends), &styles.plain)?;
             ws.write_string_with_format(
                 r,
                 2,
-                format!("{open} open rows, about {days} person-days"),
+                texts.count(
+                    "workbook.summary.phase-open-rows",
+                    open,
+                    &[("days", &days_text(texts, days))],
+                ),
                 &styles.plain,
             )?;
         }
         let r = at.take();
         ws.write_string_with_format(r, 0, &schedule.audit_label, &styles.bold)?;
-        ws.write_string_with_format(r, 1, &schedule.audit, &styles.bold)?;
-        let basis = format!("From {}.", schedule.basis);
+        ws.write_string_with_format(r, 1, shown_date(texts, &schedule.audit), &styles.bold)?;
+        let basis = texts.fill("workbook.summary.basis", &[("basis", &schedule.basis)]);
         ws.write_string_with_format(r, 2, &basis, &styles.wrap)?;
         heights.note(r, &basis, WIDTHS[2]);
+        heights.note(r, &schedule.audit_label, WIDTHS[0]);
         at.gap();
     }
     if !m.obligations.is_empty() {
-        let r = at.take();
-        ws.write_string_with_format(r, 0, "Laws, regulations and schemes", &styles.header)?;
-        ws.write_string_with_format(r, 1, "", &styles.header)?;
-        ws.write_string_with_format(r, 2, "Source", &styles.header)?;
+        header_row(
+            ws,
+            styles,
+            &mut heights,
+            at.take(),
+            &[
+                t("workbook.summary.obligations"),
+                "",
+                t("workbook.summary.source"),
+            ],
+        )?;
         for o in &m.obligations {
             let r = at.take();
             ws.write_string_with_format(r, 0, &*o.name, &styles.wrap)?;
             ws.write_string_with_format(
                 r,
                 1,
-                if o.attestation { "held" } else { "applies" },
+                t(if o.attestation {
+                    "workbook.summary.held"
+                } else {
+                    "workbook.summary.applies"
+                }),
                 &styles.plain,
             )?;
             ws.write_string_with_format(r, 2, &*o.source, &styles.wrap)?;
             heights.note(r, &o.source, WIDTHS[2]);
+            heights.note(r, &o.name, WIDTHS[0]);
         }
         at.gap();
     }
     if !m.warnings.is_empty() {
-        let r = at.take();
-        ws.write_string_with_format(r, 0, "Check before relying on this plan", &styles.header)?;
-        ws.write_string_with_format(r, 1, "Concerns", &styles.header)?;
-        ws.write_string_with_format(r, 2, "What to check", &styles.header)?;
+        header_row(
+            ws,
+            styles,
+            &mut heights,
+            at.take(),
+            &[
+                t("workbook.summary.warnings"),
+                t("workbook.summary.concerns"),
+                t("workbook.summary.what-to-check"),
+            ],
+        )?;
         for w in &m.warnings {
             let r = at.take();
-            ws.write_string_with_format(r, 0, w.kind.label(), &styles.plain)?;
+            ws.write_string_with_format(r, 0, texts.label(w.kind), &styles.plain)?;
             ws.write_string_with_format(r, 1, w.subject.as_deref().unwrap_or(""), &styles.plain)?;
             ws.write_string_with_format(r, 2, &w.text, &styles.wrap)?;
             heights.note(r, &w.text, WIDTHS[2]);
@@ -188,56 +225,65 @@ pub fn write(
     }
 
     // Counts as formulas over the Matrix sheet, so they recount when statuses change in Excel;
-    // the cached result is our own count, so readers that do not recalculate show it too.
+    // the cached result is our own count, so readers that do not recalculate show it too. The
+    // words counted are the workbook's language's, as its drop-downs write them.
     let last = m.rows.len() + 1;
+    let matrix_sheet = quoted(styles.sheet(View::Iso27001.sheet()));
     let full_view_range = |field: Field| {
         let column = rust_xlsxwriter::utility::column_number_to_name(View::Iso27001.column(field));
-        format!(
-            "{}!${column}$2:${column}${last}",
-            quoted(View::Iso27001.sheet())
-        )
+        format!("{matrix_sheet}!${column}$2:${column}${last}")
     };
     let status_range = full_view_range(Field::Status);
     let kind_range = full_view_range(Field::Kind);
-    let r = at.take();
-    ws.write_string_with_format(r, 0, "Rows by status", &styles.header)?;
-    ws.write_string_with_format(r, 1, "Rows", &styles.header)?;
+    let countif = |range: &str, word: &str| format!("COUNTIF({range},{})", formula_string(word));
+    header_row(
+        ws,
+        styles,
+        &mut heights,
+        at.take(),
+        &[t("workbook.summary.by-status"), t("workbook.summary.rows")],
+    )?;
     let first_status = at.0;
-    for count in &s.by_status {
+    for status in Status::ALL {
         let r = at.take();
-        ws.write_string_with_format(r, 0, &count.label, &styles.plain)?;
-        let formula = Formula::new(format!("=COUNTIF({status_range},\"{}\")", count.label))
-            .set_result(count.count.to_string());
+        let word = texts.label(status);
+        let count = m.rows.iter().filter(|row| row.status == status).count();
+        ws.write_string_with_format(r, 0, word, &styles.plain)?;
+        let formula = Formula::new(format!("={}", countif(&status_range, word)))
+            .set_result(count.to_string());
         ws.write_formula_with_format(r, 1, formula, &styles.plain)?;
     }
     let last_status = at.0 - 1;
-    Styles::status_colours(ws, first_status, last_status, 0)?;
+    styles.status_colours(ws, first_status, last_status, 0)?;
     at.gap();
-    let r = at.take();
-    ws.write_string_with_format(r, 0, "Rows by kind", &styles.header)?;
-    ws.write_string_with_format(r, 1, "Rows", &styles.header)?;
-    for count in &s.by_kind {
+    header_row(
+        ws,
+        styles,
+        &mut heights,
+        at.take(),
+        &[t("workbook.summary.by-kind"), t("workbook.summary.rows")],
+    )?;
+    for kind in RowKind::ALL {
         let r = at.take();
-        ws.write_string_with_format(r, 0, &count.label, &styles.plain)?;
-        let formula = Formula::new(format!("=COUNTIF({kind_range},\"{}\")", count.label))
-            .set_result(count.count.to_string());
+        let word = texts.label(kind);
+        let count = m.rows.iter().filter(|row| row.kind == kind).count();
+        ws.write_string_with_format(r, 0, word, &styles.plain)?;
+        let formula =
+            Formula::new(format!("={}", countif(&kind_range, word))).set_result(count.to_string());
         ws.write_formula_with_format(r, 1, formula, &styles.plain)?;
     }
     let open_statuses: Vec<Status> = Status::ALL.into_iter().filter(|s| s.is_open()).collect();
-    let open = s
-        .by_status
-        .iter()
-        .filter(|c| open_statuses.iter().any(|s| s.as_str() == c.key))
-        .map(|c| c.count)
-        .sum::<usize>();
+    let open = m.rows.iter().filter(|row| row.status.is_open()).count();
     // Counted over the matrix itself, like the rows above, so it holds however they are laid out.
     let open_formula = open_statuses
         .iter()
-        .map(|s| format!("COUNTIF({status_range},\"{}\")", s.label()))
+        .map(|s| countif(&status_range, texts.label(*s)))
         .collect::<Vec<_>>()
         .join("+");
     let r = at.take();
-    ws.write_string_with_format(r, 0, "Open rows (not started or in progress)", &styles.bold)?;
+    let open_label = t("workbook.summary.open-rows");
+    ws.write_string_with_format(r, 0, open_label, &styles.bold)?;
+    heights.note(r, open_label, WIDTHS[0]);
     ws.write_formula_with_format(
         r,
         1,
@@ -246,10 +292,17 @@ pub fn write(
     )?;
     at.gap();
 
-    let r = at.take();
-    ws.write_string_with_format(r, 0, "Readiness by area", &styles.header)?;
-    ws.write_string_with_format(r, 1, "Readiness", &styles.header)?;
-    ws.write_string_with_format(r, 2, "Open rows", &styles.header)?;
+    header_row(
+        ws,
+        styles,
+        &mut heights,
+        at.take(),
+        &[
+            t("workbook.summary.by-area"),
+            t("workbook.summary.readiness-column"),
+            t("workbook.summary.open-column"),
+        ],
+    )?;
     for area in &s.by_area {
         let r = at.take();
         ws.write_string_with_format(r, 0, &area.area.label, &styles.plain)?;
@@ -258,10 +311,17 @@ pub fn write(
     }
     at.gap();
 
-    let r = at.take();
-    ws.write_string_with_format(r, 0, "Top actions", &styles.header)?;
-    ws.write_string_with_format(r, 1, "Priority", &styles.header)?;
-    ws.write_string_with_format(r, 2, "Action", &styles.header)?;
+    header_row(
+        ws,
+        styles,
+        &mut heights,
+        at.take(),
+        &[
+            t("workbook.summary.top-actions"),
+            t("workbook.header.priority"),
+            t("workbook.header.action"),
+        ],
+    )?;
     for row in s
         .top_actions
         .iter()
@@ -269,7 +329,7 @@ pub fn write(
     {
         let r = at.take();
         ws.write_string_with_format(r, 0, &*row.topic, &styles.wrap)?;
-        ws.write_string_with_format(r, 1, row.priority.label(), &styles.plain)?;
+        ws.write_string_with_format(r, 1, texts.label(row.priority), &styles.plain)?;
         ws.write_string_with_format(r, 2, &row.action, &styles.wrap)?;
         heights.note(r, &row.topic, WIDTHS[0]);
         heights.note(r, &row.action, WIDTHS[2]);
@@ -277,12 +337,13 @@ pub fn write(
     heights.apply(ws)?;
     at.gap();
 
-    ws.write_string_with_format(at.take(), 0, "Sheets", &styles.header)?;
-    for sheet in SHEETS.iter().skip(1) {
+    ws.write_string_with_format(at.take(), 0, t("workbook.summary.sheets"), &styles.header)?;
+    for sheet in Sheet::ALL.iter().skip(1) {
+        let sheet = styles.sheet(*sheet);
         ws.write_url_with_format(
             at.take(),
             0,
-            Url::new(format!("internal:{}!A1", quoted(sheet))).set_text(*sheet),
+            Url::new(format!("internal:{}!A1", quoted(sheet))).set_text(sheet),
             &styles.link,
         )?;
     }
@@ -290,11 +351,35 @@ pub fn write(
     let mut chart = Chart::new(ChartType::Bar);
     chart
         .add_series()
-        .set_name("Rows")
-        .set_categories((SHEETS[0], first_status, 0, last_status, 0))
-        .set_values((SHEETS[0], first_status, 1, last_status, 1));
-    chart.title().set_name("Rows by status");
+        .set_name(t("workbook.summary.rows"))
+        .set_categories((name.as_str(), first_status, 0, last_status, 0))
+        .set_values((name.as_str(), first_status, 1, last_status, 1));
+    chart.title().set_name(t("workbook.summary.by-status"));
     chart.legend().set_hidden();
     ws.insert_chart(1, 3, &chart)?;
     Ok(())
+}
+
+/// A header row over the first columns of the Summary, noting how tall its texts make it.
+fn header_row(
+    ws: &mut Worksheet,
+    styles: &Styles,
+    heights: &mut RowHeights,
+    r: u32,
+    texts: &[&str],
+) -> Result<(), XlsxError> {
+    for (col, text) in texts.iter().enumerate() {
+        ws.write_string_with_format(r, col as u16, *text, &styles.header)?;
+        heights.note(r, text, WIDTHS[col]);
+    }
+    Ok(())
+}
+
+/// Person-days as the language writes numbers, with the decimals the figure has (12, 2.5).
+fn days_text(texts: &Texts, days: f64) -> String {
+    let plain = days.to_string();
+    let decimals = plain
+        .split_once('.')
+        .map_or(0, |(_, fraction)| fraction.len());
+    texts.decimal(days, decimals.min(2))
 }
