@@ -48,7 +48,8 @@ fn english() -> String {
 #[derive(Serialize, Deserialize)]
 pub struct Language<'a> {
     pub lang: &'a str,
-    pub bundle: &'a str,
+    /// The bundle's JSON text: owned when read, as JSON escapes its quotes.
+    pub bundle: std::borrow::Cow<'a, str>,
 }
 
 crate::vocabulary::vocabulary! {
@@ -92,7 +93,19 @@ pub fn request_json_in(
 
 #[cfg(test)]
 mod tests {
-    use super::Kind;
+    use super::{Kind, Language};
+
+    #[test]
+    fn a_language_message_carries_a_bundle_with_quotes() {
+        let bundle = r#"{"a": "say \"hi\""}"#;
+        let message = serde_json::to_string(&Language {
+            lang: "de",
+            bundle: bundle.into(),
+        })
+        .unwrap();
+        let read: Language = serde_json::from_str(&message).unwrap();
+        assert_eq!((read.lang, &*read.bundle), ("de", bundle));
+    }
 
     #[test]
     fn only_prepare_export_and_language_are_requests() {

@@ -42,7 +42,7 @@ pub fn handle(request: &str) -> Result<Vec<u8>, String> {
 pub fn handle_language(message: &str) -> Result<(), String> {
     let language: Language =
         serde_json::from_str(message).map_err(|e| format!("bad language message: {e}"))?;
-    Texts::install(language.lang, language.bundle).map_err(|e| e.to_string())?;
+    Texts::install(language.lang, &language.bundle).map_err(|e| e.to_string())?;
     Ok(())
 }
 
@@ -100,9 +100,11 @@ impl LastWorkbook {
 
 #[cfg(test)]
 mod tests {
-    use super::{handle, handle_read, LastWorkbook};
+    use super::{handle, handle_language, handle_read, LastWorkbook};
     use crate::assessment::SAMPLE_JSON;
+    use crate::i18n::Texts;
     use crate::protocol::request_json;
+    use crate::protocol::Language;
 
     #[test]
     fn a_kept_workbook_serves_only_the_exact_request_it_was_built_for() {
@@ -133,6 +135,26 @@ mod tests {
         assert!(handle_read(b"a,b", "")
             .unwrap_err()
             .contains("not a workbook"));
+    }
+
+    #[test]
+    fn a_workbook_in_a_language_the_page_sent_first() {
+        let request = crate::protocol::request_json_in("fr", SAMPLE_JSON, "2026-12-02", None);
+        // The worker has English only until the page sends another language.
+        assert!(Texts::installed("fr").is_none() || handle(&request).is_ok());
+        let bundle = crate::i18n::bundled("fr").unwrap();
+        let message = serde_json::to_string(&Language {
+            lang: "fr",
+            bundle: bundle.into(),
+        })
+        .unwrap();
+        handle_language(&message).unwrap();
+        let french = handle(&request).unwrap();
+        assert_ne!(
+            french,
+            handle(&request_json(SAMPLE_JSON, "2026-12-02", None)).unwrap()
+        );
+        assert!(handle_language("{}").is_err());
     }
 
     #[test]

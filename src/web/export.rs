@@ -64,7 +64,11 @@ thread_local! {
 }
 
 fn language_message(lang: &str, bundle: &str) -> String {
-    serde_json::to_string(&crate::protocol::Language { lang, bundle }).expect("serialisable")
+    serde_json::to_string(&crate::protocol::Language {
+        lang,
+        bundle: bundle.into(),
+    })
+    .expect("serialisable")
 }
 
 /// Gives the worker a language's texts, now if it runs and is ready, else when it is.

@@ -23,7 +23,7 @@ async function answer(page, answers) {
     const base = domId(id);
     if (typeof value === 'number') await page.fill(`#${base}`, String(value));
     else if (Array.isArray(value)) for (const option of value) await page.check(`#${base}-${option}`);
-    else if (await page.locator(`#${base}-${value}`).count()) await page.check(`#${base}-${value}`);
+    else if (await page.locator(`[id="${base}-${value}"]`).count()) await page.check(`[id="${base}-${value}"]`);
     else await page.fill(`#${base}`, value);
   }
 }
@@ -33,7 +33,7 @@ const SECTIONS = [
   { 'start.iso27001': 'certified', 'start.iso20000': 'none', 'start.target': 'integrated', 'start.timeline': '12-months' },
   { 'cert.scope': 'same', 'cert.combined': 'yes', 'cert.body': 'one' },
   { 'scope.customers': 'external', 'scope.internet-facing': 'yes', 'scope.customer-data': 'yes', 'scope.customer-access': 'privileged', 'scope.development': 'none', 'scope.cloud': ['use-saas'], 'scope.premises': ['offices'], 'scope.remote': 'some', 'scope.mobile': 'yes', 'scope.network': 'yes', 'scope.critical-suppliers': 'yes', 'scope.removable-media': 'no' },
-  { 'ops.hours': 'business', 'ops.outsourced': ['none'], 'ops.tools': ['ticketing'] },
+  { 'ops.hours': 'business-hours', 'ops.outsourced': ['none'], 'ops.tools': ['ticketing'] },
   { 'reg.gdpr': 'both', 'reg.nis2': 'important', 'reg.dora': 'no', 'reg.pci': 'no', 'reg.attestations': ['none'] },
 ];
 
@@ -43,7 +43,7 @@ async function overflow(page) {
     const width = document.documentElement.clientWidth;
     const wide = [...document.querySelectorAll('body *')]
       .filter((el) => el.getBoundingClientRect().right > width + 1 && getComputedStyle(el).position !== 'fixed')
-      .filter((el) => !el.closest('.table-scroll, .heatmap-scroll, [data-scrolls]'))
+      .filter((el) => !el.closest('.table-scroll, .heatmap-scroll, .report-scroll, [data-scrolls]'))
       .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}: ${el.textContent.trim().slice(0, 40)}`);
     return { scroll: document.scrollingElement.scrollWidth - width, wide: wide.slice(0, 5) };
   });
