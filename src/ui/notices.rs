@@ -2,8 +2,9 @@
 
 use yew::prelude::*;
 
-use super::lang::{catalog, questionnaire, t, tc, tf};
+use super::lang::{questionnaire, t, tc, texts, tf};
 use crate::assessment::Field;
+use crate::catalog;
 use crate::state::{Action, Notice, NoticeKind, TabConflicts, Unreadable};
 use crate::web;
 
@@ -15,9 +16,12 @@ fn field_name(field: &Field) -> String {
             .question(id)
             .map_or_else(|| id.clone(), |q| q.label.clone()),
         Field::Row(id, part) => {
-            let topic = catalog()
-                .row(id)
-                .map_or_else(|| id.clone(), |row| row.topic.to_string());
+            // The topic's translation by its key, so a first visit need not localize the catalog.
+            let topic = texts()
+                .find(&format!("crosswalk.{id}.topic"))
+                .map(str::to_owned)
+                .or_else(|| catalog::builtin().row(id).map(|row| row.topic.to_string()))
+                .unwrap_or_else(|| id.clone());
             let key = match *part {
                 "status" => "notices.field.status",
                 "owner" => "notices.field.owner",
