@@ -139,7 +139,18 @@ test('the header switch changes the language, is remembered, and keeps the answe
   assert.equal(await page.inputValue('.language-switch select'), 'fr');
   await page.getByRole('button', { name: fr['welcome.open-matrix'] }).click();
   await page.getByRole('searchbox', { name: fr['matrix.search.label'] }).waitFor();
-  assert.deepEqual(await axeViolations(page), []);
+  // Every screen of the full app in French: axe at 0, nothing wider than a phone.
+  for (const [nav, name] of [['frame.nav.heatmap', 'heatmap'], ['frame.nav.summary', 'summary'], ['frame.nav.data', 'data'], ['frame.report', 'report'], ['frame.nav.matrix', 'matrix']]) {
+    await page.getByRole('button', { name: fr[nav], exact: true }).first().click();
+    await page.waitForTimeout(150);
+    assert.deepEqual(await axeViolations(page), [], `axe on the French ${name}`);
+    await page.setViewportSize({ width: 375, height: 900 });
+    await page.waitForTimeout(100);
+    const { scroll, wide } = await overflow(page);
+    assert.ok(scroll <= 0, `French ${name} scrolls sideways at 375 px by ${scroll} px: ${wide.join('; ')}`);
+    await screenshot(page, `fr-${name}-375`);
+    await page.setViewportSize({ width: 1280, height: 900 });
+  }
   await screenshot(page, 'fr-matrix-1280');
   await page.selectOption('.language-switch select', 'en');
   await page.getByRole('searchbox', { name: en['matrix.search.label'] }).waitFor();
