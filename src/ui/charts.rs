@@ -20,6 +20,9 @@ pub fn count_bars(
         .collect()
 }
 
+/// The bars' length in the chart's 400 units: the rest of the line carries the value.
+const TRACK: f64 = 215.0;
+
 /// Horizontal bars: one per (label, value, max, text), each with its label above the bar, so
 /// the chart reads at phone width too. Drawn in SVG with the figures as text and as the
 /// accessible name.
@@ -37,13 +40,15 @@ pub fn bars(title: &str, items: &[(String, f64, f64, String)]) -> Html {
             <svg viewBox={format!("0 0 400 {height}")} role="img" aria-label={tf("charts.bars.label", &[("title", &title), ("items", &description)])} class="bars">
                 {for items.iter().enumerate().map(|(i, (label, value, max, text))| {
                     let y = i as f64 * row_height;
-                    let width = if *max > 0.0 { 400.0 * value / max } else { 0.0 };
+                    // The label has the line above the bar to itself and the value sits beside
+                    // the bar, so neither runs into the other in a longer language.
+                    let width = if *max > 0.0 { TRACK * value / max } else { 0.0 };
                     html! {
                         <g>
                             <text x="0" y={format!("{}", y + 14.0)} class="bar-label">{label.clone()}</text>
-                            <text x="400" y={format!("{}", y + 14.0)} text-anchor="end" class="bar-value">{text.clone()}</text>
-                            <rect x="0" y={format!("{}", y + 20.0)} width="400" height="12" rx="3" class="bar-track" />
+                            <rect x="0" y={format!("{}", y + 20.0)} width={TRACK.to_string()} height="12" rx="3" class="bar-track" />
                             <rect x="0" y={format!("{}", y + 20.0)} width={format!("{width:.1}")} height="12" rx="3" class="bar-fill" />
+                            <text x="400" y={format!("{}", y + 31.0)} text-anchor="end" class="bar-value">{text.clone()}</text>
                         </g>
                     }
                 })}
