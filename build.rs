@@ -33,7 +33,39 @@ fn main() {
         std::fs::create_dir_all(target.parent().expect("a folder")).expect("OUT_DIR is writable");
         std::fs::write(&target, minify(&text)).expect("OUT_DIR is writable");
     }
+    write_catalog_index(Path::new(&out));
     bundle_locales(Path::new(&out));
+}
+
+/// `$OUT_DIR/data/catalog-index.json`: each crosswalk row's id, practice and kind, and the Annex A
+/// controls of ISO/IEC 27001:2022 (`src/catalog/index.rs`). The first-visit page reads this
+/// instead of the catalog.
+fn write_catalog_index(out: &Path) {
+    let read = |file: &str| -> serde_json::Value {
+        let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{file}: {e}"))
+    };
+    let crosswalk = read("data/crosswalk.json");
+    let rows: Vec<serde_json::Value> = crosswalk["rows"]
+        .as_array()
+        .expect("data/crosswalk.json has rows")
+        .iter()
+        .map(|row| serde_json::json!({ "id": row["id"], "practice": row["practice"], "kind": row["kind"] }))
+        .collect();
+    let standard = read("data/standards/iso27001-2022.json");
+    let controls: Vec<&serde_json::Value> = standard["nodes"]
+        .as_array()
+        .expect("the standard has nodes")
+        .iter()
+        .filter(|node| node["kind"] == "control")
+        .map(|node| &node["ref"])
+        .collect();
+    let index = serde_json::json!({ "rows": rows, "controls_2022": controls });
+    std::fs::write(
+        out.join("data/catalog-index.json"),
+        serde_json::to_string(&index).expect("serialisable"),
+    )
+    .expect("OUT_DIR is writable");
 }
 
 /// One minified JSON object per language, its files merged in name order. A key given twice is a

@@ -16,7 +16,7 @@ fn sample_assessment() -> Assessment {
     ims_matrix::assessment::import(
         assessment::SAMPLE_JSON,
         questionnaire::builtin(),
-        catalog::builtin(),
+        catalog::builtin_index(),
     )
     .expect("the sample imports")
     .assessment
@@ -91,7 +91,10 @@ fn main() {
     });
     let sample_json = a.to_json();
     measure("assessment::import (the sample's JSON)", 200, || {
-        black_box(assessment::import(black_box(&sample_json), q, c).expect("imports"));
+        black_box(
+            assessment::import(black_box(&sample_json), q, catalog::builtin_index())
+                .expect("imports"),
+        );
     });
     // What the export worker does per request: parse, import, build, write.
     let request = ims_matrix::protocol::request_json(&a.to_json(), "2026-11-27", None);

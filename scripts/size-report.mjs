@@ -65,3 +65,18 @@ function table(title, list) {
 
 table('First visit', rows.filter((r) => !r.later));
 table('Loaded on demand', rows.filter((r) => r.later));
+
+// The first visit validates against the catalog's index (src/catalog/index.rs), never the
+// catalog itself: a crosswalk row's advice in a first-visit file means something on the welcome
+// screen or the questionnaire reached `catalog::builtin()` again, about 30 KB brotli.
+const advice = ['"rationale":', '"guidance":'];
+const carrying = rows
+  .filter((r) => !r.later)
+  .filter((r) => {
+    const text = readFileSync(join(dist, r.file)).toString('latin1');
+    return advice.some((marker) => text.includes(marker));
+  });
+if (carrying.length > 0) {
+  console.error(`The first visit carries the catalog's advice: ${carrying.map((r) => r.file).join(', ')}`);
+  process.exit(1);
+}

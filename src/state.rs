@@ -291,7 +291,7 @@ impl AppState {
         let imported = assessment::import(
             &handover.assessment,
             questionnaire::builtin(),
-            catalog::builtin(),
+            catalog::builtin_index(),
         );
         if let Ok(imported) = imported {
             self.assessment = Rc::new(imported.assessment);

@@ -18,7 +18,7 @@ fn prospect(name: &str) -> (Assessment, Matrix) {
         env!("CARGO_MANIFEST_DIR")
     );
     let text = std::fs::read_to_string(&path).expect("fixture");
-    let imported = assessment::import(&text, questionnaire::builtin(), catalog::builtin())
+    let imported = assessment::import(&text, questionnaire::builtin(), catalog::builtin_index())
         .unwrap_or_else(|e| panic!("{name}: {e}"));
     assert!(
         imported.warnings.is_empty(),
@@ -238,7 +238,7 @@ fn alternatives(kind: &QuestionKind, created: &str) -> Vec<Answer> {
 #[test]
 fn every_question_changes_some_output() {
     let q = questionnaire::builtin();
-    let sample = assessment::import(assessment::SAMPLE_JSON, q, catalog::builtin())
+    let sample = assessment::import(assessment::SAMPLE_JSON, q, catalog::builtin_index())
         .expect("sample")
         .assessment;
     // A second base where the questions that depend on others matter: both standards held,

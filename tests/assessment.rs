@@ -6,7 +6,7 @@ use ims_matrix::catalog::{self, StandardId};
 use ims_matrix::questionnaire::{self, Answer};
 
 fn import(text: &str) -> Result<assessment::Imported, ImportError> {
-    assessment::import(text, questionnaire::builtin(), catalog::builtin())
+    assessment::import(text, questionnaire::builtin(), catalog::builtin_index())
 }
 
 #[test]
@@ -185,7 +185,7 @@ fn the_sample_assessment_answers_everything_and_imports_cleanly() {
 #[test]
 fn a_byte_order_mark_as_notepad_saves_it_is_accepted() {
     let q = questionnaire::builtin();
-    let c = catalog::builtin();
+    let c = catalog::builtin_index();
     let with_bom = format!("\u{FEFF}{}", ims_matrix::assessment::SAMPLE_JSON);
     let imported = assessment::import(&with_bom, q, c).expect("a BOM is not part of the JSON");
     assert!(imported.warnings.is_empty(), "{:?}", imported.warnings);
@@ -266,7 +266,7 @@ fn share_links_are_short_and_old_links_still_open() {
     let sample = assessment::import(
         assessment::SAMPLE_JSON,
         questionnaire::builtin(),
-        catalog::builtin(),
+        catalog::builtin_index(),
     )
     .expect("sample")
     .assessment;
@@ -275,7 +275,7 @@ fn share_links_are_short_and_old_links_still_open() {
         Link::Compressed(payload) => share::inflate(payload).expect("compressed link"),
     };
     let reopened = |json: String| {
-        assessment::import(&json, questionnaire::builtin(), catalog::builtin())
+        assessment::import(&json, questionnaire::builtin(), catalog::builtin_index())
             .expect("reopens")
             .assessment
     };
@@ -309,7 +309,7 @@ fn texts(lang: &str) -> &'static ims_matrix::i18n::Texts {
 /// language; the English of `import` and of the errors' `Display` stays as it was.
 #[test]
 fn import_warnings_and_errors_read_in_the_visitors_language() {
-    let (q, c) = (questionnaire::builtin(), catalog::builtin());
+    let (q, c) = (questionnaire::builtin(), catalog::builtin_index());
     let text = include_str!("fixtures/assessment/unknown-ids.json");
     let english = import(text).expect("readable").warnings;
     let german = assessment::import_in(text, q, c, texts("de"))

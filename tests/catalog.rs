@@ -20,6 +20,16 @@ fn builtin_catalog_loads() {
 }
 
 #[test]
+fn the_index_build_rs_wrote_is_the_index_of_the_catalog() {
+    // The first-visit page validates against the index alone; it must not drift from the data.
+    let index = catalog::builtin_index();
+    assert_eq!(*index, catalog::CatalogIndex::of(catalog::builtin()));
+    assert_eq!(index.rows.len(), catalog::builtin().crosswalk.len());
+    assert_eq!(index.controls_2022.len(), 93);
+    assert!(index.has_row("common.context") && !index.has_row("common.nothing"));
+}
+
+#[test]
 fn iso27001_2022_has_93_controls_in_four_themes() {
     let refs = controls(StandardId::Iso27001_2022);
     assert_eq!(refs.len(), 93);

@@ -679,7 +679,7 @@ fn sample() -> Assessment {
     ims_matrix::assessment::import(
         ims_matrix::assessment::SAMPLE_JSON,
         questionnaire::builtin(),
-        catalog::builtin(),
+        catalog::builtin_index(),
     )
     .expect("the sample")
     .assessment

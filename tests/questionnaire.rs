@@ -6,7 +6,8 @@ use ims_matrix::questionnaire::{self, Answer, Answers, QuestionKind};
 
 #[test]
 fn builtin_questionnaire_loads() {
-    if let Err(errors) = questionnaire::load(&questionnaire::BUILTIN_FILE, catalog::builtin()) {
+    if let Err(errors) = questionnaire::load(&questionnaire::BUILTIN_FILE, catalog::builtin_index())
+    {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         panic!("built-in questionnaire is invalid:\n{}", lines.join("\n"));
     }
@@ -147,7 +148,7 @@ fn a_condition_on_a_later_question_is_rejected() {
             name: "bad.json",
             text,
         },
-        catalog::builtin(),
+        catalog::builtin_index(),
     )
     .expect_err("invalid");
     let messages: Vec<String> = errors.iter().map(ToString::to_string).collect();
@@ -170,7 +171,7 @@ fn errors_after(change: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
             name: "changed.json",
             text,
         },
-        catalog::builtin(),
+        catalog::builtin_index(),
     ) {
         Ok(_) => Vec::new(),
         Err(errors) => errors.iter().map(ToString::to_string).collect(),
@@ -255,7 +256,7 @@ fn maturity_is_read_by_practice_whatever_the_question_is_called() {
             name: "renamed.json",
             text,
         },
-        catalog::builtin(),
+        catalog::builtin_index(),
     )
     .expect("a maturity question may be renamed");
     let mut answers = Answers::new();

@@ -13,7 +13,7 @@ fn build(assessment: &Assessment) -> Matrix {
 }
 
 fn imported(text: &str) -> Assessment {
-    assessment::import(text, questionnaire::builtin(), catalog::builtin())
+    assessment::import(text, questionnaire::builtin(), catalog::builtin_index())
         .expect("import")
         .assessment
 }

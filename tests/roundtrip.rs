@@ -15,7 +15,7 @@ fn sample() -> Assessment {
     assessment::import(
         assessment::SAMPLE_JSON,
         questionnaire::builtin(),
-        catalog::builtin(),
+        catalog::builtin_index(),
     )
     .expect("sample")
     .assessment
@@ -905,4 +905,47 @@ fn a_word_of_no_language_in_a_german_workbook_is_listed_as_a_problem() {
     assert_eq!(imported.problems.len(), 1, "{:?}", imported.problems);
     assert_eq!(imported.problems[0].sheet, names[1]);
     assert!(imported.problems[0].text.contains("Erledigt"));
+}
+
+#[test]
+fn a_review_for_a_german_page_is_worded_in_german_whatever_the_workbook_language() {
+    let a = sample();
+    let t = texts("de");
+    let read_in_german =
+        |bytes: &[u8]| read::read_in(t, bytes, questionnaire::builtin(), catalog::builtin(), None);
+    // An English workbook, edited, read for a page shown in German.
+    let bytes = export(&a);
+    let status = locate(&bytes, SHEETS[1], "Row ID", "common.scope", "Status");
+    let due = locate(&bytes, SHEETS[1], "Row ID", "common.policy", "Due");
+    let file = edited(
+        &bytes,
+        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
+            let sheet = set_cell(&sheet, &status, &inline("Implemented"));
+            set_cell(&sheet, &due, &inline("someday"))
+        })],
+    );
+    let review = read_in_german(&file).expect("reads");
+    assert_eq!(review.changes.len(), 1, "{:?}", review.changes);
+    let change = &review.changes[0];
+    assert_eq!(change.topic, t.get("crosswalk.common.scope.topic"));
+    assert_eq!(change.after, t.label(Status::Implemented));
+    assert_ne!(
+        change.after,
+        Status::Implemented.label(),
+        "not the English label"
+    );
+    assert_eq!(review.problems.len(), 1, "{:?}", review.problems);
+    assert!(
+        review.problems[0].text.contains("ist kein Datum"),
+        "{}",
+        review.problems[0].text
+    );
+    // Refusals too; the English message stays for the command line.
+    let refusal = read_in_german(b"Row ID,Status\n").expect_err("refused");
+    assert!(
+        refusal.message(t).contains("Textdatei"),
+        "{}",
+        refusal.message(t)
+    );
+    assert!(refusal.to_string().contains("text file"));
 }

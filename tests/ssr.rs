@@ -260,7 +260,7 @@ async fn the_report_lists_every_row_with_its_status_and_carries_the_brand() {
     let sample = ims_matrix::assessment::import(
         ims_matrix::assessment::SAMPLE_JSON,
         questionnaire::builtin(),
-        catalog::builtin(),
+        catalog::builtin_index(),
     )
     .expect("sample")
     .assessment;
@@ -310,7 +310,7 @@ async fn report_in(lang: &str) -> String {
     let sample = ims_matrix::assessment::import(
         ims_matrix::assessment::SAMPLE_JSON,
         questionnaire::builtin(),
-        catalog::builtin(),
+        catalog::builtin_index(),
     )
     .expect("sample")
     .assessment;
@@ -543,7 +543,7 @@ fn sample_matrix_in(lang: &str) -> Rc<matrix::Matrix> {
     let sample = ims_matrix::assessment::import(
         ims_matrix::assessment::SAMPLE_JSON,
         questionnaire::builtin(),
-        catalog::builtin(),
+        catalog::builtin_index(),
     )
     .expect("sample")
     .assessment;

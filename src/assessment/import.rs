@@ -8,7 +8,7 @@ use serde_json::Value;
 
 use super::migrate;
 use super::model::{Assessment, SCHEMA_VERSION};
-use crate::catalog::Catalog;
+use crate::catalog::CatalogIndex;
 use crate::i18n::Texts;
 use crate::questionnaire::{QuestionKind, Questionnaire};
 
@@ -68,7 +68,7 @@ impl std::error::Error for ImportError {}
 pub fn import(
     text: &str,
     questionnaire: &Questionnaire,
-    catalog: &Catalog,
+    catalog: &CatalogIndex,
 ) -> Result<Imported, ImportError> {
     import_in(text, questionnaire, catalog, Texts::english())
 }
@@ -80,7 +80,7 @@ pub fn import(
 pub fn import_in(
     text: &str,
     questionnaire: &Questionnaire,
-    catalog: &Catalog,
+    catalog: &CatalogIndex,
     texts: &Texts,
 ) -> Result<Imported, ImportError> {
     // Windows Notepad and some editors save UTF-8 with a byte-order mark; it is not part of the
@@ -134,7 +134,7 @@ pub fn import_in(
 pub fn check(
     assessment: &Assessment,
     questionnaire: &Questionnaire,
-    catalog: &Catalog,
+    catalog: &CatalogIndex,
 ) -> Vec<String> {
     check_in(assessment, questionnaire, catalog, Texts::english())
 }
@@ -143,7 +143,7 @@ pub fn check(
 pub fn check_in(
     assessment: &Assessment,
     questionnaire: &Questionnaire,
-    catalog: &Catalog,
+    catalog: &CatalogIndex,
     texts: &Texts,
 ) -> Vec<String> {
     let mut warnings = Vec::new();
@@ -164,7 +164,7 @@ pub fn check_in(
         }
     }
     for (id, edit) in &assessment.rows {
-        if catalog.row(id).is_none() {
+        if !catalog.has_row(id) {
             warnings.push(texts.fill("import.warning.no-such-row", &[("id", id)]));
         }
         if !edit.due.is_empty() && !is_iso_date(&edit.due) {

@@ -4,15 +4,17 @@
 //! text-encoding tables). This file is the worker's browser glue; the work is
 //! `export::request::handle_read`, pure.
 //!
-//! It posts `"ready"` once it takes requests. The page posts `{request, bytes}`: `request` the
-//! JSON of the assessment in use (compared with when the workbook carries none), `bytes` the
-//! file as a `Uint8Array`. The reply is `{ok: true, review, millis}` (`review`: the JSON of an
+//! It posts `"ready"` once it takes requests. The page posts `{request, bytes, lang, bundle}`:
+//! `request` the JSON of the assessment in use (compared with when the workbook carries none),
+//! `bytes` the file as a `Uint8Array`, `lang` the page's language and `bundle` its texts (absent
+//! for English), which the worker installs the first time. The reply is `{ok: true, review, millis}` (`review`: the JSON of an
 //! `assessment::Review`) or `{ok: false, error, millis}`.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use ims_matrix::export::request::{handle_read, warm_reader};
+use ims_matrix::i18n::Texts;
 
 fn main() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
@@ -23,6 +25,8 @@ fn main() {
         });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
+    // The review's words and the refusals are beyond the first visit's English.
+    Texts::add_all_english();
     // The data a read compares with is parsed once, before the first file arrives.
     warm_reader();
     let _ = scope.post_message(&JsValue::from_str("ready"));
@@ -42,8 +46,17 @@ fn read(scope: &web_sys::DedicatedWorkerGlobalScope, data: &JsValue) {
     let bytes = field("bytes")
         .filter(|b| b.is_instance_of::<js_sys::Uint8Array>())
         .map(|b| js_sys::Uint8Array::new(&b).to_vec());
+    let lang = field("lang")
+        .and_then(|v| v.as_string())
+        .unwrap_or_else(|| "en".to_owned());
+    if let Some(bundle) = field("bundle").and_then(|v| v.as_string()) {
+        // A bundle that does not read leaves the review in English: still a review.
+        if Texts::installed(&lang).is_none() {
+            let _ = Texts::install(&lang, &bundle);
+        }
+    }
     let result = match bytes {
-        Some(bytes) => handle_read(&bytes, &given),
+        Some(bytes) => handle_read(&bytes, &given, &lang),
         None => Err("bad read request: no file".to_owned()),
     };
     let reply = js_sys::Object::new();

@@ -4,6 +4,7 @@
 //! time and validated by `validate::load`. Numbers and titles only; never the standards' text.
 //! Knows nothing of the browser.
 
+mod index;
 mod localize;
 mod model;
 mod raw;
@@ -13,6 +14,7 @@ use std::sync::OnceLock;
 
 use crate::i18n::{PerLanguage, Texts};
 
+pub use index::{builtin_index, CatalogIndex, IndexedRow};
 pub use model::{
     Catalog, Evidence, Family, FnvHasher, Lead, Link, Node, NodeKind, Pdca, Relationship, Row,
     RowKind, RowRefs, Standard, StandardId, Text, Transition,

@@ -19,7 +19,7 @@ pub fn handle(request: &str) -> Result<Vec<u8>, String> {
     let imported = assessment::import(
         request.assessment.get(),
         questionnaire::builtin(),
-        catalog::builtin(),
+        catalog::builtin_index(),
     )
     .map_err(|e| e.to_string())?;
     let a: Assessment = imported.assessment;
@@ -46,24 +46,27 @@ pub fn handle_language(message: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads an edited workbook back (`export::read`) and answers with the review as JSON.
+/// Reads an edited workbook back (`export::read`) and answers with the review as JSON, its
+/// notes and the message of a refusal in `lang` (English when that language is not installed).
 /// `given` is the assessment in use (its JSON, or empty), compared with when the workbook
 /// carries none.
 ///
 /// # Errors
 /// The message for the user when the file is refused.
-pub fn handle_read(bytes: &[u8], given: &str) -> Result<String, String> {
+pub fn handle_read(bytes: &[u8], given: &str, lang: &str) -> Result<String, String> {
+    let texts = Texts::installed(lang).unwrap_or(Texts::english());
     let given = (!given.is_empty())
-        .then(|| assessment::import(given, questionnaire::builtin(), catalog::builtin()))
+        .then(|| assessment::import(given, questionnaire::builtin(), catalog::builtin_index()))
         .and_then(Result::ok)
         .map(|imported| imported.assessment);
-    let review = export::read::read(
+    let review = export::read::read_in(
+        texts,
         bytes,
         questionnaire::builtin(),
         catalog::builtin(),
         given.as_ref(),
     )
-    .map_err(|e| e.to_string())?;
+    .map_err(|e| e.message(texts))?;
     serde_json::to_string(&review).map_err(|e| e.to_string())
 }
 
@@ -129,12 +132,23 @@ mod tests {
     #[test]
     fn a_workbook_read_back_answers_with_its_review() {
         let bytes = handle(&request_json(SAMPLE_JSON, "2026-12-01", None)).unwrap();
-        let json = handle_read(&bytes, "").unwrap();
+        let json = handle_read(&bytes, "", "en").unwrap();
         let review: crate::assessment::Review = serde_json::from_str(&json).unwrap();
         assert!(review.embedded && review.changes.is_empty());
-        assert!(handle_read(b"a,b", "")
+        assert!(handle_read(b"a,b", "", "en")
             .unwrap_err()
             .contains("not a workbook"));
+        // A language not installed is English, still a message.
+        assert!(handle_read(b"a,b", "", "xx")
+            .unwrap_err()
+            .contains("not a workbook"));
+    }
+
+    #[test]
+    fn a_refusal_in_the_language_the_page_sent() {
+        Texts::install("de", crate::i18n::bundled("de").unwrap()).unwrap();
+        let refusal = handle_read(b"a,b", "", "de").unwrap_err();
+        assert!(refusal.contains("Textdatei"), "{refusal}");
     }
 
     #[test]

@@ -33,7 +33,7 @@ pub const BUILTIN_FILE: DataFile<'static> = DataFile {
 /// If the built-in data is invalid; `tests/questionnaire.rs` guarantees it is not.
 pub fn builtin() -> &'static Questionnaire {
     static QUESTIONNAIRE: OnceLock<Questionnaire> = OnceLock::new();
-    QUESTIONNAIRE.get_or_init(|| match load(&BUILTIN_FILE, catalog::builtin()) {
+    QUESTIONNAIRE.get_or_init(|| match load(&BUILTIN_FILE, catalog::builtin_index()) {
         Ok(questionnaire) => questionnaire,
         Err(errors) => {
             let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();

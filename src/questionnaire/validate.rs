@@ -8,7 +8,7 @@ use super::model::{
 };
 use super::raw::{RawChoice, RawCondition, RawQuestion, RawQuestionnaire};
 use super::reads;
-use crate::catalog::{Catalog, DataError, DataFile, Family, NodeKind, StandardId};
+use crate::catalog::{CatalogIndex, DataError, DataFile, Family};
 
 struct Checker<'a> {
     file: &'a str,
@@ -29,7 +29,7 @@ impl Checker<'_> {
 ///
 /// # Errors
 /// Every problem found, each naming the file and the question or rule.
-pub fn load(file: &DataFile<'_>, catalog: &Catalog) -> Result<Questionnaire, Vec<DataError>> {
+pub fn load(file: &DataFile<'_>, catalog: &CatalogIndex) -> Result<Questionnaire, Vec<DataError>> {
     let raw: RawQuestionnaire = serde_json::from_str(file.text).map_err(|error| {
         vec![DataError {
             file: file.name.to_owned(),
@@ -70,13 +70,7 @@ pub fn load(file: &DataFile<'_>, catalog: &Catalog) -> Result<Questionnaire, Vec
         });
     }
     check_practices(&earlier, catalog, &mut check);
-    let controls: HashSet<&str> = catalog
-        .standard(StandardId::Iso27001_2022)
-        .nodes
-        .iter()
-        .filter(|node| node.kind == NodeKind::Control)
-        .map(|node| node.reference.as_str())
-        .collect();
+    let controls: HashSet<&str> = catalog.controls_2022.iter().map(String::as_str).collect();
     let mut applicability = Vec::new();
     for (index, raw_rule) in raw.applicability.into_iter().enumerate() {
         let name = format!("applicability rule {}", index + 1);
@@ -328,12 +322,8 @@ fn check_engine_reads(questionnaire: &Questionnaire, check: &mut Checker<'_>) {
     }
 }
 
-fn check_practices(questions: &[Question], catalog: &Catalog, check: &mut Checker<'_>) {
-    let practices: HashSet<&str> = catalog
-        .crosswalk
-        .iter()
-        .map(|r| r.practice.as_str())
-        .collect();
+fn check_practices(questions: &[Question], catalog: &CatalogIndex, check: &mut Checker<'_>) {
+    let practices: HashSet<&str> = catalog.rows.iter().map(|r| r.practice.as_str()).collect();
     let mut asked: HashSet<&str> = HashSet::new();
     for question in questions {
         if let QuestionKind::Maturity { practice } = &question.kind {

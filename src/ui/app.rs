@@ -149,5 +149,17 @@ pub fn App() -> Html {
             },
         },
     };
-    frame(state, &dispatch, html! { <>{screen}{print_report}</> })
+    frame(
+        state,
+        &dispatch,
+        row_topic,
+        html! { <>{screen}{print_report}</> },
+    )
+}
+
+/// A crosswalk row's topic in the app's language, for the banners.
+fn row_topic(id: &str) -> Option<String> {
+    super::lang::catalog()
+        .row(id)
+        .map(|row| row.topic.to_string())
 }

@@ -56,7 +56,7 @@ pub fn DataScreen(props: &DataProps) -> Html {
                     Ok(text) => match assessment::import_in(
                         &text,
                         questionnaire::builtin(),
-                        catalog::builtin(),
+                        catalog::builtin_index(),
                         texts(),
                     ) {
                         Ok(imported) => {

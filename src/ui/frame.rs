@@ -5,13 +5,18 @@ use yew::prelude::*;
 
 use super::export_button::ExportButton;
 use super::lang::{t, tf};
-use super::notices::Notices;
+use super::notices::{self, Notices};
 use crate::i18n;
 use crate::state::{Action, AppState, Notice, NoticeKind, Screen};
 use crate::web;
 
-/// The frame with `screen` inside.
-pub fn frame(state: &AppState, dispatch: &Callback<Action>, screen: Html) -> Html {
+/// The frame with `screen` inside. `row_topic` names a crosswalk row in the banners.
+pub fn frame(
+    state: &AppState,
+    dispatch: &Callback<Action>,
+    row_topic: fn(&str) -> Option<String>,
+    screen: Html,
+) -> Html {
     html! {
         // Keyed by the language: choosing another remounts every screen in it.
         <div class="app" key={state.lang.clone()}>
@@ -40,7 +45,7 @@ pub fn frame(state: &AppState, dispatch: &Callback<Action>, screen: Html) -> Htm
                     notice={state.notice.clone()}
                     unreadable={state.unreadable.clone()}
                     offer={state.offer.as_ref().map(|o| o.assessment.organisation().unwrap_or(t("frame.an-organisation")).to_owned())}
-                    tab_conflicts={state.tab_conflicts.clone()}
+                    tab_conflicts={state.tab_conflicts.as_ref().map(|c| notices::conflict_lines(c, row_topic))}
                     undo={state.undo.as_ref().map(|u| u.source.clone())}
                     dispatch={dispatch.clone()}
                 />

@@ -2,26 +2,39 @@
 
 use yew::prelude::*;
 
-use super::lang::{questionnaire, t, tc, texts, tf};
+use super::lang::{questionnaire, t, tc, tf};
 use crate::assessment::Field;
-use crate::catalog;
 use crate::state::{Action, Notice, NoticeKind, TabConflicts, Unreadable};
 use crate::web;
 
+/// One line per field two tabs changed differently: "Owner of “Integrated policy”: … or …".
+/// `row_topic` names a crosswalk row; the first-visit page, which has no catalog, gives none.
+pub fn conflict_lines(
+    conflicts: &TabConflicts,
+    row_topic: fn(&str) -> Option<String>,
+) -> Vec<String> {
+    conflicts
+        .conflicts
+        .iter()
+        .map(|c| {
+            let field = field_name(&c.field, row_topic);
+            tf(
+                "notices.conflict",
+                &[("field", &field), ("theirs", &c.theirs), ("ours", &c.ours)],
+            )
+        })
+        .collect()
+}
+
 /// What a person calls a field: "Owner of “Integrated policy”", a question's label.
-fn field_name(field: &Field) -> String {
+fn field_name(field: &Field, row_topic: fn(&str) -> Option<String>) -> String {
     match field {
         Field::Editions => t("notices.field.editions").to_owned(),
         Field::Answer(id) => questionnaire()
             .question(id)
             .map_or_else(|| id.clone(), |q| q.label.clone()),
         Field::Row(id, part) => {
-            // The topic's translation by its key, so a first visit need not localize the catalog.
-            let topic = texts()
-                .find(&format!("crosswalk.{id}.topic"))
-                .map(str::to_owned)
-                .or_else(|| catalog::builtin().row(id).map(|row| row.topic.to_string()))
-                .unwrap_or_else(|| id.clone());
+            let topic = row_topic(id).unwrap_or_else(|| id.clone());
             let key = match *part {
                 "status" => "notices.field.status",
                 "owner" => "notices.field.owner",
@@ -39,9 +52,10 @@ pub struct NoticesProps {
     pub unreadable: Option<Unreadable>,
     /// The organisation named in a share link that waits for a decision.
     pub offer: Option<String>,
-    /// Fields another tab changed that this tab had changed too.
+    /// Fields another tab changed that this tab had changed too, one line each
+    /// (`conflict_lines`).
     #[prop_or_default]
-    pub tab_conflicts: Option<TabConflicts>,
+    pub tab_conflicts: Option<Vec<String>>,
     /// The file whose changes were just applied, while they can be undone.
     #[prop_or_default]
     pub undo: Option<String>,
@@ -100,15 +114,13 @@ pub fn Notices(props: &NoticesProps) -> Html {
             </div>
         }
     });
-    let conflicts = props.tab_conflicts.as_ref().map(|choice| {
-        let count = choice.conflicts.len();
+    let conflicts = props.tab_conflicts.as_ref().map(|lines| {
+        let count = lines.len();
         html! {
             <div class="notice warning" role="alert">
                 <p><strong>{tc("notices.conflicts", count, &[])}</strong></p>
                 <ul class="notice-details">
-                    {for choice.conflicts.iter().map(|c| html! {
-                        <li>{tf("notices.conflict", &[("field", &field_name(&c.field)), ("theirs", &c.theirs), ("ours", &c.ours)])}</li>
-                    })}
+                    {for lines.iter().map(|line| html! { <li>{line}</li> })}
                 </ul>
                 <div class="notice-actions">
                     <button type="button" class="button" onclick={dispatch.reform(|_: MouseEvent| Action::KeepOurs)}>{t("notices.conflicts.keep-ours")}</button>

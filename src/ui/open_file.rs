@@ -30,7 +30,11 @@ pub fn open(file: web_sys::File, in_use: Rc<Assessment>, dispatch: yew::Callback
             dispatch.emit(match text {
                 Err(problem) => notice(NoticeKind::Error, problem),
                 Ok(text) => {
-                    match assessment::import(&text, questionnaire::builtin(), catalog::builtin()) {
+                    match assessment::import(
+                        &text,
+                        questionnaire::builtin(),
+                        catalog::builtin_index(),
+                    ) {
                         Ok(imported) => Action::Load(imported.assessment, imported.warnings, name),
                         Err(problem) => notice(
                             NoticeKind::Error,

@@ -47,7 +47,9 @@ pub fn StartApp(props: &StartProps) -> Html {
     let screen = first_visit_screen(state, &dispatch, open_file)
         // Shown for the moment until the full app takes over.
         .unwrap_or_else(|| html! { <p class="loading" role="status">{t("start.opening")}</p> });
-    frame(state, &dispatch, screen)
+    // No catalog here, so a row is named by its id; this page edits no row, so two tabs cannot
+    // both have changed one.
+    frame(state, &dispatch, |_| None, screen)
 }
 
 /// The welcome screen and the questionnaire, as both roots show them; `None` for the screens

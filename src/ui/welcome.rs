@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::lang::{integer, t, tf};
-use crate::catalog::{self, RowKind, StandardId};
+use crate::catalog;
 
 #[derive(Properties, PartialEq)]
 pub struct WelcomeProps {
@@ -25,18 +25,12 @@ pub struct WelcomeProps {
 
 #[component]
 pub fn Welcome(props: &WelcomeProps) -> Html {
-    // Counts only, the same in every language: the built-in catalog, not a localized copy.
-    let catalog = catalog::builtin();
-    let controls_2022 = catalog
-        .standard(StandardId::Iso27001_2022)
-        .controls()
-        .count();
-    let rows = catalog.crosswalk.len();
-    let shared = catalog
-        .crosswalk
-        .iter()
-        .filter(|row| matches!(row.kind, RowKind::Common | RowKind::Integrated))
-        .count();
+    // Counts only, the same in every language; the index, because a first visit does not carry
+    // the catalog.
+    let index = catalog::builtin_index();
+    let controls_2022 = index.controls_2022.len();
+    let rows = index.rows.len();
+    let shared = index.shared_rows();
     let on_click = props.on_start.reform(|_: MouseEvent| ());
     let on_file = {
         let on_file = props.on_file.clone();

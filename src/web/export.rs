@@ -58,9 +58,6 @@ impl Exporter {
 
 thread_local! {
     static EXPORTER: RefCell<Option<Rc<RefCell<Exporter>>>> = const { RefCell::new(None) };
-    /// Every language loaded in the page, `(lang, bundle)`: the worker gets each before the
-    /// first request that needs it.
-    static LANGUAGES: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
 }
 
 fn language_message(lang: &str, bundle: &str) -> String {
@@ -71,9 +68,9 @@ fn language_message(lang: &str, bundle: &str) -> String {
     .expect("serialisable")
 }
 
-/// Gives the worker a language's texts, now if it runs and is ready, else when it is.
+/// Gives the worker a language's texts (kept by `web::lang::keep_bundle`), now if it runs and
+/// is ready, else when it is.
 pub fn send_language(lang: &str, bundle: &str) {
-    LANGUAGES.with(|l| l.borrow_mut().push((lang.to_owned(), bundle.to_owned())));
     if let Some(exporter) = EXPORTER.with(|e| e.borrow().clone()) {
         let state = exporter.borrow();
         if state.ready {
@@ -90,11 +87,9 @@ fn on_message(exporter: &Rc<RefCell<Exporter>>, event: web_sys::MessageEvent) {
             let mut state = exporter.borrow_mut();
             state.ready = true;
             // Messages sent before the worker listened were lost: the languages go first.
-            LANGUAGES.with(|l| {
-                for (lang, bundle) in l.borrow().iter() {
-                    state.post("language", &language_message(lang, bundle));
-                }
-            });
+            for (lang, bundle) in super::lang::bundles() {
+                state.post("language", &language_message(&lang, &bundle));
+            }
             let held = state.held_prepare.take();
             // An export asked for meanwhile is newer than any held prepare, and goes alone.
             if let Some(pending) = &state.pending {

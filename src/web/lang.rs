@@ -100,6 +100,32 @@ pub async fn load(lang: &str) -> Result<(&'static Texts, Option<String>), String
     Ok((texts, Some(text)))
 }
 
+thread_local! {
+    /// Every language file loaded in the page, `(lang, bundle)`: the workers get them from here.
+    static BUNDLES: std::cell::RefCell<Vec<(String, std::rc::Rc<str>)>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Keeps a loaded language file for the workers, which cannot fetch it by themselves.
+pub fn keep_bundle(lang: &str, bundle: &str) {
+    BUNDLES.with(|b| b.borrow_mut().push((lang.to_owned(), bundle.into())));
+}
+
+/// The language file loaded for `lang`, if any (English is built into every binary).
+pub fn bundle(lang: &str) -> Option<std::rc::Rc<str>> {
+    BUNDLES.with(|b| {
+        b.borrow()
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, bundle)| bundle.clone())
+    })
+}
+
+/// Every language file loaded, `(lang, bundle)`.
+pub fn bundles() -> Vec<(String, std::rc::Rc<str>)> {
+    BUNDLES.with(|b| b.borrow().clone())
+}
+
 /// Sets the document's language, so screen readers and hyphenation follow it.
 /// Also gives the printed report's page margin its words ("Page 1 of 9", "Seite 1 von 9"): CSS
 /// writes the page numbers, and `@page` can read only custom properties, not the markup.

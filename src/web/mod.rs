@@ -51,12 +51,17 @@ pub fn load_saved() -> Result<Option<Imported>, Unreadable> {
         return Ok(None);
     };
     let texts = texts();
-    assessment::import_in(&raw, questionnaire::builtin(), catalog::builtin(), texts)
-        .map(Some)
-        .map_err(|error| Unreadable {
-            raw,
-            problem: error.message(texts),
-        })
+    assessment::import_in(
+        &raw,
+        questionnaire::builtin(),
+        catalog::builtin_index(),
+        texts,
+    )
+    .map(Some)
+    .map_err(|error| Unreadable {
+        raw,
+        problem: error.message(texts),
+    })
 }
 
 /// Saves the assessment. Returns a message when the browser refused (storage full or blocked).
@@ -122,7 +127,7 @@ pub fn on_print(printing: impl Fn(bool) + 'static) -> Vec<gloo::events::EventLis
 
 /// Reads saved text the way start-up does, for another tab's save; unreadable text gives none.
 pub fn read_saved(text: &str) -> Option<Assessment> {
-    assessment::import(text, questionnaire::builtin(), catalog::builtin())
+    assessment::import(text, questionnaire::builtin(), catalog::builtin_index())
         .ok()
         .map(|imported| imported.assessment)
 }
@@ -224,8 +229,13 @@ pub fn take_shared(inflate: Option<share::Inflate>) -> Option<Shared> {
     let texts = texts();
     Some(Shared::Opened(json.map_err(|e| e.message(texts)).and_then(
         |json| {
-            assessment::import_in(&json, questionnaire::builtin(), catalog::builtin(), texts)
-                .map_err(|e| e.message(texts))
+            assessment::import_in(
+                &json,
+                questionnaire::builtin(),
+                catalog::builtin_index(),
+                texts,
+            )
+            .map_err(|e| e.message(texts))
         },
     )))
 }

@@ -18,16 +18,25 @@ type Done = Box<dyn FnOnce(Result<Review, String>)>;
 struct Reader {
     worker: web_sys::Worker,
     ready: bool,
-    /// The file and the assessment in use, held until the worker is ready.
-    waiting: Option<(js_sys::Uint8Array, String)>,
+    /// The file, the assessment in use and the language, held until the worker is ready.
+    waiting: Option<(js_sys::Uint8Array, String, String)>,
     done: Option<Done>,
 }
 
 impl Reader {
-    fn post(&self, bytes: &js_sys::Uint8Array, given: &str) {
+    /// Sends a read. The language's file goes with it: the worker installs it the first time
+    /// (reads are rare, and this spares the worker a second protocol for languages).
+    fn post(&self, bytes: &js_sys::Uint8Array, given: &str, lang: &str) {
         let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"request".into(), &given.into());
-        let _ = js_sys::Reflect::set(&message, &"bytes".into(), bytes);
+        let set = |key: &str, value: &JsValue| {
+            let _ = js_sys::Reflect::set(&message, &key.into(), value);
+        };
+        set("request", &given.into());
+        set("bytes", bytes);
+        set("lang", &lang.into());
+        if let Some(bundle) = super::lang::bundle(lang) {
+            set("bundle", &JsValue::from_str(&bundle));
+        }
         let _ = self.worker.post_message(&message);
     }
 }
@@ -40,8 +49,8 @@ fn on_message(reader: &Rc<RefCell<Reader>>, data: &JsValue) {
     if data.as_string().as_deref() == Some("ready") {
         let mut state = reader.borrow_mut();
         state.ready = true;
-        if let Some((bytes, given)) = state.waiting.take() {
-            state.post(&bytes, &given);
+        if let Some((bytes, given, lang)) = state.waiting.take() {
+            state.post(&bytes, &given, &lang);
         }
         return;
     }
@@ -114,10 +123,11 @@ pub fn read_workbook(
         return done(Err(super::texts().get("web.read.busy").to_owned()));
     }
     let given = in_use.to_json();
+    let lang = super::lang::current();
     if state.ready {
-        state.post(&bytes, &given);
+        state.post(&bytes, &given, &lang);
     } else {
-        state.waiting = Some((bytes, given));
+        state.waiting = Some((bytes, given, lang));
     }
     state.done = Some(Box::new(done));
 }

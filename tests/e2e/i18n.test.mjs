@@ -7,13 +7,18 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createServer } from 'node:http';
-import { servedApp, serve, launch, openPage, screenshot, axeViolations } from './harness.mjs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { servedApp, serve, launch, openPage, screenshot, axeViolations, ROOT } from './harness.mjs';
 import { bundle } from '../../scripts/locales.mjs';
 
 const app = servedApp();
 const de = bundle('de');
 const fr = bundle('fr');
 const en = bundle('en');
+
+const EDIT = join(ROOT, 'tests', 'e2e', 'tools', 'edit-workbook.py');
 
 const domId = (id) => `q-${id.replaceAll('.', '-')}`;
 
@@ -119,6 +124,33 @@ test('a German browser gets every screen in German, through the questionnaire to
   for (const sheet of sheets.filter((s) => s !== 'ims-matrix data')) {
     assert.ok(germanSheets.includes(sheet.replaceAll('&amp;', '&')), `sheet ${sheet} is German (${germanSheets.join(', ')})`);
   }
+
+  // The German workbook, edited as a spreadsheet program saves it, comes back as a review in
+  // German: the row's topic, the statuses before and after, a word that is no status; and a file
+  // that is no workbook is refused in German.
+  const dir = await mkdtemp(join(tmpdir(), 'ims-de-'));
+  const halfway = join(dir, 'halb.xlsx');
+  const edited = join(dir, 'bearbeitet.xlsx');
+  const status = de['workbook.header.status'];
+  execFileSync('python3', [EDIT, path, halfway, 'common.policy', `${status}=${de['Status.implemented']}`]);
+  execFileSync('python3', [EDIT, halfway, edited, 'common.scope', `${status}=Erledigt`]);
+  await page.getByRole('button', { name: de['frame.nav.data'], exact: true }).click();
+  await page.setInputFiles('#open-workbook', edited);
+  await page.locator('#review-title').waitFor({ timeout: 30000 });
+  const change = (await page.locator('.review-change').allTextContents()).join('\n');
+  assert.ok(change.includes(de['crosswalk.common.policy.topic']), change);
+  assert.ok(change.includes(de['Status.implemented']), change);
+  assert.doesNotMatch(change, /Not started|In progress|Implemented|Planned/);
+  const review = await page.locator('.review-screen').textContent();
+  assert.match(review, /„Erledigt“ ist kein Status; verwenden Sie einen der folgenden: Nicht begonnen/);
+  await look(page, 'review');
+  await page.getByRole('button', { name: de['review.cancel'] }).click();
+  const csv = join(dir, 'zeilen.csv');
+  await writeFile(csv, 'Zeilen-ID;Status\ncommon.policy;Umgesetzt\n');
+  await page.setInputFiles('#open-workbook', csv);
+  const refusal = page.locator('.notice.error', { hasText: 'zeilen.csv' });
+  await refusal.waitFor({ timeout: 30000 });
+  assert.match(await refusal.textContent(), /Textdatei/);
   assert.deepEqual(problems, []);
   await context.close();
 });

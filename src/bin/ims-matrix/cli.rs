@@ -133,7 +133,7 @@ fn load_assessment(path: Option<&str>) -> Result<(Assessment, Vec<String>), Stri
         return Ok((Assessment::new("1970-01-01T00:00:00Z"), Vec::new()));
     };
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let imported = assessment::import(&text, questionnaire::builtin(), catalog::builtin())
+    let imported = assessment::import(&text, questionnaire::builtin(), catalog::builtin_index())
         .map_err(|e| format!("{path}: {e}"))?;
     let warnings = imported
         .warnings

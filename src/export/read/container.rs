@@ -13,34 +13,25 @@ const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
 /// Refuses what is not an .xlsx or .ods workbook of sensible size.
 pub fn check(bytes: &[u8]) -> Result<(), ReadError> {
     if bytes.is_empty() {
-        return Err(ReadError::NotASpreadsheet("The file is empty.".into()));
+        return Err(ReadError::Empty);
     }
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ReadError::TooLarge(bytes.len()));
     }
     if bytes.starts_with(OLE) {
-        return Err(ReadError::NotASpreadsheet(
-            "This is an old-style Excel file (.xls) or a password-protected workbook. Save it as an Excel workbook (.xlsx) without a password, then open it again.".into(),
-        ));
+        return Err(ReadError::OldExcel);
     }
     if !bytes.starts_with(ZIP) {
         let text = std::str::from_utf8(&bytes[..bytes.len().min(4096)]).is_ok();
-        return Err(ReadError::NotASpreadsheet(if text {
-            "This is a text file (CSV or similar), not a workbook. Open the .xlsx workbook the app exported, or save your copy as .xlsx.".into()
+        return Err(if text {
+            ReadError::TextFile
         } else {
-            "This file is not a spreadsheet. Open the .xlsx workbook the app exported.".into()
-        }));
+            ReadError::NotASpreadsheet
+        });
     }
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| {
-        ReadError::NotASpreadsheet(
-            "The file is damaged: it starts like a workbook but cannot be unpacked.".into(),
-        )
-    })?;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|_| ReadError::Damaged)?;
     if archive.len() > MAX_ENTRIES {
-        return Err(ReadError::NotASpreadsheet(format!(
-            "The file has {} parts; a workbook has a few dozen. It is not opened.",
-            archive.len()
-        )));
+        return Err(ReadError::TooManyParts(archive.len()));
     }
     // The sizes the archive's directory declares (present even where the parts were written
     // with data descriptors).
@@ -52,10 +43,7 @@ pub fn check(bytes: &[u8]) -> Result<(), ReadError> {
         unpacked = unpacked.saturating_add(size);
     }
     if unpacked > MAX_UNPACKED_BYTES {
-        return Err(ReadError::NotASpreadsheet(format!(
-            "The file would unpack to {} MB, far more than any workbook of ours; it is not opened.",
-            unpacked / (1024 * 1024)
-        )));
+        return Err(ReadError::UnpacksTooLarge(unpacked));
     }
     Ok(())
 }

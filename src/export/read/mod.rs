@@ -23,7 +23,8 @@ pub use words::workbook_words;
 use super::options::Sheet;
 use super::sheets::data::DATA_SHEET;
 use crate::assessment::{self, Assessment, Review};
-use crate::catalog::Catalog;
+use crate::catalog::{Catalog, CatalogIndex};
+use crate::i18n::Texts;
 use crate::matrix;
 use crate::questionnaire::Questionnaire;
 
@@ -39,8 +40,9 @@ pub fn warm_up(questionnaire: &Questionnaire, catalog: &Catalog) -> bool {
     })
 }
 
-/// Reads `bytes`. `given` is the assessment to compare with when the workbook carries none (a
-/// workbook from an older version); a workbook that carries one uses its own.
+/// Reads `bytes`, with its notes and warnings in English. `given` is the assessment to compare
+/// with when the workbook carries none (a workbook from an older version); a workbook that
+/// carries one uses its own.
 ///
 /// # Errors
 /// A [`ReadError`] with one message for the user; nothing was changed.
@@ -50,9 +52,24 @@ pub fn read(
     catalog: &Catalog,
     given: Option<&Assessment>,
 ) -> Result<Review, ReadError> {
+    read_in(Texts::english(), bytes, questionnaire, catalog, given)
+}
+
+/// `read`, with the review's notes, warnings, topics and status labels in `texts`' language.
+/// The workbook's own language does not matter: its words are recognised in every language.
+///
+/// # Errors
+/// As `read`; `ReadError::message` words it in any language.
+pub fn read_in(
+    texts: &Texts,
+    bytes: &[u8],
+    questionnaire: &Questionnaire,
+    catalog: &Catalog,
+    given: Option<&Assessment>,
+) -> Result<Review, ReadError> {
     container::check(bytes)?;
     let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes))
-        .map_err(|e| ReadError::NotASpreadsheet(format!("The workbook cannot be read: {e}.")))?;
+        .map_err(|e| ReadError::Unreadable(e.to_string()))?;
     let names = book.sheet_names();
     let has = |name: &str| names.iter().any(|n| n == name);
     // Our sheets by their name in any language the app has.
@@ -74,8 +91,9 @@ pub fn read(
     let (base, warnings, embedded) = match embedded::stored_assessment(&mut book, has(DATA_SHEET))?
     {
         Some(json) => {
-            let imported = assessment::import(&json, questionnaire, catalog)
-                .map_err(|e| ReadError::BadAssessment(e.to_string()))?;
+            let index = CatalogIndex::of(catalog);
+            let imported = assessment::import_in(&json, questionnaire, &index, texts)
+                .map_err(|e| ReadError::BadAssessment(e.message(texts)))?;
             (imported.assessment, imported.warnings, true)
         }
         None => match given {
@@ -95,7 +113,12 @@ pub fn read(
             let Ok(range) = book.worksheet_range(name) else {
                 continue;
             };
-            let sheet = sheets::Place { name, role, lang };
+            let sheet = sheets::Place {
+                name,
+                role,
+                lang,
+                texts,
+            };
             if role == Sheet::Soa {
                 sheets::read_soa(&sheet, &range, &m, &mut found);
             } else {

@@ -12,7 +12,8 @@ use crate::assessment::Status;
 use crate::assessment::{CellNote, ReviewChange as Change, ReviewConflict, RowField as Field};
 use crate::export::options::Sheet;
 use crate::export::text::{cell_text, cell_text_with, xml_safe};
-use crate::matrix::Matrix;
+use crate::i18n::Texts;
+use crate::matrix::{Matrix, MatrixRow};
 
 /// `A1`-style address of a zero-based cell.
 fn address(row: u32, col: u32) -> String {
@@ -32,6 +33,17 @@ pub struct Place<'a> {
     pub name: &'a str,
     pub role: Sheet,
     pub lang: Option<&'a str>,
+    /// The language the review is written in (not the workbook's).
+    pub texts: &'a Texts,
+}
+
+impl Place<'_> {
+    /// A row's topic in the review's language.
+    fn topic(&self, row: &MatrixRow) -> String {
+        self.texts
+            .find(&format!("crosswalk.{}.topic", row.id))
+            .map_or_else(|| row.topic.to_string(), str::to_owned)
+    }
 }
 
 /// A header row: each non-empty header's text and column, in sheet order.
@@ -186,7 +198,7 @@ pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Fou
             found.ignore(CellNote {
                 sheet: sheet.to_owned(),
                 cell: address(r, key_col),
-                text: format!("“{id}” is not a row of the matrix; the line is ignored"),
+                text: place.texts.fill("read.ignored.not-a-row", &[("id", &id)]),
             });
             continue;
         };
@@ -196,13 +208,13 @@ pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Fou
             };
             let cell = range.get_value((r, col)).unwrap_or(&Data::Empty);
             let before = match field {
-                Field::Status => row.status.label().to_owned(),
+                Field::Status => place.texts.label(row.status).to_owned(),
                 Field::Owner => cell_text(&row.owner),
                 Field::Due => row.due.clone(),
                 Field::Notes => cell_text(&row.notes),
             };
             let value = match field {
-                Field::Status => match values::status(cell) {
+                Field::Status => match values::status(cell, place.texts) {
                     Ok(status) if status == row.status => continue,
                     Ok(status) => status.as_str().to_owned(),
                     Err(problem) => {
@@ -210,7 +222,7 @@ pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Fou
                         continue;
                     }
                 },
-                Field::Due => match values::date(cell, place.lang) {
+                Field::Due => match values::date(cell, place.lang, place.texts) {
                     Ok(date) if date == before => continue,
                     Ok(date) => date,
                     Err(problem) => {
@@ -231,16 +243,15 @@ pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Fou
                 }
             };
             let after = match field {
-                Field::Status => {
-                    Status::parse(&value).map_or_else(String::new, |s| s.label().to_owned())
-                }
+                Field::Status => Status::parse(&value)
+                    .map_or_else(String::new, |s| place.texts.label(s).to_owned()),
                 _ => value.clone(),
             };
             found.change(Change {
                 sheet: sheet.to_owned(),
                 cell: address(r, col),
                 row: row.id.clone(),
-                topic: row.topic.to_string(),
+                topic: place.topic(row),
                 field,
                 before,
                 after,
@@ -266,22 +277,28 @@ pub fn read_soa(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Foun
             found.ignore(CellNote {
                 sheet: sheet.to_owned(),
                 cell: address(r, key_col),
-                text: format!(
-                    "“{reference}” is not an Annex A control of this edition; the line is ignored"
-                ),
+                text: place
+                    .texts
+                    .fill("read.ignored.not-a-control", &[("reference", &reference)]),
             });
             continue;
         };
         let mut set: Option<(Status, u32)> = None;
         if let Some(col) = columns.column(Header::Status) {
-            match values::status(range.get_value((r, col)).unwrap_or(&Data::Empty)) {
+            match values::status(
+                range.get_value((r, col)).unwrap_or(&Data::Empty),
+                place.texts,
+            ) {
                 Ok(status) if status != entry.status => set = Some((status, col)),
                 Ok(_) => {}
                 Err(problem) => found.problem(sheet, r, col, problem),
             }
         }
         if let (None, Some(col)) = (set, columns.column(Header::Applicable)) {
-            match values::yes_no(range.get_value((r, col)).unwrap_or(&Data::Empty)) {
+            match values::yes_no(
+                range.get_value((r, col)).unwrap_or(&Data::Empty),
+                place.texts,
+            ) {
                 Ok(false) if entry.applicable => set = Some((Status::NotApplicable, col)),
                 Ok(true) if !entry.applicable => set = Some((Status::NotStarted, col)),
                 Ok(_) => {}
@@ -302,10 +319,10 @@ pub fn read_soa(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Foun
                 sheet: sheet.to_owned(),
                 cell: address(r, col),
                 row: row.id.clone(),
-                topic: row.topic.to_string(),
+                topic: place.topic(row),
                 field: Field::Status,
-                before: row.status.label().to_owned(),
-                after: status.label().to_owned(),
+                before: place.texts.label(row.status).to_owned(),
+                after: place.texts.label(status).to_owned(),
                 value: status.as_str().to_owned(),
             });
         }

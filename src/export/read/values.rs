@@ -6,6 +6,7 @@ use calamine::Data;
 use super::words::words;
 use crate::assessment::Status;
 use crate::date::Date;
+use crate::i18n::Texts;
 
 /// The text a cell shows, for comparing and reporting. Formulas are never run: a formula cell
 /// reads as the result the program saved with it.
@@ -25,44 +26,52 @@ pub fn text(cell: &Data) -> String {
 }
 
 /// A status typed in any case or spacing, by its label in any language or its identifier.
-pub fn status(cell: &Data) -> Result<Status, String> {
+/// A problem is worded in `texts`' language, naming the statuses in it.
+pub fn status(cell: &Data, texts: &Texts) -> Result<Status, String> {
     let typed = text(cell);
     words().status(&typed).ok_or_else(|| {
-        let labels: Vec<&str> = Status::ALL.iter().map(|s| s.label()).collect();
-        format!(
-            "“{typed}” is not a status; use one of {}",
-            labels.join(", ")
+        let labels: Vec<&str> = Status::ALL.iter().map(|s| texts.label(*s)).collect();
+        texts.fill(
+            "read.problem.not-a-status",
+            &[("typed", &typed), ("statuses", &labels.join(", "))],
         )
     })
 }
 
 /// Yes or no, in any case and any language.
-pub fn yes_no(cell: &Data) -> Result<bool, String> {
+pub fn yes_no(cell: &Data, texts: &Texts) -> Result<bool, String> {
     match cell {
         Data::Bool(b) => Ok(*b),
         other => {
             let typed = text(other);
-            words()
-                .yes_no(&typed)
-                .ok_or_else(|| format!("“{}” is neither Yes nor No", typed.trim()))
+            words().yes_no(&typed).ok_or_else(|| {
+                texts.fill(
+                    "read.problem.not-yes-no",
+                    &[
+                        ("typed", &typed.trim()),
+                        ("yes", &texts.get("workbook.yes")),
+                        ("no", &texts.get("workbook.no")),
+                    ],
+                )
+            })
         }
     }
 }
 
 /// A date: a date cell, a serial number, or as text `YYYY-MM-DD` or in the order the
 /// workbook's language `lang` writes dates; empty is no date.
-pub fn date(cell: &Data, lang: Option<&str>) -> Result<String, String> {
+pub fn date(cell: &Data, lang: Option<&str>, texts: &Texts) -> Result<String, String> {
     match cell {
         Data::Empty => Ok(String::new()),
         Data::DateTime(d) => serial_date(d.as_f64())
             .map(|d| d.to_string())
-            .ok_or_else(|| "the date is outside the calendar".to_owned()),
+            .ok_or_else(|| texts.get("read.problem.outside-calendar").to_owned()),
         Data::Float(f) => serial_date(*f)
             .map(|d| d.to_string())
-            .ok_or_else(|| format!("{f} is not a date")),
+            .ok_or_else(|| texts.fill("read.problem.number-not-a-date", &[("number", f)])),
         Data::Int(i) => serial_date(*i as f64)
             .map(|d| d.to_string())
-            .ok_or_else(|| format!("{i} is not a date")),
+            .ok_or_else(|| texts.fill("read.problem.number-not-a-date", &[("number", i)])),
         other => {
             let typed = text(other);
             let trimmed = typed.trim();
@@ -74,9 +83,7 @@ pub fn date(cell: &Data, lang: Option<&str>) -> Result<String, String> {
             Date::parse(day)
                 .or_else(|| words().typed_date(lang, trimmed))
                 .map(|d| d.to_string())
-                .ok_or_else(|| {
-                    format!("“{typed}” is not a date; type it as YYYY-MM-DD or use a date cell")
-                })
+                .ok_or_else(|| texts.fill("read.problem.not-a-date", &[("typed", &typed)]))
         }
     }
 }
