@@ -1,12 +1,13 @@
 //! The advice data's translatable texts under keys made from ids, and the advice in another
-//! language. A law's source (its official citation) stays as written.
+//! language. A law's source is its citation as that language's official journal writes it.
 
 use super::model::Advice;
 use crate::i18n::{visit_text, TextVisitor};
 
 impl Advice {
     /// Walks every translatable text: `controls.<ref>.include`,
-    /// `obligations.<id>.name|applies_when|legal_requirements`, `obligations.<id>.<ref>.why`.
+    /// `obligations.<id>.name|source|applies_when|legal_requirements`,
+    /// `obligations.<id>.<ref>.why`.
     pub fn visit_texts(&mut self, visit: &mut TextVisitor<'_>) {
         for profile in &mut self.controls {
             let key = format!("controls.{}.include", profile.reference);
@@ -18,6 +19,11 @@ impl Advice {
                 visit,
                 &format!("obligations.{id}.name"),
                 &mut obligation.name,
+            );
+            visit_text(
+                visit,
+                &format!("obligations.{id}.source"),
+                &mut obligation.source,
             );
             visit_text(
                 visit,
