@@ -2,13 +2,13 @@
 //! language. A law's source is its citation as that language's official journal writes it.
 
 use super::model::Advice;
-use crate::i18n::{visit_text, TextVisitor};
+use crate::i18n::{visit_text, TextVisitor, Translatable};
 
-impl Advice {
+impl Translatable for Advice {
     /// Walks every translatable text: `controls.<ref>.include`,
     /// `obligations.<id>.name|source|applies_when|legal_requirements`,
     /// `obligations.<id>.<ref>.why`.
-    pub fn visit_texts(&mut self, visit: &mut TextVisitor<'_>) {
+    fn visit_texts(&mut self, visit: &mut TextVisitor<'_>) {
         for profile in &mut self.controls {
             let key = format!("controls.{}.include", profile.reference);
             visit_text(visit, &key, &mut profile.include);

@@ -9,7 +9,7 @@ mod validate;
 
 use std::sync::OnceLock;
 
-use crate::i18n::{PerLanguage, Texts};
+use crate::i18n::{self, PerLanguage, Texts};
 
 pub use model::{
     Advice, Basis, ControlProfile, Obligation, ObligationControl, ObligationId, Tag, Weight,
@@ -48,12 +48,5 @@ pub fn builtin() -> &'static Advice {
 /// The built-in advice with `texts`' translations, made once per language.
 pub fn localized(texts: &Texts) -> &'static Advice {
     static COPIES: PerLanguage<Advice> = PerLanguage::new();
-    if texts.lang() == "en" {
-        return builtin();
-    }
-    COPIES.get(texts.lang(), || {
-        let mut advice = builtin().clone();
-        advice.visit_texts(&mut |key, _| texts.find(key).map(str::to_owned));
-        advice
-    })
+    i18n::localized_copy(&COPIES, texts, builtin())
 }

@@ -2,12 +2,12 @@
 //! ids, and the catalog in another language.
 
 use super::model::Catalog;
-use crate::i18n::{visit_text, TextVisitor};
+use crate::i18n::{visit_text, TextVisitor, Translatable};
 
-impl Catalog {
+impl Translatable for Catalog {
     /// Walks every translatable text: `standards.<edition>.<ref>` for a title, `….note` for a
     /// note, `crosswalk.<row>.<field>` for the crosswalk's texts.
-    pub fn visit_texts(&mut self, visit: &mut TextVisitor<'_>) {
+    fn visit_texts(&mut self, visit: &mut TextVisitor<'_>) {
         for standard in &mut self.standards {
             let id = standard.id.as_str();
             visit_text(visit, &format!("standards.{id}.title"), &mut standard.title);
@@ -54,6 +54,15 @@ impl Catalog {
                 &format!("crosswalk.{id}.evidence.iso20000"),
                 &mut row.evidence.iso20000,
             );
+        }
+    }
+
+    /// Marks the titles no translation was found for, so pages tag them `lang="en"`.
+    fn translated_from(&mut self, english: &Self) {
+        for (standard, original) in self.standards.iter_mut().zip(&english.standards) {
+            for (node, english_node) in standard.nodes.iter_mut().zip(&original.nodes) {
+                node.title_in_english = node.title == english_node.title;
+            }
         }
     }
 }

@@ -12,7 +12,7 @@ mod validate;
 
 use std::sync::OnceLock;
 
-use crate::i18n::{PerLanguage, Texts};
+use crate::i18n::{self, PerLanguage, Texts};
 
 pub use index::{builtin_index, CatalogIndex, IndexedRow};
 pub use model::{
@@ -64,17 +64,5 @@ pub fn builtin() -> &'static Catalog {
 /// The built-in catalog with `texts`' translations, made once per language.
 pub fn localized(texts: &Texts) -> &'static Catalog {
     static COPIES: PerLanguage<Catalog> = PerLanguage::new();
-    if texts.lang() == "en" {
-        return builtin();
-    }
-    COPIES.get(texts.lang(), || {
-        let mut catalog = builtin().clone();
-        catalog.visit_texts(&mut |key, _| texts.find(key).map(str::to_owned));
-        for (standard, english) in catalog.standards.iter_mut().zip(&builtin().standards) {
-            for (node, original) in standard.nodes.iter_mut().zip(&english.nodes) {
-                node.title_in_english = node.title == original.title;
-            }
-        }
-        catalog
-    })
+    i18n::localized_copy(&COPIES, texts, builtin())
 }

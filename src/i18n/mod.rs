@@ -20,6 +20,34 @@ pub use texts::{placeholders, Texts, TextsError};
 /// translation to put in its place, if any. Listing the keys and translating walk the same way.
 pub type TextVisitor<'a> = dyn FnMut(&str, &str) -> Option<String> + 'a;
 
+/// Built-in data with texts to translate: the catalog, the questionnaire, the advice.
+pub trait Translatable: Clone + 'static {
+    /// Walks every translatable text under its key (listing the keys and translating walk the
+    /// same way).
+    fn visit_texts(&mut self, visit: &mut TextVisitor<'_>);
+
+    /// Runs once on a translated copy, with the English it was made from.
+    fn translated_from(&mut self, _english: &Self) {}
+}
+
+/// `english` in `texts`' language: itself for English; otherwise a copy with every text the
+/// bundle translates replaced, made once per language in `copies` and kept.
+pub fn localized_copy<T: Translatable>(
+    copies: &'static PerLanguage<T>,
+    texts: &Texts,
+    english: &'static T,
+) -> &'static T {
+    if texts.lang() == "en" {
+        return english;
+    }
+    copies.get(texts.lang(), || {
+        let mut copy = english.clone();
+        copy.visit_texts(&mut |key, _| texts.find(key).map(str::to_owned));
+        copy.translated_from(english);
+        copy
+    })
+}
+
 /// A `Text`-like field replaced by `visit`'s translation of `key`.
 pub fn visit_text<T: AsRef<str> + From<String>>(
     visit: &mut TextVisitor<'_>,

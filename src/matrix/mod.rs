@@ -30,7 +30,7 @@ pub use scope::{StartingPoint, Target};
 use crate::advice::{self, Advice};
 use crate::assessment::Assessment;
 use crate::catalog::{self, Catalog, StandardId};
-use crate::i18n::Texts;
+use crate::i18n::{Texts, Translatable};
 use crate::questionnaire::{self, reads, Questionnaire};
 
 /// Builds the matrix.

@@ -2,13 +2,13 @@
 //! another language.
 
 use super::model::{QuestionKind, Questionnaire};
-use crate::i18n::{visit_text, TextVisitor};
+use crate::i18n::{visit_text, TextVisitor, Translatable};
 
-impl Questionnaire {
+impl Translatable for Questionnaire {
     /// Walks every translatable text: `questionnaire.section.<id>.title|intro`,
     /// `questionnaire.<question>.label|help`, `questionnaire.<question>.option.<id>` (and
     /// `….help`), `questionnaire.rule.<n>.reason` for the n-th applicability rule (from 1).
-    pub fn visit_texts(&mut self, visit: &mut TextVisitor<'_>) {
+    fn visit_texts(&mut self, visit: &mut TextVisitor<'_>) {
         for section in &mut self.sections {
             let id = &section.id;
             visit_text(

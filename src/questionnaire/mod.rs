@@ -11,7 +11,7 @@ mod validate;
 
 use std::sync::OnceLock;
 
-use crate::i18n::{PerLanguage, Texts};
+use crate::i18n::{self, PerLanguage, Texts};
 
 pub use answer::{Answer, Answers};
 pub use model::{
@@ -45,12 +45,5 @@ pub fn builtin() -> &'static Questionnaire {
 /// The built-in questionnaire with `texts`' translations, made once per language.
 pub fn localized(texts: &Texts) -> &'static Questionnaire {
     static COPIES: PerLanguage<Questionnaire> = PerLanguage::new();
-    if texts.lang() == "en" {
-        return builtin();
-    }
-    COPIES.get(texts.lang(), || {
-        let mut questionnaire = builtin().clone();
-        questionnaire.visit_texts(&mut |key, _| texts.find(key).map(str::to_owned));
-        questionnaire
-    })
+    i18n::localized_copy(&COPIES, texts, builtin())
 }
