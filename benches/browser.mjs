@@ -1,14 +1,53 @@
-// Browser benchmark: how long the built app (dist/) takes, in headless Chromium, to filter the
-// matrix on a search keystroke and to rebuild it after a status change, from the input event to
-// the updated table in the DOM, and to export the workbook in the export worker. Prints figures;
-// asserts nothing. Run: node benches/browser.mjs
+// Browser benchmark: how long the built app (dist/) takes, in headless Chromium, to show the
+// welcome screen, to filter the matrix on a search keystroke and to rebuild it after a status
+// change (from the input event to the updated table in the DOM), to export the workbook in the
+// export worker and to read it back; with the download sizes and the share link's length. Ends
+// with every figure issue 18 sets a goal for, the goal beside it. Prints figures; asserts
+// nothing. Run: node benches/browser.mjs
 import { readFile } from 'node:fs/promises';
-import { serve, launch, openPage } from '../tests/e2e/harness.mjs';
+import { serve, launch, openPage, DIST, STRICT_CSP } from '../tests/e2e/harness.mjs';
+import { sizes, firstVisitBrotli, exportWorkerBrotli } from '../scripts/sizes.mjs';
 
 const server = await serve();
 const browser = await launch();
 const { page } = await openPage(browser);
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
+  // The welcome screen, from navigation to its button in the page (Yew attaches its listeners as
+  // it mounts, so the screen is interactive then). Cold: a fresh profile each time, on localhost.
+  // Warm: reloads in one profile from a server that lets the browser cache the files.
+  const welcomeAt = async (tab, url) => {
+    await tab.goto(url);
+    await tab.locator('#welcome-title').waitFor();
+    return tab.evaluate(() => window.welcomeAt);
+  };
+  const observeWelcome = (context) => context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('#welcome-title')) {
+        window.welcomeAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const cold = [];
+  for (let i = 0; i < 5; i += 1) {
+    const { context, page: tab } = await openPage(browser);
+    await observeWelcome(context);
+    cold.push(await welcomeAt(tab, server.url));
+    await context.close();
+  }
+  const caching = await serve(DIST, { headers: { 'content-security-policy': STRICT_CSP, 'cache-control': 'max-age=3600' } });
+  const warm = [];
+  {
+    const { context, page: tab } = await openPage(browser);
+    await observeWelcome(context);
+    await welcomeAt(tab, caching.url);
+    for (let i = 0; i < 5; i += 1) warm.push(await welcomeAt(tab, caching.url));
+    await context.close();
+  }
+  await caching.close();
+  const welcome = { cold: median(cold), warm: median(warm) };
+
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
   await page.getByRole('button', { name: 'Matrix' }).click();
@@ -48,6 +87,7 @@ try {
     }
     return {
       rows: count.textContent,
+      keystrokeFirst: keystrokes[0],
       keystrokeMedian: median(keystrokes),
       keystrokeMax: max(keystrokes),
       keystrokes: keystrokes.length,
@@ -262,7 +302,8 @@ try {
     return link.length;
   })();
   console.log(`browser benchmark (headless Chromium, release dist/, ${figures.rows})`);
-  console.log(`search keystroke → table updated   median ${figures.keystrokeMedian.toFixed(1)} ms   max ${figures.keystrokeMax.toFixed(1)} ms   (${figures.keystrokes} keystrokes)`);
+  console.log(`welcome screen interactive         cold median ${welcome.cold.toFixed(0)} ms, warm HTTP cache median ${welcome.warm.toFixed(0)} ms (5 loads each)`);
+  console.log(`search keystroke → table updated   first ${figures.keystrokeFirst.toFixed(1)} ms   median ${figures.keystrokeMedian.toFixed(1)} ms   max ${figures.keystrokeMax.toFixed(1)} ms   (${figures.keystrokes} keystrokes)`);
   console.log(`status change → matrix rebuilt     median ${figures.statusMedian.toFixed(1)} ms   max ${figures.statusMax.toFixed(1)} ms   (${figures.statuses} changes)`);
   const e = exportFigures;
   const ms = (x) => `${x.toFixed(1)} ms`;
@@ -284,6 +325,30 @@ try {
   console.log(`reader worker start-up → ready     ${r.ready.toFixed(0)} ms (fetch, compile)`);
   console.log(`read, first call after ready       ${r.first.toFixed(1)} ms round trip (${r.firstInside.toFixed(1)} ms inside the worker)`);
   console.log(`read, median of 20 more            ${r.median.toFixed(1)} ms round trip (${r.insideMedian.toFixed(1)} ms inside the worker)`);
+
+  // Issue 18's goals, each beside its figure from this run.
+  const files = sizes(DIST);
+  const kib = (bytes) => bytes / 1024;
+  const goals = [
+    ['first visit, brotli', kib(firstVisitBrotli(files)), 150, 'KiB'],
+    ['welcome screen interactive, warm HTTP cache', welcome.warm, 300, 'ms'],
+    ['welcome screen interactive, cold (localhost)', welcome.cold, 500, 'ms'],
+    ['export worker, brotli', kib(exportWorkerBrotli(files)), 250, 'KiB'],
+    ['export worker ready after it is requested', e.ready, 250, 'ms'],
+    ['first click the moment the matrix opens → download', atOnce.first, 100, 'ms'],
+    ['export inside the worker, warm median', e.warmInsideMedian, 8, 'ms'],
+    ['export inside the worker, first call', e.coldInside, 30, 'ms'],
+    ['search keystroke, first', figures.keystrokeFirst, 16, 'ms'],
+    ['search keystroke, slowest', figures.keystrokeMax, 16, 'ms'],
+    ['status change, median', figures.statusMedian, 16, 'ms'],
+    ['share link of the sample', shareLength, 4000, 'characters'],
+  ];
+  console.log('\ngoals (issue 18)                                          now          goal');
+  for (const [what, now, goal, unit] of goals) {
+    const shown = unit === 'characters' ? String(now) : now.toFixed(1);
+    console.log(`${what.padEnd(52)}${shown.padStart(9)} ${unit.padEnd(10)} ≤ ${String(goal).padStart(4)} ${unit.padEnd(10)} ${now <= goal ? 'met' : 'not met'}`);
+  }
+  console.log('the peer comparison (rust_xlsxwriter against ExcelJS) runs in ../shared/bench-peers, outside this repository');
 } finally {
   await browser.close();
   await server.close();

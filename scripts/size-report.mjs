@@ -1,57 +1,14 @@
-// Prints what a first visit downloads: every file in dist/ with its raw, gzip and brotli size,
-// and the totals. The first visit is what index.html names (stylesheet, icon, start-up script),
-// what those scripts import in turn (the first-visit page's glue and wasm), and embed.js, which a
-// host page loads. Everything else loads on demand: the full app when the visitor goes past the
-// questionnaire, the export worker when the matrix screens open.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+// Prints what a first visit downloads and what loads on demand, every file with its raw, gzip
+// and brotli size (scripts/sizes.mjs says which is which), then the budgets. Fails the build
+// when the first visit passes its ceiling or carries the catalog's advice.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sizes, firstVisitBrotli, exportWorkerBrotli } from './sizes.mjs';
 
 const dist = process.argv[2] ?? 'dist';
-
-function* walk(dir) {
-  for (const name of readdirSync(dir).sort()) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) yield* walk(path);
-    else yield path;
-  }
-}
-
-// Files the page references: href/src attributes in HTML, './name' strings in scripts. A meta's
-// content (the full app's start-up script) is not a reference: nothing fetches it on load.
-function firstVisit() {
-  const seen = new Set(['index.html', 'embed.js']);
-  const queue = ['index.html'];
-  while (queue.length > 0) {
-    const file = queue.shift();
-    const text = readFileSync(join(dist, file), 'utf8');
-    const pattern = file.endsWith('.html')
-      ? /\b(?:href|src)="\.?\/?([^"#?]+)"/g
-      : /['"]\.\/([^'"]+)['"]/g;
-    for (const [, name] of text.matchAll(pattern)) {
-      if (seen.has(name) || !existsSync(join(dist, name))) continue;
-      seen.add(name);
-      if (/\.(js|html)$/.test(name)) queue.push(name);
-    }
-  }
-  return seen;
-}
-const first = firstVisit();
+const rows = sizes(dist);
 
 const kb = (n) => (n / 1024).toFixed(1).padStart(8) + ' KB';
-const rows = [...walk(dist)].map((path) => {
-  const bytes = readFileSync(path);
-  return {
-    file: relative(dist, path),
-    raw: bytes.length,
-    gzip: gzipSync(bytes, { level: 9 }).length,
-    brotli: brotliCompressSync(bytes, {
-      params: { [constants.BROTLI_PARAM_QUALITY]: 11 },
-    }).length,
-    later: !first.has(relative(dist, path)),
-  };
-});
-
 function table(title, list) {
   if (list.length === 0) return;
   console.log(`${title}\n${'file'.padEnd(48)}${'raw'.padStart(11)}${'gzip'.padStart(11)}${'brotli'.padStart(11)}`);
@@ -65,6 +22,25 @@ function table(title, list) {
 
 table('First visit', rows.filter((r) => !r.later));
 table('Loaded on demand', rows.filter((r) => r.later));
+
+// Budgets, in KiB brotli. The goals are issue 18's. The first visit may not grow past its
+// ceiling, which comes down as the page does, towards the goal (the build fails above it).
+const BUDGETS = [
+  { what: 'first visit', bytes: firstVisitBrotli(rows), goal: 150, ceiling: 210 },
+  { what: 'export worker', bytes: exportWorkerBrotli(rows), goal: 250 },
+];
+console.log(`Budgets (KiB brotli)\n${'what'.padEnd(20)}${'now'.padStart(10)}${'goal'.padStart(10)}${'ceiling'.padStart(10)}`);
+let failed = false;
+for (const { what, bytes, goal, ceiling } of BUDGETS) {
+  const now = bytes / 1024;
+  const state = ceiling && now > ceiling ? 'OVER THE CEILING' : now > goal ? `${(now - goal).toFixed(1)} over the goal` : 'within the goal';
+  console.log(`${what.padEnd(20)}${now.toFixed(1).padStart(10)}${String(goal).padStart(10)}${String(ceiling ?? '-').padStart(10)}   ${state}`);
+  if (ceiling && now > ceiling) failed = true;
+}
+if (failed) {
+  console.error('A download passed its ceiling (above).');
+  process.exit(1);
+}
 
 // The first visit validates against the catalog's index (src/catalog/index.rs), never the
 // catalog itself: a crosswalk row's advice in a first-visit file means something on the welcome
