@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use super::charts::bars;
-use super::heatmap::short;
+use super::heatmap;
 use super::labels::{editions, references};
 use super::lang::{date, decimal, integer, label, t, tc, tf};
 use crate::matrix::report::{Outline, DISCLAIMER};
@@ -37,26 +37,10 @@ pub fn overlap(m: &Matrix) -> Html {
             <h2 id="overlap-title">{t("report.overlap.heading")}</h2>
             <p>{t("report.overlap.intro")}</p>
             <div class="report-scroll" tabindex="0" role="region" aria-label={t("report.overlap.heatmap-label")}>
-            <table class="heatmap report-heatmap">
-                <caption class="visually-hidden">{t("report.overlap.caption")}</caption>
-                <thead>
-                    <tr>
-                        <td class="corner"></td>
-                        {for h.columns.iter().map(|c| html! { <th scope="col"><abbr title={c.label.clone()}>{short(&c.label)}</abbr></th> })}
-                    </tr>
-                </thead>
-                <tbody>
-                    {for h.rows.iter().enumerate().map(|(r, area)| html! {
-                        <tr>
-                            <th scope="row" class="heat-row-label">{&area.label}</th>
-                            {for (0..h.columns.len()).map(|c| match h.cell(r, c) {
-                                Some(cell) => html! { <td class={classes!("heat", format!("s{}", cell.strength))}>{cell.strength}</td> },
-                                None => html! { <td class="heat s0"></td> },
-                            })}
-                        </tr>
-                    })}
-                </tbody>
-            </table>
+            {heatmap::table(h, Some("report-heatmap"), t("report.overlap.caption"), |r, c| match h.cell(r, c) {
+                Some(cell) => html! { <td class={classes!("heat", format!("s{}", cell.strength))}>{cell.strength}</td> },
+                None => html! { <td class="heat s0"></td> },
+            })}
             </div>
             <p class="report-key">
                 <strong>{t("report.overlap.column-key")}</strong>{" "}
