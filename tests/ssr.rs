@@ -303,10 +303,7 @@ async fn the_report_lists_every_row_with_its_status_and_carries_the_brand() {
 /// The report in `lang` on the sample, the matrix built in that language too; English again
 /// afterwards for the thread's next test.
 async fn report_in(lang: &str) -> String {
-    let texts =
-        ims_matrix::i18n::Texts::install(lang, ims_matrix::i18n::bundled(lang).expect("bundled"))
-            .expect("loads");
-    ims_matrix::ui::lang::set(texts, None);
+    let texts = speak(lang);
     let sample = ims_matrix::assessment::import(
         ims_matrix::assessment::SAMPLE_JSON,
         questionnaire::builtin(),
@@ -324,23 +321,12 @@ async fn report_in(lang: &str) -> String {
     html
 }
 
-/// The report's own texts of `lang` with no placeholder: none of their English may show.
+/// The report's own texts of `lang` with no placeholder: none of their English may show. Long
+/// enough not to be a word the engine's or the data's texts may also use.
 fn english_left(lang: &str, html: &str) -> Vec<String> {
-    let read = |lang: &str| -> serde_json::Map<String, serde_json::Value> {
-        let path = format!("{}/locales/{lang}/report.json", env!("CARGO_MANIFEST_DIR"));
-        serde_json::from_str(&std::fs::read_to_string(path).expect("report.json")).expect("JSON")
-    };
-    let (english, translated) = (read("en"), read(lang));
-    english
-        .iter()
-        .filter_map(|(key, value)| Some((key, value.as_str()?)))
-        // Long enough not to be a word the engine's or the data's texts may also use.
-        .filter(|(key, text)| {
-            !text.contains('{') && text.len() >= 12 && translated[*key].as_str() != Some(text)
-        })
-        .filter(|(_, text)| html.contains(text))
-        .map(|(key, text)| format!("{key}: {text}"))
-        .collect()
+    english_left_in("report", lang, |_, text| {
+        text.len() >= 12 && html.contains(text)
+    })
 }
 
 #[tokio::test]
@@ -401,23 +387,12 @@ fn speak(lang: &str) -> &'static ims_matrix::i18n::Texts {
     texts
 }
 
-/// The first-visit screens' own texts (`locales/en/start.json`) with no placeholder whose
-/// English shows in `html` although `lang` has its own.
+/// The first-visit screens' own texts (`locales/en/start.json`) whose English shows in `html`
+/// although `lang` has its own.
 fn start_english_left(lang: &str, html: &str) -> Vec<String> {
-    let read = |lang: &str| -> serde_json::Map<String, serde_json::Value> {
-        let path = format!("{}/locales/{lang}/start.json", env!("CARGO_MANIFEST_DIR"));
-        serde_json::from_str(&std::fs::read_to_string(path).expect("start.json")).expect("JSON")
-    };
-    let (english, translated) = (read("en"), read(lang));
-    english
-        .iter()
-        .filter_map(|(key, value)| Some((key, value.as_str()?)))
-        .filter(|(key, text)| {
-            !text.contains('{') && text.len() >= 8 && translated[*key].as_str() != Some(text)
-        })
-        .filter(|(_, text)| html.contains(text))
-        .map(|(key, text)| format!("{key}: {text}"))
-        .collect()
+    english_left_in("start", lang, |_, text| {
+        text.len() >= 8 && html.contains(text)
+    })
 }
 
 async fn wizard_sharing(index: usize, assessment: Assessment, shares_with: Option<&str>) -> String {
@@ -550,31 +525,18 @@ fn sample_matrix_in(lang: &str) -> Rc<matrix::Matrix> {
     Rc::new(matrix::localized_build(texts, &sample))
 }
 
-/// The matrix screens' own texts (`locales/en/app.json`) with no placeholder whose English
-/// shows in `html` although `lang` has its own.
+/// The matrix screens' own texts (`locales/en/app.json`) whose English shows in `html` although
+/// `lang` has its own: the whole text of an element or attribute, not a word inside a title the
+/// data leaves in English ("8.3 Relationship and agreement").
 fn app_english_left(lang: &str, html: &str) -> Vec<String> {
-    let read = |lang: &str| -> serde_json::Map<String, serde_json::Value> {
-        let path = format!("{}/locales/{lang}/app.json", env!("CARGO_MANIFEST_DIR"));
-        serde_json::from_str(&std::fs::read_to_string(path).expect("app.json")).expect("JSON")
-    };
-    let (english, translated) = (read("en"), read(lang));
-    english
-        .iter()
-        .filter_map(|(key, value)| Some((key, value.as_str()?)))
-        .filter(|(key, text)| {
-            !text.contains('{') && text.len() >= 8 && translated[*key].as_str() != Some(text)
-        })
-        // The whole text of an element or attribute, not a word inside a title the data
-        // leaves in English ("8.3 Relationship and agreement").
-        .filter(|(_, text)| {
-            html.match_indices(text).any(|(at, _)| {
+    english_left_in("app", lang, |_, text| {
+        text.len() >= 8
+            && html.match_indices(text).any(|(at, _)| {
                 let before = html[..at].chars().next_back();
                 let after = html[at + text.len()..].chars().next();
                 matches!(before, Some('>' | '"')) && !after.is_some_and(char::is_alphanumeric)
             })
-        })
-        .map(|(key, text)| format!("{key}: {text}"))
-        .collect()
+    })
 }
 
 async fn matrix_screen(m: Rc<matrix::Matrix>, expanded: &str) -> String {
@@ -722,10 +684,7 @@ async fn the_matrix_screens_read_in_french_with_its_typography() {
 
 /// The data screen in `lang`, English again afterwards for the thread's next test.
 async fn data_screen_in(lang: &str) -> String {
-    let texts =
-        ims_matrix::i18n::Texts::install(lang, ims_matrix::i18n::bundled(lang).expect("bundled"))
-            .expect("loads");
-    ims_matrix::ui::lang::set(texts, None);
+    speak(lang);
     let html = LocalServerRenderer::<DataScreen>::with_props(DataProps {
         assessment: Rc::new(Assessment::new("t")),
         dispatch: Callback::noop(),
@@ -738,19 +697,26 @@ async fn data_screen_in(lang: &str) -> String {
 }
 
 /// The data screen's own texts (`locales/<lang>/data.json`, `data.*`) that `html` shows in
-/// English although `lang` has them translated.
+/// English, as an element's whole text, although `lang` has them translated.
 fn data_english_left(lang: &str, html: &str) -> Vec<String> {
+    english_left_in("data", lang, |key, text| {
+        key.starts_with("data.") && html.contains(&format!(">{text}<"))
+    })
+}
+
+/// The English texts of `locales/en/<file>.json` without a placeholder that `lang` translates and
+/// `left(key, english)` finds in the page, as `key: text` lines.
+fn english_left_in(file: &str, lang: &str, left: impl Fn(&str, &str) -> bool) -> Vec<String> {
     let read = |lang: &str| -> serde_json::Map<String, serde_json::Value> {
-        let path = format!("{}/locales/{lang}/data.json", env!("CARGO_MANIFEST_DIR"));
-        serde_json::from_str(&std::fs::read_to_string(path).expect("data.json")).expect("JSON")
+        let path = format!("{}/locales/{lang}/{file}.json", env!("CARGO_MANIFEST_DIR"));
+        serde_json::from_str(&std::fs::read_to_string(path).expect("a locale file")).expect("JSON")
     };
     let (english, translated) = (read("en"), read(lang));
     english
         .iter()
-        .filter(|(key, _)| key.starts_with("data."))
         .filter_map(|(key, value)| Some((key, value.as_str()?)))
         .filter(|(key, text)| !text.contains('{') && translated[*key].as_str() != Some(text))
-        .filter(|(_, text)| html.contains(&format!(">{text}<")))
+        .filter(|(key, text)| left(key, text))
         .map(|(key, text)| format!("{key}: {text}"))
         .collect()
 }
