@@ -101,4 +101,9 @@ fn main() {
     measure("export request (import + build + workbook)", 100, || {
         black_box(ims_matrix::export::request::handle(black_box(&request)).expect("workbook"));
     });
+    // What the reader worker does per file: the sample's workbook read back, unchanged.
+    let workbook = ims_matrix::export::request::handle(&request).expect("workbook");
+    measure("export::read (the sample's workbook back)", 50, || {
+        black_box(ims_matrix::export::read::read(black_box(&workbook), q, c, None).expect("reads"));
+    });
 }

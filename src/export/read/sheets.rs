@@ -186,12 +186,16 @@ pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Fou
     let Some(key_col) = columns.column(key) else {
         return;
     };
-    let fields = [
+    // The columns are found once per sheet, not per line.
+    let fields: Vec<(u32, Field)> = [
         (Header::Status, Field::Status),
         (Header::Owner, Field::Owner),
         (Header::Due, Field::Due),
         (Header::Notes, Field::Notes),
-    ];
+    ]
+    .into_iter()
+    .filter_map(|(header, field)| Some((columns.column(header)?, field)))
+    .collect();
     for (r, id) in keyed_lines(range, header_row, key_col) {
         let id = id.as_str();
         let Some(row) = m.rows.iter().find(|row| row.id == id) else {
@@ -202,10 +206,7 @@ pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Fou
             });
             continue;
         };
-        for (header, field) in fields {
-            let Some(col) = columns.column(header) else {
-                continue;
-            };
+        for &(col, field) in &fields {
             let cell = range.get_value((r, col)).unwrap_or(&Data::Empty);
             let before = match field {
                 Field::Status => place.texts.label(row.status).to_owned(),
@@ -271,6 +272,10 @@ pub fn read_soa(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Foun
     let Some(key_col) = columns.column(Header::Control) else {
         return;
     };
+    let (status_col, applicable_col) = (
+        columns.column(Header::Status),
+        columns.column(Header::Applicable),
+    );
     for (r, reference) in keyed_lines(range, header_row, key_col) {
         let reference = reference.as_str();
         let Some(entry) = m.soa.iter().find(|e| e.reference == reference) else {
@@ -284,7 +289,7 @@ pub fn read_soa(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Foun
             continue;
         };
         let mut set: Option<(Status, u32)> = None;
-        if let Some(col) = columns.column(Header::Status) {
+        if let Some(col) = status_col {
             match values::status(
                 range.get_value((r, col)).unwrap_or(&Data::Empty),
                 place.texts,
@@ -294,7 +299,7 @@ pub fn read_soa(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Foun
                 Err(problem) => found.problem(sheet, r, col, problem),
             }
         }
-        if let (None, Some(col)) = (set, columns.column(Header::Applicable)) {
+        if let (None, Some(col)) = (set, applicable_col) {
             match values::yes_no(
                 range.get_value((r, col)).unwrap_or(&Data::Empty),
                 place.texts,

@@ -63,6 +63,9 @@ impl Header {
 /// Every language's words, by language code.
 pub struct Words {
     languages: BTreeMap<String, BTreeMap<String, String>>,
+    /// Every way of writing a status, folded (`folded`), made once: the reader asks for each
+    /// status cell of every sheet.
+    statuses: Vec<(String, Status)>,
 }
 
 /// The words of every language, read once.
@@ -83,9 +86,18 @@ pub fn folded(text: &str) -> String {
 
 impl Words {
     fn parse(json: &str) -> Words {
-        Words {
+        let mut words = Words {
             languages: serde_json::from_str(json).unwrap_or_default(),
+            statuses: Vec::new(),
+        };
+        let mut statuses = vec![("n/a".to_owned(), Status::NotApplicable)];
+        for status in Status::ALL {
+            let key = format!("{}.{}", Status::NAME, status.id());
+            statuses.push((folded(status.as_str()), status));
+            statuses.extend(words.all(&key, status.label()).map(|w| (folded(w), status)));
         }
+        words.statuses = statuses;
+        words
     }
 
     /// Every language's text of `key`, then `english`.
@@ -139,14 +151,10 @@ impl Words {
     /// The status a cell's text names in some language, by its label or its identifier.
     pub fn status(&self, text: &str) -> Option<Status> {
         let wanted = folded(text);
-        if wanted == "n/a" {
-            return Some(Status::NotApplicable);
-        }
-        Status::ALL.into_iter().find(|status| {
-            let key = format!("{}.{}", Status::NAME, status.id());
-            folded(status.as_str()) == wanted
-                || self.all(&key, status.label()).any(|w| folded(w) == wanted)
-        })
+        self.statuses
+            .iter()
+            .find(|(written, _)| *written == wanted)
+            .map(|(_, status)| *status)
     }
 
     /// Yes or no in some language (`true`, `false`, `y` and `n` too).
