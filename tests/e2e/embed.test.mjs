@@ -214,7 +214,7 @@ test('invalid configuration is ignored with a console warning and the app still 
   await context.close();
 });
 
-test('ImsMatrix.mount(): a page that builds itself gets the same app and events through onEvent', async () => {
+test('ImsMatrix.mount(): a page that builds itself gets the same app and events through onEvent', async (t) => {
   const api = await page(
     () => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>API host</title></head><body>
 <div id="slot"></div>
@@ -229,6 +229,12 @@ test('ImsMatrix.mount(): a page that builds itself gets the same app and events 
     `default-src 'self'; script-src 'self' 'unsafe-inline' ${app.origin}; frame-src ${app.origin}`,
   );
   const { context, page: p, problems } = await openPage(browser);
+  // Closed even when an assertion fails, so a failure is reported instead of the run hanging
+  // on a server with open connections.
+  t.after(async () => {
+    await context.close();
+    await api.close();
+  });
   await p.goto(api.url);
   const frame = p.frameLocator('#slot iframe');
   await frame.locator('#welcome-title').waitFor();
@@ -245,6 +251,4 @@ test('ImsMatrix.mount(): a page that builds itself gets the same app and events 
   await p.evaluate(() => window.handle.destroy());
   assert.equal(await p.locator('#slot iframe').count(), 0);
   assert.deepEqual(problems, []);
-  await context.close();
-  await api.close();
 });

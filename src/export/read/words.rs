@@ -1,8 +1,8 @@
 //! The words a workbook of ours is written in, in every language the app has: its sheet names,
-//! the headers the reader looks for, Yes and No, the status words and the date format. The
-//! reader worker carries no language bundle, so the build writes these words of every language
-//! into one small table (`$OUT_DIR/locales/workbook-words.json`), and a workbook exported in
-//! any language reads like an English one.
+//! the headers the reader looks for, Yes and No, the status words and the date format. A
+//! workbook is read whatever language it was exported in, which need not be the page's (the
+//! only bundle the reader worker gets), so the build writes these words of every language into
+//! one small table (`$OUT_DIR/locales/workbook-words.json`).
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
