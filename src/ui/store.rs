@@ -22,6 +22,15 @@ impl Reducible for Store {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let reset = matches!(action, Action::Reset);
+        // Another tab's save taken in unchanged is already in storage: writing it again would
+        // only race that tab's next save and could land after it, undoing it there.
+        let stored = match &action {
+            Action::SavedElsewhere {
+                theirs: Some(theirs),
+                ..
+            } => Some(theirs.clone()),
+            _ => None,
+        };
         let mut next = self.0.clone().apply(action, &web::now());
         // Nothing changed: the same state, so Yew skips the render and nothing is saved.
         if next == self.0 && !reset {
@@ -33,7 +42,10 @@ impl Reducible for Store {
         }
         // Save in the same task as the change, so nothing typed is lost to a reload or a closed
         // tab; never over saved state that could not be read.
-        if next.may_save() && next.assessment != self.0.assessment {
+        if next.may_save()
+            && next.assessment != self.0.assessment
+            && stored.as_ref() != Some(&*next.assessment)
+        {
             if let Err(problem) = web::save(&next.assessment) {
                 next.notice = Some(Notice {
                     kind: NoticeKind::Error,

@@ -30,14 +30,27 @@ test('two tabs: an edit in each survives in both, and a conflict offers a choice
   await a.page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, SAMPLE]);
   await openMatrix(a.page);
   const b = { page: await a.context.newPage() };
+  // Counts tab B's writes to the saved assessment.
+  await b.page.addInitScript((key) => {
+    window.writes = 0;
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function counted(k, v) {
+      if (k === key) window.writes += 1;
+      return setItem.call(this, k, v);
+    };
+  }, KEY);
   await openMatrix(b.page);
 
   // Tab A changes a status, then tab B an owner on another row, each without reloading.
   const statusA = await (await rowBy(a.page, 'A.8.32')).locator('select.status-select');
   const before = await statusA.inputValue();
   const next = before === 'implemented' ? 'in_progress' : 'implemented';
+  const writesBefore = await b.page.evaluate(() => window.writes);
   await statusA.selectOption(next);
   await b.page.waitForTimeout(200);
+  // Tab B takes A's save in without writing it back: a write of its own could land after A's
+  // next save and undo it.
+  assert.equal(await b.page.evaluate(() => window.writes), writesBefore, 'tab B wrote back what tab A saved');
   const rowB = await rowBy(b.page, 'A.5.1');
   await rowB.locator('.row-toggle').click();
   await b.page.locator('input[id^="owner-"]').first().fill('Owner from tab B');
@@ -54,10 +67,8 @@ test('two tabs: an edit in each survives in both, and a conflict offers a choice
   assert.ok(Object.values(saved.rows).some((r) => r.status === next), 'tab A\'s status is saved');
 
   // Both tabs change the same owner at once: simulated by delivering to tab A a save that tab
-  // B made from the state before A's own edit. Tab B closes first: open, it would answer each
-  // save of tab A with a merge of its own, and which of those arrives before the choice below
-  // is up to the browser (one CI run on 2 December 2026 saw tab B's value after the choice).
-  await b.page.close();
+  // B made from the state before A's own edit. Tab B stays open and writes nothing back (above),
+  // so no late write of its own can undo the choice below.
   const baseText = await a.page.evaluate((key) => localStorage.getItem(key), KEY);
   await a.page.locator('input[id^="owner-"]').first().fill('Owner typed in A');
   const theirs = JSON.parse(baseText);
@@ -71,7 +82,11 @@ test('two tabs: an edit in each survives in both, and a conflict offers a choice
   assert.match(await banner.textContent(), /Owner of “.+”: “Owner typed in B” \(this tab had “Owner typed in A”\)/);
   await banner.getByRole('button', { name: "Keep this tab's values" }).click();
   await banner.waitFor({ state: 'detached' });
-  assert.equal(await a.page.locator('input[id^="owner-"]').first().inputValue(), 'Owner typed in A');
+  // The banner and the row are separate components; the row may render a moment later.
+  const owner = a.page.locator('input[id^="owner-"]').first();
+  await a.page.waitForFunction(() => document.querySelector('input[id^="owner-"]').value === 'Owner typed in A', null, { timeout: 5000 })
+    .catch(() => {});
+  assert.equal(await owner.inputValue(), 'Owner typed in A');
   const kept = JSON.parse(await a.page.evaluate((key) => localStorage.getItem(key), KEY));
   assert.equal(kept.rows[policyRow].owner, 'Owner typed in A');
   assert.deepEqual(a.problems, []);
