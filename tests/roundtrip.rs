@@ -163,6 +163,24 @@ fn resaved_by_libreoffice(bytes: &[u8], name: &str) -> Vec<u8> {
     saved
 }
 
+/// What marking `entry`'s control not applicable in the Statement of Applicability changes: each
+/// of its rows not already excluded becomes not applicable.
+fn excluded_in_the_soa(
+    m: &ims_matrix::matrix::Matrix,
+    entry: &ims_matrix::matrix::SoaEntry,
+) -> Vec<(String, Field, String)> {
+    entry
+        .rows
+        .iter()
+        .filter(|id| {
+            m.rows
+                .iter()
+                .any(|r| r.id == **id && r.status != Status::NotApplicable)
+        })
+        .map(|id| (id.clone(), Field::Status, "Not applicable".to_owned()))
+        .collect()
+}
+
 fn summary(imported: &Review) -> Vec<(String, Field, String)> {
     let mut list: Vec<_> = imported
         .changes
@@ -600,16 +618,7 @@ fn the_statement_of_applicability_and_the_action_plan_are_read_too() {
         ],
     );
     let imported = read_back(&file).expect("reads");
-    let mut expected: Vec<(String, Field, String)> = entry
-        .rows
-        .iter()
-        .filter(|id| {
-            m.rows
-                .iter()
-                .any(|r| r.id == **id && r.status != Status::NotApplicable)
-        })
-        .map(|id| (id.clone(), Field::Status, "Not applicable".to_owned()))
-        .collect();
+    let mut expected = excluded_in_the_soa(&m, entry);
     expected.push((
         first_open.id.clone(),
         Field::Owner,
@@ -851,16 +860,7 @@ fn a_french_workbook_reads_its_statement_of_applicability_and_action_plan() {
         ],
     );
     let imported = read_back(&file).expect("reads");
-    let mut expected: Vec<(String, Field, String)> = entry
-        .rows
-        .iter()
-        .filter(|id| {
-            m.rows
-                .iter()
-                .any(|r| r.id == **id && r.status != Status::NotApplicable)
-        })
-        .map(|id| (id.clone(), Field::Status, "Not applicable".to_owned()))
-        .collect();
+    let mut expected = excluded_in_the_soa(&m, entry);
     expected.push((
         first_open.id.clone(),
         Field::Status,

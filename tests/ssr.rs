@@ -18,19 +18,24 @@ fn matrix_for(assessment: &Assessment) -> Rc<matrix::Matrix> {
     ))
 }
 
-#[tokio::test]
-async fn welcome_says_what_it_does_how_long_and_that_nothing_leaves_the_browser() {
-    let html = LocalServerRenderer::<Welcome>::with_props(WelcomeProps {
+/// The welcome screen, with saved answers to resume or not, and the host it shares with.
+async fn welcome(resumable: bool, shares_with: Option<&str>) -> String {
+    LocalServerRenderer::<Welcome>::with_props(WelcomeProps {
         on_start: Callback::noop(),
-        resumable: false,
+        resumable,
         on_resume: Callback::noop(),
         on_matrix: Callback::noop(),
-        shares_with: None,
+        shares_with: shares_with.map(str::to_owned),
         on_file: Callback::noop(),
     })
     .hydratable(false)
     .render()
-    .await;
+    .await
+}
+
+#[tokio::test]
+async fn welcome_says_what_it_does_how_long_and_that_nothing_leaves_the_browser() {
+    let html = welcome(false, None).await;
     assert!(html.contains("One management system for ISO/IEC 27001 and ISO/IEC 20000-1"));
     assert!(html.contains("About 10 minutes"));
     assert!(html.contains("Nothing leaves your browser"));
@@ -48,17 +53,7 @@ async fn welcome_says_what_it_does_how_long_and_that_nothing_leaves_the_browser(
 
 #[tokio::test]
 async fn welcome_offers_to_resume_saved_answers() {
-    let html = LocalServerRenderer::<Welcome>::with_props(WelcomeProps {
-        on_start: Callback::noop(),
-        resumable: true,
-        on_resume: Callback::noop(),
-        on_matrix: Callback::noop(),
-        shares_with: None,
-        on_file: Callback::noop(),
-    })
-    .hydratable(false)
-    .render()
-    .await;
+    let html = welcome(true, None).await;
     assert!(
         html.contains("Resume where you left off") && html.contains("Open my matrix"),
         "{html}"
@@ -226,17 +221,7 @@ async fn summary_and_heatmap_render_their_figures_with_text_alternatives() {
 
 #[tokio::test]
 async fn welcome_says_who_receives_the_summary_when_the_host_shares_it() {
-    let html = LocalServerRenderer::<Welcome>::with_props(WelcomeProps {
-        on_start: Callback::noop(),
-        resumable: false,
-        on_resume: Callback::noop(),
-        on_matrix: Callback::noop(),
-        shares_with: Some("Acme Consulting".into()),
-        on_file: Callback::noop(),
-    })
-    .hydratable(false)
-    .render()
-    .await;
+    let html = welcome(false, Some("Acme Consulting")).await;
     assert!(
         html.contains("Acme Consulting receives your summary"),
         "{html}"
@@ -411,17 +396,7 @@ async fn wizard_sharing(index: usize, assessment: Assessment, shares_with: Optio
 #[tokio::test]
 async fn the_welcome_screen_and_the_questionnaire_read_in_german() {
     let texts = speak("de");
-    let welcome = LocalServerRenderer::<Welcome>::with_props(WelcomeProps {
-        on_start: Callback::noop(),
-        resumable: false,
-        on_resume: Callback::noop(),
-        on_matrix: Callback::noop(),
-        shares_with: Some("Acme Consulting".into()),
-        on_file: Callback::noop(),
-    })
-    .hydratable(false)
-    .render()
-    .await;
+    let welcome = welcome(false, Some("Acme Consulting")).await;
     assert!(welcome.contains("Ein Managementsystem für ISO/IEC 27001 und ISO/IEC 20000-1"));
     assert!(
         welcome.contains(">Fragebogen starten</button>"),
