@@ -173,7 +173,7 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
             "↑"
         };
         html! {
-            <th scope="col" class={class.to_owned()} aria-sort={aria}>
+            <th scope="col" role="columnheader" class={class.to_owned()} aria-sort={aria}>
                 <button type="button" class="sort" onclick={dispatch.reform(move |_: MouseEvent| Action::SortBy(key))}>
                     {text.to_owned()}<span class="sort-arrow" aria-hidden="true">{arrow}</span>
                 </button>
@@ -217,14 +217,14 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
                 })}
             </div>
             <div class="table-wrap">
-                <table class="matrix">
+                <table class="matrix" role="table">
                     <caption class="visually-hidden">{t("matrix.caption")}</caption>
                     <colgroup>
                         <col class="w-ref" /><col class="w-ref" /><col class="w-topic" /><col class="w-kind" />
                         <col class="w-lead" /><col class="w-status" /><col class="w-priority" />
                     </colgroup>
-                    <thead>
-                        <tr>
+                    <thead role="rowgroup">
+                        <tr role="row">
                             {header(SortKey::Iso27001, &format!("ISO/IEC 27001:{}", d27.edition()), "col-ref")}
                             {header(SortKey::Iso20000, &format!("ISO/IEC 20000-1:{}", d20.edition()), "col-ref")}
                             {header(SortKey::Topic, label(SortKey::Topic), "col-topic")}
@@ -237,14 +237,15 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
                     {for groups.iter().map(|(name, rows)| {
                         let in_view = rows.iter().filter(|&&i| visible[i]).count();
                         html! {
-                            <tbody key={name.clone()} hidden={in_view == 0}>
+                            <tbody key={name.clone()} role="rowgroup" hidden={in_view == 0}>
                                 {(props.group != GroupBy::None).then(|| html! {
-                                    <tr class="group-row"><th colspan="7" scope="colgroup">{tf("matrix.group", &[("group", name), ("count", &number(in_view))])}</th></tr>
+                                    <tr class="group-row" role="row"><th colspan="7" scope="colgroup" role="columnheader">{tf("matrix.group", &[("group", name), ("count", &number(in_view))])}</th></tr>
                                 })}
                                 {for rows.iter().map(|&i| {
                                     let row: &MatrixRow = &m.rows[i];
                                     let expanded = props.expanded.as_deref() == Some(row.id.as_str());
-                                    html! { <MatrixRowView key={row.id.clone()} matrix={m.clone()} index={i} visible={visible[i]} expanded={expanded} dispatch={dispatch.clone()} /> }
+                                    let cells = RowProps { matrix: m.clone(), index: i, expanded, dispatch: dispatch.clone() };
+                                    html! { <MatrixRowView key={row.id.clone()} row={cells} visible={visible[i]} /> }
                                 })}
                             </tbody>
                         }
@@ -257,29 +258,55 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
 }
 
 /// A row is handed the whole matrix and its index, so a render clones nothing.
-#[derive(Properties)]
-struct MatrixRowProps {
+#[derive(Properties, Clone)]
+struct RowProps {
     matrix: Rc<Matrix>,
     index: usize,
-    visible: bool,
     expanded: bool,
     dispatch: Callback<Action>,
 }
 
-impl PartialEq for MatrixRowProps {
+impl PartialEq for RowProps {
     /// Unchanged rows skip rendering, also after a rebuild of the matrix: same matrix and
     /// index, or a row equal in value.
     fn eq(&self, other: &Self) -> bool {
         self.expanded == other.expanded
-            && self.visible == other.visible
             && self.dispatch == other.dispatch
             && ((Rc::ptr_eq(&self.matrix, &other.matrix) && self.index == other.index)
                 || self.matrix.rows[self.index] == other.matrix.rows[other.index])
     }
 }
 
+/// A row and whether the filter shows it.
+#[derive(Properties, PartialEq)]
+struct MatrixRowProps {
+    row: RowProps,
+    visible: bool,
+}
+
 #[component]
 fn MatrixRowView(props: &MatrixRowProps) -> Html {
+    let cells = &props.row;
+    let row = &cells.matrix.rows[cells.index];
+    let detail_id = format!("detail-{}", row.id.replace('.', "-"));
+    // The cells are their own component, which showing or hiding the row does not re-render:
+    // on a keystroke that brings back all rows, only their `hidden` changes.
+    html! {
+        <>
+            <tr class={classes!("row", row.status.as_str(), cells.expanded.then_some("expanded"), (!row.applicable).then_some("not-applicable"))} role="row" hidden={!props.visible}>
+                <RowCells ..cells.clone() />
+            </tr>
+            {(cells.expanded && props.visible).then(|| html! {
+                <tr class="detail-row" role="row" id={detail_id}>
+                    <td colspan="7" role="cell"><RowDetail row={row.clone()} dispatch={cells.dispatch.clone()} /></td>
+                </tr>
+            })}
+        </>
+    }
+}
+
+#[component]
+fn RowCells(props: &RowProps) -> Html {
     let row = &props.matrix.rows[props.index];
     let id = row.id.clone();
     let detail_id = format!("detail-{}", row.id.replace('.', "-"));
@@ -299,36 +326,29 @@ fn MatrixRowView(props: &MatrixRowProps) -> Html {
     };
     html! {
         <>
-            <tr class={classes!("row", row.status.as_str(), props.expanded.then_some("expanded"), (!row.applicable).then_some("not-applicable"))} hidden={!props.visible}>
-                <td class="col-ref" data-label="ISO/IEC 27001">{refs_cell(&row.iso27001)}</td>
-                <td class="col-ref" data-label="ISO/IEC 20000-1">{refs_cell(&row.iso20000)}</td>
-                <td class="col-topic">
-                    <button type="button" class="row-toggle" aria-expanded={props.expanded.to_string()} aria-controls={detail_id.clone()} onclick={toggle}>
-                        <span class="chevron" aria-hidden="true">{if props.expanded { "▾" } else { "▸" }}</span>
-                        {&*row.topic}
-                    </button>
-                    {(!row.notes.is_empty()).then(|| html! { <span class="badge note" title={t("matrix.badge.notes.title")}>{t("matrix.badge.notes")}</span> })}
-                </td>
-                <td class="col-kind" data-label={label(SortKey::Kind)}>{kind_badge(row.kind)}</td>
-                <td class="col-lead" data-label={label(SortKey::Lead)}>{label(row.lead)}</td>
-                <td class="col-status" data-label={label(SortKey::Status)}>
-                    <label class="visually-hidden" for={status_select_id.clone()}>{tf("matrix.status-of", &[("topic", &row.topic)])}</label>
-                    <select id={status_select_id} class={classes!("input", "status-select", row.status.as_str())} onchange={on_status}>
-                        {status_options(row.status)}
-                    </select>
-                    {row.status_overridden.then(|| html! { <span class="badge edited" title={t("matrix.badge.edited.title")}>{t("matrix.badge.edited")}</span> })}
-                </td>
-                <td class="col-priority" data-label={label(SortKey::Priority)}>
-                    <span class={classes!("priority", format!("{:?}", row.priority).to_lowercase())}>{label(row.priority)}</span>
-                    {row.status.is_open().then(|| html! { <span class="phase-tag">{label(row.phase)}</span> })}
-                    {(!row.warnings.is_empty()).then(|| html! { <span class="badge warn" title={row.warnings.join(" ")}>{t("matrix.badge.check")}</span> })}
-                </td>
-            </tr>
-            {(props.expanded && props.visible).then(|| html! {
-                <tr class="detail-row" id={detail_id}>
-                    <td colspan="7"><RowDetail row={row.clone()} dispatch={props.dispatch.clone()} /></td>
-                </tr>
-            })}
+            <td role="cell" class="col-ref" data-label="ISO/IEC 27001">{refs_cell(&row.iso27001)}</td>
+            <td role="cell" class="col-ref" data-label="ISO/IEC 20000-1">{refs_cell(&row.iso20000)}</td>
+            <td role="cell" class="col-topic">
+                <button type="button" class="row-toggle" aria-expanded={props.expanded.to_string()} aria-controls={detail_id.clone()} onclick={toggle}>
+                    <span class="chevron" aria-hidden="true">{if props.expanded { "▾" } else { "▸" }}</span>
+                    {&*row.topic}
+                </button>
+                {(!row.notes.is_empty()).then(|| html! { <span class="badge note" title={t("matrix.badge.notes.title")}>{t("matrix.badge.notes")}</span> })}
+            </td>
+            <td role="cell" class="col-kind" data-label={label(SortKey::Kind)}>{kind_badge(row.kind)}</td>
+            <td role="cell" class="col-lead" data-label={label(SortKey::Lead)}>{label(row.lead)}</td>
+            <td role="cell" class="col-status" data-label={label(SortKey::Status)}>
+                <label class="visually-hidden" for={status_select_id.clone()}>{tf("matrix.status-of", &[("topic", &row.topic)])}</label>
+                <select id={status_select_id} class={classes!("input", "status-select", row.status.as_str())} onchange={on_status}>
+                    {status_options(row.status)}
+                </select>
+                {row.status_overridden.then(|| html! { <span class="badge edited" title={t("matrix.badge.edited.title")}>{t("matrix.badge.edited")}</span> })}
+            </td>
+            <td role="cell" class="col-priority" data-label={label(SortKey::Priority)}>
+                <span class={classes!("priority", format!("{:?}", row.priority).to_lowercase())}>{label(row.priority)}</span>
+                {row.status.is_open().then(|| html! { <span class="phase-tag">{label(row.phase)}</span> })}
+                {(!row.warnings.is_empty()).then(|| html! { <span class="badge warn" title={row.warnings.join(" ")}>{t("matrix.badge.check")}</span> })}
+            </td>
         </>
     }
 }
