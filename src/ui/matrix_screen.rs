@@ -219,10 +219,6 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
             <div class="table-wrap">
                 <table class="matrix" role="table">
                     <caption class="visually-hidden">{t("matrix.caption")}</caption>
-                    <colgroup>
-                        <col class="w-ref" /><col class="w-ref" /><col class="w-topic" /><col class="w-kind" />
-                        <col class="w-lead" /><col class="w-status" /><col class="w-priority" />
-                    </colgroup>
                     <thead role="rowgroup">
                         <tr role="row">
                             {header(SortKey::Iso27001, &format!("ISO/IEC 27001:{}", d27.edition()), "col-ref")}
@@ -284,11 +280,16 @@ struct MatrixRowProps {
     visible: bool,
 }
 
+/// The id of a row's detail, which its toggle controls.
+fn detail_id(row_id: &str) -> String {
+    format!("detail-{}", row_id.replace('.', "-"))
+}
+
 #[component]
 fn MatrixRowView(props: &MatrixRowProps) -> Html {
     let cells = &props.row;
     let row = &cells.matrix.rows[cells.index];
-    let detail_id = format!("detail-{}", row.id.replace('.', "-"));
+    let detail_id = detail_id(&row.id);
     // The cells are their own component, which showing or hiding the row does not re-render:
     // on a keystroke that brings back all rows, only their `hidden` changes.
     html! {
@@ -309,7 +310,7 @@ fn MatrixRowView(props: &MatrixRowProps) -> Html {
 fn RowCells(props: &RowProps) -> Html {
     let row = &props.matrix.rows[props.index];
     let id = row.id.clone();
-    let detail_id = format!("detail-{}", row.id.replace('.', "-"));
+    let detail_id = detail_id(&row.id);
     let toggle = props
         .dispatch
         .reform(move |_: MouseEvent| Action::ToggleRow(id.clone()));
