@@ -47,7 +47,35 @@ fn measure(name: &str, iterations: u32, mut work: impl FnMut()) {
     );
 }
 
+/// One timing of a first use: the built-in data is read once per process, so it has one sample.
+fn once(name: &str, work: impl FnOnce()) {
+    let start = Instant::now();
+    work();
+    println!(
+        "{name:<44} once   {:>9.1} µs",
+        start.elapsed().as_secs_f64() * 1e6
+    );
+}
+
 fn main() {
+    // What a fresh page or worker pays before its first matrix: each built-in data file read
+    // from its embedded JSON and validated, in the order the engine first needs them.
+    once(
+        "first use: English texts",
+        ims_matrix::i18n::Texts::add_all_english,
+    );
+    once("first use: catalog index", || {
+        black_box(catalog::builtin_index());
+    });
+    once("first use: questionnaire", || {
+        black_box(questionnaire::builtin());
+    });
+    once("first use: catalog", || {
+        black_box(catalog::builtin());
+    });
+    once("first use: advice (controls, obligations)", || {
+        black_box(ims_matrix::advice::builtin());
+    });
     let c = catalog::builtin();
     let q = questionnaire::builtin();
     let a = sample_assessment();
