@@ -22,12 +22,17 @@ fn sample_assessment() -> Assessment {
     .assessment
 }
 
+/// `cargo bench --bench engine -- WORD` prints only the figures whose name contains WORD.
+fn selected(name: &str) -> bool {
+    std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .is_none_or(|filter| name.contains(&filter))
+}
+
 fn measure(name: &str, iterations: u32, mut work: impl FnMut()) {
-    // `cargo bench --bench engine -- WORD` runs only the figures whose name contains WORD.
-    if let Some(filter) = std::env::args().skip(1).find(|a| !a.starts_with('-')) {
-        if !name.contains(&filter) {
-            return;
-        }
+    if !selected(name) {
+        return;
     }
     work(); // warm caches and the built-in data
     let mut samples: Vec<Duration> = (0..iterations)
@@ -48,9 +53,13 @@ fn measure(name: &str, iterations: u32, mut work: impl FnMut()) {
 }
 
 /// One timing of a first use: the built-in data is read once per process, so it has one sample.
+/// The work runs even when not selected, since the figures after it need the data.
 fn once(name: &str, work: impl FnOnce()) {
     let start = Instant::now();
     work();
+    if !selected(name) {
+        return;
+    }
     println!(
         "{name:<44} once   {:>9.1} µs",
         start.elapsed().as_secs_f64() * 1e6
