@@ -7,7 +7,8 @@ import { readFileSync, writeFileSync, renameSync, existsSync, unlinkSync } from 
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 
-export const WORKERS = ['ims-matrix-export-worker', 'ims-matrix-read-worker'];
+const EXPORT_WORKER = 'ims-matrix-export-worker';
+export const WORKERS = [EXPORT_WORKER, 'ims-matrix-read-worker'];
 
 /** Renames each worker's files; returns the <meta> tags that name the loaders. */
 export function hashWorkers(dir) {
@@ -20,9 +21,14 @@ export function hashWorkers(dir) {
     renameSync(glue, join(dir, named('.js')));
     renameSync(wasm, join(dir, named('_bg.wasm')));
     const text = readFileSync(loader, 'utf8');
+    // The export worker starts ahead of need, as the page hands over to the full app: its wasm
+    // is fetched at low priority, so it never slows the full app's own download.
+    const wasmSource = worker === EXPORT_WORKER
+      ? `{ module_or_path: fetch('./${named('_bg.wasm')}', { priority: 'low' }) }`
+      : `'./${named('_bg.wasm')}'`;
     const rewritten = text
       .replace(`./${worker}.js`, `./${named('.js')}`)
-      .replace(`./${worker}_bg.wasm`, `./${named('_bg.wasm')}`);
+      .replace(/(["'])\.\/[\w-]+_bg\.wasm\1/, wasmSource);
     if (!rewritten.includes(named('.js')) || !rewritten.includes(named('_bg.wasm'))) {
       throw new Error(`${worker}_loader.js does not load its glue and wasm the way this hook expects: has Trunk changed its loader?`);
     }

@@ -1,7 +1,8 @@
 //! The export worker: Trunk builds this binary as a web worker (`data-type="worker"` in
-//! index.html); the page starts it when the matrix screens open, so the workbook writer is never
-//! part of the first page load. This file is the worker's browser glue: messages in and out
-//! (the protocol is in `ims_matrix::protocol`); the work itself is `export::request`, pure.
+//! index.html); the page starts it as the visitor goes on to the matrix screens, so the workbook
+//! writer is never part of the first page load. This file is the worker's browser glue:
+//! messages in and out (the protocol is in `ims_matrix::protocol`); the work itself is
+//! `export::request`, pure.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -25,7 +25,7 @@ pub fn App() -> Html {
     let (store, dispatch) = use_store(false, Some(crate::assessment::share::inflate));
     let state = &store.0;
 
-    // The export worker loads once the user reaches the matrix screens, never on first load,
+    // The export worker loads as the user goes on to the matrix screens, never on first load,
     // and builds the workbook ahead of time whenever the assessment has settled there, so
     // Download hands it over at once.
     let on_matrix_screens = !state.screen.on_first_visit_page();

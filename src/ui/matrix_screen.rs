@@ -68,10 +68,49 @@ fn refs_cell(refs: &[crate::matrix::RefView]) -> Html {
     }
 }
 
+/// Rows mounted in the screen's first frame, enough to fill a tall screen; the rest follow once
+/// it is painted. Creating all 130 rows' elements was most of the time from "Open my matrix" to
+/// the matrix on screen.
+const FIRST_FRAME_ROWS: usize = 24;
+
+/// How many rows to mount: `FIRST_FRAME_ROWS` until the first frame is painted, then all. A
+/// server render has no second frame, so it renders all at once.
+#[hook]
+fn use_rows_mounted() -> usize {
+    let mounted = use_state(|| {
+        if cfg!(target_arch = "wasm32") {
+            FIRST_FRAME_ROWS
+        } else {
+            usize::MAX
+        }
+    });
+    {
+        let mounted = mounted.clone();
+        use_effect_with((), move |_| {
+            // An animation frame runs just before the paint; a timeout set in it runs after.
+            let frame = (*mounted != usize::MAX).then(|| {
+                gloo::render::request_animation_frame(move |_| {
+                    gloo::timers::callback::Timeout::new(0, move || mounted.set(usize::MAX))
+                        .forget();
+                })
+            });
+            move || drop(frame)
+        });
+    }
+    *mounted
+}
+
 #[component]
 pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
     let m = &props.matrix;
     let dispatch = &props.dispatch;
+    let rows_mounted = use_rows_mounted();
+    let rows_rendered = std::cell::Cell::new(0);
+    let mount = |_: &&usize| {
+        let position = rows_rendered.get();
+        rows_rendered.set(position + 1);
+        position < rows_mounted
+    };
     // Every row stays mounted in sort order and filtering only hides rows: a keystroke then
     // flips `hidden` on the rows that change instead of rebuilding their DOM.
     let order = view::select(m, &Filter::default(), props.sort);
@@ -237,7 +276,7 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
                                 {(props.group != GroupBy::None).then(|| html! {
                                     <tr class="group-row" role="row"><th colspan="7" scope="colgroup" role="columnheader">{tf("matrix.group", &[("group", name), ("count", &number(in_view))])}</th></tr>
                                 })}
-                                {for rows.iter().map(|&i| {
+                                {for rows.iter().filter(mount).map(|&i| {
                                     let row: &MatrixRow = &m.rows[i];
                                     let expanded = props.expanded.as_deref() == Some(row.id.as_str());
                                     let cells = RowProps { matrix: m.clone(), index: i, expanded, dispatch: dispatch.clone() };

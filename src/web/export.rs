@@ -1,4 +1,5 @@
-//! The page's side of exporting: starts the export worker when the matrix screens open, has it
+//! The page's side of exporting: starts the export worker as the visitor goes on to the matrix
+//! screens (from the first-visit page, as it hands over, or else from the full app), has it
 //! build the workbook ahead of time whenever the assessment settles, and downloads the workbook
 //! it returns. One export at a time; the UI shows a busy state until `done` is called.
 
@@ -79,24 +80,28 @@ pub fn send_language(lang: &str, bundle: &str) {
     }
 }
 
+/// The worker listens: what waited for it goes now.
+fn became_ready(state: &mut Exporter) {
+    state.ready = true;
+    // Messages sent before the worker listened were lost: the languages go first.
+    for (lang, bundle) in super::lang::bundles() {
+        state.post("language", &language_message(&lang, &bundle));
+    }
+    let held = state.held_prepare.take();
+    // An export asked for meanwhile is newer than any held prepare, and goes alone.
+    if let Some(pending) = &state.pending {
+        state.post("export", &pending.request);
+    } else if let Some(request) = held {
+        state.post("prepare", &request);
+    }
+}
+
 fn on_message(exporter: &Rc<RefCell<Exporter>>, event: web_sys::MessageEvent) {
     let data = event.data();
     if let Some(text) = data.as_string() {
         // "prepared M" is for the benchmark; only "ready" matters here.
         if text == "ready" {
-            let mut state = exporter.borrow_mut();
-            state.ready = true;
-            // Messages sent before the worker listened were lost: the languages go first.
-            for (lang, bundle) in super::lang::bundles() {
-                state.post("language", &language_message(&lang, &bundle));
-            }
-            let held = state.held_prepare.take();
-            // An export asked for meanwhile is newer than any held prepare, and goes alone.
-            if let Some(pending) = &state.pending {
-                state.post("export", &pending.request);
-            } else if let Some(request) = held {
-                state.post("prepare", &request);
-            }
+            became_ready(&mut exporter.borrow_mut());
         }
         return;
     }
@@ -128,9 +133,13 @@ fn exporter() -> Result<Rc<RefCell<Exporter>>, String> {
     if let Some(existing) = EXPORTER.with(|e| e.borrow().clone()) {
         return Ok(existing);
     }
-    let worker = super::meta_content(WORKER_META)
-        .and_then(|url| web_sys::Worker::new(&url).ok())
-        .ok_or_else(|| super::texts().get("web.export.not-started").to_owned())?;
+    let (worker, said_ready) = match take_early_worker() {
+        Some(early) => early,
+        None => (
+            new_worker().ok_or_else(|| super::texts().get("web.export.not-started").to_owned())?,
+            false,
+        ),
+    };
     let exporter = Rc::new(RefCell::new(Exporter {
         worker: worker.clone(),
         ready: false,
@@ -154,8 +163,82 @@ fn exporter() -> Result<Rc<RefCell<Exporter>>, String> {
     });
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onerror.forget();
+    if said_ready {
+        became_ready(&mut exporter.borrow_mut());
+    }
     EXPORTER.with(|e| *e.borrow_mut() = Some(exporter.clone()));
     Ok(exporter)
+}
+
+fn new_worker() -> Option<web_sys::Worker> {
+    super::meta_content(WORKER_META).and_then(|url| web_sys::Worker::new(&url).ok())
+}
+
+/// Where the first-visit page leaves the export worker it started as it handed over, for the
+/// full app to take (both run in the same page, as `handover::stash_file`); and the marks its
+/// listener sets on the worker until then.
+const EARLY_WORKER_KEY: &str = "imsMatrixExportWorker";
+const SAID_READY: &str = "imsMatrixSaidReady";
+const FAILED: &str = "imsMatrixFailed";
+
+/// Starts the export worker from the first-visit page as it hands over to the matrix screens:
+/// the worker downloads, compiles and warms up (about half a second here) while the full app
+/// loads and starts, so a click on Download the moment the matrix shows does not wait for it.
+/// The worker fetches its wasm at low priority (`scripts/hash-workers.mjs`), so on a slow
+/// network the full app's own download goes first. Until the
+/// full app takes it (`take_early_worker`), a listener notes on the worker whether it said
+/// "ready" or failed, since a message nobody listens to is lost.
+pub fn start_for_full_app() {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // The full app has started, and with it its own worker.
+    if js_sys::Reflect::has(&window, &EARLY_WORKER_KEY.into()).unwrap_or(true) {
+        return;
+    }
+    let Some(worker) = new_worker() else {
+        return; // the full app starts its own, and reports a failure on the click
+    };
+    let marked = worker.clone();
+    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event| {
+        let event: web_sys::MessageEvent = event;
+        if event.data().as_string().as_deref() == Some("ready") {
+            let _ = js_sys::Reflect::set(&marked, &SAID_READY.into(), &JsValue::TRUE);
+        }
+    });
+    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+    onmessage.forget();
+    let marked = worker.clone();
+    let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+        let _ = js_sys::Reflect::set(&marked, &FAILED.into(), &JsValue::TRUE);
+    });
+    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+    onerror.forget();
+    let _ = js_sys::Reflect::set(&window, &EARLY_WORKER_KEY.into(), &worker);
+}
+
+/// The worker the first-visit page started, once, with whether it has said "ready"; none when
+/// there is none yet or it failed to load (the caller starts a new one, whose failure reaches
+/// the user).
+fn take_early_worker() -> Option<(web_sys::Worker, bool)> {
+    let window = web_sys::window()?;
+    let key = JsValue::from_str(EARLY_WORKER_KEY);
+    let value = js_sys::Reflect::get(&window, &key).ok()?;
+    // Taken: the first-visit page, should its start come later, starts none.
+    let _ = js_sys::Reflect::set(&window, &key, &JsValue::NULL);
+    let worker = value.dyn_into::<web_sys::Worker>().ok()?;
+    let marked = |mark: &str| {
+        js_sys::Reflect::get(&worker, &mark.into())
+            .ok()
+            .and_then(|value| value.as_bool())
+            == Some(true)
+    };
+    if marked(FAILED) {
+        worker.terminate();
+        return None;
+    }
+    let said_ready = marked(SAID_READY);
+    Some((worker, said_ready))
 }
 
 /// The consultancy named in the embedding configuration, for the workbook's About sheet and
@@ -172,8 +255,9 @@ pub fn brand() -> Option<Brand> {
     })
 }
 
-/// Starts the export worker in the background (it fetches and compiles off the main thread).
-/// Called when the matrix screens open; the welcome screen and the questionnaire never load it.
+/// Starts the export worker in the background (it fetches and compiles off the main thread), or
+/// takes over the one the first-visit page started. Called as the full app starts and when the
+/// matrix screens open; the welcome screen and the questionnaire never load it.
 pub fn start() {
     let _ = exporter();
 }

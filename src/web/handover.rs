@@ -3,7 +3,7 @@
 //! hashed name the build writes into `<meta name="ims-matrix-app">`
 //! (`scripts/externalize-start-script.mjs`), is added to the page.
 
-use crate::state::Handover;
+use crate::state::{Handover, Screen};
 
 const ATTRIBUTE: &str = "data-handover";
 
@@ -54,6 +54,9 @@ pub fn load_full_app(handover: &Handover) {
     .forget();
     if let Some(head) = document.head() {
         let _ = head.append_child(&script);
+    }
+    if Screen::from_id(&handover.screen).is_some_and(|screen| !screen.on_first_visit_page()) {
+        super::export::start_for_full_app();
     }
 }
 

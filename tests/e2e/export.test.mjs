@@ -1,5 +1,5 @@
 // Export in the browser: the workbook is built in the export worker (never part of the first
-// page load; it loads in the background once the matrix screens open), downloaded as
+// page load; it loads in the background as the visitor goes on to the matrix screens), downloaded as
 // ims-matrix-<organisation>-<date>.xlsx, and LibreOffice reads it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -99,5 +99,49 @@ test('Download Excel builds the workbook in a worker loaded on demand, and it op
 
   assert.deepEqual(problems, []);
   assert.deepEqual(foreignRequests(requests, app.server.origin), []);
+  await context.close();
+});
+
+test('the export worker starts as the page hands over to the full app, once, at low priority', async () => {
+  const { context, page, problems } = await openPage(app.browser);
+  await context.addInitScript(() => {
+    // Who made each worker, and when; when the matrix showed.
+    const made = [];
+    window.workersMade = made;
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(url, options) {
+        super(url, options);
+        made.push({ url: String(url), at: performance.now(), by: new Error().stack });
+      }
+    };
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('#matrix-search')) {
+        window.matrixAt = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(app.server.url);
+  await page.getByRole('button', { name: 'Start the questionnaire' }).click();
+  await page.getByRole('button', { name: 'Matrix', exact: true }).click();
+  await page.locator('#matrix-search').waitFor();
+  const seen = await page.evaluate(() => ({ made: window.workersMade, matrixAt: window.matrixAt }));
+  const exporters = seen.made.filter((worker) => worker.url.includes('export-worker'));
+  assert.equal(exporters.length, 1, 'one export worker');
+  const [exporter] = exporters;
+  assert.match(exporter.by, /ims-matrix-start-[0-9a-f]{16}\.js/, 'started by the first-visit page, as it hands over');
+  assert.ok(exporter.at < seen.matrixAt, `before the matrix showed (${exporter.at} < ${seen.matrixAt})`);
+  // It fetches its wasm at low priority, after the full app's own download on a slow network.
+  const loader = await page.evaluate((url) => fetch(url).then((response) => response.text()), exporter.url);
+  assert.match(loader, /priority:\s*["']low["']/, loader);
+  // The full app took it over: a download works.
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30000 }),
+    page.getByRole('button', { name: 'Download Excel workbook' }).first().click(),
+  ]);
+  assert.match(download.suggestedFilename(), /\.xlsx$/);
+  assert.equal((await page.evaluate(() => window.workersMade)).filter((worker) => worker.url.includes('export-worker')).length, 1);
+  assert.deepEqual(problems, []);
   await context.close();
 });

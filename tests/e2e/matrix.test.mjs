@@ -139,3 +139,29 @@ test('rows out of view are skipped by the browser, and come into view when scrol
   assert.equal(cells.tops, 1, 'the cells are in one line');
   await context.close();
 });
+
+test('the matrix shows with its first rows, and the rest follow once it is painted', async () => {
+  const { context, page } = await openPage(app.browser);
+  await context.addInitScript(() => {
+    // The rows in the page the moment the matrix's search box arrives, before any paint.
+    new MutationObserver((_, observer) => {
+      if (document.querySelector('#matrix-search')) {
+        window.rowsAtFirst = document.querySelectorAll('tr.row').length;
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(app.server.url);
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, SAMPLE]);
+  await page.reload();
+  await page.getByRole('button', { name: 'Open my matrix' }).click();
+  await page.locator('#matrix-title').waitFor();
+  assert.equal(await page.evaluate(() => window.rowsAtFirst), 24, 'the first frame mounts 24 rows');
+  await page.waitForFunction(() => document.querySelectorAll('tr.row').length === 130);
+  assert.equal(await total(page), 130);
+  // In table order: the table ends with the last row of the default order.
+  const topics = await visible(page, 'return row.querySelector(".col-topic .row-toggle").textContent.trim()');
+  assert.equal(topics.length, 130);
+  assert.match(topics.at(-1), /Service reporting$/);
+  await context.close();
+});
