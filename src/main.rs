@@ -4,10 +4,6 @@
 //! Built by Trunk for wasm32.
 
 fn main() {
-    // This app is loaded when the visitor goes on to the matrix screens: the export worker
-    // starts now, so it downloads, compiles and warms up while this app renders its first
-    // screen, not after, and a click on Download the moment the matrix shows waits less.
-    ims_matrix::web::export::start();
     ims_matrix::i18n::Texts::add_all_english();
     ims_matrix::ui::start_in_language(|| match gloo::utils::document().get_element_by_id("app") {
         Some(root) => {

@@ -192,7 +192,7 @@ pub fn start_for_full_app() {
     let Some(window) = web_sys::window() else {
         return;
     };
-    // The full app has started, and with it its own worker.
+    // The full app already has a worker (taken or its own): never a second.
     if js_sys::Reflect::has(&window, &EARLY_WORKER_KEY.into()).unwrap_or(true) {
         return;
     }
@@ -256,8 +256,8 @@ pub fn brand() -> Option<Brand> {
 }
 
 /// Starts the export worker in the background (it fetches and compiles off the main thread), or
-/// takes over the one the first-visit page started. Called as the full app starts and when the
-/// matrix screens open; the welcome screen and the questionnaire never load it.
+/// takes over the one the first-visit page started. Called when the matrix screens open; the
+/// welcome screen and the questionnaire never load it.
 pub fn start() {
     let _ = exporter();
 }
