@@ -77,8 +77,12 @@ try {
   await page.getByRole('button', { name: 'Matrix' }).click();
   await page.locator('#matrix-search').waitFor();
   // The matrix shows with its first rows and mounts the rest once painted (a frame later);
-  // typing starts on the whole table, as a person's first keystroke would.
+  // typing starts on the whole table, laid out and painted, as a person's first keystroke
+  // would (the mount's own time is in the hand-over and first-click figures).
   await page.waitForFunction(() => document.querySelectorAll('tr.row').length === 130);
+  await page.evaluate(() => new Promise((painted) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => painted()));
+  }));
 
   const figures = await page.evaluate(async () => {
     const input = document.querySelector('#matrix-search');

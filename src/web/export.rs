@@ -185,9 +185,9 @@ const FAILED: &str = "imsMatrixFailed";
 /// the worker downloads, compiles and warms up (about half a second here) while the full app
 /// loads and starts, so a click on Download the moment the matrix shows does not wait for it.
 /// The worker fetches its wasm at low priority (`scripts/hash-workers.mjs`), so on a slow
-/// network the full app's own download goes first. Until the
-/// full app takes it (`take_early_worker`), a listener notes on the worker whether it said
-/// "ready" or failed, since a message nobody listens to is lost.
+/// network the full app's own download goes first. Until the full app takes it
+/// (`take_early_worker`), a listener notes on the worker whether it said "ready" or failed,
+/// since a message nobody listens to is lost.
 pub fn start_for_full_app() {
     let Some(window) = web_sys::window() else {
         return;
@@ -200,8 +200,7 @@ pub fn start_for_full_app() {
         return; // the full app starts its own, and reports a failure on the click
     };
     let marked = worker.clone();
-    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event| {
-        let event: web_sys::MessageEvent = event;
+    let onmessage = Closure::<dyn FnMut(_)>::new(move |event: web_sys::MessageEvent| {
         if event.data().as_string().as_deref() == Some("ready") {
             let _ = js_sys::Reflect::set(&marked, &SAID_READY.into(), &JsValue::TRUE);
         }
@@ -209,7 +208,7 @@ pub fn start_for_full_app() {
     worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
     let marked = worker.clone();
-    let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_| {
+    let onerror = Closure::<dyn FnMut(_)>::new(move |_: web_sys::Event| {
         let _ = js_sys::Reflect::set(&marked, &FAILED.into(), &JsValue::TRUE);
     });
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
