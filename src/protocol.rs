@@ -64,6 +64,10 @@ crate::vocabulary::vocabulary! {
     }
 }
 
+/// Where the export worker's loader keeps the messages that come before its wasm is ready
+/// (`scripts/hash-workers.mjs`): a message nobody listens to is lost.
+pub const EARLY_MESSAGES: &str = "imsMatrixEarlyMessages";
+
 /// The request text for an assessment's JSON (`Assessment::to_json`), as the page sends it.
 ///
 /// # Panics
@@ -93,7 +97,13 @@ pub fn request_json_in(
 
 #[cfg(test)]
 mod tests {
-    use super::{Kind, Language};
+    use super::{Kind, Language, EARLY_MESSAGES};
+
+    #[test]
+    fn the_worker_loader_keeps_early_messages_where_the_worker_reads_them() {
+        let hook = include_str!("../scripts/hash-workers.mjs");
+        assert!(hook.contains(&format!("self.{EARLY_MESSAGES}")), "{hook}");
+    }
 
     #[test]
     fn a_language_message_carries_a_bundle_with_quotes() {

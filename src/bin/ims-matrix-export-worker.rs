@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use ims_matrix::assessment::SAMPLE_JSON;
 use ims_matrix::export::request::{handle, handle_language, LastWorkbook};
-use ims_matrix::protocol::{request_json, Kind};
+use ims_matrix::protocol::{request_json, Kind, EARLY_MESSAGES};
 
 fn main() {
     start();
@@ -110,24 +110,43 @@ fn on_message(
     }
 }
 
-/// Installs the message handler, runs the sample once so that an export's code is compiled
-/// before the first request, and says ready.
+/// Messages the page posted before the wasm was ready, which the loader kept
+/// (`scripts/hash-workers.mjs`): the first-visit page's request for the visitor's own workbook,
+/// and the languages it needs.
+fn early_messages(scope: &web_sys::DedicatedWorkerGlobalScope) -> Vec<JsValue> {
+    js_sys::Reflect::get(scope, &JsValue::from_str(EARLY_MESSAGES))
+        .ok()
+        .and_then(|queue| queue.dyn_into::<js_sys::Array>().ok())
+        .map(|queue| queue.iter().collect())
+        .unwrap_or_default()
+}
+
+/// Installs the message handler, builds a first workbook so that an export's code is compiled
+/// before the user's first request, and says ready.
 fn start() {
     ims_matrix::i18n::Texts::add_all_english();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let replies = scope.clone();
     let mut last = LastWorkbook::default();
+    // V8 compiles WebAssembly lazily, function by function, on first call: the first workbook
+    // pays for compiling everything an export needs (about 250 ms in headless Chromium on this
+    // project's 2-core machine), and the next one still runs partly in baseline code. When the
+    // first-visit page started this worker as it handed over, it sent the visitor's request:
+    // that workbook is the warm-up, and kept, so a click the moment the matrix shows takes it
+    // at once. Otherwise the sample is the warm-up, and its output is thrown away. The worker
+    // does not warm up further: the workbooks the page builds ahead of time are the warm-up,
+    // and cost nothing when nobody edits.
+    for message in early_messages(&scope) {
+        on_message(&scope, &mut last, &message);
+    }
+    if last.is_empty() {
+        let _ = handle(&request_json(SAMPLE_JSON, "2000-01-01", None));
+    }
+    let replies = scope.clone();
     let handler =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
             on_message(&replies, &mut last, &event.data());
         });
     scope.set_onmessage(Some(handler.as_ref().unchecked_ref()));
     handler.forget();
-    // V8 compiles WebAssembly lazily, function by function, on first call: this run pays for
-    // compiling everything an export needs (about 250 ms in headless Chromium on this
-    // project's 2-core machine), so the user's first workbook does not. Its output is thrown
-    // away. The worker does not warm up further: the workbooks the page has built ahead of
-    // time are the warm-up, and cost nothing when nobody edits.
-    let _ = handle(&request_json(SAMPLE_JSON, "2000-01-01", None));
     let _ = scope.post_message(&JsValue::from_str("ready"));
 }

@@ -92,6 +92,11 @@ impl LastWorkbook {
             .then_some((self.bytes.as_slice(), self.millis))
     }
 
+    /// Nothing built yet.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+
     pub fn keep(&mut self, request: String, bytes: Vec<u8>, millis: f64) {
         *self = LastWorkbook {
             request,

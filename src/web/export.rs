@@ -48,12 +48,17 @@ struct Exporter {
     held_prepare: Option<String>,
 }
 
+/// Sends the worker one message, `{kind, request}` (`protocol::Kind`).
+fn post_to(worker: &web_sys::Worker, kind: &str, request: &str) {
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"kind".into(), &kind.into());
+    let _ = js_sys::Reflect::set(&message, &"request".into(), &request.into());
+    let _ = worker.post_message(&message);
+}
+
 impl Exporter {
     fn post(&self, kind: &str, request: &str) {
-        let message = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&message, &"kind".into(), &kind.into());
-        let _ = js_sys::Reflect::set(&message, &"request".into(), &request.into());
-        let _ = self.worker.post_message(&message);
+        post_to(&self.worker, kind, request);
     }
 }
 
@@ -184,11 +189,14 @@ const FAILED: &str = "imsMatrixFailed";
 /// Starts the export worker from the first-visit page as it hands over to the matrix screens:
 /// the worker downloads, compiles and warms up (about half a second here) while the full app
 /// loads and starts, so a click on Download the moment the matrix shows does not wait for it.
+/// Its warm-up is the visitor's own workbook (`assessment_json`, as handed over), in the
+/// page's language, which it keeps: the full app's first request is the same text, and gets it
+/// at once. The worker's loader keeps these messages until its wasm listens.
 /// The worker fetches its wasm at low priority (`scripts/hash-workers.mjs`), so on a slow
 /// network the full app's own download goes first. Until the full app takes it
 /// (`take_early_worker`), a listener notes on the worker whether it said "ready" or failed,
 /// since a message nobody listens to is lost.
-pub fn start_for_full_app() {
+pub fn start_for_full_app(assessment_json: &str) {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -213,6 +221,17 @@ pub fn start_for_full_app() {
     });
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onerror.forget();
+    for (lang, bundle) in super::lang::bundles() {
+        post_to(&worker, "language", &language_message(&lang, &bundle));
+    }
+    let brand = brand();
+    let request = request_json_in(
+        &super::lang::current(),
+        assessment_json,
+        &super::today(),
+        brand.as_ref(),
+    );
+    post_to(&worker, "prepare", &request);
     let _ = js_sys::Reflect::set(&window, &EARLY_WORKER_KEY.into(), &worker);
 }
 

@@ -145,3 +145,51 @@ test('the export worker starts as the page hands over to the full app, once, at 
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+test("the worker's first workbook is the visitor's own, in their language: a click as the matrix shows takes it", async () => {
+  const { context, page, problems } = await openPage(app.browser);
+  const sample = await readFile(new URL('../../data/sample-assessment.json', import.meta.url), 'utf8');
+  await context.addInitScript((saved) => {
+    localStorage.setItem('ims-matrix.assessment', saved);
+    localStorage.setItem('ims-matrix.lang', 'de');
+    // What the export worker says, in order: "prepared <ms>" for each workbook built ahead of
+    // time, "ready", and each export's reply.
+    const said = [];
+    window.exportWorkerSaid = said;
+    const Original = window.Worker;
+    window.Worker = class extends Original {
+      constructor(url, options) {
+        super(url, options);
+        if (!String(url).includes('export-worker')) return;
+        this.addEventListener('message', ({ data }) => {
+          said.push(typeof data === 'string' ? data : { ok: data.ok, prepared: data.prepared });
+        });
+      }
+    };
+  }, sample);
+  await page.goto(app.server.url);
+  await page.getByRole('button', { name: 'Meine Matrix öffnen' }).click();
+  await page.locator('#matrix-search').waitFor();
+  // Let the full app ask for its own workbook ahead of time (300 ms after the matrix shows).
+  await page.waitForFunction(() => window.exportWorkerSaid.includes('ready'));
+  await page.waitForTimeout(1000);
+  // A click without the pointer first on the button, which would also ask for the workbook.
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30000 }),
+    page.evaluate(() => document.querySelector('.export-button').click()),
+  ]);
+  const said = await page.evaluate(() => window.exportWorkerSaid);
+  const prepared = said.filter((message) => typeof message === 'string' && message.startsWith('prepared'));
+  // Built while the full app loaded, before the worker said ready: its warm-up was this workbook.
+  assert.ok(said.indexOf(prepared[0]) < said.indexOf('ready'), JSON.stringify(said));
+  // The full app's own request was the same text, so nothing was built again, and the click
+  // took the kept workbook.
+  assert.equal(prepared.length, 1, JSON.stringify(said));
+  assert.deepEqual(said.at(-1), { ok: true, prepared: true });
+  const workbook = await readFile(await download.path());
+  // In German, the language the worker was sent before the request.
+  assert.match(zipEntry(workbook, 'xl/workbook.xml'), /Maßnahmenplan/);
+  assert.match(zipEntry(workbook, 'xl/sharedStrings.xml'), /Northwind Managed Services/);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
