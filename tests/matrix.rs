@@ -363,10 +363,18 @@ fn filters_search_and_sort() {
             .all(|w| view::compare_refs(w[0], w[1]) != std::cmp::Ordering::Greater),
         "{refs:?}"
     );
-    assert_eq!(
-        view::compare_refs("A.5.9", "A.5.10"),
-        std::cmp::Ordering::Less
-    );
+    for (before, after) in [
+        ("A.5.9", "A.5.10"),
+        ("8", "8.1"),
+        ("9.3", "10"),
+        ("A.8", "5"),
+    ] {
+        assert_eq!(
+            view::compare_refs(before, after),
+            std::cmp::Ordering::Less,
+            "{before} {after}"
+        );
+    }
     let grouped = view::group(
         &m,
         &view::select(&m, &view::Filter::default(), view::Sort::default()),
@@ -446,6 +454,31 @@ mod properties {
 
     fn arbitrary_status() -> impl Strategy<Value = Option<Status>> {
         prop::option::of(prop::sample::select(Status::ALL.to_vec()))
+    }
+
+    /// The numbering order, spelled out: parts in turn, a number after any text part, numbers
+    /// by value, a reference before its own sub-references.
+    fn numbering_order(a: &str, b: &str) -> std::cmp::Ordering {
+        let key = |r: &str| -> Vec<(u8, u32, String)> {
+            r.split('.')
+                .map(|part| match part.parse::<u32>() {
+                    Ok(n) => (1, n, String::new()),
+                    Err(_) => (0, 0, part.to_owned()),
+                })
+                .collect()
+        };
+        key(a).cmp(&key(b))
+    }
+
+    proptest! {
+        #[test]
+        fn references_sort_in_numbering_order(
+            a in "(A|B|[0-9]{1,2}|x)(\\.(A|[0-9]{1,3}|a)){0,3}",
+            b in "(A|B|[0-9]{1,2}|x)(\\.(A|[0-9]{1,3}|a)){0,3}",
+        ) {
+            prop_assert_eq!(view::compare_refs(&a, &b), numbering_order(&a, &b), "{} {}", a, b);
+            prop_assert_eq!(view::compare_refs(&a, &b), view::compare_refs(&b, &a).reverse());
+        }
     }
 
     proptest! {

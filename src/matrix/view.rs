@@ -105,16 +105,15 @@ pub struct Sort {
 }
 
 /// Compares references the way the standards number them: `A.5.9` before `A.5.10`.
+/// Part by part, without allocating: the matrix sorts its rows this way on every render.
 pub fn compare_refs(a: &str, b: &str) -> Ordering {
-    let key = |r: &str| -> Vec<(u8, u32, String)> {
-        r.split('.')
-            .map(|part| match part.parse::<u32>() {
-                Ok(n) => (1, n, String::new()),
-                Err(_) => (0, 0, part.to_owned()),
-            })
-            .collect()
-    };
-    key(a).cmp(&key(b))
+    fn part(part: &str) -> (u8, u32, &str) {
+        match part.parse::<u32>() {
+            Ok(n) => (1, n, ""),
+            Err(_) => (0, 0, part),
+        }
+    }
+    a.split('.').map(part).cmp(b.split('.').map(part))
 }
 
 fn first_ref(refs: &[RefView]) -> Option<&str> {
