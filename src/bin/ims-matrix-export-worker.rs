@@ -132,7 +132,8 @@ fn start() {
     // project's 2-core machine), and the next one still runs partly in baseline code. When the
     // first-visit page started this worker as it handed over, it sent the visitor's request:
     // that workbook is the warm-up, and kept, so a click the moment the matrix shows takes it
-    // at once. Otherwise the sample is the warm-up, and its output is thrown away. The worker
+    // at once. Otherwise the sample is the warm-up, and its output is thrown away; a request
+    // the page's busy main thread passed on late is then built next, by the handler. The worker
     // does not warm up further: the workbooks the page builds ahead of time are the warm-up,
     // and cost nothing when nobody edits.
     for message in early_messages(&scope) {
