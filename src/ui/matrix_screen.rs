@@ -229,7 +229,7 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
                 <h1 id="matrix-title" tabindex="-1">{t("matrix.title")}</h1>
                 <p class="lead">{format!("ISO/IEC 27001:{} × ISO/IEC 20000-1:{} · {}", d27.edition(), d20.edition(), label(m.starting_point))}</p>
             </div>
-            <div class="toolbar" role="search">
+            <form class="toolbar" role="search" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                 <div class="control search">
                     <label for="matrix-search">{t("matrix.search.label")}</label>
                     <input id="matrix-search" class="input" type="search" value={props.filter.text.clone()} oninput={on_search} placeholder={t("matrix.search.placeholder")} />
@@ -247,7 +247,7 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
                 {group_select}
                 {edition_select(Family::Iso27001, "edition-27001")}
                 {edition_select(Family::Iso20000, "edition-20000")}
-            </div>
+            </form>
             <div class="table-status">
                 <p aria-live="polite" id="matrix-count">{tc("matrix.count", total, &[("shown", &number(shown))])}</p>
                 {props.filter.only_rows.as_ref().map(|_| html! { <span class="chip">{t("matrix.heatmap-cell")}</span> })}
@@ -407,10 +407,15 @@ fn RowCells(props: &RowProps) -> Html {
             <td role="cell" class="col-kind" data-label={label(SortKey::Kind)}>{kind_badge(row.kind)}</td>
             <td role="cell" class="col-lead" data-label={label(SortKey::Lead)}>{label(row.lead)}</td>
             <td role="cell" class="col-status" data-label={label(SortKey::Status)}>
-                <label class="visually-hidden" for={status_select_id.clone()}>{tf("matrix.status-of", &[("topic", &row.topic)])}</label>
-                <select id={status_select_id} class={classes!("input", "status-select", row.status.as_str())} onchange={on_status}>
-                    {status_options(row.status)}
-                </select>
+                // Each select in a form of its own, as the toolbar's controls are in theirs.
+                // Chromium's autofill treats every control outside a form as one form: after a
+                // change it re-read all 130 selects, laying out the page for each (150 ms).
+                <form class="status-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
+                    <label class="visually-hidden" for={status_select_id.clone()}>{tf("matrix.status-of", &[("topic", &row.topic)])}</label>
+                    <select id={status_select_id} class={classes!("input", "status-select", row.status.as_str())} onchange={on_status}>
+                        {status_options(row.status)}
+                    </select>
+                </form>
                 {row.status_overridden.then(|| html! { <span class="badge edited" title={t("matrix.badge.edited.title")}>{t("matrix.badge.edited")}</span> })}
             </td>
             <td role="cell" class="col-priority" data-label={label(SortKey::Priority)}>

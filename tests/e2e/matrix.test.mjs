@@ -165,3 +165,29 @@ test('the matrix shows with its first rows, and the rest follow once it is paint
   assert.match(topics.at(-1), /Service reporting$/);
   await context.close();
 });
+
+test('every control of the matrix is in a small form of its own, and Enter in the search keeps the page', async () => {
+  const { context, page, problems } = await sampleMatrix(app.browser);
+  await page.waitForFunction(() => document.querySelectorAll('tr.row').length === 130);
+  // A browser's autofill reads every control outside a form as one form: changing one status
+  // made Chromium re-read all 130 selects and lay the page out for each.
+  const forms = await page.evaluate(() => {
+    const controls = [...document.querySelectorAll('.matrix-screen select, .matrix-screen input, .matrix-screen textarea')];
+    return {
+      controls: controls.length,
+      formless: controls.filter((control) => !control.form).map((control) => control.id),
+      largest: Math.max(...[...document.querySelectorAll('.matrix-screen form')].map((form) => form.elements.length)),
+    };
+  });
+  assert.ok(forms.controls > 130, JSON.stringify(forms));
+  assert.deepEqual(forms.formless, []);
+  assert.ok(forms.largest <= 10, JSON.stringify(forms));
+  // The toolbar is a form now: Enter in the search box must not submit it and reload.
+  await page.locator('#matrix-search').fill('supplier');
+  await page.locator('#matrix-search').press('Enter');
+  await page.waitForTimeout(300);
+  assert.equal(await page.locator('#matrix-search').inputValue(), 'supplier');
+  assert.ok(await shown(page) < await total(page));
+  assert.deepEqual(problems, []);
+  await context.close();
+});
