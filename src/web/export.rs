@@ -56,6 +56,20 @@ fn post_to(worker: &web_sys::Worker, kind: &str, request: &str) {
     let _ = worker.post_message(&message);
 }
 
+/// Sends the worker every language file loaded in the page, which it needs before requests in
+/// those languages.
+fn send_languages(worker: &web_sys::Worker) {
+    for (lang, bundle) in super::lang::bundles() {
+        post_to(worker, "language", &language_message(&lang, &bundle));
+    }
+}
+
+/// The request text for a workbook of `assessment_json` in the page's language. The worker
+/// hands over a kept workbook only for a byte-identical text, so every request is made here.
+fn request_for(assessment_json: &str, date: &str, brand: Option<&Brand>) -> String {
+    request_json_in(&super::lang::current(), assessment_json, date, brand)
+}
+
 impl Exporter {
     fn post(&self, kind: &str, request: &str) {
         post_to(&self.worker, kind, request);
@@ -89,9 +103,7 @@ pub fn send_language(lang: &str, bundle: &str) {
 fn became_ready(state: &mut Exporter) {
     state.ready = true;
     // Messages sent before the worker listened were lost: the languages go first.
-    for (lang, bundle) in super::lang::bundles() {
-        state.post("language", &language_message(&lang, &bundle));
-    }
+    send_languages(&state.worker);
     let held = state.held_prepare.take();
     // An export asked for meanwhile is newer than any held prepare, and goes alone.
     if let Some(pending) = &state.pending {
@@ -221,16 +233,9 @@ pub fn start_for_full_app(assessment_json: &str) {
     });
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onerror.forget();
-    for (lang, bundle) in super::lang::bundles() {
-        post_to(&worker, "language", &language_message(&lang, &bundle));
-    }
+    send_languages(&worker);
     let brand = brand();
-    let request = request_json_in(
-        &super::lang::current(),
-        assessment_json,
-        &super::today(),
-        brand.as_ref(),
-    );
+    let request = request_for(assessment_json, &super::today(), brand.as_ref());
     post_to(&worker, "prepare", &request);
     let _ = js_sys::Reflect::set(&window, &EARLY_WORKER_KEY.into(), &worker);
 }
@@ -286,7 +291,7 @@ pub fn prepare_workbook(assessment: &Assessment, date: &str, brand: Option<&Bran
     let Ok(exporter) = exporter() else {
         return; // the click will report it
     };
-    let request = request_json_in(&super::lang::current(), &assessment.to_json(), date, brand);
+    let request = request_for(&assessment.to_json(), date, brand);
     let mut state = exporter.borrow_mut();
     if state.ready {
         state.post("prepare", &request);
@@ -322,7 +327,7 @@ pub fn export_workbook(
     if state.pending.is_some() {
         return done(Err(super::texts().get("web.export.busy").to_owned()));
     }
-    let request = request_json_in(&super::lang::current(), &assessment.to_json(), date, brand);
+    let request = request_for(&assessment.to_json(), date, brand);
     if state.ready {
         state.post("export", &request);
     }
