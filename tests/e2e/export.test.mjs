@@ -31,6 +31,33 @@ function zipEntry(zip, name) {
   throw new Error(`${name} is not in the workbook`);
 }
 
+/**
+ * An init script: records each worker the page makes (`window.workersMade`: its address, when,
+ * and the stack that made it) and, in order, what each export worker says
+ * (`window.exportWorkerSaid`): which script made it, "prepared <ms>" for each workbook built
+ * ahead of time, "ready", each export's reply, and errors.
+ */
+function watchWorkers() {
+  const made = [];
+  const said = [];
+  window.workersMade = made;
+  window.exportWorkerSaid = said;
+  const Original = window.Worker;
+  window.Worker = class extends Original {
+    constructor(url, options) {
+      super(url, options);
+      const stack = new Error().stack;
+      made.push({ url: String(url), at: performance.now(), by: stack });
+      if (!String(url).includes('export-worker')) return;
+      said.push(`made by ${stack.match(/ims-matrix-(start|web)-/)?.[1]}`);
+      this.addEventListener('error', (event) => said.push(`error: ${event.message}`));
+      this.addEventListener('message', ({ data }) => {
+        said.push(typeof data === 'string' ? data : { ok: data.ok, prepared: data.prepared });
+      });
+    }
+  };
+}
+
 test('Download Excel builds the workbook in a worker loaded on demand, and it opens in LibreOffice', async () => {
   const { context, page, problems, requests } = await openPage(app.browser);
   await page.goto(app.server.url);
@@ -104,17 +131,9 @@ test('Download Excel builds the workbook in a worker loaded on demand, and it op
 
 test('the export worker starts as the page hands over to the full app, once, at low priority', async () => {
   const { context, page, problems } = await openPage(app.browser);
+  await context.addInitScript(watchWorkers);
   await context.addInitScript(() => {
-    // Who made each worker, and when; when the matrix showed.
-    const made = [];
-    window.workersMade = made;
-    const Original = window.Worker;
-    window.Worker = class extends Original {
-      constructor(url, options) {
-        super(url, options);
-        made.push({ url: String(url), at: performance.now(), by: new Error().stack });
-      }
-    };
+    // When the matrix showed.
     new MutationObserver((_, observer) => {
       if (document.querySelector('#matrix-search')) {
         window.matrixAt = performance.now();
@@ -149,25 +168,10 @@ test('the export worker starts as the page hands over to the full app, once, at 
 test("the worker's first workbook is the visitor's own, in their language: a click as the matrix shows takes it", async () => {
   const { context, page, problems } = await openPage(app.browser);
   const sample = await readFile(new URL('../../data/sample-assessment.json', import.meta.url), 'utf8');
+  await context.addInitScript(watchWorkers);
   await context.addInitScript((saved) => {
     localStorage.setItem('ims-matrix.assessment', saved);
     localStorage.setItem('ims-matrix.lang', 'de');
-    // What the export worker says, in order: "prepared <ms>" for each workbook built ahead of
-    // time, "ready", and each export's reply.
-    const said = [];
-    window.exportWorkerSaid = said;
-    const Original = window.Worker;
-    window.Worker = class extends Original {
-      constructor(url, options) {
-        super(url, options);
-        if (!String(url).includes('export-worker')) return;
-        said.push(`made by ${new Error().stack.match(/ims-matrix-(start|web)-/)?.[1]}`);
-        this.addEventListener('error', (event) => said.push(`error: ${event.message}`));
-        this.addEventListener('message', ({ data }) => {
-          said.push(typeof data === 'string' ? data : { ok: data.ok, prepared: data.prepared });
-        });
-      }
-    };
   }, sample);
   // A message to a worker that has not started yet reaches it only once the page's main thread
   // is free to forward it. While the full app starts, that can be after the worker's wasm has
