@@ -51,6 +51,18 @@ pub struct CellNote {
     pub text: String,
 }
 
+impl CellNote {
+    /// Where the note is: the sheet and, `between` them, the cell; the sheet alone for a note
+    /// about a whole sheet (one that cannot be read).
+    pub fn place(&self, between: &str) -> String {
+        if self.cell.is_empty() {
+            self.sheet.clone()
+        } else {
+            format!("{}{between}{}", self.sheet, self.cell)
+        }
+    }
+}
+
 /// What a workbook holds, compared with the assessment it was made from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Review {

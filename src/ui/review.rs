@@ -148,7 +148,7 @@ pub fn ReviewScreen(props: &ReviewProps) -> Html {
                 <h2>{title.to_owned()}</h2>
                 <ul>
                     {for list.iter().map(|n| html! {
-                        <li><span class="review-place">{format!("{} · {}", n.sheet, n.cell)}</span>{" "}{&n.text}</li>
+                        <li><span class="review-place">{n.place(" · ")}</span>{" "}{&n.text}</li>
                     })}
                 </ul>
                 {(more > 0).then(|| html! { <p>{tc("review.more", more, &[])}</p> })}

@@ -249,18 +249,10 @@ fn print_import(
         );
     }
     for p in &imported.problems {
-        let _ = writeln!(
-            err,
-            "ims-matrix: not applied {}!{}: {}",
-            p.sheet, p.cell, p.text
-        );
+        let _ = writeln!(err, "ims-matrix: not applied {}: {}", p.place("!"), p.text);
     }
     for p in &imported.ignored {
-        let _ = writeln!(
-            err,
-            "ims-matrix: ignored {}!{}: {}",
-            p.sheet, p.cell, p.text
-        );
+        let _ = writeln!(err, "ims-matrix: ignored {}: {}", p.place("!"), p.text);
     }
     if imported.more_problems > 0 {
         let _ = writeln!(

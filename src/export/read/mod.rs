@@ -7,6 +7,7 @@
 
 mod container;
 mod embedded;
+mod grid;
 mod model;
 mod sheets;
 mod values;
@@ -110,9 +111,33 @@ pub fn read_in(
         Sheet::Soa,
     ] {
         for (name, _) in ours.iter().filter(|(_, sheet)| *sheet == role) {
-            let Ok(range) = book.worksheet_range(name) else {
-                continue;
+            // A sheet that cannot be read is named, so that its edits are not lost unseen.
+            let grid = match grid::read_sheet(&mut book, name) {
+                Ok(grid) => grid,
+                Err(problem) => {
+                    found.sheet_problem(
+                        name,
+                        texts.fill("read.problem.sheet-unreadable", &[("problem", &problem)]),
+                    );
+                    continue;
+                }
             };
+            if let Some((row, col)) = grid.first_far {
+                found.cell_problem(
+                    name,
+                    row,
+                    col,
+                    texts.count(
+                        "read.problem.far-cells",
+                        grid.far,
+                        &[
+                            ("rows", &texts.integer(i64::from(grid::MAX_ROWS))),
+                            ("columns", &texts.integer(i64::from(grid::MAX_COLUMNS))),
+                        ],
+                    ),
+                );
+            }
+            let range = grid.range;
             let sheet = sheets::Place {
                 name,
                 role,

@@ -123,6 +123,22 @@ impl Found {
         }
     }
 
+    /// A problem with a whole sheet (one that cannot be read), listed first.
+    pub fn sheet_problem(&mut self, sheet: &str, text: String) {
+        self.problems.insert(
+            0,
+            CellNote {
+                sheet: sheet.to_owned(),
+                cell: String::new(),
+                text,
+            },
+        );
+    }
+
+    pub fn cell_problem(&mut self, sheet: &str, row: u32, col: u32, text: String) {
+        self.problem(sheet, row, col, text);
+    }
+
     fn problem(&mut self, sheet: &str, row: u32, col: u32, text: String) {
         if self.problems.len() >= LISTED {
             self.more_problems += 1;
@@ -208,6 +224,15 @@ pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Fou
         };
         for &(col, field) in &fields {
             let cell = range.get_value((r, col)).unwrap_or(&Data::Empty);
+            // A formula's error (#N/A, #REF!) is no value to apply, whichever the field.
+            if let Data::Error(error) = cell {
+                let error = error.to_string();
+                let problem = place
+                    .texts
+                    .fill("read.problem.error-value", &[("error", &error)]);
+                found.problem(sheet, r, col, problem);
+                continue;
+            }
             let before = match field {
                 Field::Status => place.texts.label(row.status).to_owned(),
                 Field::Owner => cell_text(&row.owner),

@@ -1,7 +1,6 @@
 //! The assessment the workbook was made from, in a very hidden sheet, so the workbook alone
 //! restores everything the JSON file would (`export::read`). The saved JSON is cut into cells of
-//! at most `PART` characters (Excel's limit is 32,767), with a checksum that tells a copy whose
-//! data was edited from ours.
+//! at most `PART` bytes, with a checksum that tells a copy whose data was edited from ours.
 
 use std::hash::Hasher;
 
@@ -14,8 +13,11 @@ use crate::catalog::FnvHasher;
 pub const DATA_SHEET: &str = "ims-matrix data";
 /// Cell A1 says what the sheet holds.
 pub const MARKER: &str = "ims-matrix assessment";
-/// Characters per cell.
-pub const PART: usize = 30_000;
+/// Bytes per cell. Excel takes 32,767 characters in a cell, but LibreOffice, saving a workbook,
+/// breaks a line of a cell's text once it passes about 16,000 characters, and a note that
+/// long is one line of the JSON: the checksum then fails and a workbook opened and saved
+/// unchanged would be refused. Parts of 8,000 bytes keep every line well short of that.
+pub const PART: usize = 8_000;
 
 /// FNV-1a (64-bit) of the JSON text, as 16 hex digits: not a signature, a check that the text
 /// is the text we wrote.
