@@ -18,6 +18,10 @@ pub enum Answer {
 }
 
 /// Answers by question id. Ordered, so saved and exported JSON is stable.
+/// The one option that excludes the others in a multiple-choice question ("none of these");
+/// a test holds the questionnaire data to it (`reads::tests`).
+pub const EXCLUSIVE: &str = "none";
+
 pub type Answers = BTreeMap<String, Answer>;
 
 impl Answer {
@@ -46,6 +50,18 @@ impl Answer {
         match self {
             Answer::Choices(values) => values,
             _ => &[],
+        }
+    }
+
+    /// The choices the engine uses: none when "none" is combined with other choices, an answer
+    /// that does not fit its question (`Question::check`; the import keeps it and says it is not
+    /// used), so it reads as unanswered, not as "none" and the others at once.
+    pub fn usable_choices(&self) -> &[String] {
+        let chosen = self.as_choices();
+        if chosen.len() > 1 && chosen.iter().any(|id| id == EXCLUSIVE) {
+            &[]
+        } else {
+            chosen
         }
     }
 
@@ -162,10 +178,13 @@ impl Condition {
                 .is_some_and(|text| values.iter().any(|v| v == text)),
             Condition::Has { question, value } => answers
                 .get(question)
-                .is_some_and(|answer| answer.as_choices().iter().any(|v| v == value)),
-            Condition::Answered { question } => answers
-                .get(question)
-                .is_some_and(|answer| !answer.is_empty()),
+                .is_some_and(|answer| answer.usable_choices().iter().any(|v| v == value)),
+            Condition::Answered { question } => {
+                answers.get(question).is_some_and(|answer| match answer {
+                    Answer::Choices(_) => !answer.usable_choices().is_empty(),
+                    _ => !answer.is_empty(),
+                })
+            }
             Condition::All(all) => all.iter().all(|c| c.holds(answers)),
             Condition::Any(any) => any.iter().any(|c| c.holds(answers)),
             Condition::Not(inner) => !inner.holds(answers),

@@ -47,3 +47,49 @@ pub fn localized(texts: &Texts) -> &'static Questionnaire {
     static COPIES: PerLanguage<Questionnaire> = PerLanguage::new();
     i18n::localized_copy(&COPIES, texts, builtin())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::answer::EXCLUSIVE;
+    use super::reads::{Premises, PREMISES};
+    use super::*;
+
+    #[test]
+    fn the_only_exclusive_choice_in_the_data_is_none() {
+        for question in builtin().questions() {
+            if let QuestionKind::Multiple { options } = &question.kind {
+                for option in options {
+                    assert_eq!(
+                        option.exclusive,
+                        option.id == EXCLUSIVE,
+                        "{}: {}",
+                        question.id,
+                        option.id
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn none_combined_with_other_choices_reads_as_unanswered() {
+        let answers = |ids: &[&str]| -> Answers {
+            let chosen = ids.iter().map(|id| (*id).to_owned()).collect();
+            [(PREMISES.id.to_owned(), Answer::Choices(chosen))].into()
+        };
+        assert_eq!(
+            PREMISES.get(&answers(&["offices", "server-room"])),
+            vec![Premises::Offices, Premises::ServerRoom]
+        );
+        assert_eq!(PREMISES.get(&answers(&["none"])), vec![Premises::None]);
+        assert!(PREMISES.get(&answers(&["offices", "none"])).is_empty());
+        // The data's conditions read it the same way (the Annex A rules, the questions shown).
+        let has = |value: &str| Condition::Has {
+            question: PREMISES.id.to_owned(),
+            value: value.to_owned(),
+        };
+        assert!(has("offices").holds(&answers(&["offices"])));
+        assert!(!has("none").holds(&answers(&["offices", "none"])));
+        assert!(!has("offices").holds(&answers(&["offices", "none"])));
+    }
+}

@@ -64,12 +64,13 @@ impl<T: Vocabulary + PartialEq> Multiple<T> {
         }
     }
 
-    /// The options chosen (empty when unanswered).
+    /// The options chosen (empty when unanswered, or answered in a way that does not fit:
+    /// `Answer::usable_choices`).
     pub fn get(&self, answers: &Answers) -> Vec<T> {
         answers
             .get(self.id)
             .map(|a| {
-                a.as_choices()
+                a.usable_choices()
                     .iter()
                     .filter_map(|id| T::parse(id))
                     .collect()
