@@ -251,13 +251,13 @@ fn summary_counts_documents_and_top_actions() {
     assert_eq!(s.separate_documents, 2 * s.integrated_documents);
     assert_eq!(s.top_actions.len(), 10);
     assert_eq!(s.readiness, 0);
-    // Top actions are the highest-scored open rows.
-    let scores: Vec<u8> = s
+    // Top actions are the first ten of the action plan, in its order.
+    let ranks: Vec<u16> = s
         .top_actions
         .iter()
-        .map(|id| row(&m, id).priority_score)
+        .map(|id| row(&m, id).plan_rank)
         .collect();
-    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+    assert_eq!(ranks, (1..=10).collect::<Vec<u16>>());
     let everything_done = build_with(&[], |a| {
         for r in &catalog::builtin().crosswalk {
             a.update_row(&r.id, |e| e.status = Some(Status::Implemented));

@@ -174,7 +174,8 @@ pub fn build_in(
             }
         })
         .collect();
-    rank_plan(&mut rows);
+    let steps: Vec<Option<u16>> = catalog.crosswalk.iter().map(plan::step).collect();
+    rank_plan(&mut rows, &steps);
     let soa = soa::build(texts, catalog, editions.iso27001, &controls, &rows);
     let mut heatmap = heatmap::build(catalog, editions, &rows);
     for axis in heatmap.rows.iter_mut().chain(&mut heatmap.columns) {
@@ -244,21 +245,24 @@ pub fn data_texts() -> Vec<(String, String)> {
 }
 
 /// Numbers the open rows in the order of the action plan: the critical path of the first two
-/// phases (scope, policy, roles, risk, Statement of Applicability, catalogue, agreements)
-/// first, then phase by phase; within a phase by priority, then the larger job first, then the
-/// crosswalk's order.
-fn rank_plan(rows: &mut [MatrixRow]) {
+/// phases (context, scope, policy, roles, risk, Statement of Applicability, catalogue,
+/// agreements) first, then phase by phase; within a phase the management-system clauses in the
+/// order one builds on another (`plan::step`, one per row in `steps`), then by priority, then
+/// the larger job first, then the crosswalk's order.
+fn rank_plan(rows: &mut [MatrixRow], steps: &[Option<u16>]) {
     let mut open: Vec<usize> = (0..rows.len())
         .filter(|i| rows[*i].status.is_open())
         .collect();
-    open.sort_by(|a, b| {
-        let (a, b) = (&rows[*a], &rows[*b]);
-        let early = |r: &MatrixRow| !(r.critical && r.phase <= Phase::Planning);
+    open.sort_by(|&a, &b| {
+        let early = |i: usize| !(rows[i].critical && rows[i].phase <= Phase::Planning);
+        let step = |i: usize| steps[i].unwrap_or(u16::MAX);
+        let (row_a, row_b) = (&rows[a], &rows[b]);
         early(a)
             .cmp(&early(b))
-            .then(a.phase.cmp(&b.phase))
-            .then(b.priority_score.cmp(&a.priority_score))
-            .then(b.remaining_days.total_cmp(&a.remaining_days))
+            .then(row_a.phase.cmp(&row_b.phase))
+            .then(step(a).cmp(&step(b)))
+            .then(row_b.priority_score.cmp(&row_a.priority_score))
+            .then(row_b.remaining_days.total_cmp(&row_a.remaining_days))
     });
     for (rank, index) in open.into_iter().enumerate() {
         rows[index].plan_rank = u16::try_from(rank + 1).unwrap_or(u16::MAX);

@@ -15,12 +15,12 @@ crate::vocabulary::vocabulary! {
     pub enum Phase {
         /// Scope, leadership, policy, roles, resources and document control.
         Foundations = "foundations" => "1 Foundations",
-        /// Risk method, assessment and treatment, the Statement of Applicability; objectives
-        /// and the service portfolio, catalogue and agreements.
+        /// Risk method, the first assessment and the treatment, the Statement of
+        /// Applicability; objectives and the service portfolio, catalogue and agreements.
         Planning = "planning" => "2 Risk and service planning",
         /// The Annex A controls and the service management processes.
         Implement = "implement" => "3 Controls and processes",
-        /// Running the risk process, monitoring and reporting long enough to show records.
+        /// Monitoring and reporting long enough to show records.
         Operate = "operate" => "4 Operate and measure",
         /// Internal audit, management review and corrective action before certification.
         Review = "review" => "5 Audit and review",
@@ -47,13 +47,72 @@ const PHASE_ENDS: [(Phase, i64); 5] = [
 ];
 
 /// References of the current editions that put a row on the certification critical path:
-/// without them a certification body cannot start (scope, policy, roles, the risk method,
-/// assessment and treatment with the Statement of Applicability; the SMS, catalogue and service
-/// agreements), or cannot certify (internal audit, management review).
-const CRITICAL_27001: [&str; 8] = [
-    "4.3", "5.2", "5.3", "6.1.2", "6.1.3", "9.2.1", "9.2.2", "9.3.1",
+/// without them a certification body cannot start (the context and interested parties the
+/// scope rests on, scope, policy, roles, the risk method, the first risk assessment and the
+/// treatment with the Statement of Applicability; the SMS, catalogue and service agreements),
+/// or cannot certify (internal audit, management review).
+const CRITICAL_27001: [&str; 12] = [
+    "4.1", "4.2", "4.3", "5.2", "5.3", "6.1.1", "6.1.2", "6.1.3", "8.2", "9.2.1", "9.2.2", "9.3.1",
 ];
-const CRITICAL_20000: [&str; 6] = ["4.3", "4.4", "8.2.4", "8.3.3", "9.2", "9.3"];
+const CRITICAL_20000: [&str; 9] = [
+    "4.1", "4.2", "4.3", "4.4", "6.1", "8.2.4", "8.3.3", "9.2", "9.3",
+];
+
+/// The management-system clauses of the current editions in the order one is built on
+/// another, which the plan follows within a phase before priority: context and interested
+/// parties before the scope; the risk method, then the first assessment (27001 8.2), then the
+/// treatment and the Statement of Applicability, then carrying out the treatment (8.3); the
+/// audit programme before the audits, their nonconformities corrected before the management
+/// review that takes them as input, continual improvement last. Document order, except where
+/// the dependency differs from it.
+const SEQUENCE: [(Family, &str); 35] = [
+    (Family::Iso27001, "4.1"),
+    (Family::Iso20000, "4.1"),
+    (Family::Iso27001, "4.2"),
+    (Family::Iso20000, "4.2"),
+    (Family::Iso27001, "4.3"),
+    (Family::Iso20000, "4.3"),
+    (Family::Iso27001, "4.4"),
+    (Family::Iso20000, "4.4"),
+    (Family::Iso27001, "5.1"),
+    (Family::Iso20000, "5.1"),
+    (Family::Iso27001, "5.2"),
+    (Family::Iso20000, "5.2"),
+    (Family::Iso27001, "5.3"),
+    (Family::Iso20000, "5.3"),
+    (Family::Iso27001, "6.1.1"),
+    (Family::Iso20000, "6.1"),
+    (Family::Iso27001, "6.1.2"),
+    (Family::Iso27001, "8.2"),
+    (Family::Iso27001, "6.1.3"),
+    (Family::Iso27001, "8.3"),
+    (Family::Iso27001, "6.2"),
+    (Family::Iso20000, "6.2"),
+    (Family::Iso27001, "6.3"),
+    (Family::Iso20000, "6.3"),
+    (Family::Iso27001, "9.2.2"),
+    (Family::Iso27001, "9.2.1"),
+    (Family::Iso20000, "9.2"),
+    (Family::Iso27001, "10.2"),
+    (Family::Iso20000, "10.1"),
+    (Family::Iso27001, "9.3.1"),
+    (Family::Iso27001, "9.3.2"),
+    (Family::Iso27001, "9.3.3"),
+    (Family::Iso20000, "9.3"),
+    (Family::Iso27001, "10.1"),
+    (Family::Iso20000, "10.2"),
+];
+
+/// Where a row stands in `SEQUENCE`: its earliest reference there. `None` for rows the
+/// sequence does not name (the controls and service management processes), which the plan
+/// orders by priority alone.
+pub fn step(row: &Row) -> Option<u16> {
+    let refs = |family: Family| row.refs.get(family.current());
+    SEQUENCE
+        .iter()
+        .position(|(family, reference)| refs(*family).iter().any(|r| r == reference))
+        .and_then(|i| u16::try_from(i).ok())
+}
 
 /// Whether a row is on the certification critical path.
 pub fn critical(row: &Row) -> bool {
@@ -66,12 +125,17 @@ pub fn critical(row: &Row) -> bool {
     on(Family::Iso27001, &CRITICAL_27001) || on(Family::Iso20000, &CRITICAL_20000)
 }
 
-/// The phase a row's work belongs to: by its practice, except that running the risk process at
-/// planned intervals (27001 8.2, 8.3) is operation, not planning.
+/// The phase a row's work belongs to: by its practice, except for the risk process run for
+/// the first time: the first assessment (27001 8.2) gives the results the treatment and the
+/// Statement of Applicability rest on, so it is planning; carrying out the treatment (8.3) is
+/// done with the controls it selects.
 pub fn phase(row: &Row) -> Phase {
     let refs = row.refs.get(Family::Iso27001.current());
-    if refs.iter().any(|r| r == "8.2" || r == "8.3") {
-        return Phase::Operate;
+    if refs.iter().any(|r| r == "8.2") {
+        return Phase::Planning;
+    }
+    if refs.iter().any(|r| r == "8.3") {
+        return Phase::Implement;
     }
     phase_of_practice(&row.practice).unwrap_or(Phase::Implement)
 }
@@ -209,6 +273,37 @@ impl Schedule {
         match (Date::parse(&self.start), Date::parse(&self.audit)) {
             (Some(s), Some(a)) => s.days_until(a) / 30,
             _ => 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_reference_of_the_critical_path_and_the_sequence_is_a_clause_of_the_current_editions() {
+        let catalog = crate::catalog::builtin();
+        let clause = |family: Family, reference: &str| {
+            catalog
+                .standard(family.current())
+                .node(reference)
+                .is_some_and(|node| node.kind == crate::catalog::NodeKind::Clause)
+                .then_some(())
+                .ok_or_else(|| format!("{family:?} {reference}"))
+        };
+        for reference in CRITICAL_27001 {
+            clause(Family::Iso27001, reference).unwrap();
+        }
+        for reference in CRITICAL_20000 {
+            clause(Family::Iso20000, reference).unwrap();
+        }
+        for (family, reference) in SEQUENCE {
+            clause(family, reference).unwrap();
+        }
+        // Each clause once in the sequence.
+        for (i, entry) in SEQUENCE.iter().enumerate() {
+            assert!(!SEQUENCE[..i].contains(entry), "{entry:?} twice");
         }
     }
 }
