@@ -526,3 +526,33 @@ mod properties {
         }
     }
 }
+
+#[test]
+fn a_control_a_law_names_stays_in_although_the_scope_answers_would_exclude_it() {
+    let no_development = [("scope.development", text("none"))];
+    let plain = build_with(&no_development, |_| {});
+    let entry = |m: &Matrix, control: &str| {
+        m.soa
+            .iter()
+            .find(|e| e.reference == control)
+            .unwrap_or_else(|| panic!("{control}"))
+            .clone()
+    };
+    assert!(!entry(&plain, "A.8.25").applicable);
+    let nis2 = build_with(
+        &[
+            ("scope.development", text("none")),
+            ("reg.nis2", text("essential")),
+        ],
+        |_| {},
+    );
+    let kept = entry(&nis2, "A.8.25");
+    assert!(kept.applicable, "{}", kept.reason);
+    assert_eq!(kept.basis, Some(ims_matrix::advice::Basis::Legal));
+    assert!(kept.reason.contains("NIS2"), "{}", kept.reason);
+    // And no check tells the consultant to include what is already in.
+    assert!(!nis2
+        .warnings
+        .iter()
+        .any(|w| w.text.starts_with("Excluded") && w.text.contains("NIS2")));
+}

@@ -166,7 +166,22 @@ pub fn annex_a(
             let rule = questionnaire.applicability.iter().find(|rule| {
                 rule.controls.contains(&control.reference) && rule.when.holds(answers)
             });
+            // A law that applies (GDPR, NIS2, DORA) outweighs what the scope answers alone
+            // would exclude: an auditor does not accept excluding a control the law names.
+            let named_by_law = facts.duties_on(reference).any(|(o, _)| is_law(o.id));
             let applicability = match rule {
+                Some(rule) if !rule.applicable && named_by_law => {
+                    let kept = Text::from(facts.texts.get("engine.applicability.kept-by-law"));
+                    let (reason, basis, obligations) =
+                        justify(reference, Some(&kept), facts, advice);
+                    Applicability {
+                        applicable: true,
+                        reason,
+                        from_answers: true,
+                        basis: Some(basis),
+                        obligations,
+                    }
+                }
                 Some(rule) if !rule.applicable => Applicability {
                     applicable: false,
                     reason: rule.reason.clone(),
