@@ -27,16 +27,6 @@ crate::vocabulary::vocabulary! {
 }
 
 impl Status {
-    /// Share of the work done, for readiness figures.
-    pub fn progress(self) -> f64 {
-        match self {
-            Status::NotStarted => 0.0,
-            Status::InProgress => 0.5,
-            Status::Implemented => 1.0,
-            Status::NotApplicable => 0.0,
-        }
-    }
-
     pub fn is_open(self) -> bool {
         matches!(self, Status::NotStarted | Status::InProgress)
     }

@@ -10,20 +10,31 @@ use crate::catalog::RowKind;
 
 pub const TOP_ACTIONS: usize = 10;
 
+/// Percent of the applicable rows' weight that is done, an in-progress row counting half,
+/// rounded half up. Counted in whole half-weights, so that a figure like 57.5 rounds to 58 as by
+/// hand (in floating point, 100 × 11.5 / 20 is 57.4999…).
 fn readiness(rows: &[&MatrixRow]) -> u8 {
-    let applicable: Vec<&&MatrixRow> = rows
-        .iter()
-        .filter(|r| r.status != Status::NotApplicable)
-        .collect();
-    let total: f64 = applicable.iter().map(|r| f64::from(r.effort_weight)).sum();
-    if total == 0.0 {
+    weighted_readiness(rows.iter().map(|r| (r.effort_weight, r.status)))
+}
+
+fn weighted_readiness(rows: impl Iterator<Item = (u8, Status)>) -> u8 {
+    let halves = |status: Status| -> u64 {
+        match status {
+            Status::Implemented => 2,
+            Status::InProgress => 1,
+            Status::NotStarted | Status::NotApplicable => 0,
+        }
+    };
+    let (done, total) = rows
+        .filter(|(_, status)| *status != Status::NotApplicable)
+        .fold((0u64, 0u64), |(done, total), (weight, status)| {
+            let weight = u64::from(weight);
+            (done + weight * halves(status), total + weight * 2)
+        });
+    if total == 0 {
         return 100;
     }
-    let done: f64 = applicable
-        .iter()
-        .map(|r| f64::from(r.effort_weight) * r.status.progress())
-        .sum();
-    (done / total * 100.0).round() as u8
+    u8::try_from((200 * done + total) / (2 * total)).unwrap_or(100)
 }
 
 fn area_rank(area: &Area) -> u8 {
@@ -122,5 +133,27 @@ pub fn build(rows: &[MatrixRow]) -> Summary {
             .take(TOP_ACTIONS)
             .map(|r| r.id.clone())
             .collect(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readiness_rounds_half_up_as_by_hand() {
+        // 10 done and 3 half done of 20: 100 × 11.5 / 20 = 57.5.
+        let rows = [
+            (10, Status::Implemented),
+            (3, Status::InProgress),
+            (7, Status::NotStarted),
+            (9, Status::NotApplicable),
+        ];
+        assert_eq!(weighted_readiness(rows.into_iter()), 58);
+        assert_eq!(weighted_readiness(std::iter::empty()), 100);
+        assert_eq!(
+            weighted_readiness([(5, Status::InProgress)].into_iter()),
+            50
+        );
     }
 }
