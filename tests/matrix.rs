@@ -556,3 +556,25 @@ fn a_control_a_law_names_stays_in_although_the_scope_answers_would_exclude_it() 
         .iter()
         .any(|w| w.text.starts_with("Excluded") && w.text.contains("NIS2")));
 }
+
+#[test]
+fn a_document_is_to_extend_only_where_something_is_written_down() {
+    let policy = questionnaire::builtin()
+        .maturity_question("policy")
+        .expect("a maturity question on the policy")
+        .id
+        .clone();
+    let with = |level: &str| build_with(&[(policy.as_str(), text(level))], |_| {}).summary;
+    let nothing = build_with(&[], |_| {}).summary;
+    assert_eq!(nothing.documents_to_extend, 0);
+    // Done but not written down: the work is in progress, the document still to be written.
+    let informal = with("informal");
+    assert_eq!(informal.documents_to_extend, 0);
+    assert_eq!(informal.documents_to_write, nothing.documents_to_write);
+    let written = with("documented_one");
+    assert!(written.documents_to_extend > 0);
+    assert_eq!(
+        written.documents_to_write + written.documents_to_extend,
+        nothing.documents_to_write
+    );
+}

@@ -7,6 +7,7 @@ use super::area::Area;
 use super::model::{AreaReadiness, Count, MatrixRow, Summary};
 use crate::assessment::Status;
 use crate::catalog::RowKind;
+use crate::questionnaire::Maturity;
 
 pub const TOP_ACTIONS: usize = 10;
 
@@ -100,15 +101,29 @@ pub fn build(rows: &[MatrixRow]) -> Summary {
         .filter(|r| r.applicable && matches!(r.kind, RowKind::Common | RowKind::Integrated))
         .map(|r| &*r.document)
         .collect();
-    let shared_in = |status: Status| -> BTreeSet<&str> {
+    // A document exists when the answer says the practice is written down, for one standard
+    // or for each ("done, not written down" has no document to extend, though the work is in
+    // progress).
+    let written = |r: &MatrixRow| {
+        matches!(
+            r.maturity,
+            Some(Maturity::DocumentedOne | Maturity::Integrated)
+        )
+    };
+    let shared_open = || {
         rows.iter()
             .filter(|r| r.applicable && matches!(r.kind, RowKind::Common | RowKind::Integrated))
-            .filter(|r| r.status == status)
-            .map(|r| &*r.document)
-            .collect()
+            .filter(|r| r.status.is_open())
     };
-    let to_write = shared_in(Status::NotStarted);
-    let to_extend = shared_in(Status::InProgress).difference(&to_write).count();
+    let to_write: BTreeSet<&str> = shared_open()
+        .filter(|r| r.status == Status::NotStarted || !written(r))
+        .map(|r| &*r.document)
+        .collect();
+    let to_extend = shared_open()
+        .map(|r| &*r.document)
+        .collect::<BTreeSet<&str>>()
+        .difference(&to_write)
+        .count();
     let mut open: Vec<&MatrixRow> = rows.iter().filter(|r| r.status.is_open()).collect();
     // In the action plan's order (critical path first, then phase by phase).
     open.sort_by_key(|r| r.plan_rank);
