@@ -1076,3 +1076,79 @@ fn a_long_note_survives_libreoffice_saving_the_workbook_unchanged() {
     assert_eq!(imported.base, a);
     assert!(summary(&imported).is_empty(), "{:?}", summary(&imported));
 }
+
+#[test]
+fn renamed_sheets_missing_headers_and_lines_without_an_id_are_named_not_dropped() {
+    let a = sample();
+    let bytes = export(&a);
+    let view = SHEETS[1];
+    let status = locate(&bytes, view, "Row ID", "common.policy", "Status");
+    // The 27001 view renamed, with an edit in it.
+    let renamed = edited(
+        &bytes,
+        &[
+            ("xl/workbook.xml", &|xml: String| {
+                xml.replace(&format!("name=\"{view}\""), "name=\"Matrix\"")
+            }),
+            ("xl/worksheets/sheet2.xml", &|sheet: String| {
+                set_cell(&sheet, &status, &inline("Implemented"))
+            }),
+        ],
+    );
+    let review = read_back(&renamed).expect("reads");
+    assert!(summary(&review).is_empty());
+    let places: Vec<(&str, &str)> = review
+        .problems
+        .iter()
+        .map(|p| (p.sheet.as_str(), p.text.as_str()))
+        .collect();
+    assert!(
+        places
+            .iter()
+            .any(|(sheet, text)| *sheet == view && text.contains("renamed")),
+        "{places:?}"
+    );
+    assert!(
+        places
+            .iter()
+            .any(|(sheet, text)| *sheet == "Matrix" && text.contains("not a sheet the app wrote")),
+        "{places:?}"
+    );
+
+    // The Owner header reworded: that column is named as not read, the rest is read.
+    let reworded = edited(
+        &bytes,
+        &[("xl/sharedStrings.xml", &|xml: String| {
+            xml.replace("<t>Owner</t>", "<t>Owner (name)</t>")
+        })],
+    );
+    let review = read_back(&reworded).expect("reads");
+    assert!(
+        review
+            .problems
+            .iter()
+            .any(|p| p.sheet == view && p.text.contains("“Owner”")),
+        "{:?}",
+        review.problems
+    );
+
+    // A line whose Row ID was cleared, with a value in it: listed as ignored.
+    let id_cell = locate(&bytes, view, "Row ID", "common.policy", "Row ID");
+    let owner = locate(&bytes, view, "Row ID", "common.policy", "Owner");
+    let no_id = edited(
+        &bytes,
+        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
+            let sheet = set_cell(&sheet, &id_cell, &inline(""));
+            set_cell(&sheet, &owner, &inline("Head of IT"))
+        })],
+    );
+    let review = read_back(&no_id).expect("reads");
+    assert!(
+        review.ignored.iter().any(|n| n.sheet == view
+            && n.cell.trim_start_matches(char::is_alphabetic)
+                == owner.trim_start_matches(char::is_alphabetic)
+            && n.text.contains("Row ID")),
+        "{:?}",
+        review.ignored
+    );
+}

@@ -31,12 +31,13 @@ use crate::questionnaire::Questionnaire;
 
 /// Parses the built-in data, builds one matrix and reads a minimal workbook, so that the first
 /// file the user opens does not pay for compiling and parsing: the reader worker runs this
-/// before it says ready. True when the minimal workbook read as one of ours, unchanged.
+/// before it says ready. True when the minimal workbook read as one of ours, unchanged (with
+/// notes only about what it leaves out: the other sheets and columns).
 pub fn warm_up(questionnaire: &Questionnaire, catalog: &Catalog) -> bool {
     read(&warm::minimal_workbook(), questionnaire, catalog, None).is_ok_and(|review| {
         review.embedded
             && review.changes.is_empty()
-            && review.problems.is_empty()
+            && review.problems.iter().all(|note| note.cell.is_empty())
             && review.ignored.is_empty()
     })
 }
@@ -150,6 +151,21 @@ pub fn read_in(
                 sheets::read_rows(&sheet, &range, &m, &mut found);
             }
         }
+    }
+    // Sheets the edits could be in but that are not there under their name (renamed,
+    // deleted), and sheets that are not ours (a copy, a new sheet): named, so that edits made
+    // there are not lost unseen.
+    for role in read_back {
+        if !ours.iter().any(|(_, sheet)| *sheet == role) {
+            let name = words.sheet_name(lang, role);
+            found.sheet_problem(name, texts.get("read.problem.sheet-missing").to_owned());
+        }
+    }
+    for name in names
+        .iter()
+        .filter(|name| *name != DATA_SHEET && !ours.iter().any(|(ours, _)| ours == *name))
+    {
+        found.sheet_problem(name, texts.get("read.problem.sheet-not-ours").to_owned());
     }
     let (changes, conflicts) = found.settle();
     Ok(Review {

@@ -61,9 +61,38 @@ impl Headers {
 
 /// The header row (within the first five) that names `key` in some language, with each
 /// header's column.
+/// How far down a sheet its header row is looked for: title or banner rows people add above it.
+const HEADER_SEARCH_ROWS: usize = 20;
+
+/// Notes that a sheet's header row was not found: nothing of the sheet is read.
+fn no_header(place: &Place, key: Header, found: &mut Found) {
+    let header = place.texts.get(key.key());
+    found.sheet_problem(
+        place.name,
+        place.texts.fill(
+            "read.problem.no-header",
+            &[
+                ("header", &header),
+                ("rows", &place.texts.integer(HEADER_SEARCH_ROWS as i64)),
+            ],
+        ),
+    );
+}
+
+/// Notes that a column is missing from a sheet's header row: its edits are not read.
+fn no_column(place: &Place, header: Header, found: &mut Found) {
+    let header = place.texts.get(header.key());
+    found.sheet_problem(
+        place.name,
+        place
+            .texts
+            .fill("read.problem.no-column", &[("header", &header)]),
+    );
+}
+
 fn headers(range: &Range<Data>, key: Header) -> Option<(u32, Headers)> {
     let (top, left) = range.start()?;
-    for (i, row) in range.rows().take(5).enumerate() {
+    for (i, row) in range.rows().take(HEADER_SEARCH_ROWS).enumerate() {
         let names = Headers(
             row.iter()
                 .enumerate()
@@ -188,6 +217,39 @@ fn keyed_lines(
     })
 }
 
+/// Lines under the header with a value in a read column but no key: nothing says which row
+/// they belong to, so they are listed as ignored rather than dropped unseen.
+fn lines_without_key(
+    place: &Place,
+    range: &Range<Data>,
+    header_row: u32,
+    key_col: u32,
+    fields: &[(u32, Field)],
+    key: Header,
+    found: &mut Found,
+) {
+    let last = range.end().map_or(0, |(r, _)| r);
+    for r in header_row + 1..=last {
+        let blank = |col: u32| {
+            range
+                .get_value((r, col))
+                .is_none_or(|cell| values::text(cell).trim().is_empty())
+        };
+        if blank(key_col) {
+            if let Some(&(col, _)) = fields.iter().find(|(col, _)| !blank(*col)) {
+                let header = place.texts.get(key.key());
+                found.ignore(CellNote {
+                    sheet: place.name.to_owned(),
+                    cell: address(r, col),
+                    text: place
+                        .texts
+                        .fill("read.ignored.no-key", &[("header", &header)]),
+                });
+            }
+        }
+    }
+}
+
 /// A matrix view or the action plan: one matrix row per line, found by its id.
 pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Found) {
     let sheet = place.name;
@@ -197,21 +259,29 @@ pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Fou
         Header::RowId
     };
     let Some((header_row, columns)) = headers(range, key) else {
+        no_header(place, key, found);
         return;
     };
     let Some(key_col) = columns.column(key) else {
+        no_header(place, key, found);
         return;
     };
     // The columns are found once per sheet, not per line.
-    let fields: Vec<(u32, Field)> = [
+    let mut fields: Vec<(u32, Field)> = Vec::new();
+    for (header, field) in [
         (Header::Status, Field::Status),
         (Header::Owner, Field::Owner),
         (Header::Due, Field::Due),
         (Header::Notes, Field::Notes),
-    ]
-    .into_iter()
-    .filter_map(|(header, field)| Some((columns.column(header)?, field)))
-    .collect();
+    ] {
+        match columns.column(header) {
+            Some(col) => fields.push((col, field)),
+            // The action plan carries no notes column.
+            None if place.role == Sheet::Actions && field == Field::Notes => {}
+            None => no_column(place, header, found),
+        }
+    }
+    lines_without_key(place, range, header_row, key_col, &fields, key, found);
     for (r, id) in keyed_lines(range, header_row, key_col) {
         let id = id.as_str();
         let Some(row) = m.rows.iter().find(|row| row.id == id) else {
@@ -292,15 +362,23 @@ pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Fou
 pub fn read_soa(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Found) {
     let sheet = place.name;
     let Some((header_row, columns)) = headers(range, Header::Control) else {
+        no_header(place, Header::Control, found);
         return;
     };
     let Some(key_col) = columns.column(Header::Control) else {
+        no_header(place, Header::Control, found);
         return;
     };
     let (status_col, applicable_col) = (
         columns.column(Header::Status),
         columns.column(Header::Applicable),
     );
+    if status_col.is_none() {
+        no_column(place, Header::Status, found);
+    }
+    if applicable_col.is_none() {
+        no_column(place, Header::Applicable, found);
+    }
     for (r, reference) in keyed_lines(range, header_row, key_col) {
         let reference = reference.as_str();
         let Some(entry) = m.soa.iter().find(|e| e.reference == reference) else {

@@ -32,7 +32,7 @@ pub enum Header {
 }
 
 impl Header {
-    fn key(self) -> &'static str {
+    pub fn key(self) -> &'static str {
         match self {
             Header::RowId => "workbook.header.row-id",
             Header::MatrixRow => "workbook.header.matrix-row",
@@ -106,6 +106,13 @@ impl Words {
             .values()
             .filter_map(move |texts| texts.get(key).map(String::as_str))
             .chain(std::iter::once(english))
+    }
+
+    /// The name of `sheet` in the workbook's language `lang`, else in English.
+    pub fn sheet_name(&self, lang: Option<&str>, sheet: Sheet) -> &str {
+        lang.and_then(|lang| self.languages.get(lang))
+            .and_then(|texts| texts.get(sheet.key()))
+            .map_or(sheet.english(), String::as_str)
     }
 
     /// The sheet named `name` in some language.
