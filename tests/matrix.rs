@@ -578,3 +578,52 @@ fn a_document_is_to_extend_only_where_something_is_written_down() {
         nothing.documents_to_write
     );
 }
+
+#[test]
+fn maturity_answers_that_contradict_each_other_are_checks_for_the_consultant() {
+    let id = |practice: &str| {
+        questionnaire::builtin()
+            .maturity_question(practice)
+            .unwrap_or_else(|| panic!("{practice}"))
+            .id
+            .clone()
+    };
+    let (audit, scope, development, change) = (
+        id("internal-audit"),
+        id("scope"),
+        id("development"),
+        id("change"),
+    );
+    let subjects = |answers: &[(&str, &str)]| -> Vec<String> {
+        let answers: Vec<(&str, Answer)> = answers.iter().map(|(q, a)| (*q, text(a))).collect();
+        build_with(&answers, |_| {})
+            .warnings
+            .into_iter()
+            .filter(|w| w.kind == matrix::WarningKind::Answers)
+            .filter_map(|w| w.subject)
+            .collect()
+    };
+    // Audits written down, with no management system to audit.
+    let audited = subjects(&[(&audit, "integrated"), (&scope, "not_in_place")]);
+    assert!(
+        audited.contains(&"common.internal-audit".to_owned()),
+        "{audited:?}"
+    );
+    // With a scope written down there is a system, and nothing to check.
+    let fine = subjects(&[(&audit, "integrated"), (&scope, "documented_one")]);
+    assert!(
+        !fine.contains(&"common.internal-audit".to_owned()),
+        "{fine:?}"
+    );
+    // Development written down without change management.
+    let developed = subjects(&[(&development, "documented_one"), (&change, "not_in_place")]);
+    assert!(
+        developed.iter().any(|s| s.starts_with("process.change")),
+        "{developed:?}"
+    );
+    assert!(
+        subjects(&[(&development, "documented_one"), (&change, "informal")])
+            .iter()
+            .all(|s| !s.starts_with("process.change"))
+    );
+}

@@ -14,7 +14,7 @@ use crate::catalog::{RowKind, StandardId};
 use crate::questionnaire::reads::{
     self, CertBody, CertScope, Dora, Goal, Holding, Nis2, OrgSize, Sector,
 };
-use crate::questionnaire::Answers;
+use crate::questionnaire::{Answers, Maturity};
 
 /// Exclusions auditors routinely challenge, with the key of why (Annex A of ISO/IEC 27001:2022).
 const CHALLENGED: [(&str, &str); 4] = [
@@ -129,6 +129,7 @@ pub fn build(
         }
     }
     answer_checks(answers, facts, editions, &mut add);
+    maturity_checks(rows, answers, texts, &mut add);
     if let Some(schedule) = schedule {
         let needed = minimum_months(facts.start, facts.target);
         let months = schedule.months();
@@ -301,6 +302,51 @@ fn answer_checks(
             WarningKind::Answers,
             None,
             texts.get("engine.warning.cloud-not-internet").to_owned(),
+        );
+    }
+}
+
+/// Maturity answers that contradict each other: audits and reviews of a management system that
+/// is not there yet, and development written down without the change control it goes through.
+fn maturity_checks(
+    rows: &[MatrixRow],
+    answers: &Answers,
+    texts: &crate::i18n::Texts,
+    add: &mut impl FnMut(WarningKind, Option<&str>, String),
+) {
+    let first_row = |practice: &str| rows.iter().find(|r| r.practice == practice);
+    let maturity = |practice: &str| first_row(practice).and_then(|r| r.maturity);
+    let written = |practice: &str| {
+        matches!(
+            maturity(practice),
+            Some(Maturity::DocumentedOne | Maturity::Integrated)
+        )
+    };
+    let absent = |practice: &str| maturity(practice) == Some(Maturity::NotInPlace);
+    let certified = [&reads::START_ISO27001, &reads::START_ISO20000]
+        .iter()
+        .any(|q| q.get(answers) == Some(Holding::Certified));
+    let no_system = !certified
+        && ["scope", "policy", "documented-information"]
+            .into_iter()
+            .any(absent);
+    for (practice, key) in [
+        ("internal-audit", "engine.warning.audit-without-system"),
+        ("management-review", "engine.warning.review-without-system"),
+    ] {
+        if no_system && written(practice) {
+            let subject = first_row(practice).map(|r| r.id.as_str());
+            add(WarningKind::Answers, subject, texts.get(key).to_owned());
+        }
+    }
+    if written("development") && absent("change") {
+        let subject = first_row("change").map(|r| r.id.as_str());
+        add(
+            WarningKind::Answers,
+            subject,
+            texts
+                .get("engine.warning.development-without-change")
+                .to_owned(),
         );
     }
 }
