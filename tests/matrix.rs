@@ -627,3 +627,35 @@ fn maturity_answers_that_contradict_each_other_are_checks_for_the_consultant() {
             .all(|s| !s.starts_with("process.change"))
     );
 }
+
+#[test]
+fn privileged_access_and_outsourced_monitoring_each_show_in_the_advice() {
+    let reasons_of = |m: &Matrix, control: &str| {
+        m.soa
+            .iter()
+            .find(|e| e.reference == control)
+            .unwrap_or_else(|| panic!("{control}"))
+            .reason
+            .to_string()
+    };
+    let remote = build_with(&[("scope.customer-access", text("remote"))], |_| {});
+    let privileged = build_with(&[("scope.customer-access", text("privileged"))], |_| {});
+    assert!(!reasons_of(&remote, "A.8.2").contains("administrator rights"));
+    assert!(reasons_of(&privileged, "A.8.2").contains("administrator rights"));
+    let desk = build_with(
+        &[(
+            "ops.outsourced",
+            Answer::Choices(vec!["service-desk".into()]),
+        )],
+        |_| {},
+    );
+    let soc = build_with(
+        &[(
+            "ops.outsourced",
+            Answer::Choices(vec!["security-monitoring".into()]),
+        )],
+        |_| {},
+    );
+    assert!(!reasons_of(&desk, "A.8.16").contains("monitors your security"));
+    assert!(reasons_of(&soc, "A.8.16").contains("monitors your security"));
+}

@@ -85,6 +85,9 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             r::CUSTOMER_ACCESS.get(answers),
             Some(CustomerAccess::Remote | CustomerAccess::Privileged)
         ),
+        Tag::PrivilegedCustomerAccess => {
+            r::CUSTOMER_ACCESS.get(answers) == Some(CustomerAccess::Privileged)
+        }
         Tag::RemoteWork => {
             matches!(r::REMOTE.get(answers), Some(Remote::Some | Remote::Most))
                 || r::PREMISES.has(answers, Premises::None)
@@ -115,6 +118,7 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             .get(answers)
             .iter()
             .any(|o| *o != Outsourced::None),
+        Tag::OutsourcedMonitoring => r::OPS_OUTSOURCED.has(answers, Outsourced::SecurityMonitoring),
         Tag::PersonalData => matches!(
             r::GDPR.get(answers),
             Some(GdprRole::Controller | GdprRole::Processor | GdprRole::Both)
