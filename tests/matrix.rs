@@ -505,8 +505,13 @@ mod properties {
             let m = matrix::build(c, questionnaire::builtin(), &a);
             prop_assert_eq!(m.rows.len(), c.crosswalk.len());
             for r in &m.rows {
-                // A derived status agrees with applicability; only the user can say otherwise.
-                prop_assert_eq!(r.derived_status == Status::NotApplicable, !r.applicable);
+                // A derived status agrees with the draft's applicability; only the user can say
+                // otherwise, and on a row for 27001 only that decides the row's applicability.
+                prop_assert_eq!(r.derived_status == Status::NotApplicable, !r.draft_applicable);
+                if r.applicable != r.draft_applicable {
+                    prop_assert!(r.status_overridden && r.kind == RowKind::Iso27001Only);
+                    prop_assert_eq!(r.applicable, r.status != Status::NotApplicable);
+                }
                 prop_assert!(!r.applicability_reason.is_empty());
                 prop_assert_eq!(r.priority == Priority::None, !r.status.is_open());
                 prop_assert!(r.remaining_days >= 0.0);
@@ -658,4 +663,55 @@ fn privileged_access_and_outsourced_monitoring_each_show_in_the_advice() {
     );
     assert!(!reasons_of(&desk, "A.8.16").contains("monitors your security"));
     assert!(reasons_of(&soc, "A.8.16").contains("monitors your security"));
+}
+
+#[test]
+fn a_status_set_by_hand_on_a_control_row_decides_its_applicability_in_the_soa() {
+    let entry = |m: &Matrix, control: &str| {
+        m.soa
+            .iter()
+            .find(|e| e.reference == control)
+            .unwrap_or_else(|| panic!("{control}"))
+            .clone()
+    };
+    let no_development = [("scope.development", text("none"))];
+    let draft = build_with(&no_development, |_| {});
+    assert!(!entry(&draft, "A.8.4").applicable);
+    assert!(entry(&draft, "A.5.7").applicable);
+    // The user includes A.8.4 (their scripts are code) and excludes A.5.7.
+    let decided = build_with(&no_development, |a| {
+        a.update_row("isms.source-code-access", |e| {
+            e.status = Some(Status::NotStarted)
+        });
+        a.update_row("isms.threat-intelligence", |e| {
+            e.status = Some(Status::NotApplicable)
+        });
+    });
+    let included = entry(&decided, "A.8.4");
+    assert!(included.applicable && included.status == Status::NotStarted);
+    assert!(
+        included.reason.contains("your decision"),
+        "{}",
+        included.reason
+    );
+    let excluded = entry(&decided, "A.5.7");
+    assert!(!excluded.applicable && excluded.status == Status::NotApplicable);
+    assert!(
+        excluded.reason.contains("your decision"),
+        "{}",
+        excluded.reason
+    );
+    assert!(row(&decided, "isms.source-code-access").applicable);
+    assert!(!row(&decided, "isms.threat-intelligence").applicable);
+    // The checks still tell the consultant where the decision departs from the answers.
+    let subjects: Vec<&str> = decided
+        .warnings
+        .iter()
+        .filter(|w| w.kind == matrix::WarningKind::Status)
+        .filter_map(|w| w.subject.as_deref())
+        .collect();
+    assert!(
+        subjects.contains(&"isms.threat-intelligence"),
+        "{subjects:?}"
+    );
 }

@@ -28,8 +28,8 @@ pub use plan::{Phase, Schedule};
 pub use scope::{StartingPoint, Target};
 
 use crate::advice::{self, Advice};
-use crate::assessment::Assessment;
-use crate::catalog::{self, Catalog, StandardId};
+use crate::assessment::{Assessment, Status};
+use crate::catalog::{self, Catalog, RowKind, StandardId, Text};
 use crate::i18n::{Texts, Translatable};
 use crate::questionnaire::{self, reads, Questionnaire};
 
@@ -95,11 +95,29 @@ pub fn build_in(
         .crosswalk
         .iter()
         .map(|row| {
-            let (applicable, reason) = applicability::row(texts, catalog, row, editions, &controls);
+            let (draft_applicable, draft_reason) =
+                applicability::row(texts, catalog, row, editions, &controls);
             let maturity = questionnaire.maturity(answers, &row.practice);
-            let derived_status = derive::derived_status(row.kind, applicable, maturity);
+            let derived_status = derive::derived_status(row.kind, draft_applicable, maturity);
             let edit = assessment.edit(&row.id);
             let status = edit.and_then(|e| e.status).unwrap_or(derived_status);
+            // On a row for ISO/IEC 27001 only, a status set by hand against the draft is the
+            // user's decision on its controls' applicability: the Statement of Applicability
+            // and the workbook show it, with the draft's reason (`soa::build`).
+            let decided = row.kind == RowKind::Iso27001Only
+                && edit.is_some_and(|e| e.status.is_some())
+                && (status != Status::NotApplicable) != draft_applicable;
+            let (applicable, reason) = if decided {
+                let key = if draft_applicable {
+                    "engine.applicability.excluded-by-you"
+                } else {
+                    "engine.applicability.included-by-you"
+                };
+                let text = texts.fill(key, &[("reason", &draft_reason)]);
+                (!draft_applicable, Text::from(text.as_str()))
+            } else {
+                (draft_applicable, draft_reason)
+            };
             let critical = plan::critical(row);
             let phase = plan::phase(row);
             let urgency = derive::priority(row, status, critical, &facts, advice, current_controls);
@@ -148,6 +166,7 @@ pub fn build_in(
                     .to_owned(),
                 applicable,
                 applicability_reason: reason,
+                draft_applicable,
                 maturity,
                 derived_status,
                 status,

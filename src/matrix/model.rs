@@ -55,6 +55,10 @@ pub struct MatrixRow {
     pub action: String,
     pub applicable: bool,
     pub applicability_reason: Text,
+    /// What the answers alone decide; differs from `applicable` where the user decided (a
+    /// status set by hand on a row for ISO/IEC 27001 only), which the checks point out.
+    #[serde(skip)]
+    pub draft_applicable: bool,
     pub maturity: Option<Maturity>,
     pub derived_status: Status,
     pub status: Status,

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use super::applicability::{self, Applicability, DEFAULT_REASON};
 use super::model::{MatrixRow, RefView, SoaEntry};
 use crate::assessment::Status;
-use crate::catalog::{Catalog, Family, StandardId, Text};
+use crate::catalog::{Catalog, Family, RowKind, StandardId, Text};
 use crate::i18n::Texts;
 
 pub fn build(
@@ -51,6 +51,23 @@ pub fn build(
             let holding: &[&MatrixRow] = rows_by_control
                 .get(reference.as_str())
                 .map_or(&[], Vec::as_slice);
+            // The user's decision on a row for ISO/IEC 27001 only (a status set by hand against
+            // the draft) decides the control's applicability (`matrix::build`).
+            let decided = holding.iter().find(|row| {
+                row.kind == RowKind::Iso27001Only && row.applicable != row.draft_applicable
+            });
+            let applicability = match decided {
+                Some(row) => Applicability {
+                    applicable: row.applicable,
+                    reason: row.applicability_reason.clone(),
+                    from_answers: false,
+                    basis: row
+                        .applicable
+                        .then_some(applicability.basis.unwrap_or(crate::advice::Basis::Risk)),
+                    obligations: applicability.obligations,
+                },
+                None => applicability,
+            };
             // The least advanced row decides, so the SoA never claims more than the matrix.
             let status = if !applicability.applicable {
                 Status::NotApplicable

@@ -57,7 +57,7 @@ pub fn build(
     for row in rows.iter().filter(|r| r.status_overridden) {
         let mandatory = !matches!(row.kind, RowKind::Iso27001Only)
             || row.iso27001.iter().any(|r| !r.reference.starts_with('A'));
-        match (row.applicable, row.status) {
+        match (row.draft_applicable, row.status) {
             (true, Status::NotApplicable) if mandatory => add(
                 WarningKind::Status,
                 Some(&row.id),
