@@ -715,3 +715,23 @@ fn a_status_set_by_hand_on_a_control_row_decides_its_applicability_in_the_soa() 
         "{subjects:?}"
     );
 }
+
+#[test]
+fn a_large_managed_service_provider_calling_itself_important_under_nis2_is_checked() {
+    let warned = |size: &str| {
+        build_with(
+            &[
+                ("org.sector", text("it-services")),
+                ("org.size", text(size)),
+                ("reg.nis2", text("important")),
+            ],
+            |_| {},
+        )
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("Art. 3(1)(a)"))
+    };
+    assert!(warned("large"));
+    assert!(warned("enterprise"));
+    assert!(!warned("medium"));
+}

@@ -211,6 +211,22 @@ fn answer_checks(
                 texts.get("engine.warning.nis2-not-sure").to_owned()
             },
         ),
+        // Large entities of an Annex I sector are essential (Art. 3(1)(a)); among the
+        // questionnaire's sectors: managed ICT services and digital infrastructure, banking and
+        // financial market infrastructure, health, electronic communications.
+        Some(Nis2::Important)
+            if matches!(size, Some(OrgSize::Large | OrgSize::Enterprise))
+                && matches!(
+                    sector,
+                    Some(Sector::ItServices | Sector::Finance | Sector::Health | Sector::Telecom)
+                ) =>
+        {
+            add(
+                WarningKind::Answers,
+                None,
+                texts.get("engine.warning.nis2-important-large").to_owned(),
+            )
+        }
         Some(Nis2::Essential | Nis2::Important)
             if matches!(size, Some(OrgSize::Micro | OrgSize::Small)) =>
         {
