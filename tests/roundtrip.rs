@@ -361,6 +361,21 @@ fn refused(bytes: &[u8]) -> String {
 fn files_that_are_not_our_workbook_are_refused_with_one_message_each() {
     assert!(refused(b"").contains("empty"));
     assert!(refused(b"Row ID,Status\ncommon.policy,Implemented\n").contains("text file"));
+    // A CSV as Excel saves it on Windows (Windows-1252), and UTF-8 cut inside a character.
+    assert!(
+        refused(b"Row ID;Status;Owner\r\ncommon.policy;Implemented;M\xfcller\r\n")
+            .contains("text file")
+    );
+    let mut cut = "Row ID,Owner\n".to_owned();
+    while cut.len() < 4095 {
+        cut.push_str("common.policy,Müller\n");
+    }
+    assert!(refused(cut.as_bytes()).contains("text file"));
+    // Binary that is no spreadsheet.
+    let noise: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8)
+        .collect();
+    assert!(refused(&noise).contains("not a spreadsheet"));
     let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     ole.resize(4096, 0);
     assert!(refused(&ole).contains("password-protected"));

@@ -22,8 +22,7 @@ pub fn check(bytes: &[u8]) -> Result<(), ReadError> {
         return Err(ReadError::OldExcel);
     }
     if !bytes.starts_with(ZIP) {
-        let text = std::str::from_utf8(&bytes[..bytes.len().min(4096)]).is_ok();
-        return Err(if text {
+        return Err(if looks_like_text(&bytes[..bytes.len().min(4096)]) {
             ReadError::TextFile
         } else {
             ReadError::NotASpreadsheet
@@ -46,4 +45,15 @@ pub fn check(bytes: &[u8]) -> Result<(), ReadError> {
         return Err(ReadError::UnpacksTooLarge(unpacked));
     }
     Ok(())
+}
+
+/// Whether the start of a file reads as text: no NUL bytes and almost no control characters.
+/// Not only UTF-8: Excel on Windows saves CSV in the ANSI code page (Windows-1252), and a cut at
+/// 4,096 bytes can split a UTF-8 character.
+fn looks_like_text(start: &[u8]) -> bool {
+    let controls = start
+        .iter()
+        .filter(|&&b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0c)) || b == 0x7f)
+        .count();
+    !start.contains(&0) && controls * 100 <= start.len()
 }
