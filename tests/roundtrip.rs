@@ -1167,3 +1167,35 @@ fn renamed_sheets_missing_headers_and_lines_without_an_id_are_named_not_dropped(
         review.ignored
     );
 }
+
+#[test]
+fn spaces_around_an_owner_are_typing_not_an_edit() {
+    let a = sample();
+    let bytes = export(&a);
+    let view = SHEETS[1];
+    let owner = locate(&bytes, view, "Row ID", "common.policy", "Owner");
+    let kept = a.rows["common.policy"].owner.clone();
+    assert!(!kept.is_empty());
+    let padded = edited(
+        &bytes,
+        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
+            set_cell(&sheet, &owner, &inline(&format!(" {kept}  ")))
+        })],
+    );
+    assert!(summary(&read_back(&padded).expect("reads")).is_empty());
+    let renamed = edited(
+        &bytes,
+        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
+            set_cell(&sheet, &owner, &inline("  Head of IT "))
+        })],
+    );
+    let review = read_back(&renamed).expect("reads");
+    assert_eq!(
+        summary(&review),
+        vec![(
+            "common.policy".to_owned(),
+            Field::Owner,
+            "Head of IT".to_owned()
+        )]
+    );
+}

@@ -327,7 +327,11 @@ pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Fou
                     }
                 },
                 Field::Owner | Field::Notes => {
-                    let typed = values::text(cell);
+                    let mut typed = values::text(cell);
+                    // An owner is a name or a role: spaces around it are typing, not an edit.
+                    if field == Field::Owner {
+                        typed = typed.trim().to_owned();
+                    }
                     let kept = match field {
                         Field::Owner => &row.owner,
                         _ => &row.notes,
