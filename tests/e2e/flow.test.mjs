@@ -182,11 +182,16 @@ test('the whole flow: questionnaire, matrix, edits, heat-map, summary, reload, e
   // Markup in a note is shown as text, never run.
   assert.equal(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length), 0);
 
-  // Secure development is not applicable, with the reason.
+  // No software is developed: source code access is not applicable, but secure development
+  // stays in, because NIS2 (which applies) names it.
+  await page.fill('#matrix-search', 'A.8.4');
+  const codeRow = page.locator('tr.row', { hasText: 'A.8.4' }).first();
+  await codeRow.waitFor();
+  assert.equal(await codeRow.locator('select.status-select').inputValue(), 'not_applicable');
   await page.fill('#matrix-search', 'A.8.25');
   const devRow = page.locator('tr.row', { hasText: 'A.8.25' }).first();
   await devRow.waitFor();
-  assert.equal(await devRow.locator('select.status-select').inputValue(), 'not_applicable');
+  assert.equal(await devRow.locator('select.status-select').inputValue(), 'not_started');
   await page.fill('#matrix-search', '');
 
   // Edition switch relabels references.
