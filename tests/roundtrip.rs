@@ -1199,3 +1199,41 @@ fn spaces_around_an_owner_are_typing_not_an_edit() {
         )]
     );
 }
+
+#[test]
+fn a_workbook_from_before_an_engine_change_comes_back_with_only_the_edits_people_made() {
+    let a = sample();
+    let bytes = export(&a);
+    // A later version whose rules include every Annex A control: the matrix it rebuilds from
+    // the stored answers differs from what the workbook shows.
+    let mut later = questionnaire::builtin().clone();
+    later.applicability.clear();
+    let rebuilt = matrix::build(catalog::builtin(), &later, &a);
+    let shown = matrix::build(catalog::builtin(), questionnaire::builtin(), &a);
+    let differ = rebuilt
+        .rows
+        .iter()
+        .zip(&shown.rows)
+        .filter(|(x, y)| x.status != y.status)
+        .count();
+    assert!(differ > 0, "the later rules change some statuses");
+    let untouched = read::read(&bytes, &later, catalog::builtin(), None).expect("reads");
+    assert!(summary(&untouched).is_empty(), "{:?}", summary(&untouched));
+    // An edit made in the sheet still comes back.
+    let status = locate(&bytes, SHEETS[1], "Row ID", "common.policy", "Status");
+    let file = edited(
+        &bytes,
+        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
+            set_cell(&sheet, &status, &inline("Implemented"))
+        })],
+    );
+    let review = read::read(&file, &later, catalog::builtin(), None).expect("reads");
+    assert_eq!(
+        summary(&review),
+        vec![(
+            "common.policy".to_owned(),
+            Field::Status,
+            "Implemented".to_owned()
+        )]
+    );
+}

@@ -90,19 +90,19 @@ pub fn read_in(
         return Err(ReadError::NotOurs);
     }
     let lang = words.language_of(ours.iter().map(|(name, _)| name.as_str()));
-    let (base, warnings, embedded) = match embedded::stored_assessment(&mut book, has(DATA_SHEET))?
-    {
-        Some(json) => {
-            let index = CatalogIndex::of(catalog);
-            let imported = assessment::import_in(&json, questionnaire, &index, texts)
-                .map_err(|e| ReadError::BadAssessment(e.message(texts)))?;
-            (imported.assessment, imported.warnings, true)
-        }
-        None => match given {
-            Some(a) => (a.clone(), Vec::new(), false),
-            None => return Err(ReadError::NoAssessment),
-        },
-    };
+    let (base, warnings, embedded, shown) =
+        match embedded::stored_assessment(&mut book, has(DATA_SHEET))? {
+            Some(stored) => {
+                let index = CatalogIndex::of(catalog);
+                let imported = assessment::import_in(&stored.json, questionnaire, &index, texts)
+                    .map_err(|e| ReadError::BadAssessment(e.message(texts)))?;
+                (imported.assessment, imported.warnings, true, stored.shown)
+            }
+            None => match given {
+                Some(a) => (a.clone(), Vec::new(), false, None),
+                None => return Err(ReadError::NoAssessment),
+            },
+        };
     let m = matrix::build(catalog, questionnaire, &base);
     let mut found = sheets::Found::default();
     for role in [
@@ -144,6 +144,7 @@ pub fn read_in(
                 role,
                 lang,
                 texts,
+                shown: shown.as_ref(),
             };
             if role == Sheet::Soa {
                 sheets::read_soa(&sheet, &range, &m, &mut found);

@@ -11,6 +11,7 @@ use super::words::{words, Header};
 use crate::assessment::Status;
 use crate::assessment::{CellNote, ReviewChange as Change, ReviewConflict, RowField as Field};
 use crate::export::options::Sheet;
+use crate::export::sheets::data::Shown;
 use crate::export::text::{cell_text, cell_text_with, xml_safe};
 use crate::i18n::Texts;
 use crate::matrix::{Matrix, MatrixRow};
@@ -35,9 +36,21 @@ pub struct Place<'a> {
     pub lang: Option<&'a str>,
     /// The language the review is written in (not the workbook's).
     pub texts: &'a Texts,
+    /// The statuses the workbook showed when it was written, where it says (workbooks of
+    /// earlier versions do not): a cell is compared with those, not with what this version
+    /// derives from the same answers.
+    pub shown: Option<&'a Shown>,
 }
 
 impl Place<'_> {
+    /// The status a row's cells showed when the workbook was written.
+    fn shown_status(&self, row: &MatrixRow) -> Status {
+        self.shown
+            .and_then(|shown| shown.rows.get(&row.id))
+            .copied()
+            .unwrap_or(row.status)
+    }
+
     /// A row's topic in the review's language.
     fn topic(&self, row: &MatrixRow) -> String {
         self.texts
@@ -304,14 +317,14 @@ pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Fou
                 continue;
             }
             let before = match field {
-                Field::Status => place.texts.label(row.status).to_owned(),
+                Field::Status => place.texts.label(place.shown_status(row)).to_owned(),
                 Field::Owner => cell_text(&row.owner),
                 Field::Due => row.due.clone(),
                 Field::Notes => cell_text(&row.notes),
             };
             let value = match field {
                 Field::Status => match values::status(cell, place.texts) {
-                    Ok(status) if status == row.status => continue,
+                    Ok(status) if status == place.shown_status(row) => continue,
                     Ok(status) => status.as_str().to_owned(),
                     Err(problem) => {
                         found.problem(sheet, r, col, problem);
@@ -395,13 +408,19 @@ pub fn read_soa(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Foun
             });
             continue;
         };
+        // What the sheet showed for the control when it was written.
+        let (shown_status, shown_applicable) = place
+            .shown
+            .and_then(|shown| shown.controls.get(reference))
+            .copied()
+            .unwrap_or((entry.status, entry.applicable));
         let mut set: Option<(Status, u32)> = None;
         if let Some(col) = status_col {
             match values::status(
                 range.get_value((r, col)).unwrap_or(&Data::Empty),
                 place.texts,
             ) {
-                Ok(status) if status != entry.status => set = Some((status, col)),
+                Ok(status) if status != shown_status => set = Some((status, col)),
                 Ok(_) => {}
                 Err(problem) => found.problem(sheet, r, col, problem),
             }
@@ -411,8 +430,8 @@ pub fn read_soa(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Foun
                 range.get_value((r, col)).unwrap_or(&Data::Empty),
                 place.texts,
             ) {
-                Ok(false) if entry.applicable => set = Some((Status::NotApplicable, col)),
-                Ok(true) if !entry.applicable => set = Some((Status::NotStarted, col)),
+                Ok(false) if shown_applicable => set = Some((Status::NotApplicable, col)),
+                Ok(true) if !shown_applicable => set = Some((Status::NotStarted, col)),
                 Ok(_) => {}
                 Err(problem) => found.problem(sheet, r, col, problem),
             }
@@ -424,7 +443,8 @@ pub fn read_soa(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Foun
             let Some(row) = m.rows.iter().find(|row| row.id == *id) else {
                 continue;
             };
-            if row.status == status {
+            let was = place.shown_status(row);
+            if was == status {
                 continue;
             }
             found.change(Change {
@@ -433,7 +453,7 @@ pub fn read_soa(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Foun
                 row: row.id.clone(),
                 topic: place.topic(row),
                 field: Field::Status,
-                before: place.texts.label(row.status).to_owned(),
+                before: place.texts.label(was).to_owned(),
                 after: place.texts.label(status).to_owned(),
                 value: status.as_str().to_owned(),
             });

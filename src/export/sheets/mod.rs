@@ -35,6 +35,6 @@ pub fn write_all(
     actions::write(book.add_worksheet(), m, &styles)?;
     answers::write(book.add_worksheet(), a, q, &styles)?;
     about::write(book.add_worksheet(), m, options, &styles)?;
-    data::write(book.add_worksheet(), a)?;
+    data::write(book.add_worksheet(), m, a)?;
     Ok(())
 }
