@@ -1112,3 +1112,51 @@ fn libreoffice_shows_french_dates_and_words() {
         in_progress_count(&m)
     );
 }
+
+/// The number format of a cell, as its code ("0", "0.0"): its style in `xl/styles.xml`.
+fn number_format(bytes: &[u8], sheet_path: &str, cell: &str) -> String {
+    let attribute = |tag: &str, name: &str| -> Option<String> {
+        tag.split(&format!(" {name}=\""))
+            .nth(1)?
+            .split('"')
+            .next()
+            .map(str::to_owned)
+    };
+    let sheet = xml(bytes, sheet_path);
+    let start = sheet.find(&format!("<c r=\"{cell}\"")).expect("the cell");
+    let tag = &sheet[start..start + sheet[start..].find('>').unwrap()];
+    let style: usize = attribute(tag, "s")
+        .and_then(|s| s.parse().ok())
+        .expect("a style");
+    let styles = xml(bytes, "xl/styles.xml");
+    let xfs = &styles[styles.find("<cellXfs").unwrap()..];
+    let xf = xfs.split("<xf ").nth(style + 1).expect("the style");
+    let id = attribute(&format!(" {xf}"), "numFmtId").unwrap_or_else(|| "0".into());
+    match id.as_str() {
+        "0" => "General".to_owned(),
+        "1" => "0".to_owned(),
+        _ => styles
+            .split("<numFmt ")
+            .skip(1)
+            .find(|f| attribute(&format!(" {f}"), "numFmtId").as_deref() == Some(&id))
+            .and_then(|f| attribute(&format!(" {f}"), "formatCode"))
+            .expect("a format of the workbook's own"),
+    }
+}
+
+#[test]
+fn the_plan_rank_is_a_whole_number_and_effort_has_one_decimal() {
+    let (_, bytes) = build(&assessment());
+    let book = open(&bytes);
+    let index = book
+        .sheet_names()
+        .iter()
+        .position(|name| name == SHEETS[4])
+        .expect("the action plan");
+    let sheet = format!("xl/worksheets/sheet{}.xml", index + 1);
+    assert_eq!(number_format(&bytes, &sheet, "A2"), "0");
+    let header = header_of(&open(&bytes).worksheet_range(SHEETS[4]).unwrap());
+    let days = col(&header, "Remaining person-days");
+    let letter = char::from(b'A' + days as u8);
+    assert_eq!(number_format(&bytes, &sheet, &format!("{letter}2")), "0.0");
+}

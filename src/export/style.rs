@@ -32,6 +32,8 @@ pub struct Styles {
     pub plain: Format,
     pub bold: Format,
     pub number: Format,
+    /// Whole numbers: the plan's rank.
+    pub integer: Format,
     pub percent: Format,
     pub date: Format,
     pub link: Format,
@@ -67,6 +69,7 @@ impl Styles {
             plain: Format::new().set_align(FormatAlign::Top),
             bold: base.clone().set_bold(),
             number: base.clone().set_num_format("0.0"),
+            integer: base.clone().set_num_format("0"),
             percent: base.clone().set_num_format("0%"),
             date: base
                 .clone()

@@ -21,7 +21,10 @@ pub enum Look {
     /// The workbook's default format: top-aligned, wrapped; no style of its own.
     Text,
     Bold,
+    /// Days of effort, to one decimal.
     Number,
+    /// A whole number, such as the plan's rank.
+    Integer,
     Date,
 }
 
@@ -93,6 +96,7 @@ fn header<R>(ws: &mut Worksheet, columns: &[Column<R>], styles: &Styles) -> Resu
             Look::Text => None,
             Look::Bold => Some(&styles.bold),
             Look::Number => Some(&styles.number),
+            Look::Integer => Some(&styles.integer),
             Look::Date => Some(&styles.date),
         };
         if let Some(format) = format {

@@ -24,7 +24,7 @@ pub fn write(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<(), Xlsx
         Column::new(
             header("workbook.header.rank"),
             5.0,
-            Look::Number,
+            Look::Integer,
             |(_, r): &Open, _| Cell::Number(f64::from(r.plan_rank)),
         ),
         Column::new(
