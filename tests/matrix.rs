@@ -15,6 +15,14 @@ fn build_with(answers: &[(&str, Answer)], edit: impl FnOnce(&mut Assessment)) ->
     matrix::build(catalog::builtin(), questionnaire::builtin(), &a)
 }
 
+/// The draft SoA's entry for an Annex A control.
+fn soa_entry<'m>(m: &'m Matrix, control: &str) -> &'m matrix::SoaEntry {
+    m.soa
+        .iter()
+        .find(|e| e.reference == control)
+        .unwrap_or_else(|| panic!("{control}"))
+}
+
 fn text(value: &str) -> Answer {
     Answer::Text(value.to_owned())
 }
@@ -536,14 +544,7 @@ mod properties {
 fn a_control_a_law_names_stays_in_although_the_scope_answers_would_exclude_it() {
     let no_development = [("scope.development", text("none"))];
     let plain = build_with(&no_development, |_| {});
-    let entry = |m: &Matrix, control: &str| {
-        m.soa
-            .iter()
-            .find(|e| e.reference == control)
-            .unwrap_or_else(|| panic!("{control}"))
-            .clone()
-    };
-    assert!(!entry(&plain, "A.8.25").applicable);
+    assert!(!soa_entry(&plain, "A.8.25").applicable);
     let nis2 = build_with(
         &[
             ("scope.development", text("none")),
@@ -551,7 +552,7 @@ fn a_control_a_law_names_stays_in_although_the_scope_answers_would_exclude_it() 
         ],
         |_| {},
     );
-    let kept = entry(&nis2, "A.8.25");
+    let kept = soa_entry(&nis2, "A.8.25");
     assert!(kept.applicable, "{}", kept.reason);
     assert_eq!(kept.basis, Some(ims_matrix::advice::Basis::Legal));
     assert!(kept.reason.contains("NIS2"), "{}", kept.reason);
@@ -635,14 +636,7 @@ fn maturity_answers_that_contradict_each_other_are_checks_for_the_consultant() {
 
 #[test]
 fn privileged_access_and_outsourced_monitoring_each_show_in_the_advice() {
-    let reasons_of = |m: &Matrix, control: &str| {
-        m.soa
-            .iter()
-            .find(|e| e.reference == control)
-            .unwrap_or_else(|| panic!("{control}"))
-            .reason
-            .to_string()
-    };
+    let reasons_of = |m: &Matrix, control: &str| soa_entry(m, control).reason.to_string();
     let remote = build_with(&[("scope.customer-access", text("remote"))], |_| {});
     let privileged = build_with(&[("scope.customer-access", text("privileged"))], |_| {});
     assert!(!reasons_of(&remote, "A.8.2").contains("administrator rights"));
@@ -667,17 +661,10 @@ fn privileged_access_and_outsourced_monitoring_each_show_in_the_advice() {
 
 #[test]
 fn a_status_set_by_hand_on_a_control_row_decides_its_applicability_in_the_soa() {
-    let entry = |m: &Matrix, control: &str| {
-        m.soa
-            .iter()
-            .find(|e| e.reference == control)
-            .unwrap_or_else(|| panic!("{control}"))
-            .clone()
-    };
     let no_development = [("scope.development", text("none"))];
     let draft = build_with(&no_development, |_| {});
-    assert!(!entry(&draft, "A.8.4").applicable);
-    assert!(entry(&draft, "A.5.7").applicable);
+    assert!(!soa_entry(&draft, "A.8.4").applicable);
+    assert!(soa_entry(&draft, "A.5.7").applicable);
     // The user includes A.8.4 (their scripts are code) and excludes A.5.7.
     let decided = build_with(&no_development, |a| {
         a.update_row("isms.source-code-access", |e| {
@@ -687,14 +674,14 @@ fn a_status_set_by_hand_on_a_control_row_decides_its_applicability_in_the_soa() 
             e.status = Some(Status::NotApplicable)
         });
     });
-    let included = entry(&decided, "A.8.4");
+    let included = soa_entry(&decided, "A.8.4");
     assert!(included.applicable && included.status == Status::NotStarted);
     assert!(
         included.reason.contains("your decision"),
         "{}",
         included.reason
     );
-    let excluded = entry(&decided, "A.5.7");
+    let excluded = soa_entry(&decided, "A.5.7");
     assert!(!excluded.applicable && excluded.status == Status::NotApplicable);
     assert!(
         excluded.reason.contains("your decision"),

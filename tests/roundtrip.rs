@@ -125,6 +125,19 @@ fn inline(text: &str) -> String {
     format!(" t=\"inlineStr\"><is><t xml:space=\"preserve\">{text}</t></is></c>")
 }
 
+/// The workbook with cells of the ISO 27001 view (`xl/worksheets/sheet2.xml`) replaced, each
+/// with `content` as `set_cell` writes it.
+fn in_27001_view(bytes: &[u8], cells: &[(&str, &str)]) -> Vec<u8> {
+    edited(
+        bytes,
+        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
+            cells.iter().fold(sheet, |sheet, (cell, content)| {
+                set_cell(&sheet, cell, content)
+            })
+        })],
+    )
+}
+
 /// Saves the workbook again with LibreOffice (as a user's "Save" would), shared strings and all.
 fn resaved_by_libreoffice(bytes: &[u8], name: &str) -> Vec<u8> {
     let soffice = ["soffice", "/usr/bin/soffice", "libreoffice"]
@@ -504,12 +517,7 @@ fn a_workbook_saved_as_ods_by_libreoffice_reads_the_same() {
     let a = sample();
     let bytes = export(&a);
     let status = locate(&bytes, SHEETS[1], "Row ID", "common.policy", "Status");
-    let file = edited(
-        &bytes,
-        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
-            set_cell(&sheet, &status, &inline("Implemented"))
-        })],
-    );
+    let file = in_27001_view(&bytes, &[(&status, &inline("Implemented"))]);
     let soffice = ["soffice", "/usr/bin/soffice", "libreoffice"]
         .into_iter()
         .find(|p| {
@@ -909,12 +917,7 @@ fn a_word_of_no_language_in_a_german_workbook_is_listed_as_a_problem() {
         "common.scope",
         t.get("workbook.header.status"),
     );
-    let file = edited(
-        &bytes,
-        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
-            set_cell(&sheet, &status, &inline("Erledigt"))
-        })],
-    );
+    let file = in_27001_view(&bytes, &[(&status, &inline("Erledigt"))]);
     let imported = read_back(&file).expect("reads");
     assert!(imported.changes.is_empty());
     assert_eq!(imported.problems.len(), 1, "{:?}", imported.problems);
@@ -932,12 +935,12 @@ fn a_review_for_a_german_page_is_worded_in_german_whatever_the_workbook_language
     let bytes = export(&a);
     let status = locate(&bytes, SHEETS[1], "Row ID", "common.scope", "Status");
     let due = locate(&bytes, SHEETS[1], "Row ID", "common.policy", "Due");
-    let file = edited(
+    let file = in_27001_view(
         &bytes,
-        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
-            let sheet = set_cell(&sheet, &status, &inline("Implemented"));
-            set_cell(&sheet, &due, &inline("someday"))
-        })],
+        &[
+            (&status, &inline("Implemented")),
+            (&due, &inline("someday")),
+        ],
     );
     let review = read_in_german(&file).expect("reads");
     assert_eq!(review.changes.len(), 1, "{:?}", review.changes);
@@ -1041,12 +1044,7 @@ fn a_formula_error_is_listed_and_never_applied() {
     let bytes = export(&a);
     let view = SHEETS[1];
     let owner = locate(&bytes, view, "Row ID", "common.policy", "Owner");
-    let file = edited(
-        &bytes,
-        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
-            set_cell(&sheet, &owner, " t=\"e\"><f>NA()</f><v>#N/A</v></c>")
-        })],
-    );
+    let file = in_27001_view(&bytes, &[(&owner, " t=\"e\"><f>NA()</f><v>#N/A</v></c>")]);
     let imported = read_back(&file).expect("reads");
     assert!(summary(&imported).is_empty(), "{:?}", summary(&imported));
     assert_eq!(imported.problems.len(), 1);
@@ -1150,12 +1148,9 @@ fn renamed_sheets_missing_headers_and_lines_without_an_id_are_named_not_dropped(
     // A line whose Row ID was cleared, with a value in it: listed as ignored.
     let id_cell = locate(&bytes, view, "Row ID", "common.policy", "Row ID");
     let owner = locate(&bytes, view, "Row ID", "common.policy", "Owner");
-    let no_id = edited(
+    let no_id = in_27001_view(
         &bytes,
-        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
-            let sheet = set_cell(&sheet, &id_cell, &inline(""));
-            set_cell(&sheet, &owner, &inline("Head of IT"))
-        })],
+        &[(&id_cell, &inline("")), (&owner, &inline("Head of IT"))],
     );
     let review = read_back(&no_id).expect("reads");
     assert!(
@@ -1176,19 +1171,9 @@ fn spaces_around_an_owner_are_typing_not_an_edit() {
     let owner = locate(&bytes, view, "Row ID", "common.policy", "Owner");
     let kept = a.rows["common.policy"].owner.clone();
     assert!(!kept.is_empty());
-    let padded = edited(
-        &bytes,
-        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
-            set_cell(&sheet, &owner, &inline(&format!(" {kept}  ")))
-        })],
-    );
+    let padded = in_27001_view(&bytes, &[(&owner, &inline(&format!(" {kept}  ")))]);
     assert!(summary(&read_back(&padded).expect("reads")).is_empty());
-    let renamed = edited(
-        &bytes,
-        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
-            set_cell(&sheet, &owner, &inline("  Head of IT "))
-        })],
-    );
+    let renamed = in_27001_view(&bytes, &[(&owner, &inline("  Head of IT "))]);
     let review = read_back(&renamed).expect("reads");
     assert_eq!(
         summary(&review),
@@ -1221,12 +1206,7 @@ fn a_workbook_from_before_an_engine_change_comes_back_with_only_the_edits_people
     assert!(summary(&untouched).is_empty(), "{:?}", summary(&untouched));
     // An edit made in the sheet still comes back.
     let status = locate(&bytes, SHEETS[1], "Row ID", "common.policy", "Status");
-    let file = edited(
-        &bytes,
-        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
-            set_cell(&sheet, &status, &inline("Implemented"))
-        })],
-    );
+    let file = in_27001_view(&bytes, &[(&status, &inline("Implemented"))]);
     let review = read::read(&file, &later, catalog::builtin(), None).expect("reads");
     assert_eq!(
         summary(&review),

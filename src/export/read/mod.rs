@@ -124,7 +124,7 @@ pub fn read_in(
                 }
             };
             if let Some((row, col)) = grid.first_far {
-                found.cell_problem(
+                found.problem(
                     name,
                     row,
                     col,

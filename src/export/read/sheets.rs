@@ -177,11 +177,7 @@ impl Found {
         );
     }
 
-    pub fn cell_problem(&mut self, sheet: &str, row: u32, col: u32, text: String) {
-        self.problem(sheet, row, col, text);
-    }
-
-    fn problem(&mut self, sheet: &str, row: u32, col: u32, text: String) {
+    pub fn problem(&mut self, sheet: &str, row: u32, col: u32, text: String) {
         if self.problems.len() >= LISTED {
             self.more_problems += 1;
             return;
