@@ -722,3 +722,187 @@ fn a_large_managed_service_provider_calling_itself_important_under_nis2_is_check
     assert!(warned("enterprise"));
     assert!(!warned("medium"));
 }
+
+#[test]
+fn support_outside_business_hours_shows_in_the_advice_and_the_effort() {
+    let business = build_with(&[("ops.hours", text("business-hours"))], |_| {});
+    let extended = build_with(&[("ops.hours", text("extended"))], |_| {});
+    let reason = |m: &Matrix| soa_entry(m, "A.5.24").reason.to_string();
+    assert!(!reason(&business).contains("outside business hours"));
+    assert!(reason(&extended).contains("outside business hours"));
+    let incident = |m: &Matrix| {
+        m.rows
+            .iter()
+            .find(|r| r.practice == "incident" && r.status.is_open())
+            .expect("an open incident row")
+            .clone()
+    };
+    let (before, after) = (incident(&business), incident(&extended));
+    assert!(after.remaining_days > before.remaining_days);
+    assert!(after
+        .effort_reasons
+        .iter()
+        .any(|r| r.contains("outside business hours")));
+    assert!(after.priority_score > before.priority_score);
+}
+
+#[test]
+fn an_implementation_under_way_is_where_the_integration_is_written() {
+    let actions = |iso27001: &str, iso20000: &str| {
+        let m = build_with(
+            &[
+                ("start.iso27001", text(iso27001)),
+                ("start.iso20000", text(iso20000)),
+            ],
+            |_| {},
+        );
+        let of = |kind: RowKind| {
+            m.rows
+                .iter()
+                .find(|r| r.kind == kind && r.status.is_open())
+                .map(|r| (r.action.clone(), r.lead))
+                .unwrap_or_else(|| panic!("an open {kind:?} row"))
+        };
+        (
+            of(RowKind::Common),
+            of(RowKind::Integrated),
+            of(RowKind::Iso27001Only),
+            of(RowKind::Iso20000Only),
+        )
+    };
+    let (common, integrated, only_27001, only_20000) = actions("in-progress", "none");
+    assert!(
+        common.0.starts_with("Widen the ISMS project's draft"),
+        "{common:?}"
+    );
+    assert!(
+        integrated.0.contains("ISMS implementation under way"),
+        "{integrated:?}"
+    );
+    assert!(
+        only_27001.0.starts_with("Finish in the ISMS"),
+        "{only_27001:?}"
+    );
+    assert_eq!(only_20000.0, "Implement for ISO/IEC 20000-1");
+    let (common, integrated, _, only_20000) = actions("none", "in-progress");
+    assert!(
+        common.0.starts_with("Widen the SMS project's draft"),
+        "{common:?}"
+    );
+    assert!(
+        integrated.0.contains("SMS implementation under way"),
+        "{integrated:?}"
+    );
+    assert!(
+        only_20000.0.starts_with("Finish in the SMS"),
+        "{only_20000:?}"
+    );
+    let (common, integrated, ..) = actions("in-progress", "in-progress");
+    assert!(common.0.starts_with("Merge the drafts"), "{common:?}");
+    assert!(
+        integrated.0.starts_with("Merge the two projects'"),
+        "{integrated:?}"
+    );
+    // Nothing under way: the integrated document is written from the start, as before.
+    let (common, ..) = actions("none", "none");
+    assert_eq!(
+        common.0,
+        "Write one integrated document covering both standards"
+    );
+    // A system in place is built on; the other's project folds into it.
+    let (common, ..) = actions("certified", "in-progress");
+    assert_eq!(common.0, "Extend the ISMS document to cover the SMS");
+}
+
+#[test]
+fn a_shared_row_is_led_by_the_standard_under_way() {
+    let lead_of_shared = |iso27001: &str, iso20000: &str| {
+        let m = build_with(
+            &[
+                ("start.iso27001", text(iso27001)),
+                ("start.iso20000", text(iso20000)),
+            ],
+            |_| {},
+        );
+        let shared = catalog::builtin()
+            .crosswalk
+            .iter()
+            .find(|r| r.lead == Lead::Shared)
+            .expect("a shared row");
+        row(&m, &shared.id).lead
+    };
+    assert_eq!(lead_of_shared("in-progress", "none"), Lead::Iso27001);
+    assert_eq!(lead_of_shared("none", "in-progress"), Lead::Iso20000);
+    assert_eq!(lead_of_shared("none", "none"), Lead::Shared);
+}
+
+#[test]
+fn a_staged_target_plans_the_second_standard_toward_its_own_audit_after_the_first() {
+    let staged = |goal: &str| {
+        build_with(
+            &[
+                ("start.target", text(goal)),
+                ("start.timeline", text("12-months")),
+            ],
+            |_| {},
+        )
+    };
+    for (goal, second_kind, label) in [
+        ("iso27001-first", RowKind::Iso20000Only, "ISO/IEC 20000-1"),
+        ("iso20000-first", RowKind::Iso27001Only, "ISO/IEC 27001"),
+    ] {
+        let m = staged(goal);
+        let schedule = m.schedule.as_ref().expect("a schedule");
+        let second = schedule.second.as_ref().expect("a second audit");
+        assert!(
+            second.audit_label.contains(label),
+            "{goal}: {}",
+            second.audit_label
+        );
+        assert!(
+            !schedule.audit_label.contains(label),
+            "{goal}: {}",
+            schedule.audit_label
+        );
+        // Twelve months after the first audit, its first surveillance audit.
+        assert_eq!(&second.audit[4..], &schedule.audit[4..], "{goal}");
+        assert_eq!(
+            second.audit[..4].parse::<u32>().unwrap(),
+            schedule.audit[..4].parse::<u32>().unwrap() + 1
+        );
+        let open: Vec<&matrix::MatrixRow> = m.rows.iter().filter(|r| r.status.is_open()).collect();
+        let (later, first): (Vec<&matrix::MatrixRow>, Vec<&matrix::MatrixRow>) =
+            open.iter().partition(|r| r.second_stage);
+        assert!(!later.is_empty() && !first.is_empty(), "{goal}");
+        assert!(later.iter().all(|r| r.kind == second_kind), "{goal}");
+        assert!(
+            open.iter()
+                .filter(|r| r.kind == second_kind)
+                .all(|r| r.second_stage),
+            "{goal}"
+        );
+        // Every first-stage row is due by the first audit and ranked before every second-stage
+        // row, which is due after it and by the second.
+        let last_first = first.iter().map(|r| r.plan_rank).max().unwrap();
+        let first_later = later.iter().map(|r| r.plan_rank).min().unwrap();
+        assert!(
+            last_first < first_later,
+            "{goal}: {last_first} ≥ {first_later}"
+        );
+        assert!(
+            first.iter().all(|r| r.target_date <= schedule.audit),
+            "{goal}"
+        );
+        assert!(
+            later
+                .iter()
+                .all(|r| r.target_date > schedule.audit && r.target_date <= second.audit),
+            "{goal}"
+        );
+    }
+    for goal in ["integrated", "add-combined"] {
+        let m = staged(goal);
+        assert!(m.schedule.as_ref().unwrap().second.is_none(), "{goal}");
+        assert!(m.rows.iter().all(|r| !r.second_stage), "{goal}");
+    }
+}

@@ -50,6 +50,7 @@ crate::vocabulary::vocabulary! {
         RemovableMedia = "removable-media" => "removable media are used",
         ExternalCustomers = "external-customers" => "you serve external customers",
         RoundTheClock = "round-the-clock" => "your services are supported around the clock",
+        ExtendedHours = "extended-hours" => "your services are supported outside business hours",
         LargeOrganisation = "large-organisation" => "the organisation is large",
     }
 }

@@ -3,16 +3,26 @@
 
 use super::applicability::ByControl;
 use super::facts::Facts;
-use super::scope::{StartingPoint, Target};
+use super::scope::{StartingPoint, Target, UnderWay};
 use crate::advice::{Advice, Tag, Weight};
 use crate::assessment::Status;
 use crate::catalog::{Family, Lead, Row, RowKind};
 use crate::questionnaire::Maturity;
 
 /// The key of what the organisation should do with a row (`engine.action.*`), given where it
-/// starts and whether the row is still open.
-pub fn action(kind: RowKind, lead: Lead, start: StartingPoint, open: bool) -> &'static str {
+/// starts, which implementations are under way, and whether the row is still open.
+pub fn action(
+    kind: RowKind,
+    lead: Lead,
+    start: StartingPoint,
+    under_way: UnderWay,
+    open: bool,
+) -> &'static str {
     use StartingPoint as S;
+    let (isms_project, sms_project) = (
+        under_way.iso27001 && !start.has_iso27001(),
+        under_way.iso20000 && !start.has_iso20000(),
+    );
     match (kind, start) {
         (RowKind::Iso27001Only, start) if start.has_iso27001() && open => {
             "engine.action.complete-in-isms"
@@ -20,15 +30,31 @@ pub fn action(kind: RowKind, lead: Lead, start: StartingPoint, open: bool) -> &'
         (RowKind::Iso20000Only, start) if start.has_iso20000() && open => {
             "engine.action.complete-in-sms"
         }
-        (RowKind::Common, S::Neither) => "engine.action.write-integrated-document",
+        (RowKind::Iso27001Only, _) if isms_project && open => {
+            "engine.action.finish-in-isms-project"
+        }
+        (RowKind::Iso20000Only, _) if sms_project && open => "engine.action.finish-in-sms-project",
+        // A project under way with nothing in place yet: its drafts are where the integrated
+        // document or process is written, before they are approved.
+        (RowKind::Common, S::Neither) => match (isms_project, sms_project) {
+            (true, true) => "engine.action.merge-project-drafts",
+            (true, false) => "engine.action.widen-isms-draft",
+            (false, true) => "engine.action.widen-sms-draft",
+            (false, false) => "engine.action.write-integrated-document",
+        },
+        (RowKind::Integrated, S::Neither) => match (isms_project, sms_project) {
+            (true, true) => "engine.action.merge-project-designs",
+            (true, false) => "engine.action.design-in-isms-project",
+            (false, true) => "engine.action.design-in-sms-project",
+            (false, false) => match lead {
+                Lead::Iso27001 => "engine.action.design-process-27001-led",
+                _ => "engine.action.design-process-20000-led",
+            },
+        },
         (RowKind::Common, S::Iso27001) => "engine.action.extend-isms-document",
         (RowKind::Common, S::Iso20000) => "engine.action.extend-sms-document",
         (RowKind::Common, S::BothSeparate) => "engine.action.merge-documents",
         (RowKind::Common, S::BothIntegrated) => "engine.action.keep-integrated-document",
-        (RowKind::Integrated, S::Neither) => match lead {
-            Lead::Iso27001 => "engine.action.design-process-27001-led",
-            _ => "engine.action.design-process-20000-led",
-        },
         (RowKind::Integrated, S::Iso27001) => "engine.action.extend-isms-control",
         (RowKind::Integrated, S::Iso20000) => "engine.action.add-security-to-sms-process",
         (RowKind::Integrated, S::BothSeparate) => "engine.action.merge-processes",
@@ -41,11 +67,16 @@ pub fn action(kind: RowKind, lead: Lead, start: StartingPoint, open: bool) -> &'
 }
 
 /// The standard that leads the integrated document: the crosswalk's choice, or for shared rows
-/// the system the organisation already has.
-pub fn effective_lead(lead: Lead, start: StartingPoint) -> Lead {
+/// the system the organisation already has, or else the one whose implementation is under way.
+pub fn effective_lead(lead: Lead, start: StartingPoint, under_way: UnderWay) -> Lead {
     match (lead, start) {
         (Lead::Shared, StartingPoint::Iso27001) => Lead::Iso27001,
         (Lead::Shared, StartingPoint::Iso20000) => Lead::Iso20000,
+        (Lead::Shared, StartingPoint::Neither) => match (under_way.iso27001, under_way.iso20000) {
+            (true, false) => Lead::Iso27001,
+            (false, true) => Lead::Iso20000,
+            _ => lead,
+        },
         (lead, _) => lead,
     }
 }
@@ -79,8 +110,9 @@ crate::vocabulary::vocabulary! {
 }
 
 /// Practices of the service management side that a scope fact makes urgent.
-const PRACTICE_RAISES: [(Tag, &[&str]); 6] = [
+const PRACTICE_RAISES: [(Tag, &[&str]); 7] = [
     (Tag::RoundTheClock, &["incident", "continuity", "capacity"]),
+    (Tag::ExtendedHours, &["incident"]),
     (Tag::ExternalCustomers, &["service-level", "relationship"]),
     (Tag::OutsourcedOperations, &["supplier", "portfolio"]),
     (Tag::CriticalSuppliers, &["supplier"]),

@@ -194,6 +194,9 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
     if facts.has(Tag::RoundTheClock) && ["incident", "continuity", "capacity"].contains(&practice) {
         out.push(factor(1.2, "engine.effort.round-the-clock", &[]));
     }
+    if facts.has(Tag::ExtendedHours) && practice == "incident" {
+        out.push(factor(1.1, "engine.effort.extended-hours", &[]));
+    }
     if facts.has(Tag::OutsourcedOperations)
         && (practice == "supplier"
             || row

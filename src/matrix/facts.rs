@@ -3,7 +3,7 @@
 //! Effort factors (`effort.rs`), dates (`plan.rs`) and warnings (`warnings.rs`) read their own
 //! answers, all through `questionnaire/reads.rs`.
 
-use super::scope::{StartingPoint, Target};
+use super::scope::{StartingPoint, Target, UnderWay};
 use crate::advice::{Advice, Obligation, ObligationId, Tag};
 use crate::i18n::Texts;
 use crate::questionnaire::reads::{
@@ -15,6 +15,8 @@ use crate::questionnaire::Answers;
 /// What the answers say about the organisation, as the engine uses it.
 pub struct Facts<'a> {
     pub start: StartingPoint,
+    /// Implementations under way for a standard not yet in place.
+    pub under_way: UnderWay,
     pub target: Target,
     /// Scope facts that hold, in vocabulary order.
     pub tags: Vec<Tag>,
@@ -37,6 +39,7 @@ impl<'a> Facts<'a> {
             .collect();
         Facts {
             start: StartingPoint::from_answers(answers),
+            under_way: UnderWay::from_answers(answers),
             target: Target::from_answers(answers),
             tags,
             obligations,
@@ -142,6 +145,7 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             Some(CustomerType::External | CustomerType::Both)
         ),
         Tag::RoundTheClock => r::OPS_HOURS.get(answers) == Some(Hours::RoundTheClock),
+        Tag::ExtendedHours => r::OPS_HOURS.get(answers) == Some(Hours::Extended),
         Tag::LargeOrganisation => matches!(
             r::ORG_SIZE.get(answers),
             Some(OrgSize::Large | OrgSize::Enterprise)

@@ -24,7 +24,7 @@ pub use model::{
     AreaReadiness, Count, HeatCell, Heatmap, Matrix, MatrixRow, ObligationView, RefView, SoaEntry,
     Summary, Warning, WarningKind,
 };
-pub use plan::{Phase, Schedule};
+pub use plan::{Milestone, Phase, PhaseEnd, Schedule};
 pub use scope::{StartingPoint, Target};
 
 use crate::advice::{self, Advice};
@@ -70,7 +70,7 @@ pub fn build_in(
     let editions = assessment.editions;
     let facts = facts::Facts::read(answers, advice, texts);
     let start = facts.start;
-    let schedule = plan::Schedule::new(texts, &assessment.created, answers);
+    let schedule = plan::Schedule::new(texts, &assessment.created, answers, facts.target);
     let controls = applicability::annex_a(
         catalog,
         questionnaire,
@@ -120,6 +120,7 @@ pub fn build_in(
             };
             let critical = plan::critical(row);
             let phase = plan::phase(row);
+            let second_stage = plan::second_stage(row.kind, facts.target);
             let urgency = derive::priority(row, status, critical, &facts, advice, current_controls);
             let (remaining_days, effort_reasons) = effort::remaining(row, status, &facts, answers);
             MatrixRow {
@@ -154,7 +155,7 @@ pub fn build_in(
                 },
                 relationship: row.relationship,
                 strength: row.strength,
-                lead: derive::effective_lead(row.lead, start),
+                lead: derive::effective_lead(row.lead, start, facts.under_way),
                 document: row.document.clone(),
                 rationale: row.rationale.clone(),
                 guidance: row.guidance.clone(),
@@ -162,7 +163,13 @@ pub fn build_in(
                 evidence_iso20000: row.evidence.iso20000.clone(),
                 effort_weight: row.effort,
                 action: texts
-                    .get(derive::action(row.kind, row.lead, start, status.is_open()))
+                    .get(derive::action(
+                        row.kind,
+                        row.lead,
+                        start,
+                        facts.under_way,
+                        status.is_open(),
+                    ))
                     .to_owned(),
                 applicable,
                 applicability_reason: reason,
@@ -178,10 +185,11 @@ pub fn build_in(
                 raising_reasons: urgency.raising,
                 phase,
                 critical,
+                second_stage,
                 target_date: schedule
                     .as_ref()
                     .filter(|_| status.is_open())
-                    .map(|s| s.ends(phase).to_owned())
+                    .map(|s| s.ends_for(phase, second_stage).to_owned())
                     .unwrap_or_default(),
                 plan_rank: 0,
                 remaining_days,
@@ -263,7 +271,8 @@ pub fn data_texts() -> Vec<(String, String)> {
     out
 }
 
-/// Numbers the open rows in the order of the action plan: the critical path of the first two
+/// Numbers the open rows in the order of the action plan: in a staged plan, the first
+/// standard's stage before the second's; within a stage, the critical path of the first two
 /// phases (context, scope, policy, roles, risk, Statement of Applicability, catalogue,
 /// agreements) first, then phase by phase; within a phase the management-system clauses in the
 /// order one builds on another (`plan::step`, one per row in `steps`), then by priority, then
@@ -276,8 +285,10 @@ fn rank_plan(rows: &mut [MatrixRow], steps: &[Option<u16>]) {
         let early = |i: usize| !(rows[i].critical && rows[i].phase <= Phase::Planning);
         let step = |i: usize| steps[i].unwrap_or(u16::MAX);
         let (row_a, row_b) = (&rows[a], &rows[b]);
-        early(a)
-            .cmp(&early(b))
+        row_a
+            .second_stage
+            .cmp(&row_b.second_stage)
+            .then(early(a).cmp(&early(b)))
             .then(row_a.phase.cmp(&row_b.phase))
             .then(step(a).cmp(&step(b)))
             .then(row_b.priority_score.cmp(&row_a.priority_score))

@@ -79,7 +79,12 @@ pub struct MatrixRow {
     pub phase: Phase,
     /// On the certification critical path.
     pub critical: bool,
-    /// Suggested date: the end of the row's phase (empty without an assessment date).
+    /// A row of the standard certified second (target *27001 first* or *20000-1 first*),
+    /// planned toward that standard's own audit, after the first.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub second_stage: bool,
+    /// Suggested date: the end of the row's phase, in the second stage's window for a
+    /// second-stage row (empty without an assessment date).
     pub target_date: String,
     /// Position in the action plan, from 1; 0 for a closed row.
     pub plan_rank: u16,

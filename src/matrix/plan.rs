@@ -4,7 +4,8 @@
 
 use serde::Serialize;
 
-use crate::catalog::{Family, Row};
+use super::scope::Target;
+use crate::catalog::{Family, Row, RowKind};
 use crate::date::Date;
 use crate::i18n::Texts;
 use crate::questionnaire::reads::{self, Timeline};
@@ -178,6 +179,22 @@ pub fn phase_of_practice(practice: &str) -> Option<Phase> {
     })
 }
 
+/// Months from the first certification audit to the second standard's, for a staged target:
+/// the first certificate's first surveillance audit falls within twelve months, and one visit
+/// of the certification body can cover both.
+pub const SECOND_AUDIT_MONTHS: u32 = 12;
+
+/// Whether a row belongs to the standard certified second: a row for that standard only, when
+/// the target certifies one standard first. Shared and integrated rows are built once, in the
+/// first stage, as ISO/IEC 27013 advises.
+pub fn second_stage(kind: RowKind, target: Target) -> bool {
+    matches!(
+        (target, kind),
+        (Target::Iso27001First, RowKind::Iso20000Only)
+            | (Target::Iso20000First, RowKind::Iso27001Only)
+    )
+}
+
 /// When each phase should end, and where the dates come from.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Schedule {
@@ -192,12 +209,39 @@ pub struct Schedule {
     /// True when no timeline was chosen and twelve months were assumed.
     pub assumed: bool,
     pub phases: Vec<PhaseEnd>,
+    /// For a staged target, the standard certified second: its audit and the ends of its
+    /// phases, spread over the time between the two audits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub second: Option<Milestone>,
+}
+
+/// The second standard's certification in a staged plan.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Milestone {
+    pub audit: String,
+    pub audit_label: String,
+    /// Where its date comes from, in words.
+    pub basis: String,
+    pub phases: Vec<PhaseEnd>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PhaseEnd {
     pub phase: Phase,
     pub ends: String,
+}
+
+/// The end of each phase between two dates.
+fn phase_ends(from: Date, to: Date) -> Vec<PhaseEnd> {
+    let span = from.days_until(to);
+    PHASE_ENDS
+        .iter()
+        .map(|(phase, share)| PhaseEnd {
+            phase: *phase,
+            // Whole days, halves rounded up, in integers so no float rounding moves a date.
+            ends: from.add_days((span * share + 50) / 100).to_string(),
+        })
+        .collect()
 }
 
 /// Months to the audit for a timeline answer, and whether it was assumed.
@@ -213,8 +257,14 @@ fn months(timeline: Option<Timeline>) -> (u32, bool) {
 
 impl Schedule {
     /// The schedule from the assessment's creation date, the audit date if one is given and
-    /// lies ahead, otherwise the timeline.
-    pub fn new(texts: &Texts, created: &str, answers: &Answers) -> Option<Schedule> {
+    /// lies ahead, otherwise the timeline; for a staged target, the second standard's audit
+    /// `SECOND_AUDIT_MONTHS` after the first.
+    pub fn new(
+        texts: &Texts,
+        created: &str,
+        answers: &Answers,
+        target: Target,
+    ) -> Option<Schedule> {
         let start = Date::of_timestamp(created)?;
         let given = reads::CERT_AUDIT_DATE
             .get(answers)
@@ -236,36 +286,54 @@ impl Schedule {
                 (start.add_months(m), basis, assumed)
             }
         };
-        let span = start.days_until(audit);
-        let phases = PHASE_ENDS
-            .iter()
-            .map(|(phase, share)| PhaseEnd {
-                phase: *phase,
-                // Whole days, halves rounded up, in integers so no float rounding moves a date.
-                ends: start.add_days((span * share + 50) / 100).to_string(),
-            })
-            .collect();
-        let audit_label = texts
-            .get(match reads::CERT_COMBINED.get(answers) {
-                Some(true) => "engine.schedule.combined-audit",
-                _ => "engine.schedule.audit",
-            })
-            .to_owned();
+        let (first_label, second_label) = match target {
+            Target::Iso27001First => ("engine.schedule.audit-27001", "engine.schedule.audit-20000"),
+            Target::Iso20000First => ("engine.schedule.audit-20000", "engine.schedule.audit-27001"),
+            Target::Integrated | Target::AddCombined => (
+                match reads::CERT_COMBINED.get(answers) {
+                    Some(true) => "engine.schedule.combined-audit",
+                    _ => "engine.schedule.audit",
+                },
+                "",
+            ),
+        };
+        let second = (!second_label.is_empty()).then(|| {
+            let second_audit = audit.add_months(SECOND_AUDIT_MONTHS);
+            Milestone {
+                audit: second_audit.to_string(),
+                audit_label: texts.get(second_label).to_owned(),
+                basis: texts.fill(
+                    "engine.schedule.second-audit",
+                    &[("months", &SECOND_AUDIT_MONTHS)],
+                ),
+                phases: phase_ends(audit, second_audit),
+            }
+        });
         Some(Schedule {
             start: start.to_string(),
             audit: audit.to_string(),
             basis,
-            audit_label,
+            audit_label: texts.get(first_label).to_owned(),
             assumed,
-            phases,
+            phases: phase_ends(start, audit),
+            second,
         })
     }
 
-    pub fn ends(&self, phase: Phase) -> &str {
-        self.phases
+    /// The target date of a row's phase, in the second stage's window for a second-stage row.
+    pub fn ends_for(&self, phase: Phase, second_stage: bool) -> &str {
+        let phases = match (&self.second, second_stage) {
+            (Some(second), true) => &second.phases,
+            _ => &self.phases,
+        };
+        phases
             .iter()
             .find(|p| p.phase == phase)
             .map_or("", |p| p.ends.as_str())
+    }
+
+    pub fn ends(&self, phase: Phase) -> &str {
+        self.ends_for(phase, false)
     }
 
     /// Whole months from the assessment date to the audit.

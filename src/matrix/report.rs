@@ -23,7 +23,8 @@ pub struct Outline<'a> {
     pub risks: Vec<Risk<'a>>,
     /// The first open rows of the action plan, in plan order.
     pub next_steps: Vec<&'a MatrixRow>,
-    /// Every phase with its open rows in plan order; phases without open rows included.
+    /// Every phase with its open rows in plan order; phases without open rows included. In a
+    /// staged plan, then the second stage's phases that hold open rows.
     pub phases: Vec<PhasePlan<'a>>,
     pub soa: SoaBrief<'a>,
 }
@@ -40,6 +41,8 @@ pub struct Risk<'a> {
 #[derive(Debug, PartialEq)]
 pub struct PhasePlan<'a> {
     pub phase: Phase,
+    /// A phase of the second stage of a staged plan (`MatrixRow::second_stage`).
+    pub second_stage: bool,
     /// The phase's target date; `None` when the assessment has no readable date.
     pub ends: Option<&'a str>,
     pub rows: Vec<&'a MatrixRow>,
@@ -112,17 +115,32 @@ pub fn outline(matrix: &Matrix) -> Outline<'_> {
         }
     }
 
+    let phase_plan = |phase: Phase, second_stage: bool| {
+        let rows: Vec<&MatrixRow> = open
+            .iter()
+            .filter(|r| r.phase == phase && r.second_stage == second_stage)
+            .copied()
+            .collect();
+        PhasePlan {
+            phase,
+            second_stage,
+            ends: matrix
+                .schedule
+                .as_ref()
+                .map(|s| s.ends_for(phase, second_stage)),
+            remaining_days: rows.iter().map(|r| r.remaining_days).sum(),
+            rows,
+        }
+    };
     let phases = Phase::ALL
         .iter()
-        .map(|&phase| {
-            let rows: Vec<&MatrixRow> = open.iter().filter(|r| r.phase == phase).copied().collect();
-            PhasePlan {
-                phase,
-                ends: matrix.schedule.as_ref().map(|s| s.ends(phase)),
-                remaining_days: rows.iter().map(|r| r.remaining_days).sum(),
-                rows,
-            }
-        })
+        .map(|&phase| phase_plan(phase, false))
+        .chain(
+            Phase::ALL
+                .iter()
+                .map(|&phase| phase_plan(phase, true))
+                .filter(|p| !p.rows.is_empty()),
+        )
         .collect();
 
     Outline {

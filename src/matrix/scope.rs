@@ -50,6 +50,26 @@ impl StartingPoint {
     }
 }
 
+/// Implementations under way for a standard not yet in place: drafts to build on, which the
+/// integration should reach before they are approved, so documents are written once.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct UnderWay {
+    pub iso27001: bool,
+    pub iso20000: bool,
+}
+
+impl UnderWay {
+    pub fn from_answers(answers: &Answers) -> UnderWay {
+        let under_way = |question: &reads::Single<reads::Holding>| {
+            question.get(answers) == Some(reads::Holding::InProgress)
+        };
+        UnderWay {
+            iso27001: under_way(&reads::START_ISO27001),
+            iso20000: under_way(&reads::START_ISO20000),
+        }
+    }
+}
+
 crate::vocabulary::vocabulary! {
     /// Which certification the organisation aims at first.
     pub enum Target {

@@ -13,7 +13,7 @@ use super::labels::{editions, references};
 use super::lang::{date, decimal, integer, label, t, tc, tf};
 use super::report_sections::{appendix, checks, in_sentence, method, overlap, plan, soa};
 use crate::embed::EmbedConfig;
-use crate::matrix::report::{outline, Outline};
+use crate::matrix::report::{outline, Outline, PhasePlan};
 use crate::matrix::Matrix;
 use crate::state::{Action, Screen};
 use crate::web;
@@ -158,19 +158,20 @@ fn results(m: &Matrix, outline: &Outline<'_>, host: &EmbedConfig) -> Html {
                     <table class="report-table phases-table">
                         <thead><tr><th scope="col">{t("report.results.phase")}</th><th scope="col">{t("report.results.ends")}</th><th scope="col">{t("report.results.open-rows")}</th><th scope="col">{t("report.results.person-days")}</th></tr></thead>
                         <tbody>
-                            {for outline.phases.iter().map(|p| html! {
-                                <tr>
-                                    <th scope="row">{label(p.phase)}</th>
-                                    <td>{p.ends.map_or_else(|| "—".to_owned(), date)}</td>
-                                    <td>{integer(p.rows.len() as i64)}</td>
-                                    <td>{decimal(p.remaining_days, 0)}</td>
-                                </tr>
-                            })}
+                            {for outline.phases.iter().filter(|p| !p.second_stage).map(phase_row)}
                             <tr class="audit-row">
                                 <th scope="row">{&schedule.audit_label}</th>
                                 <td>{date(&schedule.audit)}</td>
                                 <td colspan="2">{tf("report.results.audit-from", &[("basis", &schedule.basis)])}</td>
                             </tr>
+                            {for schedule.second.iter().map(|second| html! { <>
+                                {for outline.phases.iter().filter(|p| p.second_stage).map(phase_row)}
+                                <tr class="audit-row">
+                                    <th scope="row">{&second.audit_label}</th>
+                                    <td>{date(&second.audit)}</td>
+                                    <td colspan="2">{tf("report.results.audit-from", &[("basis", &second.basis)])}</td>
+                                </tr>
+                            </> })}
                         </tbody>
                     </table>
                 },
@@ -224,5 +225,17 @@ fn results(m: &Matrix, outline: &Outline<'_>, host: &EmbedConfig) -> Html {
                 })}
             </ol>
         </section>
+    }
+}
+
+/// A phase of the results page's plan table: its end, open rows and person-days.
+fn phase_row(p: &PhasePlan<'_>) -> Html {
+    html! {
+        <tr>
+            <th scope="row">{label(p.phase)}</th>
+            <td>{p.ends.map_or_else(|| "—".to_owned(), date)}</td>
+            <td>{integer(p.rows.len() as i64)}</td>
+            <td>{decimal(p.remaining_days, 0)}</td>
+        </tr>
     }
 }

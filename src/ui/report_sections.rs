@@ -59,7 +59,17 @@ pub fn plan(m: &Matrix, outline: &Outline<'_>) -> Html {
         <section class="report-page" aria-labelledby="plan-title">
             <h2 id="plan-title">{t("report.plan.heading")}</h2>
             <p>{t("report.plan.intro")}</p>
-            {for outline.phases.iter().map(|phase| {
+            {for outline.phases.iter().enumerate().map(|(i, phase)| {
+                // The second stage of a staged plan opens with the audit it leads to.
+                let stage = (phase.second_stage && !outline.phases[..i].iter().any(|p| p.second_stage))
+                    .then(|| m.schedule.as_ref().and_then(|s| s.second.as_ref()))
+                    .flatten()
+                    .map(|second| html! {
+                        <p class="report-stage"><strong>{tf("report.plan.second-stage", &[
+                            ("audit", &second.audit_label),
+                            ("date", &date(&second.audit)),
+                        ])}</strong></p>
+                    });
                 let open = integer(phase.rows.len() as i64);
                 let days = decimal(phase.remaining_days, 0);
                 let heading = match phase.ends {
@@ -75,7 +85,8 @@ pub fn plan(m: &Matrix, outline: &Outline<'_>) -> Html {
                         ("days", &days),
                     ]),
                 };
-                html! {
+                html! { <>
+                    {for stage}
                     <div class="report-phase">
                         <h3>{heading}</h3>
                         {if phase.rows.is_empty() {
@@ -96,7 +107,7 @@ pub fn plan(m: &Matrix, outline: &Outline<'_>) -> Html {
                             </table>
                         }}}
                     </div>
-                }
+                </> }
             })}
             {(m.summary.open_rows == 0).then(|| html! { <p>{t("report.plan.all-implemented")}</p> })}
         </section>

@@ -13,7 +13,7 @@ use super::lang::{date, decimal, label, t, tc, tf};
 use crate::assessment::Status;
 use crate::catalog::RowKind;
 use crate::matrix::view::Filter;
-use crate::matrix::Matrix;
+use crate::matrix::{Matrix, PhaseEnd};
 use crate::state::{Action, Screen};
 
 #[derive(Properties, PartialEq)]
@@ -86,23 +86,20 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
                 <div class="card plan" role="region" aria-labelledby="plan-title">
                     <h2 id="plan-title">{t("summary.plan.title")}</h2>
                     <ol class="phases">
-                        {for schedule.phases.iter().map(|end| {
-                            let (open, left) = m.rows.iter()
-                                .filter(|r| r.phase == end.phase && r.status.is_open())
-                                .fold((0usize, 0.0), |(n, d), r| (n + 1, d + r.remaining_days));
-                            html! {
-                                <li>
-                                    <span class="phase-name">{label(end.phase)}</span>
-                                    <span class="phase-date">{tf("summary.plan.by", &[("date", &date(&end.ends))])}</span>
-                                    <span class="muted">{tc("summary.plan.phase", open, &[("effort", &about_days(left.round_ties_even()))])}</span>
-                                </li>
-                            }
-                        })}
+                        {phase_items(m, &schedule.phases, false)}
                         <li class="audit">
                             <span class="phase-name">{&schedule.audit_label}</span>
                             <span class="phase-date">{date(&schedule.audit)}</span>
                             <span class="muted">{tf("summary.plan.basis", &[("basis", &schedule.basis)])}</span>
                         </li>
+                        {for schedule.second.iter().map(|second| html! { <>
+                            {phase_items(m, &second.phases, true)}
+                            <li class="audit">
+                                <span class="phase-name">{&second.audit_label}</span>
+                                <span class="phase-date">{date(&second.audit)}</span>
+                                <span class="muted">{tf("summary.plan.basis", &[("basis", &second.basis)])}</span>
+                            </li>
+                        </> })}
                     </ol>
                 </div>
             })}
@@ -170,4 +167,23 @@ pub(super) fn documents_left(to_write: usize, to_extend: usize) -> String {
         _ => "summary.documents-left.both",
     };
     tf(key, &args)
+}
+
+/// One line per phase with its date, open rows and effort; for the second stage of a staged
+/// plan only the phases that hold open rows, so the first stage reads as before.
+fn phase_items(m: &Matrix, ends: &[PhaseEnd], second_stage: bool) -> Html {
+    html! {
+        {for ends.iter().filter_map(|end| {
+            let (open, left) = m.rows.iter()
+                .filter(|r| r.phase == end.phase && r.status.is_open() && r.second_stage == second_stage)
+                .fold((0usize, 0.0), |(n, d), r| (n + 1, d + r.remaining_days));
+            (!second_stage || open > 0).then(|| html! {
+                <li>
+                    <span class="phase-name">{label(end.phase)}</span>
+                    <span class="phase-date">{tf("summary.plan.by", &[("date", &date(&end.ends))])}</span>
+                    <span class="muted">{tc("summary.plan.phase", open, &[("effort", &about_days(left.round_ties_even()))])}</span>
+                </li>
+            })
+        })}
+    }
 }

@@ -142,33 +142,59 @@ pub fn write(
                 t("workbook.summary.phase-open"),
             ],
         )?;
-        for end in &schedule.phases {
+        let stages = std::iter::once((
+            &schedule.phases,
+            &schedule.audit_label,
+            &schedule.audit,
+            &schedule.basis,
+            false,
+        ))
+        .chain(schedule.second.iter().map(|second| {
+            (
+                &second.phases,
+                &second.audit_label,
+                &second.audit,
+                &second.basis,
+                true,
+            )
+        }));
+        for (phases, audit_label, audit, basis, second_stage) in stages {
+            for end in phases {
+                let (open, days) = m
+                    .rows
+                    .iter()
+                    .filter(|row| {
+                        row.phase == end.phase
+                            && row.status.is_open()
+                            && row.second_stage == second_stage
+                    })
+                    .fold((0, 0.0), |(n, d), row| (n + 1, d + row.remaining_days));
+                // The second stage lists only the phases that hold its rows.
+                if second_stage && open == 0 {
+                    continue;
+                }
+                let r = at.take();
+                ws.write_string_with_format(r, 0, texts.label(end.phase), &styles.plain)?;
+                ws.write_string_with_format(r, 1, shown_date(texts, &end.ends), &styles.plain)?;
+                ws.write_string_with_format(
+                    r,
+                    2,
+                    texts.count(
+                        "workbook.summary.phase-open-rows",
+                        open,
+                        &[("days", &days_text(texts, days))],
+                    ),
+                    &styles.plain,
+                )?;
+            }
             let r = at.take();
-            let (open, days) = m
-                .rows
-                .iter()
-                .filter(|row| row.phase == end.phase && row.status.is_open())
-                .fold((0, 0.0), |(n, d), row| (n + 1, d + row.remaining_days));
-            ws.write_string_with_format(r, 0, texts.label(end.phase), &styles.plain)?;
-            ws.write_string_with_format(r, 1, shown_date(texts, &end.ends), &styles.plain)?;
-            ws.write_string_with_format(
-                r,
-                2,
-                texts.count(
-                    "workbook.summary.phase-open-rows",
-                    open,
-                    &[("days", &days_text(texts, days))],
-                ),
-                &styles.plain,
-            )?;
+            ws.write_string_with_format(r, 0, audit_label, &styles.bold)?;
+            ws.write_string_with_format(r, 1, shown_date(texts, audit), &styles.bold)?;
+            let basis = texts.fill("workbook.summary.basis", &[("basis", basis)]);
+            ws.write_string_with_format(r, 2, &basis, &styles.wrap)?;
+            heights.note(r, &basis, WIDTHS[2]);
+            heights.note(r, audit_label, WIDTHS[0]);
         }
-        let r = at.take();
-        ws.write_string_with_format(r, 0, &schedule.audit_label, &styles.bold)?;
-        ws.write_string_with_format(r, 1, shown_date(texts, &schedule.audit), &styles.bold)?;
-        let basis = texts.fill("workbook.summary.basis", &[("basis", &schedule.basis)]);
-        ws.write_string_with_format(r, 2, &basis, &styles.wrap)?;
-        heights.note(r, &basis, WIDTHS[2]);
-        heights.note(r, &schedule.audit_label, WIDTHS[0]);
         at.gap();
     }
     if !m.obligations.is_empty() {
