@@ -756,10 +756,20 @@ fn an_implementation_under_way_is_where_the_integration_is_written() {
             ],
             |_| {},
         );
+        // An integrated row led by the standard of the project, or shared.
+        let led_by_project = |lead: Lead| match (iso27001, iso20000) {
+            ("in-progress", "in-progress") | ("none", "none") => true,
+            ("in-progress", _) => lead != Lead::Iso20000,
+            _ => lead != Lead::Iso27001,
+        };
         let of = |kind: RowKind| {
             m.rows
                 .iter()
-                .find(|r| r.kind == kind && r.status.is_open())
+                .find(|r| {
+                    r.kind == kind
+                        && r.status.is_open()
+                        && (kind != RowKind::Integrated || led_by_project(r.lead))
+                })
                 .map(|r| (r.action.clone(), r.lead))
                 .unwrap_or_else(|| panic!("an open {kind:?} row"))
         };
@@ -784,6 +794,13 @@ fn an_implementation_under_way_is_where_the_integration_is_written() {
         "{only_27001:?}"
     );
     assert_eq!(only_20000.0, "Implement for ISO/IEC 20000-1");
+    // A process led by ISO/IEC 20000-1 is not designed in an ISMS project.
+    let m = build_with(&[("start.iso27001", text("in-progress"))], |_| {});
+    let service_level = row(&m, "process.service-level");
+    assert_eq!(service_level.lead, Lead::Iso20000);
+    assert!(service_level
+        .action
+        .starts_with("Design one process led by ISO/IEC 20000-1"));
     let (common, integrated, _, only_20000) = actions("none", "in-progress");
     assert!(
         common.0.starts_with("Widen the SMS project's draft"),

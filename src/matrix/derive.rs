@@ -42,14 +42,14 @@ pub fn action(
             (false, true) => "engine.action.widen-sms-draft",
             (false, false) => "engine.action.write-integrated-document",
         },
-        (RowKind::Integrated, S::Neither) => match (isms_project, sms_project) {
-            (true, true) => "engine.action.merge-project-designs",
-            (true, false) => "engine.action.design-in-isms-project",
-            (false, true) => "engine.action.design-in-sms-project",
-            (false, false) => match lead {
-                Lead::Iso27001 => "engine.action.design-process-27001-led",
-                _ => "engine.action.design-process-20000-led",
-            },
+        // A process is designed in the project of the standard that leads it; a project of the
+        // other standard does not hold that process (no service levels in an ISMS project).
+        (RowKind::Integrated, S::Neither) => match (isms_project, sms_project, lead) {
+            (true, true, _) => "engine.action.merge-project-designs",
+            (true, false, Lead::Iso27001 | Lead::Shared) => "engine.action.design-in-isms-project",
+            (false, true, Lead::Iso20000 | Lead::Shared) => "engine.action.design-in-sms-project",
+            (_, _, Lead::Iso27001) => "engine.action.design-process-27001-led",
+            _ => "engine.action.design-process-20000-led",
         },
         (RowKind::Common, S::Iso27001) => "engine.action.extend-isms-document",
         (RowKind::Common, S::Iso20000) => "engine.action.extend-sms-document",
