@@ -1217,3 +1217,67 @@ fn a_workbook_from_before_an_engine_change_comes_back_with_only_the_edits_people
         )]
     );
 }
+
+/// `xml` with `<mergeCells>` for `regions` where the schema puts it, after the sheet data and
+/// any filter, before conditional formats, validations and page setup.
+fn with_merges(xml: &str, regions: &[&str]) -> String {
+    let at = [
+        "<phoneticPr",
+        "<conditionalFormatting",
+        "<dataValidations",
+        "<hyperlinks",
+        "<printOptions",
+        "<pageMargins",
+    ]
+    .iter()
+    .filter_map(|tag| xml.find(tag))
+    .min()
+    .expect("a place for mergeCells");
+    let cells: String = regions
+        .iter()
+        .map(|r| format!("<mergeCell ref=\"{r}\"/>"))
+        .collect();
+    format!(
+        "{}<mergeCells count=\"{}\">{cells}</mergeCells>{}",
+        &xml[..at],
+        regions.len(),
+        &xml[at..]
+    )
+}
+
+#[test]
+fn an_owner_merged_over_several_rows_is_the_owner_of_each() {
+    let a = sample();
+    let bytes = export(&a);
+    let view = SHEETS[1];
+    let range = sheet_range(&bytes, view);
+    let (id_col, owner_col) = (
+        header_index(&range, "Row ID"),
+        header_index(&range, "Owner"),
+    );
+    let column = letter(owner_col);
+    // Lines 2 to 4: the owner typed in the first, the two below merged into it and emptied,
+    // as Excel stores a merge.
+    let ids: Vec<String> = (1..=3)
+        .map(|line| range.get((line, id_col)).expect("a row id").to_string())
+        .collect();
+    let merged = edited(
+        &bytes,
+        &[("xl/worksheets/sheet2.xml", &|sheet: String| {
+            let sheet = set_cell(&sheet, &format!("{column}2"), &inline("Service owner"));
+            let sheet = set_cell(&sheet, &format!("{column}3"), "/>");
+            let sheet = set_cell(&sheet, &format!("{column}4"), "/>");
+            with_merges(&sheet, &[&format!("{column}2:{column}4"), "A1:C1"])
+        })],
+    );
+    let review = read_back(&merged).expect("reads");
+    let owners: Vec<(String, Field, String)> = summary(&review);
+    assert_eq!(
+        owners,
+        ids.iter()
+            .map(|id| (id.clone(), Field::Owner, "Service owner".to_owned()))
+            .collect::<Vec<_>>(),
+        "{:?}",
+        review.problems
+    );
+}

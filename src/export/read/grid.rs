@@ -5,7 +5,7 @@
 
 use std::io::{Read, Seek};
 
-use calamine::{Cell, Data, Range, Reader, Sheets};
+use calamine::{Cell, Data, Dimensions, Range, Reader, Sheets};
 
 /// Rows and columns read: our sheets have a few hundred rows and about 30 columns; a grid of
 /// this size is at most about 130 MB.
@@ -40,16 +40,23 @@ pub fn read_sheet<RS: Read + Seek>(book: &mut Sheets<RS>, name: &str) -> Result<
             grid.first_far.get_or_insert(position);
         }
     };
+    let mut merged = Vec::new();
     if let Sheets::Xlsx(xlsx) = book {
-        let mut reader = xlsx
-            .worksheet_cells_reader(name)
-            .map_err(|e| e.to_string())?;
-        while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
-            keep(
-                &mut grid,
-                cell.get_position(),
-                Data::from(cell.get_value().clone()),
-            );
+        {
+            let mut reader = xlsx
+                .worksheet_cells_reader(name)
+                .map_err(|e| e.to_string())?;
+            while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+                keep(
+                    &mut grid,
+                    cell.get_position(),
+                    Data::from(cell.get_value().clone()),
+                );
+            }
+        }
+        // A sheet whose merges cannot be read is still read cell by cell.
+        if let Some(Ok(regions)) = xlsx.worksheet_merge_cells(name) {
+            merged = regions;
         }
     } else {
         let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
@@ -70,5 +77,28 @@ pub fn read_sheet<RS: Read + Seek>(book: &mut Sheets<RS>, name: &str) -> Result<
         }
     }
     grid.range = Range::from_sparse(cells);
+    fill_column_merges(&mut grid.range, &merged);
     Ok(grid)
+}
+
+/// Gives every cell of a merge within one column the value of its first cell, as the sheet
+/// shows it: people merge an owner or a due date over the rows it applies to, and a spreadsheet
+/// keeps the value in the first cell only, so the other rows would read as cleared. Merges over
+/// several columns (titles, banners) are left as stored.
+fn fill_column_merges(range: &mut Range<Data>, merged: &[Dimensions]) {
+    // Rows below the last cell in use have no Row ID to apply a value to; filling them would
+    // also grow the grid one row at a time.
+    let Some((last_row, last_col)) = range.end() else {
+        return;
+    };
+    for region in merged {
+        let ((top, col), (bottom, right)) = (region.start, region.end);
+        if col != right || bottom <= top || col > last_col {
+            continue;
+        }
+        let value = range.get_value((top, col)).cloned().unwrap_or(Data::Empty);
+        for row in top + 1..=bottom.min(last_row) {
+            range.set_value((row, col), value.clone());
+        }
+    }
 }
