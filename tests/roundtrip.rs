@@ -1281,3 +1281,76 @@ fn an_owner_merged_over_several_rows_is_the_owner_of_each() {
         review.problems
     );
 }
+
+#[test]
+fn lines_sorted_without_their_row_id_are_named_and_not_applied() {
+    let mut a = sample();
+    // Two rows of both standards with different statuses (the sample has them all in progress).
+    a.rows.entry("common.scope".into()).or_default().status = Some(Status::Implemented);
+    let bytes = export(&a);
+    let view = SHEETS[1];
+    let range = sheet_range(&bytes, view);
+    let col = |header: &str| header_index(&range, header);
+    let (id, status) = (col("Row ID"), col("Status"));
+    let (refs27001, refs20000) = (col("ISO/IEC 27001:2022"), col("ISO/IEC 20000-1:2018"));
+    let text = |line: usize, column: usize| range.get((line, column)).expect("a cell").to_string();
+    // Two lines with different statuses and references: a sort of every column but the Row ID
+    // moves everything else on them (here, swaps).
+    let lines = 1..range.height();
+    let (first, second) = lines
+        .clone()
+        .flat_map(|a| lines.clone().map(move |b| (a, b)))
+        .find(|&(a, b)| {
+            text(a, status) != text(b, status)
+                && text(a, refs27001) != text(b, refs27001)
+                && [a, b]
+                    .iter()
+                    .all(|&l| !text(l, refs27001).is_empty() && !text(l, refs20000).is_empty())
+        })
+        .expect("two such lines");
+    let swapped: Vec<(String, String)> = [(first, second), (second, first)]
+        .iter()
+        .flat_map(|&(to, from)| {
+            [refs27001, refs20000, status].map(|column| {
+                (
+                    format!("{}{}", letter(column), to + 1),
+                    inline(&text(from, column)),
+                )
+            })
+        })
+        .collect();
+    let cells: Vec<(&str, &str)> = swapped
+        .iter()
+        .map(|(c, v)| (c.as_str(), v.as_str()))
+        .collect();
+    let sorted = in_27001_view(&bytes, &cells);
+    let review = read_back(&sorted).expect("reads");
+    assert_eq!(summary(&review), vec![], "no status moves to another row");
+    for line in [first, second] {
+        let cell = format!("{}{}", letter(id), line + 1);
+        assert!(
+            review
+                .problems
+                .iter()
+                .any(|p| p.cell == cell && p.text.contains("sorted without its Row ID")),
+            "{cell}: {:?}",
+            review.problems
+        );
+    }
+    // Reference cells typed over match no row: the line's edits still count.
+    let (line, other) = (first, second);
+    let retyped = in_27001_view(
+        &bytes,
+        &[
+            (
+                &format!("{}{}", letter(refs27001), line + 1),
+                &inline("see policy"),
+            ),
+            (
+                &format!("{}{}", letter(status), line + 1),
+                &inline(&text(other, status)),
+            ),
+        ],
+    );
+    assert_eq!(summary(&read_back(&retyped).expect("reads")).len(), 1);
+}

@@ -72,8 +72,6 @@ impl Headers {
     }
 }
 
-/// The header row (within the first five) that names `key` in some language, with each
-/// header's column.
 /// How far down a sheet its header row is looked for: title or banner rows people add above it.
 const HEADER_SEARCH_ROWS: usize = 20;
 
@@ -103,6 +101,8 @@ fn no_column(place: &Place, header: Header, found: &mut Found) {
     );
 }
 
+/// The header row (within the first `HEADER_SEARCH_ROWS`) that names `key` in some language,
+/// with each header's column.
 fn headers(range: &Range<Data>, key: Header) -> Option<(u32, Headers)> {
     let (top, left) = range.start()?;
     for (i, row) in range.rows().take(HEADER_SEARCH_ROWS).enumerate() {
@@ -118,6 +118,61 @@ fn headers(range: &Range<Data>, key: Header) -> Option<(u32, Headers)> {
         }
     }
     None
+}
+
+/// The columns of a row's ISO/IEC 27001 and ISO/IEC 20000-1 references, found by the
+/// designation alone ("ISO/IEC 27001" or "ISO/IEC 27001:2022"): the titles' and the other
+/// edition's headers carry more words.
+fn reference_columns(columns: &Headers) -> Option<(u32, u32)> {
+    let find = |designation: &str| {
+        columns.0.iter().find_map(|(text, col)| {
+            let rest = text.trim().strip_prefix(designation)?;
+            let edition = rest.strip_prefix(':').unwrap_or(rest);
+            (rest.is_empty() || (edition.len() == 4 && edition.bytes().all(|b| b.is_ascii_digit())))
+                .then_some(*col)
+        })
+    };
+    Some((find("ISO/IEC 27001")?, find("ISO/IEC 20000-1")?))
+}
+
+/// A row's references as its line shows them, spacing and line breaks aside.
+fn shown_references(row: &MatrixRow) -> (String, String) {
+    let spaced = |list: &[crate::matrix::RefView]| {
+        list.iter()
+            .map(|r| r.reference.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    (spaced(&row.iso27001), spaced(&row.iso20000))
+}
+
+/// The other row whose references a line shows, when they are not those of its Row ID: the
+/// sheet was sorted without its Row ID column ("continue with the current selection"), and
+/// the line's edits belong to another row than its ID says.
+fn moved_line<'m>(
+    range: &Range<Data>,
+    line: u32,
+    (col27001, col20000): (u32, u32),
+    row: &MatrixRow,
+    m: &'m Matrix,
+) -> Option<&'m MatrixRow> {
+    let cell = |col: u32| {
+        range
+            .get_value((line, col))
+            .map(values::text)
+            .unwrap_or_default()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let shown = (cell(col27001), cell(col20000));
+    if shown == shown_references(row) {
+        return None;
+    }
+    // References typed over by hand match no row: nothing says the line moved.
+    m.rows
+        .iter()
+        .find(|other| other.id != row.id && shown_references(other) == shown)
 }
 
 /// Whether `typed` is what the export wrote for `text`: the text made cell-safe, cut with the
@@ -291,6 +346,7 @@ pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Fou
         }
     }
     lines_without_key(place, range, header_row, key_col, &fields, key, found);
+    let references = reference_columns(&columns);
     for (r, id) in keyed_lines(range, header_row, key_col) {
         let id = id.as_str();
         let Some(row) = m.rows.iter().find(|row| row.id == id) else {
@@ -301,6 +357,15 @@ pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Fou
             });
             continue;
         };
+        if let Some(other) = references.and_then(|cols| moved_line(range, r, cols, row, m)) {
+            let header = place.texts.get(key.key());
+            let text = place.texts.fill(
+                "read.problem.moved-line",
+                &[("id", &id), ("other", &other.id), ("header", &header)],
+            );
+            found.problem(sheet, r, key_col, text);
+            continue;
+        }
         for &(col, field) in &fields {
             let cell = range.get_value((r, col)).unwrap_or(&Data::Empty);
             // A formula's error (#N/A, #REF!) is no value to apply, whichever the field.
