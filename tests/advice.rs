@@ -315,6 +315,98 @@ fn every_question_changes_some_output() {
     );
 }
 
+/// Options that give the same advice on purpose, each with the reason (docs/method.md §2 says
+/// the same).
+fn alike_by_design(question: &str, a: &str, b: &str) -> bool {
+    match question {
+        // The sector is read by the checks only: the NIS2 ones group sectors (Annex I and II
+        // sectors; the Annex I sectors where a large entity is essential), and on these bases
+        // only the NIS2 sectors and the others, and finance, read apart. The answer is listed
+        // with the others in the workbook and the report.
+        "org.sector" => {
+            let group = |s: &str| {
+                matches!(
+                    s,
+                    "it-services"
+                        | "software"
+                        | "public"
+                        | "health"
+                        | "telecom"
+                        | "finance"
+                        | "manufacturing"
+                )
+            };
+            group(a) == group(b)
+        }
+        // External customers bring the agreements and relationship duties; internal customers
+        // besides them add none the plan does not already hold.
+        "scope.customers" => (a, b) == ("external", "both"),
+        _ => false,
+    }
+}
+
+/// Every option of a one-choice question gives an output no other option of it gives, on one of
+/// the two bases (a third with nothing in place, where the starting point's options matter):
+/// an answer the prospect picks always shows somewhere.
+#[test]
+fn every_option_of_a_one_choice_question_reads_differently_from_the_others() {
+    let q = questionnaire::builtin();
+    let sample = assessment::import(assessment::SAMPLE_JSON, q, catalog::builtin_index())
+        .expect("sample")
+        .assessment;
+    let mut other = sample.clone();
+    other.answers.remove("cert.audit-date");
+    for (id, value) in [
+        ("start.iso27001", "certified"),
+        ("reg.nis2", "not-sure"),
+        ("reg.dora", "no"),
+    ] {
+        other.answers.insert(id.into(), Answer::Text(value.into()));
+    }
+    let mut nothing = sample.clone();
+    for id in ["start.iso27001", "start.iso20000"] {
+        nothing
+            .answers
+            .insert(id.into(), Answer::Text("none".into()));
+    }
+    let bases = [sample, other, nothing];
+    let output = |a: &Assessment| {
+        serde_json::to_string(&matrix::build(catalog::builtin(), q, a)).expect("json")
+    };
+    let mut alike = Vec::new();
+    for question in q.questions() {
+        let QuestionKind::Single { options } = &question.kind else {
+            continue;
+        };
+        let outputs: Vec<Vec<String>> = bases
+            .iter()
+            .map(|base| {
+                options
+                    .iter()
+                    .map(|o| {
+                        let mut changed = base.clone();
+                        changed
+                            .answers
+                            .insert(question.id.clone(), Answer::Text(o.id.clone()));
+                        output(&changed)
+                    })
+                    .collect()
+            })
+            .collect();
+        for (i, a) in options.iter().enumerate() {
+            for (j, b) in options.iter().enumerate().skip(i + 1) {
+                if alike_by_design(&question.id, &a.id, &b.id) {
+                    continue;
+                }
+                if outputs.iter().all(|per_base| per_base[i] == per_base[j]) {
+                    alike.push(format!("{}: {} = {}", question.id, a.id, b.id));
+                }
+            }
+        }
+    }
+    assert!(alike.is_empty(), "options that read the same: {alike:?}");
+}
+
 #[test]
 fn the_built_in_advice_data_is_valid_and_profiles_every_control() {
     let data = advice::builtin();

@@ -32,6 +32,7 @@ crate::vocabulary::vocabulary! {
         CustomerAccess = "customer-access" => "your staff sign in to customers' systems",
         PrivilegedCustomerAccess = "privileged-customer-access" => "your staff hold administrator rights on customers' systems",
         RemoteWork = "remote-work" => "people work remotely",
+        MostlyRemote = "mostly-remote" => "most of your people work remotely",
         CloudProvider = "cloud-provider" => "you provide cloud services",
         CloudUser = "cloud-user" => "you rely on cloud services",
         DevelopsSoftware = "develops-software" => "you develop software",

@@ -95,6 +95,7 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             matches!(r::REMOTE.get(answers), Some(Remote::Some | Remote::Most))
                 || r::PREMISES.has(answers, Premises::None)
         }
+        Tag::MostlyRemote => r::REMOTE.get(answers) == Some(Remote::Most),
         Tag::CloudProvider => r::CLOUD.has(answers, Cloud::ProvideCloud),
         Tag::CloudUser => {
             r::CLOUD.has(answers, Cloud::UseSaas) || r::CLOUD.has(answers, Cloud::UseIaas)

@@ -6,7 +6,7 @@
 use super::applicability::ByControl;
 use super::facts::Facts;
 use super::model::{MatrixRow, Warning, WarningKind};
-use super::plan::Schedule;
+use super::plan::{Phase, Schedule};
 use super::scope::{StartingPoint, Target};
 use crate::advice::Tag;
 use crate::assessment::{Editions, Status};
@@ -128,7 +128,7 @@ pub fn build(
             );
         }
     }
-    answer_checks(answers, facts, editions, &mut add);
+    answer_checks(answers, facts, editions, schedule, &mut add);
     maturity_checks(rows, answers, texts, &mut add);
     if let Some(schedule) = schedule {
         let needed = minimum_months(facts.start, facts.target);
@@ -174,6 +174,7 @@ fn answer_checks(
     answers: &Answers,
     facts: &Facts<'_>,
     editions: Editions,
+    schedule: Option<&Schedule>,
     add: &mut impl FnMut(WarningKind, Option<&str>, String),
 ) {
     let texts = facts.texts;
@@ -288,6 +289,36 @@ fn answer_checks(
             WarningKind::Answers,
             None,
             texts.get("engine.warning.combined-one-first").to_owned(),
+        );
+    }
+    // Two decisions the plan's first phases rest on, still open: named with the date by which
+    // the plan needs them.
+    let by = |phase: Phase| {
+        schedule
+            .and_then(|s| crate::date::Date::parse(s.ends(phase)))
+            .map(|d| texts.fill("engine.warning.by-date", &[("date", &texts.date(d))]))
+    };
+    if reads::CERT_SCOPE.get(answers) == Some(CertScope::Undecided) {
+        let when = by(Phase::Foundations)
+            .unwrap_or_else(|| texts.get("engine.warning.during-foundations").to_owned());
+        add(
+            WarningKind::Answers,
+            None,
+            texts.fill("engine.warning.scope-undecided", &[("when", &when)]),
+        );
+    }
+    if reads::CERT_BODY.get(answers) == Some(CertBody::None) {
+        let key = if reads::CERT_COMBINED.get(answers) == Some(true) {
+            "engine.warning.no-body-combined"
+        } else {
+            "engine.warning.no-body"
+        };
+        let when = by(Phase::Planning)
+            .unwrap_or_else(|| texts.get("engine.warning.during-planning").to_owned());
+        add(
+            WarningKind::Answers,
+            None,
+            texts.fill(key, &[("when", &when)]),
         );
     }
     if reads::CERT_SCOPE.get(answers) == Some(CertScope::Different)
