@@ -51,14 +51,61 @@ fn priority_of(m: &Matrix, control: &str) -> Priority {
 
 /// What every prospect's advice must satisfy.
 fn check_common(name: &str, m: &Matrix) {
-    let open = plan(m);
-    // The certification critical path of the first two phases is in the first ten actions.
+    let all_open = plan(m);
+    // A staged plan's second stage follows the first whole, ordered by the same rules.
+    type Open<'m> = Vec<&'m &'m matrix::MatrixRow>;
+    let (open, second): (Open, Open) = all_open.iter().partition(|r| !r.second_stage);
+    assert!(
+        open.iter()
+            .all(|r| second.iter().all(|s| r.plan_rank < s.plan_rank)),
+        "{name}: a second-stage row before the first stage ends"
+    );
+    if !second.is_empty() {
+        check_stage(name, m, &second, true);
+    }
+    check_stage(name, m, &open, false);
+    // No stock reason: none shared by more than a quarter of the controls.
+    let mut reasons: HashMap<&str, usize> = HashMap::new();
+    for entry in &m.soa {
+        *reasons.entry(&entry.reason).or_default() += 1;
+        assert_eq!(
+            entry.applicable,
+            entry.basis.is_some(),
+            "{name}: {}",
+            entry.reference
+        );
+    }
+    let most = reasons.values().max().copied().unwrap_or(0);
+    assert!(
+        most * 4 <= m.soa.len(),
+        "{name}: a reason shared by {most} controls"
+    );
+    // Mandatory rows never read as optional.
+    for row in &m.rows {
+        if row.iso27001.iter().any(|r| !r.reference.starts_with('A')) || !row.iso20000.is_empty() {
+            assert!(
+                !row.applicability_reason
+                    .contains("Confirm it against your risk treatment plan"),
+                "{name}: {}",
+                row.id
+            );
+        }
+    }
+}
+
+/// One stage of the plan: its critical path of the first two phases first, the standards'
+/// order of building one clause on another, its phases in order, its dates before its audit.
+fn check_stage(name: &str, m: &Matrix, open: &[&&matrix::MatrixRow], second_stage: bool) {
+    // The certification critical path of the first two phases comes first.
     let critical: Vec<&str> = open
         .iter()
         .filter(|r| r.critical && r.phase <= Phase::Planning)
         .map(|r| r.id.as_str())
         .collect();
-    assert!(!critical.is_empty(), "{name}: no critical path");
+    assert!(
+        second_stage || !critical.is_empty(),
+        "{name}: no critical path"
+    );
     for id in &critical {
         let rank = open.iter().position(|r| r.id == *id).expect("open") + 1;
         assert!(rank <= critical.len(), "{name}: {id} is action {rank}");
@@ -93,51 +140,40 @@ fn check_common(name: &str, m: &Matrix) {
             assert!(first < then, "{name}: {} after {}", pair[0], pair[1]);
         }
     }
-    // Ranks are 1..n without gaps, in phase order after the critical path.
+    // Ranks follow each other without gaps, in phase order after the critical path.
+    let first = if second_stage {
+        m.rows
+            .iter()
+            .filter(|r| r.plan_rank > 0 && !r.second_stage)
+            .count() as u16
+            + 1
+    } else {
+        1
+    };
     let ranks: Vec<u16> = open.iter().map(|r| r.plan_rank).collect();
-    assert_eq!(ranks, (1..=open.len() as u16).collect::<Vec<_>>());
+    assert_eq!(
+        ranks,
+        (first..first + open.len() as u16).collect::<Vec<_>>()
+    );
     let rest: Vec<Phase> = open.iter().skip(critical.len()).map(|r| r.phase).collect();
     assert!(
         rest.windows(2).all(|w| w[0] <= w[1]),
         "{name}: phases out of order"
     );
-    // Every open row has a target date, the end of its phase, before the audit.
+    // Every open row has a target date, the end of its phase, before its stage's audit.
     let schedule = m.schedule.as_ref().expect("schedule");
-    for row in &open {
+    let audit = match (&schedule.second, second_stage) {
+        (Some(later), true) => &later.audit,
+        _ => &schedule.audit,
+    };
+    for row in open {
         assert_eq!(
             row.target_date,
-            schedule.ends(row.phase),
+            schedule.ends_for(row.phase, second_stage),
             "{name}: {}",
             row.id
         );
-        assert!(row.target_date < schedule.audit, "{name}: {}", row.id);
-    }
-    // No stock reason: none shared by more than a quarter of the controls.
-    let mut reasons: HashMap<&str, usize> = HashMap::new();
-    for entry in &m.soa {
-        *reasons.entry(&entry.reason).or_default() += 1;
-        assert_eq!(
-            entry.applicable,
-            entry.basis.is_some(),
-            "{name}: {}",
-            entry.reference
-        );
-    }
-    let most = reasons.values().max().copied().unwrap_or(0);
-    assert!(
-        most * 4 <= m.soa.len(),
-        "{name}: a reason shared by {most} controls"
-    );
-    // Mandatory rows never read as optional.
-    for row in &m.rows {
-        if row.iso27001.iter().any(|r| !r.reference.starts_with('A')) || !row.iso20000.is_empty() {
-            assert!(
-                !row.applicability_reason
-                    .contains("Confirm it against your risk treatment plan"),
-                "{name}: {}",
-                row.id
-            );
-        }
+        assert!(row.target_date < *audit, "{name}: {}", row.id);
     }
 }
 
@@ -180,6 +216,55 @@ fn a_provider_certified_to_20000_adding_27001() {
     for control in ["A.8.31", "A.8.33"] {
         assert!(m.soa.iter().any(|e| e.reference == control && e.applicable));
     }
+}
+
+#[test]
+fn a_service_desk_provider_certifying_27001_first_with_its_isms_project_under_way() {
+    let (_, m) = prospect("staged-27001-first");
+    check_common("staged", &m);
+    let schedule = m.schedule.as_ref().expect("schedule");
+    let second = schedule.second.as_ref().expect("a second audit");
+    assert_eq!(schedule.audit_label, "ISO/IEC 27001 certification audit");
+    assert_eq!(second.audit_label, "ISO/IEC 20000-1 certification audit");
+    // The service catalogue, critical for 20000-1, opens the second stage; nothing of 20000-1
+    // alone is due before the 27001 audit.
+    let open = plan(&m);
+    let later: Vec<_> = open.iter().filter(|r| r.second_stage).collect();
+    assert_eq!(later[0].id, "sms.catalogue");
+    assert!(later
+        .iter()
+        .all(|r| r.kind == catalog::RowKind::Iso20000Only && r.target_date > schedule.audit));
+    // The ISMS project under way is where the integration goes: its drafts are widened, its
+    // open controls finished in it.
+    let row = |id: &str| m.rows.iter().find(|r| r.id == id).unwrap();
+    assert!(row("common.scope")
+        .action
+        .starts_with("Widen the ISMS project's draft"));
+    assert!(row("process.infosec-risk-assessment")
+        .action
+        .contains("ISMS implementation under way"));
+    assert!(open
+        .iter()
+        .filter(|r| r.kind == catalog::RowKind::Iso27001Only)
+        .all(|r| r.action.starts_with("Finish in the ISMS implementation")));
+    // Evenings and weekends: incident handling is raised and costs more.
+    let incident = m.soa.iter().find(|e| e.reference == "A.5.24").unwrap();
+    assert!(incident.reason.contains("outside business hours"));
+    // Most people remote: information transfer is raised for it.
+    let transfer = m.soa.iter().find(|e| e.reference == "A.5.14").unwrap();
+    assert!(transfer
+        .reason
+        .contains("most of your people work remotely"));
+    // The scope and the certification body are still open: each a check with its date.
+    let foundations = schedule.ends(Phase::Foundations);
+    assert!(m
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("scope is not decided") && w.text.contains(&foundations[..4])));
+    assert!(m
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("No certification body is chosen")));
 }
 
 #[test]

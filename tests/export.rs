@@ -664,6 +664,46 @@ fn the_summary_says_which_integrated_documents_are_left() {
     );
 }
 
+#[test]
+fn a_staged_plan_gives_the_summary_both_audits_and_each_stage_its_own_rows() {
+    let mut a = assessment();
+    a.answers
+        .insert("start.target".into(), Answer::Text("iso20000-first".into()));
+    let (m, bytes) = build(&a);
+    let schedule = m.schedule.as_ref().unwrap();
+    let second = schedule.second.as_ref().expect("staged");
+    let summary = open(&bytes).worksheet_range(SHEETS[0]).expect("summary");
+    let line = |label: &str| {
+        summary
+            .rows()
+            .position(|r| r[0] == Data::String(label.into()))
+            .unwrap_or_else(|| panic!("{label}"))
+    };
+    let (first_audit, second_audit) = (
+        line("ISO/IEC 20000-1 certification audit"),
+        line("ISO/IEC 27001 certification audit"),
+    );
+    assert!(first_audit < second_audit);
+    let lines: Vec<&[Data]> = summary.rows().collect();
+    assert_eq!(lines[second_audit][1].to_string(), second.audit);
+    // Between the audits, the second stage's phases with its open rows (the rows for
+    // ISO/IEC 27001 alone), and only those.
+    let later: usize = lines[first_audit + 1..second_audit]
+        .iter()
+        .map(|l| {
+            let text = l[2].to_string();
+            text.split(' ').next().unwrap().parse::<usize>().unwrap()
+        })
+        .sum();
+    let expected = m
+        .rows
+        .iter()
+        .filter(|r| r.second_stage && r.status.is_open())
+        .count();
+    assert!(expected > 0);
+    assert_eq!(later, expected);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The workbook in German and French.
 

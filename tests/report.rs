@@ -97,7 +97,12 @@ fn check(name: &str, m: &Matrix) {
 fn the_sample_and_every_prospect_give_findings_that_add_up() {
     check("sample", &build(&imported(assessment::SAMPLE_JSON)));
     check("empty", &build(&Assessment::new("2026-12-01T00:00:00Z")));
-    for name in ["saas-neither", "msp-20000-adding-27001", "both-separate"] {
+    for name in [
+        "saas-neither",
+        "msp-20000-adding-27001",
+        "both-separate",
+        "staged-27001-first",
+    ] {
         check(name, &prospect(name));
     }
 }

@@ -719,3 +719,77 @@ async fn the_data_screen_reads_in_german_and_french() {
         "French typography: {french}"
     );
 }
+
+#[tokio::test]
+async fn a_staged_plan_shows_the_second_audit_and_its_rows_on_the_summary_and_the_report() {
+    let path = format!(
+        "{}/tests/fixtures/prospects/staged-27001-first.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let text = std::fs::read_to_string(path).expect("fixture");
+    let assessment =
+        ims_matrix::assessment::import(&text, questionnaire::builtin(), catalog::builtin_index())
+            .expect("fixture")
+            .assessment;
+    let m = matrix_for(&assessment);
+    let second = m.schedule.as_ref().unwrap().second.clone().expect("staged");
+    let later = m
+        .rows
+        .iter()
+        .filter(|r| r.second_stage && r.status.is_open())
+        .count();
+    let summary = LocalServerRenderer::<SummaryScreen>::with_props(SummaryProps {
+        matrix: m.clone(),
+        dispatch: Callback::noop(),
+    })
+    .hydratable(false)
+    .render()
+    .await;
+    // Both audits, the 27001 one first; the second stage's phases between them and the second.
+    let first_at = summary
+        .find("ISO/IEC 27001 certification audit")
+        .expect("first audit");
+    let second_at = summary
+        .find("ISO/IEC 20000-1 certification audit")
+        .expect("second audit");
+    assert!(first_at < second_at);
+    assert!(summary.contains(&second.audit), "{summary}");
+    // Each stage's planning phase counts its own open rows only.
+    let planning = |html: &str| {
+        let at = html.find("2 Risk and service planning").expect("planning");
+        html[at..at + html[at..].find("</li>").unwrap()].to_owned()
+    };
+    let count = |second_stage: bool| {
+        m.rows
+            .iter()
+            .filter(|r| {
+                r.phase == matrix::Phase::Planning
+                    && r.status.is_open()
+                    && r.second_stage == second_stage
+            })
+            .count()
+    };
+    assert!(count(true) > 0 && later > count(true) - 1);
+    assert!(
+        planning(&summary[..first_at]).contains(&format!("{} open rows", count(false))),
+        "{}",
+        planning(&summary[..first_at])
+    );
+    assert!(
+        planning(&summary[first_at..second_at]).contains(&format!("{} open rows", count(true))),
+        "{}",
+        planning(&summary[first_at..second_at])
+    );
+    let report = report(m.clone(), Default::default()).await;
+    assert!(report.contains("Then, toward the ISO/IEC 20000-1 certification audit on"));
+    assert!(report.contains("ISO/IEC 20000-1 certification audit"));
+    for row in m
+        .rows
+        .iter()
+        .filter(|r| r.second_stage && r.status.is_open())
+    {
+        let at = report.find(&row.id).expect("row in the report");
+        let stage = report.find("Then, toward").unwrap();
+        assert!(at > stage, "{} before the second stage", row.id);
+    }
+}
