@@ -780,7 +780,18 @@ async fn a_staged_plan_shows_the_second_audit_and_its_rows_on_the_summary_and_th
         "{}",
         planning(&summary[first_at..second_at])
     );
+    assert!(
+        summary.contains("Neither standard in place yet; implementation under way: ISO/IEC 27001")
+    );
     let report = report(m.clone(), Default::default()).await;
+    assert!(
+        report.contains("Implementation under way</dt><dd>ISO/IEC 27001</dd>"),
+        "{report}"
+    );
+    assert!(report.contains(&format!(
+        "ISO/IEC 20000-1 certification audit</dt><dd>{}</dd>",
+        second.audit
+    )));
     assert!(report.contains("Then, toward the ISO/IEC 20000-1 certification audit on"));
     assert!(report.contains("ISO/IEC 20000-1 certification audit"));
     for row in m

@@ -25,7 +25,7 @@ pub use model::{
     Summary, Warning, WarningKind,
 };
 pub use plan::{Milestone, Phase, PhaseEnd, Schedule};
-pub use scope::{StartingPoint, Target};
+pub use scope::{StartingPoint, Target, UnderWay};
 
 use crate::advice::{self, Advice};
 use crate::assessment::{Assessment, Status};
@@ -221,6 +221,7 @@ pub fn build_in(
         organisation: reads::ORG_NAME.get(answers).unwrap_or_default().to_owned(),
         editions,
         starting_point: start,
+        under_way: facts.under_way,
         target: facts.target,
         rows,
         soa,

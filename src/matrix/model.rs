@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::area::Area;
 use super::derive::Priority;
 use super::plan::{Phase, Schedule};
-use super::scope::{StartingPoint, Target};
+use super::scope::{StartingPoint, Target, UnderWay};
 use crate::advice::{Basis, ObligationId};
 use crate::assessment::{Editions, Status};
 use crate::catalog::{Catalog, Lead, Pdca, Relationship, RowKind, StandardId, Text};
@@ -130,6 +130,9 @@ pub struct Matrix {
     pub organisation: String,
     pub editions: Editions,
     pub starting_point: StartingPoint,
+    /// Implementations under way for a standard not yet in place (§3 of docs/method.md).
+    #[serde(skip_serializing_if = "UnderWay::is_none")]
+    pub under_way: UnderWay,
     pub target: Target,
     pub rows: Vec<MatrixRow>,
     pub soa: Vec<SoaEntry>,

@@ -1,5 +1,6 @@
 //! What the answers say about the organisation's starting point and its certification target.
 
+use crate::i18n::Texts;
 use crate::questionnaire::reads::{self, Goal};
 use crate::questionnaire::Answers;
 
@@ -52,13 +53,39 @@ impl StartingPoint {
 
 /// Implementations under way for a standard not yet in place: drafts to build on, which the
 /// integration should reach before they are approved, so documents are written once.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct UnderWay {
     pub iso27001: bool,
     pub iso20000: bool,
 }
 
 impl UnderWay {
+    /// Nothing under way.
+    pub fn is_none(&self) -> bool {
+        !self.iso27001 && !self.iso20000
+    }
+
+    /// The starting point in words, with the implementations under way after it.
+    pub fn describe(self, texts: &Texts, start: StartingPoint) -> String {
+        let standards: Vec<&str> = [
+            (self.iso27001, "ISO/IEC 27001"),
+            (self.iso20000, "ISO/IEC 20000-1"),
+        ]
+        .into_iter()
+        .filter_map(|(on, standard)| on.then_some(standard))
+        .collect();
+        if standards.is_empty() {
+            return texts.label(start).to_owned();
+        }
+        texts.fill(
+            "engine.starting-point-under-way",
+            &[
+                ("start", &texts.label(start)),
+                ("standards", &standards.join(", ")),
+            ],
+        )
+    }
+
     pub fn from_answers(answers: &Answers) -> UnderWay {
         let under_way = |question: &reads::Single<reads::Holding>| {
             question.get(answers) == Some(reads::Holding::InProgress)

@@ -88,6 +88,18 @@ fn cover(m: &Matrix, made: &str, host: &EmbedConfig) -> Html {
             ),
         )
     });
+    let second_audit = m
+        .schedule
+        .as_ref()
+        .and_then(|s| s.second.as_ref())
+        .map(|second| (second.audit_label.clone(), date(&second.audit)));
+    let under_way: Vec<&str> = [
+        (m.under_way.iso27001, "ISO/IEC 27001"),
+        (m.under_way.iso20000, "ISO/IEC 20000-1"),
+    ]
+    .into_iter()
+    .filter_map(|(on, standard)| on.then_some(standard))
+    .collect();
     html! {
         <section class="report-cover" aria-labelledby="report-title">
             <div class="report-brand">
@@ -107,8 +119,12 @@ fn cover(m: &Matrix, made: &str, host: &EmbedConfig) -> Html {
             <dl class="report-facts">
                 <dt>{t("report.cover.standards")}</dt><dd>{editions(m)}</dd>
                 <dt>{t("report.cover.starting-point")}</dt><dd>{label(m.starting_point)}</dd>
+                {(!under_way.is_empty()).then(|| html! {
+                    <><dt>{t("report.cover.under-way")}</dt><dd>{under_way.join(", ")}</dd></>
+                })}
                 <dt>{t("report.cover.aim")}</dt><dd>{label(m.target)}</dd>
                 {audit.map(|(label, when)| html! { <><dt>{label}</dt><dd>{when}</dd></> })}
+                {second_audit.map(|(label, when)| html! { <><dt>{label}</dt><dd>{when}</dd></> })}
                 <dt>{t("report.cover.assessed")}</dt>
                 <dd>{m.schedule.as_ref().map_or_else(|| t("report.cover.no-date").to_owned(), |s| date(&s.start))}</dd>
                 <dt>{t("report.cover.report-made")}</dt><dd>{date(made)}</dd>

@@ -9,7 +9,7 @@ use yew::prelude::*;
 
 use super::charts::{bars, count_bars, donut};
 use super::labels::{about_days, colon, number, percent};
-use super::lang::{date, decimal, label, t, tc, tf};
+use super::lang::{date, decimal, label, t, tc, texts, tf};
 use crate::assessment::Status;
 use crate::catalog::RowKind;
 use crate::matrix::view::Filter;
@@ -48,7 +48,7 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
         <section class="summary-screen" aria-labelledby="summary-title">
             <div class="screen-head">
                 <h1 id="summary-title" tabindex="-1">{t("summary.title")}</h1>
-                <p class="lead">{label(m.starting_point)}</p>
+                <p class="lead">{m.under_way.describe(texts(), m.starting_point)}</p>
                 <button type="button" id="open-report" class="button primary" onclick={props.dispatch.reform(|_: MouseEvent| Action::GoTo(Screen::Report))}>
                     {t("summary.report")}
                 </button>

@@ -71,7 +71,7 @@ pub fn write(
         ),
         (
             t("workbook.summary.starting-point"),
-            texts.label(m.starting_point).to_owned(),
+            m.under_way.describe(texts, m.starting_point),
         ),
         (
             t("workbook.label.generated"),
