@@ -246,7 +246,7 @@ fn a_service_desk_provider_certifying_27001_first_with_its_isms_project_under_wa
     assert!(open
         .iter()
         .filter(|r| r.kind == catalog::RowKind::Iso27001Only)
-        .all(|r| r.action.starts_with("Finish in the ISMS implementation")));
+        .all(|r| r.action.starts_with("Complete in the ISMS implementation")));
     // Evenings and weekends: incident handling is raised and costs more.
     let incident = m.soa.iter().find(|e| e.reference == "A.5.24").unwrap();
     assert!(incident.reason.contains("outside business hours"));

@@ -753,6 +753,8 @@ fn an_implementation_under_way_is_where_the_integration_is_written() {
             &[
                 ("start.iso27001", text(iso27001)),
                 ("start.iso20000", text(iso20000)),
+                // The context is written down for one standard: the project's draft.
+                ("maturity.context", text("documented_one")),
             ],
             |_| {},
         );
@@ -790,12 +792,19 @@ fn an_implementation_under_way_is_where_the_integration_is_written() {
         "{integrated:?}"
     );
     assert!(
-        only_27001.0.starts_with("Finish in the ISMS"),
+        only_27001
+            .0
+            .starts_with("Complete in the ISMS implementation"),
         "{only_27001:?}"
     );
     assert_eq!(only_20000.0, "Implement for ISO/IEC 20000-1");
-    // A process led by ISO/IEC 20000-1 is not designed in an ISMS project.
+    // A process led by ISO/IEC 20000-1 is not designed in an ISMS project, and a document not
+    // written down yet has no draft to widen.
     let m = build_with(&[("start.iso27001", text("in-progress"))], |_| {});
+    assert_eq!(
+        row(&m, "common.context").action,
+        "Write one integrated document covering both standards"
+    );
     let service_level = row(&m, "process.service-level");
     assert_eq!(service_level.lead, Lead::Iso20000);
     assert!(service_level
@@ -811,7 +820,9 @@ fn an_implementation_under_way_is_where_the_integration_is_written() {
         "{integrated:?}"
     );
     assert!(
-        only_20000.0.starts_with("Finish in the SMS"),
+        only_20000
+            .0
+            .starts_with("Complete in the SMS implementation"),
         "{only_20000:?}"
     );
     let (common, integrated, ..) = actions("in-progress", "in-progress");

@@ -10,12 +10,14 @@ use crate::catalog::{Family, Lead, Row, RowKind};
 use crate::questionnaire::Maturity;
 
 /// The key of what the organisation should do with a row (`engine.action.*`), given where it
-/// starts, which implementations are under way, and whether the row is still open.
+/// starts, which implementations are under way, what the row's practice has written down, and
+/// whether the row is still open.
 pub fn action(
     kind: RowKind,
     lead: Lead,
     start: StartingPoint,
     under_way: UnderWay,
+    maturity: Option<Maturity>,
     open: bool,
 ) -> &'static str {
     use StartingPoint as S;
@@ -23,6 +25,8 @@ pub fn action(
         under_way.iso27001 && !start.has_iso27001(),
         under_way.iso20000 && !start.has_iso20000(),
     );
+    // A project's draft of a document exists where the answer says it is written down.
+    let drafted = maturity == Some(Maturity::DocumentedOne);
     match (kind, start) {
         (RowKind::Iso27001Only, start) if start.has_iso27001() && open => {
             "engine.action.complete-in-isms"
@@ -36,11 +40,11 @@ pub fn action(
         (RowKind::Iso20000Only, _) if sms_project && open => "engine.action.finish-in-sms-project",
         // A project under way with nothing in place yet: its drafts are where the integrated
         // document or process is written, before they are approved.
-        (RowKind::Common, S::Neither) => match (isms_project, sms_project) {
-            (true, true) => "engine.action.merge-project-drafts",
-            (true, false) => "engine.action.widen-isms-draft",
-            (false, true) => "engine.action.widen-sms-draft",
-            (false, false) => "engine.action.write-integrated-document",
+        (RowKind::Common, S::Neither) => match (isms_project, sms_project, drafted) {
+            (true, true, true) => "engine.action.merge-project-drafts",
+            (true, false, true) => "engine.action.widen-isms-draft",
+            (false, true, true) => "engine.action.widen-sms-draft",
+            _ => "engine.action.write-integrated-document",
         },
         // A process is designed in the project of the standard that leads it; a project of the
         // other standard does not hold that process (no service levels in an ISMS project).

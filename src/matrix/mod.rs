@@ -168,6 +168,7 @@ pub fn build_in(
                         row.lead,
                         start,
                         facts.under_way,
+                        maturity,
                         status.is_open(),
                     ))
                     .to_owned(),
