@@ -827,9 +827,24 @@ fn an_implementation_under_way_is_where_the_integration_is_written() {
     );
     let (common, integrated, ..) = actions("in-progress", "in-progress");
     assert!(common.0.starts_with("Merge the drafts"), "{common:?}");
+    // A process written down in neither project has no designs to merge: it is designed once.
     assert!(
-        integrated.0.starts_with("Merge the two projects'"),
+        integrated.0.starts_with("Design one process led by"),
         "{integrated:?}"
+    );
+    let both = build_with(
+        &[
+            ("start.iso27001", text("in-progress")),
+            ("start.iso20000", text("in-progress")),
+            ("maturity.infosec-risk", text("documented_one")),
+        ],
+        |_| {},
+    );
+    let risk = row(&both, "process.infosec-risk-assessment");
+    assert!(
+        risk.action.starts_with("Merge the two projects'"),
+        "{}",
+        risk.action
     );
     // Nothing under way: the integrated document is written from the start, as before.
     let (common, ..) = actions("none", "none");
@@ -933,4 +948,84 @@ fn a_staged_target_plans_the_second_standard_toward_its_own_audit_after_the_firs
         assert!(m.schedule.as_ref().unwrap().second.is_none(), "{goal}");
         assert!(m.rows.iter().all(|r| !r.second_stage), "{goal}");
     }
+}
+
+#[test]
+fn a_staged_plan_keeps_duties_first_puts_each_stage_on_its_own_critical_path_and_says_what_repeats()
+{
+    let build = |extra: &[(&str, Answer)]| {
+        let mut answers = vec![("start.timeline", text("12-months"))];
+        answers.extend(extra.iter().cloned());
+        build_with(&answers, |_| {})
+    };
+    // A control the GDPR names is not deferred to the second standard's stage, nor lowered.
+    let m = build(&[
+        ("start.target", text("iso20000-first")),
+        ("reg.gdpr", text("controller")),
+    ]);
+    let privacy = m
+        .rows
+        .iter()
+        .find(|r| r.iso27001.iter().any(|x| x.reference == "A.5.34"))
+        .unwrap();
+    assert!(!privacy.second_stage && privacy.status.is_open());
+    assert!(privacy
+        .priority_reasons
+        .iter()
+        .all(|r| !r.starts_with("Lowered")));
+    let unnamed = row(&m, "isms.disciplinary");
+    assert!(unnamed.second_stage);
+    // Each stage on the path of its own audit: 27001's risk process is not on the path to a
+    // 20000-1 audit unless 20000-1 names it; the catalogue is on it.
+    assert!(row(&m, "sms.catalogue").critical);
+    let first27001 = build(&[("start.target", text("iso27001-first"))]);
+    assert!(!row(&first27001, "process.service-level").critical);
+    assert!(row(&first27001, "sms.catalogue").critical);
+    assert!(row(&first27001, "process.infosec-risk-assessment").critical);
+    // The audit and the review are run again before the second audit: a check says so.
+    assert!(first27001.warnings.iter().any(|w| w
+        .text
+        .contains("run an internal audit and a management review again")));
+    // A standard certified already cannot go first: one audit for the other, and a check.
+    let held = build(&[
+        ("start.target", text("iso20000-first")),
+        ("start.iso20000", text("certified")),
+    ]);
+    assert!(held.schedule.as_ref().unwrap().second.is_none());
+    assert!(held.rows.iter().all(|r| !r.second_stage));
+    assert!(held
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("but you hold it already")));
+    // The project under way going second is named.
+    let waiting = build(&[
+        ("start.target", text("iso20000-first")),
+        ("start.iso27001", text("in-progress")),
+    ]);
+    assert!(waiting
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("ISO/IEC 27001 implementation is under way")));
+}
+
+#[test]
+fn a_reason_names_remote_work_once() {
+    let m = build_with(&[("scope.remote", text("most"))], |_| {});
+    let reason = soa_entry(&m, "A.6.7").reason.to_string();
+    assert!(
+        reason.contains("most of your people work remotely"),
+        "{reason}"
+    );
+    assert!(
+        !reason.contains("people work remotely,") && !reason.contains("; people work remotely"),
+        "{reason}"
+    );
+    // Remote work raises as before when some work remotely.
+    let some = build_with(&[("scope.remote", text("some"))], |_| {});
+    assert!(soa_entry(&some, "A.8.1")
+        .reason
+        .contains("people work remotely"));
+    assert!(!soa_entry(&some, "A.8.1")
+        .reason
+        .contains("most of your people"));
 }

@@ -49,7 +49,10 @@ pub fn action(
         // A process is designed in the project of the standard that leads it; a project of the
         // other standard does not hold that process (no service levels in an ISMS project).
         (RowKind::Integrated, S::Neither) => match (isms_project, sms_project, lead) {
-            (true, true, _) => "engine.action.merge-project-designs",
+            // Two designs to merge only where one is written down; else it is designed once.
+            (true, true, _) if drafted => "engine.action.merge-project-designs",
+            (true, true, Lead::Iso27001) => "engine.action.design-process-27001-led",
+            (true, true, _) => "engine.action.design-process-20000-led",
             (true, false, Lead::Iso27001 | Lead::Shared) => "engine.action.design-in-isms-project",
             (false, true, Lead::Iso20000 | Lead::Shared) => "engine.action.design-in-sms-project",
             (_, _, Lead::Iso27001) => "engine.action.design-process-27001-led",
@@ -147,6 +150,7 @@ pub fn priority(
     row: &Row,
     status: Status,
     critical: bool,
+    second_stage: bool,
     facts: &Facts<'_>,
     advice: &Advice,
     current_controls: &ByControl,
@@ -228,18 +232,15 @@ pub fn priority(
         let why = raised.join("; ");
         reasons.push(texts.fill("engine.priority.raised-for-process", &[("why", &why)]));
     }
-    match (facts.target, row.kind) {
-        (Target::Iso27001First, RowKind::Iso20000Only) => {
-            points -= 2;
-            reasons.push(texts.get("engine.priority.lowered-27001-first").to_owned());
-            lowered = true;
-        }
-        (Target::Iso20000First, RowKind::Iso27001Only) => {
-            points -= 2;
-            reasons.push(texts.get("engine.priority.lowered-20000-first").to_owned());
-            lowered = true;
-        }
-        _ => {}
+    // Rows of the standard certified second (`plan::second_stage`): not those a duty names.
+    if second_stage {
+        points -= 2;
+        let key = match facts.target {
+            Target::Iso20000First => "engine.priority.lowered-20000-first",
+            _ => "engine.priority.lowered-27001-first",
+        };
+        reasons.push(texts.get(key).to_owned());
+        lowered = true;
     }
     let mut band = match points {
         3.. => Priority::High,

@@ -68,6 +68,15 @@ impl<'a> Facts<'a> {
             })
     }
 
+    /// Whether a law or contractual scheme that applies names any of a row's Annex A controls
+    /// (current edition).
+    pub fn names_any(&self, row: &crate::catalog::Row) -> bool {
+        row.refs
+            .get(crate::catalog::Family::Iso27001.current())
+            .iter()
+            .any(|r| self.duties_on(r).next().is_some())
+    }
+
     /// The attestations held that already assessed a control.
     pub fn attested<'b>(&'b self, reference: &'b str) -> impl Iterator<Item = &'a Obligation> + 'b {
         self.obligations
@@ -91,10 +100,13 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::PrivilegedCustomerAccess => {
             r::CUSTOMER_ACCESS.get(answers) == Some(CustomerAccess::Privileged)
         }
-        Tag::RemoteWork => {
-            matches!(r::REMOTE.get(answers), Some(Remote::Some | Remote::Most))
-                || r::PREMISES.has(answers, Premises::None)
-        }
+        // "Most" is a fact of its own that raises every control remote work raises and more, so a
+        // reason never names both.
+        Tag::RemoteWork => match r::REMOTE.get(answers) {
+            Some(Remote::Most) => false,
+            Some(Remote::Some) => true,
+            _ => r::PREMISES.has(answers, Premises::None),
+        },
         Tag::MostlyRemote => r::REMOTE.get(answers) == Some(Remote::Most),
         Tag::CloudProvider => r::CLOUD.has(answers, Cloud::ProvideCloud),
         Tag::CloudUser => {

@@ -118,10 +118,18 @@ pub fn build_in(
             } else {
                 (draft_applicable, draft_reason)
             };
-            let critical = plan::critical(row);
             let phase = plan::phase(row);
-            let second_stage = plan::second_stage(row.kind, facts.target);
-            let urgency = derive::priority(row, status, critical, &facts, advice, current_controls);
+            let second_stage = plan::second_stage(row.kind, facts.target, facts.names_any(row));
+            let critical = plan::critical(row, facts.target, second_stage);
+            let urgency = derive::priority(
+                row,
+                status,
+                critical,
+                second_stage,
+                &facts,
+                advice,
+                current_controls,
+            );
             let (remaining_days, effort_reasons) = effort::remaining(row, status, &facts, answers);
             MatrixRow {
                 id: row.id.clone(),

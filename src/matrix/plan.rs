@@ -115,15 +115,25 @@ pub fn step(row: &Row) -> Option<u16> {
         .and_then(|i| u16::try_from(i).ok())
 }
 
-/// Whether a row is on the certification critical path.
-pub fn critical(row: &Row) -> bool {
+/// Whether a row is on the critical path of the certification its stage leads to: either
+/// standard's list for one audit of both; in a staged plan, the list of the standard its stage
+/// certifies (the service catalogue is not on the path to an ISO/IEC 27001 audit).
+pub fn critical(row: &Row, target: Target, second_stage: bool) -> bool {
     let on = |family: Family, list: &[&str]| {
         row.refs
             .get(family.current())
             .iter()
             .any(|r| list.contains(&r.as_str()))
     };
-    on(Family::Iso27001, &CRITICAL_27001) || on(Family::Iso20000, &CRITICAL_20000)
+    let (iso27001, iso20000) = (
+        on(Family::Iso27001, &CRITICAL_27001),
+        on(Family::Iso20000, &CRITICAL_20000),
+    );
+    match (target, second_stage) {
+        (Target::Iso27001First, false) | (Target::Iso20000First, true) => iso27001,
+        (Target::Iso20000First, false) | (Target::Iso27001First, true) => iso20000,
+        _ => iso27001 || iso20000,
+    }
 }
 
 /// The phase a row's work belongs to: by its practice, except for the risk process run for
@@ -186,13 +196,15 @@ pub const SECOND_AUDIT_MONTHS: u32 = 12;
 
 /// Whether a row belongs to the standard certified second: a row for that standard only, when
 /// the target certifies one standard first. Shared and integrated rows are built once, in the
-/// first stage, as ISO/IEC 27013 advises.
-pub fn second_stage(kind: RowKind, target: Target) -> bool {
-    matches!(
-        (target, kind),
-        (Target::Iso27001First, RowKind::Iso20000Only)
-            | (Target::Iso20000First, RowKind::Iso27001Only)
-    )
+/// first stage, as ISO/IEC 27013 advises; so is a control a law or contract names
+/// (`named_by_duty`): the order of certification does not delay a duty.
+pub fn second_stage(kind: RowKind, target: Target, named_by_duty: bool) -> bool {
+    !named_by_duty
+        && matches!(
+            (target, kind),
+            (Target::Iso27001First, RowKind::Iso20000Only)
+                | (Target::Iso20000First, RowKind::Iso27001Only)
+        )
 }
 
 /// When each phase should end, and where the dates come from.

@@ -110,9 +110,14 @@ crate::vocabulary::vocabulary! {
 
 impl Target {
     pub fn from_answers(answers: &Answers) -> Target {
+        let holds =
+            |q: &reads::Single<reads::Holding>| q.get(answers) == Some(reads::Holding::Certified);
         match reads::START_TARGET.get(answers) {
-            Some(Goal::Iso27001First) => Target::Iso27001First,
-            Some(Goal::Iso20000First) => Target::Iso20000First,
+            // A standard certified already cannot go first: only the other is left to certify,
+            // in one audit, on the integrated route (a check says so).
+            Some(Goal::Iso27001First) if !holds(&reads::START_ISO27001) => Target::Iso27001First,
+            Some(Goal::Iso20000First) if !holds(&reads::START_ISO20000) => Target::Iso20000First,
+            Some(Goal::Iso27001First | Goal::Iso20000First) => Target::Integrated,
             // Only meaningful with a certificate to keep; otherwise it is the integrated route.
             Some(Goal::AddCombined) if certified(answers) => Target::AddCombined,
             Some(Goal::AddCombined | Goal::Integrated) | None => Target::Integrated,

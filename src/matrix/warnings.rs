@@ -130,6 +130,32 @@ pub fn build(
     }
     answer_checks(answers, facts, editions, schedule, &mut add);
     maturity_checks(rows, answers, texts, &mut add);
+    if let Some(second) = schedule.and_then(|s| s.second.as_ref()) {
+        let review = crate::date::Date::parse(
+            second
+                .phases
+                .iter()
+                .find(|p| p.phase == Phase::Review)
+                .map_or("", |p| p.ends.as_str()),
+        )
+        .map(|d| texts.date(d))
+        .unwrap_or_default();
+        let audit = crate::date::Date::parse(&second.audit)
+            .map(|d| texts.date(d))
+            .unwrap_or_default();
+        add(
+            WarningKind::Schedule,
+            None,
+            texts.fill(
+                "engine.warning.second-audit-cycle",
+                &[
+                    ("audit", &second.audit_label),
+                    ("date", &audit),
+                    ("review", &review),
+                ],
+            ),
+        );
+    }
     if let Some(schedule) = schedule {
         let needed = minimum_months(facts.start, facts.target);
         let months = schedule.months();
@@ -265,9 +291,41 @@ fn answer_checks(
                 .to_owned(),
         );
     }
-    if reads::START_TARGET.get(answers) == Some(Goal::AddCombined)
-        && facts.target != Target::AddCombined
+    let goal = reads::START_TARGET.get(answers);
+    if matches!(goal, Some(Goal::Iso27001First | Goal::Iso20000First))
+        && facts.target == Target::Integrated
     {
+        let (held, other) = match goal {
+            Some(Goal::Iso27001First) => ("ISO/IEC 27001", "ISO/IEC 20000-1"),
+            _ => ("ISO/IEC 20000-1", "ISO/IEC 27001"),
+        };
+        add(
+            WarningKind::Answers,
+            None,
+            texts.fill(
+                "engine.warning.first-already-certified",
+                &[("held", &held), ("other", &other)],
+            ),
+        );
+    }
+    // The project under way is the standard certified second: its own rows wait for the
+    // second stage.
+    let deferred = match facts.target {
+        Target::Iso20000First if facts.under_way.iso27001 => Some("ISO/IEC 27001"),
+        Target::Iso27001First if facts.under_way.iso20000 => Some("ISO/IEC 20000-1"),
+        _ => None,
+    };
+    if let Some(standard) = deferred {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.fill(
+                "engine.warning.project-goes-second",
+                &[("standard", &standard)],
+            ),
+        );
+    }
+    if goal == Some(Goal::AddCombined) && facts.target != Target::AddCombined {
         add(
             WarningKind::Answers,
             None,
