@@ -354,14 +354,17 @@ fn alternatives(kind: &QuestionKind, created: &str) -> Vec<Answer> {
     }
 }
 
-#[test]
-fn every_question_changes_some_output() {
-    let q = questionnaire::builtin();
-    let sample = assessment::import(assessment::SAMPLE_JSON, q, catalog::builtin_index())
-        .expect("sample")
-        .assessment;
-    // A second base where the questions that depend on others matter: both standards held,
-    // NIS2 unsure, no audit date (so the timeline counts).
+/// Two complete assessments to try answers against: the sample, and a second base where the
+/// questions that depend on others matter (both standards held, NIS2 unsure, no audit date, so
+/// the timeline counts).
+fn complete_assessments() -> [Assessment; 2] {
+    let sample = assessment::import(
+        assessment::SAMPLE_JSON,
+        questionnaire::builtin(),
+        catalog::builtin_index(),
+    )
+    .expect("sample")
+    .assessment;
     let mut other = sample.clone();
     other.answers.remove("cert.audit-date");
     for (id, value) in [
@@ -371,7 +374,13 @@ fn every_question_changes_some_output() {
     ] {
         other.answers.insert(id.into(), Answer::Text(value.into()));
     }
-    let bases = [sample, other];
+    [sample, other]
+}
+
+#[test]
+fn every_question_changes_some_output() {
+    let q = questionnaire::builtin();
+    let bases = complete_assessments();
     let output = |a: &Assessment| {
         serde_json::to_string(&matrix::build(catalog::builtin(), q, a)).expect("json")
     };
@@ -436,18 +445,7 @@ fn alike_by_design(question: &str, a: &str, b: &str) -> bool {
 #[test]
 fn every_option_of_a_one_choice_question_reads_differently_from_the_others() {
     let q = questionnaire::builtin();
-    let sample = assessment::import(assessment::SAMPLE_JSON, q, catalog::builtin_index())
-        .expect("sample")
-        .assessment;
-    let mut other = sample.clone();
-    other.answers.remove("cert.audit-date");
-    for (id, value) in [
-        ("start.iso27001", "certified"),
-        ("reg.nis2", "not-sure"),
-        ("reg.dora", "no"),
-    ] {
-        other.answers.insert(id.into(), Answer::Text(value.into()));
-    }
+    let [sample, other] = complete_assessments();
     let mut nothing = sample.clone();
     for id in ["start.iso27001", "start.iso20000"] {
         nothing
