@@ -524,6 +524,10 @@ mod properties {
                 prop_assert_eq!(r.priority == Priority::None, !r.status.is_open());
                 prop_assert!(r.remaining_days >= 0.0);
             }
+            // The SoA never reads "applicable" and "not applicable" on one line.
+            for e in &m.soa {
+                prop_assert_eq!(e.applicable, e.status != Status::NotApplicable, "{}", e.reference);
+            }
             let s = &m.summary;
             prop_assert_eq!(s.by_kind.iter().map(|c| c.count).sum::<usize>(), s.rows);
             prop_assert_eq!(s.by_status.iter().map(|c| c.count).sum::<usize>(), s.rows);
@@ -701,6 +705,40 @@ fn a_status_set_by_hand_on_a_control_row_decides_its_applicability_in_the_soa() 
         subjects.contains(&"isms.threat-intelligence"),
         "{subjects:?}"
     );
+}
+
+#[test]
+fn a_shared_row_marked_not_applicable_leaves_its_control_applicable_and_not_started_with_a_check() {
+    // The integrated policy row holds A.5.1 with ISO/IEC 20000-1 5.2: marking it Not
+    // applicable by hand is no decision on the control, so the SoA must not read
+    // "applicable" and "not applicable" on one line.
+    let m = build_with(&[], |a| {
+        a.update_row("common.policy", |e| e.status = Some(Status::NotApplicable));
+    });
+    let policy = soa_entry(&m, "A.5.1");
+    assert!(policy.applicable);
+    assert_eq!(policy.status, Status::NotStarted);
+    assert!(
+        policy
+            .warnings
+            .iter()
+            .any(|w| w.contains("marked Not applicable")),
+        "{:?}",
+        policy.warnings
+    );
+    // A control held by three change rows: two marked Not applicable, one in progress. The
+    // row still open decides, with no check.
+    let change = build_with(&[], |a| {
+        for id in ["process.change-policy", "process.change-initiation"] {
+            a.update_row(id, |e| e.status = Some(Status::NotApplicable));
+        }
+        a.update_row("process.change-activities", |e| {
+            e.status = Some(Status::InProgress)
+        });
+    });
+    let a832 = soa_entry(&change, "A.8.32");
+    assert_eq!(a832.status, Status::InProgress);
+    assert!(a832.warnings.is_empty(), "{:?}", a832.warnings);
 }
 
 #[test]

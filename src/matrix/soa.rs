@@ -68,20 +68,32 @@ pub fn build(
                 },
                 None => applicability,
             };
-            // The least advanced row decides, so the SoA never claims more than the matrix.
+            // The least advanced row decides, so the SoA never claims more than the matrix. A
+            // row marked Not applicable claims nothing for an applicable control: where every
+            // row holding it is so marked (a shared or integrated row, whose 20000-1 side keeps
+            // it in the plan), the control reads as not started, with a check beside it, rather
+            // than "applicable" and "not applicable" on one line.
+            let mut warnings = Vec::new();
             let status = if !applicability.applicable {
                 Status::NotApplicable
             } else {
-                holding
+                let least = holding
                     .iter()
                     .map(|row| row.status)
+                    .filter(|s| *s != Status::NotApplicable)
                     .min_by_key(|s| match s {
                         Status::NotStarted => 0,
                         Status::InProgress => 1,
-                        Status::Implemented => 2,
-                        Status::NotApplicable => 3,
-                    })
-                    .unwrap_or(Status::NotStarted)
+                        _ => 2,
+                    });
+                if least.is_none() && !holding.is_empty() {
+                    let topics: Vec<&str> = holding.iter().map(|row| &*row.topic).collect();
+                    warnings.push(texts.fill(
+                        "engine.soa.held-by-not-applicable",
+                        &[("rows", &applicability::join_and(texts, &topics))],
+                    ));
+                }
+                least.unwrap_or(Status::NotStarted)
             };
             let other_refs: Vec<String> = if edition.is_current() {
                 predecessors
@@ -117,7 +129,7 @@ pub fn build(
                 from_answers: applicability.from_answers,
                 basis: applicability.basis,
                 obligations: applicability.obligations,
-                warnings: Vec::new(),
+                warnings,
                 status,
                 other_edition: RefView::list(catalog, other, &other_refs),
                 rows: holding.iter().map(|row| row.id.clone()).collect(),
