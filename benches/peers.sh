@@ -8,6 +8,7 @@
 #   PEERS=/path/to/bench-peers ROUNDS=7 benches/peers.sh
 # The project's choices applied to the peer adapter, as in the export worker:
 # - deflate level 1 (`src/export/mod.rs`: `set_zip_compression_level(1)`);
+# - zip without zopfli (vendor/README.md; Cargo.toml's [patch.crates-io]);
 # - opt-level 3, LTO, one codegen unit, panic=abort (`[profile.worker]` in Cargo.toml), and
 #   wasm-opt -O3 (index.html, `data-wasm-opt="3"`): the adapter's own build already uses these.
 # The run's tables are kept in target/peers/results.md; `node benches/browser.mjs` prints the
@@ -35,7 +36,10 @@ LEVEL=$(grep -o 'set_zip_compression_level([0-9]*)' "$ROOT/src/export/mod.rs" | 
 sed -i "s/let mut wb = Workbook::new();/let mut wb = Workbook::new(); wb.$LEVEL;/" wasm/src/lib.rs
 grep -q "wb.$LEVEL" wasm/src/lib.rs || { echo "could not apply the deflate level to the adapter" >&2; exit 1; }
 
-echo "== building the rust_xlsxwriter adapter with the project's choices ($LEVEL, opt-level 3, wasm-opt -O3)"
+# The project's zip: without zopfli (vendor/README.md), as the export worker links it.
+printf '\n[patch.crates-io]\nzip = { path = "%s/vendor/zip" }\n' "$ROOT" >> wasm/Cargo.toml
+
+echo "== building the rust_xlsxwriter adapter with the project's choices ($LEVEL, zip without zopfli, opt-level 3, wasm-opt -O3)"
 wasm/build.sh
 ROUNDS=${ROUNDS:-5} SKIP_LO=${SKIP_LO:-1} ./run.sh rust-wasm exceljs "$@"
 

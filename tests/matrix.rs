@@ -1020,6 +1020,21 @@ fn a_staged_plan_keeps_duties_first_puts_each_stage_on_its_own_critical_path_and
     assert!(!row(&first27001, "process.service-level").critical);
     assert!(row(&first27001, "sms.catalogue").critical);
     assert!(row(&first27001, "process.infosec-risk-assessment").critical);
+    // The catalogue opens the second stage: its reason names the second audit, and it is not
+    // also called "lowered", which would read as a contradiction beside "critical path".
+    let catalogue = &row(&first27001, "sms.catalogue").priority_reasons;
+    assert_eq!(
+        catalogue.first().map(String::as_str),
+        Some("On the critical path of the ISO/IEC 20000-1 certification audit, planned after ISO/IEC 27001 is certified"),
+    );
+    assert!(
+        catalogue.iter().all(|r| !r.starts_with("Lowered")),
+        "{catalogue:?}"
+    );
+    assert!(row(&first27001, "sms.budgeting")
+        .priority_reasons
+        .iter()
+        .any(|r| r == "Lowered: ISO/IEC 27001 is certified first"));
     // The audit and the review are run again before the second audit: a check says so.
     assert!(first27001.warnings.iter().any(|w| w
         .text

@@ -233,14 +233,18 @@ pub fn priority(
         reasons.push(texts.fill("engine.priority.raised-for-process", &[("why", &why)]));
     }
     // Rows of the standard certified second (`plan::second_stage`): not those a duty names.
+    // One on that standard's critical path stays High, and its reason names the second audit
+    // instead: "lowered" beside "critical path" would read as a contradiction.
     if second_stage {
         points -= 2;
-        let key = match facts.target {
-            Target::Iso20000First => "engine.priority.lowered-20000-first",
-            _ => "engine.priority.lowered-27001-first",
-        };
-        reasons.push(texts.get(key).to_owned());
-        lowered = true;
+        if !critical {
+            let key = match facts.target {
+                Target::Iso20000First => "engine.priority.lowered-20000-first",
+                _ => "engine.priority.lowered-27001-first",
+            };
+            reasons.push(texts.get(key).to_owned());
+            lowered = true;
+        }
     }
     let mut band = match points {
         3.. => Priority::High,
@@ -251,7 +255,12 @@ pub fn priority(
     if critical {
         raising = raising.start + 1..raising.end + 1;
         band = Priority::High;
-        reasons.insert(0, texts.get("engine.priority.critical-path").to_owned());
+        let key = match (second_stage, facts.target) {
+            (false, _) => "engine.priority.critical-path",
+            (true, Target::Iso20000First) => "engine.priority.critical-path-second-after-20000",
+            (true, _) => "engine.priority.critical-path-second-after-27001",
+        };
+        reasons.insert(0, texts.get(key).to_owned());
     }
     let rank: u8 = match band {
         Priority::High => 3,
