@@ -742,6 +742,42 @@ fn a_shared_row_marked_not_applicable_leaves_its_control_applicable_and_not_star
 }
 
 #[test]
+fn the_cloud_row_is_not_applicable_without_cloud_and_says_where_supplier_management_is_met() {
+    let none = build_with(
+        &[("scope.cloud", Answer::Choices(vec!["none".into()]))],
+        |_| {},
+    );
+    let cloud = row(&none, "process.cloud-services");
+    assert!(!cloud.applicable && cloud.status == Status::NotApplicable);
+    assert!(cloud.remaining_days == 0.0 && cloud.target_date.is_empty());
+    for named in [
+        "8.3.4.1",
+        "“Information security in supplier relationships”",
+        "neither use nor provide cloud services",
+    ] {
+        assert!(
+            cloud.applicability_reason.contains(named),
+            "{named}: {}",
+            cloud.applicability_reason
+        );
+    }
+    assert!(!soa_entry(&none, "A.5.23").applicable);
+    // Supplier management itself stays: its requirement is met on those rows.
+    assert!(row(&none, "process.supplier-security").applicable);
+    // The exclusion is still one an auditor challenges: the check stays.
+    assert!(none
+        .warnings
+        .iter()
+        .any(|w| w.subject.as_deref() == Some("A.5.23")));
+    // Using cloud services keeps the row, with its cloud annex.
+    let used = build_with(
+        &[("scope.cloud", Answer::Choices(vec!["use-saas".into()]))],
+        |_| {},
+    );
+    assert!(row(&used, "process.cloud-services").applicable);
+}
+
+#[test]
 fn a_large_managed_service_provider_calling_itself_important_under_nis2_is_checked() {
     let warned = |size: &str| {
         build_with(

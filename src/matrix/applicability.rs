@@ -335,9 +335,75 @@ pub fn row(
                 (true, reason)
             } else {
                 let why = decided.first().map(|a| &*a.reason).unwrap_or_default();
+                // With its Annex A side excluded, a row whose ISO/IEC 20000-1 requirements all
+                // sit on other rows that stay in the plan has nothing of its own left to do
+                // (the cloud annex of supplier management, for a prospect with no cloud): it
+                // is not applicable, and the reason names where those requirements are met.
+                let clauses = r27.iter().any(|r| !r.starts_with('A'));
+                let carriers = (!clauses)
+                    .then(|| carried_elsewhere(catalog, row, editions, controls))
+                    .flatten();
+                if let Some(carriers) = carriers {
+                    let topics: Vec<String> = carriers
+                        .iter()
+                        .map(|r| texts.fill("engine.list.quoted", &[("text", &r.topic)]))
+                        .collect();
+                    let topics: Vec<&str> = topics.iter().map(String::as_str).collect();
+                    let reason = texts.fill(
+                        "engine.applicability.sms-side-elsewhere",
+                        &[
+                            ("why", &why),
+                            ("refs", &r20.join(", ")),
+                            ("rows", &join_and(texts, &topics)),
+                        ],
+                    );
+                    return (false, reason.into());
+                }
                 let reason = texts.fill("engine.applicability.sms-side-applies", &[("why", &why)]);
                 (true, reason.into())
             }
         }
     }
+}
+
+/// The other rows that carry every ISO/IEC 20000-1 requirement of `row` and stay in the plan
+/// (a 20000-1 row, or a shared row whose Annex A side is not wholly excluded), in crosswalk
+/// order; `None` when one of its requirements is on no such row.
+fn carried_elsewhere<'c>(
+    catalog: &'c Catalog,
+    row: &Row,
+    editions: Editions,
+    controls: &ByControl,
+) -> Option<Vec<&'c Row>> {
+    let r20 = row.refs.get(editions.iso20000);
+    let stays = |other: &Row| {
+        let annex_a: Vec<&String> = other
+            .refs
+            .get(editions.iso27001)
+            .iter()
+            .filter(|r| r.starts_with('A'))
+            .collect();
+        other.kind != RowKind::Iso27001Only
+            && (annex_a.len() < other.refs.get(editions.iso27001).len()
+                || annex_a.is_empty()
+                || annex_a
+                    .iter()
+                    .any(|r| controls.get(*r).is_none_or(|a| a.applicable)))
+    };
+    let carriers: Vec<&Row> = catalog
+        .crosswalk
+        .iter()
+        .filter(|other| other.id != row.id && stays(other))
+        .filter(|other| {
+            let theirs = other.refs.get(editions.iso20000);
+            r20.iter().any(|r| theirs.contains(r))
+        })
+        .collect();
+    r20.iter()
+        .all(|r| {
+            carriers
+                .iter()
+                .any(|c| c.refs.get(editions.iso20000).contains(r))
+        })
+        .then_some(carriers)
 }

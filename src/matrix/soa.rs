@@ -87,7 +87,11 @@ pub fn build(
                         _ => 2,
                     });
                 if least.is_none() && !holding.is_empty() {
-                    let topics: Vec<&str> = holding.iter().map(|row| &*row.topic).collect();
+                    let topics: Vec<String> = holding
+                        .iter()
+                        .map(|row| texts.fill("engine.list.quoted", &[("text", &row.topic)]))
+                        .collect();
+                    let topics: Vec<&str> = topics.iter().map(String::as_str).collect();
                     warnings.push(texts.fill(
                         "engine.soa.held-by-not-applicable",
                         &[("rows", &applicability::join_and(texts, &topics))],
