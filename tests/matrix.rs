@@ -194,6 +194,25 @@ fn maturity_derives_status_and_a_user_override_beats_it() {
 }
 
 #[test]
+fn an_older_edition_chosen_for_the_documents_is_checked_against_the_audit_edition() {
+    let says = |m: &Matrix, what: &str| m.warnings.iter().any(|w| w.text.contains(what));
+    let current = build_with(&[], |_| {});
+    assert!(!says(&current, "Certification audits are"));
+    let old = build_with(&[], |a| {
+        a.editions.iso27001 = StandardId::Iso27001_2013;
+        a.editions.iso20000 = StandardId::Iso20000_2011;
+    });
+    assert!(says(&old, "ISO/IEC 27001:2022 only"));
+    assert!(says(&old, "ISO/IEC 20000-1:2018 only"));
+    // Holding a certificate on the old edition has its own, stronger check instead.
+    let held = build_with(&[("start.iso27001", text("certified"))], |a| {
+        a.editions.iso27001 = StandardId::Iso27001_2013;
+    });
+    assert!(says(&held, "no longer valid"));
+    assert!(!says(&held, "ISO/IEC 27001:2022 only"));
+}
+
+#[test]
 fn switching_editions_relabels_every_reference() {
     let current = build_with(&[], |_| {});
     let old = build_with(&[], |a| {

@@ -291,6 +291,23 @@ fn answer_checks(
                 .to_owned(),
         );
     }
+    // An older edition chosen to match the prospect's documents, with no certificate on it:
+    // the view is right for mapping those documents, but every target ends in an audit
+    // against the current edition, whose new requirements this view shows as not applicable.
+    if !holding(&reads::START_ISO27001) && editions.iso27001 == StandardId::Iso27001_2013 {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.iso27001-2013-view").to_owned(),
+        );
+    }
+    if !holding(&reads::START_ISO20000) && editions.iso20000 == StandardId::Iso20000_2011 {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.iso20000-2011-view").to_owned(),
+        );
+    }
     let goal = reads::START_TARGET.get(answers);
     if matches!(goal, Some(Goal::Iso27001First | Goal::Iso20000First))
         && facts.target == Target::Integrated
