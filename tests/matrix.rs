@@ -1071,7 +1071,19 @@ fn a_staged_plan_keeps_duties_first_puts_each_stage_on_its_own_critical_path_and
     // Each stage on the path of its own audit: 27001's risk process is not on the path to a
     // 20000-1 audit unless 20000-1 names it; the catalogue is on it.
     assert!(row(&m, "sms.catalogue").critical);
+    // The policy and roles are as much on the path to a 20000-1 audit (5.2, 5.3) as to a 27001
+    // one; the management review's inputs and results (9.3.2, 9.3.3) as much as its running.
+    for id in [
+        "common.policy",
+        "common.policy-communication",
+        "common.roles",
+    ] {
+        assert!(row(&m, id).critical, "{id}");
+    }
     let first27001 = build(&[("start.target", text("iso27001-first"))]);
+    for id in ["common.review-inputs", "common.review-results"] {
+        assert!(row(&first27001, id).critical, "{id}");
+    }
     assert!(!row(&first27001, "process.service-level").critical);
     assert!(row(&first27001, "sms.catalogue").critical);
     assert!(row(&first27001, "process.infosec-risk-assessment").critical);

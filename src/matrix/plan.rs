@@ -51,12 +51,14 @@ const PHASE_ENDS: [(Phase, i64); 5] = [
 /// without them a certification body cannot start (the context and interested parties the
 /// scope rests on, scope, policy, roles, the risk method, the first risk assessment and the
 /// treatment with the Statement of Applicability; the SMS, catalogue and service agreements),
-/// or cannot certify (internal audit, management review).
-const CRITICAL_27001: [&str; 12] = [
+/// or cannot certify (internal audit, the management review with its inputs and results). Both
+/// lists hold the policy and roles: 20000-1 asks for them before its audit as 27001 does.
+const CRITICAL_27001: [&str; 14] = [
     "4.1", "4.2", "4.3", "5.2", "5.3", "6.1.1", "6.1.2", "6.1.3", "8.2", "9.2.1", "9.2.2", "9.3.1",
+    "9.3.2", "9.3.3",
 ];
-const CRITICAL_20000: [&str; 9] = [
-    "4.1", "4.2", "4.3", "4.4", "6.1", "8.2.4", "8.3.3", "9.2", "9.3",
+const CRITICAL_20000: [&str; 12] = [
+    "4.1", "4.2", "4.3", "4.4", "5.2.1", "5.2.2", "5.3", "6.1", "8.2.4", "8.3.3", "9.2", "9.3",
 ];
 
 /// The management-system clauses of the current editions in the order one is built on
