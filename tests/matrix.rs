@@ -732,8 +732,20 @@ fn a_shared_row_marked_not_applicable_leaves_its_control_applicable_and_not_star
     // applicable by hand is no decision on the control, so the SoA must not read
     // "applicable" and "not applicable" on one line.
     let m = build_with(&[], |a| {
+        a.update_row("common.context", |e| e.status = Some(Status::Implemented));
         a.update_row("common.policy", |e| e.status = Some(Status::NotApplicable));
     });
+    // Readiness does not rise: the row counts as not started.
+    let not_started = build_with(&[], |a| {
+        a.update_row("common.context", |e| e.status = Some(Status::Implemented));
+        a.update_row("common.policy", |e| e.status = Some(Status::NotStarted));
+    });
+    assert!(m.summary.readiness > 0);
+    assert_eq!(m.summary.readiness, not_started.summary.readiness);
+    assert_eq!(
+        m.summary.applicable_rows,
+        not_started.summary.applicable_rows
+    );
     let policy = soa_entry(&m, "A.5.1");
     assert!(policy.applicable);
     assert_eq!(policy.status, Status::NotStarted);

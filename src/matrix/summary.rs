@@ -14,8 +14,19 @@ pub const TOP_ACTIONS: usize = 10;
 /// Percent of the applicable rows' weight that is done, an in-progress row counting half,
 /// rounded half up. Counted in whole half-weights, so that a figure like 57.5 rounds to 58 as by
 /// hand (in floating point, 100 × 11.5 / 20 is 57.4999…).
+/// A row that stays applicable although marked Not applicable by hand (a shared or integrated
+/// row, or one with clause requirements: a check names it) counts as not started: marking a
+/// mandatory row Not applicable must not raise readiness.
 fn readiness(rows: &[&MatrixRow]) -> u8 {
-    weighted_readiness(rows.iter().map(|r| (r.effort_weight, r.status)))
+    weighted_readiness(rows.iter().map(|r| (r.effort_weight, counted_status(r))))
+}
+
+fn counted_status(row: &MatrixRow) -> Status {
+    if row.applicable && row.status == Status::NotApplicable {
+        Status::NotStarted
+    } else {
+        row.status
+    }
 }
 
 fn weighted_readiness(rows: impl Iterator<Item = (u8, Status)>) -> u8 {
@@ -131,7 +142,7 @@ pub fn build(rows: &[MatrixRow]) -> Summary {
         rows: rows.len(),
         applicable_rows: rows
             .iter()
-            .filter(|r| r.status != Status::NotApplicable)
+            .filter(|r| counted_status(r) != Status::NotApplicable)
             .count(),
         open_rows: open.len(),
         readiness: readiness(&all),
