@@ -795,11 +795,20 @@ fn the_cloud_row_is_not_applicable_without_cloud_and_says_where_supplier_managem
     assert!(!soa_entry(&none, "A.5.23").applicable);
     // Supplier management itself stays: its requirement is met on those rows.
     assert!(row(&none, "process.supplier-security").applicable);
-    // The exclusion is still one an auditor challenges: the check stays.
+    // The exclusion is still one an auditor challenges: the check stays, and stands beside
+    // the control in the Statement of Applicability.
     assert!(none
         .warnings
         .iter()
         .any(|w| w.subject.as_deref() == Some("A.5.23")));
+    assert!(
+        soa_entry(&none, "A.5.23")
+            .warnings
+            .iter()
+            .any(|w| w.contains("cloud")),
+        "{:?}",
+        soa_entry(&none, "A.5.23").warnings
+    );
     // Using cloud services keeps the row, with its cloud annex.
     let used = build_with(
         &[("scope.cloud", Answer::Choices(vec!["use-saas".into()]))],

@@ -212,7 +212,7 @@ pub fn build_in(
         .collect();
     let steps: Vec<Option<u16>> = catalog.crosswalk.iter().map(plan::step).collect();
     rank_plan(&mut rows, &steps);
-    let soa = soa::build(texts, catalog, editions.iso27001, &controls, &rows);
+    let mut soa = soa::build(texts, catalog, editions.iso27001, &controls, &rows);
     let mut heatmap = heatmap::build(catalog, editions, &rows);
     for axis in heatmap.rows.iter_mut().chain(&mut heatmap.columns) {
         axis.localize(texts);
@@ -226,6 +226,16 @@ pub fn build_in(
         &facts,
         schedule.as_ref(),
     );
+    // A check on an excluded control also stands beside it in the Statement of Applicability,
+    // the sheet that gets signed.
+    for warning in warnings.iter().filter(|w| w.kind == WarningKind::Exclusion) {
+        if let Some(entry) = soa
+            .iter_mut()
+            .find(|e| Some(e.reference.as_str()) == warning.subject.as_deref())
+        {
+            entry.warnings.push(warning.text.clone());
+        }
+    }
     Matrix {
         organisation: reads::ORG_NAME.get(answers).unwrap_or_default().to_owned(),
         editions,
