@@ -1138,6 +1138,27 @@ fn a_staged_plan_keeps_duties_first_puts_each_stage_on_its_own_critical_path_and
         .warnings
         .iter()
         .any(|w| w.text.contains("but you hold it already")));
+    // With 20000-1 first, a control the answers make High stays in the first stage: 20000-1
+    // 8.7.3.2 needs the controls that treat high information security risks at its audit. One
+    // the answers do not raise waits for the 27001 stage.
+    let hosting = build(&[
+        ("start.target", text("iso20000-first")),
+        ("scope.internet-facing", Answer::Bool(true)),
+    ]);
+    let malware = row(&hosting, "isms.malware");
+    assert!(!malware.second_stage && malware.priority == Priority::High);
+    assert!(malware
+        .priority_reasons
+        .iter()
+        .any(|r| r.contains("8.7.3.2")));
+    assert!(row(&hosting, "isms.disciplinary").second_stage);
+    assert!(
+        row(
+            &build(&[("start.target", text("iso20000-first"))]),
+            "isms.malware"
+        )
+        .second_stage
+    );
     // The project under way going second is named.
     let waiting = build(&[
         ("start.target", text("iso20000-first")),

@@ -119,9 +119,21 @@ pub fn build_in(
                 (draft_applicable, draft_reason)
             };
             let phase = plan::phase(row);
-            let second_stage = plan::second_stage(row.kind, facts.target, facts.names_any(row));
+            // With 20000-1 first, its 8.7.3.2 asks for the controls that treat the information
+            // security risks in place at its audit: a control the answers make High is such a
+            // control, so it stays in the first stage with the treatment that selects it.
+            let treats_high_risk = facts.target == Target::Iso20000First
+                && row.kind == RowKind::Iso27001Only
+                && derive::priority(row, status, false, false, &facts, advice, current_controls)
+                    .band
+                    == Priority::High;
+            let second_stage = plan::second_stage(
+                row.kind,
+                facts.target,
+                facts.names_any(row) || treats_high_risk,
+            );
             let critical = plan::critical(row, facts.target, second_stage);
-            let urgency = derive::priority(
+            let mut urgency = derive::priority(
                 row,
                 status,
                 critical,
@@ -130,6 +142,13 @@ pub fn build_in(
                 advice,
                 current_controls,
             );
+            if treats_high_risk && !facts.names_any(row) {
+                urgency.reasons.push(
+                    texts
+                        .get("engine.priority.kept-for-20000-controls")
+                        .to_owned(),
+                );
+            }
             let (remaining_days, effort_reasons) = effort::remaining(row, status, &facts, answers);
             MatrixRow {
                 id: row.id.clone(),
