@@ -644,6 +644,23 @@ fn maturity_answers_that_contradict_each_other_are_checks_for_the_consultant() {
         !fine.contains(&"common.internal-audit".to_owned()),
         "{fine:?}"
     );
+    // An ISO 9001 system has its own audits: nothing to check either.
+    let quality = build_with(
+        &[
+            (audit.as_str(), text("integrated")),
+            (scope.as_str(), text("not_in_place")),
+            ("start.other", Answer::Choices(vec!["iso9001".into()])),
+        ],
+        |_| {},
+    );
+    assert!(
+        quality
+            .warnings
+            .iter()
+            .all(|w| w.subject.as_deref() != Some("common.internal-audit")),
+        "{:?}",
+        quality.warnings
+    );
     // Development written down without change management.
     let developed = subjects(&[(&development, "documented_one"), (&change, "not_in_place")]);
     assert!(

@@ -448,7 +448,14 @@ fn maturity_checks(
     let certified = [&reads::START_ISO27001, &reads::START_ISO20000]
         .iter()
         .any(|q| q.get(answers) == Some(Holding::Certified));
+    // Another management system (ISO 9001, 22301, 14001) has its own internal audit and
+    // management review, which these answers may well describe.
+    let other_system = reads::START_OTHER
+        .get(answers)
+        .iter()
+        .any(|s| *s != reads::OtherSystem::None);
     let no_system = !certified
+        && !other_system
         && ["scope", "policy", "documented-information"]
             .into_iter()
             .any(absent);
