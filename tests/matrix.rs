@@ -213,6 +213,31 @@ fn an_older_edition_chosen_for_the_documents_is_checked_against_the_audit_editio
 }
 
 #[test]
+fn a_processor_only_answer_and_an_audit_date_without_a_body_are_checked() {
+    let says = |m: &Matrix, what: &str| m.warnings.iter().any(|w| w.text.contains(what));
+    let processor = build_with(&[("reg.gdpr", text("processor"))], |_| {});
+    assert!(says(&processor, "GDPR Art. 4(7)"));
+    let both = build_with(&[("reg.gdpr", text("both"))], |_| {});
+    assert!(!says(&both, "GDPR Art. 4(7)"));
+    let unbooked = build_with(
+        &[
+            ("cert.body", text("none")),
+            ("cert.audit-date", text("2027-11-30")),
+        ],
+        |_| {},
+    );
+    assert!(says(&unbooked, "no body is chosen to hold that date"));
+    let booked = build_with(
+        &[
+            ("cert.body", text("one")),
+            ("cert.audit-date", text("2027-11-30")),
+        ],
+        |_| {},
+    );
+    assert!(!says(&booked, "no body is chosen to hold that date"));
+}
+
+#[test]
 fn switching_editions_relabels_every_reference() {
     let current = build_with(&[], |_| {});
     let old = build_with(&[], |a| {

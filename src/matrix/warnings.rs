@@ -12,7 +12,7 @@ use crate::advice::Tag;
 use crate::assessment::{Editions, Status};
 use crate::catalog::{RowKind, StandardId};
 use crate::questionnaire::reads::{
-    self, CertBody, CertScope, Dora, Goal, Holding, Nis2, OrgSize, Sector,
+    self, CertBody, CertScope, Dora, GdprRole, Goal, Holding, Nis2, OrgSize, Sector,
 };
 use crate::questionnaire::{Answers, Maturity};
 
@@ -394,6 +394,26 @@ fn answer_checks(
             WarningKind::Answers,
             None,
             texts.fill(key, &[("when", &when)]),
+        );
+        // An audit date with no body to hold it: the whole plan is dated towards it.
+        if let Some(date) = reads::CERT_AUDIT_DATE.get(answers) {
+            add(
+                WarningKind::Answers,
+                None,
+                texts.fill(
+                    "engine.warning.audit-date-unbooked",
+                    &[("date", &texts.date(date))],
+                ),
+            );
+        }
+    }
+    // A provider handling personal data only for its customers still employs people: it is the
+    // controller of its staff's data (GDPR Art. 4(7); docs/obligations.md).
+    if reads::GDPR.get(answers) == Some(GdprRole::Processor) {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.gdpr-processor-only").to_owned(),
         );
     }
     if reads::CERT_SCOPE.get(answers) == Some(CertScope::Different)
