@@ -1201,6 +1201,27 @@ fn a_staged_plan_keeps_duties_first_puts_each_stage_on_its_own_critical_path_and
         )
         .second_stage
     );
+    // A second stage with nothing left open: its audit need not wait a year.
+    let says_empty = |m: &Matrix| {
+        m.warnings
+            .iter()
+            .any(|w| w.text.contains("need not wait twelve months"))
+    };
+    assert!(!says_empty(&hosting));
+    let in_place = build_with(
+        &[
+            ("start.timeline", text("12-months")),
+            ("start.target", text("iso20000-first")),
+        ],
+        |a| {
+            for r in &catalog::builtin().crosswalk {
+                if r.kind == RowKind::Iso27001Only {
+                    a.update_row(&r.id, |e| e.status = Some(Status::Implemented));
+                }
+            }
+        },
+    );
+    assert!(says_empty(&in_place));
     // The project under way going second is named.
     let waiting = build(&[
         ("start.target", text("iso20000-first")),

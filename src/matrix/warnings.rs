@@ -156,6 +156,24 @@ pub fn build(
             ),
         );
     }
+    // A second stage with nothing left open: its audit need not wait a year.
+    let second_standard = match facts.target {
+        Target::Iso27001First => Some("ISO/IEC 20000-1"),
+        Target::Iso20000First => Some("ISO/IEC 27001"),
+        _ => None,
+    };
+    if let Some(standard) = second_standard {
+        if !rows.iter().any(|r| r.second_stage && r.status.is_open()) {
+            add(
+                WarningKind::Schedule,
+                None,
+                texts.fill(
+                    "engine.warning.second-stage-empty",
+                    &[("standard", &standard)],
+                ),
+            );
+        }
+    }
     if let Some(schedule) = schedule {
         let needed = minimum_months(facts.start, facts.target);
         let months = schedule.months();
