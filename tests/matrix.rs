@@ -203,6 +203,14 @@ fn an_older_edition_chosen_for_the_documents_is_checked_against_the_audit_editio
         a.editions.iso20000 = StandardId::Iso20000_2011;
     });
     assert!(says(&old, "ISO/IEC 27001:2022 only"));
+    // A row whose only control is new in 2022 is, in the 2013 view, a 20000-1 process.
+    let cloud = row(&old, "process.cloud-services");
+    assert!(cloud.iso27001.is_empty());
+    assert!(
+        cloud.applicability_reason.contains("ISO/IEC 20000-1"),
+        "{}",
+        cloud.applicability_reason
+    );
     assert!(says(&old, "ISO/IEC 20000-1:2018 only"));
     // Holding a certificate on the old edition has its own, stronger check instead.
     let held = build_with(&[("start.iso27001", text("certified"))], |a| {

@@ -292,7 +292,16 @@ pub fn row(
                 .into(),
         ),
         RowKind::Iso20000Only => (true, mandatory_sms.into()),
-        _ if decided.is_empty() => (true, mandatory_clauses.into()),
+        // No Annex A control in the chosen edition: the clauses, or else the 20000-1 process
+        // (a row whose only control is new in 2022, seen in the 2013 edition).
+        _ if decided.is_empty() => {
+            let clauses = r27.iter().any(|r| !r.starts_with('A'));
+            if clauses || r20.is_empty() {
+                (true, mandatory_clauses.into())
+            } else {
+                (true, mandatory_sms.into())
+            }
+        }
         RowKind::Iso27001Only => {
             let applicable = decided.iter().any(|a| a.applicable);
             let reason = decided
