@@ -831,6 +831,7 @@ fn the_cloud_row_is_not_applicable_without_cloud_and_says_where_supplier_managem
     let cloud = row(&none, "process.cloud-services");
     assert!(!cloud.applicable && cloud.status == Status::NotApplicable);
     assert!(cloud.remaining_days == 0.0 && cloud.target_date.is_empty());
+    assert!(cloud.action.starts_with("Nothing to do"), "{}", cloud.action);
     for named in [
         "8.3.4.1",
         "“Information security in supplier relationships”",

@@ -189,15 +189,20 @@ pub fn build_in(
                 evidence_iso27001: row.evidence.iso27001.clone(),
                 evidence_iso20000: row.evidence.iso20000.clone(),
                 effort_weight: row.effort,
+                // A row that does not apply has nothing to build, whatever the starting point.
                 action: texts
-                    .get(derive::action(
-                        row.kind,
-                        row.lead,
-                        start,
-                        facts.under_way,
-                        maturity,
-                        status.is_open(),
-                    ))
+                    .get(if applicable {
+                        derive::action(
+                            row.kind,
+                            row.lead,
+                            start,
+                            facts.under_way,
+                            maturity,
+                            status.is_open(),
+                        )
+                    } else {
+                        "engine.action.none-not-applicable"
+                    })
                     .to_owned(),
                 applicable,
                 applicability_reason: reason,
