@@ -246,6 +246,31 @@ fn a_processor_only_answer_and_an_audit_date_without_a_body_are_checked() {
 }
 
 #[test]
+fn physical_controls_are_justified_by_the_premises_given() {
+    let reason = |premises: &[&str]| {
+        let premises = premises.iter().map(|p| (*p).to_owned()).collect();
+        soa_entry(
+            &build_with(&[("scope.premises", Answer::Choices(premises))], |_| {}),
+            "A.7.2",
+        )
+        .reason
+        .to_string()
+    };
+    let room = reason(&["offices", "server-room"]);
+    assert!(
+        room.contains("server or comms room") && !room.contains("colocation"),
+        "{room}"
+    );
+    assert!(reason(&["data-centre"]).contains("run a data centre"));
+    let colocated = reason(&["colocation"]);
+    assert!(
+        colocated.contains("checked through the contract"),
+        "{colocated}"
+    );
+    assert!(reason(&["server-room", "colocation"]).contains("rooms of your own and in colocation"));
+}
+
+#[test]
 fn switching_editions_relabels_every_reference() {
     let current = build_with(&[], |_| {});
     let old = build_with(&[], |a| {
@@ -831,7 +856,11 @@ fn the_cloud_row_is_not_applicable_without_cloud_and_says_where_supplier_managem
     let cloud = row(&none, "process.cloud-services");
     assert!(!cloud.applicable && cloud.status == Status::NotApplicable);
     assert!(cloud.remaining_days == 0.0 && cloud.target_date.is_empty());
-    assert!(cloud.action.starts_with("Nothing to do"), "{}", cloud.action);
+    assert!(
+        cloud.action.starts_with("Nothing to do"),
+        "{}",
+        cloud.action
+    );
     for named in [
         "8.3.4.1",
         "“Information security in supplier relationships”",
