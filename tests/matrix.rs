@@ -1040,10 +1040,35 @@ fn an_implementation_under_way_is_where_the_integration_is_written() {
         "{}",
         risk.action
     );
-    // Nothing under way: the integrated document is written from the start, as before.
+    // Nothing under way and nothing held, but the context written down for one standard:
+    // that document is extended, not written again.
     let (common, ..) = actions("none", "none");
     assert_eq!(
         common.0,
+        "Extend the document already written to cover both standards"
+    );
+    // Nothing written down: one integrated document, written from the start; with an ISO 9001
+    // system, its procedures of the harmonised structure are extended instead.
+    let action = |extra: &[(&str, Answer)], id: &str| {
+        let mut answers = vec![
+            ("start.iso27001", text("none")),
+            ("start.iso20000", text("none")),
+        ];
+        answers.extend(extra.iter().cloned());
+        row(&build_with(&answers, |_| {}), id).action.clone()
+    };
+    assert_eq!(
+        action(&[], "common.internal-audit"),
+        "Write one integrated document covering both standards"
+    );
+    let quality = [("start.other", Answer::Choices(vec!["iso9001".into()]))];
+    assert_eq!(
+        action(&quality, "common.internal-audit"),
+        "Extend the ISO 9001 procedure to cover both standards"
+    );
+    // The policy is not ISO 9001's to extend: the security and service policies are new.
+    assert_eq!(
+        action(&quality, "common.policy"),
         "Write one integrated document covering both standards"
     );
     // A system in place is built on; the other's project folds into it.

@@ -7,6 +7,7 @@ use super::scope::{StartingPoint, Target, UnderWay};
 use crate::advice::{Advice, Tag, Weight};
 use crate::assessment::Status;
 use crate::catalog::{Family, Lead, Row, RowKind};
+use crate::questionnaire::reads::OtherSystem;
 use crate::questionnaire::Maturity;
 
 /// The key of what the organisation should do with a row (`engine.action.*`), given where it
@@ -19,6 +20,7 @@ pub fn action(
     under_way: UnderWay,
     maturity: Option<Maturity>,
     open: bool,
+    reusable: Option<OtherSystem>,
 ) -> &'static str {
     use StartingPoint as S;
     let (isms_project, sms_project) = (
@@ -44,6 +46,14 @@ pub fn action(
             (true, true, true) => "engine.action.merge-project-drafts",
             (true, false, true) => "engine.action.widen-isms-draft",
             (false, true, true) => "engine.action.widen-sms-draft",
+            // The harmonised structure ISO/IEC 27013 builds on: document control, audits,
+            // reviews, improvement and competence of an ISO 9001 or 14001 system serve both.
+            _ if reusable == Some(OtherSystem::Iso9001) => "engine.action.extend-9001-procedure",
+            _ if reusable == Some(OtherSystem::Iso14001) => "engine.action.extend-14001-procedure",
+            // Written down already, though no system is held: that document is the start.
+            _ if drafted || maturity == Some(Maturity::Integrated) => {
+                "engine.action.extend-written-document"
+            }
             _ => "engine.action.write-integrated-document",
         },
         // A process is designed in the project of the standard that leads it; a project of the

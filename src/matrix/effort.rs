@@ -37,6 +37,18 @@ const SHARED_SYSTEM: [&str; 5] = [
     "competence",
 ];
 
+/// The other management system whose procedure a row of the harmonised structure can extend:
+/// ISO 9001 before ISO 14001 when both are held; `None` for other practices.
+pub fn reusable_system(practice: &str, answers: &Answers) -> Option<OtherSystem> {
+    if !SHARED_SYSTEM.contains(&practice) {
+        return None;
+    }
+    let others = reads::START_OTHER.get(answers);
+    [OtherSystem::Iso9001, OtherSystem::Iso14001]
+        .into_iter()
+        .find(|system| others.contains(system))
+}
+
 /// One factor applied to a row's effort, with why.
 struct Factor(f64, String);
 

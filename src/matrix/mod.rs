@@ -199,6 +199,7 @@ pub fn build_in(
                             facts.under_way,
                             maturity,
                             status.is_open(),
+                            effort::reusable_system(&row.practice, answers),
                         )
                     } else {
                         "engine.action.none-not-applicable"
