@@ -127,6 +127,11 @@ test('the report on a phone reads without sideways scrolling', async () => {
   await page.locator('#report-title').waitFor();
   const wide = await page.evaluate(() => document.documentElement.scrollWidth);
   assert.ok(wide <= 375, `page width ${wide}`);
+  // A table shown as blocks on a phone keeps its caption a line across, not a letter a line.
+  const captions = await page.$$eval('.report-table caption', (list) =>
+    list.map((c) => ({ text: c.textContent, width: c.getBoundingClientRect().width })));
+  assert.ok(captions.some((c) => c.text.includes('Excluded controls')), JSON.stringify(captions));
+  for (const caption of captions) assert.ok(caption.width > 200, JSON.stringify(caption));
   assert.deepEqual(await axeViolations(page), [], 'axe on the report at phone width');
   await screenshot(page, 'report-sample-375');
   await context.close();
