@@ -255,12 +255,20 @@ fn a_service_desk_provider_certifying_27001_first_with_its_isms_project_under_wa
     assert!(transfer
         .reason
         .contains("most of your people work remotely"));
-    // The scope and the certification body are still open: each a check with its date.
+    // The scope and the certification body are still open: each a check with its date. The
+    // scope is decided before the scope document, due at the first phase's end, is written.
     let foundations = schedule.ends(Phase::Foundations);
-    assert!(m
+    let scope = m
         .warnings
         .iter()
-        .any(|w| w.text.contains("scope is not decided") && w.text.contains(&foundations[..4])));
+        .find(|w| w.text.contains("scope is not decided"))
+        .expect("the scope check");
+    let decide_by = scope.text.split("decide by ").nth(1).map(|s| &s[..10]);
+    assert!(
+        decide_by.is_some_and(|d| d > schedule.start.as_str() && d < foundations),
+        "{}",
+        scope.text
+    );
     assert!(m
         .warnings
         .iter()

@@ -392,7 +392,15 @@ fn answer_checks(
             .map(|d| texts.fill("engine.warning.by-date", &[("date", &texts.date(d))]))
     };
     if reads::CERT_SCOPE.get(answers) == Some(CertScope::Undecided) {
-        let when = by(Phase::Foundations)
+        // Halfway through the first phase: the scope document, due at its end, is written
+        // from the decision.
+        let halfway = schedule.and_then(|s| {
+            let start = crate::date::Date::parse(&s.start)?;
+            let end = crate::date::Date::parse(s.ends(Phase::Foundations))?;
+            Some(start.add_days(start.days_until(end) / 2))
+        });
+        let when = halfway
+            .map(|d| texts.fill("engine.warning.by-date", &[("date", &texts.date(d))]))
             .unwrap_or_else(|| texts.get("engine.warning.during-foundations").to_owned());
         add(
             WarningKind::Answers,
