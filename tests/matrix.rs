@@ -271,6 +271,43 @@ fn physical_controls_are_justified_by_the_premises_given() {
 }
 
 #[test]
+fn with_an_isms_in_place_the_soa_reads_a_control_implemented_while_its_row_awaits_integration() {
+    let practice = row(&build_with(&[], |_| {}), "process.backup")
+        .practice
+        .clone();
+    let question = questionnaire::builtin()
+        .maturity_question(&practice)
+        .unwrap()
+        .id
+        .clone();
+    let with = |held: &str| {
+        build_with(
+            &[
+                ("start.iso27001", text(held)),
+                (question.as_str(), text("documented_one")),
+            ],
+            |_| {},
+        )
+    };
+    let isms = with("implemented");
+    assert_eq!(row(&isms, "process.backup").status, Status::InProgress);
+    assert_eq!(soa_entry(&isms, "A.8.13").status, Status::Implemented);
+    // Without an ISMS, written down for one standard may be the SMS: the control is not
+    // claimed implemented.
+    let none = with("none");
+    assert_eq!(soa_entry(&none, "A.8.13").status, Status::InProgress);
+    // A status set by hand is the user's word on the row and its control.
+    let by_hand = build_with(
+        &[
+            ("start.iso27001", text("implemented")),
+            (question.as_str(), text("documented_one")),
+        ],
+        |a| a.update_row("process.backup", |e| e.status = Some(Status::InProgress)),
+    );
+    assert_eq!(soa_entry(&by_hand, "A.8.13").status, Status::InProgress);
+}
+
+#[test]
 fn switching_editions_relabels_every_reference() {
     let current = build_with(&[], |_| {});
     let old = build_with(&[], |a| {

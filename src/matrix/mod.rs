@@ -237,7 +237,14 @@ pub fn build_in(
         .collect();
     let steps: Vec<Option<u16>> = catalog.crosswalk.iter().map(plan::step).collect();
     rank_plan(&mut rows, &steps);
-    let mut soa = soa::build(texts, catalog, editions.iso27001, &controls, &rows);
+    let mut soa = soa::build(
+        texts,
+        catalog,
+        editions.iso27001,
+        &controls,
+        &rows,
+        start.has_iso27001(),
+    );
     let mut heatmap = heatmap::build(catalog, editions, &rows);
     for axis in heatmap.rows.iter_mut().chain(&mut heatmap.columns) {
         axis.localize(texts);

@@ -8,6 +8,7 @@ use super::model::{MatrixRow, RefView, SoaEntry};
 use crate::assessment::Status;
 use crate::catalog::{Catalog, Family, RowKind, StandardId, Text};
 use crate::i18n::Texts;
+use crate::questionnaire::Maturity;
 
 pub fn build(
     texts: &Texts,
@@ -15,6 +16,7 @@ pub fn build(
     edition: StandardId,
     controls: &applicability::ByControl,
     rows: &[MatrixRow],
+    isms_in_place: bool,
 ) -> Vec<SoaEntry> {
     let standard = catalog.standard(edition);
     let transition = catalog.transition(Family::Iso27001);
@@ -79,7 +81,7 @@ pub fn build(
             } else {
                 let least = holding
                     .iter()
-                    .map(|row| row.status)
+                    .map(|row| control_status(row, isms_in_place))
                     .filter(|s| *s != Status::NotApplicable)
                     .min_by_key(|s| match s {
                         Status::NotStarted => 0,
@@ -140,4 +142,21 @@ pub fn build(
             }
         })
         .collect()
+}
+
+/// What a row's status says of its Annex A controls. With an ISMS in place, a shared or
+/// integrated row written down for one standard is In progress for its integration with the
+/// SMS; its controls are implemented in the ISMS, and the SoA states whether each control is
+/// implemented (27001 6.1.3 d)). A status set by hand is taken as it is.
+fn control_status(row: &MatrixRow, isms_in_place: bool) -> Status {
+    let integration_pending = isms_in_place
+        && !row.status_overridden
+        && row.kind != RowKind::Iso27001Only
+        && row.maturity == Some(Maturity::DocumentedOne)
+        && row.status == Status::InProgress;
+    if integration_pending {
+        Status::Implemented
+    } else {
+        row.status
+    }
 }
