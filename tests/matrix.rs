@@ -203,6 +203,18 @@ fn an_older_edition_chosen_for_the_documents_is_checked_against_the_audit_editio
         a.editions.iso20000 = StandardId::Iso20000_2011;
     });
     assert!(says(&old, "ISO/IEC 27001:2022 only"));
+    // A reason naming a control of 2022 says so in the 2013 view: it is in neither the rows'
+    // references nor the 2013 SoA.
+    let raised = build_with(&[("scope.internet-facing", Answer::Bool(true))], |a| {
+        a.editions.iso27001 = StandardId::Iso27001_2013;
+    });
+    let malware = &row(&raised, "isms.malware").priority_reasons;
+    assert!(
+        malware
+            .iter()
+            .any(|r| r.contains("A.8.7 (ISO/IEC 27001:2022)")),
+        "{malware:?}"
+    );
     // A row whose only control is new in 2022 is, in the 2013 view, a 20000-1 process.
     let cloud = row(&old, "process.cloud-services");
     assert!(cloud.iso27001.is_empty());

@@ -217,7 +217,7 @@ pub fn priority(
             let why = raised.join("; ");
             reasons.push(texts.fill(
                 "engine.priority.raised-for-control",
-                &[("control", reference), ("why", &why)],
+                &[("control", &facts.control_label(reference)), ("why", &why)],
             ));
         }
         if !duties.is_empty() {
@@ -225,7 +225,10 @@ pub fn priority(
             let by = duties.join(", ");
             reasons.push(texts.fill(
                 "engine.priority.named-by",
-                &[("control", reference), ("duties", &by)],
+                &[
+                    ("control", &facts.control_label(reference)),
+                    ("duties", &by),
+                ],
             ));
         }
         points = points.max(p);

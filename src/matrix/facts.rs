@@ -24,6 +24,9 @@ pub struct Facts<'a> {
     pub obligations: Vec<&'a Obligation>,
     /// The language every text the engine writes is in.
     pub texts: &'a Texts,
+    /// The matrix shows ISO/IEC 27001 in its older edition: a reason that names a control of
+    /// the current one says which edition it is in.
+    pub older_annex_a: bool,
 }
 
 impl<'a> Facts<'a> {
@@ -44,6 +47,20 @@ impl<'a> Facts<'a> {
             tags,
             obligations,
             texts,
+            older_annex_a: false,
+        }
+    }
+
+    /// A current-edition control as a reason names it: with its edition when the matrix shows
+    /// the older one.
+    pub fn control_label(&self, reference: &str) -> String {
+        if self.older_annex_a {
+            self.texts.fill(
+                "engine.priority.control-in-2022",
+                &[("control", &reference)],
+            )
+        } else {
+            reference.to_owned()
         }
     }
 

@@ -68,7 +68,8 @@ pub fn build_in(
 ) -> Matrix {
     let answers = &assessment.answers;
     let editions = assessment.editions;
-    let facts = facts::Facts::read(answers, advice, texts);
+    let mut facts = facts::Facts::read(answers, advice, texts);
+    facts.older_annex_a = editions.iso27001 != StandardId::Iso27001_2022;
     let start = facts.start;
     let schedule = plan::Schedule::new(texts, &assessment.created, answers, facts.target);
     let controls = applicability::annex_a(
