@@ -1096,6 +1096,14 @@ fn an_implementation_under_way_is_where_the_integration_is_written() {
         common.0,
         "Extend the document already written to cover both standards"
     );
+    // A row implemented already, for a standard not held yet, has nothing left to build.
+    let done = build_with(&[("start.iso20000", text("none"))], |a| {
+        a.update_row("sms.knowledge", |e| e.status = Some(Status::Implemented));
+    });
+    assert_eq!(
+        row(&done, "sms.knowledge").action,
+        "Implemented: keep it current and its evidence ready for the audit"
+    );
     // Nothing written down: one integrated document, written from the start; with an ISO 9001
     // system, its procedures of the harmonised structure are extended instead.
     let action = |extra: &[(&str, Answer)], id: &str| {

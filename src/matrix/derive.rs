@@ -19,9 +19,10 @@ pub fn action(
     start: StartingPoint,
     under_way: UnderWay,
     maturity: Option<Maturity>,
-    open: bool,
+    done: bool,
     reusable: Option<OtherSystem>,
 ) -> &'static str {
+    let open = !done;
     use StartingPoint as S;
     let (isms_project, sms_project) = (
         under_way.iso27001 && !start.has_iso27001(),
@@ -29,6 +30,16 @@ pub fn action(
     );
     // A project's draft of a document exists where the answer says it is written down.
     let drafted = maturity == Some(Maturity::DocumentedOne);
+    if done {
+        return match (kind, start) {
+            (RowKind::Iso27001Only, start) if start.has_iso27001() => "engine.action.keep-in-isms",
+            (RowKind::Iso20000Only, start) if start.has_iso20000() => "engine.action.keep-in-sms",
+            (RowKind::Common, S::BothIntegrated) => "engine.action.keep-integrated-document",
+            (RowKind::Integrated, S::BothIntegrated) => "engine.action.keep-integrated-process",
+            // Implemented for a standard not held yet, or integrated already: nothing to build.
+            _ => "engine.action.done-keep-evidence",
+        };
+    }
     match (kind, start) {
         (RowKind::Iso27001Only, start) if start.has_iso27001() && open => {
             "engine.action.complete-in-isms"

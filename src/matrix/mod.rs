@@ -199,7 +199,7 @@ pub fn build_in(
                             start,
                             facts.under_way,
                             maturity,
-                            status.is_open(),
+                            status == Status::Implemented,
                             effort::reusable_system(&row.practice, answers),
                         )
                     } else {
