@@ -320,6 +320,16 @@ fn with_an_isms_in_place_the_soa_reads_a_control_implemented_while_its_row_await
 }
 
 #[test]
+fn the_plan_builds_commitment_before_policy_and_the_catalogue_before_service_levels() {
+    let m = build_with(&[("start.timeline", text("12-months"))], |_| {});
+    let rank = |id: &str| row(&m, id).plan_rank;
+    assert!(row(&m, "common.leadership").critical);
+    assert!(rank("common.leadership") < rank("common.policy"));
+    assert!(rank("sms.catalogue") < rank("process.service-level"));
+    assert!(rank("sms.service-delivery") < rank("sms.plan-services"));
+}
+
+#[test]
 fn switching_editions_relabels_every_reference() {
     let current = build_with(&[], |_| {});
     let old = build_with(&[], |a| {

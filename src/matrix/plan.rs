@@ -49,16 +49,17 @@ const PHASE_ENDS: [(Phase, i64); 5] = [
 
 /// References of the current editions that put a row on the certification critical path:
 /// without them a certification body cannot start (the context and interested parties the
-/// scope rests on, scope, policy, roles, the risk method, the first risk assessment and the
+/// scope rests on, scope, top management's commitment, policy, roles, the risk method, the first risk assessment and the
 /// treatment with the Statement of Applicability; the SMS, catalogue and service agreements),
 /// or cannot certify (internal audit, the management review with its inputs and results). Both
 /// lists hold the policy and roles: 20000-1 asks for them before its audit as 27001 does.
-const CRITICAL_27001: [&str; 14] = [
-    "4.1", "4.2", "4.3", "5.2", "5.3", "6.1.1", "6.1.2", "6.1.3", "8.2", "9.2.1", "9.2.2", "9.3.1",
-    "9.3.2", "9.3.3",
+const CRITICAL_27001: [&str; 15] = [
+    "4.1", "4.2", "4.3", "5.1", "5.2", "5.3", "6.1.1", "6.1.2", "6.1.3", "8.2", "9.2.1", "9.2.2",
+    "9.3.1", "9.3.2", "9.3.3",
 ];
-const CRITICAL_20000: [&str; 12] = [
-    "4.1", "4.2", "4.3", "4.4", "5.2.1", "5.2.2", "5.3", "6.1", "8.2.4", "8.3.3", "9.2", "9.3",
+const CRITICAL_20000: [&str; 13] = [
+    "4.1", "4.2", "4.3", "4.4", "5.1", "5.2.1", "5.2.2", "5.3", "6.1", "8.2.4", "8.3.3", "9.2",
+    "9.3",
 ];
 
 /// The management-system clauses of the current editions in the order one is built on
@@ -68,7 +69,7 @@ const CRITICAL_20000: [&str; 12] = [
 /// audit programme before the audits, their nonconformities corrected before the management
 /// review that takes them as input, continual improvement last. Document order, except where
 /// the dependency differs from it.
-const SEQUENCE: [(Family, &str); 35] = [
+const SEQUENCE: [(Family, &str); 40] = [
     (Family::Iso27001, "4.1"),
     (Family::Iso20000, "4.1"),
     (Family::Iso27001, "4.2"),
@@ -93,6 +94,13 @@ const SEQUENCE: [(Family, &str); 35] = [
     (Family::Iso20000, "6.2"),
     (Family::Iso27001, "6.3"),
     (Family::Iso20000, "6.3"),
+    // The services before their agreements: delivered and planned (8.2.1, 8.2.2), the parties
+    // involved (8.2.3), the catalogue (8.2.4), then the service levels agreed on it (8.3.3).
+    (Family::Iso20000, "8.2.1"),
+    (Family::Iso20000, "8.2.2"),
+    (Family::Iso20000, "8.2.3"),
+    (Family::Iso20000, "8.2.4"),
+    (Family::Iso20000, "8.3.3"),
     (Family::Iso27001, "9.2.2"),
     (Family::Iso27001, "9.2.1"),
     (Family::Iso20000, "9.2"),
