@@ -330,6 +330,26 @@ fn the_plan_builds_commitment_before_policy_and_the_catalogue_before_service_lev
 }
 
 #[test]
+fn a_manufacturer_calling_itself_essential_under_nis2_is_checked() {
+    let says = |sector: &str, nis2: &str| {
+        build_with(
+            &[
+                ("org.sector", text(sector)),
+                ("org.size", text("large")),
+                ("reg.nis2", text(nis2)),
+            ],
+            |_| {},
+        )
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("Annex II"))
+    };
+    assert!(says("manufacturing", "essential"));
+    assert!(!says("manufacturing", "important"));
+    assert!(!says("it-services", "essential"));
+}
+
+#[test]
 fn switching_editions_relabels_every_reference() {
     let current = build_with(&[], |_| {});
     let old = build_with(&[], |a| {

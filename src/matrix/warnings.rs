@@ -272,6 +272,20 @@ fn answer_checks(
                 texts.get("engine.warning.nis2-important-large").to_owned(),
             )
         }
+        // Manufacturing is an Annex II sector: important, unless the Member State names the
+        // entity essential or it is a critical entity (Art. 3(1)(e), (f); docs/obligations.md).
+        Some(Nis2::Essential)
+            if sector == Some(Sector::Manufacturing)
+                && !matches!(size, Some(OrgSize::Micro | OrgSize::Small)) =>
+        {
+            add(
+                WarningKind::Answers,
+                None,
+                texts
+                    .get("engine.warning.nis2-essential-annex-ii")
+                    .to_owned(),
+            )
+        }
         Some(Nis2::Essential | Nis2::Important)
             if matches!(size, Some(OrgSize::Micro | OrgSize::Small)) =>
         {
