@@ -330,6 +330,26 @@ fn the_plan_builds_commitment_before_policy_and_the_catalogue_before_service_lev
 }
 
 #[test]
+fn cloud_infrastructure_with_nothing_outsourced_is_checked() {
+    let says = |outsourced: &[&str]| {
+        let outsourced = outsourced.iter().map(|o| (*o).to_owned()).collect();
+        build_with(
+            &[
+                ("scope.cloud", Answer::Choices(vec!["use-iaas".into()])),
+                ("ops.outsourced", Answer::Choices(outsourced)),
+            ],
+            |_| {},
+        )
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("your cloud provider does"))
+    };
+    assert!(says(&["none"]));
+    assert!(says(&["service-desk"]));
+    assert!(!says(&["infrastructure"]));
+}
+
+#[test]
 fn a_manufacturer_calling_itself_essential_under_nis2_is_checked() {
     let says = |sector: &str, nis2: &str| {
         build_with(

@@ -12,7 +12,8 @@ use crate::advice::Tag;
 use crate::assessment::{Editions, Status};
 use crate::catalog::{RowKind, StandardId};
 use crate::questionnaire::reads::{
-    self, CertBody, CertScope, Dora, GdprRole, Goal, Holding, Nis2, OrgSize, Sector,
+    self, CertBody, CertScope, Cloud, Dora, GdprRole, Goal, Holding, Nis2, OrgSize, Outsourced,
+    Sector,
 };
 use crate::questionnaire::{Answers, Maturity};
 
@@ -446,6 +447,19 @@ fn answer_checks(
                 ),
             );
         }
+    }
+    // Cloud infrastructure is infrastructure another company runs: the answer on outsourcing
+    // should say so, since it brings in governing that provider (20000-1 8.2.3).
+    let outsourced = reads::OPS_OUTSOURCED.get(answers);
+    if reads::CLOUD.get(answers).contains(&Cloud::UseIaas)
+        && !outsourced.is_empty()
+        && !outsourced.contains(&Outsourced::Infrastructure)
+    {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.iaas-not-outsourced").to_owned(),
+        );
     }
     // A provider handling personal data only for its customers still employs people: it is the
     // controller of its staff's data (GDPR Art. 4(7); docs/obligations.md).
