@@ -350,6 +350,43 @@ fn cloud_infrastructure_with_nothing_outsourced_is_checked() {
 }
 
 #[test]
+fn merging_two_certified_systems_is_a_change_to_report_and_its_next_audit_is_surveillance() {
+    let merged = |combined: bool| {
+        build_with(
+            &[
+                ("start.iso27001", text("certified")),
+                ("start.iso20000", text("certified")),
+                ("start.target", text("integrated")),
+                ("start.timeline", text("12-months")),
+                ("cert.combined", Answer::Bool(combined)),
+            ],
+            |_| {},
+        )
+    };
+    let m = merged(true);
+    assert_eq!(
+        m.schedule.as_ref().unwrap().audit_label,
+        "Combined surveillance or recertification audit of both standards"
+    );
+    assert!(m.warnings.iter().any(|w| w.text.contains("IAF MD 11")));
+    assert!(merged(false)
+        .schedule
+        .unwrap()
+        .audit_label
+        .starts_with("Surveillance or recertification"));
+    // Nothing certified yet: a certification audit, and no such check.
+    let new = build_with(
+        &[
+            ("start.target", text("integrated")),
+            ("start.timeline", text("12-months")),
+        ],
+        |_| {},
+    );
+    assert_eq!(new.schedule.unwrap().audit_label, "Certification audit");
+    assert!(!new.warnings.iter().any(|w| w.text.contains("IAF MD 11")));
+}
+
+#[test]
 fn a_manufacturer_calling_itself_essential_under_nis2_is_checked() {
     let says = |sector: &str, nis2: &str| {
         build_with(

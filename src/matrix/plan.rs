@@ -277,6 +277,13 @@ fn months(timeline: Option<Timeline>) -> (u32, bool) {
     }
 }
 
+/// Whether both ISO/IEC 27001 and ISO/IEC 20000-1 certificates are held.
+pub fn holds_both(answers: &Answers) -> bool {
+    [&reads::START_ISO27001, &reads::START_ISO20000]
+        .iter()
+        .all(|q| q.get(answers) == Some(reads::Holding::Certified))
+}
+
 impl Schedule {
     /// The schedule from the assessment's creation date, the audit date if one is given and
     /// lies ahead, otherwise the timeline; for a staged target, the second standard's audit
@@ -311,6 +318,15 @@ impl Schedule {
         let (first_label, second_label) = match target {
             Target::Iso27001First => ("engine.schedule.audit-27001", "engine.schedule.audit-20000"),
             Target::Iso20000First => ("engine.schedule.audit-20000", "engine.schedule.audit-27001"),
+            // Both certificates held: the next audit is a surveillance or recertification
+            // audit of the merged system, not a certification audit.
+            Target::Integrated if holds_both(answers) => (
+                match reads::CERT_COMBINED.get(answers) {
+                    Some(true) => "engine.schedule.combined-surveillance",
+                    _ => "engine.schedule.surveillance",
+                },
+                "",
+            ),
             Target::Integrated | Target::AddCombined => (
                 match reads::CERT_COMBINED.get(answers) {
                     Some(true) => "engine.schedule.combined-audit",

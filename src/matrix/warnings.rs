@@ -448,6 +448,17 @@ fn answer_checks(
             );
         }
     }
+    // Two certified systems merged into one: a change to report to the certification body,
+    // and two certificate cycles to bring together (docs/method.md §10 names the sources).
+    if facts.target == Target::Integrated && super::plan::holds_both(answers) {
+        add(
+            WarningKind::Answers,
+            None,
+            texts
+                .get("engine.warning.merging-certified-systems")
+                .to_owned(),
+        );
+    }
     // Cloud infrastructure is infrastructure another company runs: the answer on outsourcing
     // should say so, since it brings in governing that provider (20000-1 8.2.3).
     let outsourced = reads::OPS_OUTSOURCED.get(answers);
