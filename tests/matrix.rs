@@ -1183,6 +1183,15 @@ fn an_implementation_under_way_is_where_the_integration_is_written() {
         common.0,
         "Extend the document already written to cover both standards"
     );
+    // With an ISMS held, a process 20000-1 leads is built to 20000-1 on what the ISMS does, not
+    // "extended" from an ISMS control; one 27001 leads extends the ISMS's process.
+    let isms = build_with(&[("start.iso27001", text("certified"))], |_| {});
+    assert!(row(&isms, "process.service-level")
+        .action
+        .starts_with("Build the process to ISO/IEC 20000-1"));
+    assert!(row(&isms, "process.infosec-risk-assessment")
+        .action
+        .starts_with("Extend the ISMS process or control"));
     // A row implemented already, for a standard not held yet, has nothing left to build.
     let done = build_with(&[("start.iso20000", text("none"))], |a| {
         a.update_row("sms.knowledge", |e| e.status = Some(Status::Implemented));

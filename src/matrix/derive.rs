@@ -83,6 +83,14 @@ pub fn action(
         (RowKind::Common, S::Iso20000) => "engine.action.extend-sms-document",
         (RowKind::Common, S::BothSeparate) => "engine.action.merge-documents",
         (RowKind::Common, S::BothIntegrated) => "engine.action.keep-integrated-document",
+        // The system held is built on, but a process the other standard leads is built to that
+        // standard: service level management is not an ISMS control to extend.
+        (RowKind::Integrated, S::Iso27001) if lead == Lead::Iso20000 => {
+            "engine.action.build-20000-process-on-isms"
+        }
+        (RowKind::Integrated, S::Iso20000) if lead == Lead::Iso27001 => {
+            "engine.action.build-27001-process-on-sms"
+        }
         (RowKind::Integrated, S::Iso27001) => "engine.action.extend-isms-control",
         (RowKind::Integrated, S::Iso20000) => "engine.action.add-security-to-sms-process",
         (RowKind::Integrated, S::BothSeparate) => "engine.action.merge-processes",
