@@ -327,6 +327,15 @@ fn the_plan_builds_commitment_before_policy_and_the_catalogue_before_service_lev
     assert!(rank("common.leadership") < rank("common.policy"));
     assert!(rank("sms.catalogue") < rank("process.service-level"));
     assert!(rank("sms.service-delivery") < rank("sms.plan-services"));
+    // The audit and review rows leave about five weeks of a year's plan to correct findings.
+    let schedule = m.schedule.as_ref().unwrap();
+    let review = ims_matrix::date::Date::parse(schedule.ends(matrix::Phase::Review)).unwrap();
+    let audit = ims_matrix::date::Date::parse(&schedule.audit).unwrap();
+    assert!(
+        review.days_until(audit) >= 30,
+        "{}",
+        review.days_until(audit)
+    );
 }
 
 #[test]
