@@ -46,7 +46,7 @@ crate::vocabulary::vocabulary! {
         PersonalData = "personal-data" => "you handle personal data",
         Processor = "processor" => "you process personal data for customers",
         Nis2 = "nis2" => "NIS2 applies",
-        Dora = "dora" => "DORA applies",
+        Dora = "dora" => "DORA applies, directly or through your financial-sector customers' contracts",
         PaymentCards = "payment-cards" => "you handle payment card data",
         RemovableMedia = "removable-media" => "removable media are used",
         ExternalCustomers = "external-customers" => "you serve external customers",
