@@ -416,6 +416,18 @@ fn a_manufacturer_calling_itself_essential_under_nis2_is_checked() {
 }
 
 #[test]
+fn internal_audit_effort_grows_with_the_sites_it_covers() {
+    let days = |sites: i64| {
+        row(
+            &build_with(&[("org.sites", Answer::Number(sites))], |_| {}),
+            "common.internal-audit",
+        )
+        .remaining_days
+    };
+    assert!(days(3) > days(1), "{} {}", days(3), days(1));
+}
+
+#[test]
 fn switching_editions_relabels_every_reference() {
     let current = build_with(&[], |_| {});
     let old = build_with(&[], |a| {

@@ -111,6 +111,14 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
             out.push(factor(f, "engine.effort.sites", &[("sites", &sites)]));
         }
     }
+    // The audit programme covers every site: each further site adds a quarter of the audit
+    // work (the programme and the checklists are shared, the visits and interviews are not).
+    if practice == "internal-audit" {
+        if let Some(sites) = reads::ORG_SITES.get(answers).filter(|n| *n > 1) {
+            let f = (1.0 + 0.25 * (sites - 1) as f64).min(3.0);
+            out.push(factor(f, "engine.effort.sites", &[("sites", &sites)]));
+        }
+    }
     if PER_SERVICE.contains(&practice) {
         if let Some(services) = reads::ORG_SERVICES.get(answers) {
             let f = match services {
