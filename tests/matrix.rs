@@ -304,6 +304,27 @@ fn with_an_isms_in_place_the_soa_reads_a_control_implemented_while_its_row_await
     let isms = with("implemented");
     assert_eq!(row(&isms, "process.backup").status, Status::InProgress);
     assert_eq!(soa_entry(&isms, "A.8.13").status, Status::Implemented);
+    // A.5.19 also sits on the row of parties in the service lifecycle, whose 20000-1 practice
+    // is only done informally: the ISMS control is still implemented.
+    let portfolio = questionnaire::builtin()
+        .maturity_question(&row(&isms, "process.control-of-parties").practice)
+        .unwrap()
+        .id
+        .clone();
+    let supplier = questionnaire::builtin()
+        .maturity_question(&row(&isms, "process.supplier-security").practice)
+        .unwrap()
+        .id
+        .clone();
+    let parties = build_with(
+        &[
+            ("start.iso27001", text("certified")),
+            (supplier.as_str(), text("documented_one")),
+            (portfolio.as_str(), text("informal")),
+        ],
+        |_| {},
+    );
+    assert_eq!(soa_entry(&parties, "A.5.19").status, Status::Implemented);
     // Without an ISMS, written down for one standard may be the SMS: the control is not
     // claimed implemented.
     let none = with("none");

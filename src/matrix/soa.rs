@@ -145,14 +145,18 @@ pub fn build(
 }
 
 /// What a row's status says of its Annex A controls. With an ISMS in place, a shared or
-/// integrated row written down for one standard is In progress for its integration with the
-/// SMS; its controls are implemented in the ISMS, and the SoA states whether each control is
-/// implemented (27001 6.1.3 d)). A status set by hand is taken as it is.
+/// integrated row done for one standard (written down or not) is In progress for its
+/// integration with the SMS, or for the 20000-1 process it shares; its controls are
+/// implemented in the ISMS, and the SoA states whether each control is implemented (27001
+/// 6.1.3 d)). A status set by hand is taken as it is.
 fn control_status(row: &MatrixRow, isms_in_place: bool) -> Status {
     let integration_pending = isms_in_place
         && !row.status_overridden
         && row.kind != RowKind::Iso27001Only
-        && row.maturity == Some(Maturity::DocumentedOne)
+        && matches!(
+            row.maturity,
+            Some(Maturity::DocumentedOne | Maturity::Informal)
+        )
         && row.status == Status::InProgress;
     if integration_pending {
         Status::Implemented
