@@ -417,6 +417,21 @@ fn merging_two_certified_systems_is_a_change_to_report_and_its_next_audit_is_sur
 }
 
 #[test]
+fn adding_a_standard_to_a_certificate_held_plans_its_two_stages_with_the_held_audit() {
+    let m = build_with(
+        &[
+            ("start.iso27001", text("certified")),
+            ("start.target", text("add-combined")),
+        ],
+        |_| {},
+    );
+    assert_eq!(m.target, matrix::Target::AddCombined);
+    assert!(m.warnings.iter().any(|w| w
+        .text
+        .starts_with("This is your first certification to ISO/IEC 20000-1")));
+}
+
+#[test]
 fn a_manufacturer_calling_itself_essential_under_nis2_is_checked() {
     let says = |sector: &str, nis2: &str| {
         build_with(

@@ -448,6 +448,26 @@ fn answer_checks(
             );
         }
     }
+    // A standard added to a certificate held: its first certification has both stages, and the
+    // combined visit falls when the held certificate's surveillance or recertification does.
+    if facts.target == Target::AddCombined {
+        let held = [
+            (&reads::START_ISO27001, "ISO/IEC 27001", "ISO/IEC 20000-1"),
+            (&reads::START_ISO20000, "ISO/IEC 20000-1", "ISO/IEC 27001"),
+        ]
+        .into_iter()
+        .find(|(q, ..)| q.get(answers) == Some(Holding::Certified));
+        if let Some((_, held, added)) = held {
+            add(
+                WarningKind::Schedule,
+                None,
+                texts.fill(
+                    "engine.warning.add-combined-stages",
+                    &[("held", &held), ("added", &added)],
+                ),
+            );
+        }
+    }
     // Two certified systems merged into one: a change to report to the certification body,
     // and two certificate cycles to bring together (docs/method.md §10 names the sources).
     if facts.target == Target::Integrated && super::plan::holds_both(answers) {
