@@ -133,6 +133,16 @@ pub fn join_and(texts: &Texts, items: &[&str]) -> String {
     }
 }
 
+/// Row titles in the language's quotation marks, listed with "and" (`join_and`).
+pub fn join_quoted(texts: &Texts, titles: &[&str]) -> String {
+    let quoted: Vec<String> = titles
+        .iter()
+        .map(|title| texts.fill("engine.list.quoted", &[("text", title)]))
+        .collect();
+    let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+    join_and(texts, &quoted)
+}
+
 /// The control that keeps the register of legal, regulatory and contractual requirements.
 pub const REGISTER_OF_REQUIREMENTS: &str = "A.5.31";
 
@@ -353,17 +363,13 @@ pub fn row(
                     .then(|| carried_elsewhere(catalog, row, editions, controls))
                     .flatten();
                 if let Some(carriers) = carriers {
-                    let topics: Vec<String> = carriers
-                        .iter()
-                        .map(|r| texts.fill("engine.list.quoted", &[("text", &r.topic)]))
-                        .collect();
-                    let topics: Vec<&str> = topics.iter().map(String::as_str).collect();
+                    let topics: Vec<&str> = carriers.iter().map(|r| &*r.topic).collect();
                     let reason = texts.fill(
                         "engine.applicability.sms-side-elsewhere",
                         &[
                             ("why", &why),
                             ("refs", &r20.join(", ")),
-                            ("rows", &join_and(texts, &topics)),
+                            ("rows", &join_quoted(texts, &topics)),
                         ],
                     );
                     return (false, reason.into());

@@ -196,9 +196,7 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
         }
     }
     let others = reads::START_OTHER.get(answers);
-    if SHARED_SYSTEM.contains(&practice)
-        && (others.contains(&OtherSystem::Iso9001) || others.contains(&OtherSystem::Iso14001))
-    {
+    if reusable_system(practice, answers).is_some() {
         out.push(factor(0.8, "engine.effort.reuses-9001-14001", &[]));
     }
     if practice == "continuity" && others.contains(&OtherSystem::Iso22301) {

@@ -51,8 +51,9 @@ const PHASE_ENDS: [(Phase, i64); 5] = [
 
 /// References of the current editions that put a row on the certification critical path:
 /// without them a certification body cannot start (the context and interested parties the
-/// scope rests on, scope, top management's commitment, policy, roles, the risk method, the first risk assessment and the
-/// treatment with the Statement of Applicability; the SMS, catalogue and service agreements),
+/// scope rests on, scope, top management's commitment, policy, roles, the risk method, the
+/// first risk assessment and the treatment with the Statement of Applicability; the SMS,
+/// catalogue and service agreements),
 /// or cannot certify (internal audit, the management review with its inputs and results). Both
 /// lists hold the policy and roles: 20000-1 asks for them before its audit as 27001 does.
 const CRITICAL_27001: [&str; 15] = [
@@ -317,22 +318,25 @@ impl Schedule {
                 (start.add_months(m), basis, assumed)
             }
         };
+        let combined = reads::CERT_COMBINED.get(answers) == Some(true);
         let (first_label, second_label) = match target {
             Target::Iso27001First => ("engine.schedule.audit-27001", "engine.schedule.audit-20000"),
             Target::Iso20000First => ("engine.schedule.audit-20000", "engine.schedule.audit-27001"),
             // Both certificates held: the next audit is a surveillance or recertification
             // audit of the merged system, not a certification audit.
             Target::Integrated if holds_both(answers) => (
-                match reads::CERT_COMBINED.get(answers) {
-                    Some(true) => "engine.schedule.combined-surveillance",
-                    _ => "engine.schedule.surveillance",
+                if combined {
+                    "engine.schedule.combined-surveillance"
+                } else {
+                    "engine.schedule.surveillance"
                 },
                 "",
             ),
             Target::Integrated | Target::AddCombined => (
-                match reads::CERT_COMBINED.get(answers) {
-                    Some(true) => "engine.schedule.combined-audit",
-                    _ => "engine.schedule.audit",
+                if combined {
+                    "engine.schedule.combined-audit"
+                } else {
+                    "engine.schedule.audit"
                 },
                 "",
             ),

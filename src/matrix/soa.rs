@@ -89,14 +89,10 @@ pub fn build(
                         _ => 2,
                     });
                 if least.is_none() && !holding.is_empty() {
-                    let topics: Vec<String> = holding
-                        .iter()
-                        .map(|row| texts.fill("engine.list.quoted", &[("text", &row.topic)]))
-                        .collect();
-                    let topics: Vec<&str> = topics.iter().map(String::as_str).collect();
+                    let topics: Vec<&str> = holding.iter().map(|row| &*row.topic).collect();
                     warnings.push(texts.fill(
                         "engine.soa.held-by-not-applicable",
-                        &[("rows", &applicability::join_and(texts, &topics))],
+                        &[("rows", &applicability::join_quoted(texts, &topics))],
                     ));
                 }
                 least.unwrap_or(Status::NotStarted)

@@ -401,10 +401,12 @@ fn answer_checks(
     }
     // Two decisions the plan's first phases rest on, still open: named with the date by which
     // the plan needs them.
+    let by_date =
+        |d: crate::date::Date| texts.fill("engine.warning.by-date", &[("date", &texts.date(d))]);
     let by = |phase: Phase| {
         schedule
             .and_then(|s| crate::date::Date::parse(s.ends(phase)))
-            .map(|d| texts.fill("engine.warning.by-date", &[("date", &texts.date(d))]))
+            .map(by_date)
     };
     if reads::CERT_SCOPE.get(answers) == Some(CertScope::Undecided) {
         // Halfway through the first phase: the scope document, due at its end, is written
@@ -415,7 +417,7 @@ fn answer_checks(
             Some(start.add_days(start.days_until(end) / 2))
         });
         let when = halfway
-            .map(|d| texts.fill("engine.warning.by-date", &[("date", &texts.date(d))]))
+            .map(by_date)
             .unwrap_or_else(|| texts.get("engine.warning.during-foundations").to_owned());
         add(
             WarningKind::Answers,
