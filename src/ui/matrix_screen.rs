@@ -359,10 +359,11 @@ fn MatrixRowView(props: &MatrixRowProps) -> Html {
     let row = &cells.matrix.rows[cells.index];
     let detail_id = detail_id(&row.id);
     // The cells are their own component, which showing or hiding the row does not re-render:
-    // on a keystroke that brings back all rows, only their `hidden` changes.
+    // on a keystroke that brings back all rows, only their `hidden` and `inert` change (the
+    // stylesheet keeps a hidden row's layout, `www/app.css`).
     html! {
         <>
-            <tr class={classes!("row", row.status.as_str(), cells.expanded.then_some("expanded"), (!row.applicable).then_some("not-applicable"))} role="row" hidden={!props.visible}>
+            <tr class={classes!("row", row.status.as_str(), cells.expanded.then_some("expanded"), (!row.applicable).then_some("not-applicable"))} role="row" hidden={!props.visible} inert={!props.visible}>
                 <RowCells ..cells.clone() />
             </tr>
             {(cells.expanded && props.visible).then(|| html! {

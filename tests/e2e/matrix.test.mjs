@@ -140,6 +140,36 @@ test('rows out of view are skipped by the browser, and come into view when scrol
   await context.close();
 });
 
+// A filtered-out row keeps its layout, hidden by content-visibility and of no height, so that
+// bringing it back costs no styling and layout (www/app.css); it must still be gone for the
+// reader: no room, nothing drawn, out of the accessibility tree and the tab order.
+test('a row filtered out takes no room and is out of the accessibility tree and the tab order', async () => {
+  const { context, page } = await sampleMatrix(app.browser);
+  await page.fill('#matrix-search', 'supplier');
+  await page.waitForFunction(() => !/Showing 130 of/.test(document.querySelector('#matrix-count').textContent));
+  const count = await shown(page);
+  assert.ok(count > 0 && count < 130);
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const rows = nodes.filter((node) => node.role?.value === 'row' && !node.ignored);
+  assert.equal(rows.length, count + 1, 'the header row and the rows shown');
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    const hidden = await page.evaluate(() => [...document.querySelectorAll('tr.row[hidden]')].map((row) => {
+      const select = row.querySelector('select.status-select');
+      select.focus();
+      return {
+        height: row.getBoundingClientRect().height,
+        drawn: row.querySelector('td').checkVisibility(),
+        focused: document.activeElement === select,
+      };
+    }));
+    assert.equal(hidden.length, 130 - count);
+    for (const row of hidden) assert.deepEqual(row, { height: 0, drawn: false, focused: false }, `at ${width} px`);
+  }
+  await context.close();
+});
+
 test('the matrix shows with its first rows, and the rest follow once it is painted', async () => {
   const { context, page } = await openPage(app.browser);
   await context.addInitScript(() => {
