@@ -124,7 +124,7 @@ fn sheets_and_row_counts_match_the_engine() {
     }
     let soa = book.worksheet_range(SHEETS[3]).expect("soa");
     assert_eq!(soa.height(), 94);
-    let open_rows = m.rows.iter().filter(|r| r.status.is_open()).count();
+    let open_rows = m.rows.iter().filter(|r| r.is_open()).count();
     assert_eq!(
         book.worksheet_range(SHEETS[4]).expect("actions").height(),
         open_rows + 1
@@ -295,7 +295,7 @@ fn summary_counts_are_formulas_over_the_matrix_with_our_results() {
         .rows()
         .find(|r| r[0] == Data::String("Open rows (not started or in progress)".into()))
         .expect("open rows");
-    let open = m.rows.iter().filter(|r| r.status.is_open()).count();
+    let open = m.rows.iter().filter(|r| r.is_open()).count();
     assert_eq!(open_row[1].to_string(), open.to_string());
     let in_progress = values
         .rows()
@@ -591,7 +591,7 @@ fn count_after(csv: &str, label: &str) -> usize {
 fn the_summary_recounts_when_a_status_is_edited_in_the_spreadsheet() {
     let (m, bytes) = build(&assessment());
     let count = |status: Status| m.rows.iter().filter(|r| r.status == status).count();
-    let open = m.rows.iter().filter(|r| r.status.is_open()).count();
+    let open = m.rows.iter().filter(|r| r.is_open()).count();
     // Set process.change-policy (In progress) to Implemented in the ISO 27001 view, as a user
     // would pick it from the drop-down: its status cell then holds the shared string
     // "Implemented".
@@ -698,7 +698,7 @@ fn a_staged_plan_gives_the_summary_both_audits_and_each_stage_its_own_rows() {
     let expected = m
         .rows
         .iter()
-        .filter(|r| r.second_stage && r.status.is_open())
+        .filter(|r| r.second_stage && r.is_open())
         .count();
     assert!(expected > 0);
     assert_eq!(later, expected);
@@ -1074,7 +1074,7 @@ fn the_german_summary_recounts_in_libreoffice_when_a_status_is_changed() {
     let (m, bytes) = build_in(&a, "de");
     let sheets = names("de");
     let count = |status: Status| m.rows.iter().filter(|r| r.status == status).count();
-    let open = m.rows.iter().filter(|r| r.status.is_open()).count();
+    let open = m.rows.iter().filter(|r| r.is_open()).count();
     let (in_progress_word, implemented_word) =
         (t.label(Status::InProgress), t.label(Status::Implemented));
     // process.change-policy goes from "In Arbeit" to "Umgesetzt", as picked from the drop-down.

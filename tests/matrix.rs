@@ -791,7 +791,12 @@ mod properties {
                     prop_assert_eq!(r.applicable, r.status != Status::NotApplicable);
                 }
                 prop_assert!(!r.applicability_reason.is_empty());
-                prop_assert_eq!(r.priority == Priority::None, !r.status.is_open());
+                // A row that stays applicable is planned, even when marked Not applicable.
+                prop_assert_eq!(r.priority == Priority::None, !r.is_open());
+                prop_assert_eq!(r.plan_rank == 0, !r.is_open());
+                if r.applicable {
+                    prop_assert!(r.planned_status() != Status::NotApplicable);
+                }
                 prop_assert!(r.remaining_days >= 0.0);
             }
             // The SoA never reads "applicable" and "not applicable" on one line.
@@ -816,17 +821,36 @@ mod properties {
 
 #[test]
 fn a_control_a_law_names_stays_in_although_the_scope_answers_would_exclude_it() {
-    let no_development = [("scope.development", text("none"))];
-    let plain = build_with(&no_development, |_| {});
-    assert!(!soa_entry(&plain, "A.8.25").applicable);
-    let nis2 = build_with(
-        &[
-            ("scope.development", text("none")),
-            ("reg.nis2", text("essential")),
-        ],
-        |_| {},
+    // No rule of the built-in data excludes a control a law names for the same answers (the
+    // NIS2 duty on acquisition and development sits on A.8.26, which the answers keep, below):
+    // a rule that would exclude cryptography shows the safety net.
+    let mut q = questionnaire::builtin().clone();
+    q.applicability.insert(
+        0,
+        ims_matrix::questionnaire::ApplicabilityRule {
+            controls: vec!["A.8.24".to_owned()],
+            applicable: false,
+            when: ims_matrix::questionnaire::Condition::Is {
+                question: "scope.development".to_owned(),
+                value: serde_json::json!("none"),
+            },
+            reason: "Excluded by a test rule.".into(),
+        },
     );
-    let kept = soa_entry(&nis2, "A.8.25");
+    let build = |answers: &[(&str, Answer)]| {
+        let mut a = Assessment::new("2026-11-27T00:00:00Z");
+        for (id, answer) in answers {
+            a.answers.insert((*id).to_owned(), answer.clone());
+        }
+        matrix::build(catalog::builtin(), &q, &a)
+    };
+    let plain = build(&[("scope.development", text("none"))]);
+    assert!(!soa_entry(&plain, "A.8.24").applicable);
+    let nis2 = build(&[
+        ("scope.development", text("none")),
+        ("reg.nis2", text("essential")),
+    ]);
+    let kept = soa_entry(&nis2, "A.8.24");
     assert!(kept.applicable, "{}", kept.reason);
     assert_eq!(kept.basis, Some(ims_matrix::advice::Basis::Legal));
     assert!(kept.reason.contains("NIS2"), "{}", kept.reason);
@@ -835,6 +859,30 @@ fn a_control_a_law_names_stays_in_although_the_scope_answers_would_exclude_it() 
         .warnings
         .iter()
         .any(|w| w.text.starts_with("Excluded") && w.text.contains("NIS2")));
+}
+
+#[test]
+fn nis2_asks_for_security_in_what_is_acquired_without_keeping_a_development_life_cycle_nobody_runs()
+{
+    // Art. 21(2)(e) covers acquisition, development and maintenance: for a prospect that
+    // develops nothing it is met by the requirements for what it buys (A.8.26, kept by the
+    // answers), and the secure development life cycle stays excluded.
+    let nis2 = build_with(
+        &[
+            ("scope.development", text("none")),
+            ("reg.nis2", text("essential")),
+        ],
+        |_| {},
+    );
+    let life_cycle = soa_entry(&nis2, "A.8.25");
+    assert!(!life_cycle.applicable, "{}", life_cycle.reason);
+    let requirements = soa_entry(&nis2, "A.8.26");
+    assert!(requirements.applicable);
+    assert!(
+        requirements.obligations.iter().any(|o| o.contains("NIS2")),
+        "{:?}",
+        requirements.obligations
+    );
 }
 
 #[test]
@@ -1526,4 +1574,188 @@ fn a_reason_names_remote_work_once() {
     assert!(!soa_entry(&some, "A.8.1")
         .reason
         .contains("most of your people"));
+}
+
+/// The maturity question's id for a practice.
+fn maturity_id(practice: &str) -> String {
+    questionnaire::builtin()
+        .maturity_question(practice)
+        .unwrap_or_else(|| panic!("{practice}"))
+        .id
+        .clone()
+}
+
+fn has_warning(m: &Matrix, words: &str) -> bool {
+    m.warnings.iter().any(|w| w.text.contains(words))
+}
+
+#[test]
+fn with_20000_1_first_the_risk_assessment_that_selects_its_controls_is_on_its_critical_path() {
+    // 20000-1 8.7.3.2 asks for the information security risks assessed and their controls at
+    // the 20000-1 audit (from a lead implementer's review: Medium, ranked after the controls
+    // it selects).
+    let m = build_with(&[("start.target", text("iso20000-first"))], |_| {});
+    for id in [
+        "process.infosec-risk-assessment",
+        "process.infosec-risk-assessment-run",
+        "process.infosec-risk-treatment",
+    ] {
+        let r = row(&m, id);
+        assert!(r.critical && !r.second_stage, "{id}");
+        assert_eq!(r.priority, Priority::High, "{id}");
+    }
+    let assessment = row(&m, "process.infosec-risk-assessment").plan_rank;
+    for r in m.rows.iter().filter(|r| {
+        r.kind == RowKind::Iso27001Only && !r.second_stage && r.is_open() && !r.critical
+    }) {
+        assert!(
+            r.plan_rank > assessment,
+            "{} before the risk assessment",
+            r.id
+        );
+    }
+}
+
+#[test]
+fn a_common_row_not_written_down_for_the_system_held_is_written_once_not_extended() {
+    let audit = maturity_id("internal-audit");
+    let with = |maturity: &str| {
+        build_with(
+            &[
+                ("start.iso20000", text("implemented")),
+                (audit.as_str(), text(maturity)),
+            ],
+            |_| {},
+        )
+    };
+    let informal = with("informal");
+    assert_eq!(
+        row(&informal, "common.internal-audit").action,
+        "Write one integrated document covering both standards"
+    );
+    // A system in place keeps its audit records: the starting point is checked.
+    assert!(has_warning(&informal, "is in place, but also that"));
+    let written = with("documented_one");
+    assert_eq!(
+        row(&written, "common.internal-audit").action,
+        "Extend the SMS document to cover the ISMS"
+    );
+    assert!(!has_warning(&written, "is in place, but also that"));
+}
+
+#[test]
+fn an_iso_9001_procedure_in_place_is_extended_before_a_projects_draft() {
+    let audit = maturity_id("internal-audit");
+    let m = build_with(
+        &[
+            ("start.iso20000", text("in-progress")),
+            ("start.other", Answer::Choices(vec!["iso9001".into()])),
+            (audit.as_str(), text("documented_one")),
+        ],
+        |_| {},
+    );
+    assert_eq!(
+        row(&m, "common.internal-audit").action,
+        "Extend the ISO 9001 procedure to cover both standards"
+    );
+}
+
+#[test]
+fn a_mandatory_row_marked_not_applicable_stays_in_the_plan() {
+    let m = build_with(&[], |a| {
+        a.update_row("sms.budgeting", |e| e.status = Some(Status::NotApplicable));
+    });
+    let budgeting = row(&m, "sms.budgeting");
+    assert!(budgeting.applicable && budgeting.status == Status::NotApplicable);
+    assert!(budgeting.plan_rank > 0, "in the action plan");
+    assert_ne!(budgeting.priority, Priority::None);
+    assert!(budgeting.remaining_days > 0.0);
+    assert!(!budgeting.target_date.is_empty());
+    assert!(budgeting.is_open());
+}
+
+#[test]
+fn a_control_a_law_names_excluded_by_hand_gets_the_laws_check_beside_it() {
+    // GDPR names data masking (A.8.11); marking its row Not applicable is the user's decision,
+    // which an auditor questions as much as an exclusion from the answers.
+    let m = build_with(&[("reg.gdpr", text("controller"))], |a| {
+        a.update_row("isms.data-masking", |e| {
+            e.status = Some(Status::NotApplicable)
+        });
+    });
+    let masking = soa_entry(&m, "A.8.11");
+    assert!(!masking.applicable);
+    assert!(
+        masking.warnings.iter().any(|w| w.contains("GDPR")),
+        "{:?}",
+        masking.warnings
+    );
+}
+
+#[test]
+fn nis2_in_public_administration_goes_by_level_of_government_not_by_size() {
+    let public = |nis2: &str, size: &str| {
+        build_with(
+            &[
+                ("org.sector", text("public")),
+                ("org.size", text(size)),
+                ("reg.nis2", text(nis2)),
+            ],
+            |_| {},
+        )
+    };
+    for (nis2, size) in [
+        ("essential", "medium"),
+        ("important", "small"),
+        ("no", "large"),
+    ] {
+        let m = public(nis2, size);
+        assert!(has_warning(&m, "level of government"), "{nis2} {size}");
+        // The size tests do not fit public administration.
+        assert!(!has_warning(&m, "medium and large"), "{nis2} {size}");
+    }
+}
+
+#[test]
+fn a_firm_of_fewer_than_ten_is_told_to_plan_an_independent_internal_auditor() {
+    let micro = build_with(&[("org.size", text("micro"))], |_| {});
+    assert!(has_warning(&micro, "objectivity and impartiality"));
+    let small = build_with(&[("org.size", text("small"))], |_| {});
+    assert!(!has_warning(&small, "objectivity and impartiality"));
+}
+
+#[test]
+fn a_second_audit_held_apart_is_not_justified_by_a_combined_visit() {
+    let staged = |combined: bool, body: &str| {
+        build_with(
+            &[
+                ("start.target", text("iso27001-first")),
+                ("cert.combined", Answer::Bool(combined)),
+                ("cert.body", text(body)),
+            ],
+            |_| {},
+        )
+    };
+    let one_visit = staged(true, "one");
+    let basis = |m: &Matrix| {
+        m.schedule
+            .as_ref()
+            .unwrap()
+            .second
+            .as_ref()
+            .unwrap()
+            .basis
+            .clone()
+    };
+    assert!(
+        basis(&one_visit).contains("in one visit"),
+        "{}",
+        basis(&one_visit)
+    );
+    assert!(!has_warning(&one_visit, "You plan separate audits"));
+    for apart in [staged(false, "one"), staged(true, "separate")] {
+        assert!(!basis(&apart).contains("in one visit"), "{}", basis(&apart));
+        assert!(basis(&apart).contains("an assumption"));
+        assert!(has_warning(&apart, "You plan separate audits"));
+    }
 }

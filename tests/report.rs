@@ -32,7 +32,7 @@ fn check(name: &str, m: &Matrix) {
     let open: Vec<_> = m
         .rows
         .iter()
-        .filter(|r| r.applicable && r.status.is_open())
+        .filter(|r| r.applicable && r.is_open())
         .collect();
     assert_eq!(o.risks.len(), RISKS.min(open.len()), "{name}");
     // Risks: open, most exposed first, on practices and controls of their own, and every reason
@@ -41,7 +41,7 @@ fn check(name: &str, m: &Matrix) {
         assert!(pair[0].row.exposure >= pair[1].row.exposure, "{name}");
     }
     for (i, risk) in o.risks.iter().enumerate() {
-        assert!(risk.row.status.is_open() && risk.row.applicable, "{name}");
+        assert!(risk.row.is_open() && risk.row.applicable, "{name}");
         assert!(
             risk.why
                 .iter()

@@ -619,7 +619,7 @@ fn the_statement_of_applicability_and_the_action_plan_are_read_too() {
     let first_open = m
         .rows
         .iter()
-        .filter(|r| r.status.is_open())
+        .filter(|r| r.is_open())
         .min_by_key(|r| r.plan_rank)
         .expect("an open row");
     let owner = locate(
@@ -854,7 +854,7 @@ fn a_french_workbook_reads_its_statement_of_applicability_and_action_plan() {
     let first_open = m
         .rows
         .iter()
-        .filter(|r| r.status.is_open())
+        .filter(|r| r.is_open())
         .min_by_key(|r| r.plan_rank)
         .expect("an open row");
     let in_plan = |header: &str| {

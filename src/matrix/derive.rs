@@ -30,6 +30,7 @@ pub fn action(
     );
     // A project's draft of a document exists where the answer says it is written down.
     let drafted = maturity == Some(Maturity::DocumentedOne);
+    let unwritten = matches!(maturity, Some(Maturity::Informal | Maturity::NotInPlace));
     if done {
         return match (kind, start) {
             (RowKind::Iso27001Only, start) if start.has_iso27001() => "engine.action.keep-in-isms",
@@ -54,13 +55,14 @@ pub fn action(
         // A project under way with nothing in place yet: its drafts are where the integrated
         // document or process is written, before they are approved.
         (RowKind::Common, S::Neither) => match (isms_project, sms_project, drafted) {
+            // The harmonised structure ISO/IEC 27013 builds on: document control, audits,
+            // reviews, improvement and competence of an ISO 9001 or 14001 system serve both.
+            // An approved procedure that runs is the base, before a project's draft.
+            _ if reusable == Some(OtherSystem::Iso9001) => "engine.action.extend-9001-procedure",
+            _ if reusable == Some(OtherSystem::Iso14001) => "engine.action.extend-14001-procedure",
             (true, true, true) => "engine.action.merge-project-drafts",
             (true, false, true) => "engine.action.widen-isms-draft",
             (false, true, true) => "engine.action.widen-sms-draft",
-            // The harmonised structure ISO/IEC 27013 builds on: document control, audits,
-            // reviews, improvement and competence of an ISO 9001 or 14001 system serve both.
-            _ if reusable == Some(OtherSystem::Iso9001) => "engine.action.extend-9001-procedure",
-            _ if reusable == Some(OtherSystem::Iso14001) => "engine.action.extend-14001-procedure",
             // Written down already, though no system is held: that document is the start.
             _ if drafted || maturity == Some(Maturity::Integrated) => {
                 "engine.action.extend-written-document"
@@ -79,6 +81,11 @@ pub fn action(
             (_, _, Lead::Iso27001) => "engine.action.design-process-27001-led",
             _ => "engine.action.design-process-20000-led",
         },
+        // Nothing written down for the system held: there is no document to extend, so the
+        // one written now is integrated from the start.
+        (RowKind::Common, S::Iso27001 | S::Iso20000) if unwritten => {
+            "engine.action.write-integrated-document"
+        }
         (RowKind::Common, S::Iso27001) => "engine.action.extend-isms-document",
         (RowKind::Common, S::Iso20000) => "engine.action.extend-sms-document",
         (RowKind::Common, S::BothSeparate) => "engine.action.merge-documents",

@@ -119,13 +119,14 @@ pub fn build_in(
             } else {
                 (draft_applicable, draft_reason)
             };
+            let planned = model::planned_status(applicable, status);
             let phase = plan::phase(row);
             // With 20000-1 first, its 8.7.3.2 asks for the controls that treat the information
             // security risks in place at its audit: a control the answers make High is such a
             // control, so it stays in the first stage with the treatment that selects it.
             let treats_high_risk = facts.target == Target::Iso20000First
                 && row.kind == RowKind::Iso27001Only
-                && derive::priority(row, status, false, false, &facts, advice, current_controls)
+                && derive::priority(row, planned, false, false, &facts, advice, current_controls)
                     .band
                     == Priority::High;
             let second_stage = plan::second_stage(
@@ -136,7 +137,7 @@ pub fn build_in(
             let critical = plan::critical(row, facts.target, second_stage);
             let mut urgency = derive::priority(
                 row,
-                status,
+                planned,
                 critical,
                 second_stage,
                 &facts,
@@ -150,7 +151,7 @@ pub fn build_in(
                         .to_owned(),
                 );
             }
-            let (remaining_days, effort_reasons) = effort::remaining(row, status, &facts, answers);
+            let (remaining_days, effort_reasons) = effort::remaining(row, planned, &facts, answers);
             MatrixRow {
                 id: row.id.clone(),
                 topic: row.topic.clone(),
@@ -223,7 +224,7 @@ pub fn build_in(
                 second_stage,
                 target_date: schedule
                     .as_ref()
-                    .filter(|_| status.is_open())
+                    .filter(|_| planned.is_open())
                     .map(|s| s.ends_for(phase, second_stage).to_owned())
                     .unwrap_or_default(),
                 plan_rank: 0,
@@ -254,6 +255,7 @@ pub fn build_in(
     let warnings = warnings::build(
         &rows,
         &controls,
+        &soa,
         editions,
         answers,
         &facts,
@@ -331,9 +333,7 @@ pub fn data_texts() -> Vec<(String, String)> {
 /// order one builds on another (`plan::step`, one per row in `steps`), then by priority, then
 /// the larger job first, then the crosswalk's order.
 fn rank_plan(rows: &mut [MatrixRow], steps: &[Option<u16>]) {
-    let mut open: Vec<usize> = (0..rows.len())
-        .filter(|i| rows[*i].status.is_open())
-        .collect();
+    let mut open: Vec<usize> = (0..rows.len()).filter(|i| rows[*i].is_open()).collect();
     open.sort_by(|&a, &b| {
         let early = |i: usize| !(rows[i].critical && rows[i].phase <= Phase::Planning);
         let step = |i: usize| steps[i].unwrap_or(u16::MAX);

@@ -98,6 +98,30 @@ pub struct MatrixRow {
     pub warnings: Vec<String>,
 }
 
+impl MatrixRow {
+    /// The status the plan and the figures work with: a row that stays applicable although
+    /// marked Not applicable by hand (it carries requirements that allow no exclusion; a check
+    /// names it) is work not started, so marking it cannot take it out of the plan or raise
+    /// readiness.
+    pub fn planned_status(&self) -> Status {
+        planned_status(self.applicable, self.status)
+    }
+
+    /// Work is left on the row (`planned_status`).
+    pub fn is_open(&self) -> bool {
+        self.planned_status().is_open()
+    }
+}
+
+/// `MatrixRow::planned_status` before the row is built.
+pub fn planned_status(applicable: bool, status: Status) -> Status {
+    if applicable && status == Status::NotApplicable {
+        Status::NotStarted
+    } else {
+        status
+    }
+}
+
 /// One Annex A control in the draft Statement of Applicability.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct SoaEntry {

@@ -55,14 +55,17 @@ const PHASE_ENDS: [(Phase, i64); 5] = [
 /// first risk assessment and the treatment with the Statement of Applicability; the SMS,
 /// catalogue and service agreements),
 /// or cannot certify (internal audit, the management review with its inputs and results). Both
-/// lists hold the policy and roles: 20000-1 asks for them before its audit as 27001 does.
+/// lists hold the policy and roles: 20000-1 asks for them before its audit as 27001 does, and
+/// its information security management (8.7.3.1 the policy, 8.7.3.2 the risks assessed and the
+/// controls that treat them), which a 20000-1 auditor checks directly: in a 20000-1-first plan
+/// the risk assessment that selects the controls kept for that audit is on its path.
 const CRITICAL_27001: [&str; 15] = [
     "4.1", "4.2", "4.3", "5.1", "5.2", "5.3", "6.1.1", "6.1.2", "6.1.3", "8.2", "9.2.1", "9.2.2",
     "9.3.1", "9.3.2", "9.3.3",
 ];
-const CRITICAL_20000: [&str; 13] = [
-    "4.1", "4.2", "4.3", "4.4", "5.1", "5.2.1", "5.2.2", "5.3", "6.1", "8.2.4", "8.3.3", "9.2",
-    "9.3",
+const CRITICAL_20000: [&str; 15] = [
+    "4.1", "4.2", "4.3", "4.4", "5.1", "5.2.1", "5.2.2", "5.3", "6.1", "8.2.4", "8.3.3", "8.7.3.1",
+    "8.7.3.2", "9.2", "9.3",
 ];
 
 /// The management-system clauses of the current editions in the order one is built on
@@ -280,6 +283,13 @@ fn months(timeline: Option<Timeline>) -> (u32, bool) {
     }
 }
 
+/// The two standards are audited apart: the prospect wants no combined audit, or has a
+/// certification body for each.
+pub fn separate_audits(answers: &Answers) -> bool {
+    reads::CERT_COMBINED.get(answers) != Some(true)
+        || reads::CERT_BODY.get(answers) == Some(reads::CertBody::Separate)
+}
+
 /// Whether both ISO/IEC 27001 and ISO/IEC 20000-1 certificates are held.
 pub fn holds_both(answers: &Answers) -> bool {
     [&reads::START_ISO27001, &reads::START_ISO20000]
@@ -341,15 +351,19 @@ impl Schedule {
                 "",
             ),
         };
+        // A year after the first audit its first surveillance visit falls, which one body can
+        // combine with the second standard's audit; audited apart, the year is an assumption.
+        let second_basis = if separate_audits(answers) {
+            "engine.schedule.second-audit-separate"
+        } else {
+            "engine.schedule.second-audit"
+        };
         let second = (!second_label.is_empty()).then(|| {
             let second_audit = audit.add_months(SECOND_AUDIT_MONTHS);
             Milestone {
                 audit: second_audit.to_string(),
                 audit_label: texts.get(second_label).to_owned(),
-                basis: texts.fill(
-                    "engine.schedule.second-audit",
-                    &[("months", &SECOND_AUDIT_MONTHS)],
-                ),
+                basis: texts.fill(second_basis, &[("months", &SECOND_AUDIT_MONTHS)]),
                 phases: phase_ends(audit, second_audit),
             }
         });

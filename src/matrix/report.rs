@@ -75,7 +75,7 @@ pub fn outline(matrix: &Matrix) -> Outline<'_> {
     let mut open: Vec<&MatrixRow> = matrix
         .rows
         .iter()
-        .filter(|r| r.applicable && r.status.is_open())
+        .filter(|r| r.applicable && r.is_open())
         .collect();
     open.sort_by_key(|r| r.plan_rank);
     let next_steps = open.iter().take(NEXT_STEPS).copied().collect();

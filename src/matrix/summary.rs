@@ -18,15 +18,7 @@ pub const TOP_ACTIONS: usize = 10;
 /// row, or one with clause requirements: a check names it) counts as not started: marking a
 /// mandatory row Not applicable must not raise readiness.
 fn readiness(rows: &[&MatrixRow]) -> u8 {
-    weighted_readiness(rows.iter().map(|r| (r.effort_weight, counted_status(r))))
-}
-
-fn counted_status(row: &MatrixRow) -> Status {
-    if row.applicable && row.status == Status::NotApplicable {
-        Status::NotStarted
-    } else {
-        row.status
-    }
+    weighted_readiness(rows.iter().map(|r| (r.effort_weight, r.planned_status())))
 }
 
 fn weighted_readiness(rows: impl Iterator<Item = (u8, Status)>) -> u8 {
@@ -102,7 +94,7 @@ pub fn build(rows: &[MatrixRow]) -> Summary {
             AreaReadiness {
                 area: area.clone(),
                 rows: members.len(),
-                open: members.iter().filter(|r| r.status.is_open()).count(),
+                open: members.iter().filter(|r| r.is_open()).count(),
                 readiness: readiness(members),
             }
         })
@@ -124,7 +116,7 @@ pub fn build(rows: &[MatrixRow]) -> Summary {
     let shared_open = || {
         rows.iter()
             .filter(|r| r.applicable && matches!(r.kind, RowKind::Common | RowKind::Integrated))
-            .filter(|r| r.status.is_open())
+            .filter(|r| r.is_open())
     };
     let to_write: BTreeSet<&str> = shared_open()
         .filter(|r| r.status == Status::NotStarted || !written(r))
@@ -135,14 +127,14 @@ pub fn build(rows: &[MatrixRow]) -> Summary {
         .collect::<BTreeSet<&str>>()
         .difference(&to_write)
         .count();
-    let mut open: Vec<&MatrixRow> = rows.iter().filter(|r| r.status.is_open()).collect();
+    let mut open: Vec<&MatrixRow> = rows.iter().filter(|r| r.is_open()).collect();
     // In the action plan's order (critical path first, then phase by phase).
     open.sort_by_key(|r| r.plan_rank);
     Summary {
         rows: rows.len(),
         applicable_rows: rows
             .iter()
-            .filter(|r| counted_status(r) != Status::NotApplicable)
+            .filter(|r| r.planned_status() != Status::NotApplicable)
             .count(),
         open_rows: open.len(),
         readiness: readiness(&all),

@@ -5,7 +5,7 @@
 
 use super::applicability::ByControl;
 use super::facts::Facts;
-use super::model::{MatrixRow, Warning, WarningKind};
+use super::model::{MatrixRow, SoaEntry, Warning, WarningKind};
 use super::plan::{Phase, Schedule};
 use super::scope::{StartingPoint, Target};
 use crate::advice::Tag;
@@ -40,6 +40,7 @@ fn minimum_months(start: StartingPoint, target: Target) -> u32 {
 pub fn build(
     rows: &[MatrixRow],
     controls: &ByControl,
+    soa: &[SoaEntry],
     editions: Editions,
     answers: &Answers,
     facts: &Facts<'_>,
@@ -109,19 +110,16 @@ pub fn build(
             }
         }
     }
-    let mut excluded: Vec<(&String, &super::applicability::Applicability)> =
-        controls.iter().collect();
-    excluded.sort_by(|a, b| super::view::compare_refs(a.0, b.0));
-    for (reference, applicability) in excluded {
-        if !applicability.applicable && !applicability.obligations.is_empty() {
-            let named: Vec<&str> = applicability
-                .obligations
-                .iter()
-                .map(String::as_str)
-                .collect();
+    // Excluded by the answers or by hand (a row marked Not applicable): the Statement of
+    // Applicability holds both.
+    let mut excluded: Vec<&SoaEntry> = soa.iter().filter(|e| !e.applicable).collect();
+    excluded.sort_by(|a, b| super::view::compare_refs(&a.reference, &b.reference));
+    for entry in excluded {
+        if !entry.obligations.is_empty() {
+            let named: Vec<&str> = entry.obligations.iter().map(String::as_str).collect();
             add(
                 WarningKind::Exclusion,
-                Some(reference),
+                Some(&entry.reference),
                 texts.fill(
                     "engine.warning.excluded-but-named",
                     &[("duties", &super::applicability::join_and(texts, &named))],
@@ -163,8 +161,26 @@ pub fn build(
         Target::Iso20000First => Some("ISO/IEC 27001"),
         _ => None,
     };
+    // Audited apart, the second audit need not wait for the first certificate's surveillance
+    // visit: the plan's twelve months are an assumption (`plan::separate_audits`).
+    if let (Some(standard), true) = (
+        second_standard.filter(|_| schedule.is_some_and(|s| s.second.is_some())),
+        super::plan::separate_audits(answers),
+    ) {
+        add(
+            WarningKind::Schedule,
+            None,
+            texts.fill(
+                "engine.warning.second-audit-separate",
+                &[
+                    ("standard", &standard),
+                    ("months", &super::plan::SECOND_AUDIT_MONTHS),
+                ],
+            ),
+        );
+    }
     if let Some(standard) = second_standard {
-        if !rows.iter().any(|r| r.second_stage && r.status.is_open()) {
+        if !rows.iter().any(|r| r.second_stage && r.is_open()) {
             add(
                 WarningKind::Schedule,
                 None,
@@ -243,6 +259,13 @@ fn answer_checks(
         )
     );
     match reads::NIS2.get(answers) {
+        // Public administration is in scope by level of government, not by size (Art. 2(2)(f),
+        // 2(5)(a), 3(1)(d); docs/obligations.md): the size checks below do not fit it.
+        Some(_) if sector == Some(Sector::Public) => add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.nis2-public").to_owned(),
+        ),
         Some(Nis2::No) if nis2_sector && medium_or_larger => add(
             WarningKind::Answers,
             None,
@@ -494,6 +517,15 @@ fn answer_checks(
             texts.get("engine.warning.iaas-not-outsourced").to_owned(),
         );
     }
+    // Auditors are chosen for objectivity and impartiality (9.2 of both standards): in a firm
+    // of fewer than ten, those who run the system would audit their own work.
+    if size == Some(OrgSize::Micro) {
+        add(
+            WarningKind::Schedule,
+            None,
+            texts.get("engine.warning.micro-internal-audit").to_owned(),
+        );
+    }
     // A provider handling personal data only for its customers still employs people: it is the
     // controller of its staff's data (GDPR Art. 4(7); docs/obligations.md).
     if reads::GDPR.get(answers) == Some(GdprRole::Processor) {
@@ -536,7 +568,8 @@ fn answer_checks(
 }
 
 /// Maturity answers that contradict each other: audits and reviews of a management system that
-/// is not there yet, and development written down without the change control it goes through.
+/// is not there yet, a system in place without the records of its audits and reviews, and
+/// development written down without the change control it goes through.
 fn maturity_checks(
     rows: &[MatrixRow],
     answers: &Answers,
@@ -574,6 +607,36 @@ fn maturity_checks(
             let subject = first_row(practice).map(|r| r.id.as_str());
             add(WarningKind::Answers, subject, texts.get(key).to_owned());
         }
+    }
+    // A system in place keeps its audit programme and results and its management reviews'
+    // results as documented information (9.2, 9.3 of both standards): answered as not written
+    // down, the starting point is in doubt, and the plan builds on a system that may not pass.
+    let held: Vec<&str> = [
+        (&reads::START_ISO27001, "ISO/IEC 27001"),
+        (&reads::START_ISO20000, "ISO/IEC 20000-1"),
+    ]
+    .into_iter()
+    .filter(|(question, _)| question.get(answers).is_some_and(Holding::holds))
+    .map(|(_, standard)| standard)
+    .collect();
+    let unrecorded: Vec<&MatrixRow> = rows
+        .iter()
+        .filter(|r| ["internal-audit", "management-review"].contains(&r.practice.as_str()))
+        .filter(|r| matches!(r.maturity, Some(Maturity::Informal | Maturity::NotInPlace)))
+        .collect();
+    if let (false, Some(first)) = (held.is_empty(), unrecorded.first()) {
+        let topics: Vec<&str> = unrecorded.iter().map(|r| &*r.topic).collect();
+        add(
+            WarningKind::Answers,
+            Some(&first.id),
+            texts.fill(
+                "engine.warning.system-without-records",
+                &[
+                    ("standard", &super::applicability::join_and(texts, &held)),
+                    ("topics", &super::applicability::join_quoted(texts, &topics)),
+                ],
+            ),
+        );
     }
     if written("development") && absent("change") {
         let subject = first_row("change").map(|r| r.id.as_str());

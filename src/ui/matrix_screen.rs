@@ -421,7 +421,7 @@ fn RowCells(props: &RowProps) -> Html {
             </td>
             <td role="cell" class="col-priority" data-label={label(SortKey::Priority)}>
                 <span class={classes!("priority", format!("{:?}", row.priority).to_lowercase())}>{label(row.priority)}</span>
-                {row.status.is_open().then(|| html! { <span class="phase-tag">{label(row.phase)}</span> })}
+                {row.is_open().then(|| html! { <span class="phase-tag">{label(row.phase)}</span> })}
                 {(!row.warnings.is_empty()).then(|| html! { <span class="badge warn" title={row.warnings.join(" ")}>{t("matrix.badge.check")}</span> })}
             </td>
         </>
@@ -482,7 +482,7 @@ mod tests {
         let first_open = build(&base)
             .rows
             .iter()
-            .find(|row| row.status.is_open())
+            .find(|row| row.is_open())
             .map(|row| row.id.clone())
             .unwrap();
         let mut closed = base.clone();

@@ -254,7 +254,7 @@ pub fn appendix(m: &Matrix) -> Html {
                             <td data-label={format!("ISO/IEC 20000-1:{}", m.editions.iso20000.edition())}>{refs_with_titles(&row.iso20000)}</td>
                             <td data-label={t("report.appendix.status")}>
                                 <span class={classes!("report-status", row.status.as_str().to_owned())}>{label(row.status)}</span>
-                                {(row.status.is_open()).then(|| html! { <><br />{tf("report.appendix.priority", &[("priority", &label(row.priority))])}</> })}
+                                {(row.is_open()).then(|| html! { <><br />{tf("report.appendix.priority", &[("priority", &label(row.priority))])}</> })}
                             </td>
                             <td data-label={t("report.appendix.owner-due-notes-label")}>
                                 {[(!row.owner.is_empty()).then(|| row.owner.clone()), (!row.due.is_empty()).then(|| tf("report.appendix.due", &[("date", &date(&row.due))]))].into_iter().flatten().collect::<Vec<_>>().join(" · ")}

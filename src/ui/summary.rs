@@ -175,7 +175,7 @@ fn phase_items(m: &Matrix, ends: &[PhaseEnd], second_stage: bool) -> Html {
     html! {
         {for ends.iter().filter_map(|end| {
             let (open, left) = m.rows.iter()
-                .filter(|r| r.phase == end.phase && r.status.is_open() && r.second_stage == second_stage)
+                .filter(|r| r.phase == end.phase && r.is_open() && r.second_stage == second_stage)
                 .fold((0usize, 0.0), |(n, d), r| (n + 1, d + r.remaining_days));
             (!second_stage || open > 0).then(|| html! {
                 <li>

@@ -121,7 +121,7 @@ pub fn write(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<(), Xlsx
         .rows
         .iter()
         .enumerate()
-        .filter(|(_, r): &Open| r.status.is_open())
+        .filter(|(_, r): &Open| r.is_open())
         .collect();
     // The plan's own order: the critical path first, then phase by phase (matrix::rank_plan).
     open.sort_by_key(|(_, r)| r.plan_rank);

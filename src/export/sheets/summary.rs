@@ -164,9 +164,7 @@ pub fn write(
                     .rows
                     .iter()
                     .filter(|row| {
-                        row.phase == end.phase
-                            && row.status.is_open()
-                            && row.second_stage == second_stage
+                        row.phase == end.phase && row.is_open() && row.second_stage == second_stage
                     })
                     .fold((0, 0.0), |(n, d), row| (n + 1, d + row.remaining_days));
                 // The second stage lists only the phases that hold its rows.
@@ -299,7 +297,7 @@ pub fn write(
         ws.write_formula_with_format(r, 1, formula, &styles.plain)?;
     }
     let open_statuses: Vec<Status> = Status::ALL.into_iter().filter(|s| s.is_open()).collect();
-    let open = m.rows.iter().filter(|row| row.status.is_open()).count();
+    let open = m.rows.iter().filter(|row| row.is_open()).count();
     // Counted over the matrix itself, like the rows above, so it holds however they are laid out.
     let open_formula = open_statuses
         .iter()
