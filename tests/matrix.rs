@@ -1759,3 +1759,23 @@ fn a_second_audit_held_apart_is_not_justified_by_a_combined_visit() {
         assert!(has_warning(&apart, "You plan separate audits"));
     }
 }
+
+#[test]
+fn a_contractual_basis_needs_customers_with_contracts() {
+    // From a lead implementer's review: an IT centre serving its own organisation had A.6.6
+    // and A.8.6 "Contractual" with no contract to name.
+    let internal = build_with(&[("scope.customers", text("internal"))], |_| {});
+    let external = build_with(&[("scope.customers", text("external"))], |_| {});
+    for control in ["A.6.6", "A.8.6", "A.8.14"] {
+        assert_eq!(
+            soa_entry(&internal, control).basis,
+            Some(ims_matrix::advice::Basis::Risk),
+            "{control}"
+        );
+        assert_eq!(
+            soa_entry(&external, control).basis,
+            Some(ims_matrix::advice::Basis::Contractual),
+            "{control}"
+        );
+    }
+}

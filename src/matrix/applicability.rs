@@ -7,7 +7,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 
 use super::facts::Facts;
-use crate::advice::{Advice, Basis, ObligationId};
+use crate::advice::{Advice, Basis, ObligationId, Tag};
 use crate::assessment::Editions;
 use crate::catalog::{Catalog, Family, Row, RowKind, StandardId, Text};
 use crate::i18n::Texts;
@@ -55,6 +55,12 @@ fn justify(
         text.push_str(&sentence);
     };
     let mut basis = profile.map_or(Basis::Risk, |p| p.basis);
+    // A control whose profile rests on customer contracts (service levels, confidentiality,
+    // deletion terms) has none to rest on without external customers: an auditor asks which
+    // contract, so it is included on risk.
+    if basis == Basis::Contractual && !facts.has(Tag::ExternalCustomers) {
+        basis = Basis::Risk;
+    }
     let duties: Vec<_> = facts.duties_on(reference).collect();
     if !duties.is_empty() {
         basis = if duties.iter().any(|(o, _)| is_law(o.id)) {
