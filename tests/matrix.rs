@@ -1779,3 +1779,40 @@ fn a_contractual_basis_needs_customers_with_contracts() {
         );
     }
 }
+
+#[test]
+fn pci_dss_physical_security_is_the_hosts_when_the_card_data_runs_at_a_provider() {
+    // From a lead implementer's review: a software house on outsourced IaaS had its office
+    // entry control raised by PCI DSS Req. 9, which its cloud provider meets.
+    let hosted = build_with(
+        &[
+            ("reg.pci", Answer::Bool(true)),
+            ("scope.premises", Answer::Choices(vec!["offices".into()])),
+            ("scope.cloud", Answer::Choices(vec!["use-iaas".into()])),
+        ],
+        |_| {},
+    );
+    let entry = soa_entry(&hosted, "A.7.2");
+    assert!(entry.applicable);
+    assert!(
+        !entry.obligations.iter().any(|o| o.contains("PCI")),
+        "{:?}",
+        entry.obligations
+    );
+    assert!(has_warning(&hosted, "Attestation of Compliance"));
+    let own_room = build_with(
+        &[
+            ("reg.pci", Answer::Bool(true)),
+            (
+                "scope.premises",
+                Answer::Choices(vec!["offices".into(), "server-room".into()]),
+            ),
+        ],
+        |_| {},
+    );
+    assert!(soa_entry(&own_room, "A.7.2")
+        .obligations
+        .iter()
+        .any(|o| o.contains("PCI")));
+    assert!(!has_warning(&own_room, "Attestation of Compliance"));
+}

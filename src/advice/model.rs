@@ -95,6 +95,9 @@ pub struct ObligationControl {
     pub reference: String,
     pub provision: Text,
     pub why: Text,
+    /// The provision bears on the control only with this scope fact.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub only_with: Option<Tag>,
 }
 
 /// A law, regulation or scheme, with its source and the controls it bears on.

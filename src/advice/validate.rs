@@ -52,6 +52,10 @@ struct RawObligationControl {
     reference: String,
     provision: String,
     why: String,
+    /// The scope fact without which the provision does not bear on the control (PCI DSS's
+    /// physical security falls to whoever houses the card data environment).
+    #[serde(default)]
+    only_with: Option<String>,
 }
 
 /// Builds the advice data.
@@ -192,6 +196,13 @@ pub fn load(
                     format!("{} needs a provision and a why", c.reference),
                 );
             }
+            if let Some(tag) = c.only_with.as_deref().filter(|t| Tag::parse(t).is_none()) {
+                bad(
+                    obligations.name,
+                    &raw.id,
+                    format!("unknown scope fact {tag:?} in only_with of {}", c.reference),
+                );
+            }
         }
         list.push(Obligation {
             id,
@@ -206,6 +217,7 @@ pub fn load(
                     reference: c.reference,
                     provision: c.provision.into(),
                     why: c.why.into(),
+                    only_with: c.only_with.as_deref().and_then(Tag::parse),
                 })
                 .collect(),
             attestation: id.is_attestation(),

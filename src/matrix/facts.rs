@@ -81,6 +81,7 @@ impl<'a> Facts<'a> {
                 o.controls
                     .iter()
                     .find(|c| c.reference == reference)
+                    .filter(|c| c.only_with.is_none_or(|tag| self.has(tag)))
                     .map(|c| (*o, c))
             })
     }

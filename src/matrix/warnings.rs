@@ -517,6 +517,19 @@ fn answer_checks(
             texts.get("engine.warning.iaas-not-outsourced").to_owned(),
         );
     }
+    // Card data hosted by a provider: PCI DSS's physical security (Req. 9) is the provider's,
+    // evidenced by its attestation (its duty on A.7.2 needs equipment of one's own,
+    // data/obligations.json `only_with`).
+    if facts.has(Tag::PaymentCards)
+        && !facts.has(Tag::OwnDataCentre)
+        && (facts.has(Tag::CloudUser) || facts.has(Tag::OutsourcedOperations))
+    {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.pci-hosted-cde").to_owned(),
+        );
+    }
     // Auditors are chosen for objectivity and impartiality (9.2 of both standards): in a firm
     // of fewer than ten, those who run the system would audit their own work.
     if size == Some(OrgSize::Micro) {
