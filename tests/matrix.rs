@@ -1816,3 +1816,57 @@ fn pci_dss_physical_security_is_the_hosts_when_the_card_data_runs_at_a_provider(
         .any(|o| o.contains("PCI")));
     assert!(!has_warning(&own_room, "Attestation of Compliance"));
 }
+
+#[test]
+fn a_firm_with_no_network_and_no_cloud_infrastructure_secures_how_its_people_connect() {
+    // From a lead implementer's review: a fully remote firm on software services only read
+    // "the virtual networks, firewall rules and segments you configure in cloud services" and
+    // "SD-WAN services bought from carriers".
+    let saas_only = build_with(
+        &[
+            ("scope.network", Answer::Bool(false)),
+            ("scope.cloud", Answer::Choices(vec!["use-saas".into()])),
+        ],
+        |_| {},
+    );
+    for control in ["A.8.20", "A.8.22"] {
+        let reason = &soa_entry(&saas_only, control).reason;
+        assert!(
+            reason.contains("how your people connect"),
+            "{control}: {reason}"
+        );
+    }
+    assert!(soa_entry(&saas_only, "A.8.21")
+        .reason
+        .contains("internet connections"));
+    let iaas = build_with(
+        &[
+            ("scope.network", Answer::Bool(false)),
+            ("scope.cloud", Answer::Choices(vec!["use-iaas".into()])),
+        ],
+        |_| {},
+    );
+    assert!(soa_entry(&iaas, "A.8.20")
+        .reason
+        .contains("virtual networks"));
+}
+
+#[test]
+fn pci_dss_names_the_service_providers_duties_to_a_provider_handling_its_customers_data() {
+    let provider = build_with(
+        &[
+            ("reg.pci", Answer::Bool(true)),
+            ("scope.customer-data", Answer::Bool(true)),
+        ],
+        |_| {},
+    );
+    assert!(soa_entry(&provider, "A.5.20").reason.contains("12.9.1"));
+    let merchant = build_with(
+        &[
+            ("reg.pci", Answer::Bool(true)),
+            ("scope.customer-data", Answer::Bool(false)),
+        ],
+        |_| {},
+    );
+    assert!(!soa_entry(&merchant, "A.5.20").reason.contains("12.9.1"));
+}
