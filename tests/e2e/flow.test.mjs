@@ -182,8 +182,9 @@ test('the whole flow: questionnaire, matrix, edits, heat-map, summary, reload, e
   // Markup in a note is shown as text, never run.
   assert.equal(await page.evaluate(() => document.querySelectorAll('img[src="x"]').length), 0);
 
-  // No software is developed: source code access is not applicable, but secure development
-  // stays in, because NIS2 (which applies) names it.
+  // No software is developed: source code access and the secure development life cycle are
+  // not applicable, but the security requirements for what is bought stay in (NIS2, which
+  // applies, names them for acquisition and maintenance, Art. 21(2)(e)).
   await page.fill('#matrix-search', 'A.8.4');
   const codeRow = page.locator('tr.row', { hasText: 'A.8.4' }).first();
   await codeRow.waitFor();
@@ -191,7 +192,11 @@ test('the whole flow: questionnaire, matrix, edits, heat-map, summary, reload, e
   await page.fill('#matrix-search', 'A.8.25');
   const devRow = page.locator('tr.row', { hasText: 'A.8.25' }).first();
   await devRow.waitFor();
-  assert.equal(await devRow.locator('select.status-select').inputValue(), 'not_started');
+  assert.equal(await devRow.locator('select.status-select').inputValue(), 'not_applicable');
+  await page.fill('#matrix-search', 'A.8.26');
+  const requirementsRow = page.locator('tr.row', { hasText: 'A.8.26' }).first();
+  await requirementsRow.waitFor();
+  assert.notEqual(await requirementsRow.locator('select.status-select').inputValue(), 'not_applicable');
   await page.fill('#matrix-search', '');
 
   // Edition switch relabels references.
