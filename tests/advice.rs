@@ -551,6 +551,31 @@ fn broken_advice_data_is_refused_with_the_control_named() {
             .any(|l| l.contains("nis2-important: has no entry")),
         "{lines:?}"
     );
+    // A link that bears only with a scope fact names a fact the engine knows.
+    let obligations =
+        advice::OBLIGATIONS_FILE
+            .text
+            .replacen("\"own-data-centre\"", "\"own-castle\"", 1);
+    assert!(
+        obligations != advice::OBLIGATIONS_FILE.text,
+        "no only_with to break"
+    );
+    let errors = advice::load(
+        &advice::CONTROLS_FILE,
+        &catalog::DataFile {
+            name: "obligations.json",
+            text: &obligations,
+        },
+        catalog,
+    )
+    .expect_err("an unknown scope fact");
+    let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("unknown scope fact \"own-castle\" in only_with of A.7.2")),
+        "{lines:?}"
+    );
 }
 
 #[test]
