@@ -1672,6 +1672,20 @@ fn a_mandatory_row_marked_not_applicable_stays_in_the_plan() {
     assert!(budgeting.remaining_days > 0.0);
     assert!(!budgeting.target_date.is_empty());
     assert!(budgeting.is_open());
+    assert_eq!(budgeting.planned_status(), Status::NotStarted);
+    // Marked Not applicable, it keeps the status its answers give: done informally, it is in
+    // progress, with half the effort (from a lead implementer's review: it was planned as not
+    // started, at full effort).
+    let informal = build_with(
+        &[(maturity_id("budgeting").as_str(), text("informal"))],
+        |a| a.update_row("sms.budgeting", |e| e.status = Some(Status::NotApplicable)),
+    );
+    let budgeting_informal = row(&informal, "sms.budgeting");
+    assert_eq!(budgeting_informal.planned_status(), Status::InProgress);
+    assert_eq!(
+        budgeting_informal.remaining_days * 2.0,
+        budgeting.remaining_days
+    );
 }
 
 #[test]
@@ -1800,6 +1814,15 @@ fn pci_dss_physical_security_is_the_hosts_when_the_card_data_runs_at_a_provider(
         entry.obligations
     );
     assert!(has_warning(&hosted, "Attestation of Compliance"));
+    // Nor does the card data fact raise the office's physical controls.
+    for control in ["A.7.1", "A.7.2"] {
+        let reason = &soa_entry(&hosted, control).reason;
+        assert!(!reason.contains("payment card"), "{control}: {reason}");
+    }
+    assert!(!row(&hosted, "isms.physical-entry")
+        .priority_reasons
+        .iter()
+        .any(|r| r.contains("payment card")));
     let own_room = build_with(
         &[
             ("reg.pci", Answer::Bool(true)),
@@ -1869,4 +1892,19 @@ fn pci_dss_names_the_service_providers_duties_to_a_provider_handling_its_custome
         |_| {},
     );
     assert!(!soa_entry(&merchant, "A.5.20").reason.contains("12.9.1"));
+}
+
+#[test]
+fn with_27001_first_the_isms_itself_and_the_treatment_carried_out_are_on_its_critical_path() {
+    // From a lead implementer's review: in a 27001-first plan 4.4 and 8.3 were Medium, ranked
+    // after controls; a stage 2 cannot pass without them.
+    let m = build_with(&[("start.target", text("iso27001-first"))], |_| {});
+    for id in [
+        "common.management-system",
+        "process.infosec-risk-treatment-run",
+    ] {
+        let r = row(&m, id);
+        assert!(r.critical && !r.second_stage, "{id}");
+        assert_eq!(r.priority, Priority::High, "{id}");
+    }
 }

@@ -81,7 +81,7 @@ fn justify(
         let raised: Vec<&str> = p
             .raised_by
             .iter()
-            .filter(|t| facts.has(**t))
+            .filter(|t| facts.raises(**t, reference))
             .map(|t| texts.label(*t))
             .collect();
         if !raised.is_empty() {

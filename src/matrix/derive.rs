@@ -234,7 +234,7 @@ pub fn priority(
         let raised: Vec<&str> = profile
             .raised_by
             .iter()
-            .filter(|t| facts.has(**t))
+            .filter(|t| facts.raises(**t, reference))
             .filter(|t| duties.is_empty() || !t.is_obligation())
             .map(|t| texts.label(*t))
             .collect();

@@ -68,6 +68,18 @@ impl<'a> Facts<'a> {
         self.tags.contains(&tag)
     }
 
+    /// Whether a scope fact that holds raises a control (its profile's `raised_by`). Card data
+    /// raises the perimeter, entry and monitoring of premises only where the card data
+    /// environment is the prospect's own equipment: hosted at a provider, that is the
+    /// provider's (PCI DSS Req. 9, as the obligation's `only_with` says). Media and disposal
+    /// (A.7.10, A.7.14) stay raised: card data can still reach the offices' media.
+    pub fn raises(&self, tag: Tag, reference: &str) -> bool {
+        self.has(tag)
+            && !(tag == Tag::PaymentCards
+                && matches!(reference, "A.7.1" | "A.7.2" | "A.7.3" | "A.7.4")
+                && !self.has(Tag::OwnDataCentre))
+    }
+
     /// The duties (laws, regulations, contractual schemes) that name a control, without the
     /// attestations held.
     pub fn duties_on<'b>(

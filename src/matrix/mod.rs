@@ -119,7 +119,7 @@ pub fn build_in(
             } else {
                 (draft_applicable, draft_reason)
             };
-            let planned = model::planned_status(applicable, status);
+            let planned = model::planned_status(applicable, status, derived_status);
             let phase = plan::phase(row);
             // With 20000-1 first, its 8.7.3.2 asks for the controls that treat the information
             // security risks in place at its audit: a control the answers make High is such a

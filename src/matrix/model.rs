@@ -101,10 +101,10 @@ pub struct MatrixRow {
 impl MatrixRow {
     /// The status the plan and the figures work with: a row that stays applicable although
     /// marked Not applicable by hand (it carries requirements that allow no exclusion; a check
-    /// names it) is work not started, so marking it cannot take it out of the plan or raise
-    /// readiness.
+    /// names it) keeps the status its answers give, so marking it can neither take it out of
+    /// the plan nor change readiness.
     pub fn planned_status(&self) -> Status {
-        planned_status(self.applicable, self.status)
+        planned_status(self.applicable, self.status, self.derived_status)
     }
 
     /// Work is left on the row (`planned_status`).
@@ -114,11 +114,11 @@ impl MatrixRow {
 }
 
 /// `MatrixRow::planned_status` before the row is built.
-pub fn planned_status(applicable: bool, status: Status) -> Status {
-    if applicable && status == Status::NotApplicable {
-        Status::NotStarted
-    } else {
-        status
+pub fn planned_status(applicable: bool, status: Status, derived: Status) -> Status {
+    match (applicable && status == Status::NotApplicable, derived) {
+        (false, _) => status,
+        (true, Status::NotApplicable) => Status::NotStarted,
+        (true, derived) => derived,
     }
 }
 

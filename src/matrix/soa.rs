@@ -95,7 +95,19 @@ pub fn build(
                         &[("rows", &applicability::join_quoted(texts, &topics))],
                     ));
                 }
-                least.unwrap_or(Status::NotStarted)
+                // Every row holding it marked Not applicable: the status its answers give.
+                least
+                    .or_else(|| {
+                        holding
+                            .iter()
+                            .map(|row| row.planned_status())
+                            .min_by_key(|s| match s {
+                                Status::NotStarted => 0,
+                                Status::InProgress => 1,
+                                _ => 2,
+                            })
+                    })
+                    .unwrap_or(Status::NotStarted)
             };
             let other_refs: Vec<String> = if edition.is_current() {
                 predecessors
