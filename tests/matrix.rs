@@ -1908,3 +1908,28 @@ fn with_27001_first_the_isms_itself_and_the_treatment_carried_out_are_on_its_cri
         assert_eq!(r.priority, Priority::High, "{id}");
     }
 }
+
+#[test]
+fn a_process_written_down_for_one_standard_is_extended_not_designed_again() {
+    // From a lead implementer's review: an ITIL incident procedure written down read "Design
+    // one process led by ISO/IEC 20000-1…" on its seven rows, while the summary counted its
+    // document as one to extend.
+    let incident = row(&build_with(&[], |_| {}), "process.incident-response")
+        .practice
+        .clone();
+    let m = build_with(
+        &[(maturity_id(&incident).as_str(), text("documented_one"))],
+        |_| {},
+    );
+    assert_eq!(
+        row(&m, "process.incident-response").action,
+        "Extend the procedure already written down so that it meets both standards"
+    );
+    let nothing = build_with(
+        &[(maturity_id(&incident).as_str(), text("not_in_place"))],
+        |_| {},
+    );
+    assert!(row(&nothing, "process.incident-response")
+        .action
+        .starts_with("Design one process"));
+}

@@ -72,6 +72,9 @@ pub fn action(
         // A process is designed in the project of the standard that leads it; a project of the
         // other standard does not hold that process (no service levels in an ISMS project).
         (RowKind::Integrated, S::Neither) => match (isms_project, sms_project, lead) {
+            // Written down for one standard with no project under way: that procedure is the
+            // start, as the summary counts its document to extend.
+            (false, false, _) if drafted => "engine.action.extend-written-process",
             // Two designs to merge only where one is written down; else it is designed once.
             (true, true, _) if drafted => "engine.action.merge-project-designs",
             (true, true, Lead::Iso27001) => "engine.action.design-process-27001-led",
