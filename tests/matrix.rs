@@ -1933,3 +1933,59 @@ fn a_process_written_down_for_one_standard_is_extended_not_designed_again() {
         .action
         .starts_with("Design one process"));
 }
+
+#[test]
+fn nis2_checks_for_telecoms_education_and_groups() {
+    let answers = |sector: &str, size: &str, nis2: &str| {
+        build_with(
+            &[
+                ("org.sector", text(sector)),
+                ("org.size", text(size)),
+                ("reg.nis2", text(nis2)),
+            ],
+            |_| {},
+        )
+    };
+    // Medium-sized providers of public electronic communications are essential (Art. 3(1)(c)).
+    assert!(has_warning(
+        &answers("telecom", "medium", "important"),
+        "Art. 3(1)(c)"
+    ));
+    assert!(!has_warning(
+        &answers("telecom", "medium", "essential"),
+        "Art. 3(1)(c)"
+    ));
+    // Education goes by national extension, not size.
+    let university = answers("education", "small", "important");
+    assert!(has_warning(&university, "Art. 2(5)(b)"));
+    assert!(!has_warning(&university, "mostly covers medium and large"));
+    // A small entity in a group counts its linked enterprises.
+    assert!(has_warning(
+        &answers("it-services", "small", "important"),
+        "linked and partner"
+    ));
+}
+
+#[test]
+fn a_control_the_soc_provider_runs_excluded_by_hand_is_challenged() {
+    let with = |outsourced: &str| {
+        build_with(
+            &[("ops.outsourced", Answer::Choices(vec![outsourced.into()]))],
+            |a| {
+                a.update_row("isms.threat-intelligence", |e| {
+                    e.status = Some(Status::NotApplicable)
+                })
+            },
+        )
+    };
+    let soc = with("security-monitoring");
+    assert!(soa_entry(&soc, "A.5.7")
+        .warnings
+        .iter()
+        .any(|w| w.contains("monitors your security")));
+    let none = with("none");
+    assert!(!soa_entry(&none, "A.5.7")
+        .warnings
+        .iter()
+        .any(|w| w.contains("monitors your security")));
+}

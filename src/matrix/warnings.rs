@@ -37,6 +37,10 @@ fn minimum_months(start: StartingPoint, target: Target) -> u32 {
     }
 }
 
+/// Controls a security monitoring provider (a SOC) typically carries out for its customer.
+const MONITORED_BY_PROVIDER: [&str; 6] =
+    ["A.5.7", "A.5.24", "A.5.25", "A.5.26", "A.8.15", "A.8.16"];
+
 pub fn build(
     rows: &[MatrixRow],
     controls: &ByControl,
@@ -124,6 +128,23 @@ pub fn build(
                     "engine.warning.excluded-but-named",
                     &[("duties", &super::applicability::join_and(texts, &named))],
                 ),
+            );
+        }
+    }
+    // A control the security monitoring provider carries out is the prospect's control,
+    // implemented through a supplier: excluding it by hand leaves a gap an auditor will see.
+    if facts.has(Tag::OutsourcedMonitoring) {
+        for entry in soa.iter().filter(|e| {
+            !e.applicable
+                && !e.from_answers
+                && MONITORED_BY_PROVIDER.contains(&e.reference.as_str())
+        }) {
+            add(
+                WarningKind::Exclusion,
+                Some(&entry.reference),
+                texts
+                    .get("engine.warning.excluded-but-outsourced")
+                    .to_owned(),
             );
         }
     }
@@ -266,6 +287,24 @@ fn answer_checks(
             None,
             texts.get("engine.warning.nis2-public").to_owned(),
         ),
+        // Education is no NIS2 sector of its own: a Member State may extend the Directive to it
+        // (Art. 2(5)(b)), research organisations are in Annex II (docs/obligations.md).
+        Some(_) if sector == Some(Sector::Education) => add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.nis2-education").to_owned(),
+        ),
+        // Medium-sized providers of public electronic communications are essential
+        // (Art. 3(1)(c)).
+        Some(Nis2::Important)
+            if sector == Some(Sector::Telecom) && size == Some(OrgSize::Medium) =>
+        {
+            add(
+                WarningKind::Answers,
+                None,
+                texts.get("engine.warning.nis2-telecom-medium").to_owned(),
+            )
+        }
         Some(Nis2::No) if nis2_sector && medium_or_larger => add(
             WarningKind::Answers,
             None,
