@@ -1989,3 +1989,13 @@ fn a_control_the_soc_provider_runs_excluded_by_hand_is_challenged() {
         .iter()
         .any(|w| w.contains("monitors your security")));
 }
+
+#[test]
+fn nis2_names_its_implementing_regulation_for_when_an_incident_is_significant() {
+    // From a lead implementer's review: for managed service and cloud providers Implementing
+    // Regulation (EU) 2024/2690 sets when an incident is significant; the register and A.5.25
+    // named only the Directive.
+    let m = build_with(&[("reg.nis2", text("important"))], |_| {});
+    assert!(soa_entry(&m, "A.5.25").reason.contains("2024/2690"));
+    assert!(soa_entry(&m, "A.5.31").reason.contains("2024/2690"));
+}
