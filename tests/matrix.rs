@@ -1073,6 +1073,18 @@ fn a_shared_row_marked_not_applicable_leaves_its_control_applicable_and_not_star
         "{:?}",
         policy.warnings
     );
+    // A law that names the control is said beside it (from a lead implementer's review).
+    let nis2 = build_with(&[("reg.nis2", text("important"))], |a| {
+        a.update_row("common.policy", |e| e.status = Some(Status::NotApplicable));
+    });
+    assert!(
+        soa_entry(&nis2, "A.5.1")
+            .warnings
+            .iter()
+            .any(|w| w.contains("marked Not applicable") && w.contains("also named by NIS2")),
+        "{:?}",
+        soa_entry(&nis2, "A.5.1").warnings
+    );
     // A control held by three change rows: two marked Not applicable, one in progress. The
     // row still open decides, with no check.
     let change = build_with(&[], |a| {

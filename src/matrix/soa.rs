@@ -90,10 +90,24 @@ pub fn build(
                     });
                 if least.is_none() && !holding.is_empty() {
                     let topics: Vec<&str> = holding.iter().map(|row| &*row.topic).collect();
-                    warnings.push(texts.fill(
+                    let mut check = texts.fill(
                         "engine.soa.held-by-not-applicable",
                         &[("rows", &applicability::join_quoted(texts, &topics))],
-                    ));
+                    );
+                    // The laws and schemes that name it are one more reason it stays.
+                    if !applicability.obligations.is_empty() {
+                        let named: Vec<&str> = applicability
+                            .obligations
+                            .iter()
+                            .map(String::as_str)
+                            .collect();
+                        check.push(' ');
+                        check.push_str(&texts.fill(
+                            "engine.soa.also-named-by",
+                            &[("duties", &applicability::join_and(texts, &named))],
+                        ));
+                    }
+                    warnings.push(check);
                 }
                 // Every row holding it marked Not applicable: the status its answers give.
                 least
