@@ -31,6 +31,26 @@ impl Filter {
     }
 
     pub fn matches(&self, row: &MatrixRow) -> bool {
+        let words = self.words();
+        self.matches_fields(row) && (words.is_empty() || contains_all(&search_text(row), &words))
+    }
+
+    /// `matches` with the row's search text made beforehand (`search_text`) and the words of
+    /// the filter's text (`words`): the table keeps the search texts for as long as the matrix,
+    /// so a keystroke only compares.
+    pub fn matches_prepared(&self, row: &MatrixRow, search_text: &str, words: &[String]) -> bool {
+        self.matches_fields(row) && contains_all(search_text, words)
+    }
+
+    /// The filter's text as lower-cased words, all of which a row must contain.
+    pub fn words(&self) -> Vec<String> {
+        self.text
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .collect()
+    }
+
+    fn matches_fields(&self, row: &MatrixRow) -> bool {
         (self.kinds.is_empty() || self.kinds.contains(&row.kind))
             && (self.phases.is_empty() || self.phases.contains(&row.pdca))
             && (self.statuses.is_empty() || self.statuses.contains(&row.status))
@@ -40,15 +60,16 @@ impl Filter {
                 .only_rows
                 .as_ref()
                 .is_none_or(|ids| ids.contains(&row.id))
-            && matches_text(row, &self.text)
     }
 }
 
-fn matches_text(row: &MatrixRow, text: &str) -> bool {
-    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
-    if words.is_empty() {
-        return true;
-    }
+fn contains_all(haystack: &str, words: &[String]) -> bool {
+    words.iter().all(|word| haystack.contains(word.as_str()))
+}
+
+/// What the free-text search looks in, lower-cased: the references and titles in both editions
+/// of both standards, the topic, document, owner, notes and row id.
+pub fn search_text(row: &MatrixRow) -> String {
     let refs = row
         .iso27001
         .iter()
@@ -72,8 +93,7 @@ fn matches_text(row: &MatrixRow, text: &str) -> bool {
         haystack.push_str(field);
         haystack.push('\n');
     }
-    let haystack = haystack.to_lowercase();
-    words.iter().all(|word| haystack.contains(word.as_str()))
+    haystack.to_lowercase()
 }
 
 crate::vocabulary::vocabulary! {

@@ -112,9 +112,21 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
         position < rows_mounted
     };
     // Every row stays mounted in sort order and filtering only hides rows: a keystroke then
-    // flips `hidden` on the rows that change instead of rebuilding their DOM.
-    let order = view::select(m, &Filter::default(), props.sort);
-    let visible: Vec<bool> = m.rows.iter().map(|row| props.filter.matches(row)).collect();
+    // flips `hidden` on the rows that change instead of rebuilding their DOM. The order and
+    // each row's search text last as long as the matrix, so a keystroke only compares.
+    let order = use_memo((SameMatrix(m.clone()), props.sort), |(m, sort)| {
+        view::select(&m.0, &Filter::default(), *sort)
+    });
+    let search_texts = use_memo(SameMatrix(m.clone()), |m| {
+        m.0.rows.iter().map(view::search_text).collect::<Vec<_>>()
+    });
+    let words = props.filter.words();
+    let visible: Vec<bool> = m
+        .rows
+        .iter()
+        .zip(search_texts.iter())
+        .map(|(row, text)| props.filter.matches_prepared(row, text, &words))
+        .collect();
     let groups = view::group_in(super::lang::texts(), m, &order, props.group);
     let set_filter = |change: FilterChange| {
         let filter = props.filter.clone();
@@ -289,6 +301,17 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
                 {(shown == 0).then(|| html! { <p class="empty">{t("matrix.empty")}</p> })}
             </div>
         </section>
+    }
+}
+
+/// The matrix, compared by identity: it is rebuilt, never changed in place, so the same
+/// pointer means the same matrix, and comparing by value would cost more than what is kept.
+#[derive(Clone)]
+struct SameMatrix(Rc<Matrix>);
+
+impl PartialEq for SameMatrix {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
 }
 
