@@ -2011,3 +2011,44 @@ fn nis2_names_its_implementing_regulation_for_when_an_incident_is_significant() 
     assert!(soa_entry(&m, "A.5.25").reason.contains("2024/2690"));
     assert!(soa_entry(&m, "A.5.31").reason.contains("2024/2690"));
 }
+
+#[test]
+fn the_prepared_search_finds_what_the_plain_one_finds() {
+    let m = build_with(&[], |a| {
+        a.update_row("process.backup", |e| {
+            e.notes = "Nightly to the Ösel site".into()
+        });
+    });
+    for text in [
+        "",
+        "a.8",
+        "SUPPLIER",
+        "ösel",
+        "change  policy",
+        "zzz",
+        "A.5.1 ",
+    ] {
+        let filter = view::Filter {
+            text: text.to_owned(),
+            ..view::Filter::default()
+        };
+        let words = filter.words();
+        for r in &m.rows {
+            assert_eq!(
+                filter.matches(r),
+                filter.matches_prepared(r, &view::search_text(r), &words),
+                "{text:?} on {}",
+                r.id
+            );
+        }
+    }
+    let found = |text: &str| {
+        let filter = view::Filter {
+            text: text.to_owned(),
+            ..view::Filter::default()
+        };
+        m.rows.iter().filter(|r| filter.matches(r)).count()
+    };
+    assert_eq!(found("ösel"), 1);
+    assert!(found("supplier") > 1);
+}
