@@ -280,6 +280,14 @@ fn physical_controls_are_justified_by_the_premises_given() {
         "{colocated}"
     );
     assert!(reason(&["server-room", "colocation"]).contains("rooms of your own and in colocation"));
+    // Fully remote: nothing of the prospect's to secure, the host's share checked as a supplier,
+    // and the homes covered by remote working, not handed to "providers".
+    let remote = reason(&["none"]);
+    assert!(
+        remote.contains("no buildings, rooms") && remote.contains("work at home"),
+        "{remote}"
+    );
+    assert!(!remote.contains("falls to your providers"), "{remote}");
 }
 
 #[test]
