@@ -333,6 +333,33 @@ fn with_an_isms_in_place_the_soa_reads_a_control_implemented_while_its_row_await
         |_| {},
     );
     assert_eq!(soa_entry(&parties, "A.5.19").status, Status::Implemented);
+    // Not in place at all for 20000-1 (no portfolio, no design and transition): the row is Not
+    // started, its controls are still those of a certified ISMS.
+    let design = questionnaire::builtin()
+        .maturity_question(&row(&isms, "process.design").practice)
+        .unwrap()
+        .id
+        .clone();
+    let nothing_for_20000 = build_with(
+        &[
+            ("start.iso27001", text("certified")),
+            (supplier.as_str(), text("documented_one")),
+            (portfolio.as_str(), text("not_in_place")),
+            (design.as_str(), text("not_in_place")),
+        ],
+        |_| {},
+    );
+    assert_eq!(
+        row(&nothing_for_20000, "process.control-of-parties").status,
+        Status::NotStarted
+    );
+    for control in ["A.5.19", "A.8.27"] {
+        assert_eq!(
+            soa_entry(&nothing_for_20000, control).status,
+            Status::Implemented,
+            "{control}"
+        );
+    }
     // Without an ISMS, written down for one standard may be the SMS: the control is not
     // claimed implemented.
     let none = with("none");

@@ -8,7 +8,6 @@ use super::model::{MatrixRow, RefView, SoaEntry};
 use crate::assessment::Status;
 use crate::catalog::{Catalog, Family, RowKind, StandardId, Text};
 use crate::i18n::Texts;
-use crate::questionnaire::Maturity;
 
 pub fn build(
     texts: &Texts,
@@ -167,19 +166,17 @@ pub fn build(
 }
 
 /// What a row's status says of its Annex A controls. With an ISMS in place, a shared or
-/// integrated row done for one standard (written down or not) is In progress for its
-/// integration with the SMS, or for the 20000-1 process it shares; its controls are
-/// implemented in the ISMS, and the SoA states whether each control is implemented (27001
-/// 6.1.3 d)). A status set by hand is taken as it is.
+/// integrated row's derived status is that of its integration with the SMS, or of the 20000-1
+/// process it shares: In progress when done for one standard (written down or not), Not
+/// started when that 20000-1 practice is not in place at all (design and transition, the
+/// parties in the service lifecycle). Either way its controls are implemented in the ISMS,
+/// and the SoA states whether each control is implemented (27001 6.1.3 d)): a certified ISMS
+/// does not read Not started. A status set by hand is taken as it is.
 fn control_status(row: &MatrixRow, isms_in_place: bool) -> Status {
     let integration_pending = isms_in_place
         && !row.status_overridden
         && row.kind != RowKind::Iso27001Only
-        && matches!(
-            row.maturity,
-            Some(Maturity::DocumentedOne | Maturity::Informal)
-        )
-        && row.status == Status::InProgress;
+        && matches!(row.status, Status::InProgress | Status::NotStarted);
     if integration_pending {
         Status::Implemented
     } else {
