@@ -573,7 +573,7 @@ fn broken_advice_data_is_refused_with_the_control_named() {
     assert!(
         lines
             .iter()
-            .any(|l| l.contains("unknown scope fact \"own-castle\" in only_with of A.7.2")),
+            .any(|l| l.contains("unknown scope fact \"own-castle\" in only_with of A.7.1")),
         "{lines:?}"
     );
 }
@@ -658,4 +658,42 @@ fn excluding_secure_coding_is_challenged_where_staff_administer_customers_system
         .collect();
     assert!(challenged.contains(&"A.8.28"), "{challenged:?}");
     assert!(challenged.contains(&"A.8.4"), "{challenged:?}");
+}
+
+/// docs/obligations.md says its tables are the links the engine reads: every link of
+/// data/obligations.json is a table line there (provision, then the control), and the table at
+/// a glance counts each regime's links.
+#[test]
+fn the_obligations_document_lists_every_link_the_data_holds() {
+    let doc = std::fs::read_to_string(format!(
+        "{}/docs/obligations.md",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .expect("docs/obligations.md");
+    let data: serde_json::Value =
+        serde_json::from_str(advice::OBLIGATIONS_FILE.text).expect("obligations.json");
+    let mut missing = Vec::new();
+    for obligation in data["obligations"].as_array().expect("a list") {
+        let id = obligation["id"].as_str().expect("an id");
+        let links = obligation["controls"].as_array().expect("links");
+        for link in links {
+            let (provision, control) = (
+                link["provision"].as_str().expect("a provision"),
+                link["ref"].as_str().expect("a control"),
+            );
+            if !doc.contains(&format!("| {provision} | {control} ")) {
+                missing.push(format!("{id}: {provision} on {control}"));
+            }
+        }
+        let glance = doc
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{id}` |")))
+            .unwrap_or_else(|| panic!("{id} is not in the table at a glance"));
+        assert!(
+            glance.ends_with(&format!("| {} |", links.len())),
+            "{id} has {} links: {glance}",
+            links.len()
+        );
+    }
+    assert!(missing.is_empty(), "not in docs/obligations.md: {missing:#?}");
 }

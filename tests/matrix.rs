@@ -921,6 +921,66 @@ fn nis2_asks_for_security_in_what_is_acquired_without_keeping_a_development_life
 }
 
 #[test]
+fn nis2_keeps_the_development_life_cycle_of_a_developer_and_the_physical_environment_of_its_own_rooms_first(
+) {
+    // A developer under NIS2 wanting 20000-1 first: Art. 21(2)(e) names its secure development
+    // life cycle and secure coding, so neither waits for the 27001 stage.
+    let developer = build_with(
+        &[
+            ("scope.development", text("in-house")),
+            ("reg.nis2", text("important")),
+            ("start.target", text("iso20000-first")),
+            ("start.timeline", text("12-months")),
+        ],
+        |_| {},
+    );
+    for control in ["A.8.25", "A.8.28"] {
+        let entry = soa_entry(&developer, control);
+        assert_eq!(
+            entry.basis,
+            Some(ims_matrix::advice::Basis::Legal),
+            "{control}"
+        );
+        assert!(
+            entry.obligations.iter().any(|o| o.contains("NIS2")),
+            "{control}: {:?}",
+            entry.obligations
+        );
+        let holder = developer
+            .rows
+            .iter()
+            .find(|r| r.iso27001.iter().any(|x| x.reference == control))
+            .unwrap();
+        assert!(!holder.second_stage, "{control} deferred");
+    }
+    // Its own data centre: the physical environment of its systems (Art. 21(2)) is a legal
+    // basis, not risk alone; offices alone bring no such duty.
+    let with_premises = |premises: &str| {
+        build_with(
+            &[
+                ("reg.nis2", text("essential")),
+                ("scope.premises", Answer::Choices(vec![premises.to_owned()])),
+            ],
+            |_| {},
+        )
+    };
+    let data_centre = with_premises("data-centre");
+    for control in ["A.7.1", "A.7.2", "A.7.5", "A.7.11"] {
+        let entry = soa_entry(&data_centre, control);
+        assert_eq!(
+            entry.basis,
+            Some(ims_matrix::advice::Basis::Legal),
+            "{control}"
+        );
+    }
+    let offices = with_premises("offices");
+    assert!(!soa_entry(&offices, "A.7.2")
+        .obligations
+        .iter()
+        .any(|o| o.contains("NIS2")));
+}
+
+#[test]
 fn a_document_is_to_extend_only_where_something_is_written_down() {
     let policy = questionnaire::builtin()
         .maturity_question("policy")
