@@ -392,6 +392,18 @@ fn the_plan_builds_commitment_before_policy_and_the_catalogue_before_service_lev
         "{}",
         review.days_until(audit)
     );
+    // A shorter plan still leaves time for stage 1 after the internal audit and management
+    // review: five weeks of six months (10% would be 18 days), a fifth of three months; the
+    // phases keep their order.
+    for (timeline, at_least) in [("6-months", 35), ("3-months", 18)] {
+        let m = build_with(&[("start.timeline", text(timeline))], |_| {});
+        let schedule = m.schedule.as_ref().unwrap();
+        let end = |phase| ims_matrix::date::Date::parse(schedule.ends(phase)).unwrap();
+        let audit = ims_matrix::date::Date::parse(&schedule.audit).unwrap();
+        let left = end(matrix::Phase::Review).days_until(audit);
+        assert!(left >= at_least, "{timeline}: {left} days");
+        assert!(end(matrix::Phase::Operate) < end(matrix::Phase::Review), "{timeline}");
+    }
 }
 
 #[test]

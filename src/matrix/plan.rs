@@ -40,7 +40,7 @@ pub const TITLES_NOTE: &str = "engine.titles-note";
 /// phase ends with 10% of the time left (about five weeks of a year's plan), so findings of the
 /// internal audit and management review can be corrected, and a stage 1 visit held, before
 /// the certification audit; 5% left two and a half weeks, which a lead implementer's review
-/// found too short to close them.
+/// found too short to close them. A shorter plan keeps at least `STAGE_ONE_DAYS`.
 const PHASE_ENDS: [(Phase, i64); 5] = [
     (Phase::Foundations, 15),
     (Phase::Planning, 35),
@@ -260,15 +260,32 @@ pub struct PhaseEnd {
     pub ends: String,
 }
 
+/// Days left after the last phase at least, for the stage 1 visit and what it finds: ISO/IEC
+/// 17021-1's stage 1 looks at whether internal audits and management reviews are performed,
+/// and the gap to stage 2 is for resolving its concerns. 10% of a short plan leaves too little
+/// (18 days of six months, 9 of three), so the last phase ends at least five weeks before the
+/// audit, or a fifth of the span when that is shorter.
+const STAGE_ONE_DAYS: i64 = 35;
+
 /// The end of each phase between two dates.
 fn phase_ends(from: Date, to: Date) -> Vec<PhaseEnd> {
     let span = from.days_until(to);
+    let last_share = PHASE_ENDS[PHASE_ENDS.len() - 1].1;
+    let reserve = STAGE_ONE_DAYS.min(span / 5);
+    // Whole days, halves rounded up, in integers so no float rounding moves a date.
+    let day = |share: i64| {
+        if span - (span * last_share + 50) / 100 >= reserve {
+            (span * share + 50) / 100
+        } else {
+            // The shares spread over the time before the reserve instead.
+            ((span - reserve) * share + last_share / 2) / last_share
+        }
+    };
     PHASE_ENDS
         .iter()
         .map(|(phase, share)| PhaseEnd {
             phase: *phase,
-            // Whole days, halves rounded up, in integers so no float rounding moves a date.
-            ends: from.add_days((span * share + 50) / 100).to_string(),
+            ends: from.add_days(day(*share)).to_string(),
         })
         .collect()
 }
