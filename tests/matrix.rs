@@ -402,7 +402,10 @@ fn the_plan_builds_commitment_before_policy_and_the_catalogue_before_service_lev
         let audit = ims_matrix::date::Date::parse(&schedule.audit).unwrap();
         let left = end(matrix::Phase::Review).days_until(audit);
         assert!(left >= at_least, "{timeline}: {left} days");
-        assert!(end(matrix::Phase::Operate) < end(matrix::Phase::Review), "{timeline}");
+        assert!(
+            end(matrix::Phase::Operate) < end(matrix::Phase::Review),
+            "{timeline}"
+        );
     }
 }
 
@@ -1891,6 +1894,45 @@ fn a_second_audit_held_apart_is_not_justified_by_a_combined_visit() {
         assert!(basis(&apart).contains("an assumption"));
         assert!(has_warning(&apart, "You plan separate audits"));
     }
+}
+
+#[test]
+fn two_certifications_audited_apart_have_two_initial_audits_and_an_added_standard_is_named() {
+    let integrated = |combined: bool, body: &str, held: &str| {
+        build_with(
+            &[
+                ("start.target", text("integrated")),
+                ("start.iso27001", text(held)),
+                ("cert.combined", Answer::Bool(combined)),
+                ("cert.body", text(body)),
+            ],
+            |_| {},
+        )
+    };
+    let two = "each standard has its own initial audit";
+    assert!(has_warning(&integrated(false, "separate", "none"), two));
+    assert!(has_warning(&integrated(false, "one", "in-progress"), two));
+    assert!(!has_warning(&integrated(true, "one", "none"), two));
+    // One certificate held: one initial audit only.
+    assert!(!has_warning(
+        &integrated(false, "separate", "certified"),
+        two
+    ));
+    // Adding 20000-1 to a 27001 certificate: the label says which audit is initial.
+    let added = build_with(
+        &[
+            ("start.target", text("add-combined")),
+            ("start.iso27001", text("certified")),
+            ("cert.combined", Answer::Bool(true)),
+        ],
+        |_| {},
+    );
+    let label = &added.schedule.as_ref().unwrap().audit_label;
+    assert!(
+        label.starts_with("ISO/IEC 20000-1 initial certification audit")
+            && label.contains("ISO/IEC 27001 surveillance or recertification"),
+        "{label}"
+    );
 }
 
 #[test]

@@ -312,7 +312,12 @@ pub fn separate_audits(answers: &Answers) -> bool {
 pub fn holds_both(answers: &Answers) -> bool {
     [&reads::START_ISO27001, &reads::START_ISO20000]
         .iter()
-        .all(|q| q.get(answers) == Some(reads::Holding::Certified))
+        .all(|q| held(answers, q))
+}
+
+/// Whether the certificate this starting-point question asks about is held.
+pub fn held(answers: &Answers, question: &reads::Single<reads::Holding>) -> bool {
+    question.get(answers) == Some(reads::Holding::Certified)
 }
 
 impl Schedule {
@@ -357,6 +362,25 @@ impl Schedule {
                     "engine.schedule.combined-surveillance"
                 } else {
                     "engine.schedule.surveillance"
+                },
+                "",
+            ),
+            // One standard added to a certificate held: the added one's initial audit, held with
+            // the held one's surveillance or recertification audit (or alone, when the audits
+            // are not combined), not a certification audit of both.
+            Target::AddCombined if held(answers, &reads::START_ISO27001) => (
+                if combined {
+                    "engine.schedule.add-20000"
+                } else {
+                    "engine.schedule.audit-20000"
+                },
+                "",
+            ),
+            Target::AddCombined if held(answers, &reads::START_ISO20000) => (
+                if combined {
+                    "engine.schedule.add-27001"
+                } else {
+                    "engine.schedule.audit-27001"
                 },
                 "",
             ),

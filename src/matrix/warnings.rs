@@ -200,6 +200,21 @@ pub fn build(
             ),
         );
     }
+    // Both certified at once but audited apart (as answered, not assumed): two initial audits,
+    // each with its stages, though the plan dates one.
+    let apart_as_answered = reads::CERT_COMBINED.get(answers) == Some(false)
+        || reads::CERT_BODY.get(answers) == Some(CertBody::Separate);
+    if facts.target == Target::Integrated
+        && apart_as_answered
+        && !super::plan::held(answers, &reads::START_ISO27001)
+        && !super::plan::held(answers, &reads::START_ISO20000)
+    {
+        add(
+            WarningKind::Schedule,
+            None,
+            texts.get("engine.warning.two-initial-audits").to_owned(),
+        );
+    }
     if let Some(standard) = second_standard {
         if !rows.iter().any(|r| r.second_stage && r.is_open()) {
             add(
