@@ -695,5 +695,8 @@ fn the_obligations_document_lists_every_link_the_data_holds() {
             links.len()
         );
     }
-    assert!(missing.is_empty(), "not in docs/obligations.md: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "not in docs/obligations.md: {missing:#?}"
+    );
 }
