@@ -258,6 +258,27 @@ fn a_processor_only_answer_and_an_audit_date_without_a_body_are_checked() {
 }
 
 #[test]
+fn controls_a_rule_brings_in_together_are_each_justified_in_their_own_words() {
+    // One answer ("we develop software") brings in eight controls: the SoA gives each its own
+    // sentence after the shared reason, as an auditor reads it control by control.
+    let m = build_with(&[("scope.development", text("in-house"))], |_| {});
+    let controls = ["A.8.4", "A.8.25", "A.8.28", "A.8.31", "A.8.33"];
+    let reasons: std::collections::HashSet<String> = controls
+        .iter()
+        .map(|c| soa_entry(&m, c).reason.to_string())
+        .collect();
+    assert_eq!(reasons.len(), controls.len(), "{reasons:#?}");
+    for control in controls {
+        assert!(
+            soa_entry(&m, control)
+                .reason
+                .starts_with("You told us you develop software"),
+            "{control}"
+        );
+    }
+}
+
+#[test]
 fn physical_controls_are_justified_by_the_premises_given() {
     let reason = |premises: &[&str]| {
         let premises = premises.iter().map(|p| (*p).to_owned()).collect();

@@ -209,8 +209,16 @@ pub fn annex_a(
                         .collect(),
                 },
                 _ => {
-                    let (reason, basis, obligations) =
-                        justify(reference, rule.map(|r| &r.reason), facts, advice);
+                    // A rule that brings in several controls gives one reason for all of them
+                    // ("you develop software"); each control also says what it is for, since an
+                    // auditor reads the SoA control by control.
+                    let own = rule.filter(|r| r.controls.len() > 2).and_then(|r| {
+                        advice
+                            .control(reference)
+                            .map(|p| Text::from(format!("{} {}", r.reason, p.include)))
+                    });
+                    let decided = own.as_ref().or(rule.map(|r| &r.reason));
+                    let (reason, basis, obligations) = justify(reference, decided, facts, advice);
                     Applicability {
                         applicable: true,
                         reason,
