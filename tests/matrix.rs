@@ -1804,6 +1804,38 @@ fn an_iso_9001_procedure_in_place_is_extended_before_a_projects_draft() {
 }
 
 #[test]
+fn an_iso_22301_system_held_is_the_base_of_the_continuity_rows() {
+    // Both projects under way, written down separately: without ISO 22301 the two designs are
+    // merged; with it, its plans and arrangements are extended, as the effort already counts.
+    let continuity = maturity_id("continuity");
+    let with = |other: &str| {
+        build_with(
+            &[
+                ("start.iso27001", text("in-progress")),
+                ("start.iso20000", text("in-progress")),
+                ("start.other", Answer::Choices(vec![other.into()])),
+                (continuity.as_str(), text("documented_one")),
+            ],
+            |_| {},
+        )
+    };
+    let held = with("iso22301");
+    for id in [
+        "process.security-during-disruption",
+        "process.ict-readiness",
+    ] {
+        assert!(
+            row(&held, id).action.starts_with("Build on the ISO 22301"),
+            "{id}: {}",
+            row(&held, id).action
+        );
+        assert!(!row(&with("none"), id).action.contains("22301"), "{id}");
+    }
+    // Not the harmonised-structure rows: an internal audit is not a continuity arrangement.
+    assert!(!row(&held, "common.internal-audit").action.contains("22301"));
+}
+
+#[test]
 fn a_mandatory_row_marked_not_applicable_stays_in_the_plan() {
     let m = build_with(&[], |a| {
         a.update_row("sms.budgeting", |e| e.status = Some(Status::NotApplicable));

@@ -72,6 +72,9 @@ pub fn action(
         // A process is designed in the project of the standard that leads it; a project of the
         // other standard does not hold that process (no service levels in an ISMS project).
         (RowKind::Integrated, S::Neither) => match (isms_project, sms_project, lead) {
+            // A business continuity system that runs is the base of the continuity rows,
+            // before any project's design.
+            _ if reusable == Some(OtherSystem::Iso22301) => "engine.action.extend-22301-continuity",
             // Written down for one standard with no project under way: that procedure is the
             // start, as the summary counts its document to extend.
             (false, false, _) if drafted => "engine.action.extend-written-process",

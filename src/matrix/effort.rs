@@ -49,6 +49,19 @@ pub fn reusable_system(practice: &str, answers: &Answers) -> Option<OtherSystem>
         .find(|system| others.contains(system))
 }
 
+/// The other management system whose procedure a row's action builds on: the harmonised
+/// structure's (`reusable_system`), or for continuity an ISO 22301 business continuity system,
+/// whose plans and arrangements the continuity rows extend (as their effort counts, ×0.6).
+pub fn procedure_to_extend(practice: &str, answers: &Answers) -> Option<OtherSystem> {
+    reusable_system(practice, answers).or_else(|| {
+        (practice == "continuity"
+            && reads::START_OTHER
+                .get(answers)
+                .contains(&OtherSystem::Iso22301))
+        .then_some(OtherSystem::Iso22301)
+    })
+}
+
 /// One factor applied to a row's effort, with why.
 struct Factor(f64, String);
 

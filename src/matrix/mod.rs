@@ -201,7 +201,7 @@ pub fn build_in(
                             facts.under_way,
                             maturity,
                             status == Status::Implemented,
-                            effort::reusable_system(&row.practice, answers),
+                            effort::procedure_to_extend(&row.practice, answers),
                         )
                     } else {
                         "engine.action.none-not-applicable"
