@@ -309,6 +309,18 @@ fn physical_controls_are_justified_by_the_premises_given() {
         "{remote}"
     );
     assert!(!remote.contains("falls to your providers"), "{remote}");
+    // Offices alone: secure areas and equipment siting read for offices, not server rooms.
+    let offices = build_with(
+        &[("scope.premises", Answer::Choices(vec!["offices".into()]))],
+        |_| {},
+    );
+    for control in ["A.7.6", "A.7.8"] {
+        let reason = soa_entry(&offices, control).reason.to_string();
+        assert!(
+            reason.contains("premises are offices") && !reason.contains("server rooms"),
+            "{control}: {reason}"
+        );
+    }
 }
 
 #[test]
