@@ -1959,6 +1959,10 @@ fn a_second_audit_held_apart_is_not_justified_by_a_combined_visit() {
         assert!(basis(&apart).contains("an assumption"));
         assert!(has_warning(&apart, "You plan separate audits"));
     }
+    // The same body is needed for one visit later only where there are two.
+    let same_body = "both certificates need the same body";
+    assert!(!has_warning(&staged(false, "one"), same_body));
+    assert!(has_warning(&staged(true, "separate"), same_body));
 }
 
 #[test]

@@ -188,17 +188,20 @@ pub fn build(
         second_standard.filter(|_| schedule.is_some_and(|s| s.second.is_some())),
         super::plan::separate_audits(answers),
     ) {
-        add(
-            WarningKind::Schedule,
-            None,
-            texts.fill(
-                "engine.warning.second-audit-separate",
-                &[
-                    ("standard", &standard),
-                    ("months", &super::plan::SECOND_AUDIT_MONTHS),
-                ],
-            ),
+        let mut check = texts.fill(
+            "engine.warning.second-audit-separate",
+            &[
+                ("standard", &standard),
+                ("months", &super::plan::SECOND_AUDIT_MONTHS),
+            ],
         );
+        // Only two bodies stand in the way of one visit later; with one body, the audits
+        // were only not combined.
+        if reads::CERT_BODY.get(answers) == Some(CertBody::Separate) {
+            check.push(' ');
+            check.push_str(texts.get("engine.warning.same-body-to-combine"));
+        }
+        add(WarningKind::Schedule, None, check);
     }
     // Both certified at once but audited apart (as answered, not assumed): two initial audits,
     // each with its stages, though the plan dates one.
