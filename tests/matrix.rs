@@ -2125,6 +2125,39 @@ fn pci_dss_names_the_service_providers_duties_to_a_provider_handling_its_custome
 }
 
 #[test]
+fn pci_dss_secure_development_bears_only_on_software_developed_for_the_prospect() {
+    // Req. 6.2 covers bespoke and custom software: with none developed, in house or by a
+    // partner, it does not apply, and the excluded A.8.25 has no check asking where it is met.
+    let with = |development: &str| {
+        build_with(
+            &[
+                ("reg.pci", Answer::Bool(true)),
+                ("scope.development", text(development)),
+            ],
+            |_| {},
+        )
+    };
+    let none = with("none");
+    let life_cycle = soa_entry(&none, "A.8.25");
+    assert!(!life_cycle.applicable);
+    assert!(
+        life_cycle.obligations.is_empty(),
+        "{:?}",
+        life_cycle.obligations
+    );
+    assert!(life_cycle.warnings.is_empty(), "{:?}", life_cycle.warnings);
+    for development in ["in-house", "outsourced", "both"] {
+        assert!(
+            soa_entry(&with(development), "A.8.25")
+                .obligations
+                .iter()
+                .any(|o| o.contains("PCI")),
+            "{development}"
+        );
+    }
+}
+
+#[test]
 fn with_27001_first_the_isms_itself_and_the_treatment_carried_out_are_on_its_critical_path() {
     // From a lead implementer's review: in a 27001-first plan 4.4 and 8.3 were Medium, ranked
     // after controls; a stage 2 cannot pass without them.

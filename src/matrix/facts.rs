@@ -150,6 +150,10 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             r::DEVELOPMENT.get(answers),
             Some(Development::Outsourced | Development::Both)
         ),
+        Tag::BespokeSoftware => matches!(
+            r::DEVELOPMENT.get(answers),
+            Some(Development::InHouse | Development::Outsourced | Development::Both)
+        ),
         Tag::OwnNetwork => r::NETWORK.yes(answers),
         Tag::OwnDataCentre => [
             Premises::ServerRoom,
