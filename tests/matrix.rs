@@ -1013,7 +1013,7 @@ fn nis2_keeps_the_development_life_cycle_of_a_developer_and_the_physical_environ
         )
     };
     let data_centre = with_premises("data-centre");
-    for control in ["A.7.1", "A.7.2", "A.7.5", "A.7.11"] {
+    for control in ["A.7.1", "A.7.2", "A.7.4", "A.7.5", "A.7.11"] {
         let entry = soa_entry(&data_centre, control);
         assert_eq!(
             entry.basis,
@@ -1960,7 +1960,7 @@ fn a_second_audit_held_apart_is_not_justified_by_a_combined_visit() {
         assert!(has_warning(&apart, "You plan separate audits"));
     }
     // The same body is needed for one visit later only where there are two.
-    let same_body = "both certificates need the same body";
+    let same_body = "must be held with the same certification body";
     assert!(!has_warning(&staged(false, "one"), same_body));
     assert!(has_warning(&staged(true, "separate"), same_body));
 }
@@ -1978,7 +1978,7 @@ fn two_certifications_audited_apart_have_two_initial_audits_and_an_added_standar
             |_| {},
         )
     };
-    let two = "each standard has its own initial audit";
+    let two = "each standard has its own initial certification audit";
     assert!(has_warning(&integrated(false, "separate", "none"), two));
     assert!(has_warning(&integrated(false, "one", "in-progress"), two));
     assert!(!has_warning(&integrated(true, "one", "none"), two));

@@ -37,7 +37,7 @@ crate::vocabulary::vocabulary! {
         CloudUser = "cloud-user" => "you rely on cloud services",
         DevelopsSoftware = "develops-software" => "you develop software",
         OutsourcedDevelopment = "outsourced-development" => "partners develop software for you",
-        BespokeSoftware = "bespoke-software" => "software is developed for you, in house or by partners",
+        BespokeSoftware = "bespoke-software" => "software is developed in house or by partners",
         OwnNetwork = "own-network" => "you run your own networks",
         OwnDataCentre = "own-data-centre" => "you house equipment in a server room or data centre",
         MultiSite = "multi-site" => "the scope spans several sites",
