@@ -1001,6 +1001,41 @@ fn nis2_keeps_the_development_life_cycle_of_a_developer_and_the_physical_environ
             .unwrap();
         assert!(!holder.second_stage, "{control} deferred");
     }
+    // A cloud provider, under the Implementing Regulation: network security and segmentation
+    // (Annex 6.7, 6.8) stay first too; a prospect that provides no cloud has no such link.
+    let cloud = |provides: bool| {
+        let cloud = if provides {
+            "provide-cloud"
+        } else {
+            "use-saas"
+        };
+        build_with(
+            &[
+                ("reg.nis2", text("important")),
+                ("scope.cloud", Answer::Choices(vec![cloud.to_owned()])),
+                ("start.target", text("iso20000-first")),
+            ],
+            |_| {},
+        )
+    };
+    let provider = cloud(true);
+    for control in ["A.8.20", "A.8.22"] {
+        assert_eq!(
+            soa_entry(&provider, control).basis,
+            Some(ims_matrix::advice::Basis::Legal),
+            "{control}"
+        );
+        let holder = provider
+            .rows
+            .iter()
+            .find(|r| r.iso27001.iter().any(|x| x.reference == control))
+            .unwrap();
+        assert!(!holder.second_stage, "{control} deferred");
+        assert!(!soa_entry(&cloud(false), control)
+            .obligations
+            .iter()
+            .any(|o| o.contains("NIS2")));
+    }
     // Its own data centre: the physical environment of its systems (Art. 21(2)) is a legal
     // basis, not risk alone; offices alone bring no such duty.
     let with_premises = |premises: &str| {
