@@ -535,7 +535,7 @@ fn a_manufacturer_calling_itself_essential_under_nis2_is_checked() {
 }
 
 #[test]
-fn internal_audit_effort_grows_with_the_sites_it_covers() {
+fn internal_audit_effort_grows_with_the_sites_and_services_it_covers() {
     let days = |sites: i64| {
         row(
             &build_with(&[("org.sites", Answer::Number(sites))], |_| {}),
@@ -544,6 +544,14 @@ fn internal_audit_effort_grows_with_the_sites_it_covers() {
         .remaining_days
     };
     assert!(days(3) > days(1), "{} {}", days(3), days(1));
+    // And with the services it samples, less than per service (from a lead implementer's
+    // review: the same audit effort for 2 services as for 20).
+    let audit = |services: i64| {
+        let m = build_with(&[("org.services", Answer::Number(services))], |_| {});
+        row(&m, "common.internal-audit").remaining_days
+    };
+    assert!(audit(20) > audit(2), "{} {}", audit(20), audit(2));
+    assert!(audit(20) < audit(2) * 1.6);
 }
 
 #[test]

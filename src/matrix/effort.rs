@@ -132,6 +132,26 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
             out.push(factor(f, "engine.effort.sites", &[("sites", &sites)]));
         }
     }
+    // And it samples the services in scope (20000-1 audits the SMS as it delivers each
+    // service): more services, more to sample, at a lower rate than the work that repeats for
+    // each service.
+    if practice == "internal-audit" {
+        if let Some(services) = reads::ORG_SERVICES.get(answers) {
+            let f = match services {
+                ..=3 => 1.0,
+                4..=10 => 1.2,
+                11..=30 => 1.4,
+                _ => 1.6,
+            };
+            if f != 1.0 {
+                out.push(factor(
+                    f,
+                    "engine.effort.services",
+                    &[("services", &services)],
+                ));
+            }
+        }
+    }
     if PER_SERVICE.contains(&practice) {
         if let Some(services) = reads::ORG_SERVICES.get(answers) {
             let f = match services {
