@@ -279,6 +279,18 @@ fn controls_a_rule_brings_in_together_are_each_justified_in_their_own_words() {
 }
 
 #[test]
+fn a_row_holding_several_controls_names_the_one_its_annex_a_reason_is_for() {
+    // The release row holds A.8.19, A.8.31 and A.8.33; without development its reason is the
+    // test environments' (an answer decided it), and it says so rather than reading as A.8.19's.
+    let m = build_with(&[("scope.development", text("none"))], |_| {});
+    let reason = &row(&m, "process.release").applicability_reason;
+    assert!(
+        reason.contains("Annex A, A.8.31: You do no development"),
+        "{reason}"
+    );
+}
+
+#[test]
 fn physical_controls_are_justified_by_the_premises_given() {
     let reason = |premises: &[&str]| {
         let premises = premises.iter().map(|p| (*p).to_owned()).collect();

@@ -338,15 +338,22 @@ pub fn row(
         }
         RowKind::Common | RowKind::Integrated => {
             if decided.iter().any(|a| a.applicable) || r20.is_empty() {
-                let best = decided
+                // The first applicable control an answer decided, else the first applicable
+                // one; named, since the row holds several controls and the reason is one's.
+                let applicable: Vec<(&String, &Applicability)> = r27
                     .iter()
-                    .filter(|a| a.applicable)
-                    .max_by_key(|a| a.from_answers);
+                    .filter_map(|r| controls.get(r).map(|a| (r, a)))
+                    .filter(|(_, a)| a.applicable)
+                    .collect();
+                let best = applicable
+                    .iter()
+                    .find(|(_, a)| a.from_answers)
+                    .or(applicable.first());
                 // Clauses 4-10 and the 20000-1 processes on the row are never optional, whatever
                 // the Annex A side says.
                 let clauses = r27.iter().any(|r| !r.starts_with('A'));
                 let reason = match best {
-                    Some(a) if clauses || !r20.is_empty() => texts
+                    Some((control, a)) if clauses || !r20.is_empty() => texts
                         .fill(
                             "engine.applicability.mandatory-and-annex-a",
                             &[
@@ -358,11 +365,12 @@ pub fn row(
                                         mandatory_sms
                                     },
                                 ),
+                                ("control", control),
                                 ("annex_a", &a.reason),
                             ],
                         )
                         .into(),
-                    Some(a) => a.reason.clone(),
+                    Some((_, a)) => a.reason.clone(),
                     None => mandatory_clauses.into(),
                 };
                 (true, reason)
