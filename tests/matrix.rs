@@ -2035,6 +2035,10 @@ fn two_certifications_audited_apart_have_two_initial_audits_and_an_added_standar
     };
     let two = "each standard has its own initial certification audit";
     assert!(has_warning(&integrated(false, "separate", "none"), two));
+    assert!(has_warning(
+        &integrated(false, "separate", "none"),
+        "management review over both scopes"
+    ));
     assert!(has_warning(&integrated(false, "one", "in-progress"), two));
     assert!(!has_warning(&integrated(true, "one", "none"), two));
     // One certificate held: one initial audit only.
