@@ -1084,6 +1084,45 @@ fn nis2_keeps_the_development_life_cycle_of_a_developer_and_the_physical_environ
 }
 
 #[test]
+fn for_a_financial_entity_dora_takes_the_place_of_nis2() {
+    // NIS2 Art. 4 and recital 28: DORA is the sector-specific act for financial entities, so
+    // the SoA names DORA's duties, not both, and a check explains why NIS2 is not named.
+    let build = |nis2: &str, dora: &str| {
+        build_with(
+            &[
+                ("org.sector", text("finance")),
+                ("org.size", text("large")),
+                ("reg.nis2", text(nis2)),
+                ("reg.dora", text(dora)),
+            ],
+            |_| {},
+        )
+    };
+    let bank = build("essential", "financial-entity");
+    let contact = soa_entry(&bank, "A.5.5");
+    assert!(
+        contact.obligations.iter().any(|o| o.contains("DORA"))
+            && !contact.obligations.iter().any(|o| o.contains("NIS2")),
+        "{:?}",
+        contact.obligations
+    );
+    assert!(has_warning(&bank, "DORA is the sector-specific act"));
+    // An ICT provider bound by DORA through contracts is still under NIS2.
+    let provider = build("essential", "ict-provider");
+    assert!(soa_entry(&provider, "A.5.5")
+        .obligations
+        .iter()
+        .any(|o| o.contains("NIS2")));
+    assert!(!has_warning(&provider, "DORA is the sector-specific act"));
+    // A bank answering that NIS2 does not apply is right in effect: no check says otherwise.
+    assert!(!has_warning(
+        &build("no", "financial-entity"),
+        "You said NIS2 does not apply"
+    ));
+    assert!(has_warning(&build("no", "no"), "You said NIS2 does not apply"));
+}
+
+#[test]
 fn a_document_is_to_extend_only_where_something_is_written_down() {
     let policy = questionnaire::builtin()
         .maturity_question("policy")

@@ -177,10 +177,12 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             r::GDPR.get(answers),
             Some(GdprRole::Processor | GdprRole::Both)
         ),
-        Tag::Nis2 => matches!(
-            r::NIS2.get(answers),
-            Some(Nis2::Essential | Nis2::Important)
-        ),
+        Tag::Nis2 => {
+            matches!(
+                r::NIS2.get(answers),
+                Some(Nis2::Essential | Nis2::Important)
+            ) && !dora_entity(answers)
+        }
         Tag::Dora => matches!(
             r::DORA.get(answers),
             Some(Dora::FinancialEntity | Dora::IctProvider)
@@ -200,6 +202,11 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
     }
 }
 
+/// DORA applies as to a financial entity, so NIS2's duties are DORA's (NIS2 Art. 4).
+pub fn dora_entity(answers: &Answers) -> bool {
+    reads::DORA.get(answers) == Some(Dora::FinancialEntity)
+}
+
 /// Whether a law, regulation or scheme applies, or is held, by these answers.
 fn applies(id: ObligationId, answers: &Answers) -> bool {
     use reads as r;
@@ -209,8 +216,10 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
     match id {
         O::GdprController => matches!(gdpr, Some(GdprRole::Controller | GdprRole::Both)),
         O::GdprProcessor => matches!(gdpr, Some(GdprRole::Processor | GdprRole::Both)),
-        O::Nis2Essential => r::NIS2.get(answers) == Some(Nis2::Essential),
-        O::Nis2Important => r::NIS2.get(answers) == Some(Nis2::Important),
+        // For a financial entity DORA is the sector-specific act that takes the place of NIS2's
+        // risk-management measures and reporting (NIS2 Art. 4, recital 28): a check says so.
+        O::Nis2Essential => r::NIS2.get(answers) == Some(Nis2::Essential) && !dora_entity(answers),
+        O::Nis2Important => r::NIS2.get(answers) == Some(Nis2::Important) && !dora_entity(answers),
         O::DoraFinancialEntity => r::DORA.get(answers) == Some(Dora::FinancialEntity),
         O::DoraIctProvider => r::DORA.get(answers) == Some(Dora::IctProvider),
         O::PciDss => r::PCI.yes(answers),

@@ -297,6 +297,17 @@ fn answer_checks(
                 | Sector::Manufacturing
         )
     );
+    let nis2_answered = matches!(
+        reads::NIS2.get(answers),
+        Some(Nis2::Essential | Nis2::Important)
+    );
+    if nis2_answered && super::facts::dora_entity(answers) {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.nis2-dora-financial").to_owned(),
+        );
+    }
     match reads::NIS2.get(answers) {
         // Public administration is in scope by level of government, not by size (Art. 2(2)(f),
         // 2(5)(a), 3(1)(d); docs/obligations.md): the size checks below do not fit it.
@@ -323,11 +334,16 @@ fn answer_checks(
                 texts.get("engine.warning.nis2-telecom-medium").to_owned(),
             )
         }
-        Some(Nis2::No) if nis2_sector && medium_or_larger => add(
-            WarningKind::Answers,
-            None,
-            texts.get("engine.warning.nis2-no").to_owned(),
-        ),
+        // A financial entity answering No is right in effect: DORA takes NIS2's place.
+        Some(Nis2::No)
+            if nis2_sector && medium_or_larger && !super::facts::dora_entity(answers) =>
+        {
+            add(
+                WarningKind::Answers,
+                None,
+                texts.get("engine.warning.nis2-no").to_owned(),
+            )
+        }
         Some(Nis2::NotSure) => add(
             WarningKind::Answers,
             None,
