@@ -1119,7 +1119,10 @@ fn for_a_financial_entity_dora_takes_the_place_of_nis2() {
         &build("no", "financial-entity"),
         "You said NIS2 does not apply"
     ));
-    assert!(has_warning(&build("no", "no"), "You said NIS2 does not apply"));
+    assert!(has_warning(
+        &build("no", "no"),
+        "You said NIS2 does not apply"
+    ));
 }
 
 #[test]
@@ -1939,6 +1942,50 @@ fn an_iso_22301_system_held_is_the_base_of_the_continuity_rows() {
     }
     // Not the harmonised-structure rows: an internal audit is not a continuity arrangement.
     assert!(!row(&held, "common.internal-audit").action.contains("22301"));
+}
+
+#[test]
+fn two_systems_held_apart_merge_only_what_is_written_down_and_one_body_is_needed_to_combine() {
+    let capacity = maturity_id("capacity");
+    let build = |level: &str, body: &str| {
+        build_with(
+            &[
+                ("start.iso27001", text("certified")),
+                ("start.iso20000", text("certified")),
+                ("start.separate", Answer::Bool(true)),
+                (capacity.as_str(), text(level)),
+                ("cert.combined", Answer::Bool(true)),
+                ("cert.body", text(body)),
+            ],
+            |_| {},
+        )
+    };
+    // Not written down in either system: nothing to merge, one process to design.
+    let informal = build("informal", "one");
+    assert!(
+        row(&informal, "process.capacity")
+            .action
+            .starts_with("Design one process"),
+        "{}",
+        row(&informal, "process.capacity").action
+    );
+    assert_eq!(
+        row(&build("documented_one", "one"), "process.capacity").action,
+        "Merge the two processes into one"
+    );
+    // A combined visit needs one body: with two, the label is not a combined audit.
+    let label = |m: &Matrix| m.schedule.as_ref().unwrap().audit_label.clone();
+    assert!(
+        label(&informal).starts_with("Combined"),
+        "{}",
+        label(&informal)
+    );
+    let two_bodies = build("informal", "separate");
+    assert!(
+        !label(&two_bodies).starts_with("Combined"),
+        "{}",
+        label(&two_bodies)
+    );
 }
 
 #[test]

@@ -94,6 +94,10 @@ pub fn action(
         }
         (RowKind::Common, S::Iso27001) => "engine.action.extend-isms-document",
         (RowKind::Common, S::Iso20000) => "engine.action.extend-sms-document",
+        // Both systems held, nothing written down for this practice: nothing to merge.
+        (RowKind::Common, S::BothSeparate) if unwritten => {
+            "engine.action.write-integrated-document"
+        }
         (RowKind::Common, S::BothSeparate) => "engine.action.merge-documents",
         (RowKind::Common, S::BothIntegrated) => "engine.action.keep-integrated-document",
         // The system held is built on, but a process the other standard leads is built to that
@@ -106,6 +110,10 @@ pub fn action(
         }
         (RowKind::Integrated, S::Iso27001) => "engine.action.extend-isms-control",
         (RowKind::Integrated, S::Iso20000) => "engine.action.add-security-to-sms-process",
+        (RowKind::Integrated, S::BothSeparate) if unwritten => match lead {
+            Lead::Iso27001 => "engine.action.design-process-27001-led",
+            _ => "engine.action.design-process-20000-led",
+        },
         (RowKind::Integrated, S::BothSeparate) => "engine.action.merge-processes",
         (RowKind::Integrated, S::BothIntegrated) => "engine.action.keep-integrated-process",
         (RowKind::Iso27001Only, start) if start.has_iso27001() => "engine.action.keep-in-isms",

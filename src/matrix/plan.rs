@@ -351,7 +351,10 @@ impl Schedule {
                 (start.add_months(m), basis, assumed)
             }
         };
-        let combined = reads::CERT_COMBINED.get(answers) == Some(true);
+        // One visit for both needs one body: with a body for each, the audits are apart
+        // whatever the answer on combining (a check says so).
+        let combined = reads::CERT_COMBINED.get(answers) == Some(true)
+            && reads::CERT_BODY.get(answers) != Some(reads::CertBody::Separate);
         let (first_label, second_label) = match target {
             Target::Iso27001First => ("engine.schedule.audit-27001", "engine.schedule.audit-20000"),
             Target::Iso20000First => ("engine.schedule.audit-20000", "engine.schedule.audit-27001"),
