@@ -1126,6 +1126,26 @@ fn for_a_financial_entity_dora_takes_the_place_of_nis2() {
 }
 
 #[test]
+fn a_retailer_answering_nis2_is_asked_whether_it_runs_an_online_marketplace() {
+    let retailer = |nis2: &str| {
+        build_with(
+            &[("org.sector", text("retail")), ("reg.nis2", text(nis2))],
+            |_| {},
+        )
+    };
+    assert!(has_warning(&retailer("important"), "online marketplace"));
+    assert!(!has_warning(&retailer("no"), "online marketplace"));
+    let it = build_with(
+        &[
+            ("org.sector", text("it-services")),
+            ("reg.nis2", text("important")),
+        ],
+        |_| {},
+    );
+    assert!(!has_warning(&it, "online marketplace"));
+}
+
+#[test]
 fn a_document_is_to_extend_only_where_something_is_written_down() {
     let policy = questionnaire::builtin()
         .maturity_question("policy")

@@ -323,6 +323,14 @@ fn answer_checks(
             None,
             texts.get("engine.warning.nis2-education").to_owned(),
         ),
+        // Retail is no NIS2 sector of its own: an online marketplace is (Annex II, 6), and a
+        // food business in wholesale or industrial production (Annex II, 4)
+        // (docs/obligations.md).
+        Some(Nis2::Essential | Nis2::Important) if sector == Some(Sector::Retail) => add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.nis2-retail").to_owned(),
+        ),
         // Medium-sized providers of public electronic communications are essential
         // (Art. 3(1)(c)).
         Some(Nis2::Important)
