@@ -1021,8 +1021,10 @@ fn nis2_keeps_the_development_life_cycle_of_a_developer_and_the_physical_environ
             .unwrap();
         assert!(!holder.second_stage, "{control} deferred");
     }
-    // A cloud provider, under the Implementing Regulation: network security and segmentation
-    // (Annex 6.7, 6.8) stay first too; a prospect that provides no cloud has no such link.
+    // A cloud provider, under the Implementing Regulation: logging and monitoring (Annex 3.2),
+    // configuration, change, testing (6.3-6.5), network security and segmentation (6.7, 6.8),
+    // malware (6.9), background checks (10.2) and privileged accounts (11.3) stay first too,
+    // each citing its point; a prospect that provides no cloud has no such link.
     let cloud = |provides: bool| {
         let cloud = if provides {
             "provide-cloud"
@@ -1039,11 +1041,28 @@ fn nis2_keeps_the_development_life_cycle_of_a_developer_and_the_physical_environ
         )
     };
     let provider = cloud(true);
-    for control in ["A.8.20", "A.8.22"] {
+    for (control, point) in [
+        ("A.8.15", "3.2"),
+        ("A.8.16", "3.2"),
+        ("A.8.9", "6.3"),
+        ("A.8.32", "6.4"),
+        ("A.8.29", "6.5"),
+        ("A.8.20", "6.7"),
+        ("A.8.22", "6.8"),
+        ("A.8.7", "6.9"),
+        ("A.6.1", "10.2"),
+        ("A.8.2", "11.3"),
+    ] {
+        let entry = soa_entry(&provider, control);
         assert_eq!(
-            soa_entry(&provider, control).basis,
+            entry.basis,
             Some(ims_matrix::advice::Basis::Legal),
             "{control}"
+        );
+        assert!(
+            entry.reason.contains(&format!("2024/2690, Annex, {point}")),
+            "{control}: {}",
+            entry.reason
         );
         let holder = provider
             .rows
