@@ -2487,3 +2487,41 @@ fn the_prepared_search_finds_what_the_plain_one_finds() {
     assert_eq!(found("ösel"), 1);
     assert!(found("supplier") > 1);
 }
+
+#[test]
+fn no_siem_counts_as_security_events_still_to_collect_unless_another_company_monitors_them() {
+    // From a lead implementer's review: "a SIEM is still to choose and set up" read as advice to
+    // buy one; logging and monitoring ask for events collected and reviewed, however it is done.
+    let monitoring = |outsourced: &[&str]| {
+        let m = build_with(
+            &[
+                ("ops.tools", Answer::Choices(vec!["ticketing".into()])),
+                (
+                    "ops.outsourced",
+                    Answer::Choices(outsourced.iter().map(|s| (*s).to_owned()).collect()),
+                ),
+            ],
+            |_| {},
+        );
+        row(&m, "process.monitoring-events").clone()
+    };
+    let own = monitoring(&[]);
+    assert!(
+        own.effort_reasons
+            .iter()
+            .any(|r| r.contains("×1.25: security events are still to be collected")),
+        "{:?}",
+        own.effort_reasons
+    );
+    assert!(!own
+        .effort_reasons
+        .iter()
+        .any(|r| r.contains("SIEM is still")));
+    let provider = monitoring(&["security-monitoring"]);
+    assert!(
+        !provider.effort_reasons.iter().any(|r| r.contains("×1.25")),
+        "{:?}",
+        provider.effort_reasons
+    );
+    assert!(provider.remaining_days < own.remaining_days);
+}

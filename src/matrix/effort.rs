@@ -219,6 +219,16 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
                     "engine.effort.tool-in-use",
                     &[("tool", &texts.get(name))],
                 ));
+            } else if tool == Tool::Siem {
+                // Logging and monitoring need events collected and reviewed, not a SIEM as
+                // such; and a provider that monitors security for the prospect runs that.
+                if !facts.has(Tag::OutsourcedMonitoring) {
+                    out.push(factor(
+                        1.25,
+                        "engine.effort.security-events-to-collect",
+                        &[],
+                    ));
+                }
             } else {
                 out.push(factor(
                     1.25,
