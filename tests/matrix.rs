@@ -2525,3 +2525,33 @@ fn no_siem_counts_as_security_events_still_to_collect_unless_another_company_mon
     );
     assert!(provider.remaining_days < own.remaining_days);
 }
+
+#[test]
+fn a_small_provider_not_sure_of_nis2_is_told_what_reaches_it_through_its_customers() {
+    // From a lead implementer's review: the generic "check your national law" told a ten-person
+    // provider nothing about the supply-chain terms its NIS2 customers pass down.
+    let not_sure = |size: &str| {
+        build_with(
+            &[
+                ("org.sector", text("it-services")),
+                ("org.size", text(size)),
+                ("reg.nis2", text("not-sure")),
+            ],
+            |_| {},
+        )
+        .warnings
+        .iter()
+        .find(|w| w.text.starts_with("You are not sure whether NIS2 applies"))
+        .map(|w| w.text.clone())
+        .expect("a NIS2 check")
+    };
+    for size in ["micro", "small"] {
+        let text = not_sure(size);
+        assert!(text.contains("Art. 21(2)(d)"), "{size}: {text}");
+        assert!(text.contains("A.5.31"), "{size}: {text}");
+    }
+    // Medium or larger in a NIS2 sector: it probably applies, directly.
+    let medium = not_sure("medium");
+    assert!(medium.contains("probably"), "{medium}");
+    assert!(!medium.contains("Art. 21(2)(d)"), "{medium}");
+}

@@ -357,6 +357,10 @@ fn answer_checks(
             None,
             if nis2_sector && medium_or_larger {
                 texts.get("engine.warning.nis2-not-sure-likely").to_owned()
+            } else if matches!(size, Some(OrgSize::Micro | OrgSize::Small)) {
+                // Below medium size NIS2 rarely applies directly (Art. 2(1), 2(2)); what reaches
+                // a small provider is its NIS2 customers' supply-chain duty (Art. 21(2)(d), 21(3)).
+                texts.get("engine.warning.nis2-not-sure-small").to_owned()
             } else {
                 texts.get("engine.warning.nis2-not-sure").to_owned()
             },
