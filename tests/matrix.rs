@@ -2555,3 +2555,62 @@ fn a_small_provider_not_sure_of_nis2_is_told_what_reaches_it_through_its_custome
     assert!(medium.contains("probably"), "{medium}");
     assert!(!medium.contains("Art. 21(2)(d)"), "{medium}");
 }
+
+#[test]
+fn a_certificate_on_a_withdrawn_edition_is_a_system_in_place_whose_next_audit_is_an_initial_one() {
+    // From an eighth lead-implementer review: a 2011 certificate, withdrawn in 2021, was planned
+    // for a surveillance audit alongside the added standard's initial one.
+    let held = |edition_2011: bool| {
+        build_with(
+            &[
+                ("start.iso27001", text("none")),
+                ("start.iso20000", text("certified")),
+                ("start.target", text("add-combined")),
+                ("start.timeline", text("12-months")),
+                ("cert.combined", Answer::Bool(true)),
+            ],
+            |a| {
+                if edition_2011 {
+                    a.editions.iso20000 = StandardId::Iso20000_2011;
+                }
+            },
+        )
+    };
+    let current = held(false);
+    let label = |m: &Matrix| m.schedule.as_ref().unwrap().audit_label.clone();
+    assert!(
+        label(&current).contains("surveillance"),
+        "{}",
+        label(&current)
+    );
+    let void = held(true);
+    assert!(!label(&void).contains("surveillance"), "{}", label(&void));
+    let says = |m: &Matrix, text: &str| m.warnings.iter().any(|w| w.text.contains(text));
+    assert!(says(
+        &void,
+        "withdrawn when the transition ended on 29 September 2021"
+    ));
+    assert!(says(&void, "initial certification, stage 1 and stage 2"));
+    // Not also told, as for a prospect with no certificate, that the view is an older edition's.
+    assert!(!void.warnings.iter().any(|w| w
+        .text
+        .contains("The references are shown in ISO/IEC 20000-1:2011")
+        || w.text.contains("while your ISO/IEC 20000-1 certificate")));
+    assert_eq!(void.starting_point, StartingPoint::Iso20000);
+    // The same for ISO/IEC 27001:2013, whose transition ended on 31 October 2025.
+    let isms = build_with(
+        &[
+            ("start.iso27001", text("certified")),
+            ("start.iso20000", text("certified")),
+            ("start.target", text("integrated")),
+            ("cert.combined", Answer::Bool(true)),
+        ],
+        |a| a.editions.iso27001 = StandardId::Iso27001_2013,
+    );
+    assert!(!label(&isms).contains("surveillance"), "{}", label(&isms));
+    assert!(says(&isms, "31 October 2025"));
+    assert!(
+        !says(&isms, "IAF MD 11"),
+        "no merger of two certified systems"
+    );
+}

@@ -4,6 +4,7 @@
 //! answers, all through `questionnaire/reads.rs`.
 
 use super::scope::{StartingPoint, Target, UnderWay};
+use super::withdrawn;
 use crate::advice::{Advice, Obligation, ObligationId, Tag};
 use crate::i18n::Texts;
 use crate::questionnaire::reads::{
@@ -27,6 +28,10 @@ pub struct Facts<'a> {
     /// The matrix shows ISO/IEC 27001 in its older edition: a reason that names a control of
     /// the current one says which edition it is in.
     pub older_annex_a: bool,
+    /// The answers named a certificate on a withdrawn edition (ISO/IEC 27001:2013, ISO/IEC
+    /// 20000-1:2011): the engine reads that system as in place, not certified
+    /// (`withdrawn::without_void_certificates`), and a check says why.
+    pub withdrawn: withdrawn::Void,
 }
 
 impl<'a> Facts<'a> {
@@ -48,6 +53,7 @@ impl<'a> Facts<'a> {
             obligations,
             texts,
             older_annex_a: false,
+            withdrawn: withdrawn::Void::default(),
         }
     }
 

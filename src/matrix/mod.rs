@@ -16,6 +16,7 @@ mod soa;
 mod summary;
 pub mod view;
 mod warnings;
+mod withdrawn;
 
 pub use applicability::{Applicability, DEFAULT_REASON};
 pub use area::Area;
@@ -66,10 +67,12 @@ pub fn build_in(
     advice: &Advice,
     assessment: &Assessment,
 ) -> Matrix {
-    let answers = &assessment.answers;
     let editions = assessment.editions;
+    let void = withdrawn::Void::of(&assessment.answers, editions);
+    let answers = &*withdrawn::without_void_certificates(&assessment.answers, void);
     let mut facts = facts::Facts::read(answers, advice, texts);
     facts.older_annex_a = editions.iso27001 != StandardId::Iso27001_2022;
+    facts.withdrawn = void;
     let start = facts.start;
     let schedule = plan::Schedule::new(texts, &assessment.created, answers, facts.target);
     let controls = applicability::annex_a(

@@ -414,7 +414,8 @@ fn answer_checks(
         );
     }
     let holding = |q: &reads::Single<Holding>| q.get(answers) == Some(Holding::Certified);
-    if holding(&reads::START_ISO27001) && editions.iso27001 == StandardId::Iso27001_2013 {
+    // `answers` already reads such a certificate as a system in place (`withdrawn.rs`).
+    if facts.withdrawn.iso27001 {
         add(
             WarningKind::Answers,
             None,
@@ -423,7 +424,7 @@ fn answer_checks(
                 .to_owned(),
         );
     }
-    if holding(&reads::START_ISO20000) && editions.iso20000 == StandardId::Iso20000_2011 {
+    if facts.withdrawn.iso20000 {
         add(
             WarningKind::Answers,
             None,
@@ -435,14 +436,20 @@ fn answer_checks(
     // An older edition chosen to match the prospect's documents, with no certificate on it:
     // the view is right for mapping those documents, but every target ends in an audit
     // against the current edition, whose new requirements this view shows as not applicable.
-    if !holding(&reads::START_ISO27001) && editions.iso27001 == StandardId::Iso27001_2013 {
+    if !holding(&reads::START_ISO27001)
+        && !facts.withdrawn.iso27001
+        && editions.iso27001 == StandardId::Iso27001_2013
+    {
         add(
             WarningKind::Answers,
             None,
             texts.get("engine.warning.iso27001-2013-view").to_owned(),
         );
     }
-    if !holding(&reads::START_ISO20000) && editions.iso20000 == StandardId::Iso20000_2011 {
+    if !holding(&reads::START_ISO20000)
+        && !facts.withdrawn.iso20000
+        && editions.iso20000 == StandardId::Iso20000_2011
+    {
         add(
             WarningKind::Answers,
             None,
