@@ -1033,6 +1033,8 @@ fn nis2_keeps_the_development_life_cycle_of_a_developer_and_the_physical_environ
         };
         build_with(
             &[
+                ("org.sector", text("software")),
+                ("scope.customers", text("external")),
                 ("reg.nis2", text("important")),
                 ("scope.cloud", Answer::Choices(vec![cloud.to_owned()])),
                 ("start.target", text("iso20000-first")),
@@ -1075,6 +1077,79 @@ fn nis2_keeps_the_development_life_cycle_of_a_developer_and_the_physical_environ
             .iter()
             .any(|o| o.contains("NIS2")));
     }
+    // The Implementing Regulation covers the provider types of its Art. 1 (from an eighth
+    // lead-implementer review): a public body running a cloud for its own administration, or a
+    // telecom without cloud services, is not one, so none of its points is cited; a managed
+    // IT service provider to external customers is one, cloud or not.
+    let entity = |sector: &str, customers: &str, cloud: &str| {
+        build_with(
+            &[
+                ("org.sector", text(sector)),
+                ("scope.customers", text(customers)),
+                ("reg.nis2", text("essential")),
+                ("scope.cloud", Answer::Choices(vec![cloud.to_owned()])),
+                (
+                    "scope.premises",
+                    Answer::Choices(vec!["server-room".to_owned()]),
+                ),
+            ],
+            |_| {},
+        )
+    };
+    let cites_the_regulation = |m: &Matrix, control: &str| {
+        let entry = soa_entry(m, control);
+        entry.basis == Some(ims_matrix::advice::Basis::Legal)
+            && entry.reason.contains("2024/2690, Annex, ")
+            && !entry.reason.contains("set out in Implementing Regulation")
+    };
+    let public_cloud = entity("public", "internal", "provide-cloud");
+    let telecom = entity("telecom", "external", "use-saas");
+    let msp = entity("it-services", "external", "use-saas");
+    for control in ["A.8.15", "A.8.20", "A.6.1", "A.8.2"] {
+        assert!(
+            !cites_the_regulation(&public_cloud, control),
+            "public: {control}"
+        );
+        assert!(
+            !cites_the_regulation(&telecom, control),
+            "telecom: {control}"
+        );
+        assert!(
+            cites_the_regulation(&msp, control),
+            "managed services: {control}"
+        );
+    }
+    // Its rooms' physical environment is the Directive's Art. 21(2) for each of them; the
+    // Regulation's section 13 is named as the detail for the providers it covers, not cited.
+    for m in [&public_cloud, &telecom, &msp] {
+        let entry = soa_entry(m, "A.7.1");
+        assert_eq!(entry.basis, Some(ims_matrix::advice::Basis::Legal));
+        assert!(entry.reason.contains("Art. 21(2):"), "{}", entry.reason);
+        assert!(
+            !entry.reason.contains("Art. 21(2); Implementing"),
+            "{}",
+            entry.reason
+        );
+    }
+    // Software developed by partners only: the life cycle (A.8.25) and directing the partners
+    // (A.8.30) are NIS2's, secure coding in house (A.8.28) is not.
+    let outsourced = build_with(
+        &[
+            ("scope.development", text("outsourced")),
+            ("reg.nis2", text("important")),
+        ],
+        |_| {},
+    );
+    let names_nis2 = |m: &Matrix, control: &str| {
+        soa_entry(m, control)
+            .obligations
+            .iter()
+            .any(|o| o.contains("NIS2"))
+    };
+    assert!(names_nis2(&outsourced, "A.8.25"));
+    assert!(names_nis2(&outsourced, "A.8.30"));
+    assert!(!names_nis2(&outsourced, "A.8.28"));
+    assert!(!names_nis2(&developer, "A.8.30"));
     // Its own data centre: the physical environment of its systems (Art. 21(2)) is a legal
     // basis, not risk alone; offices alone bring no such duty.
     let with_premises = |premises: &str| {

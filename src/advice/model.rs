@@ -34,6 +34,9 @@ crate::vocabulary::vocabulary! {
         RemoteWork = "remote-work" => "people work remotely",
         MostlyRemote = "mostly-remote" => "most of your people work remotely",
         CloudProvider = "cloud-provider" => "you provide cloud services",
+        /// A provider type that Implementing Regulation (EU) 2024/2690 covers, as far as the
+        /// answers tell: cloud services, or managed ICT services, to other organisations.
+        DigitalProvider = "digital-provider" => "you provide cloud or managed ICT services to other organisations",
         CloudUser = "cloud-user" => "you rely on cloud services",
         DevelopsSoftware = "develops-software" => "you develop software",
         OutsourcedDevelopment = "outsourced-development" => "partners develop software for you",

@@ -9,7 +9,7 @@ use crate::advice::{Advice, Obligation, ObligationId, Tag};
 use crate::i18n::Texts;
 use crate::questionnaire::reads::{
     self, Attestation, Cloud, CustomerAccess, CustomerType, Development, Dora, GdprRole, Hours,
-    Nis2, OrgSize, Outsourced, Premises, Remote,
+    Nis2, OrgSize, Outsourced, Premises, Remote, Sector,
 };
 use crate::questionnaire::Answers;
 
@@ -145,6 +145,15 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         },
         Tag::MostlyRemote => r::REMOTE.get(answers) == Some(Remote::Most),
         Tag::CloudProvider => r::CLOUD.has(answers, Cloud::ProvideCloud),
+        // Implementing Regulation (EU) 2024/2690 covers cloud, data centre, managed and managed
+        // security service providers among others (its Art. 1), not a public body serving its
+        // own administration nor a provider whose customers are all internal.
+        Tag::DigitalProvider => {
+            let sector = r::ORG_SECTOR.get(answers);
+            holds(Tag::ExternalCustomers, answers)
+                && sector != Some(Sector::Public)
+                && (sector == Some(Sector::ItServices) || holds(Tag::CloudProvider, answers))
+        }
         Tag::CloudUser => {
             r::CLOUD.has(answers, Cloud::UseSaas) || r::CLOUD.has(answers, Cloud::UseIaas)
         }
