@@ -2689,3 +2689,43 @@ fn a_certificate_on_a_withdrawn_edition_is_a_system_in_place_whose_next_audit_is
         "no merger of two certified systems"
     );
 }
+
+#[test]
+fn a_dora_financial_entitys_protection_and_prevention_duties_are_legal_ground() {
+    // From an eighth lead-implementer review: DORA Art. 9(4) names network management, access,
+    // authentication and keys, change management and patching; they were risk-based only.
+    let entity = build_with(&[("reg.dora", text("financial-entity"))], |_| {});
+    let provider = build_with(&[("reg.dora", text("ict-provider"))], |_| {});
+    for (control, provision) in [
+        ("A.8.20", "Art. 9(4)(b)"),
+        ("A.8.22", "Art. 9(4)(b)"),
+        ("A.5.15", "Art. 9(4)(c)"),
+        ("A.5.18", "Art. 9(4)(c)"),
+        ("A.8.5", "Art. 9(4)(d)"),
+        ("A.8.24", "Art. 9(4)(d)"),
+        ("A.8.32", "Art. 9(4)(e)"),
+        ("A.8.8", "Art. 9(4)(f)"),
+    ] {
+        let entry = soa_entry(&entity, control);
+        assert_eq!(
+            entry.basis,
+            Some(ims_matrix::advice::Basis::Legal),
+            "{control}"
+        );
+        assert!(
+            entry.reason.contains(provision),
+            "{control}: {}",
+            entry.reason
+        );
+        // An ICT provider meets DORA through its customers' contracts (Art. 30), not Art. 9.
+        assert!(
+            !soa_entry(&provider, control).reason.contains(provision),
+            "{control}"
+        );
+    }
+    // Card data: PCI DSS Req. 6.5 makes change management a contractual duty.
+    let cards = build_with(&[("reg.pci", Answer::Bool(true))], |_| {});
+    assert!(soa_entry(&cards, "A.8.32")
+        .reason
+        .contains("Req. 6.5.1-6.5.6"));
+}
