@@ -2729,3 +2729,54 @@ fn a_dora_financial_entitys_protection_and_prevention_duties_are_legal_ground() 
         .reason
         .contains("Req. 6.5.1-6.5.6"));
 }
+
+#[test]
+fn a_combined_audit_with_one_standard_first_joins_the_second_initial_audit_to_the_first_surveillance(
+) {
+    // From an eighth lead-implementer review: a check told the client to choose between a
+    // combined audit and a staged plan, which the schedule already reconciles.
+    let staged = |combined: bool, body: &str| {
+        build_with(
+            &[
+                ("start.target", text("iso27001-first")),
+                ("start.timeline", text("12-months")),
+                ("cert.combined", Answer::Bool(combined)),
+                ("cert.body", text(body)),
+            ],
+            |_| {},
+        )
+    };
+    let second = |m: &Matrix| {
+        m.schedule
+            .as_ref()
+            .and_then(|s| s.second.as_ref())
+            .map(|s| s.audit_label.clone())
+            .unwrap_or_default()
+    };
+    let one_visit = staged(true, "one");
+    assert_eq!(
+        second(&one_visit),
+        "ISO/IEC 20000-1 initial certification audit, with the first ISO/IEC 27001 surveillance audit"
+    );
+    let check = one_visit
+        .warnings
+        .iter()
+        .find(|w| {
+            w.text
+                .starts_with("You want one combined audit and certify ISO/IEC 27001 first")
+        })
+        .expect("the combined, staged check");
+    assert!(check.text.contains("stage 1 and stage 2"), "{}", check.text);
+    assert!(!one_visit
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("Decide which")));
+    // Apart (not combined, or a body for each): the second audit is the standard's own.
+    for (combined, body) in [(false, "one"), (true, "separate")] {
+        let apart = staged(combined, body);
+        assert_eq!(second(&apart), "ISO/IEC 20000-1 certification audit");
+        assert!(!apart.warnings.iter().any(|w| w
+            .text
+            .starts_with("You want one combined audit and certify")));
+    }
+}

@@ -356,8 +356,24 @@ impl Schedule {
         let combined = reads::CERT_COMBINED.get(answers) == Some(true)
             && reads::CERT_BODY.get(answers) != Some(reads::CertBody::Separate);
         let (first_label, second_label) = match target {
-            Target::Iso27001First => ("engine.schedule.audit-27001", "engine.schedule.audit-20000"),
-            Target::Iso20000First => ("engine.schedule.audit-20000", "engine.schedule.audit-27001"),
+            // Combined, the second standard's initial audit is held with the first standard's
+            // first surveillance audit, a year on (`SECOND_AUDIT_MONTHS`).
+            Target::Iso27001First => (
+                "engine.schedule.audit-27001",
+                if combined {
+                    "engine.schedule.staged-20000"
+                } else {
+                    "engine.schedule.audit-20000"
+                },
+            ),
+            Target::Iso20000First => (
+                "engine.schedule.audit-20000",
+                if combined {
+                    "engine.schedule.staged-27001"
+                } else {
+                    "engine.schedule.audit-27001"
+                },
+            ),
             // Both certificates held: the next audit is a surveillance or recertification
             // audit of the merged system, not a certification audit.
             Target::Integrated if holds_both(answers) => (

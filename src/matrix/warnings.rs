@@ -507,11 +507,21 @@ fn answer_checks(
             texts.get("engine.warning.combined-two-bodies").to_owned(),
         );
     }
-    if combined && matches!(facts.target, Target::Iso27001First | Target::Iso20000First) {
+    // Combined and staged fit together: the second standard's initial audit joins the first
+    // standard's first surveillance audit (the schedule's second audit says so).
+    let staged = match facts.target {
+        Target::Iso27001First => Some(("ISO/IEC 27001", "ISO/IEC 20000-1")),
+        Target::Iso20000First => Some(("ISO/IEC 20000-1", "ISO/IEC 27001")),
+        _ => None,
+    };
+    if let Some((first, second)) = staged.filter(|_| !super::plan::separate_audits(answers)) {
         add(
-            WarningKind::Answers,
+            WarningKind::Schedule,
             None,
-            texts.get("engine.warning.combined-one-first").to_owned(),
+            texts.fill(
+                "engine.warning.combined-one-first",
+                &[("first", &first), ("second", &second)],
+            ),
         );
     }
     // Two decisions the plan's first phases rest on, still open: named with the date by which
