@@ -2780,3 +2780,49 @@ fn a_combined_audit_with_one_standard_first_joins_the_second_initial_audit_to_th
             .starts_with("You want one combined audit and certify")));
     }
 }
+
+#[test]
+fn performing_the_risk_assessment_and_the_asset_inventory_grow_with_the_services_and_sites() {
+    // From an eighth lead-implementer review: the internal audit grew with 28 services at 6
+    // sites, but the risk assessment it audits, and the asset inventory, did not.
+    let scope = |services: i64, sites: i64| {
+        build_with(
+            &[
+                ("org.services", Answer::Number(services)),
+                ("org.sites", Answer::Number(sites)),
+            ],
+            |_| {},
+        )
+    };
+    let (small, large) = (scope(2, 1), scope(28, 6));
+    for id in [
+        "process.infosec-risk-assessment-run",
+        "process.infosec-risk-treatment-run",
+        "process.asset-inventory",
+    ] {
+        let (before, after) = (row(&small, id), row(&large, id));
+        assert!(
+            after.remaining_days > before.remaining_days,
+            "{id}: {} then {}",
+            before.remaining_days,
+            after.remaining_days
+        );
+        assert!(
+            after
+                .effort_reasons
+                .iter()
+                .any(|r| r.contains("28 services")),
+            "{id}: {:?}",
+            after.effort_reasons
+        );
+    }
+    assert!(row(&large, "process.asset-inventory")
+        .effort_reasons
+        .iter()
+        .any(|r| r.contains("6 sites")));
+    // Designing the method is done once, whatever the scope.
+    assert_eq!(
+        row(&small, "process.infosec-risk-assessment").remaining_days,
+        row(&large, "process.infosec-risk-assessment").remaining_days
+    );
+}

@@ -124,18 +124,30 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
             out.push(factor(f, "engine.effort.sites", &[("sites", &sites)]));
         }
     }
+    // Work that covers the whole scope without repeating in full for each service or site:
+    // the internal audit programme, performing the information security risk assessment and
+    // treatment (27001 8.2, 8.3) over every service, and the asset inventory and configuration
+    // records, which hold each service's assets at each site.
+    let runs_the_risk_process = row
+        .refs
+        .get(Family::Iso27001.current())
+        .iter()
+        .any(|r| r == "8.2" || r == "8.3");
+    let sampled_per_service =
+        practice == "internal-audit" || practice == "asset-config" || runs_the_risk_process;
     // The audit programme covers every site: each further site adds a quarter of the audit
-    // work (the programme and the checklists are shared, the visits and interviews are not).
-    if practice == "internal-audit" {
+    // work (the programme and the checklists are shared, the visits and interviews are not);
+    // so do the assets held at each site.
+    if practice == "internal-audit" || practice == "asset-config" {
         if let Some(sites) = reads::ORG_SITES.get(answers).filter(|n| *n > 1) {
             let f = (1.0 + 0.25 * (sites - 1) as f64).min(3.0);
             out.push(factor(f, "engine.effort.sites", &[("sites", &sites)]));
         }
     }
     // And it samples the services in scope (20000-1 audits the SMS as it delivers each
-    // service): more services, more to sample, at a lower rate than the work that repeats for
-    // each service.
-    if practice == "internal-audit" {
+    // service): more services, more to sample or assess, at a lower rate than the work that
+    // repeats for each service.
+    if sampled_per_service {
         if let Some(services) = reads::ORG_SERVICES.get(answers) {
             let f = match services {
                 ..=3 => 1.0,
