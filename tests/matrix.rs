@@ -2826,3 +2826,21 @@ fn performing_the_risk_assessment_and_the_asset_inventory_grow_with_the_services
         row(&large, "process.infosec-risk-assessment").remaining_days
     );
 }
+
+#[test]
+fn a_telecom_handling_personal_data_is_told_its_breach_clock_is_24_hours() {
+    // From an eighth lead-implementer review: a telecom got only the GDPR's 72 hours, though
+    // the ePrivacy rules give its public communications services 24 (GDPR Art. 95).
+    let says = |sector: &str, gdpr: &str| {
+        build_with(
+            &[("org.sector", text(sector)), ("reg.gdpr", text(gdpr))],
+            |_| {},
+        )
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("Commission Regulation (EU) No 611/2013"))
+    };
+    assert!(says("telecom", "controller"));
+    assert!(!says("telecom", "none"));
+    assert!(!says("it-services", "controller"));
+}

@@ -406,6 +406,16 @@ fn answer_checks(
         }
         _ => {}
     }
+    // A provider of public electronic communications notifies a personal data breach within
+    // 24 hours under the ePrivacy rules, which the GDPR leaves in place (Art. 95;
+    // docs/obligations.md).
+    if sector == Some(Sector::Telecom) && facts.has(Tag::PersonalData) {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.telecom-breach-24h").to_owned(),
+        );
+    }
     if sector == Some(Sector::Finance) && reads::DORA.get(answers) == Some(Dora::No) {
         add(
             WarningKind::Answers,
