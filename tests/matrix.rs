@@ -2844,3 +2844,21 @@ fn a_telecom_handling_personal_data_is_told_its_breach_clock_is_24_hours() {
     assert!(!says("telecom", "none"));
     assert!(!says("it-services", "controller"));
 }
+
+#[test]
+fn dora_oversight_of_critical_providers_gives_no_legal_basis_to_a_provider_not_designated() {
+    // From an eighth lead-implementer review: "if designated critical" made A.5.36 Legal for
+    // every ICT provider to financial entities.
+    let provider = build_with(&[("reg.dora", text("ict-provider"))], |_| {});
+    let entry = soa_entry(&provider, "A.5.36");
+    assert!(
+        !entry.obligations.iter().any(|o| o.contains("DORA")),
+        "{:?}",
+        entry.obligations
+    );
+    assert!(
+        !entry.reason.contains("designated critical"),
+        "{}",
+        entry.reason
+    );
+}
