@@ -2862,3 +2862,49 @@ fn dora_oversight_of_critical_providers_gives_no_legal_basis_to_a_provider_not_d
         entry.reason
     );
 }
+
+#[test]
+fn a_supplier_to_nis2_entities_meets_their_contract_terms_on_a_contractual_basis() {
+    // From an eighth lead-implementer review: a small security provider whose customers are
+    // NIS2 entities had nowhere to say so, and nothing in the SoA carried their terms.
+    let answered = |nis2: &str| {
+        build_with(
+            &[
+                ("reg.nis2", text(nis2)),
+                ("scope.customers", text("external")),
+            ],
+            |_| {},
+        )
+    };
+    let supplier = answered("supplier");
+    for (control, provision) in [
+        ("A.5.31", "Art. 21(2)(d), 21(3)"),
+        ("A.5.24", "Art. 21(2)(d), 23(4)(a)"),
+        ("A.8.8", "Art. 21(3)"),
+        ("A.5.21", "Art. 21(2)(d)"),
+    ] {
+        let entry = soa_entry(&supplier, control);
+        assert!(
+            entry
+                .obligations
+                .iter()
+                .any(|o| o.contains("customers' contracts")),
+            "{control}: {:?}",
+            entry.obligations
+        );
+        assert!(
+            entry.reason.contains(provision),
+            "{control}: {}",
+            entry.reason
+        );
+    }
+    // Contractual, not law: NIS2 does not bind the supplier itself.
+    assert_eq!(
+        soa_entry(&supplier, "A.5.24").basis,
+        Some(ims_matrix::advice::Basis::Contractual)
+    );
+    assert!(!soa_entry(&answered("no"), "A.5.24")
+        .obligations
+        .iter()
+        .any(|o| o.contains("NIS2")));
+}

@@ -67,6 +67,7 @@ crate::vocabulary::vocabulary! {
         GdprProcessor = "gdpr-processor",
         Nis2Essential = "nis2-essential",
         Nis2Important = "nis2-important",
+        Nis2Supplier = "nis2-supplier",
         DoraFinancialEntity = "dora-financial-entity",
         DoraIctProvider = "dora-ict-provider",
         PciDss = "pci-dss",

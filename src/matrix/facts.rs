@@ -235,6 +235,7 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         // risk-management measures and reporting (NIS2 Art. 4, recital 28): a check says so.
         O::Nis2Essential => r::NIS2.get(answers) == Some(Nis2::Essential) && !dora_entity(answers),
         O::Nis2Important => r::NIS2.get(answers) == Some(Nis2::Important) && !dora_entity(answers),
+        O::Nis2Supplier => r::NIS2.get(answers) == Some(Nis2::Supplier),
         O::DoraFinancialEntity => r::DORA.get(answers) == Some(Dora::FinancialEntity),
         O::DoraIctProvider => r::DORA.get(answers) == Some(Dora::IctProvider),
         O::PciDss => r::PCI.yes(answers),

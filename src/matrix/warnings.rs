@@ -343,7 +343,7 @@ fn answer_checks(
             )
         }
         // A financial entity answering No is right in effect: DORA takes NIS2's place.
-        Some(Nis2::No)
+        Some(Nis2::No | Nis2::Supplier)
             if nis2_sector && medium_or_larger && !super::facts::dora_entity(answers) =>
         {
             add(

@@ -350,6 +350,9 @@ crate::vocabulary::vocabulary! {
         Essential = "essential",
         Important = "important",
         No = "no",
+        /// Not subject to NIS2 itself, but its customers are: their supply-chain duty reaches it
+        /// through contracts.
+        Supplier = "supplier",
         NotSure = "not-sure",
     }
 }
