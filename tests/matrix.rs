@@ -2908,3 +2908,30 @@ fn a_supplier_to_nis2_entities_meets_their_contract_terms_on_a_contractual_basis
         .iter()
         .any(|o| o.contains("NIS2")));
 }
+
+#[test]
+fn a_financial_entity_that_also_serves_others_carries_both_dora_entries() {
+    // From an eighth lead-implementer review: a payment institution selling ICT services to
+    // banks could answer only one of the two, and lost the provider's contract terms.
+    let both = build_with(&[("reg.dora", text("both"))], |_| {});
+    let names = |m: &Matrix, control: &str| soa_entry(m, control).obligations.clone();
+    // Art. 30 terms of its customers (A.8.34, TLPT participation) and its own Art. 9 duties.
+    assert!(
+        names(&both, "A.8.34")
+            .iter()
+            .any(|o| o.contains("ICT third-party")),
+        "{:?}",
+        names(&both, "A.8.34")
+    );
+    assert!(names(&both, "A.8.32")
+        .iter()
+        .any(|o| o.contains("financial entity")));
+    // And DORA takes NIS2's place, as for any financial entity.
+    let with_nis2 = build_with(
+        &[("reg.dora", text("both")), ("reg.nis2", text("important"))],
+        |_| {},
+    );
+    assert!(!names(&with_nis2, "A.5.24")
+        .iter()
+        .any(|o| o.contains("NIS2")));
+}

@@ -200,7 +200,7 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         }
         Tag::Dora => matches!(
             r::DORA.get(answers),
-            Some(Dora::FinancialEntity | Dora::IctProvider)
+            Some(Dora::FinancialEntity | Dora::IctProvider | Dora::Both)
         ),
         Tag::PaymentCards => r::PCI.yes(answers),
         Tag::RemovableMedia => r::REMOVABLE_MEDIA.yes(answers),
@@ -219,7 +219,10 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
 
 /// DORA applies as to a financial entity, so NIS2's duties are DORA's (NIS2 Art. 4).
 pub fn dora_entity(answers: &Answers) -> bool {
-    reads::DORA.get(answers) == Some(Dora::FinancialEntity)
+    matches!(
+        reads::DORA.get(answers),
+        Some(Dora::FinancialEntity | Dora::Both)
+    )
 }
 
 /// Whether a law, regulation or scheme applies, or is held, by these answers.
@@ -236,8 +239,8 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::Nis2Essential => r::NIS2.get(answers) == Some(Nis2::Essential) && !dora_entity(answers),
         O::Nis2Important => r::NIS2.get(answers) == Some(Nis2::Important) && !dora_entity(answers),
         O::Nis2Supplier => r::NIS2.get(answers) == Some(Nis2::Supplier),
-        O::DoraFinancialEntity => r::DORA.get(answers) == Some(Dora::FinancialEntity),
-        O::DoraIctProvider => r::DORA.get(answers) == Some(Dora::IctProvider),
+        O::DoraFinancialEntity => dora_entity(answers),
+        O::DoraIctProvider => matches!(r::DORA.get(answers), Some(Dora::IctProvider | Dora::Both)),
         O::PciDss => r::PCI.yes(answers),
         O::Soc2 => attests(Attestation::Soc2),
         O::Iso27017 => attests(Attestation::Iso27017),

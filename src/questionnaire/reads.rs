@@ -362,6 +362,8 @@ crate::vocabulary::vocabulary! {
     pub enum Dora {
         FinancialEntity = "financial-entity",
         IctProvider = "ict-provider",
+        /// A financial entity that also provides ICT services to other financial entities.
+        Both = "both",
         No = "no",
     }
 }
