@@ -702,6 +702,26 @@ fn a_staged_plan_gives_the_summary_both_audits_and_each_stage_its_own_rows() {
         .count();
     assert!(expected > 0);
     assert_eq!(later, expected);
+    // The action plan says which rows are for the second audit: after the first audit's
+    // review phase, a bare "planning" phase read as going back (an eighth lead implementer).
+    let actions = open(&bytes).worksheet_range(SHEETS[4]).expect("actions");
+    let header = header_of(&actions);
+    let (phase, topic) = (col(&header, "Phase"), col(&header, "Topic"));
+    for r in m.rows.iter().filter(|r| r.is_open()) {
+        let line = actions
+            .rows()
+            .find(|l| l[topic].to_string() == r.topic.to_string())
+            .unwrap_or_else(|| panic!("{} in the action plan", r.id));
+        assert_eq!(
+            line[phase]
+                .to_string()
+                .ends_with(", toward the second audit"),
+            r.second_stage,
+            "{}: {}",
+            r.id,
+            line[phase]
+        );
+    }
 }
 
 // ---------------------------------------------------------------------------------------------

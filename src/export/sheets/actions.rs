@@ -31,7 +31,18 @@ pub fn write(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<(), Xlsx
             header("workbook.header.phase"),
             16.0,
             Look::Text,
-            |(_, r): &Open, t| Cell::text(t.label(r.phase)),
+            // A staged plan's second-stage rows come after the first audit's review phase: the
+            // phase alone would read as going back to planning.
+            |(_, r): &Open, t| {
+                if r.second_stage {
+                    Cell::Text(Cow::Owned(t.fill(
+                        "workbook.actions.second-stage-phase",
+                        &[("phase", &t.label(r.phase))],
+                    )))
+                } else {
+                    Cell::text(t.label(r.phase))
+                }
+            },
         ),
         Column::new(
             header("workbook.header.priority"),
