@@ -2624,7 +2624,21 @@ fn a_small_provider_not_sure_of_nis2_is_told_what_reaches_it_through_its_custome
         let text = not_sure(size);
         assert!(text.contains("Art. 21(2)(d)"), "{size}: {text}");
         assert!(text.contains("A.5.31"), "{size}: {text}");
+        // A managed IT or security provider is kept out by its size alone.
+        assert!(text.contains("(Annex I, 9)"), "{size}: {text}");
     }
+    let software = build_with(
+        &[
+            ("org.sector", text("software")),
+            ("org.size", text("small")),
+            ("reg.nis2", text("not-sure")),
+        ],
+        |_| {},
+    );
+    assert!(!software
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("(Annex I, 9)")));
     // Medium or larger in a NIS2 sector: it probably applies, directly.
     let medium = not_sure("medium");
     assert!(medium.contains("probably"), "{medium}");
