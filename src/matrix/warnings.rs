@@ -433,8 +433,8 @@ fn answer_checks(
             texts.get("engine.warning.dora-no").to_owned(),
         );
     }
-    let holding = |q: &reads::Single<Holding>| q.get(answers) == Some(Holding::Certified);
-    // `answers` already reads such a certificate as a system in place (`withdrawn.rs`).
+    // `answers` already reads such a certificate as a system in place (`withdrawn.rs`), so a
+    // certificate on an older edition is always this one.
     if facts.withdrawn.iso27001 {
         add(
             WarningKind::Answers,
@@ -453,23 +453,18 @@ fn answer_checks(
                 .to_owned(),
         );
     }
-    // An older edition chosen to match the prospect's documents, with no certificate on it:
-    // the view is right for mapping those documents, but every target ends in an audit
-    // against the current edition, whose new requirements this view shows as not applicable.
-    if !holding(&reads::START_ISO27001)
-        && !facts.withdrawn.iso27001
-        && editions.iso27001 == StandardId::Iso27001_2013
-    {
+    // An older edition chosen to match the prospect's documents, with no (withdrawn)
+    // certificate on it: the view is right for mapping those documents, but every target ends
+    // in an audit against the current edition, whose new requirements this view shows as not
+    // applicable.
+    if !facts.withdrawn.iso27001 && editions.iso27001 == StandardId::Iso27001_2013 {
         add(
             WarningKind::Answers,
             None,
             texts.get("engine.warning.iso27001-2013-view").to_owned(),
         );
     }
-    if !holding(&reads::START_ISO20000)
-        && !facts.withdrawn.iso20000
-        && editions.iso20000 == StandardId::Iso20000_2011
-    {
+    if !facts.withdrawn.iso20000 && editions.iso20000 == StandardId::Iso20000_2011 {
         add(
             WarningKind::Answers,
             None,
