@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { readFileSync, statSync } from 'node:fs';
 import { serve, launch, openPage, DIST, STRICT_CSP } from '../tests/e2e/harness.mjs';
-import { sizes, firstVisitBrotli, exportWorkerBrotli } from '../scripts/sizes.mjs';
+import { sizes, firstVisitBrotli, firstVisitPageBrotli, exportWorkerBrotli } from '../scripts/sizes.mjs';
 
 /** The ratios to ExcelJS of the project's rust_xlsxwriter build in the last peer run, if any. */
 function peerRatios(file) {
@@ -37,9 +37,11 @@ const browser = await launch();
 const { page } = await openPage(browser);
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
-  // The welcome screen, from navigation to its button in the page (Yew attaches its listeners as
-  // it mounts, so the screen is interactive then). Cold: a fresh profile each time, on localhost.
-  // Warm: reloads in one profile from a server that lets the browser cache the files.
+  // The welcome screen, from navigation to its button in the page. A new visitor gets the static
+  // copy in index.html, whose listeners www/start.js attaches as it shows it (a visitor it does
+  // not fit gets the first-visit page, interactive as Yew mounts it). Cold: a fresh profile each
+  // time, on localhost. Warm: reloads in one profile from a server that lets the browser cache
+  // the files.
   const welcomeAt = async (tab, url) => {
     await tab.goto(url);
     await tab.locator('#welcome-title').waitFor();
@@ -71,6 +73,45 @@ try {
   }
   await caching.close();
   const welcome = { cold: median(cold), warm: median(warm) };
+
+  // A new visitor's Start, from the click to the first question on screen: the first-visit page
+  // loads then (www/start.js). Clicked the moment the welcome shows, in a fresh profile (cold),
+  // and in one that has it in its HTTP cache (warm).
+  const startToQuestion = async (tab, url) => {
+    await tab.goto(url);
+    await tab.locator('#welcome-title').waitFor();
+    const start = tab.getByRole('button', { name: 'Start the questionnaire' });
+    await tab.evaluate(() => {
+      window.questionAt = new Promise((shown) => new MutationObserver((_, observer) => {
+        if (document.querySelector('#q-org-name')) {
+          observer.disconnect();
+          shown(performance.now());
+        }
+      }).observe(document, { childList: true, subtree: true }));
+      addEventListener('pointerdown', () => { window.pressedAt = performance.now(); }, { capture: true, once: true });
+    });
+    await start.click();
+    return tab.evaluate(async () => (await window.questionAt) - window.pressedAt);
+  };
+  const startCold = [];
+  for (let i = 0; i < 5; i += 1) {
+    const { context, page: tab } = await openPage(browser);
+    startCold.push(await startToQuestion(tab, server.url));
+    await context.close();
+  }
+  const startWarm = [];
+  {
+    const cachingAgain = await serve(DIST, { headers: { 'content-security-policy': STRICT_CSP, 'cache-control': 'max-age=3600' } });
+    const { context, page: tab } = await openPage(browser);
+    await startToQuestion(tab, cachingAgain.url);
+    for (let i = 0; i < 5; i += 1) {
+      await tab.evaluate(() => localStorage.clear());
+      startWarm.push(await startToQuestion(tab, cachingAgain.url));
+    }
+    await context.close();
+    await cachingAgain.close();
+  }
+  const started = { cold: median(startCold), warm: median(startWarm) };
 
   await page.goto(server.url);
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
@@ -349,6 +390,7 @@ try {
   })();
   console.log(`browser benchmark (headless Chromium, release dist/, ${figures.rows})`);
   console.log(`welcome screen interactive         cold median ${welcome.cold.toFixed(0)} ms, warm HTTP cache median ${welcome.warm.toFixed(0)} ms (5 loads each)`);
+  console.log(`new visitor's Start → 1st question  cold median ${started.cold.toFixed(0)} ms, warm HTTP cache median ${started.warm.toFixed(0)} ms (5 each; the first-visit page, ${(firstVisitPageBrotli(sizes(DIST)) / 1024).toFixed(1)} KiB brotli, loads on the press)`);
   console.log(`search keystroke → table updated   first ${figures.keystrokeFirst.toFixed(1)} ms   median ${figures.keystrokeMedian.toFixed(1)} ms   p90 ${figures.keystrokeP90.toFixed(1)} ms   max ${figures.keystrokeMax.toFixed(1)} ms   (${figures.keystrokes} keystrokes)`);
   console.log(`status change → matrix rebuilt     median ${figures.statusMedian.toFixed(1)} ms   max ${figures.statusMax.toFixed(1)} ms   (${figures.statuses} changes)`);
   const e = exportFigures;

@@ -1,7 +1,10 @@
 // Trunk post-build hook, the jobs on the staged dist/ that Trunk does not do:
-// 1. Moves the inline start-up <script type="module"> Trunk writes into index.html out into its
-//    own file, so the page runs under a Content-Security-Policy without 'unsafe-inline'
-//    (script-src 'self' 'wasm-unsafe-eval').
+// 1. Replaces the inline start-up <script type="module"> Trunk writes into index.html with
+//    www/start.js in its own file, so the page runs under a Content-Security-Policy without
+//    'unsafe-inline' (script-src 'self' 'wasm-unsafe-eval'). That script shows a new visitor
+//    the static welcome screen this hook puts into index.html (www/first-visit.html) and loads
+//    the first-visit page (named in <meta name="ims-matrix-start">) when they act, or at once
+//    for anyone else; Trunk's preload of it is removed.
 // 2. Names the full app for loading on demand. Trunk allows one main binary per page, so the
 //    full app (ims-matrix-web) is built as data-type="worker" with the `web` bindgen target: its
 //    glue and wasm land unhashed and nothing in index.html loads them. This hook gives them
@@ -41,14 +44,28 @@ const indexPath = join(dir, 'index.html');
 const html = readFileSync(indexPath, 'utf8');
 const inline = /<script type="module">([\s\S]*?)<\/script>/g;
 let count = 0;
+let startGlue = null;
 let out = html.replace(inline, (_, body) => {
   count += 1;
-  const script = `${body.trim()}\n${release ? REGISTER : UNREGISTER}\n`;
+  // Trunk's script imports the first-visit page's glue; www/start.js loads it instead, at once or
+  // when a new visitor acts on the static welcome screen.
+  startGlue = body.match(/from\s*['"]\.?\/?(ims-matrix-start-[0-9a-f]+\.js)['"]/)?.[1];
+  const script = `${readFileSync(new URL('../www/start.js', import.meta.url), 'utf8')}\nfunction registerServiceWorker() {\n  ${release ? REGISTER : UNREGISTER}\n}\n`;
   const name = `start-${hashOf(script)}.js`;
   writeFileSync(join(dir, name), script);
   return `<script type="module" src="./${name}"></script>`;
 });
 if (count !== 1) throw new Error(`expected one inline start-up script in index.html, found ${count}: has Trunk changed its output?`);
+if (!startGlue || !existsSync(join(dir, startGlue))) throw new Error('the start-up script does not name the first-visit page\'s glue: has Trunk changed its output?');
+const startWasm = startGlue.replace(/\.js$/, '_bg.wasm');
+if (!existsSync(join(dir, startWasm))) throw new Error(`${startWasm} is not in the build`);
+// Trunk preloads the main binary; the static welcome screen must not wait for it.
+out = out.replace(/<link rel="(?:modulepreload|preload)" href="\.\/ims-matrix-start-[^"]*"[^>]*>/g, '');
+// The static welcome screen, as the app renders it (written by tests/ssr.rs).
+const welcome = readFileSync(new URL('../www/first-visit.html', import.meta.url), 'utf8').trim();
+const slot = '<template id="first-visit-welcome"></template>';
+if (!out.includes(slot)) throw new Error(`index.html has no ${slot} for the static welcome screen`);
+out = out.replace(slot, `<template id="first-visit-welcome">${welcome}</template>`);
 
 const glue = join(dir, `${FULL_APP}.js`);
 const wasm = join(dir, `${FULL_APP}_bg.wasm`);
@@ -79,11 +96,11 @@ writeFileSync(
     '',
   ].join('\n'),
 );
-out = out.replace('</head>', `<meta name="ims-matrix-app" content="./${appStart}">\n${hashWorkers(dir).join('\n')}\n${writeLocales(dir).join('\n')}\n</head>`);
+out = out.replace('</head>', `<meta name="ims-matrix-start" content="./${startGlue}">\n<meta name="ims-matrix-app" content="./${appStart}">\n${hashWorkers(dir).join('\n')}\n${writeLocales(dir).join('\n')}\n</head>`);
 
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(out)) throw new Error('an inline script is left in index.html');
 if (/\sstyle=/.test(out)) throw new Error('an inline style attribute is in index.html');
 if (out.includes(`${FULL_APP}-`)) throw new Error('index.html names the full app: it would load on the first visit');
 out = minifyDist(dir, out);
 writeFileSync(indexPath, out);
-if (release) writeServiceWorker(dir, out);
+if (release) writeServiceWorker(dir, out, [startGlue, startWasm]);

@@ -3,7 +3,7 @@
 // when the first visit passes its ceiling or carries the catalog's advice.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sizes, firstVisitBrotli, exportWorkerBrotli } from './sizes.mjs';
+import { sizes, firstVisitBrotli, firstVisitPageBrotli, exportWorkerBrotli } from './sizes.mjs';
 
 const dist = process.argv[2] ?? 'dist';
 const rows = sizes(dist);
@@ -23,10 +23,12 @@ function table(title, list) {
 table('First visit', rows.filter((r) => !r.later));
 table('Loaded on demand', rows.filter((r) => r.later));
 
-// Budgets, in KiB brotli. The goals are issue 18's. The first visit may not grow past its
-// ceiling, which comes down as the page does, towards the goal (the build fails above it).
+// Budgets, in KiB brotli. The goals are issue 18's; the build fails above a ceiling. The
+// first-visit page is what a new visitor's Start loads, and what a returning visitor, another
+// language, an embed or a shared link loads at once (www/start.js): it keeps its old ceiling.
 const BUDGETS = [
-  { what: 'first visit', bytes: firstVisitBrotli(rows), goal: 150, ceiling: 210 },
+  { what: 'first visit', bytes: firstVisitBrotli(rows), goal: 150, ceiling: 150 },
+  { what: 'first-visit page', bytes: firstVisitPageBrotli(rows), goal: 150, ceiling: 210 },
   { what: 'export worker', bytes: exportWorkerBrotli(rows), goal: 250 },
 ];
 console.log(`Budgets (KiB brotli)\n${'what'.padEnd(20)}${'now'.padStart(10)}${'goal'.padStart(10)}${'ceiling'.padStart(10)}`);

@@ -29,7 +29,7 @@ pub use export_button::{ExportButton, ExportButtonProps};
 pub use heatmap::{HeatmapProps, HeatmapScreen};
 pub use matrix_screen::{MatrixScreen, MatrixScreenProps};
 pub use report::{Report, ReportProps, ReportScreen, ReportScreenProps};
-pub use start::{mount_first_visit, StartApp, StartProps};
+pub use start::{mount_first_visit, StartApp, StartProps, StaticWelcome};
 pub use summary::{SummaryProps, SummaryScreen};
 pub use welcome::{Welcome, WelcomeProps};
 pub use wizard::{Wizard, WizardProps};

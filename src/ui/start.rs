@@ -13,6 +13,7 @@ use super::welcome::Welcome;
 use super::wizard::Wizard;
 use crate::state::{Action, AppState, Handover, Screen};
 use crate::web;
+use crate::web::intent::Intent;
 
 #[derive(Properties, PartialEq)]
 pub struct StartProps {
@@ -44,12 +45,43 @@ pub fn StartApp(props: &StartProps) -> Html {
     });
     use_dropped_files(open_file.clone());
 
+    // What the visitor did on index.html's static welcome screen while this page loaded. A start
+    // is ignored if another tab saved answers meanwhile: the welcome then offers to resume them.
+    {
+        let dispatch = dispatch.clone();
+        let open_file = open_file.clone();
+        let started = state.started;
+        use_effect_with((), move |()| match web::intent::take() {
+            Some(Intent::Start) if !started => dispatch.emit(Action::Start),
+            Some(Intent::Open(file)) => open_file.emit(file),
+            _ => {}
+        });
+    }
+
     let screen = first_visit_screen(state, &dispatch, open_file)
         // Shown for the moment until the full app takes over.
         .unwrap_or_else(|| html! { <p class="loading" role="status">{t("start.opening")}</p> });
     // No catalog here, so a row is named by its id; this page edits no row, so two tabs cannot
     // both have changed one.
     frame(state, &dispatch, |_| None, screen)
+}
+
+/// The first screen a new visitor sees (English, nothing saved, no host's options, no link), as
+/// index.html carries it so that it shows before any wasm loads: `www/first-visit.html`, written
+/// and kept equal to this by `tests/ssr.rs`; `www/start.js` shows it and loads this page when the
+/// visitor acts. Its load failure message is hidden until then.
+#[component]
+pub fn StaticWelcome() -> Html {
+    let state = AppState::new_in(Ok(None), "1970-01-01T00:00:00.000Z", "en");
+    let screen = html! {
+        <>
+            <div id="first-visit-failed" class="notice error" role="alert" hidden=true>
+                <p>{t("start.static.failed")}</p>
+            </div>
+            <Welcome on_start={Callback::noop()} />
+        </>
+    };
+    frame(&state, &Callback::noop(), |_| None, screen)
 }
 
 /// The welcome screen and the questionnaire, as both roots show them; `None` for the screens

@@ -20,6 +20,11 @@ pub const STORAGE_KEY: &str = "ims-matrix.lang";
 
 /// The language to start in.
 pub fn preferred() -> &'static str {
+    // Chosen on the static welcome screen before this page loaded: remembered as if chosen here.
+    if let Some(chosen) = super::intent::language().and_then(|l| i18n::best_match([l.as_str()])) {
+        remember(chosen);
+        return chosen;
+    }
     let remembered = super::storage()
         .and_then(|s| s.get_item(STORAGE_KEY).ok().flatten())
         .and_then(|lang| i18n::best_match([lang.as_str()]));

@@ -5,6 +5,7 @@
 pub mod embed;
 pub mod export;
 pub mod handover;
+pub mod intent;
 pub mod lang;
 pub mod read;
 mod shown;

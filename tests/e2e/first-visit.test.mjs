@@ -3,6 +3,7 @@
 // answers over. When it cannot load, the visitor is told and nothing typed is lost.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { servedApp, openPage } from './harness.mjs';
 
 const app = servedApp();
@@ -48,5 +49,75 @@ test('when the full app cannot load, the visitor is told and the answers stay sa
   await page.reload();
   await page.getByRole('button', { name: 'Resume where you left off' }).click();
   assert.equal(await page.inputValue('#q-org-name'), 'Offline Ltd');
+  await context.close();
+});
+
+// A new visitor (English, nothing saved, no link, not embedded) gets index.html's own copy of the
+// welcome screen (www/start.js): usable before any wasm loads, which waits for their first act.
+const wasm = (requests) => requests.filter((url) => url.endsWith('.wasm'));
+
+test("a new visitor's welcome screen works before any wasm loads; Start loads the questionnaire", async () => {
+  const { context, page, problems, requests } = await openPage(app.browser, { width: 375, height: 812 });
+  await page.goto(app.server.url);
+  await page.locator('#welcome-title').waitFor();
+  await page.waitForTimeout(500);
+  assert.deepEqual(wasm(requests), [], 'nothing but the page, its styles and its start-up script');
+  assert.equal(await page.locator('#first-visit-failed').isVisible(), false);
+  await page.getByRole('button', { name: 'Start the questionnaire' }).click();
+  await page.locator('#q-org-name').waitFor();
+  assert.ok(wasm(requests).some((url) => url.includes('ims-matrix-start-')), 'the first-visit page loaded on Start');
+  // The page took the screen over: one frame, and the questionnaire works.
+  assert.equal(await page.locator('.app').count(), 1);
+  await page.fill('#q-org-name', 'Static Start Ltd');
+  await page.reload();
+  await page.getByRole('button', { name: 'Resume where you left off' }).click();
+  assert.equal(await page.inputValue('#q-org-name'), 'Static Start Ltd');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('the static welcome screen says when the questionnaire cannot load, and the next try works', async () => {
+  const { context, page } = await openPage(app.browser);
+  const startPage = (url) => /ims-matrix-start-[0-9a-f]+_bg\.wasm$/.test(url.pathname);
+  await page.route(startPage, (route) => route.abort());
+  await page.goto(app.server.url);
+  await page.getByRole('button', { name: 'Start the questionnaire' }).click();
+  const failed = page.locator('#first-visit-failed');
+  await failed.waitFor({ state: 'visible' });
+  assert.match(await failed.textContent(), /could not be loaded/);
+  assert.equal(await page.locator('#welcome-title').isVisible(), true, 'the screen stays as it was');
+  await page.unroute(startPage);
+  await page.getByRole('button', { name: 'Start the questionnaire' }).click();
+  await page.locator('#q-org-name').waitFor();
+  await context.close();
+});
+
+test('a file dropped on the static welcome screen opens, as one chosen there does', async () => {
+  const { context, page, problems } = await openPage(app.browser);
+  await page.goto(app.server.url);
+  await page.locator('#welcome-title').waitFor();
+  const sample = readFileSync(new URL('../../data/sample-assessment.json', import.meta.url), 'utf8');
+  const transfer = await page.evaluateHandle((text) => {
+    const data = new DataTransfer();
+    data.items.add(new File([text], 'sample.json', { type: 'application/json' }));
+    return data;
+  }, sample);
+  await page.dispatchEvent('main', 'dragover', { dataTransfer: transfer });
+  await page.dispatchEvent('main', 'drop', { dataTransfer: transfer });
+  await page.waitForFunction(() => localStorage.getItem('ims-matrix.assessment')?.includes('"org.name"'), null, { timeout: 30000 });
+  const saved = JSON.parse(await page.evaluate(() => localStorage.getItem('ims-matrix.assessment')));
+  assert.equal(saved.answers['org.name'], JSON.parse(sample).answers['org.name']);
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test('a visitor the static welcome screen does not fit gets the page at once', async () => {
+  // Saved answers: the welcome offers to resume them, which only the page knows.
+  const { context, page, requests } = await openPage(app.browser);
+  await page.addInitScript(() => localStorage.setItem('ims-matrix.lang', 'en'));
+  await page.goto(app.server.url);
+  await page.locator('#welcome-title').waitFor();
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('_bg.wasm')));
+  assert.ok(wasm(requests).some((url) => url.includes('ims-matrix-start-')), 'loaded without any act');
   await context.close();
 });

@@ -1,0 +1,132 @@
+// The page's start-up script, its only script (the build hook names it start-<hash>.js and adds
+// the service worker's registration, scripts/externalize-start-script.mjs).
+//
+// A new visitor (nothing saved, no link or host's options, not in a frame, English the language
+// the app would pick) is shown index.html's own copy of the welcome screen at once: the template
+// #first-visit-welcome, which tests/ssr.rs keeps equal to the app's first screen. The first-visit
+// page's wasm (welcome and questionnaire) loads only when they act on it: start, open or drop a
+// file, choose a language. What they did is left on window.imsMatrixIntent for the page to carry
+// out as it mounts (src/web/intent.rs). Signs that they are about to act (a press, a touch, the
+// keyboard on the screen) fetch and compile it ahead.
+//
+// Anyone else gets the page at once, as before: the copy cannot show what they should see (saved
+// answers to resume, another language, a brand, a shared matrix).
+
+const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
+const glueUrl = new URL(meta('ims-matrix-start'), document.baseURI);
+const wasmUrl = new URL(glueUrl.href.replace(/\.js$/, '_bg.wasm'));
+
+// The wasm compiled, once; a failed attempt is forgotten so that the next action tries again.
+let compiled = null;
+function compile() {
+  compiled ??= Promise.all([
+    import(glueUrl.href),
+    fetch(wasmUrl).then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      // As wasm-bindgen's own loader: streaming when the server names the type, else from bytes.
+      return WebAssembly.compileStreaming(response.clone())
+        .catch(() => response.arrayBuffer().then((bytes) => WebAssembly.compile(bytes)));
+    }),
+  ]).catch((error) => {
+    compiled = null;
+    throw error;
+  });
+  return compiled;
+}
+
+/** Starts the first-visit page; it mounts over whatever #app shows. */
+async function startPage() {
+  const [bindings, module] = await compile();
+  await bindings.default({ module_or_path: module });
+}
+
+/** The language the app picks when nothing is remembered: src/i18n/mod.rs `best_match`. */
+function browserLanguage() {
+  const languages = ['en', ...[...document.querySelectorAll('meta[name^="ims-matrix-locale-"]')]
+    .map((m) => m.name.slice('ims-matrix-locale-'.length))];
+  const tags = navigator.languages?.length ? navigator.languages : [navigator.language ?? ''];
+  return tags.map((tag) => tag.split(/[-_]/)[0].trim().toLowerCase()).find((p) => languages.includes(p)) ?? 'en';
+}
+
+function staticWelcomeFits() {
+  if (location.search || location.hash || window.self !== window.top) return false;
+  try {
+    for (let i = 0; i < localStorage.length; i += 1) {
+      if (localStorage.key(i)?.startsWith('ims-matrix.')) return false;
+    }
+  } catch {
+    return false;
+  }
+  return browserLanguage() === 'en' && document.getElementById('first-visit-welcome') !== null;
+}
+
+function showStaticWelcome() {
+  const app = document.getElementById('app');
+  app.replaceChildren(document.getElementById('first-visit-welcome').content.cloneNode(true));
+  const failed = document.getElementById('first-visit-failed');
+  let acting = false;
+
+  const act = async (intent) => {
+    if (acting) return;
+    acting = true;
+    window.imsMatrixIntent = intent;
+    failed.hidden = true;
+    app.setAttribute('aria-busy', 'true');
+    try {
+      await startPage();
+      // The page listens for itself now.
+      document.removeEventListener('dragover', dragOver);
+      document.removeEventListener('drop', drop);
+      removeEventListener('storage', saved);
+    } catch (error) {
+      // The screen stays as it is, with the reason; the next action tries again.
+      console.warn('ims-matrix: the questionnaire could not be loaded', error);
+      delete window.imsMatrixIntent;
+      app.removeAttribute('aria-busy');
+      failed.hidden = false;
+      acting = false;
+    }
+  };
+
+  const ahead = () => compile().catch(() => {});
+  for (const type of ['pointerdown', 'touchstart', 'keydown', 'focusin', 'dragenter']) {
+    app.addEventListener(type, ahead, { once: true, passive: true });
+  }
+  app.querySelector('.welcome-actions .button.primary').addEventListener('click', () => act({ action: 'start' }));
+  const open = app.querySelector('#welcome-open');
+  open.addEventListener('change', () => {
+    const file = open.files?.[0];
+    open.value = '';
+    if (file) act({ action: 'open', file });
+  });
+  app.querySelector('.language-switch select').addEventListener('change', (event) => act({ lang: event.target.value }));
+
+  // A file dropped anywhere opens as the page would open it; the browser would otherwise show
+  // the file in place of the app.
+  const carriesFiles = (event) => [...(event.dataTransfer?.types ?? [])].includes('Files');
+  const dragOver = (event) => {
+    if (carriesFiles(event)) event.preventDefault();
+  };
+  const drop = (event) => {
+    const file = event.dataTransfer?.files?.[0];
+    if (!carriesFiles(event) || !file) return;
+    event.preventDefault();
+    act({ action: 'open', file });
+  };
+  // Another tab saved answers: the page shows them to resume.
+  const saved = (event) => {
+    if (event.key?.startsWith('ims-matrix.')) act({});
+  };
+  document.addEventListener('dragover', dragOver);
+  document.addEventListener('drop', drop);
+  addEventListener('storage', saved);
+}
+
+// The service worker caches the first-visit page too (scripts/service-worker.mjs), so that Start
+// and a second visit work offline; registered once nothing the visitor waits for is loading.
+if (staticWelcomeFits()) {
+  showStaticWelcome();
+  registerServiceWorker();
+} else {
+  startPage().then(registerServiceWorker, (error) => console.error('ims-matrix could not start', error));
+}
