@@ -61,11 +61,11 @@ const startWasm = startGlue.replace(/\.js$/, '_bg.wasm');
 if (!existsSync(join(dir, startWasm))) throw new Error(`${startWasm} is not in the build`);
 // Trunk preloads the main binary; the static welcome screen must not wait for it.
 out = out.replace(/<link rel="(?:modulepreload|preload)" href="\.\/ims-matrix-start-[^"]*"[^>]*>/g, '');
-// The static welcome screen, as the app renders it (written by tests/ssr.rs).
+// The static welcome screens, one per language, as the app renders them (written by tests/ssr.rs).
 const welcome = readFileSync(new URL('../www/first-visit.html', import.meta.url), 'utf8').trim();
 const slot = '<template id="first-visit-welcome"></template>';
-if (!out.includes(slot)) throw new Error(`index.html has no ${slot} for the static welcome screen`);
-out = out.replace(slot, `<template id="first-visit-welcome">${welcome}</template>`);
+if (!out.includes(slot)) throw new Error(`index.html has no ${slot} for the static welcome screens`);
+out = out.replace(slot, welcome);
 
 const glue = join(dir, `${FULL_APP}.js`);
 const wasm = join(dir, `${FULL_APP}_bg.wasm`);

@@ -807,32 +807,45 @@ async fn a_staged_plan_shows_the_second_audit_and_its_rows_on_the_summary_and_th
     }
 }
 
-/// index.html's static welcome screen (`www/first-visit.html`, which `www/start.js` shows a new
-/// visitor before any wasm loads) is the app's own first screen as it renders, so the page that
-/// takes over shows the same thing. `IMS_MATRIX_BLESS=1 cargo test --test ssr` rewrites it.
+/// index.html's static welcome screens (`www/first-visit.html`, one per language, which
+/// `www/start.js` shows a new visitor before any wasm loads) are the app's own first screen as it
+/// renders, so the page that takes over shows the same thing.
+/// `IMS_MATRIX_BLESS=1 cargo test --test ssr` rewrites the file.
 #[tokio::test]
-async fn the_static_welcome_in_index_html_is_the_first_screen_as_the_app_renders_it() {
-    let html = LocalServerRenderer::<StaticWelcome>::new()
-        .hydratable(false)
-        .render()
-        .await;
-    assert!(html.contains(r#"id="welcome-title""#) && html.contains("Start the questionnaire"));
-    assert!(
-        html.contains(r#"<option lang="de" value="de">Deutsch</option>"#),
-        "{html}"
-    );
-    assert!(
-        !html.contains(" style="),
-        "the strict policy forbids inline styles: {html}"
-    );
+async fn the_static_welcome_screens_in_index_html_are_the_first_screen_as_the_app_renders_it() {
+    let mut templates = String::new();
+    for (lang, _) in ims_matrix::i18n::LANGUAGES {
+        if *lang == "en" {
+            ims_matrix::ui::lang::set(ims_matrix::i18n::Texts::english(), None);
+        } else {
+            speak(lang);
+        }
+        let html = LocalServerRenderer::<StaticWelcome>::new()
+            .hydratable(false)
+            .render()
+            .await;
+        assert!(html.contains(r#"id="welcome-title""#), "{html}");
+        assert!(
+            html.contains(&format!(r#"<option lang="{lang}" value="{lang}" selected="selected">"#)),
+            "{lang}: {html}"
+        );
+        assert!(!html.contains(" style="), "the strict policy forbids inline styles: {html}");
+        if *lang != "en" {
+            assert_eq!(start_english_left(lang, &html), Vec::<String>::new(), "{lang}");
+        }
+        templates.push_str(&format!(
+            "<template id=\"first-visit-welcome-{lang}\" lang=\"{lang}\">{html}</template>\n"
+        ));
+    }
+    ims_matrix::ui::lang::set(ims_matrix::i18n::Texts::english(), None);
+    assert!(templates.contains("Start the questionnaire") && templates.contains("Fragebogen"));
     let path = concat!(env!("CARGO_MANIFEST_DIR"), "/www/first-visit.html");
-    let rendered = format!("{html}\n");
     if std::env::var_os("IMS_MATRIX_BLESS").is_some() {
-        std::fs::write(path, &rendered).expect("www/first-visit.html is writable");
+        std::fs::write(path, &templates).expect("www/first-visit.html is writable");
     }
     let committed = std::fs::read_to_string(path).unwrap_or_default();
     assert!(
-        committed == rendered,
+        committed == templates,
         "www/first-visit.html is not the first screen as the app renders it now: run \
          IMS_MATRIX_BLESS=1 cargo test --test ssr and commit the file"
     );

@@ -1,16 +1,17 @@
 // The page's start-up script, its only script (the build hook names it start-<hash>.js and adds
 // the service worker's registration, scripts/externalize-start-script.mjs).
 //
-// A new visitor (nothing saved, no link or host's options, not in a frame, English the language
-// the app would pick) is shown index.html's own copy of the welcome screen at once: the template
-// #first-visit-welcome, which tests/ssr.rs keeps equal to the app's first screen. The first-visit
-// page's wasm (welcome and questionnaire) loads only when they act on it: start, open or drop a
-// file, choose a language. What they did is left on window.imsMatrixIntent for the page to carry
-// out as it mounts (src/web/intent.rs). Signs that they are about to act (a press, a touch, the
-// keyboard on the screen) fetch and compile it ahead.
+// A new visitor (nothing saved but a language, no link or host's options, not in a frame) is
+// shown index.html's own copy of the welcome screen at once, in the language the app would pick
+// (the one they chose before, else their browser's): the templates #first-visit-welcome-<lang>,
+// which tests/ssr.rs keeps equal to the app's first screen. The first-visit page's wasm (welcome
+// and questionnaire) loads only when they act on it: start, open or drop a file, choose a
+// language. What they did is left on window.imsMatrixIntent for the page to carry out as it
+// mounts (src/web/intent.rs). Signs that they are about to act (a press, a touch, the keyboard on
+// the screen) fetch and compile it ahead.
 //
 // Anyone else gets the page at once, as before: the copy cannot show what they should see (saved
-// answers to resume, another language, a brand, a shared matrix).
+// answers to resume, a brand, a host's language, a shared matrix).
 
 const meta = (name) => document.querySelector(`meta[name="${name}"]`)?.content;
 const glueUrl = new URL(meta('ims-matrix-start'), document.baseURI);
@@ -40,29 +41,38 @@ async function startPage() {
   await bindings.default({ module_or_path: module });
 }
 
-/** The language the app picks when nothing is remembered: src/i18n/mod.rs `best_match`. */
-function browserLanguage() {
+const LANGUAGE_KEY = 'ims-matrix.lang';
+
+/** The language the app picks without a host's option: src/web/lang.rs `preferred`, with
+ *  src/i18n/mod.rs `best_match` (the first tag whose primary subtag the app has, else English). */
+function language(remembered) {
   const languages = ['en', ...[...document.querySelectorAll('meta[name^="ims-matrix-locale-"]')]
     .map((m) => m.name.slice('ims-matrix-locale-'.length))];
-  const tags = navigator.languages?.length ? navigator.languages : [navigator.language ?? ''];
+  const browser = navigator.languages?.length ? navigator.languages : [navigator.language ?? ''];
+  const tags = remembered ? [remembered, ...browser] : browser;
   return tags.map((tag) => tag.split(/[-_]/)[0].trim().toLowerCase()).find((p) => languages.includes(p)) ?? 'en';
 }
 
-function staticWelcomeFits() {
-  if (location.search || location.hash || window.self !== window.top) return false;
+/** The static welcome screen in the visitor's language, or null when it would not be theirs. */
+function staticWelcome() {
+  if (location.search || location.hash || window.self !== window.top) return null;
+  let remembered = null;
   try {
     for (let i = 0; i < localStorage.length; i += 1) {
-      if (localStorage.key(i)?.startsWith('ims-matrix.')) return false;
+      const key = localStorage.key(i);
+      if (key === LANGUAGE_KEY) remembered = localStorage.getItem(key);
+      else if (key?.startsWith('ims-matrix.')) return null;
     }
   } catch {
-    return false;
+    return null;
   }
-  return browserLanguage() === 'en' && document.getElementById('first-visit-welcome') !== null;
+  return document.getElementById(`first-visit-welcome-${language(remembered)}`);
 }
 
-function showStaticWelcome() {
+function showStaticWelcome(template) {
   const app = document.getElementById('app');
-  app.replaceChildren(document.getElementById('first-visit-welcome').content.cloneNode(true));
+  document.documentElement.lang = template.lang;
+  app.replaceChildren(template.content.cloneNode(true));
   const failed = document.getElementById('first-visit-failed');
   let acting = false;
 
@@ -115,7 +125,7 @@ function showStaticWelcome() {
   };
   // Another tab saved answers: the page shows them to resume.
   const saved = (event) => {
-    if (event.key?.startsWith('ims-matrix.')) act({});
+    if (event.key?.startsWith('ims-matrix.') && event.key !== LANGUAGE_KEY) act({});
   };
   document.addEventListener('dragover', dragOver);
   document.addEventListener('drop', drop);
@@ -124,8 +134,9 @@ function showStaticWelcome() {
 
 // The service worker caches the first-visit page too (scripts/service-worker.mjs), so that Start
 // and a second visit work offline; registered once nothing the visitor waits for is loading.
-if (staticWelcomeFits()) {
-  showStaticWelcome();
+const template = staticWelcome();
+if (template) {
+  showStaticWelcome(template);
   registerServiceWorker();
 } else {
   startPage().then(registerServiceWorker, (error) => console.error('ims-matrix could not start', error));

@@ -66,13 +66,15 @@ pub fn StartApp(props: &StartProps) -> Html {
     frame(state, &dispatch, |_| None, screen)
 }
 
-/// The first screen a new visitor sees (English, nothing saved, no host's options, no link), as
-/// index.html carries it so that it shows before any wasm loads: `www/first-visit.html`, written
-/// and kept equal to this by `tests/ssr.rs`; `www/start.js` shows it and loads this page when the
-/// visitor acts. Its load failure message is hidden until then.
+/// The first screen a new visitor sees (nothing saved, no host's options, no link) in the
+/// language the screens show, as index.html carries it in each language so that it shows before
+/// any wasm loads: `www/first-visit.html`, written and kept equal to this by `tests/ssr.rs`;
+/// `www/start.js` shows it and loads this page when the visitor acts. Its load failure message
+/// is hidden until then.
 #[component]
 pub fn StaticWelcome() -> Html {
-    let state = AppState::new_in(Ok(None), "1970-01-01T00:00:00.000Z", "en");
+    let lang = super::lang::texts().lang();
+    let state = AppState::new_in(Ok(None), "1970-01-01T00:00:00.000Z", lang);
     let screen = html! {
         <>
             <div id="first-visit-failed" class="notice error" role="alert" hidden=true>

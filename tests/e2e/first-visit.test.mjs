@@ -114,10 +114,31 @@ test('a file dropped on the static welcome screen opens, as one chosen there doe
 test('a visitor the static welcome screen does not fit gets the page at once', async () => {
   // Saved answers: the welcome offers to resume them, which only the page knows.
   const { context, page, requests } = await openPage(app.browser);
-  await page.addInitScript(() => localStorage.setItem('ims-matrix.lang', 'en'));
+  await page.addInitScript((saved) => localStorage.setItem('ims-matrix.assessment', saved), readFileSync(new URL('../../data/sample-assessment.json', import.meta.url), 'utf8'));
   await page.goto(app.server.url);
-  await page.locator('#welcome-title').waitFor();
-  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => e.name.endsWith('_bg.wasm')));
+  await page.getByRole('button', { name: 'Resume where you left off' }).waitFor();
   assert.ok(wasm(requests).some((url) => url.includes('ims-matrix-start-')), 'loaded without any act');
   await context.close();
+});
+
+test('the static welcome screen is in the language the app would pick: the browser\'s, or the one chosen before', async () => {
+  const german = await openPage(app.browser, { locale: 'de-DE' });
+  await german.page.goto(app.server.url);
+  await german.page.locator('#welcome-title').waitFor();
+  assert.match(await german.page.locator('#welcome-title').textContent(), /Ein Managementsystem/);
+  assert.equal(await german.page.getAttribute('html', 'lang'), 'de');
+  assert.deepEqual(wasm(german.requests), []);
+  await german.page.locator('.welcome-actions .button.primary').click();
+  await german.page.locator('#q-org-name').waitFor();
+  assert.equal(await german.page.getAttribute('html', 'lang'), 'de', 'the questionnaire in German too');
+  assert.deepEqual(german.problems, []);
+  await german.context.close();
+
+  const chosen = await openPage(app.browser, { locale: 'de-DE' });
+  await chosen.page.addInitScript(() => localStorage.setItem('ims-matrix.lang', 'fr'));
+  await chosen.page.goto(app.server.url);
+  await chosen.page.locator('#welcome-title').waitFor();
+  assert.match(await chosen.page.locator('#welcome-title').textContent(), /Un seul système/);
+  assert.deepEqual(wasm(chosen.requests), []);
+  await chosen.context.close();
 });
