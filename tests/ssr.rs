@@ -826,12 +826,21 @@ async fn the_static_welcome_screens_in_index_html_are_the_first_screen_as_the_ap
             .await;
         assert!(html.contains(r#"id="welcome-title""#), "{html}");
         assert!(
-            html.contains(&format!(r#"<option lang="{lang}" value="{lang}" selected="selected">"#)),
+            html.contains(&format!(
+                r#"<option lang="{lang}" value="{lang}" selected="selected">"#
+            )),
             "{lang}: {html}"
         );
-        assert!(!html.contains(" style="), "the strict policy forbids inline styles: {html}");
+        assert!(
+            !html.contains(" style="),
+            "the strict policy forbids inline styles: {html}"
+        );
         if *lang != "en" {
-            assert_eq!(start_english_left(lang, &html), Vec::<String>::new(), "{lang}");
+            assert_eq!(
+                start_english_left(lang, &html),
+                Vec::<String>::new(),
+                "{lang}"
+            );
         }
         templates.push_str(&format!(
             "<template id=\"first-visit-welcome-{lang}\" lang=\"{lang}\">{html}</template>\n"

@@ -74,6 +74,7 @@ function showStaticWelcome(template) {
   document.documentElement.lang = template.lang;
   app.replaceChildren(template.content.cloneNode(true));
   const failed = document.getElementById('first-visit-failed');
+  const loading = document.getElementById('first-visit-loading');
   let acting = false;
 
   const act = async (intent) => {
@@ -82,6 +83,8 @@ function showStaticWelcome(template) {
     window.imsMatrixIntent = intent;
     failed.hidden = true;
     app.setAttribute('aria-busy', 'true');
+    // Said only when it takes long enough to notice (a slow network), not as a flash.
+    const slow = setTimeout(() => { loading.hidden = false; }, 300);
     try {
       await startPage();
       // The page listens for itself now.
@@ -92,6 +95,8 @@ function showStaticWelcome(template) {
       // The screen stays as it is, with the reason; the next action tries again.
       console.warn('ims-matrix: the questionnaire could not be loaded', error);
       delete window.imsMatrixIntent;
+      clearTimeout(slow);
+      loading.hidden = true;
       app.removeAttribute('aria-busy');
       failed.hidden = false;
       acting = false;

@@ -69,8 +69,8 @@ pub fn StartApp(props: &StartProps) -> Html {
 /// The first screen a new visitor sees (nothing saved, no host's options, no link) in the
 /// language the screens show, as index.html carries it in each language so that it shows before
 /// any wasm loads: `www/first-visit.html`, written and kept equal to this by `tests/ssr.rs`;
-/// `www/start.js` shows it and loads this page when the visitor acts. Its load failure message
-/// is hidden until then.
+/// `www/start.js` shows it and loads this page when the visitor acts. Its messages (loading,
+/// failed) are hidden until then.
 #[component]
 pub fn StaticWelcome() -> Html {
     let lang = super::lang::texts().lang();
@@ -80,6 +80,7 @@ pub fn StaticWelcome() -> Html {
             <div id="first-visit-failed" class="notice error" role="alert" hidden=true>
                 <p>{t("start.static.failed")}</p>
             </div>
+            <p id="first-visit-loading" class="loading" role="status" hidden=true>{t("start.static.loading")}</p>
             <Welcome on_start={Callback::noop()} />
         </>
     };

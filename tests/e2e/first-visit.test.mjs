@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { servedApp, openPage } from './harness.mjs';
+import { servedApp, openPage, screenshot } from './harness.mjs';
 
 const app = servedApp();
 const fullApp = (url) => /\/(ims-matrix-web-[^/]*|app-[0-9a-f]+\.(js|css))$/.test(new URL(url).pathname);
@@ -87,7 +87,17 @@ test('the static welcome screen says when the questionnaire cannot load, and the
   assert.match(await failed.textContent(), /could not be loaded/);
   assert.equal(await page.locator('#welcome-title').isVisible(), true, 'the screen stays as it was');
   await page.unroute(startPage);
+  // A slow network: the screen says that the questionnaire is on its way.
+  await page.route(startPage, async (route) => {
+    await new Promise((later) => setTimeout(later, 1500));
+    await route.continue();
+  });
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
+  const loading = page.locator('#first-visit-loading');
+  await loading.waitFor({ state: 'visible' });
+  assert.match(await loading.textContent(), /Loading the questionnaire/);
+  assert.equal(await failed.isVisible(), false, 'the failure is not said again');
+  await screenshot(page, 'first-visit-loading-1280');
   await page.locator('#q-org-name').waitFor();
   await context.close();
 });
