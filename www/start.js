@@ -98,6 +98,7 @@ function showStaticWelcome(template) {
       clearTimeout(slow);
       loading.hidden = true;
       app.removeAttribute('aria-busy');
+      select.value = template.lang;
       failed.hidden = false;
       acting = false;
     }
@@ -114,7 +115,8 @@ function showStaticWelcome(template) {
     open.value = '';
     if (file) act({ action: 'open', file });
   });
-  app.querySelector('.language-switch select').addEventListener('change', (event) => act({ lang: event.target.value }));
+  const select = app.querySelector('.language-switch select');
+  select.addEventListener('change', () => act({ lang: select.value }));
 
   // A file dropped anywhere opens as the page would open it; the browser would otherwise show
   // the file in place of the app.
