@@ -1131,6 +1131,18 @@ fn nis2_keeps_the_development_life_cycle_of_a_developer_and_the_physical_environ
             entry.reason
         );
     }
+    // Deciding whether an incident is significant is the Directive's Art. 23(3) for every
+    // entity; the Regulation's Art. 3 criteria are named for its providers, not cited as a
+    // hospital's or a telecom's provision (from a ninth review).
+    for m in [&public_cloud, &telecom, &msp] {
+        let entry = soa_entry(m, "A.5.25");
+        assert!(entry.reason.contains("Art. 23(3):"), "{}", entry.reason);
+        assert!(
+            !entry.reason.contains("Art. 23(3); Implementing"),
+            "{}",
+            entry.reason
+        );
+    }
     // Software developed by partners only: the life cycle (A.8.25) and directing the partners
     // (A.8.30) are NIS2's, secure coding in house (A.8.28) is not.
     let outsourced = build_with(
@@ -2948,4 +2960,36 @@ fn a_financial_entity_that_also_serves_others_carries_both_dora_entries() {
     assert!(!names(&with_nis2, "A.5.24")
         .iter()
         .any(|o| o.contains("NIS2")));
+}
+
+/// GDPR Art. 32(1) binds the processor as it binds the controller, and Art. 28(3)(c) makes it a
+/// term of every processor contract: a processor only is told pseudonymisation, resilience and
+/// regular testing by the law, not by contract alone (from a ninth lead-implementer review).
+#[test]
+fn a_processor_is_held_to_the_security_of_processing_as_a_controller_is() {
+    let processor = build_with(&[("reg.gdpr", text("processor"))], |_| {});
+    for (control, point) in [
+        ("A.8.11", "32(1)(a)"),
+        ("A.5.30", "32(1)(b)"),
+        ("A.5.35", "32(1)(d)"),
+    ] {
+        let entry = soa_entry(&processor, control);
+        assert_eq!(
+            entry.basis,
+            Some(ims_matrix::advice::Basis::Legal),
+            "{control}"
+        );
+        assert!(
+            entry.obligations.iter().any(|o| o == "GDPR (as processor)"),
+            "{control}: {:?}",
+            entry.obligations
+        );
+        assert!(
+            entry
+                .reason
+                .contains(&format!("GDPR (as processor), Art. 28(3)(c), {point}:")),
+            "{control}: {}",
+            entry.reason
+        );
+    }
 }
