@@ -423,19 +423,15 @@ fn alike_by_design(question: &str, a: &str, b: &str) -> bool {
     match question {
         // The sector is read by the checks only: the NIS2 ones group sectors (Annex I and II
         // sectors; the Annex I sectors where a large entity is essential), and on these bases
-        // only the NIS2 sectors and the others, and finance, read apart. The answer is listed
-        // with the others in the workbook and the report.
+        // only the NIS2 sectors and the others, and finance, read apart. Software publishing is
+        // in neither annex (a software company is in scope as a cloud or managed service
+        // provider, which other answers tell). The answer is listed with the others in the
+        // workbook and the report.
         "org.sector" => {
             let group = |s: &str| {
                 matches!(
                     s,
-                    "it-services"
-                        | "software"
-                        | "public"
-                        | "health"
-                        | "telecom"
-                        | "finance"
-                        | "manufacturing"
+                    "it-services" | "public" | "health" | "telecom" | "finance" | "manufacturing"
                 )
             };
             group(a) == group(b)

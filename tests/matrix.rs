@@ -2993,3 +2993,72 @@ fn a_processor_is_held_to_the_security_of_processing_as_a_controller_is() {
         );
     }
 }
+
+/// The NIS2 checks read what the organisation does, not its sector's name (from a ninth
+/// lead-implementer review): software publishing is in neither annex; a cloud or managed
+/// service provider of 50 staff or more is in scope by what it does, said plainly whatever it
+/// answered; and a medium-sized entity calling itself essential is asked to check.
+#[test]
+fn nis2_checks_read_what_the_organisation_does_not_its_sector_name() {
+    let checks = |sector: &str, size: &str, cloud: &str, nis2: &str| {
+        build_with(
+            &[
+                ("org.sector", text(sector)),
+                ("org.size", text(size)),
+                ("scope.customers", text("external")),
+                ("scope.cloud", Answer::Choices(vec![cloud.to_owned()])),
+                ("reg.nis2", text(nis2)),
+            ],
+            |_| {},
+        )
+        .warnings
+        .iter()
+        .map(|w| w.text.clone())
+        .collect::<Vec<_>>()
+    };
+    let any = |texts: &[String], part: &str| texts.iter().any(|t| t.contains(part));
+    // An on-premises software publisher: no claim that its sector is in scope.
+    let publisher = checks("software", "medium", "use-saas", "no");
+    assert!(!any(&publisher, "usually in scope"), "{publisher:?}");
+    assert!(!any(&publisher, "Annex I, 8 and 9"), "{publisher:?}");
+    // The same company offering its software as a cloud service: in scope, said plainly.
+    let saas = checks("software", "medium", "provide-cloud", "no");
+    assert!(
+        saas.iter()
+            .any(|t| t.starts_with("You said NIS2 does not apply to you.")
+                && t.contains("Annex I, 8 and 9")
+                && t.contains("Art. 26(1)(b)")),
+        "{saas:?}"
+    );
+    assert!(!any(&saas, "usually in scope"), "{saas:?}");
+    let unsure = checks("software", "large", "provide-cloud", "not-sure");
+    assert!(
+        unsure.iter().any(|t| t.starts_with("You are not sure")
+            && t.contains("Implementing Regulation (EU) 2024/2690")),
+        "{unsure:?}"
+    );
+    // Small: out by size; the small provider's own check speaks.
+    assert!(!any(
+        &checks("software", "small", "provide-cloud", "no"),
+        "Annex I, 8 and 9"
+    ));
+    // A hospital still hears that its sector usually is in scope.
+    assert!(any(
+        &checks("health", "large", "use-saas", "no"),
+        "usually in scope"
+    ));
+    // Essential at medium size: important unless named or critical.
+    let essential = |sector: &str| {
+        any(
+            &checks(sector, "medium", "use-saas", "essential"),
+            "Art. 3(2)",
+        )
+    };
+    assert!(essential("it-services"));
+    assert!(essential("health"));
+    assert!(!essential("telecom"), "medium telecoms are essential");
+    assert!(!any(
+        &checks("health", "large", "use-saas", "essential"),
+        "with 50 to 249 staff"
+    ));
+}

@@ -284,19 +284,24 @@ fn answer_checks(
         size,
         Some(OrgSize::Medium | OrgSize::Large | OrgSize::Enterprise)
     );
+    // A provider of cloud computing or managed ICT services to others (Annex I, 8 and 9): in
+    // scope from medium size by what it does, whatever its sector answer.
+    let digital_provider = facts.has(Tag::DigitalProvider);
     // NIS2 Annex I and II sectors among the questionnaire's (Directive (EU) 2022/2555).
-    let nis2_sector = matches!(
-        sector,
-        Some(
-            Sector::ItServices
-                | Sector::Software
-                | Sector::Finance
-                | Sector::Public
-                | Sector::Health
-                | Sector::Telecom
-                | Sector::Manufacturing
-        )
-    );
+    // Software publishing is in neither annex: a software company is in scope as a cloud or
+    // managed service provider, which `digital_provider` covers.
+    let nis2_sector = digital_provider
+        || matches!(
+            sector,
+            Some(
+                Sector::ItServices
+                    | Sector::Finance
+                    | Sector::Public
+                    | Sector::Health
+                    | Sector::Telecom
+                    | Sector::Manufacturing
+            )
+        );
     let nis2_answered = matches!(
         reads::NIS2.get(answers),
         Some(Nis2::Essential | Nis2::Important)
@@ -340,6 +345,27 @@ fn answer_checks(
                 WarningKind::Answers,
                 None,
                 texts.get("engine.warning.nis2-telecom-medium").to_owned(),
+            )
+        }
+        // A cloud or managed service provider of medium size or more is in scope by what it
+        // does (Annex I, 8 and 9; Art. 2(1), 3(1)(a), 3(2)), under the Implementing Regulation,
+        // in the Member State of its main establishment (Art. 26(1)(b)): said plainly.
+        Some(answer @ (Nis2::No | Nis2::Supplier | Nis2::NotSure))
+            if digital_provider && medium_or_larger && !super::facts::dora_entity(answers) =>
+        {
+            let said = match answer {
+                Nis2::No => "engine.warning.nis2-digital-provider.no",
+                Nis2::Supplier => "engine.warning.nis2-digital-provider.supplier",
+                _ => "engine.warning.nis2-digital-provider.not-sure",
+            };
+            add(
+                WarningKind::Answers,
+                None,
+                format!(
+                    "{} {}",
+                    texts.get(said),
+                    texts.get("engine.warning.nis2-digital-provider")
+                ),
             )
         }
         // A financial entity answering No is right in effect: DORA takes NIS2's place.
@@ -403,6 +429,21 @@ fn answer_checks(
                 texts
                     .get("engine.warning.nis2-essential-annex-ii")
                     .to_owned(),
+            )
+        }
+        // A medium-sized entity is important (Art. 3(2)) unless its Member State names it
+        // essential or it is a critical entity (Art. 3(1)(e), (f)); medium providers of public
+        // electronic communications are essential (Art. 3(1)(c)), and DORA's check comes first
+        // for a financial entity.
+        Some(Nis2::Essential)
+            if size == Some(OrgSize::Medium)
+                && sector != Some(Sector::Telecom)
+                && !super::facts::dora_entity(answers) =>
+        {
+            add(
+                WarningKind::Answers,
+                None,
+                texts.get("engine.warning.nis2-essential-medium").to_owned(),
             )
         }
         Some(Nis2::Essential | Nis2::Important)
