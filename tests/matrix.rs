@@ -3062,3 +3062,38 @@ fn nis2_checks_read_what_the_organisation_does_not_its_sector_name() {
         "with 50 to 249 staff"
     ));
 }
+
+/// A control on rows of two practices is implemented by its own practice (from a ninth
+/// lead-implementer review): A.5.19 and A.5.22 follow the supplier process, not the service
+/// portfolio's control of parties (20000-1 8.2.3) or the service levels (8.3.3), whose lag the
+/// matrix shows as integration work.
+#[test]
+fn a_control_on_rows_of_two_practices_reads_the_status_of_its_own() {
+    let m = build_with(
+        &[
+            ("maturity.supplier", text("documented_one")),
+            ("maturity.portfolio", text("not_in_place")),
+            ("maturity.service-level", text("not_in_place")),
+        ],
+        |_| {},
+    );
+    for (control, own, other) in [
+        (
+            "A.5.19",
+            "process.supplier-security",
+            "process.control-of-parties",
+        ),
+        (
+            "A.5.22",
+            "process.supplier-monitoring",
+            "process.service-level",
+        ),
+    ] {
+        assert_ne!(row(&m, own).status, row(&m, other).status, "{control}");
+        assert_eq!(
+            soa_entry(&m, control).status,
+            row(&m, own).status,
+            "{control}"
+        );
+    }
+}

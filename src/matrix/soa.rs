@@ -38,6 +38,21 @@ pub fn build(
                 .push(row);
         }
     }
+    // How many Annex A controls each practice's rows carry: a control on rows of several
+    // practices belongs to the one that carries the most (`own_rows`).
+    let mut controls_by_practice: HashMap<&str, usize> = HashMap::new();
+    for (reference, holding) in &rows_by_control {
+        if standard
+            .node(reference)
+            .is_some_and(|n| n.kind == crate::catalog::NodeKind::Control)
+        {
+            for row in holding {
+                *controls_by_practice
+                    .entry(row.practice.as_str())
+                    .or_default() += 1;
+            }
+        }
+    }
     standard
         .controls()
         .map(|control| {
@@ -78,10 +93,14 @@ pub fn build(
             let status = if !applicability.applicable {
                 Status::NotApplicable
             } else {
-                let least = holding
+                let applicable: Vec<&MatrixRow> = holding
+                    .iter()
+                    .copied()
+                    .filter(|row| control_status(row, isms_in_place) != Status::NotApplicable)
+                    .collect();
+                let least = own_rows(&applicable, &controls_by_practice)
                     .iter()
                     .map(|row| control_status(row, isms_in_place))
-                    .filter(|s| *s != Status::NotApplicable)
                     .min_by_key(|s| match s {
                         Status::NotStarted => 0,
                         Status::InProgress => 1,
@@ -162,6 +181,29 @@ pub fn build(
                 rows: holding.iter().map(|row| row.id.clone()).collect(),
             }
         })
+        .collect()
+}
+
+/// The rows whose status says whether a control is implemented. A control on rows of several
+/// practices is implemented by its own practice's rows, the practice whose rows carry the most
+/// Annex A controls: A.5.19 sits on the supplier process and on the control of the parties in
+/// the service lifecycle (20000-1 8.2.3), A.5.22 on supplier monitoring and on service levels
+/// (8.3.3). The other row's status is that of its 20000-1 process, which the matrix shows as
+/// open integration work; it does not make the control Not started (27001 6.1.3 d)).
+fn own_rows<'r>(
+    rows: &[&'r MatrixRow],
+    controls_by_practice: &HashMap<&str, usize>,
+) -> Vec<&'r MatrixRow> {
+    let weight = |row: &MatrixRow| {
+        controls_by_practice
+            .get(row.practice.as_str())
+            .copied()
+            .unwrap_or(0)
+    };
+    let most = rows.iter().map(|row| weight(row)).max().unwrap_or(0);
+    rows.iter()
+        .copied()
+        .filter(|row| weight(row) == most)
         .collect()
 }
 
