@@ -3097,3 +3097,36 @@ fn a_control_on_rows_of_two_practices_reads_the_status_of_its_own() {
         );
     }
 }
+
+/// A legal basis names its law (from a ninth lead-implementer review): a control whose profile
+/// is legal and that no duty of the answers names says which law it rests on; one a duty names
+/// cites the duty instead.
+#[test]
+fn a_legal_basis_names_the_law_it_rests_on() {
+    let no_duties = build_with(
+        &[
+            ("reg.gdpr", text("no")),
+            ("reg.nis2", text("no")),
+            ("reg.dora", text("no")),
+            ("reg.pci", Answer::Bool(false)),
+        ],
+        |_| {},
+    );
+    let entry = soa_entry(&no_duties, "A.5.32");
+    assert_eq!(entry.basis, Some(ims_matrix::advice::Basis::Legal));
+    assert!(
+        entry
+            .reason
+            .contains("Legal basis: copyright law and the terms of software licences."),
+        "{}",
+        entry.reason
+    );
+    let controller = build_with(&[("reg.gdpr", text("controller"))], |_| {});
+    let entry = soa_entry(&controller, "A.8.11");
+    assert!(
+        entry.reason.contains("GDPR (as controller)"),
+        "{}",
+        entry.reason
+    );
+    assert!(!entry.reason.contains("Legal basis:"), "{}", entry.reason);
+}

@@ -5,13 +5,17 @@ use super::model::Advice;
 use crate::i18n::{visit_text, TextVisitor, Translatable};
 
 impl Translatable for Advice {
-    /// Walks every translatable text: `controls.<ref>.include`,
+    /// Walks every translatable text: `controls.<ref>.include|legal_ground`,
     /// `obligations.<id>.name|source|applies_when|legal_requirements`,
     /// `obligations.<id>.<ref>.why`.
     fn visit_texts(&mut self, visit: &mut TextVisitor<'_>) {
         for profile in &mut self.controls {
             let key = format!("controls.{}.include", profile.reference);
             visit_text(visit, &key, &mut profile.include);
+            if let Some(ground) = &mut profile.legal_ground {
+                let key = format!("controls.{}.legal_ground", profile.reference);
+                visit_text(visit, &key, ground);
+            }
         }
         for obligation in &mut self.obligations {
             let id = obligation.id.as_str();

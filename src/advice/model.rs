@@ -90,6 +90,8 @@ pub struct ControlProfile {
     pub weight: Weight,
     /// The justification for inclusion, in our words, specific to the control.
     pub include: Text,
+    /// For a legal basis, the law it rests on when no duty the answers name does, in our words.
+    pub legal_ground: Option<Text>,
     pub raised_by: Vec<Tag>,
 }
 

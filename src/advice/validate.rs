@@ -25,6 +25,9 @@ struct RawProfile {
     basis: String,
     weight: String,
     include: String,
+    /// For a legal basis: the law it rests on when no duty the answers name does.
+    #[serde(default)]
+    legal_ground: Option<String>,
     raised_by: Vec<String>,
 }
 
@@ -123,6 +126,23 @@ pub fn load(
         if raw.include.trim().is_empty() {
             bad(controls.name, r, "empty include".into());
         }
+        // A legal basis with no law named cannot be defended to an auditor.
+        match (basis == Some(Basis::Legal), raw.legal_ground.as_deref()) {
+            (true, None) => bad(
+                controls.name,
+                r,
+                "a legal basis without a legal_ground".into(),
+            ),
+            (true, Some(ground)) if ground.trim().is_empty() => {
+                bad(controls.name, r, "empty legal_ground".into());
+            }
+            (false, Some(_)) => bad(
+                controls.name,
+                r,
+                "a legal_ground on a basis that is not legal".into(),
+            ),
+            _ => {}
+        }
         let mut tags = Vec::new();
         for tag in &raw.raised_by {
             match Tag::parse(tag) {
@@ -140,6 +160,7 @@ pub fn load(
                 basis,
                 weight,
                 include: raw.include.into(),
+                legal_ground: raw.legal_ground.map(Into::into),
                 raised_by: tags,
             });
         }

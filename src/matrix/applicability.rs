@@ -77,6 +77,15 @@ fn justify(
             &[("duties", &named.join("; "))],
         ));
     }
+    // A legal basis no duty of the answers names rests on the law its profile gives.
+    if duties.is_empty() && basis == Basis::Legal {
+        if let Some(ground) = profile.and_then(|p| p.legal_ground.as_ref()) {
+            add(texts.fill(
+                "engine.applicability.legal-ground",
+                &[("ground", &ground.to_string())],
+            ));
+        }
+    }
     if let Some(p) = profile {
         let raised: Vec<&str> = p
             .raised_by
