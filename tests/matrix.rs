@@ -3130,3 +3130,27 @@ fn a_legal_basis_names_the_law_it_rests_on() {
     );
     assert!(!entry.reason.contains("Legal basis:"), "{}", entry.reason);
 }
+
+/// An ISO 9001 procedure lightens a harmonised-structure row only where neither standard's
+/// system supplies one (from a ninth lead-implementer review): with a certified SMS the
+/// internal audit procedure is the SMS's, already in the row's status, not counted twice.
+#[test]
+fn iso_9001_lightens_the_shared_rows_only_without_a_system_in_place() {
+    let reuses = |iso20000: &str| {
+        let m = build_with(
+            &[
+                ("start.iso20000", text(iso20000)),
+                ("start.other", Answer::Choices(vec!["iso9001".to_owned()])),
+            ],
+            |_| {},
+        );
+        row(&m, "common.internal-audit")
+            .effort_reasons
+            .iter()
+            .any(|r| r.contains("ISO 9001"))
+    };
+    assert!(reuses("none"));
+    assert!(reuses("in-progress"));
+    assert!(!reuses("certified"));
+    assert!(!reuses("implemented"));
+}

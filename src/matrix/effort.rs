@@ -6,7 +6,7 @@
 use crate::advice::Tag;
 use crate::assessment::Status;
 use crate::catalog::{Family, Row};
-use crate::questionnaire::reads::{self, Customers, OrgSize, OtherSystem, Tool};
+use crate::questionnaire::reads::{self, Customers, Holding, OrgSize, OtherSystem, Tool};
 use crate::questionnaire::Answers;
 
 use super::facts::Facts;
@@ -251,7 +251,17 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
         }
     }
     let others = reads::START_OTHER.get(answers);
-    if reusable_system(practice, answers).is_some() {
+    // An ISO 9001 or 14001 procedure saves work only where neither standard's system has one:
+    // a system in place already supplies it, and what it supplies is in the row's status.
+    let system_in_place = [reads::START_ISO27001, reads::START_ISO20000]
+        .iter()
+        .any(|held| {
+            matches!(
+                held.get(answers),
+                Some(Holding::Certified | Holding::Implemented)
+            )
+        });
+    if reusable_system(practice, answers).is_some() && !system_in_place {
         out.push(factor(0.8, "engine.effort.reuses-9001-14001", &[]));
     }
     if practice == "continuity" && others.contains(&OtherSystem::Iso22301) {
