@@ -3154,3 +3154,31 @@ fn iso_9001_lightens_the_shared_rows_only_without_a_system_in_place() {
     assert!(!reuses("certified"));
     assert!(!reuses("implemented"));
 }
+
+/// A service management system in place that answers its documents as not written down is
+/// checked, as one without audit records is (from a ninth lead-implementer review).
+#[test]
+fn a_service_management_system_in_place_without_its_documents_is_checked() {
+    let checked = |iso20000: &str, catalogue: &str| {
+        build_with(
+            &[
+                ("start.iso20000", text(iso20000)),
+                ("maturity.catalogue", text(catalogue)),
+                ("maturity.change-planning", text("documented_one")),
+                ("maturity.service-level", text("documented_one")),
+                ("maturity.supplier", text("documented_one")),
+                ("maturity.continuity", text("documented_one")),
+                ("maturity.change", text("documented_one")),
+                ("maturity.infosec-risk", text("documented_one")),
+            ],
+            |_| {},
+        )
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("7.5.4"))
+    };
+    assert!(checked("certified", "informal"));
+    assert!(checked("implemented", "not_in_place"));
+    assert!(!checked("certified", "documented_one"));
+    assert!(!checked("none", "informal"));
+}

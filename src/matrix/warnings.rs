@@ -809,6 +809,41 @@ fn maturity_checks(
             ),
         );
     }
+    // A service management system in place keeps the documented information 20000-1 7.5.4
+    // lists (its plan, catalogue, service level agreements, supplier contracts, policies and
+    // continuity plans; 8.7.3.2's security risks): answered as not written down, its starting
+    // point is in doubt too (from a ninth lead-implementer review).
+    if reads::START_ISO20000
+        .get(answers)
+        .is_some_and(Holding::holds)
+    {
+        const SMS_DOCUMENTS: [&str; 7] = [
+            "change-planning",
+            "catalogue",
+            "service-level",
+            "supplier",
+            "continuity",
+            "change",
+            "infosec-risk",
+        ];
+        let unwritten: Vec<&MatrixRow> = rows
+            .iter()
+            .filter(|r| SMS_DOCUMENTS.contains(&r.practice.as_str()))
+            .filter(|r| matches!(r.maturity, Some(Maturity::Informal | Maturity::NotInPlace)))
+            .collect();
+        if let Some(first) = unwritten.first() {
+            let mut topics: Vec<&str> = unwritten.iter().map(|r| &*r.topic).collect();
+            topics.dedup();
+            add(
+                WarningKind::Answers,
+                Some(&first.id),
+                texts.fill(
+                    "engine.warning.sms-without-documents",
+                    &[("topics", &super::applicability::join_quoted(texts, &topics))],
+                ),
+            );
+        }
+    }
     if written("development") && absent("change") {
         let subject = first_row("change").map(|r| r.id.as_str());
         add(
