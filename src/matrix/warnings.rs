@@ -811,7 +811,7 @@ fn maturity_checks(
     }
     // A service management system in place keeps the documented information 20000-1 7.5.4
     // lists (its plan, catalogue, service level agreements, supplier contracts, policies and
-    // continuity plans; 8.7.3.2's security risks): answered as not written down, its starting
+    // continuity plans; 8.7.3 for information security): answered as not written down, its starting
     // point is in doubt too (from a ninth lead-implementer review).
     if reads::START_ISO20000
         .get(answers)
