@@ -9,6 +9,7 @@ mod effort;
 mod facts;
 mod heatmap;
 mod model;
+mod ownership;
 pub mod plan;
 pub mod report;
 mod scope;
@@ -95,6 +96,11 @@ pub fn build_in(
         )
     });
     let current_controls = current_controls.as_ref().unwrap_or(&controls);
+    let annex_a = catalog.standard(editions.iso27001);
+    let ownership = ownership::Ownership::new(catalog.crosswalk.iter().map(|row| {
+        let controls = ownership::only_controls(annex_a, row.refs.get(editions.iso27001));
+        (row.practice.as_str(), controls)
+    }));
     let mut rows: Vec<MatrixRow> = catalog
         .crosswalk
         .iter()
@@ -136,6 +142,10 @@ pub fn build_in(
                 row.kind,
                 facts.target,
                 facts.names_any(row) || treats_high_risk,
+                ownership.holds_only_borrowed(
+                    &row.practice,
+                    &ownership::only_controls(annex_a, row.refs.get(editions.iso27001)),
+                ),
             );
             let critical = plan::critical(row, facts.target, second_stage);
             let mut urgency = derive::priority(

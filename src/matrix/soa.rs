@@ -5,6 +5,7 @@ use std::collections::HashMap;
 
 use super::applicability::{self, Applicability, DEFAULT_REASON};
 use super::model::{MatrixRow, RefView, SoaEntry};
+use super::ownership::Ownership;
 use crate::assessment::Status;
 use crate::catalog::{Catalog, Family, RowKind, StandardId, Text};
 use crate::i18n::Texts;
@@ -38,21 +39,19 @@ pub fn build(
                 .push(row);
         }
     }
-    // How many Annex A controls each practice's rows carry: a control on rows of several
-    // practices belongs to the one that carries the most (`own_rows`).
-    let mut controls_by_practice: HashMap<&str, usize> = HashMap::new();
-    for (reference, holding) in &rows_by_control {
-        if standard
-            .node(reference)
-            .is_some_and(|n| n.kind == crate::catalog::NodeKind::Control)
-        {
-            for row in holding {
-                *controls_by_practice
-                    .entry(row.practice.as_str())
-                    .or_default() += 1;
-            }
-        }
-    }
+    let ownership = Ownership::new(rows.iter().map(|row| {
+        let controls = row
+            .iso27001
+            .iter()
+            .map(|r| r.reference.as_str())
+            .filter(|r| {
+                standard
+                    .node(r)
+                    .is_some_and(|n| n.kind == crate::catalog::NodeKind::Control)
+            })
+            .collect();
+        (row.practice.as_str(), controls)
+    }));
     standard
         .controls()
         .map(|control| {
@@ -98,7 +97,14 @@ pub fn build(
                     .copied()
                     .filter(|row| control_status(row, isms_in_place) != Status::NotApplicable)
                     .collect();
-                let least = own_rows(&applicable, &controls_by_practice)
+                // A control on rows of several practices is implemented by its own practice's
+                // rows (`ownership.rs`); the others are read only when none of those applies.
+                let own: Vec<&MatrixRow> = applicable
+                    .iter()
+                    .copied()
+                    .filter(|row| ownership.owns(&row.practice, reference))
+                    .collect();
+                let least = if own.is_empty() { &applicable } else { &own }
                     .iter()
                     .map(|row| control_status(row, isms_in_place))
                     .min_by_key(|s| match s {
@@ -181,29 +187,6 @@ pub fn build(
                 rows: holding.iter().map(|row| row.id.clone()).collect(),
             }
         })
-        .collect()
-}
-
-/// The rows whose status says whether a control is implemented. A control on rows of several
-/// practices is implemented by its own practice's rows, the practice whose rows carry the most
-/// Annex A controls: A.5.19 sits on the supplier process and on the control of the parties in
-/// the service lifecycle (20000-1 8.2.3), A.5.22 on supplier monitoring and on service levels
-/// (8.3.3). The other row's status is that of its 20000-1 process, which the matrix shows as
-/// open integration work; it does not make the control Not started (27001 6.1.3 d)).
-fn own_rows<'r>(
-    rows: &[&'r MatrixRow],
-    controls_by_practice: &HashMap<&str, usize>,
-) -> Vec<&'r MatrixRow> {
-    let weight = |row: &MatrixRow| {
-        controls_by_practice
-            .get(row.practice.as_str())
-            .copied()
-            .unwrap_or(0)
-    };
-    let most = rows.iter().map(|row| weight(row)).max().unwrap_or(0);
-    rows.iter()
-        .copied()
-        .filter(|row| weight(row) == most)
         .collect()
 }
 
