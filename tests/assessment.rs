@@ -296,7 +296,11 @@ fn share_links_are_short_and_old_links_still_open() {
     ))
     .expect("fixture");
     let (_, fragment) = old.trim().split_once('#').expect("a link with a fragment");
-    assert_eq!(reopened(json_of(fragment)), sample);
+    // That link was made before the sensitive personal data question, which the sample now
+    // answers: the rest comes back as it was.
+    let mut before = sample.clone();
+    before.answers.remove("reg.special-data");
+    assert_eq!(reopened(json_of(fragment)), before);
 }
 
 /// `lang`'s texts, installed as the page installs them once fetched.

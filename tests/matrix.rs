@@ -3120,7 +3120,7 @@ fn a_control_on_rows_of_two_practices_reads_the_status_of_its_own() {
 fn a_legal_basis_names_the_law_it_rests_on() {
     let no_duties = build_with(
         &[
-            ("reg.gdpr", text("no")),
+            ("reg.gdpr", text("none")),
             ("reg.nis2", text("no")),
             ("reg.dora", text("no")),
             ("reg.pci", Answer::Bool(false)),
@@ -3196,4 +3196,44 @@ fn a_service_management_system_in_place_without_its_documents_is_checked() {
     assert!(checked("implemented", "not_in_place"));
     assert!(!checked("certified", "documented_one"));
     assert!(!checked("none", "informal"));
+}
+
+/// Health, biometric, genetic or criminal-record data bring GDPR's strictest duties (from a
+/// ninth lead-implementer review): the impact assessment is mandatory (Art. 35(3)(b)), a data
+/// protection officer is needed for processors too (Art. 37(1)(c)), and the data are classified
+/// apart; without such data, none of it is claimed.
+#[test]
+fn special_categories_of_personal_data_bring_the_impact_assessment_and_the_officer() {
+    let with = |gdpr: &str, special: bool| {
+        build_with(
+            &[
+                ("reg.gdpr", text(gdpr)),
+                ("reg.special-data", Answer::Bool(special)),
+            ],
+            |_| {},
+        )
+    };
+    let named = |m: &Matrix, control: &str| {
+        soa_entry(m, control)
+            .obligations
+            .iter()
+            .any(|o| o.contains("special categories"))
+    };
+    let hospital = with("controller", true);
+    for control in ["A.5.34", "A.5.8", "A.5.2", "A.5.12"] {
+        assert!(named(&hospital, control), "{control}");
+        assert_eq!(
+            soa_entry(&hospital, control).basis,
+            Some(ims_matrix::advice::Basis::Legal),
+            "{control}"
+        );
+    }
+    assert!(soa_entry(&hospital, "A.5.8")
+        .reason
+        .contains("Art. 35(3)(b)"));
+    // A processor of such data needs the officer too.
+    assert!(named(&with("processor", true), "A.5.2"));
+    // Without such data, or without personal data at all, nothing is claimed.
+    assert!(!named(&with("controller", false), "A.5.2"));
+    assert!(!named(&with("none", true), "A.5.2"));
 }

@@ -49,6 +49,7 @@ crate::vocabulary::vocabulary! {
         OutsourcedMonitoring = "outsourced-monitoring" => "another company monitors your security for you",
         PersonalData = "personal-data" => "you handle personal data",
         Processor = "processor" => "you process personal data for customers",
+        SpecialCategoryData = "special-category-data" => "you handle health, biometric, genetic or criminal-record data",
         Nis2 = "nis2" => "NIS2 applies",
         Dora = "dora" => "DORA applies, directly or through your financial-sector customers' contracts",
         PaymentCards = "payment-cards" => "you handle payment card data",
@@ -65,6 +66,7 @@ crate::vocabulary::vocabulary! {
     pub enum ObligationId {
         GdprController = "gdpr-controller",
         GdprProcessor = "gdpr-processor",
+        GdprSpecialCategories = "gdpr-special-categories",
         Nis2Essential = "nis2-essential",
         Nis2Important = "nis2-important",
         Nis2Supplier = "nis2-supplier",

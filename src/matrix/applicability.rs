@@ -167,6 +167,7 @@ fn is_law(id: ObligationId) -> bool {
         id,
         O::GdprController
             | O::GdprProcessor
+            | O::GdprSpecialCategories
             | O::Nis2Essential
             | O::Nis2Important
             | O::DoraFinancialEntity

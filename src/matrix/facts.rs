@@ -192,6 +192,9 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             r::GDPR.get(answers),
             Some(GdprRole::Processor | GdprRole::Both)
         ),
+        Tag::SpecialCategoryData => {
+            holds(Tag::PersonalData, answers) && r::SPECIAL_DATA.yes(answers)
+        }
         Tag::Nis2 => {
             matches!(
                 r::NIS2.get(answers),
@@ -234,6 +237,12 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
     match id {
         O::GdprController => matches!(gdpr, Some(GdprRole::Controller | GdprRole::Both)),
         O::GdprProcessor => matches!(gdpr, Some(GdprRole::Processor | GdprRole::Both)),
+        O::GdprSpecialCategories => {
+            matches!(
+                gdpr,
+                Some(GdprRole::Controller | GdprRole::Processor | GdprRole::Both)
+            ) && r::SPECIAL_DATA.yes(answers)
+        }
         // For a financial entity DORA is the sector-specific act that takes the place of NIS2's
         // risk-management measures and reporting (NIS2 Art. 4, recital 28): a check says so.
         O::Nis2Essential => r::NIS2.get(answers) == Some(Nis2::Essential) && !dora_entity(answers),

@@ -450,6 +450,11 @@ pub const OPS_TOOLS: Multiple<Tool> = Multiple::new("ops.tools");
 pub const GDPR: Single<GdprRole> = Single::new("reg.gdpr");
 pub const NIS2: Single<Nis2> = Single::new("reg.nis2");
 pub const DORA: Single<Dora> = Single::new("reg.dora");
+/// `reg.special-data`: special categories of personal data (GDPR Art. 9) or criminal-offence
+/// data (Art. 10), asked when personal data is in scope.
+pub const SPECIAL_DATA: YesNo = YesNo {
+    id: "reg.special-data",
+};
 pub const PCI: YesNo = YesNo { id: "reg.pci" };
 pub const ATTESTATIONS: Multiple<Attestation> = Multiple::new("reg.attestations");
 
@@ -488,6 +493,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         OPS_OUTSOURCED.expect(),
         OPS_TOOLS.expect(),
         GDPR.expect(),
+        SPECIAL_DATA.expect(),
         NIS2.expect(),
         DORA.expect(),
         PCI.expect(),
