@@ -66,6 +66,10 @@ test("a new visitor's welcome screen works before any wasm loads; Start loads th
   await page.getByRole('button', { name: 'Start the questionnaire' }).click();
   await page.locator('#q-org-name').waitFor();
   assert.ok(wasm(requests).some((url) => url.includes('ims-matrix-start-')), 'the first-visit page loaded on Start');
+  // Every text the first-visit page shows is in its own texts: a key shown in place of its
+  // text (the header's download button once read "export-button.download") is missing there.
+  const keys = (await page.locator('body').innerText()).match(/\b[a-z][a-z0-9]*(?:-[a-z0-9]+)*\.[a-z][a-z0-9.-]*[a-z0-9]\b/g) ?? [];
+  assert.deepEqual(keys.filter((k) => !/^(ims-matrix|iso|\d)/i.test(k) && !k.includes('.xlsx')), [], 'texts missing from the first-visit page');
   // The page took the screen over: one frame, and the questionnaire works.
   assert.equal(await page.locator('.app').count(), 1);
   await page.fill('#q-org-name', 'Static Start Ltd');
