@@ -255,12 +255,7 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
     // a system in place already supplies it, and what it supplies is in the row's status.
     let system_in_place = [reads::START_ISO27001, reads::START_ISO20000]
         .iter()
-        .any(|held| {
-            matches!(
-                held.get(answers),
-                Some(Holding::Certified | Holding::Implemented)
-            )
-        });
+        .any(|held| held.get(answers).is_some_and(Holding::holds));
     if reusable_system(practice, answers).is_some() && !system_in_place {
         out.push(factor(0.8, "engine.effort.reuses-9001-14001", &[]));
     }

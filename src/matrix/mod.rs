@@ -96,11 +96,13 @@ pub fn build_in(
         )
     });
     let current_controls = current_controls.as_ref().unwrap_or(&controls);
-    let annex_a = catalog.standard(editions.iso27001);
-    let ownership = ownership::Ownership::new(catalog.crosswalk.iter().map(|row| {
-        let controls = ownership::only_controls(annex_a, row.refs.get(editions.iso27001));
-        (row.practice.as_str(), controls)
-    }));
+    let ownership = ownership::Ownership::new(
+        catalog.standard(editions.iso27001),
+        catalog
+            .crosswalk
+            .iter()
+            .map(|row| (row.practice.as_str(), row.refs.get(editions.iso27001))),
+    );
     let mut rows: Vec<MatrixRow> = catalog
         .crosswalk
         .iter()
@@ -142,10 +144,7 @@ pub fn build_in(
                 row.kind,
                 facts.target,
                 facts.names_any(row) || treats_high_risk,
-                ownership.holds_only_borrowed(
-                    &row.practice,
-                    &ownership::only_controls(annex_a, row.refs.get(editions.iso27001)),
-                ),
+                ownership.holds_only_borrowed(&row.practice, row.refs.get(editions.iso27001)),
             );
             let critical = plan::critical(row, facts.target, second_stage);
             let mut urgency = derive::priority(
@@ -258,6 +257,7 @@ pub fn build_in(
         editions.iso27001,
         &controls,
         &rows,
+        &ownership,
         start.has_iso27001(),
     );
     let mut heatmap = heatmap::build(catalog, editions, &rows);

@@ -11,26 +11,31 @@ use std::collections::HashMap;
 
 use crate::catalog::{NodeKind, Standard};
 
-/// How many Annex A controls each practice's rows carry, from `(practice, controls)` per row.
+/// How many Annex A controls each practice's rows carry, and which practices hold each control.
 pub struct Ownership<'a> {
+    standard: &'a Standard,
     controls_by_practice: HashMap<&'a str, usize>,
     holders: HashMap<&'a str, Vec<&'a str>>,
 }
 
 impl<'a> Ownership<'a> {
-    pub fn new(rows: impl IntoIterator<Item = (&'a str, Vec<&'a str>)>) -> Self {
-        let mut controls_by_practice: HashMap<&str, usize> = HashMap::new();
-        let mut holders: HashMap<&str, Vec<&str>> = HashMap::new();
-        for (practice, controls) in rows {
-            *controls_by_practice.entry(practice).or_default() += controls.len();
-            for control in controls {
-                holders.entry(control).or_default().push(practice);
+    /// From each row's practice and its references in `standard` (clauses and controls).
+    pub fn new(
+        standard: &'a Standard,
+        rows: impl IntoIterator<Item = (&'a str, &'a [String])>,
+    ) -> Self {
+        let mut ownership = Ownership {
+            standard,
+            controls_by_practice: HashMap::new(),
+            holders: HashMap::new(),
+        };
+        for (practice, refs) in rows {
+            for control in refs.iter().filter(|r| is_control(standard, r)) {
+                *ownership.controls_by_practice.entry(practice).or_default() += 1;
+                ownership.holders.entry(control).or_default().push(practice);
             }
         }
-        Ownership {
-            controls_by_practice,
-            holders,
-        }
+        ownership
     }
 
     fn weight(&self, practice: &str) -> usize {
@@ -54,26 +59,18 @@ impl<'a> Ownership<'a> {
         self.weight(practice) >= most
     }
 
-    /// Whether a row of `practice` holding `controls` holds only controls owned elsewhere.
-    pub fn holds_only_borrowed(&self, practice: &str, controls: &[&str]) -> bool {
-        !controls.is_empty() && controls.iter().all(|c| !self.owns(practice, c))
+    /// Whether a row of `practice` whose 27001 side is `refs` holds only Annex A controls, each
+    /// owned by another practice (no clause, no control of its own).
+    pub fn holds_only_borrowed(&self, practice: &str, refs: &[String]) -> bool {
+        !refs.is_empty()
+            && refs
+                .iter()
+                .all(|r| is_control(self.standard, r) && !self.owns(practice, r))
     }
 }
 
-/// A row's Annex A controls when its 27001 side is nothing else; none when it holds a clause.
-pub fn only_controls<'r>(standard: &Standard, refs: &'r [String]) -> Vec<&'r str> {
-    let controls: Vec<&str> = refs
-        .iter()
-        .map(String::as_str)
-        .filter(|r| {
-            standard
-                .node(r)
-                .is_some_and(|n| n.kind == NodeKind::Control)
-        })
-        .collect();
-    if controls.len() == refs.len() {
-        controls
-    } else {
-        Vec::new()
-    }
+fn is_control(standard: &Standard, reference: &str) -> bool {
+    standard
+        .node(reference)
+        .is_some_and(|n| n.kind == NodeKind::Control)
 }

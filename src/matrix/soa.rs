@@ -16,6 +16,7 @@ pub fn build(
     edition: StandardId,
     controls: &applicability::ByControl,
     rows: &[MatrixRow],
+    ownership: &Ownership<'_>,
     isms_in_place: bool,
 ) -> Vec<SoaEntry> {
     let standard = catalog.standard(edition);
@@ -39,19 +40,6 @@ pub fn build(
                 .push(row);
         }
     }
-    let ownership = Ownership::new(rows.iter().map(|row| {
-        let controls = row
-            .iso27001
-            .iter()
-            .map(|r| r.reference.as_str())
-            .filter(|r| {
-                standard
-                    .node(r)
-                    .is_some_and(|n| n.kind == crate::catalog::NodeKind::Control)
-            })
-            .collect();
-        (row.practice.as_str(), controls)
-    }));
     standard
         .controls()
         .map(|control| {

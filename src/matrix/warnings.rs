@@ -790,11 +790,14 @@ fn maturity_checks(
     .filter(|(question, _)| question.get(answers).is_some_and(Holding::holds))
     .map(|(_, standard)| standard)
     .collect();
-    let unrecorded: Vec<&MatrixRow> = rows
-        .iter()
-        .filter(|r| ["internal-audit", "management-review"].contains(&r.practice.as_str()))
-        .filter(|r| matches!(r.maturity, Some(Maturity::Informal | Maturity::NotInPlace)))
-        .collect();
+    // The rows of these practices answered as done but not written down, or not in place.
+    let unwritten = |practices: &[&str]| -> Vec<&MatrixRow> {
+        rows.iter()
+            .filter(|r| practices.contains(&r.practice.as_str()))
+            .filter(|r| matches!(r.maturity, Some(Maturity::Informal | Maturity::NotInPlace)))
+            .collect()
+    };
+    let unrecorded = unwritten(&["internal-audit", "management-review"]);
     if let (false, Some(first)) = (held.is_empty(), unrecorded.first()) {
         let topics: Vec<&str> = unrecorded.iter().map(|r| &*r.topic).collect();
         add(
@@ -826,13 +829,9 @@ fn maturity_checks(
             "change",
             "infosec-risk",
         ];
-        let unwritten: Vec<&MatrixRow> = rows
-            .iter()
-            .filter(|r| SMS_DOCUMENTS.contains(&r.practice.as_str()))
-            .filter(|r| matches!(r.maturity, Some(Maturity::Informal | Maturity::NotInPlace)))
-            .collect();
-        if let Some(first) = unwritten.first() {
-            let mut topics: Vec<&str> = unwritten.iter().map(|r| &*r.topic).collect();
+        let documents = unwritten(&SMS_DOCUMENTS);
+        if let Some(first) = documents.first() {
+            let mut topics: Vec<&str> = documents.iter().map(|r| &*r.topic).collect();
             topics.dedup();
             add(
                 WarningKind::Answers,
