@@ -207,11 +207,17 @@ fn a_provider_certified_to_20000_adding_27001() {
         "{}",
         privacy.reason
     );
-    // It marked the integrated policy row not applicable: a warning, not silence.
-    assert!(m
+    // It marked the integrated policy row not applicable: a warning, not silence, which names
+    // the row by its clauses, as a reader finds it, not by the engine's row id.
+    let policy = m
         .warnings
         .iter()
-        .any(|w| w.kind == WarningKind::Status && w.subject.as_deref() == Some("common.policy")));
+        .find(|w| w.kind == WarningKind::Status && w.subject.as_deref() == Some("common.policy"))
+        .unwrap();
+    assert_eq!(
+        policy.concerns.as_deref(),
+        Some("ISO/IEC 27001 5.2, A.5.1; ISO/IEC 20000-1 5.2.1, 8.7.3.1")
+    );
     // Changes are tested before release, so no-development excludes neither A.8.31 nor A.8.33.
     for control in ["A.8.31", "A.8.33"] {
         assert!(m.soa.iter().any(|e| e.reference == control && e.applicable));

@@ -53,6 +53,24 @@ fn show_if_follows_the_answers() {
     assert!(!q.is_visible(separate, &answers));
 }
 
+/// A prospect with nothing of a standard in place has no edition to name: the question would
+/// ask them to choose between an edition they never used and one they have not started.
+#[test]
+fn an_edition_is_asked_only_of_a_standard_under_way_or_held() {
+    let q = questionnaire::builtin();
+    let mut answers = Answers::new();
+    answers.insert("start.iso27001".into(), Answer::Text("none".into()));
+    answers.insert("start.iso20000".into(), Answer::Text("certified".into()));
+    let iso27001 = q.question("edition.iso27001").expect("question");
+    let iso20000 = q.question("edition.iso20000").expect("question");
+    assert!(!q.is_visible(iso27001, &answers));
+    assert!(q.is_visible(iso20000, &answers));
+    answers.insert("start.iso27001".into(), Answer::Text("in-progress".into()));
+    answers.insert("start.iso20000".into(), Answer::Text("none".into()));
+    assert!(q.is_visible(iso27001, &answers));
+    assert!(!q.is_visible(iso20000, &answers));
+}
+
 #[test]
 fn section_problems_name_required_and_invalid_answers() {
     let q = questionnaire::builtin();

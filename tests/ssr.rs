@@ -451,7 +451,12 @@ async fn the_welcome_screen_and_the_questionnaire_read_in_german() {
 #[tokio::test]
 async fn the_questionnaire_reads_in_french_with_its_typography() {
     speak("fr");
-    let html = wizard_sharing(1, Assessment::new("t"), None).await;
+    // The edition is asked of a standard already under way.
+    let mut started = Assessment::new("t");
+    started
+        .answers
+        .insert("start.iso27001".into(), Answer::Text("in-progress".into()));
+    let html = wizard_sharing(1, started, None).await;
     assert!(html.contains("Étape 2 sur 9"), "{html}");
     assert!(html.contains("2022 (actuelle)"), "{html}");
     assert!(
@@ -636,7 +641,7 @@ async fn the_matrix_screens_read_in_french_with_its_typography() {
     // A no-break space before the colon of each point to check.
     for warning in &m.warnings {
         let subject = warning
-            .subject
+            .concerns
             .as_ref()
             .map(|s| format!(" · {s}"))
             .unwrap_or_default();

@@ -281,5 +281,9 @@ pub struct Warning {
     /// A matrix row id or an Annex A reference, when the warning concerns one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub subject: Option<String>,
+    /// The subject as a reader finds it in the standards: the row's clause and control
+    /// references, or the control itself. A row id is the engine's, not the reader's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub concerns: Option<String>,
     pub text: String,
 }

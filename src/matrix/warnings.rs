@@ -10,7 +10,7 @@ use super::plan::{Phase, Schedule};
 use super::scope::{StartingPoint, Target};
 use crate::advice::Tag;
 use crate::assessment::{Editions, Status};
-use crate::catalog::{RowKind, StandardId};
+use crate::catalog::{Family, RowKind, StandardId};
 use crate::questionnaire::reads::{
     self, CertBody, CertScope, Cloud, Dora, GdprRole, Goal, Holding, Nis2, OrgSize, Outsourced,
     Sector,
@@ -24,6 +24,26 @@ const CHALLENGED: [(&str, &str); 4] = [
     ("A.8.31", "engine.warning.challenged.test-environments"),
     ("A.8.33", "engine.warning.challenged.test-data"),
 ];
+
+/// What a warning's subject points a reader to: a row's references in both standards
+/// ("ISO/IEC 27001 9.2; ISO/IEC 20000-1 9.2"), or an Annex A reference as it is.
+fn concerns(rows: &[MatrixRow], subject: &str) -> String {
+    let Some(row) = rows.iter().find(|r| r.id == subject) else {
+        return subject.to_owned();
+    };
+    [
+        (Family::Iso27001, &row.iso27001),
+        (Family::Iso20000, &row.iso20000),
+    ]
+    .into_iter()
+    .filter(|(_, refs)| !refs.is_empty())
+    .map(|(standard, refs)| {
+        let refs: Vec<&str> = refs.iter().map(|r| r.reference.as_str()).collect();
+        format!("{} {}", standard.label(), refs.join(", "))
+    })
+    .collect::<Vec<_>>()
+    .join("; ")
+}
 
 /// Minimum months from the starting point to a credible certification audit: the system must
 /// run long enough to produce records, an internal audit and a management review.
@@ -56,6 +76,7 @@ pub fn build(
         out.push(Warning {
             kind,
             subject: subject.map(str::to_owned),
+            concerns: subject.map(|s| concerns(rows, s)),
             text,
         });
     };

@@ -208,7 +208,7 @@ pub fn checks(m: &Matrix) -> Html {
                         <h3>{label(*kind)}</h3>
                         <ul class="report-list">
                             {for of_kind.iter().map(|w| html! {
-                                <li>{w.subject.as_ref().map(|s| html! { <strong>{format!("{} ", tf("report.checks.subject", &[("subject", s)]))}</strong> })}{&w.text}</li>
+                                <li>{w.concerns.as_ref().map(|s| html! { <strong>{format!("{} ", tf("report.checks.subject", &[("subject", s)]))}</strong> })}{&w.text}</li>
                             })}
                         </ul>
                     </div>

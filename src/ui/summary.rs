@@ -77,7 +77,7 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
                     <h2 id="checks-title">{tf("summary.checks.title", &[("count", &number(m.warnings.len()))])}</h2>
                     <ul>
                         {for m.warnings.iter().map(|w| html! {
-                            <li><strong>{label(w.kind)}</strong>{w.subject.as_ref().map(|s| format!(" · {s}")).unwrap_or_default()}{colon()}{&w.text}</li>
+                            <li><strong>{label(w.kind)}</strong>{w.concerns.as_ref().map(|s| format!(" · {s}")).unwrap_or_default()}{colon()}{&w.text}</li>
                         })}
                     </ul>
                 </div>

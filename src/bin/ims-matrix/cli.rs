@@ -160,7 +160,7 @@ fn print_matrix(
 fn print_checks(err: &mut dyn Write, checks: &[matrix::Warning]) {
     for check in checks {
         let subject = check
-            .subject
+            .concerns
             .as_deref()
             .map(|s| format!(" {s}:"))
             .unwrap_or_default();

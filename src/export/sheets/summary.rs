@@ -241,8 +241,10 @@ pub fn write(
         for w in &m.warnings {
             let r = at.take();
             ws.write_string_with_format(r, 0, texts.label(w.kind), &styles.plain)?;
-            ws.write_string_with_format(r, 1, w.subject.as_deref().unwrap_or(""), &styles.plain)?;
+            let concerns = w.concerns.as_deref().unwrap_or("");
+            ws.write_string_with_format(r, 1, concerns, &styles.wrap)?;
             ws.write_string_with_format(r, 2, &w.text, &styles.wrap)?;
+            heights.note(r, concerns, WIDTHS[1]);
             heights.note(r, &w.text, WIDTHS[2]);
         }
         at.gap();
