@@ -239,6 +239,36 @@ fn cell_values_come_from_the_matrix() {
     assert_eq!(change_in_view[status], Data::String("In progress".into()));
 }
 
+/// A question the answers hid was never put to the prospect: the Answers sheet says so, rather
+/// than "(not answered)", which reads as skipped, or an edition, which reads as chosen.
+#[test]
+fn the_answers_sheet_tells_questions_not_asked_from_questions_left_open() {
+    let a = assessment();
+    let (_, bytes) = build(&a);
+    let mut book = open(&bytes);
+    let answers = book.worksheet_range("Answers").expect("answers");
+    let answer_to = |id: &str| -> String {
+        answers
+            .rows()
+            .find(|r| r[3].to_string() == id)
+            .map(|r| r[2].to_string())
+            .unwrap_or_else(|| panic!("{id} on the Answers sheet"))
+    };
+    let not_asked = "Not asked: it does not apply to these answers";
+    // Both systems held is the condition of start.separate; development "none" hides its
+    // maturity; no GDPR role hides the sensitive-data question.
+    for hidden in ["start.separate", "maturity.development", "reg.special-data"] {
+        assert_eq!(answer_to(hidden), not_asked, "{hidden}");
+    }
+    assert_eq!(
+        answer_to("edition.iso20000"),
+        "Not asked: references are shown in ISO/IEC 20000-1:2018"
+    );
+    assert_eq!(answer_to("edition.iso27001"), "2022");
+    assert_eq!(answer_to("org.sector"), "(not answered)");
+    assert_eq!(answer_to("maturity.policy"), "Written down once for both");
+}
+
 #[test]
 fn hostile_user_text_stays_text() {
     let (_, bytes) = build(&assessment());

@@ -91,17 +91,27 @@ pub fn write(
                 .iter()
                 .map(move |question| (section, question))
         })
-        .map(|(section, question)| Line {
-            section: &section.title,
-            question: &question.label,
-            answer: cell_text_in(
-                texts,
-                &match &question.kind {
-                    QuestionKind::Edition { family } => a.editions.of(*family).edition().to_owned(),
-                    kind => answer_text(texts, kind, a.answers.get(&question.id)),
-                },
-            ),
-            id: &question.id,
+        .map(|(section, question)| {
+            // A question these answers hid was never put to the prospect: "(not answered)"
+            // would read as one they skipped, and an edition as one they chose.
+            let asked = q.is_visible(question, &a.answers);
+            let answer = match (&question.kind, asked) {
+                (QuestionKind::Edition { family }, true) => {
+                    a.editions.of(*family).edition().to_owned()
+                }
+                (QuestionKind::Edition { family }, false) => texts.fill(
+                    "workbook.answers.edition-not-asked",
+                    &[("edition", &a.editions.of(*family).label())],
+                ),
+                (_, false) => texts.get("workbook.answers.not-asked").to_owned(),
+                (kind, true) => answer_text(texts, kind, a.answers.get(&question.id)),
+            };
+            Line {
+                section: &section.title,
+                question: &question.label,
+                answer: cell_text_in(texts, &answer),
+                id: &question.id,
+            }
         })
         .collect();
     table::write(ws, styles, &columns, &lines)
