@@ -388,6 +388,10 @@ fn complete_assessments() -> [Assessment; 2] {
     ] {
         other.answers.insert(id.into(), Answer::Text(value.into()));
     }
+    // Sensitive personal data, so that its follow-up question is asked.
+    other
+        .answers
+        .insert("reg.special-data".into(), Answer::Bool(true));
     [sample, other]
 }
 

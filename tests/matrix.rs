@@ -3204,11 +3204,12 @@ fn a_service_management_system_in_place_without_its_documents_is_checked() {
 /// apart; without such data, none of it is claimed.
 #[test]
 fn special_categories_of_personal_data_bring_the_impact_assessment_and_the_officer() {
-    let with = |gdpr: &str, special: bool| {
+    let with = |gdpr: &str, special: bool, core: bool| {
         build_with(
             &[
                 ("reg.gdpr", text(gdpr)),
                 ("reg.special-data", Answer::Bool(special)),
+                ("reg.special-data-core", Answer::Bool(core)),
             ],
             |_| {},
         )
@@ -3219,7 +3220,7 @@ fn special_categories_of_personal_data_bring_the_impact_assessment_and_the_offic
             .iter()
             .any(|o| o.contains("special categories"))
     };
-    let hospital = with("controller", true);
+    let hospital = with("controller", true, true);
     for control in ["A.5.34", "A.5.8", "A.5.2", "A.5.12"] {
         assert!(named(&hospital, control), "{control}");
         assert_eq!(
@@ -3231,9 +3232,53 @@ fn special_categories_of_personal_data_bring_the_impact_assessment_and_the_offic
     assert!(soa_entry(&hospital, "A.5.8")
         .reason
         .contains("Art. 35(3)(b)"));
-    // A processor of such data needs the officer too.
-    assert!(named(&with("processor", true), "A.5.2"));
+    assert!(soa_entry(&hospital, "A.5.2")
+        .reason
+        .contains("Art. 37(1)(c)"));
+    // A processor of such data as its core work needs the officer too.
+    assert!(named(&with("processor", true, true), "A.5.2"));
+    // An employer's sick notes or a fingerprint door lock: the conditions of Art. 9 and the
+    // classification, but neither the officer of Art. 37(1)(c), which needs large-scale
+    // processing as a core activity, nor the impact assessment of Art. 35(3)(b) (tenth
+    // lead-implementer review).
+    let employer = with("controller", true, false);
+    assert!(named(&employer, "A.5.34") && named(&employer, "A.5.12"));
+    assert!(!named(&employer, "A.5.2") && !named(&employer, "A.5.8"));
+    assert!(!soa_entry(&employer, "A.5.2").reason.contains("37(1)(c)"));
     // Without such data, or without personal data at all, nothing is claimed.
-    assert!(!named(&with("controller", false), "A.5.2"));
-    assert!(!named(&with("none", true), "A.5.2"));
+    assert!(!named(&with("controller", false, true), "A.5.2"));
+    assert!(!named(&with("none", true, true), "A.5.2"));
+}
+
+/// A public authority or body designates a data protection officer whatever data it processes
+/// (GDPR Art. 37(1)(a)), as controller or as processor; a private company does not on that
+/// ground.
+#[test]
+fn a_public_body_handling_personal_data_is_told_it_needs_a_data_protection_officer() {
+    let with = |sector: &str, gdpr: &str| {
+        build_with(
+            &[("org.sector", text(sector)), ("reg.gdpr", text(gdpr))],
+            |_| {},
+        )
+    };
+    for gdpr in ["controller", "processor", "both"] {
+        let public = with("public", gdpr);
+        let officer = soa_entry(&public, "A.5.2");
+        assert!(
+            officer.reason.contains("Art. 37(1)(a)"),
+            "{gdpr}: {}",
+            officer.reason
+        );
+        assert_eq!(
+            officer.basis,
+            Some(ims_matrix::advice::Basis::Legal),
+            "{gdpr}"
+        );
+    }
+    assert!(!soa_entry(&with("it-services", "controller"), "A.5.2")
+        .reason
+        .contains("37(1)(a)"));
+    assert!(!soa_entry(&with("public", "none"), "A.5.2")
+        .reason
+        .contains("37(1)(a)"));
 }

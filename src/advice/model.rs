@@ -50,6 +50,11 @@ crate::vocabulary::vocabulary! {
         PersonalData = "personal-data" => "you handle personal data",
         Processor = "processor" => "you process personal data for customers",
         SpecialCategoryData = "special-category-data" => "you handle health, biometric, genetic or criminal-record data",
+        /// GDPR Art. 35(3)(b) and 37(1)(c): large-scale processing of those data as a core
+        /// activity, not an employer's sick notes or a fingerprint door lock.
+        SpecialDataCore = "special-data-core" => "handling such data on a large scale is a core part of your work",
+        /// GDPR Art. 37(1)(a): a data protection officer whatever the data.
+        PublicBody = "public-body" => "you are a public authority or body",
         Nis2 = "nis2" => "NIS2 applies",
         Dora = "dora" => "DORA applies, directly or through your financial-sector customers' contracts",
         PaymentCards = "payment-cards" => "you handle payment card data",

@@ -195,6 +195,10 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::SpecialCategoryData => {
             holds(Tag::PersonalData, answers) && r::SPECIAL_DATA.yes(answers)
         }
+        Tag::SpecialDataCore => {
+            holds(Tag::SpecialCategoryData, answers) && r::SPECIAL_DATA_CORE.yes(answers)
+        }
+        Tag::PublicBody => r::ORG_SECTOR.get(answers) == Some(Sector::Public),
         Tag::Nis2 => {
             matches!(
                 r::NIS2.get(answers),

@@ -455,6 +455,12 @@ pub const DORA: Single<Dora> = Single::new("reg.dora");
 pub const SPECIAL_DATA: YesNo = YesNo {
     id: "reg.special-data",
 };
+/// `reg.special-data-core`: handling such data on a large scale is a core activity, which
+/// brings the impact assessment (GDPR Art. 35(3)(b)) and the data protection officer
+/// (Art. 37(1)(c)); asked when `reg.special-data` is yes.
+pub const SPECIAL_DATA_CORE: YesNo = YesNo {
+    id: "reg.special-data-core",
+};
 pub const PCI: YesNo = YesNo { id: "reg.pci" };
 pub const ATTESTATIONS: Multiple<Attestation> = Multiple::new("reg.attestations");
 
@@ -494,6 +500,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         OPS_TOOLS.expect(),
         GDPR.expect(),
         SPECIAL_DATA.expect(),
+        SPECIAL_DATA_CORE.expect(),
         NIS2.expect(),
         DORA.expect(),
         PCI.expect(),
