@@ -250,7 +250,7 @@ fn the_answers_sheet_tells_questions_not_asked_from_questions_left_open() {
     let answer_to = |id: &str| -> String {
         answers
             .rows()
-            .find(|r| r[3].to_string() == id)
+            .find(|r| r[3] == id)
             .map(|r| r[2].to_string())
             .unwrap_or_else(|| panic!("{id} on the Answers sheet"))
     };
