@@ -3282,3 +3282,44 @@ fn a_public_body_handling_personal_data_is_told_it_needs_a_data_protection_offic
         .reason
         .contains("37(1)(a)"));
 }
+
+/// An office-bound organisation (no remote work, devices that stay in the office, no networks
+/// or cloud infrastructure of its own) has A.6.7 excluded for want of remote work: the network
+/// and off-site justifications beside it must not speak of home connections, remote access or
+/// laptops lost on trains, and none may say "you told us" of a question left unanswered (tenth
+/// lead-implementer review).
+#[test]
+fn justifications_of_an_office_bound_organisation_agree_with_its_answers() {
+    let office = [
+        ("scope.remote", text("none")),
+        ("scope.mobile", Answer::Bool(false)),
+        ("scope.network", Answer::Bool(false)),
+        ("scope.cloud", Answer::Choices(vec!["use-saas".into()])),
+        ("scope.premises", Answer::Choices(vec!["offices".into()])),
+    ];
+    let m = build_with(&office, |_| {});
+    assert!(!soa_entry(&m, "A.6.7").applicable);
+    for control in ["A.8.20", "A.8.21", "A.8.22", "A.7.9"] {
+        let entry = soa_entry(&m, control);
+        assert!(entry.applicable, "{control}");
+        for word in ["home", "mobile", "remote access", "trains", "cars"] {
+            assert!(
+                !entry.reason.contains(word),
+                "{control} speaks of {word}: {}",
+                entry.reason
+            );
+        }
+    }
+    assert!(soa_entry(&m, "A.8.21")
+        .reason
+        .contains("offices' internet line"));
+    // Without the cloud question answered, nothing is claimed of it.
+    let unanswered = build_with(&office[..3], |_| {});
+    for control in ["A.8.20", "A.8.21", "A.8.22"] {
+        let reason = &soa_entry(&unanswered, control).reason;
+        assert!(
+            !reason.contains("host nothing on cloud"),
+            "{control}: {reason}"
+        );
+    }
+}
