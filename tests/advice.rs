@@ -706,3 +706,27 @@ fn the_obligations_document_lists_every_link_the_data_holds() {
         "not in docs/obligations.md: {missing:#?}"
     );
 }
+
+/// Rows of a practice whose maturity question is unanswered read as not started; the checks
+/// say how many, since readiness and effort rest on that (tenth lead-implementer review). A
+/// complete assessment draws nothing.
+#[test]
+fn unanswered_maturity_questions_are_counted_in_a_check() {
+    let unanswered = |m: &Matrix| -> Vec<String> {
+        m.warnings
+            .iter()
+            .filter(|w| w.text.contains("questions on how far you have got"))
+            .map(|w| w.text.clone())
+            .collect()
+    };
+    let [sample, _] = complete_assessments();
+    let build = |a: &Assessment| matrix::build(catalog::builtin(), questionnaire::builtin(), a);
+    assert!(unanswered(&build(&sample)).is_empty());
+    let mut one_left = sample.clone();
+    one_left.answers.remove("maturity.capacity");
+    let texts = unanswered(&build(&one_left));
+    assert_eq!(texts.len(), 1);
+    // 43: the sample develops no software, so secure development is not asked.
+    assert!(texts[0].starts_with("1 of the 43 questions"), "{}", texts[0]);
+    assert!(texts[0].contains(" is unanswered"), "{}", texts[0]);
+}

@@ -3323,3 +3323,29 @@ fn justifications_of_an_office_bound_organisation_agree_with_its_answers() {
         );
     }
 }
+
+/// A provider that stores or handles its customers' data but answered the GDPR question as
+/// controller only is asked to check: personal data it processes on their behalf makes it their
+/// processor (Art. 4(8), 28). Its own departments' data, or the answer "both", draws nothing.
+#[test]
+fn a_provider_holding_customers_data_as_controller_only_is_asked_to_check() {
+    let with = |gdpr: &str, customers: &str| {
+        build_with(
+            &[
+                ("reg.gdpr", text(gdpr)),
+                ("scope.customer-data", Answer::Bool(true)),
+                ("scope.customers", text(customers)),
+            ],
+            |_| {},
+        )
+    };
+    let asked = |m: &Matrix| {
+        m.warnings
+            .iter()
+            .any(|w| w.kind == matrix::WarningKind::Answers && w.text.contains("Art. 4(8), 28"))
+    };
+    assert!(asked(&with("controller", "external")));
+    assert!(asked(&with("controller", "both")));
+    assert!(!asked(&with("controller", "internal")));
+    assert!(!asked(&with("both", "external")));
+}

@@ -5,7 +5,7 @@ use std::rc::Rc;
 
 use ims_matrix::assessment::{Assessment, Status};
 use ims_matrix::matrix::view::{Filter, GroupBy, Sort};
-use ims_matrix::questionnaire::Answer;
+use ims_matrix::questionnaire::{Answer, QuestionKind};
 use ims_matrix::ui::*;
 use ims_matrix::{catalog, matrix, questionnaire};
 use yew::{Callback, LocalServerRenderer};
@@ -273,8 +273,16 @@ async fn the_report_lists_every_row_with_its_status_and_carries_the_brand() {
         ("cta-label".into(), "Book a call".into()),
         ("cta-url".into(), "https://acme.example/call".into()),
     ]);
-    // One point to check reads in the singular.
-    let empty = matrix_for(&Assessment::new("2026-12-02T00:00:00Z"));
+    // One point to check reads in the singular: with how far each practice has got answered,
+    // only the missing timeline is left.
+    let mut bare = Assessment::new("2026-12-02T00:00:00Z");
+    for question in questionnaire::builtin().questions() {
+        if matches!(question.kind, QuestionKind::Maturity { .. }) {
+            bare.answers
+                .insert(question.id.clone(), Answer::Text("not_in_place".into()));
+        }
+    }
+    let empty = matrix_for(&bare);
     assert_eq!(empty.warnings.len(), 1, "{:?}", empty.warnings);
     let empty_report = report(empty, Default::default()).await;
     assert!(empty_report.contains("Go through the point to check in this report"));

@@ -727,6 +727,21 @@ fn answer_checks(
             texts.get("engine.warning.gdpr-processor-only").to_owned(),
         );
     }
+    // The reverse: a provider that stores or handles its customers' data, answered as
+    // controller only. Personal data in it processed on the customers' behalf makes the
+    // provider their processor (GDPR Art. 4(8), 28; tenth lead-implementer review).
+    if reads::GDPR.get(answers) == Some(GdprRole::Controller)
+        && facts.has(Tag::CustomerData)
+        && (facts.has(Tag::ExternalCustomers) || facts.has(Tag::CloudProvider))
+    {
+        add(
+            WarningKind::Answers,
+            None,
+            texts
+                .get("engine.warning.gdpr-controller-with-customer-data")
+                .to_owned(),
+        );
+    }
     if reads::CERT_SCOPE.get(answers) == Some(CertScope::Different)
         && matches!(facts.target, Target::Integrated | Target::AddCombined)
     {
@@ -799,6 +814,34 @@ fn maturity_checks(
             let subject = first_row(practice).map(|r| r.id.as_str());
             add(WarningKind::Answers, subject, texts.get(key).to_owned());
         }
+    }
+    // Practices whose maturity question is unanswered read as not started: readiness and
+    // effort then rest on an assumption the reader should see (tenth lead-implementer review).
+    // A row whose status was set by hand no longer depends on the answer.
+    let mut practices: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.applicable)
+        .map(|r| r.practice.as_str())
+        .collect();
+    practices.sort_unstable();
+    practices.dedup();
+    let mut unanswered: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.applicable && !r.status_overridden && r.maturity.is_none())
+        .map(|r| r.practice.as_str())
+        .collect();
+    unanswered.sort_unstable();
+    unanswered.dedup();
+    if !unanswered.is_empty() {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.count(
+                "engine.warning.maturity-unanswered",
+                unanswered.len(),
+                &[("total", &practices.len())],
+            ),
+        );
     }
     // A system in place keeps its audit programme and results and its management reviews'
     // results as documented information (9.2, 9.3 of both standards): answered as not written
