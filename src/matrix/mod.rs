@@ -340,11 +340,12 @@ pub fn data_texts() -> Vec<(String, String)> {
 }
 
 /// Numbers the open rows in the order of the action plan: in a staged plan, the first
-/// standard's stage before the second's; within a stage, the critical path of the first two
-/// phases (context, scope, policy, roles, risk, Statement of Applicability, catalogue,
-/// agreements) first, then phase by phase; within a phase the management-system clauses in the
-/// order one builds on another (`plan::step`, one per row in `steps`), then by priority, then
-/// the larger job first, then the crosswalk's order.
+/// standard's stage before the second's; within a stage, phase by phase, so that working down
+/// the list never goes back in time (each row is due at its phase's end); within a phase the
+/// critical path (context, scope, policy, roles, risk, Statement of Applicability, catalogue,
+/// agreements) first, then the management-system clauses in the order one builds on another
+/// (`plan::step`, one per row in `steps`), then by priority, then the larger job first, then
+/// the crosswalk's order.
 fn rank_plan(rows: &mut [MatrixRow], steps: &[Option<u16>]) {
     let mut open: Vec<usize> = (0..rows.len()).filter(|i| rows[*i].is_open()).collect();
     open.sort_by(|&a, &b| {
@@ -354,8 +355,8 @@ fn rank_plan(rows: &mut [MatrixRow], steps: &[Option<u16>]) {
         row_a
             .second_stage
             .cmp(&row_b.second_stage)
-            .then(early(a).cmp(&early(b)))
             .then(row_a.phase.cmp(&row_b.phase))
+            .then(early(a).cmp(&early(b)))
             .then(step(a).cmp(&step(b)))
             .then(row_b.priority_score.cmp(&row_a.priority_score))
             .then(row_b.remaining_days.total_cmp(&row_a.remaining_days))
