@@ -171,6 +171,9 @@ pub fn build(
     }
     answer_checks(answers, facts, editions, schedule, &mut add);
     maturity_checks(rows, answers, texts, &mut add);
+    if let Some(schedule) = schedule {
+        workload_check(rows, answers, texts, schedule, &mut add);
+    }
     if let Some(second) = schedule.and_then(|s| s.second.as_ref()) {
         let review = crate::date::Date::parse(
             second
@@ -917,5 +920,74 @@ fn maturity_checks(
                 .get("engine.warning.development-without-change")
                 .to_owned(),
         );
+    }
+}
+
+/// People an organisation of this size can usually free for the project at once: one in ten of
+/// the smallest organisation of its band, at least one, and half as many again since most are
+/// larger than the smallest (our rule of thumb, docs/method.md §10).
+fn project_people(size: OrgSize) -> f64 {
+    let lower_bound: f64 = match size {
+        OrgSize::Micro => 1.0,
+        OrgSize::Small => 10.0,
+        OrgSize::Medium => 50.0,
+        OrgSize::Large => 250.0,
+        OrgSize::Enterprise => 1000.0,
+    };
+    (lower_bound / 10.0).max(1.0) * 1.5
+}
+
+/// The phase dates spread the time to the audit by the plan's steps, not by the effort each
+/// phase holds (docs/method.md §13). When one phase of the first stage asks more people full
+/// time than the organisation can usually free, the dates are not credible: say so for the
+/// heaviest phase (tenth lead-implementer review: 126 person-days in 11 weeks for 12 people).
+fn workload_check(
+    rows: &[MatrixRow],
+    answers: &Answers,
+    texts: &crate::i18n::Texts,
+    schedule: &Schedule,
+    add: &mut impl FnMut(WarningKind, Option<&str>, String),
+) {
+    let Some(size) = reads::ORG_SIZE.get(answers) else {
+        return;
+    };
+    let mut begins = crate::date::Date::parse(&schedule.start);
+    let mut heaviest: Option<(f64, Phase, f64, i64)> = None;
+    for end in &schedule.phases {
+        let ends = crate::date::Date::parse(&end.ends);
+        let (Some(from), Some(to)) = (begins, ends) else {
+            return;
+        };
+        begins = ends;
+        let days: f64 = rows
+            .iter()
+            .filter(|r| r.is_open() && !r.second_stage && r.phase == end.phase)
+            .map(|r| r.remaining_days)
+            .sum();
+        let working_days = from.days_until(to) as f64 * 5.0 / 7.0;
+        if working_days < 1.0 {
+            continue;
+        }
+        let people = days / working_days;
+        if heaviest.is_none_or(|(most, ..)| people > most) {
+            heaviest = Some((people, end.phase, days, from.days_until(to)));
+        }
+    }
+    if let Some((people, phase, days, span)) = heaviest {
+        if people > project_people(size) {
+            add(
+                WarningKind::Schedule,
+                None,
+                texts.fill(
+                    "engine.warning.phase-workload",
+                    &[
+                        ("phase", &texts.label(phase)),
+                        ("days", &texts.decimal(days, 0)),
+                        ("weeks", &texts.integer((span as f64 / 7.0).round() as i64)),
+                        ("people", &texts.decimal(people, 1)),
+                    ],
+                ),
+            );
+        }
     }
 }
