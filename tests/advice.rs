@@ -794,4 +794,16 @@ fn a_phase_heavier_than_the_organisation_can_staff_is_flagged() {
         let (_, m) = prospect(name);
         assert_eq!(heavy(&m), None, "{name}");
     }
+    // Three months: the timeline check says it is too short; the workload does not repeat it.
+    let (mut rushed, _) = prospect("small-msp-nine-months");
+    rushed.answers.remove("cert.audit-date");
+    rushed
+        .answers
+        .insert("start.timeline".into(), Answer::Text("3-months".into()));
+    let m = matrix::build(catalog::builtin(), questionnaire::builtin(), &rushed);
+    assert!(m
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("months") && w.kind == WarningKind::Schedule));
+    assert_eq!(heavy(&m), None);
 }

@@ -171,7 +171,11 @@ pub fn build(
     }
     answer_checks(answers, facts, editions, schedule, &mut add);
     maturity_checks(rows, answers, texts, &mut add);
-    if let Some(schedule) = schedule {
+    // A timeline already too short for the starting point has its own check: the workload of
+    // its phases would say the same again.
+    if let Some(schedule) =
+        schedule.filter(|s| s.months() >= i64::from(minimum_months(facts.start, facts.target)))
+    {
         workload_check(rows, answers, texts, schedule, &mut add);
     }
     if let Some(second) = schedule.and_then(|s| s.second.as_ref()) {
