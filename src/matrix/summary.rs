@@ -128,7 +128,7 @@ pub fn build(rows: &[MatrixRow]) -> Summary {
         .difference(&to_write)
         .count();
     let mut open: Vec<&MatrixRow> = rows.iter().filter(|r| r.is_open()).collect();
-    // In the action plan's order (critical path first, then phase by phase).
+    // In the action plan's order (phase by phase, the critical path first within each).
     open.sort_by_key(|r| r.plan_rank);
     Summary {
         rows: rows.len(),

@@ -1,4 +1,4 @@
-//! The action plan: the open rows in the plan's order (critical path first, then phase by phase),
+//! The action plan: the open rows in the plan's order (phase by phase, the critical path first within each),
 //! each with its phase, target date, priority and effort and why, linked to its row in the matrix.
 
 use std::borrow::Cow;
@@ -134,7 +134,7 @@ pub fn write(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<(), Xlsx
         .enumerate()
         .filter(|(_, r): &Open| r.is_open())
         .collect();
-    // The plan's own order: the critical path first, then phase by phase (matrix::rank_plan).
+    // The plan's own order: phase by phase, the critical path first within each (matrix::rank_plan).
     open.sort_by_key(|(_, r)| r.plan_rank);
     table::write(ws, styles, &columns, &open)
 }
