@@ -3245,6 +3245,13 @@ fn special_categories_of_personal_data_bring_the_impact_assessment_and_the_offic
     assert!(named(&employer, "A.5.34") && named(&employer, "A.5.12"));
     assert!(!named(&employer, "A.5.2") && !named(&employer, "A.5.8"));
     assert!(!soa_entry(&employer, "A.5.2").reason.contains("37(1)(c)"));
+    // The register of requirements (A.5.31) lists the regulation's source, which names those
+    // two articles only as conditional (eleventh review).
+    let register = &soa_entry(&employer, "A.5.31").reason;
+    assert!(
+        register.contains("Art. 9, 10; where large-scale processing"),
+        "{register}"
+    );
     // Without such data, or without personal data at all, nothing is claimed.
     assert!(!named(&with("controller", false, true), "A.5.2"));
     assert!(!named(&with("none", true, true), "A.5.2"));
