@@ -1536,6 +1536,32 @@ fn a_large_managed_service_provider_calling_itself_important_under_nis2_is_check
     assert!(!warned("medium"));
 }
 
+/// A cloud provider is in NIS2's Annex I (8) whatever sector it names: a large software company
+/// offering its software as a cloud service to customers, answering "important", is checked as
+/// the managed service provider is (eleventh lead-implementer review).
+#[test]
+fn a_large_cloud_provider_in_the_software_sector_calling_itself_important_is_checked() {
+    let warned = |size: &str, cloud: &str| {
+        build_with(
+            &[
+                ("org.sector", text("software")),
+                ("org.size", text(size)),
+                ("reg.nis2", text("important")),
+                ("scope.customers", text("external")),
+                ("scope.cloud", Answer::Choices(vec![cloud.into()])),
+            ],
+            |_| {},
+        )
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("Art. 3(1)(a)"))
+    };
+    assert!(warned("large", "provide-cloud"));
+    assert!(!warned("medium", "provide-cloud"));
+    // Software publishing alone is in neither annex.
+    assert!(!warned("large", "use-saas"));
+}
+
 #[test]
 fn support_outside_business_hours_shows_in_the_advice_and_the_effort() {
     let business = build_with(&[("ops.hours", text("business-hours"))], |_| {});

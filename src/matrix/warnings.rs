@@ -431,13 +431,18 @@ fn answer_checks(
         ),
         // Large entities of an Annex I sector are essential (Art. 3(1)(a)); among the
         // questionnaire's sectors: managed ICT services and digital infrastructure, banking and
-        // financial market infrastructure, health, electronic communications.
+        // financial market infrastructure, health, electronic communications. A provider of
+        // cloud or managed ICT services is in Annex I (8, 9) whatever sector it names, such as
+        // software (eleventh lead-implementer review).
         Some(Nis2::Important)
             if matches!(size, Some(OrgSize::Large | OrgSize::Enterprise))
-                && matches!(
-                    sector,
-                    Some(Sector::ItServices | Sector::Finance | Sector::Health | Sector::Telecom)
-                ) =>
+                && (digital_provider
+                    || matches!(
+                        sector,
+                        Some(
+                            Sector::ItServices | Sector::Finance | Sector::Health | Sector::Telecom
+                        )
+                    )) =>
         {
             add(
                 WarningKind::Answers,
