@@ -2980,7 +2980,13 @@ fn a_supplier_to_nis2_entities_meets_their_contract_terms_on_a_contractual_basis
 fn a_financial_entity_that_also_serves_others_carries_both_dora_entries() {
     // From an eighth lead-implementer review: a payment institution selling ICT services to
     // banks could answer only one of the two, and lost the provider's contract terms.
-    let both = build_with(&[("reg.dora", text("both"))], |_| {});
+    let both = build_with(
+        &[
+            ("reg.dora", text("both")),
+            ("reg.dora-critical", Answer::Bool(true)),
+        ],
+        |_| {},
+    );
     let names = |m: &Matrix, control: &str| soa_entry(m, control).obligations.clone();
     // Art. 30 terms of its customers (A.8.34, TLPT participation) and its own Art. 9 duties.
     assert!(
@@ -3381,4 +3387,66 @@ fn a_provider_holding_customers_data_as_controller_only_is_asked_to_check() {
     assert!(asked(&with("controller", "both")));
     assert!(!asked(&with("controller", "internal")));
     assert!(!asked(&with("both", "external")));
+}
+
+/// DORA for a financial entity rests on the duties every such entity has, not only on
+/// threat-led testing that the authority may never require; and the terms of Art. 30(3) reach
+/// an ICT provider only for services supporting a financial customer's critical or important
+/// functions (eleventh lead-implementer review).
+#[test]
+fn dora_duties_follow_what_the_entity_or_the_provider_is() {
+    let entity = build_with(&[("reg.dora", text("financial-entity"))], |_| {});
+    for (control, provision) in [
+        ("A.5.2", "Art. 5(2)(c), 6(4)"),
+        ("A.5.29", "Art. 11, 14"),
+        ("A.8.6", "Art. 7(c)"),
+        ("A.8.34", "Art. 24, 25, 26(2)"),
+        ("A.5.35", "Art. 6(6), 24, 26, 27"),
+    ] {
+        let entry = soa_entry(&entity, control);
+        assert!(
+            entry.reason.contains(provision),
+            "{control}: {}",
+            entry.reason
+        );
+        assert_eq!(
+            entry.basis,
+            Some(ims_matrix::advice::Basis::Legal),
+            "{control}"
+        );
+    }
+    let provider = |critical: bool| {
+        build_with(
+            &[
+                ("reg.dora", text("ict-provider")),
+                ("reg.dora-critical", Answer::Bool(critical)),
+            ],
+            |_| {},
+        )
+    };
+    let plain = provider(false);
+    assert!(
+        plain.soa.iter().all(|e| !e.reason.contains("30(3)")),
+        "{:?}",
+        plain
+            .soa
+            .iter()
+            .filter(|e| e.reason.contains("30(3)"))
+            .map(|e| &e.reference)
+            .collect::<Vec<_>>()
+    );
+    // The Art. 30(2) terms stay for every contract with a financial entity.
+    assert!(soa_entry(&plain, "A.8.13").reason.contains("Art. 30(2)(d)"));
+    let critical = provider(true);
+    for (control, provision) in [
+        ("A.8.34", "Art. 30(3)(d)"),
+        ("A.5.30", "Art. 30(3)(c)"),
+        ("A.5.35", "Art. 30(3)(e)"),
+        ("A.5.24", "Art. 30(3)(b)"),
+    ] {
+        assert!(
+            soa_entry(&critical, control).reason.contains(provision),
+            "{control}"
+        );
+    }
 }

@@ -57,6 +57,9 @@ crate::vocabulary::vocabulary! {
         PublicBody = "public-body" => "you are a public authority or body",
         Nis2 = "nis2" => "NIS2 applies",
         Dora = "dora" => "DORA applies, directly or through your financial-sector customers' contracts",
+        /// DORA Art. 30(3): the terms of contracts for services supporting critical or
+        /// important functions.
+        DoraCriticalFunctions = "dora-critical-functions" => "financial customers rely on your services for critical or important functions",
         PaymentCards = "payment-cards" => "you handle payment card data",
         RemovableMedia = "removable-media" => "removable media are used",
         ExternalCustomers = "external-customers" => "you serve external customers",

@@ -209,6 +209,10 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             r::DORA.get(answers),
             Some(Dora::FinancialEntity | Dora::IctProvider | Dora::Both)
         ),
+        Tag::DoraCriticalFunctions => {
+            matches!(r::DORA.get(answers), Some(Dora::IctProvider | Dora::Both))
+                && r::DORA_CRITICAL.yes(answers)
+        }
         Tag::PaymentCards => r::PCI.yes(answers),
         Tag::RemovableMedia => r::REMOVABLE_MEDIA.yes(answers),
         Tag::ExternalCustomers => matches!(

@@ -461,6 +461,11 @@ pub const SPECIAL_DATA: YesNo = YesNo {
 pub const SPECIAL_DATA_CORE: YesNo = YesNo {
     id: "reg.special-data-core",
 };
+/// `reg.dora-critical`: the ICT services support financial customers' critical or important
+/// functions, which brings DORA Art. 30(3)'s terms; asked of an ICT provider.
+pub const DORA_CRITICAL: YesNo = YesNo {
+    id: "reg.dora-critical",
+};
 pub const PCI: YesNo = YesNo { id: "reg.pci" };
 pub const ATTESTATIONS: Multiple<Attestation> = Multiple::new("reg.attestations");
 
@@ -503,6 +508,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         SPECIAL_DATA_CORE.expect(),
         NIS2.expect(),
         DORA.expect(),
+        DORA_CRITICAL.expect(),
         PCI.expect(),
         ATTESTATIONS.expect(),
     ]
