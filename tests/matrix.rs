@@ -3450,3 +3450,36 @@ fn dora_duties_follow_what_the_entity_or_the_provider_is() {
         );
     }
 }
+
+/// Both systems held apart beside ISO 9001: the harmonised structure's procedures merge into the
+/// quality system's, not only into each other (eleventh lead-implementer review).
+#[test]
+fn both_systems_held_apart_beside_iso_9001_merge_into_its_procedures() {
+    let with = |other: &str| {
+        build_with(
+            &[
+                ("start.iso27001", text("certified")),
+                ("start.iso20000", text("certified")),
+                ("start.separate", Answer::Bool(true)),
+                ("start.other", Answer::Choices(vec![other.into()])),
+                ("maturity.internal-audit", text("documented_one")),
+                ("maturity.policy", text("documented_one")),
+            ],
+            |_| {},
+        )
+    };
+    let quality = with("iso9001");
+    assert_eq!(
+        row(&quality, "common.internal-audit").action,
+        "Merge the ISMS and SMS procedures into the ISO 9001 procedure"
+    );
+    // The policy is not part of the shared machinery: its documents merge into one.
+    assert_eq!(
+        row(&quality, "common.policy").action,
+        "Merge the ISMS and SMS documents into one"
+    );
+    assert_eq!(
+        row(&with("none"), "common.internal-audit").action,
+        "Merge the ISMS and SMS documents into one"
+    );
+}

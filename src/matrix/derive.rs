@@ -98,6 +98,15 @@ pub fn action(
         (RowKind::Common, S::BothSeparate) if unwritten => {
             "engine.action.write-integrated-document"
         }
+        // A quality or environmental system held too: the harmonised structure's procedures
+        // (document control, audits, reviews, improvement, competence) become one for all three
+        // (eleventh lead-implementer review).
+        (RowKind::Common, S::BothSeparate) if reusable == Some(OtherSystem::Iso9001) => {
+            "engine.action.merge-into-9001-procedure"
+        }
+        (RowKind::Common, S::BothSeparate) if reusable == Some(OtherSystem::Iso14001) => {
+            "engine.action.merge-into-14001-procedure"
+        }
         (RowKind::Common, S::BothSeparate) => "engine.action.merge-documents",
         (RowKind::Common, S::BothIntegrated) => "engine.action.keep-integrated-document",
         // The system held is built on, but a process the other standard leads is built to that
