@@ -3483,3 +3483,29 @@ fn both_systems_held_apart_beside_iso_9001_merge_into_its_procedures() {
         "Merge the ISMS and SMS documents into one"
     );
 }
+
+/// Regular and systematic monitoring of people on a large scale as a core activity (payment
+/// screening, telecom traffic data, profiling) needs a data protection officer (GDPR Art.
+/// 37(1)(b)); the answer "no", or no personal data, claims nothing (eleventh review).
+#[test]
+fn large_scale_monitoring_as_a_core_activity_needs_a_data_protection_officer() {
+    let with = |gdpr: &str, monitoring: bool| {
+        build_with(
+            &[
+                ("reg.gdpr", text(gdpr)),
+                ("reg.monitoring", Answer::Bool(monitoring)),
+            ],
+            |_| {},
+        )
+    };
+    let officer = |m: &Matrix| soa_entry(m, "A.5.2").reason.contains("Art. 37(1)(b)");
+    let bank = with("both", true);
+    assert!(officer(&bank));
+    assert_eq!(
+        soa_entry(&bank, "A.5.2").basis,
+        Some(ims_matrix::advice::Basis::Legal)
+    );
+    assert!(officer(&with("processor", true)));
+    assert!(!officer(&with("both", false)));
+    assert!(!officer(&with("none", true)));
+}

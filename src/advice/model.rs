@@ -75,6 +75,7 @@ crate::vocabulary::vocabulary! {
         GdprController = "gdpr-controller",
         GdprProcessor = "gdpr-processor",
         GdprSpecialCategories = "gdpr-special-categories",
+        GdprMonitoring = "gdpr-monitoring",
         Nis2Essential = "nis2-essential",
         Nis2Important = "nis2-important",
         Nis2Supplier = "nis2-supplier",

@@ -168,6 +168,7 @@ fn is_law(id: ObligationId) -> bool {
         O::GdprController
             | O::GdprProcessor
             | O::GdprSpecialCategories
+            | O::GdprMonitoring
             | O::Nis2Essential
             | O::Nis2Important
             | O::DoraFinancialEntity

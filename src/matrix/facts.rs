@@ -245,6 +245,12 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
     match id {
         O::GdprController => matches!(gdpr, Some(GdprRole::Controller | GdprRole::Both)),
         O::GdprProcessor => matches!(gdpr, Some(GdprRole::Processor | GdprRole::Both)),
+        O::GdprMonitoring => {
+            matches!(
+                gdpr,
+                Some(GdprRole::Controller | GdprRole::Processor | GdprRole::Both)
+            ) && r::MONITORING.yes(answers)
+        }
         O::GdprSpecialCategories => {
             matches!(
                 gdpr,

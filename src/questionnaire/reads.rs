@@ -466,6 +466,11 @@ pub const SPECIAL_DATA_CORE: YesNo = YesNo {
 pub const DORA_CRITICAL: YesNo = YesNo {
     id: "reg.dora-critical",
 };
+/// `reg.monitoring`: regular and systematic monitoring of people on a large scale is a core
+/// activity (GDPR Art. 37(1)(b)); asked when personal data is in scope.
+pub const MONITORING: YesNo = YesNo {
+    id: "reg.monitoring",
+};
 pub const PCI: YesNo = YesNo { id: "reg.pci" };
 pub const ATTESTATIONS: Multiple<Attestation> = Multiple::new("reg.attestations");
 
@@ -506,6 +511,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         GDPR.expect(),
         SPECIAL_DATA.expect(),
         SPECIAL_DATA_CORE.expect(),
+        MONITORING.expect(),
         NIS2.expect(),
         DORA.expect(),
         DORA_CRITICAL.expect(),
