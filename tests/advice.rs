@@ -214,7 +214,7 @@ fn check_stage(name: &str, m: &Matrix, open: &[&&matrix::MatrixRow], second_stag
 
 #[test]
 fn a_provider_certified_to_20000_adding_27001() {
-    let (_, m) = prospect("msp-20000-adding-27001");
+    let (a, m) = prospect("msp-20000-adding-27001");
     check_common("msp", &m);
     // Privileged access to customers, internet-facing services, customer data: the controls a
     // consultant starts with are High.
@@ -257,6 +257,19 @@ fn a_provider_certified_to_20000_adding_27001() {
     assert_eq!(
         policy.concerns.as_deref(),
         Some("ISO/IEC 27001 5.2, A.5.1; ISO/IEC 20000-1 5.2.1, 8.7.3.1")
+    );
+    // In French, with the narrow no-break space French puts before a semicolon.
+    let bundle = ims_matrix::i18n::bundled("fr").expect("French");
+    let french = ims_matrix::i18n::Texts::install("fr", bundle).expect("loads");
+    let m = matrix::localized_build(french, &a);
+    let policy = m
+        .warnings
+        .iter()
+        .find(|w| w.subject.as_deref() == Some("common.policy"))
+        .unwrap();
+    assert_eq!(
+        policy.concerns.as_deref(),
+        Some("ISO/IEC 27001 5.2, A.5.1\u{202f}; ISO/IEC 20000-1 5.2.1, 8.7.3.1")
     );
     // Changes are tested before release, so no-development excludes neither A.8.31 nor A.8.33.
     for control in ["A.8.31", "A.8.33"] {

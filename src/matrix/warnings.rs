@@ -26,8 +26,9 @@ const CHALLENGED: [(&str, &str); 4] = [
 ];
 
 /// What a warning's subject points a reader to: a row's references in both standards
-/// ("ISO/IEC 27001 9.2; ISO/IEC 20000-1 9.2"), or an Annex A reference as it is.
-fn concerns(rows: &[MatrixRow], subject: &str) -> String {
+/// ("ISO/IEC 27001 9.2; ISO/IEC 20000-1 9.2", the semicolon as the language writes it), or an
+/// Annex A reference as it is.
+fn concerns(rows: &[MatrixRow], subject: &str, texts: &crate::i18n::Texts) -> String {
     let Some(row) = rows.iter().find(|r| r.id == subject) else {
         return subject.to_owned();
     };
@@ -42,7 +43,7 @@ fn concerns(rows: &[MatrixRow], subject: &str) -> String {
         format!("{} {}", standard.label(), refs.join(", "))
     })
     .collect::<Vec<_>>()
-    .join("; ")
+    .join(texts.get("engine.list.semicolon"))
 }
 
 /// Minimum months from the starting point to a credible certification audit: the system must
@@ -76,7 +77,7 @@ pub fn build(
         out.push(Warning {
             kind,
             subject: subject.map(str::to_owned),
-            concerns: subject.map(|s| concerns(rows, s)),
+            concerns: subject.map(|s| concerns(rows, s, texts)),
             text,
         });
     };
