@@ -245,18 +245,8 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
     match id {
         O::GdprController => matches!(gdpr, Some(GdprRole::Controller | GdprRole::Both)),
         O::GdprProcessor => matches!(gdpr, Some(GdprRole::Processor | GdprRole::Both)),
-        O::GdprMonitoring => {
-            matches!(
-                gdpr,
-                Some(GdprRole::Controller | GdprRole::Processor | GdprRole::Both)
-            ) && r::MONITORING.yes(answers)
-        }
-        O::GdprSpecialCategories => {
-            matches!(
-                gdpr,
-                Some(GdprRole::Controller | GdprRole::Processor | GdprRole::Both)
-            ) && r::SPECIAL_DATA.yes(answers)
-        }
+        O::GdprMonitoring => holds(Tag::PersonalData, answers) && r::MONITORING.yes(answers),
+        O::GdprSpecialCategories => holds(Tag::SpecialCategoryData, answers),
         // For a financial entity DORA is the sector-specific act that takes the place of NIS2's
         // risk-management measures and reporting (NIS2 Art. 4, recital 28): a check says so.
         O::Nis2Essential => r::NIS2.get(answers) == Some(Nis2::Essential) && !dora_entity(answers),

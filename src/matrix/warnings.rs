@@ -3,6 +3,8 @@
 //! the sector, certificates on withdrawn editions, a timeline too short for the starting point.
 //! Warnings never change the matrix; the app, the command line and the workbook show them.
 
+use std::collections::BTreeSet;
+
 use super::applicability::ByControl;
 use super::facts::Facts;
 use super::model::{MatrixRow, SoaEntry, Warning, WarningKind};
@@ -172,11 +174,11 @@ pub fn build(
     }
     answer_checks(answers, facts, editions, schedule, &mut add);
     maturity_checks(rows, answers, texts, &mut add);
-    // A timeline already too short for the starting point has its own check: the workload of
-    // its phases would say the same again.
-    if let Some(schedule) =
-        schedule.filter(|s| s.months() >= i64::from(minimum_months(facts.start, facts.target)))
-    {
+    // A timeline already too short for the starting point has its own check (below): the
+    // workload of its phases would say the same again.
+    let needed = minimum_months(facts.start, facts.target);
+    let too_short = |s: &Schedule| s.months() < i64::from(needed);
+    if let Some(schedule) = schedule.filter(|s| !too_short(s)) {
         workload_check(rows, answers, texts, schedule, &mut add);
     }
     if let Some(second) = schedule.and_then(|s| s.second.as_ref()) {
@@ -260,9 +262,8 @@ pub fn build(
         }
     }
     if let Some(schedule) = schedule {
-        let needed = minimum_months(facts.start, facts.target);
         let months = schedule.months();
-        if months < i64::from(needed) {
+        if too_short(schedule) {
             add(
                 WarningKind::Schedule,
                 None,
@@ -831,20 +832,16 @@ fn maturity_checks(
     // Practices whose maturity question is unanswered read as not started: readiness and
     // effort then rest on an assumption the reader should see (tenth lead-implementer review).
     // A row whose status was set by hand no longer depends on the answer.
-    let mut practices: Vec<&str> = rows
+    let practices: BTreeSet<&str> = rows
         .iter()
         .filter(|r| r.applicable)
         .map(|r| r.practice.as_str())
         .collect();
-    practices.sort_unstable();
-    practices.dedup();
-    let mut unanswered: Vec<&str> = rows
+    let unanswered: BTreeSet<&str> = rows
         .iter()
         .filter(|r| r.applicable && !r.status_overridden && r.maturity.is_none())
         .map(|r| r.practice.as_str())
         .collect();
-    unanswered.sort_unstable();
-    unanswered.dedup();
     if !unanswered.is_empty() {
         add(
             WarningKind::Answers,
