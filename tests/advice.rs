@@ -290,9 +290,24 @@ fn a_service_desk_provider_certifying_27001_first_with_its_isms_project_under_wa
     let open = plan(&m);
     let later: Vec<_> = open.iter().filter(|r| r.second_stage).collect();
     assert_eq!(later[0].id, "sms.catalogue");
-    assert!(later
+    assert!(later.iter().all(|r| r.target_date > schedule.audit));
+    // The control of parties in the service lifecycle (20000-1 8.2.3) holds nothing of 27001 of
+    // its own (A.5.19 is the supplier rows', 8.1 the operational control row's): it waits for
+    // the services it governs, planned with 8.2.1 and 8.2.2 (twelfth review).
+    let parties = m
+        .rows
         .iter()
-        .all(|r| r.kind == catalog::RowKind::Iso20000Only && r.target_date > schedule.audit));
+        .find(|r| r.id == "process.control-of-parties")
+        .unwrap();
+    let delivery = m
+        .rows
+        .iter()
+        .find(|r| r.id == "sms.service-delivery")
+        .unwrap();
+    assert!(parties.second_stage, "{}", parties.target_date);
+    assert_eq!(parties.target_date, delivery.target_date);
+    assert!(later.iter().all(|r| r.kind == catalog::RowKind::Iso20000Only
+        || ["process.control-of-parties", "process.service-level"].contains(&r.id.as_str())));
     // The ISMS project under way is where the integration goes: its drafts are widened, its
     // open controls finished in it.
     let row = |id: &str| m.rows.iter().find(|r| r.id == id).unwrap();

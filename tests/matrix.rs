@@ -3509,3 +3509,35 @@ fn large_scale_monitoring_as_a_core_activity_needs_a_data_protection_officer() {
     assert!(!officer(&with("both", false)));
     assert!(!officer(&with("none", true)));
 }
+
+/// Each control takes its status from the maturity question whose help describes it: access to
+/// source code is part of secure development, data masking of operations security, security in
+/// projects of service design and transition (twelfth review: access control answered written
+/// down made a hospital's SoA claim data masking implemented).
+#[test]
+fn a_control_takes_its_status_from_the_question_that_describes_it() {
+    let m = build_with(
+        &[
+            ("maturity.access", text("documented_one")),
+            ("maturity.development", text("none")),
+            ("maturity.operations", text("none")),
+        ],
+        |_| {},
+    );
+    assert_eq!(soa(&m, "A.5.15").status, Status::Implemented);
+    for control in ["A.8.4", "A.8.25", "A.8.28", "A.8.11", "A.8.10"] {
+        assert_eq!(soa(&m, control).status, Status::NotStarted, "{control}");
+    }
+    let questionnaire = questionnaire::builtin();
+    let help = |id: &str| {
+        questionnaire
+            .question(id)
+            .map(|q| q.help.clone())
+            .unwrap_or_default()
+    };
+    assert!(help("maturity.development").contains("source code"));
+    assert!(help("maturity.operations").contains("data masking"));
+    assert!(help("maturity.design-transition").contains("projects"));
+    assert!(!help("maturity.org-controls").contains("projects"));
+    assert!(!help("maturity.development").contains("environments"));
+}

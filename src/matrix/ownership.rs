@@ -11,7 +11,8 @@ use std::collections::HashMap;
 
 use crate::catalog::{NodeKind, Standard};
 
-/// How many Annex A controls each practice's rows carry, and which practices hold each control.
+/// How many Annex A controls each practice's rows carry, and which practices hold each
+/// reference (control or clause).
 pub struct Ownership<'a> {
     standard: &'a Standard,
     controls_by_practice: HashMap<&'a str, usize>,
@@ -30,9 +31,11 @@ impl<'a> Ownership<'a> {
             holders: HashMap::new(),
         };
         for (practice, refs) in rows {
-            for control in refs.iter().filter(|r| is_control(standard, r)) {
-                *ownership.controls_by_practice.entry(practice).or_default() += 1;
-                ownership.holders.entry(control).or_default().push(practice);
+            for reference in refs {
+                if is_control(standard, reference) {
+                    *ownership.controls_by_practice.entry(practice).or_default() += 1;
+                }
+                ownership.holders.entry(reference).or_default().push(practice);
             }
         }
         ownership
@@ -59,13 +62,21 @@ impl<'a> Ownership<'a> {
         self.weight(practice) >= most
     }
 
-    /// Whether a row of `practice` whose 27001 side is `refs` holds only Annex A controls, each
-    /// owned by another practice (no clause, no control of its own).
+    /// Whether a row of `practice` whose 27001 side is `refs` holds nothing of ISO/IEC 27001 of
+    /// its own: each control is owned by another practice and each clause is also carried by a
+    /// row of another practice (20000-1 8.2.3 holds A.5.19, which the supplier rows implement,
+    /// and 27001 8.1, which the operational control row carries).
     pub fn holds_only_borrowed(&self, practice: &str, refs: &[String]) -> bool {
         !refs.is_empty()
-            && refs
-                .iter()
-                .all(|r| is_control(self.standard, r) && !self.owns(practice, r))
+            && refs.iter().all(|r| {
+                if is_control(self.standard, r) {
+                    !self.owns(practice, r)
+                } else {
+                    self.holders
+                        .get(r.as_str())
+                        .is_some_and(|holders| holders.iter().any(|p| *p != practice))
+                }
+            })
     }
 }
 

@@ -215,23 +215,24 @@ pub const SECOND_AUDIT_MONTHS: u32 = 12;
 /// the target certifies one standard first. Shared and integrated rows are built once, in the
 /// first stage, as ISO/IEC 27013 advises; so is a control a law or contract names
 /// (`named_by_duty`): the order of certification does not delay a duty. The exception is an
-/// integrated row whose Annex A side is only controls another practice's rows implement
-/// (`holds_only_borrowed`, `ownership.rs`: the service levels, 20000-1 8.3.3, hold A.5.22,
-/// which supplier monitoring implements): with 27001 first it is 20000-1 work, planned after
-/// the service catalogue it rests on rather than a year before it.
+/// integrated row that holds nothing of ISO/IEC 27001 of its own (`holds_only_borrowed`,
+/// `ownership.rs`: the service levels, 20000-1 8.3.3, hold A.5.22, which supplier monitoring
+/// implements; the control of parties, 8.2.3, holds A.5.19 and 27001 8.1): with 27001 first it
+/// is 20000-1 work, planned after the services and catalogue it rests on rather than a year
+/// before them. A duty naming its control does not keep it in the first stage, since the
+/// control's own rows, which stay there, meet the duty.
 pub fn second_stage(
     kind: RowKind,
     target: Target,
     named_by_duty: bool,
     holds_only_borrowed: bool,
 ) -> bool {
-    !named_by_duty
-        && match (target, kind) {
-            (Target::Iso27001First, RowKind::Iso20000Only)
-            | (Target::Iso20000First, RowKind::Iso27001Only) => true,
-            (Target::Iso27001First, RowKind::Integrated | RowKind::Common) => holds_only_borrowed,
-            _ => false,
-        }
+    match (target, kind) {
+        (Target::Iso27001First, RowKind::Iso20000Only)
+        | (Target::Iso20000First, RowKind::Iso27001Only) => !named_by_duty,
+        (Target::Iso27001First, RowKind::Integrated | RowKind::Common) => holds_only_borrowed,
+        _ => false,
+    }
 }
 
 /// When each phase should end, and where the dates come from.
