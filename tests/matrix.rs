@@ -3541,3 +3541,20 @@ fn a_control_takes_its_status_from_the_question_that_describes_it() {
     assert!(!help("maturity.org-controls").contains("projects"));
     assert!(!help("maturity.development").contains("environments"));
 }
+
+/// "More than 12 months" names no length: the schedule says eighteen months were assumed for
+/// it rather than calling them the prospect's choice (twelfth review).
+#[test]
+fn more_than_twelve_months_is_reported_as_an_assumption() {
+    let basis = |timeline: &str| {
+        build_with(&[("start.timeline", text(timeline))], |_| {})
+            .schedule
+            .expect("schedule")
+            .basis
+    };
+    let longer = basis("longer");
+    assert!(longer.starts_with("18 months"), "{longer}");
+    assert!(longer.contains("assumed for “more than 12 months”"), "{longer}");
+    assert!(!longer.contains("you chose"), "{longer}");
+    assert!(basis("12-months").contains("the timeline you chose"));
+}

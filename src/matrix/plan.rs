@@ -356,6 +356,9 @@ impl Schedule {
                 let (m, assumed) = months(timeline);
                 let basis = if assumed {
                     texts.get("engine.schedule.assumed").to_owned()
+                } else if timeline == Some(Timeline::Longer) {
+                    // "More than 12 months" names no length: say what was assumed for it.
+                    texts.fill("engine.schedule.timeline-longer", &[("months", &m)])
                 } else {
                     texts.fill("engine.schedule.timeline", &[("months", &m)])
                 };
