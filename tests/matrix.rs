@@ -3558,3 +3558,27 @@ fn more_than_twelve_months_is_reported_as_an_assumption() {
     assert!(!longer.contains("you chose"), "{longer}");
     assert!(basis("12-months").contains("the timeline you chose"));
 }
+
+/// A provider to financial entities unsure of NIS2 is told that for those customers DORA takes
+/// NIS2's place, and that NIS2's supply-chain terms come only from other customers (twelfth
+/// review); a provider with no financial customers is not.
+#[test]
+fn a_dora_provider_unsure_of_nis2_is_told_dora_takes_its_place_for_financial_customers() {
+    let told = |dora: &str, nis2: &str| {
+        build_with(
+            &[
+                ("org.size", text("small")),
+                ("reg.dora", text(dora)),
+                ("reg.nis2", text(nis2)),
+            ],
+            |_| {},
+        )
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("DORA takes the place of NIS2 (NIS2 Art. 4(1))"))
+    };
+    assert!(told("ict-provider", "not-sure"));
+    assert!(told("both", "supplier"));
+    assert!(!told("no", "not-sure"));
+    assert!(!told("ict-provider", "no"));
+}

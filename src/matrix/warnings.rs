@@ -343,6 +343,22 @@ fn answer_checks(
             texts.get("engine.warning.nis2-dora-financial").to_owned(),
         );
     }
+    // A provider to financial entities unsure of NIS2, or reached through its customers: for
+    // those customers DORA takes NIS2's place (NIS2 Art. 4(1)), so their terms are DORA's,
+    // which the plan counts, and NIS2's supply-chain terms come only from other customers.
+    if matches!(
+        reads::DORA.get(answers),
+        Some(Dora::IctProvider | Dora::Both)
+    ) && matches!(
+        reads::NIS2.get(answers),
+        Some(Nis2::Supplier | Nis2::NotSure)
+    ) {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.nis2-dora-provider").to_owned(),
+        );
+    }
     match reads::NIS2.get(answers) {
         // Public administration is in scope by level of government, not by size (Art. 2(2)(f),
         // 2(5)(a), 3(1)(d); docs/obligations.md): the size checks below do not fit it.
