@@ -3582,3 +3582,26 @@ fn a_dora_provider_unsure_of_nis2_is_told_dora_takes_its_place_for_financial_cus
     assert!(!told("no", "not-sure"));
     assert!(!told("ict-provider", "no"));
 }
+
+/// The register of legal, regulatory and contractual requirements (A.5.31) is planned with the
+/// risk treatment and the Statement of Applicability whose legal bases come from it, not months
+/// after them with the controls (twelfth review).
+#[test]
+fn the_register_of_legal_requirements_is_due_with_the_statement_of_applicability() {
+    let m = build_with(
+        &[
+            ("start.timeline", text("12-months")),
+            ("reg.nis2", text("essential")),
+        ],
+        |_| {},
+    );
+    let register = row(&m, "isms.legal-requirements");
+    let treatment = row(&m, "process.infosec-risk-treatment");
+    assert_eq!(register.phase, matrix::Phase::Planning);
+    assert!(
+        register.target_date <= treatment.target_date,
+        "{} after {}",
+        register.target_date,
+        treatment.target_date
+    );
+}

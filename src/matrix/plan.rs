@@ -156,10 +156,12 @@ pub fn critical(row: &Row, target: Target, second_stage: bool) -> bool {
 /// The phase a row's work belongs to: by its practice, except for the risk process run for
 /// the first time: the first assessment (27001 8.2) gives the results the treatment and the
 /// Statement of Applicability rest on, so it is planning; carrying out the treatment (8.3) is
-/// done with the controls it selects.
+/// done with the controls it selects. The register of legal, regulatory and contractual
+/// requirements (A.5.31) is planning too: the interested parties' requirements (4.2) include
+/// them, and the Statement of Applicability's legal bases (6.1.3) come from it.
 pub fn phase(row: &Row) -> Phase {
     let refs = row.refs.get(Family::Iso27001.current());
-    if refs.iter().any(|r| r == "8.2") {
+    if refs.iter().any(|r| r == "8.2" || r == "A.5.31") {
         return Phase::Planning;
     }
     if refs.iter().any(|r| r == "8.3") {
