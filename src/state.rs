@@ -170,7 +170,11 @@ pub enum Action {
     GoTo(Screen),
     /// Set or clear (None) an answer.
     Answer(String, Option<Answer>),
+    /// An edition question answered: the organisation's documents follow this edition, and
+    /// the matrix shows it.
     SetEdition(Family, String),
+    /// Show the matrix in this edition; the documents' edition stays as answered.
+    ShowEdition(Family, String),
     NextSection,
     PreviousSection,
     SetStatus(String, Option<Status>),
@@ -370,10 +374,10 @@ impl AppState {
                 }
             }
             Action::SetEdition(family, year) => {
-                self.edit(now, |a| {
-                    let before = a.editions;
-                    a.editions.set(family, &year) && a.editions != before
-                });
+                self.edit(now, |a| a.set_documents_edition(family, &year));
+            }
+            Action::ShowEdition(family, year) => {
+                self.edit(now, |a| a.show_edition(family, &year));
             }
             Action::NextSection => {
                 if let Screen::Wizard(index) = self.screen {

@@ -306,8 +306,10 @@ fn a_service_desk_provider_certifying_27001_first_with_its_isms_project_under_wa
         .unwrap();
     assert!(parties.second_stage, "{}", parties.target_date);
     assert_eq!(parties.target_date, delivery.target_date);
-    assert!(later.iter().all(|r| r.kind == catalog::RowKind::Iso20000Only
-        || ["process.control-of-parties", "process.service-level"].contains(&r.id.as_str())));
+    assert!(later
+        .iter()
+        .all(|r| r.kind == catalog::RowKind::Iso20000Only
+            || ["process.control-of-parties", "process.service-level"].contains(&r.id.as_str())));
     // The ISMS project under way is where the integration goes: its drafts are widened, its
     // open controls finished in it.
     let row = |id: &str| m.rows.iter().find(|r| r.id == id).unwrap();

@@ -3554,7 +3554,10 @@ fn more_than_twelve_months_is_reported_as_an_assumption() {
     };
     let longer = basis("longer");
     assert!(longer.starts_with("18 months"), "{longer}");
-    assert!(longer.contains("assumed for “more than 12 months”"), "{longer}");
+    assert!(
+        longer.contains("assumed for “more than 12 months”"),
+        "{longer}"
+    );
     assert!(!longer.contains("you chose"), "{longer}");
     assert!(basis("12-months").contains("the timeline you chose"));
 }
@@ -3575,7 +3578,10 @@ fn a_dora_provider_unsure_of_nis2_is_told_dora_takes_its_place_for_financial_cus
         )
         .warnings
         .iter()
-        .any(|w| w.text.contains("DORA takes the place of NIS2 (NIS2 Art. 4(1))"))
+        .any(|w| {
+            w.text
+                .contains("DORA takes the place of NIS2 (NIS2 Art. 4(1))")
+        })
     };
     assert!(told("ict-provider", "not-sure"));
     assert!(told("both", "supplier"));
@@ -3604,4 +3610,53 @@ fn the_register_of_legal_requirements_is_due_with_the_statement_of_applicability
         register.target_date,
         treatment.target_date
     );
+}
+
+/// A certificate on ISO/IEC 27001:2013 stays void when the matrix is shown in 2022, and the
+/// 2013 documents do not make the controls new in 2022 implemented (twelfth review).
+#[test]
+fn a_void_2013_certificate_stays_void_in_the_2022_view_and_its_documents_lack_the_new_controls() {
+    let answers = [
+        ("start.iso27001", text("certified")),
+        ("start.iso20000", text("none")),
+        ("start.target", text("add-combined")),
+        ("maturity.operations", text("documented_one")),
+        ("maturity.org-controls", text("documented_one")),
+    ];
+    let shown_2022 = build_with(&answers, |a| {
+        a.set_documents_edition(catalog::Family::Iso27001, "2013");
+        a.show_edition(catalog::Family::Iso27001, "2022");
+    });
+    assert_eq!(shown_2022.editions.iso27001, StandardId::Iso27001_2022);
+    assert!(shown_2022
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("no longer valid")));
+    let schedule = shown_2022.schedule.as_ref().expect("schedule");
+    assert!(
+        !schedule.audit_label.contains("surveillance"),
+        "{}",
+        schedule.audit_label
+    );
+    // Malware protection was in the 2013 Annex A; data leakage prevention and threat
+    // intelligence are new in 2022.
+    assert_eq!(soa(&shown_2022, "A.8.7").status, Status::Implemented);
+    for control in ["A.8.12", "A.5.7"] {
+        let row = shown_2022
+            .rows
+            .iter()
+            .find(|r| r.iso27001.iter().any(|x| x.reference == control))
+            .unwrap();
+        assert_eq!(row.status, Status::InProgress, "{control}");
+        assert!(
+            row.priority_reasons
+                .iter()
+                .any(|r| r.contains("your documents follow the 2013 edition")),
+            "{:?}",
+            row.priority_reasons
+        );
+    }
+    // Documents on 2022: the same answers make them implemented.
+    let current = build_with(&answers, |_| {});
+    assert_eq!(soa(&current, "A.8.12").status, Status::Implemented);
 }

@@ -501,3 +501,30 @@ fn a_status_both_tabs_changed_is_named_in_the_apps_language() {
     assert_eq!(conflicts[0].ours, de.label(Status::InProgress));
     assert_eq!(conflicts[0].theirs, de.label(Status::Implemented));
 }
+
+/// The edition question says what the documents follow; the matrix screen's edition switch only
+/// shows the references in another edition, so it leaves that answer alone (twelfth review: a
+/// 2013 certificate came back to life when the matrix was switched to 2022).
+#[test]
+fn showing_another_edition_keeps_the_edition_the_documents_follow() {
+    let answered = fresh().apply(Action::SetEdition(Family::Iso27001, "2013".into()), "t");
+    assert_eq!(answered.assessment.documents().iso27001.edition(), "2013");
+    assert_eq!(answered.assessment.documents, None, "saved as before");
+    let shown = answered
+        .clone()
+        .apply(Action::ShowEdition(Family::Iso27001, "2022".into()), "t");
+    assert_eq!(shown.assessment.editions.iso27001.edition(), "2022");
+    assert_eq!(shown.assessment.documents().iso27001.edition(), "2013");
+    // Answering the question again moves both; showing the documents' edition forgets the
+    // difference, so saved state is as it was.
+    let reanswered = shown
+        .clone()
+        .apply(Action::SetEdition(Family::Iso27001, "2022".into()), "t");
+    assert_eq!(reanswered.assessment.documents().iso27001.edition(), "2022");
+    assert_eq!(reanswered.assessment.documents, None);
+    let back = shown.apply(Action::ShowEdition(Family::Iso27001, "2013".into()), "t");
+    assert_eq!(
+        (back.assessment.editions, back.assessment.documents),
+        (answered.assessment.editions, None)
+    );
+}

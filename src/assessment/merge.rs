@@ -14,6 +14,8 @@ use crate::i18n::Texts;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Field {
     Editions,
+    /// The editions the documents follow (`Assessment::documents`).
+    Documents,
     Answer(String),
     /// A row's `status`, `owner`, `due` or `notes`.
     Row(String, &'static str),
@@ -23,6 +25,7 @@ impl fmt::Display for Field {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Field::Editions => write!(f, "editions"),
+            Field::Documents => write!(f, "documents"),
             Field::Answer(id) => write!(f, "answers.{id}"),
             Field::Row(id, field) => write!(f, "rows.{id}.{field}"),
         }
@@ -34,6 +37,7 @@ impl Field {
     pub fn copy(&self, from: &Assessment, into: &mut Assessment) {
         match self {
             Field::Editions => into.editions = from.editions,
+            Field::Documents => into.documents = from.documents,
             Field::Answer(id) => match from.answers.get(id) {
                 Some(answer) => {
                     into.answers.insert(id.clone(), answer.clone());
@@ -136,6 +140,14 @@ pub fn merge_in(
         format!("{:?}", ours.editions),
     ) {
         merged.editions = theirs.editions;
+    }
+    if pick(
+        Field::Documents,
+        format!("{:?}", base.documents),
+        format!("{:?}", theirs.documents),
+        format!("{:?}", ours.documents),
+    ) {
+        merged.documents = theirs.documents;
     }
 
     let questions: BTreeSet<&String> = base
@@ -252,6 +264,28 @@ mod tests {
         );
         assert!(assessment.answers.contains_key("org.name"), "our addition");
         assert_eq!(assessment.updated, "t2");
+    }
+
+    #[test]
+    fn the_edition_shown_in_another_tab_keeps_the_documents_edition() {
+        use crate::catalog::{Family, StandardId};
+        let mut base = base();
+        base.set_documents_edition(Family::Iso27001, "2013");
+        let mut theirs = base.clone();
+        theirs.show_edition(Family::Iso27001, "2022");
+        let mut ours = base.clone();
+        ours.answers
+            .insert("org.name".into(), Answer::Text("Acme".into()));
+        let Merged::Combined {
+            assessment,
+            conflicts,
+        } = merge(&base, &theirs, &ours)
+        else {
+            panic!("combined");
+        };
+        assert!(conflicts.is_empty(), "{conflicts:?}");
+        assert_eq!(assessment.editions.iso27001, StandardId::Iso27001_2022);
+        assert_eq!(assessment.documents().iso27001, StandardId::Iso27001_2013);
     }
 
     #[test]

@@ -130,7 +130,15 @@ pub struct Assessment {
     /// RFC 3339 timestamps, written by the caller (the core reads no clock).
     pub created: String,
     pub updated: String,
+    /// The editions the matrix and the workbook show references in.
     pub editions: Editions,
+    /// The editions the organisation's documents, and any certificate, follow, as the
+    /// questionnaire's edition questions answer them; absent while they are the ones shown.
+    /// Showing the matrix in another edition changes `editions` only, so a certificate on a
+    /// withdrawn edition stays void and a 2013 ISMS does not gain the 2022 controls
+    /// (`documents()`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documents: Option<Editions>,
     #[serde(default)]
     pub answers: Answers,
     /// Edits by crosswalk row id; rows without edits are absent.
@@ -146,8 +154,42 @@ impl Assessment {
             created: now.to_owned(),
             updated: now.to_owned(),
             editions: Editions::default(),
+            documents: None,
             answers: Answers::new(),
             rows: BTreeMap::new(),
+        }
+    }
+
+    /// The editions the organisation's documents follow (`documents`, else those shown).
+    pub fn documents(&self) -> Editions {
+        self.documents.unwrap_or(self.editions)
+    }
+
+    /// Answers an edition question: the documents follow `year`, and the matrix shows it.
+    pub fn set_documents_edition(&mut self, family: Family, year: &str) -> bool {
+        let before = (self.editions, self.documents);
+        if let Some(documents) = &mut self.documents {
+            documents.set(family, year);
+        }
+        self.editions.set(family, year);
+        self.forget_documents_if_shown();
+        (self.editions, self.documents) != before
+    }
+
+    /// Shows the matrix in another edition, leaving the documents' edition as answered.
+    pub fn show_edition(&mut self, family: Family, year: &str) -> bool {
+        let before = (self.editions, self.documents);
+        let documents = self.documents();
+        self.documents = Some(documents);
+        self.editions.set(family, year);
+        self.forget_documents_if_shown();
+        (self.editions, self.documents) != before
+    }
+
+    /// Saved state stays as before when the documents' editions are the ones shown.
+    fn forget_documents_if_shown(&mut self) {
+        if self.documents == Some(self.editions) {
+            self.documents = None;
         }
     }
 

@@ -69,7 +69,10 @@ pub fn build_in(
     assessment: &Assessment,
 ) -> Matrix {
     let editions = assessment.editions;
-    let void = withdrawn::Void::of(&assessment.answers, editions);
+    // Whether a certificate is void, and what documents cover, follow the editions the
+    // documents are written to, whichever the matrix shows.
+    let documents = assessment.documents();
+    let void = withdrawn::Void::of(&assessment.answers, documents);
     let answers = &*withdrawn::without_void_certificates(&assessment.answers, void);
     let mut facts = facts::Facts::read(answers, advice, texts);
     facts.older_annex_a = editions.iso27001 != StandardId::Iso27001_2022;
@@ -110,7 +113,21 @@ pub fn build_in(
             let (draft_applicable, draft_reason) =
                 applicability::row(texts, catalog, row, editions, &controls);
             let maturity = questionnaire.maturity(answers, &row.practice);
-            let derived_status = derive::derived_status(row.kind, draft_applicable, maturity);
+            // Documents written to ISO/IEC 27001:2013 hold nothing of what 2022 added (6.3 and
+            // eleven controls): such a row is at most in progress, whatever its practice's
+            // answer, until its new requirement is checked and written in.
+            let new_since_documents = documents.iso27001 != StandardId::Iso27001_2022
+                && row.refs.get(StandardId::Iso27001_2022).iter().any(|r| {
+                    catalog
+                        .standard(StandardId::Iso27001_2022)
+                        .node(r)
+                        .is_some_and(|n| n.new)
+                });
+            let derived_status = match derive::derived_status(row.kind, draft_applicable, maturity)
+            {
+                Status::Implemented if new_since_documents => Status::InProgress,
+                derived => derived,
+            };
             let edit = assessment.edit(&row.id);
             let status = edit.and_then(|e| e.status).unwrap_or(derived_status);
             // On a row for ISO/IEC 27001 only, a status set by hand against the draft is the
@@ -156,6 +173,11 @@ pub fn build_in(
                 advice,
                 current_controls,
             );
+            if new_since_documents && planned.is_open() {
+                urgency
+                    .reasons
+                    .push(texts.get("engine.priority.new-since-documents").to_owned());
+            }
             if treats_high_risk && !facts.names_any(row) {
                 urgency.reasons.push(
                     texts

@@ -35,7 +35,11 @@ impl<'a> Ownership<'a> {
                 if is_control(standard, reference) {
                     *ownership.controls_by_practice.entry(practice).or_default() += 1;
                 }
-                ownership.holders.entry(reference).or_default().push(practice);
+                ownership
+                    .holders
+                    .entry(reference)
+                    .or_default()
+                    .push(practice);
             }
         }
         ownership

@@ -196,7 +196,7 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
         let current = m.editions.of(family);
         let onchange = dispatch.reform(move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            Action::SetEdition(family, select.value())
+            Action::ShowEdition(family, select.value())
         });
         html! {
             <div class="control">

@@ -29,7 +29,7 @@ pub fn conflict_lines(
 /// What a person calls a field: "Owner of “Integrated policy”", a question's label.
 fn field_name(field: &Field, row_topic: fn(&str) -> Option<String>) -> String {
     match field {
-        Field::Editions => t("notices.field.editions").to_owned(),
+        Field::Editions | Field::Documents => t("notices.field.editions").to_owned(),
         Field::Answer(id) => questionnaire()
             .question(id)
             .map_or_else(|| id.clone(), |q| q.label.clone()),

@@ -88,7 +88,7 @@ pub fn Wizard(props: &WizardProps) -> Html {
                             key={question.id.clone()}
                             question={question.clone()}
                             answer={answers.get(&question.id).cloned()}
-                            editions={props.assessment.editions}
+                            editions={props.assessment.documents()}
                             problem={problem}
                             on_answer={dispatch.reform(move |answer| Action::Answer(id.clone(), answer))}
                             on_edition={dispatch.reform(|(family, year)| Action::SetEdition(family, year))}

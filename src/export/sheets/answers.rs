@@ -97,7 +97,7 @@ pub fn write(
             let asked = q.is_visible(question, &a.answers);
             let answer = match (&question.kind, asked) {
                 (QuestionKind::Edition { family }, true) => {
-                    a.editions.of(*family).edition().to_owned()
+                    a.documents().of(*family).edition().to_owned()
                 }
                 (QuestionKind::Edition { family }, false) => texts.fill(
                     "workbook.answers.edition-not-asked",
