@@ -3660,3 +3660,38 @@ fn a_void_2013_certificate_stays_void_in_the_2022_view_and_its_documents_lack_th
     let current = build_with(&answers, |_| {});
     assert_eq!(soa(&current, "A.8.12").status, Status::Implemented);
 }
+
+/// One of the two standards held beside ISO 9001: the held system's procedures of the
+/// harmonised structure take in the other standard and stay one with ISO 9001's; a practice
+/// outside that structure (the policy) is extended as before (twelfth review).
+#[test]
+fn one_system_held_beside_iso_9001_extends_its_procedure_as_one_with_it() {
+    let with = |other: &[&str]| {
+        build_with(
+            &[
+                ("start.iso27001", text("none")),
+                ("start.iso20000", text("certified")),
+                (
+                    "start.other",
+                    Answer::Choices(other.iter().map(|o| (*o).to_owned()).collect()),
+                ),
+                ("maturity.internal-audit", text("documented_one")),
+                ("maturity.policy", text("documented_one")),
+            ],
+            |_| {},
+        )
+    };
+    let quality = with(&["iso9001"]);
+    assert_eq!(
+        row(&quality, "common.internal-audit").action,
+        "Extend the SMS procedure to cover the ISMS, as one procedure with ISO 9001"
+    );
+    assert_eq!(
+        row(&quality, "common.policy").action,
+        "Extend the SMS document to cover the ISMS"
+    );
+    assert_eq!(
+        row(&with(&[]), "common.internal-audit").action,
+        "Extend the SMS document to cover the ISMS"
+    );
+}

@@ -92,8 +92,19 @@ pub fn action(
         (RowKind::Common, S::Iso27001 | S::Iso20000) if unwritten => {
             "engine.action.write-integrated-document"
         }
-        (RowKind::Common, S::Iso27001) => "engine.action.extend-isms-document",
-        (RowKind::Common, S::Iso20000) => "engine.action.extend-sms-document",
+        // A quality or environmental system held beside the one system: the held system's
+        // procedure takes in the other standard and stays one with that system's (twelfth
+        // lead-implementer review).
+        (RowKind::Common, S::Iso27001) => match reusable {
+            Some(OtherSystem::Iso9001) => "engine.action.extend-isms-document-9001",
+            Some(OtherSystem::Iso14001) => "engine.action.extend-isms-document-14001",
+            _ => "engine.action.extend-isms-document",
+        },
+        (RowKind::Common, S::Iso20000) => match reusable {
+            Some(OtherSystem::Iso9001) => "engine.action.extend-sms-document-9001",
+            Some(OtherSystem::Iso14001) => "engine.action.extend-sms-document-14001",
+            _ => "engine.action.extend-sms-document",
+        },
         // Both systems held, nothing written down for this practice: nothing to merge.
         (RowKind::Common, S::BothSeparate) if unwritten => {
             "engine.action.write-integrated-document"
