@@ -3695,3 +3695,33 @@ fn one_system_held_beside_iso_9001_extends_its_procedure_as_one_with_it() {
         "Extend the SMS document to cover the ISMS"
     );
 }
+
+/// A control named by a notice with a deadline in force (NIS2's early warning, the GDPR's
+/// 72-hour breach notice) is High whatever its weight: the duty applies now, not at the audit
+/// (twelfth review: a hospital's contact with authorities ranked 102nd of 121).
+#[test]
+fn a_reporting_deadline_in_force_makes_its_controls_high() {
+    let essential = build_with(&[("reg.nis2", text("essential"))], |_| {});
+    let authorities = row(&essential, "isms.authorities");
+    assert_eq!(authorities.priority, Priority::High);
+    assert!(
+        authorities
+            .priority_reasons
+            .iter()
+            .any(|r| r.starts_with("Reporting deadlines in force name A.5.5")
+                && r.contains("Art. 23(1), 23(4)")),
+        "{:?}",
+        authorities.priority_reasons
+    );
+    let none = build_with(
+        &[("reg.nis2", text("no")), ("reg.gdpr", text("none"))],
+        |_| {},
+    );
+    assert_ne!(row(&none, "isms.authorities").priority, Priority::High);
+    // A processor's duty to tell its customers without undue delay (GDPR Art. 33(2)).
+    let processor = build_with(&[("reg.gdpr", text("processor"))], |_| {});
+    assert_eq!(
+        row(&processor, "process.event-reporting").priority,
+        Priority::High
+    );
+}

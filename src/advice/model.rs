@@ -116,6 +116,11 @@ pub struct ObligationControl {
     /// The provision bears on the control only with this scope fact.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub only_with: Option<Tag>,
+    /// The provision sets a deadline for notifying an authority, customers or the people
+    /// affected (GDPR Art. 33, NIS2 Art. 23, DORA Art. 19 …): it applies from the day the law
+    /// does, whatever the audit date, so the control's row is planned as High.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub deadline: bool,
 }
 
 /// A law, regulation or scheme, with its source and the controls it bears on.

@@ -59,6 +59,9 @@ struct RawObligationControl {
     /// physical security falls to whoever houses the card data environment).
     #[serde(default)]
     only_with: Option<String>,
+    /// The provision sets a deadline for a notice or report that applies now (`ObligationControl`).
+    #[serde(default)]
+    deadline: bool,
 }
 
 /// Builds the advice data.
@@ -239,6 +242,7 @@ pub fn load(
                     provision: c.provision.into(),
                     why: c.why.into(),
                     only_with: c.only_with.as_deref().and_then(Tag::parse),
+                    deadline: c.deadline,
                 })
                 .collect(),
             attestation: id.is_attestation(),

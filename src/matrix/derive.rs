@@ -251,10 +251,27 @@ pub fn priority(
     } else {
         1
     };
+    // Controls named by a notice or report with a deadline in force (`ObligationControl::
+    // deadline`): the row is High whatever its points, since the duty does not wait for the audit.
+    let mut deadlines: Vec<String> = Vec::new();
     for reference in &controls {
         let Some(profile) = advice.control(reference) else {
             continue;
         };
+        let timed: Vec<String> = facts
+            .duties_on(reference)
+            .filter(|(_, c)| c.deadline)
+            .map(|(o, c)| format!("{} ({})", o.name, c.provision))
+            .collect();
+        if !timed.is_empty() {
+            deadlines.push(texts.fill(
+                "engine.priority.deadline",
+                &[
+                    ("control", &facts.control_label(reference)),
+                    ("duties", &timed.join(", ")),
+                ],
+            ));
+        }
         let mut p = match profile.weight {
             Weight::High => 2,
             Weight::Medium => 1,
@@ -292,6 +309,13 @@ pub fn priority(
             ));
         }
         points = points.max(p);
+    }
+    let deadline = !deadlines.is_empty();
+    reasons.extend(deadlines);
+    if deadline {
+        // The most a row can score: first among the High rows of its phase after the critical
+        // path, and among the biggest risks in the gap.
+        points = points.max(7);
     }
     // The service side: a scope fact that makes the row's process urgent adds 2 to a row
     // without controls, 1 to a row whose controls already count.
