@@ -3713,6 +3713,16 @@ fn a_reporting_deadline_in_force_makes_its_controls_high() {
         "{:?}",
         authorities.priority_reasons
     );
+    // First among its phase's rows after the critical path.
+    assert!(essential
+        .rows
+        .iter()
+        .filter(|r| r.plan_rank > 0 && r.phase == authorities.phase && !r.critical)
+        .filter(|r| !r
+            .priority_reasons
+            .iter()
+            .any(|x| x.starts_with("Reporting deadlines")))
+        .all(|r| r.plan_rank > authorities.plan_rank));
     let none = build_with(
         &[("reg.nis2", text("no")), ("reg.gdpr", text("none"))],
         |_| {},
