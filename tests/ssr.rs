@@ -872,3 +872,38 @@ async fn the_static_welcome_screens_in_index_html_are_the_first_screen_as_the_ap
          IMS_MATRIX_BLESS=1 cargo test --test ssr and commit the file"
     );
 }
+
+/// A practice of one standard is asked without "written down once for both", which has no
+/// meaning there, and its documented level reads "Written down" (twelfth review); the shared
+/// practices keep the four levels.
+#[tokio::test]
+async fn maturity_questions_offer_once_for_both_only_where_both_standards_share_the_practice() {
+    let index = |id: &str| {
+        questionnaire::builtin()
+            .sections
+            .iter()
+            .position(|s| s.id == id)
+            .expect("section")
+    };
+    // One question's fieldset in a section's markup.
+    let field = |html: &str, id: &str| {
+        html.split(&format!(r#"id="q-maturity-{id}-field""#))
+            .nth(1)
+            .and_then(|rest| rest.split("</fieldset>").next())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    let controls = wizard(index("maturity-controls"), Assessment::new("t"), false).await;
+    let crypto = field(&controls, "crypto");
+    assert!(!crypto.contains("once for both"), "{crypto}");
+    assert!(!crypto.contains("separately"), "{crypto}");
+    assert!(crypto.contains(">Written down<"), "{crypto}");
+    // Operations security holds vulnerability management, shared with 20000-1 8.5.1.3.
+    assert!(field(&controls, "operations").contains("Written down once for both"));
+    let shared = wizard(index("maturity-system"), Assessment::new("t"), false).await;
+    assert!(field(&shared, "policy").contains("Written down once for both"));
+    // The processes: the catalogue is 20000-1's alone, change management is shared.
+    let processes = wizard(index("maturity-processes"), Assessment::new("t"), false).await;
+    assert!(!field(&processes, "catalogue").contains("once for both"));
+    assert!(field(&processes, "change").contains("once for both"));
+}

@@ -12,10 +12,29 @@ crate::vocabulary::vocabulary! {
     pub enum Maturity {
         NotInPlace = "not_in_place" => "Not in place",
         Informal = "informal" => "Done, not written down",
-        /// Documented and run for one of the two standards (or the only one it belongs to).
+        /// Documented and run for one of the two standards (or the only one it belongs to;
+        /// `Maturity::label_for` names it for such a practice).
         DocumentedOne = "documented_one" => "Written down separately",
         /// Documented once, covering both standards.
         Integrated = "integrated" => "Written down once for both",
+    }
+}
+
+impl Maturity {
+    /// The levels a maturity question offers: "once for both" only where the practice has rows
+    /// of both standards.
+    pub fn offered(one_standard: bool) -> &'static [Maturity] {
+        if one_standard {
+            &Maturity::ALL[..3]
+        } else {
+            &Maturity::ALL
+        }
+    }
+
+    /// The text key of this level's label in a question of a practice of one standard
+    /// (`None` where the vocabulary's label stands).
+    pub fn one_standard_label_key(self) -> Option<&'static str> {
+        (self == Maturity::DocumentedOne).then_some("question.maturity.written-down")
     }
 }
 
@@ -58,6 +77,11 @@ pub enum QuestionKind {
     /// How mature one crosswalk practice is, on the fixed `Maturity` scale.
     Maturity {
         practice: String,
+        /// Every row of the practice belongs to one standard (Annex A areas, 20000-1-only
+        /// processes): "written down once for both" means nothing there, so it is not offered,
+        /// and "written down separately" reads "written down". Set from the crosswalk.
+        #[serde(skip_serializing_if = "std::ops::Not::not")]
+        one_standard: bool,
     },
 }
 
@@ -180,7 +204,7 @@ impl Questionnaire {
     /// The maturity question of a crosswalk practice.
     pub fn maturity_question(&self, practice: &str) -> Option<&Question> {
         self.questions().find(|question| {
-            matches!(&question.kind, QuestionKind::Maturity { practice: p } if p == practice)
+            matches!(&question.kind, QuestionKind::Maturity { practice: p, .. } if p == practice)
         })
     }
 }

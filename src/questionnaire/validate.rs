@@ -8,7 +8,7 @@ use super::model::{
 };
 use super::raw::{RawChoice, RawCondition, RawQuestion, RawQuestionnaire};
 use super::reads;
-use crate::catalog::{CatalogIndex, DataError, DataFile, Family};
+use crate::catalog::{CatalogIndex, DataError, DataFile, Family, RowKind};
 
 struct Checker<'a> {
     file: &'a str,
@@ -70,6 +70,7 @@ pub fn load(file: &DataFile<'_>, catalog: &CatalogIndex) -> Result<Questionnaire
         });
     }
     check_practices(&earlier, catalog, &mut check);
+    mark_one_standard_practices(&mut sections, catalog);
     let controls: HashSet<&str> = catalog.controls_2022.iter().map(String::as_str).collect();
     let mut applicability = Vec::new();
     for (index, raw_rule) in raw.applicability.into_iter().enumerate() {
@@ -97,7 +98,7 @@ pub fn load(file: &DataFile<'_>, catalog: &CatalogIndex) -> Result<Questionnaire
     let maturity_ids = earlier
         .iter()
         .filter_map(|q| match &q.kind {
-            QuestionKind::Maturity { practice } => Some((practice.clone(), q.id.clone())),
+            QuestionKind::Maturity { practice, .. } => Some((practice.clone(), q.id.clone())),
             _ => None,
         })
         .collect();
@@ -157,7 +158,10 @@ fn load_question(
             }
         },
         "maturity" => match raw.practice {
-            Some(practice) => QuestionKind::Maturity { practice },
+            Some(practice) => QuestionKind::Maturity {
+                practice,
+                one_standard: false,
+            },
             None => {
                 check.add(&id, "a maturity question needs a practice");
                 return None;
@@ -322,11 +326,27 @@ fn check_engine_reads(questionnaire: &Questionnaire, check: &mut Checker<'_>) {
     }
 }
 
+/// A practice all of whose rows belong to one standard is asked on the scale without
+/// "written down once for both" (`QuestionKind::Maturity::one_standard`).
+fn mark_one_standard_practices(sections: &mut [Section], catalog: &CatalogIndex) {
+    for question in sections.iter_mut().flat_map(|s| s.questions.iter_mut()) {
+        if let QuestionKind::Maturity {
+            practice,
+            one_standard,
+        } = &mut question.kind
+        {
+            let mut rows = catalog.rows.iter().filter(|r| r.practice == *practice);
+            *one_standard =
+                rows.all(|r| matches!(r.kind, RowKind::Iso27001Only | RowKind::Iso20000Only));
+        }
+    }
+}
+
 fn check_practices(questions: &[Question], catalog: &CatalogIndex, check: &mut Checker<'_>) {
     let practices: HashSet<&str> = catalog.rows.iter().map(|r| r.practice.as_str()).collect();
     let mut asked: HashSet<&str> = HashSet::new();
     for question in questions {
-        if let QuestionKind::Maturity { practice } = &question.kind {
+        if let QuestionKind::Maturity { practice, .. } = &question.kind {
             if !practices.contains(practice.as_str()) {
                 check.add(
                     &question.id,

@@ -68,15 +68,26 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
                 on_answer.reform(|v: String| Some(Answer::Text(v))),
             )
         }
-        QuestionKind::Maturity { .. } => {
+        QuestionKind::Maturity { one_standard, .. } => {
+            // "Once for both", saved before this scale lost it, shows as written down.
             let current = props
                 .answer
                 .as_ref()
                 .and_then(Answer::as_text)
+                .map(|level| match level {
+                    "integrated" if *one_standard => Maturity::DocumentedOne.as_str(),
+                    level => level,
+                })
                 .map(str::to_owned);
-            let options = Maturity::ALL
+            let options = Maturity::offered(*one_standard)
                 .iter()
-                .map(|m| (m.as_str().to_owned(), label(*m).to_owned(), None))
+                .map(|m| {
+                    let text = match m.one_standard_label_key().filter(|_| *one_standard) {
+                        Some(key) => t(key),
+                        None => label(*m),
+                    };
+                    (m.as_str().to_owned(), text.to_owned(), None)
+                })
                 .collect();
             html! { <div class="scale">{radios(&id, options, current, false, &described, invalid, on_answer.reform(|v: String| Some(Answer::Text(v))))}</div> }
         }

@@ -39,8 +39,16 @@ fn answer_text(texts: &'static Texts, kind: &QuestionKind, answer: Option<&Answe
             .join("; "),
         (QuestionKind::YesNo, Answer::Bool(b)) => yes_no(texts, *b).to_owned(),
         (QuestionKind::Number { .. }, Answer::Number(n)) => texts.integer(*n),
-        (QuestionKind::Maturity { .. }, Answer::Text(level)) => {
-            Maturity::parse(level).map_or(level.clone(), |m| texts.label(m).to_owned())
+        (QuestionKind::Maturity { one_standard, .. }, Answer::Text(level)) => {
+            match Maturity::parse(level) {
+                // "Once for both", saved before the scale of one standard's practices lost it,
+                // is written down all the same.
+                Some(Maturity::DocumentedOne | Maturity::Integrated) if *one_standard => {
+                    texts.get("question.maturity.written-down").to_owned()
+                }
+                Some(m) => texts.label(m).to_owned(),
+                None => level.clone(),
+            }
         }
         (_, Answer::Text(text)) => text.clone(),
         (_, other) => serde_json::to_string(other).unwrap_or_default(),
