@@ -3735,3 +3735,24 @@ fn a_reporting_deadline_in_force_makes_its_controls_high() {
         Priority::High
     );
 }
+
+/// A health care organisation with its own network is told about connected medical devices
+/// (twelfth review); one without its own network, or outside health, is not.
+#[test]
+fn a_health_care_network_is_checked_for_connected_medical_devices() {
+    let told = |sector: &str, network: bool| {
+        build_with(
+            &[
+                ("org.sector", text(sector)),
+                ("scope.network", Answer::Bool(network)),
+            ],
+            |_| {},
+        )
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("Connected medical devices"))
+    };
+    assert!(told("health", true));
+    assert!(!told("health", false));
+    assert!(!told("it-services", true));
+}

@@ -518,6 +518,17 @@ fn answer_checks(
             texts.get("engine.warning.telecom-breach-24h").to_owned(),
         );
     }
+    // A health care organisation's own network usually carries connected medical devices,
+    // which often cannot be patched and which their makers maintain remotely (twelfth review).
+    if sector == Some(Sector::Health) && facts.has(Tag::OwnNetwork) {
+        add(
+            WarningKind::Answers,
+            Some("A.8.22"),
+            texts
+                .get("engine.warning.health-medical-devices")
+                .to_owned(),
+        );
+    }
     if sector == Some(Sector::Finance) && reads::DORA.get(answers) == Some(Dora::No) {
         add(
             WarningKind::Answers,
