@@ -3756,3 +3756,35 @@ fn a_health_care_network_is_checked_for_connected_medical_devices() {
     assert!(!told("health", false));
     assert!(!told("it-services", true));
 }
+
+/// "27001 first" from an organisation certified to 20000-1 already: the certificate held is
+/// surveyed, not certified again, so 27001 joins it in one combined audit, with a check
+/// (thirteenth review: the plan held a second initial certification of 20000-1).
+#[test]
+fn putting_first_the_standard_not_held_adds_it_to_the_certificate_held() {
+    let build = |first: &str, held: &str| {
+        build_with(
+            &[
+                (held, text("certified")),
+                ("start.target", text(first)),
+                ("start.timeline", text("12-months")),
+                ("cert.combined", Answer::Bool(true)),
+            ],
+            |_| {},
+        )
+    };
+    let utility = build("iso27001-first", "start.iso20000");
+    let schedule = utility.schedule.as_ref().expect("schedule");
+    assert_eq!(
+        schedule.audit_label,
+        "ISO/IEC 27001 initial certification audit, with the ISO/IEC 20000-1 surveillance or recertification audit"
+    );
+    assert!(schedule.second.is_none());
+    assert!(utility.warnings.iter().any(|w| w
+        .text
+        .contains("you hold a valid ISO/IEC 20000-1 certificate already")));
+    assert!(utility.rows.iter().all(|r| !r.second_stage));
+    let soc = build("iso20000-first", "start.iso27001");
+    assert!(soc.schedule.as_ref().expect("schedule").second.is_none());
+    assert!(soc.rows.iter().all(|r| !r.second_stage));
+}

@@ -115,6 +115,19 @@ impl Target {
         match reads::START_TARGET.get(answers) {
             // A standard certified already cannot go first: only the other is left to certify,
             // in one audit, on the integrated route (a check says so).
+            // The standard to put second is certified already: it is surveyed and renewed, not
+            // certified again, so the first is added to it in one combined audit (a check says
+            // so; thirteenth lead-implementer review).
+            Some(Goal::Iso27001First)
+                if holds(&reads::START_ISO20000) && !holds(&reads::START_ISO27001) =>
+            {
+                Target::AddCombined
+            }
+            Some(Goal::Iso20000First)
+                if holds(&reads::START_ISO27001) && !holds(&reads::START_ISO20000) =>
+            {
+                Target::AddCombined
+            }
             Some(Goal::Iso27001First) if !holds(&reads::START_ISO27001) => Target::Iso27001First,
             Some(Goal::Iso20000First) if !holds(&reads::START_ISO20000) => Target::Iso20000First,
             Some(Goal::Iso27001First | Goal::Iso20000First) => Target::Integrated,

@@ -591,6 +591,22 @@ fn answer_checks(
             ),
         );
     }
+    if matches!(goal, Some(Goal::Iso27001First | Goal::Iso20000First))
+        && facts.target == Target::AddCombined
+    {
+        let (first, held) = match goal {
+            Some(Goal::Iso27001First) => ("ISO/IEC 27001", "ISO/IEC 20000-1"),
+            _ => ("ISO/IEC 20000-1", "ISO/IEC 27001"),
+        };
+        add(
+            WarningKind::Answers,
+            None,
+            texts.fill(
+                "engine.warning.second-already-certified",
+                &[("first", &first), ("held", &held)],
+            ),
+        );
+    }
     // The project under way is the standard certified second: its own rows wait for the
     // second stage.
     let deferred = match facts.target {
