@@ -699,6 +699,10 @@ fn a_staged_plan_gives_the_summary_both_audits_and_each_stage_its_own_rows() {
     let mut a = assessment();
     a.answers
         .insert("start.target".into(), Answer::Text("iso20000-first".into()));
+    // In place, not certified: a certificate held would take the other standard in one
+    // combined audit instead of a second stage.
+    a.answers
+        .insert("start.iso27001".into(), Answer::Text("implemented".into()));
     let (m, bytes) = build(&a);
     let schedule = m.schedule.as_ref().unwrap();
     let second = schedule.second.as_ref().expect("staged");

@@ -3656,6 +3656,42 @@ fn a_void_2013_certificate_stays_void_in_the_2022_view_and_its_documents_lack_th
             row.priority_reasons
         );
     }
+    // The SoA does not read the integrated rows' new controls as implemented in the ISMS
+    // either, and the check does not ask to switch to the edition already shown (thirteenth
+    // review).
+    let shown_2022 = build_with(
+        &[
+            ("start.iso27001", text("certified")),
+            ("start.iso20000", text("none")),
+            ("maturity.continuity", text("documented_one")),
+            ("maturity.asset-config", text("documented_one")),
+        ],
+        |a| {
+            a.set_documents_edition(catalog::Family::Iso27001, "2013");
+            a.show_edition(catalog::Family::Iso27001, "2022");
+        },
+    );
+    for control in ["A.5.30", "A.8.9"] {
+        assert_ne!(
+            soa(&shown_2022, control).status,
+            Status::Implemented,
+            "{control}"
+        );
+    }
+    let void = shown_2022
+        .warnings
+        .iter()
+        .find(|w| w.text.contains("no longer valid"))
+        .expect("the void certificate check");
+    assert!(!void.text.contains("Switch the matrix"), "{}", void.text);
+    // Shown in 2013 while the documents follow 2022: no check that they follow 2013.
+    let viewed = build_with(&[], |a| {
+        a.show_edition(catalog::Family::Iso27001, "2013");
+    });
+    assert!(!viewed
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("as your documents follow it")));
     // Documents on 2022: the same answers make them implemented.
     let current = build_with(&answers, |_| {});
     assert_eq!(soa(&current, "A.8.12").status, Status::Implemented);

@@ -32,6 +32,9 @@ pub struct Facts<'a> {
     /// 20000-1:2011): the engine reads that system as in place, not certified
     /// (`withdrawn::without_void_certificates`), and a check says why.
     pub withdrawn: withdrawn::Void,
+    /// The editions the organisation's documents follow (`Assessment::documents`), which may
+    /// differ from those the matrix shows.
+    pub documents: crate::assessment::Editions,
 }
 
 impl<'a> Facts<'a> {
@@ -54,6 +57,7 @@ impl<'a> Facts<'a> {
             texts,
             older_annex_a: false,
             withdrawn: withdrawn::Void::default(),
+            documents: crate::assessment::Editions::default(),
         }
     }
 

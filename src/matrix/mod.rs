@@ -77,6 +77,7 @@ pub fn build_in(
     let mut facts = facts::Facts::read(answers, advice, texts);
     facts.older_annex_a = editions.iso27001 != StandardId::Iso27001_2022;
     facts.withdrawn = void;
+    facts.documents = documents;
     let start = facts.start;
     let schedule = plan::Schedule::new(texts, &assessment.created, answers, facts.target);
     let controls = applicability::annex_a(
@@ -244,6 +245,7 @@ pub fn build_in(
                 applicable,
                 applicability_reason: reason,
                 draft_applicable,
+                new_since_documents,
                 maturity,
                 derived_status,
                 status,

@@ -59,6 +59,11 @@ pub struct MatrixRow {
     /// status set by hand on a row for ISO/IEC 27001 only), which the checks point out.
     #[serde(skip)]
     pub draft_applicable: bool,
+    /// The row carries what ISO/IEC 27001:2022 added while the documents follow 2013: its
+    /// derived status is at most In progress, and the SoA does not read its controls as
+    /// implemented in the ISMS (`soa::control_status`).
+    #[serde(skip)]
+    pub new_since_documents: bool,
     pub maturity: Option<Maturity>,
     pub derived_status: Status,
     pub status: Status,

@@ -184,10 +184,12 @@ pub fn build(
 /// started when that 20000-1 practice is not in place at all (design and transition, the
 /// parties in the service lifecycle). Either way its controls are implemented in the ISMS,
 /// and the SoA states whether each control is implemented (27001 6.1.3 d)): a certified ISMS
-/// does not read Not started. A status set by hand is taken as it is.
+/// does not read Not started. A status set by hand is taken as it is, and so is the status of a
+/// row holding what 2022 added to documents written to 2013, which the ISMS does not have yet.
 fn control_status(row: &MatrixRow, isms_in_place: bool) -> Status {
     let integration_pending = isms_in_place
         && !row.status_overridden
+        && !row.new_since_documents
         && row.kind != RowKind::Iso27001Only
         && matches!(row.status, Status::InProgress | Status::NotStarted);
     if integration_pending {

@@ -538,36 +538,52 @@ fn answer_checks(
     }
     // `answers` already reads such a certificate as a system in place (`withdrawn.rs`), so a
     // certificate on an older edition is always this one.
+    // Seeing what the current edition adds takes switching the view, unless it shows it already.
+    let void_certificate = |key: &str, shown_older: bool| {
+        if shown_older {
+            format!("{} {}", texts.get(key), texts.get(&format!("{key}.switch")))
+        } else {
+            texts.get(key).to_owned()
+        }
+    };
     if facts.withdrawn.iso27001 {
         add(
             WarningKind::Answers,
             None,
-            texts
-                .get("engine.warning.iso27001-2013-certificate")
-                .to_owned(),
+            void_certificate(
+                "engine.warning.iso27001-2013-certificate",
+                editions.iso27001 == StandardId::Iso27001_2013,
+            ),
         );
     }
     if facts.withdrawn.iso20000 {
         add(
             WarningKind::Answers,
             None,
-            texts
-                .get("engine.warning.iso20000-2011-certificate")
-                .to_owned(),
+            void_certificate(
+                "engine.warning.iso20000-2011-certificate",
+                editions.iso20000 == StandardId::Iso20000_2011,
+            ),
         );
     }
     // An older edition chosen to match the prospect's documents, with no (withdrawn)
     // certificate on it: the view is right for mapping those documents, but every target ends
     // in an audit against the current edition, whose new requirements this view shows as not
     // applicable.
-    if !facts.withdrawn.iso27001 && editions.iso27001 == StandardId::Iso27001_2013 {
+    if !facts.withdrawn.iso27001
+        && editions.iso27001 == StandardId::Iso27001_2013
+        && facts.documents.iso27001 == StandardId::Iso27001_2013
+    {
         add(
             WarningKind::Answers,
             None,
             texts.get("engine.warning.iso27001-2013-view").to_owned(),
         );
     }
-    if !facts.withdrawn.iso20000 && editions.iso20000 == StandardId::Iso20000_2011 {
+    if !facts.withdrawn.iso20000
+        && editions.iso20000 == StandardId::Iso20000_2011
+        && facts.documents.iso20000 == StandardId::Iso20000_2011
+    {
         add(
             WarningKind::Answers,
             None,
