@@ -3824,3 +3824,27 @@ fn putting_first_the_standard_not_held_adds_it_to_the_certificate_held() {
     assert!(soc.schedule.as_ref().expect("schedule").second.is_none());
     assert!(soc.rows.iter().all(|r| !r.second_stage));
 }
+
+/// NIS2's incident handling (Art. 21(2)(b)) binds every essential and important entity, and
+/// covers responding to incidents (Art. 6(8)): A.5.26 has a legal basis for a utility or a
+/// hospital too, not only for the providers of the Implementing Regulation (thirteenth
+/// review); A.5.24 names the Art. 23 deadlines.
+#[test]
+fn nis2_gives_every_entity_a_legal_basis_for_responding_to_incidents() {
+    let m = build_with(
+        &[
+            ("org.sector", text("health")),
+            ("scope.customers", text("internal")),
+            ("reg.nis2", text("essential")),
+        ],
+        |_| {},
+    );
+    let response = soa_entry(&m, "A.5.26");
+    assert_eq!(response.basis, Some(ims_matrix::advice::Basis::Legal));
+    assert!(
+        response.reason.contains("Art. 21(2)(b)"),
+        "{}",
+        response.reason
+    );
+    assert!(soa_entry(&m, "A.5.24").reason.contains("Art. 21(2)(b), 23"));
+}
