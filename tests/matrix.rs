@@ -3848,3 +3848,33 @@ fn nis2_gives_every_entity_a_legal_basis_for_responding_to_incidents() {
     );
     assert!(soa_entry(&m, "A.5.24").reason.contains("Art. 21(2)(b), 23"));
 }
+
+/// Energy, transport and water are NIS2 Annex I sectors: a large operator answering
+/// "important" is checked, and its own network is checked for operational technology
+/// (thirteenth review: a utility had to answer "Other" and nothing reached its OT).
+#[test]
+fn an_energy_operator_is_an_annex_i_entity_with_operational_technology_to_check() {
+    let says = |m: &Matrix, what: &str| m.warnings.iter().any(|w| w.text.contains(what));
+    let utility = build_with(
+        &[
+            ("org.sector", text("energy")),
+            ("org.size", text("large")),
+            ("reg.nis2", text("important")),
+            ("scope.network", Answer::Bool(true)),
+        ],
+        |_| {},
+    );
+    assert!(says(&utility, "Art. 3(1)(a)"));
+    assert!(says(&utility, "operational technology"));
+    let office = build_with(
+        &[
+            ("org.sector", text("other")),
+            ("org.size", text("large")),
+            ("reg.nis2", text("important")),
+            ("scope.network", Answer::Bool(true)),
+        ],
+        |_| {},
+    );
+    assert!(!says(&office, "Art. 3(1)(a)"));
+    assert!(!says(&office, "operational technology"));
+}

@@ -329,6 +329,7 @@ fn answer_checks(
                     | Sector::Public
                     | Sector::Health
                     | Sector::Telecom
+                    | Sector::Energy
                     | Sector::Manufacturing
             )
         );
@@ -458,7 +459,11 @@ fn answer_checks(
                     || matches!(
                         sector,
                         Some(
-                            Sector::ItServices | Sector::Finance | Sector::Health | Sector::Telecom
+                            Sector::ItServices
+                                | Sector::Finance
+                                | Sector::Health
+                                | Sector::Telecom
+                                | Sector::Energy
                         )
                     )) =>
         {
@@ -526,6 +531,18 @@ fn answer_checks(
             Some("A.8.22"),
             texts
                 .get("engine.warning.health-medical-devices")
+                .to_owned(),
+        );
+    }
+    // An energy, transport or water operator's own network usually reaches operational
+    // technology: control systems that cannot be patched on an IT schedule, maintained
+    // remotely by their makers (thirteenth review).
+    if sector == Some(Sector::Energy) && facts.has(Tag::OwnNetwork) {
+        add(
+            WarningKind::Answers,
+            Some("A.8.22"),
+            texts
+                .get("engine.warning.energy-operational-technology")
                 .to_owned(),
         );
     }

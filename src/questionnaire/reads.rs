@@ -211,6 +211,8 @@ crate::vocabulary::vocabulary! {
         Public = "public",
         Health = "health",
         Telecom = "telecom",
+        /// Energy, transport, drinking and waste water: NIS2 Annex I sectors (1, 2, 6, 7).
+        Energy = "energy",
         Manufacturing = "manufacturing",
         Retail = "retail",
         Education = "education",
