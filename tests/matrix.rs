@@ -3878,3 +3878,25 @@ fn an_energy_operator_is_an_annex_i_entity_with_operational_technology_to_check(
     assert!(!says(&office, "Art. 3(1)(a)"));
     assert!(!says(&office, "operational technology"));
 }
+
+/// An online shop whose card payments go through a provider's page answers "no card data" and
+/// is still a PCI DSS merchant with a yearly SAQ A: a check says so (thirteenth review).
+#[test]
+fn an_online_shop_without_card_data_is_reminded_of_its_yearly_self_assessment() {
+    let told = |sector: &str, pci: bool| {
+        build_with(
+            &[
+                ("org.sector", text(sector)),
+                ("scope.internet-facing", Answer::Bool(true)),
+                ("reg.pci", Answer::Bool(pci)),
+            ],
+            |_| {},
+        )
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("SAQ A") && w.text.contains("Req. 12.8"))
+    };
+    assert!(told("retail", false));
+    assert!(!told("retail", true));
+    assert!(!told("software", false));
+}

@@ -534,6 +534,18 @@ fn answer_checks(
                 .to_owned(),
         );
     }
+    // An online shop paying through a provider's page answers "no card data", rightly, and is
+    // still a PCI DSS merchant with a yearly self-assessment (SAQ A; docs/obligations.md).
+    if sector == Some(Sector::Retail)
+        && facts.has(Tag::InternetFacing)
+        && reads::PCI.get(answers) == Some(false)
+    {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.pci-saq-a").to_owned(),
+        );
+    }
     // An energy, transport or water operator's own network usually reaches operational
     // technology: control systems that cannot be patched on an IT schedule, maintained
     // remotely by their makers (thirteenth review).
