@@ -3744,8 +3744,7 @@ fn a_reporting_deadline_in_force_makes_its_controls_high() {
         authorities
             .priority_reasons
             .iter()
-            .any(|r| r.starts_with("Reporting deadlines in force name A.5.5")
-                && r.contains("Art. 23(1), 23(4)")),
+            .any(|r| r.starts_with("A.5.5 carries reporting deadlines already in force")),
         "{:?}",
         authorities.priority_reasons
     );
@@ -3757,7 +3756,7 @@ fn a_reporting_deadline_in_force_makes_its_controls_high() {
         .filter(|r| !r
             .priority_reasons
             .iter()
-            .any(|x| x.starts_with("Reporting deadlines")))
+            .any(|x| x.contains("carries reporting deadlines")))
         .all(|r| r.plan_rank > authorities.plan_rank));
     let none = build_with(
         &[("reg.nis2", text("no")), ("reg.gdpr", text("none"))],

@@ -258,18 +258,11 @@ pub fn priority(
         let Some(profile) = advice.control(reference) else {
             continue;
         };
-        let timed: Vec<String> = facts
-            .duties_on(reference)
-            .filter(|(_, c)| c.deadline)
-            .map(|(o, c)| format!("{} ({})", o.name, c.provision))
-            .collect();
-        if !timed.is_empty() {
+        // The duties themselves are named in the control's "named by" reason.
+        if facts.duties_on(reference).any(|(_, c)| c.deadline) {
             deadlines.push(texts.fill(
                 "engine.priority.deadline",
-                &[
-                    ("control", &facts.control_label(reference)),
-                    ("duties", &timed.join(", ")),
-                ],
+                &[("control", &facts.control_label(reference))],
             ));
         }
         let mut p = match profile.weight {
