@@ -64,6 +64,37 @@ fn minimum_months(start: StartingPoint, target: Target) -> u32 {
 const MONITORED_BY_PROVIDER: [&str; 6] =
     ["A.5.7", "A.5.24", "A.5.25", "A.5.26", "A.8.15", "A.8.16"];
 
+/// Checks a sector with one scope fact calls for: the sector, the fact, the control the check
+/// concerns and its text.
+const SECTOR_CHECKS: [(Sector, Tag, Option<&str>, &str); 3] = [
+    // A provider of public electronic communications notifies a personal data breach within
+    // 24 hours under the ePrivacy rules, which the GDPR leaves in place (Art. 95;
+    // docs/obligations.md).
+    (
+        Sector::Telecom,
+        Tag::PersonalData,
+        None,
+        "engine.warning.telecom-breach-24h",
+    ),
+    // A health care organisation's own network usually carries connected medical devices,
+    // which often cannot be patched and which their makers maintain remotely (twelfth review).
+    (
+        Sector::Health,
+        Tag::OwnNetwork,
+        Some("A.8.22"),
+        "engine.warning.health-medical-devices",
+    ),
+    // An energy, transport or water operator's own network usually reaches operational
+    // technology: control systems that cannot be patched on an IT schedule, maintained
+    // remotely by their makers (thirteenth review).
+    (
+        Sector::Energy,
+        Tag::OwnNetwork,
+        Some("A.8.22"),
+        "engine.warning.energy-operational-technology",
+    ),
+];
+
 pub fn build(
     rows: &[MatrixRow],
     controls: &ByControl,
@@ -513,26 +544,10 @@ fn answer_checks(
         }
         _ => {}
     }
-    // A provider of public electronic communications notifies a personal data breach within
-    // 24 hours under the ePrivacy rules, which the GDPR leaves in place (Art. 95;
-    // docs/obligations.md).
-    if sector == Some(Sector::Telecom) && facts.has(Tag::PersonalData) {
-        add(
-            WarningKind::Answers,
-            None,
-            texts.get("engine.warning.telecom-breach-24h").to_owned(),
-        );
-    }
-    // A health care organisation's own network usually carries connected medical devices,
-    // which often cannot be patched and which their makers maintain remotely (twelfth review).
-    if sector == Some(Sector::Health) && facts.has(Tag::OwnNetwork) {
-        add(
-            WarningKind::Answers,
-            Some("A.8.22"),
-            texts
-                .get("engine.warning.health-medical-devices")
-                .to_owned(),
-        );
+    for (in_sector, fact, subject, key) in SECTOR_CHECKS {
+        if sector == Some(in_sector) && facts.has(fact) {
+            add(WarningKind::Answers, subject, texts.get(key).to_owned());
+        }
     }
     // An online shop paying through a provider's page answers "no card data", rightly, and is
     // still a PCI DSS merchant with a yearly self-assessment (SAQ A; docs/obligations.md).
@@ -544,18 +559,6 @@ fn answer_checks(
             WarningKind::Answers,
             None,
             texts.get("engine.warning.pci-saq-a").to_owned(),
-        );
-    }
-    // An energy, transport or water operator's own network usually reaches operational
-    // technology: control systems that cannot be patched on an IT schedule, maintained
-    // remotely by their makers (thirteenth review).
-    if sector == Some(Sector::Energy) && facts.has(Tag::OwnNetwork) {
-        add(
-            WarningKind::Answers,
-            Some("A.8.22"),
-            texts
-                .get("engine.warning.energy-operational-technology")
-                .to_owned(),
         );
     }
     if sector == Some(Sector::Finance) && reads::DORA.get(answers) == Some(Dora::No) {
