@@ -2749,7 +2749,12 @@ fn a_certificate_on_a_withdrawn_edition_is_a_system_in_place_whose_next_audit_is
         ],
         |a| a.editions.iso27001 = StandardId::Iso27001_2013,
     );
-    assert!(!label(&isms).contains("surveillance"), "{}", label(&isms));
+    // The void ISO/IEC 27001 certificate is certified anew, added to the valid ISO/IEC 20000-1
+    // certificate, which is surveyed, not certified again (fourteenth review).
+    assert_eq!(
+        label(&isms),
+        "ISO/IEC 27001 initial certification audit, with the ISO/IEC 20000-1 surveillance or recertification audit"
+    );
     assert!(says(&isms, "31 October 2025"));
     assert!(
         !says(&isms, "IAF MD 11"),
@@ -3898,4 +3903,41 @@ fn an_online_shop_without_card_data_is_reminded_of_its_yearly_self_assessment() 
     assert!(told("retail", false));
     assert!(!told("retail", true));
     assert!(!told("software", false));
+}
+
+/// One certificate held: whatever route the answers name, the certificate is surveyed and the
+/// other standard added to it in one combined audit with its two stages (fourteenth review:
+/// the integrated route planned a "certification audit for both standards").
+#[test]
+fn one_certificate_held_is_surveyed_whatever_the_route() {
+    let broker = |target: &str| {
+        build_with(
+            &[
+                ("start.iso27001", text("certified")),
+                ("start.iso20000", text("none")),
+                ("start.target", text(target)),
+                ("cert.combined", Answer::Bool(true)),
+            ],
+            |_| {},
+        )
+    };
+    for target in ["integrated", "iso27001-first", "add-combined"] {
+        let m = broker(target);
+        let schedule = m.schedule.as_ref().expect("schedule");
+        assert_eq!(
+            schedule.audit_label,
+            "ISO/IEC 20000-1 initial certification audit, with the ISO/IEC 27001 surveillance or recertification audit",
+            "{target}"
+        );
+        assert!(
+            m.warnings.iter().any(|w| w.text.contains("stage 1")),
+            "{target}"
+        );
+        assert!(
+            !m.warnings
+                .iter()
+                .any(|w| w.text.contains("on the integrated route")),
+            "{target}"
+        );
+    }
 }

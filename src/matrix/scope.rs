@@ -112,35 +112,19 @@ impl Target {
     pub fn from_answers(answers: &Answers) -> Target {
         let holds =
             |q: &reads::Single<reads::Holding>| q.get(answers) == Some(reads::Holding::Certified);
+        let (iso27001, iso20000) = (holds(&reads::START_ISO27001), holds(&reads::START_ISO20000));
         match reads::START_TARGET.get(answers) {
-            // A standard certified already cannot go first: only the other is left to certify,
-            // in one audit, on the integrated route (a check says so).
-            // The standard to put second is certified already: it is surveyed and renewed, not
-            // certified again, so the first is added to it in one combined audit (a check says
-            // so; thirteenth lead-implementer review).
-            Some(Goal::Iso27001First)
-                if holds(&reads::START_ISO20000) && !holds(&reads::START_ISO27001) =>
-            {
-                Target::AddCombined
-            }
-            Some(Goal::Iso20000First)
-                if holds(&reads::START_ISO27001) && !holds(&reads::START_ISO20000) =>
-            {
-                Target::AddCombined
-            }
-            Some(Goal::Iso27001First) if !holds(&reads::START_ISO27001) => Target::Iso27001First,
-            Some(Goal::Iso20000First) if !holds(&reads::START_ISO20000) => Target::Iso20000First,
+            // One certificate held: it is surveyed and renewed, not certified again, so whatever
+            // the route, the other standard is added to it in one combined audit (a check says
+            // so where the answer named another route; thirteenth and fourteenth
+            // lead-implementer reviews).
+            _ if iso27001 != iso20000 => Target::AddCombined,
+            Some(Goal::Iso27001First) if !iso27001 => Target::Iso27001First,
+            Some(Goal::Iso20000First) if !iso20000 => Target::Iso20000First,
+            // Both held: nothing is certified first; the systems are merged.
             Some(Goal::Iso27001First | Goal::Iso20000First) => Target::Integrated,
             // Only meaningful with a certificate to keep; otherwise it is the integrated route.
-            Some(Goal::AddCombined) if certified(answers) => Target::AddCombined,
             Some(Goal::AddCombined | Goal::Integrated) | None => Target::Integrated,
         }
     }
-}
-
-/// Whether either standard is certified today.
-pub fn certified(answers: &Answers) -> bool {
-    [&reads::START_ISO27001, &reads::START_ISO20000]
-        .iter()
-        .any(|q| q.get(answers) == Some(reads::Holding::Certified))
 }

@@ -623,37 +623,46 @@ fn answer_checks(
         );
     }
     let goal = reads::START_TARGET.get(answers);
-    if matches!(goal, Some(Goal::Iso27001First | Goal::Iso20000First))
-        && facts.target == Target::Integrated
-    {
-        let (held, other) = match goal {
-            Some(Goal::Iso27001First) => ("ISO/IEC 27001", "ISO/IEC 20000-1"),
-            _ => ("ISO/IEC 20000-1", "ISO/IEC 27001"),
-        };
-        add(
+    // A staged route that puts first, or second, a standard already certified: the certificate
+    // is surveyed, not certified again (`Target::from_answers`).
+    let certified = |q: &reads::Single<Holding>| q.get(answers) == Some(Holding::Certified);
+    let staged = match goal {
+        Some(Goal::Iso27001First) => Some((
+            "ISO/IEC 27001",
+            "ISO/IEC 20000-1",
+            certified(&reads::START_ISO27001),
+            certified(&reads::START_ISO20000),
+        )),
+        Some(Goal::Iso20000First) => Some((
+            "ISO/IEC 20000-1",
+            "ISO/IEC 27001",
+            certified(&reads::START_ISO20000),
+            certified(&reads::START_ISO27001),
+        )),
+        _ => None,
+    };
+    match staged {
+        Some((first, second, true, _)) => add(
             WarningKind::Answers,
             None,
             texts.fill(
-                "engine.warning.first-already-certified",
-                &[("held", &held), ("other", &other)],
+                if facts.target == Target::AddCombined {
+                    "engine.warning.first-already-certified"
+                } else {
+                    "engine.warning.first-already-certified-both"
+                },
+                &[("held", &first), ("other", &second)],
             ),
-        );
-    }
-    if matches!(goal, Some(Goal::Iso27001First | Goal::Iso20000First))
-        && facts.target == Target::AddCombined
-    {
-        let (first, held) = match goal {
-            Some(Goal::Iso27001First) => ("ISO/IEC 27001", "ISO/IEC 20000-1"),
-            _ => ("ISO/IEC 20000-1", "ISO/IEC 27001"),
-        };
-        add(
+        ),
+        Some((first, second, false, true)) => add(
             WarningKind::Answers,
             None,
             texts.fill(
                 "engine.warning.second-already-certified",
-                &[("first", &first), ("held", &held)],
+                &[("first", &first), ("held", &second)],
             ),
-        );
+        ),
+        _ => {}
     }
     // The project under way is the standard certified second: its own rows wait for the
     // second stage.
