@@ -226,7 +226,8 @@ test('the whole flow: questionnaire, matrix, edits, heat-map, summary, reload, e
   // The plan's phases with dates, ending in the audit date given; the laws named; the checks.
   const phases = page.locator('.phases li');
   assert.equal(await phases.count(), 6);
-  assert.match(await phases.last().textContent(), /Combined certification audit for both standards\s*2027-10-29/);
+  // ISO/IEC 27001 is certified: it is surveyed while ISO/IEC 20000-1 is certified for the first time.
+  assert.match(await phases.last().textContent(), /ISO\/IEC 20000-1 initial certification audit, with the ISO\/IEC 27001 surveillance or recertification audit\s*2027-10-29/);
   assert.match(await page.locator('[aria-labelledby=obligations-title]').textContent(), /NIS2 Directive \(important entity\)/);
   // The critical path leads the top actions: the scope is among the first three.
   assert.match(await page.locator('.top-actions li').nth(0).textContent() + await page.locator('.top-actions li').nth(1).textContent() + await page.locator('.top-actions li').nth(2).textContent(), /scope/i);
