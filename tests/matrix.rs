@@ -3941,3 +3941,15 @@ fn one_certificate_held_is_surveyed_whatever_the_route() {
         );
     }
 }
+
+/// The services delivered and planned (20000-1 8.2.1, 8.2.2) come before the catalogue that
+/// describes them (8.2.4) and the service levels agreed on it (8.3.3) in the numbered plan
+/// (fourteenth review: the catalogue and service levels were numbered first).
+#[test]
+fn the_services_come_before_their_catalogue_and_service_levels_in_the_plan() {
+    let m = build_with(&[("start.timeline", text("12-months"))], |_| {});
+    let rank = |id: &str| row(&m, id).plan_rank;
+    assert!(rank("sms.service-delivery") < rank("sms.plan-services"));
+    assert!(rank("sms.plan-services") < rank("sms.catalogue"));
+    assert!(rank("sms.catalogue") < rank("process.service-level"));
+}
