@@ -1225,10 +1225,11 @@ fn for_a_financial_entity_dora_takes_the_place_of_nis2() {
         &build("no", "financial-entity"),
         "You said NIS2 does not apply"
     ));
-    assert!(has_warning(
-        &build("no", "no"),
-        "You said NIS2 does not apply"
-    ));
+    // Neither answered: the DORA check asks again, and NIS2 is not pushed on a finance firm,
+    // since NIS2's finance entities are all DORA's (fourteenth review).
+    let neither = build("no", "no");
+    assert!(!has_warning(&neither, "You said NIS2 does not apply"));
+    assert!(has_warning(&neither, "said DORA does not reach you"));
 }
 
 #[test]
@@ -3952,4 +3953,42 @@ fn the_services_come_before_their_catalogue_and_service_levels_in_the_plan() {
     assert!(rank("sms.service-delivery") < rank("sms.plan-services"));
     assert!(rank("sms.plan-services") < rank("sms.catalogue"));
     assert!(rank("sms.catalogue") < rank("process.service-level"));
+}
+
+/// DORA leaves small and medium insurance intermediaries out (Art. 2(3)(e)): a finance
+/// prospect below large size answering "financial entity" is told so, and a finance prospect
+/// answering NIS2 "no" is not pushed back into NIS2, whose finance entities are all DORA's
+/// (fourteenth review).
+#[test]
+fn a_small_financial_firm_is_told_of_doras_exceptions_and_finance_alone_does_not_mean_nis2() {
+    let says = |m: &Matrix, what: &str| m.warnings.iter().any(|w| w.text.contains(what));
+    let broker = |size: &str, dora: &str, nis2: &str| {
+        build_with(
+            &[
+                ("org.sector", text("finance")),
+                ("org.size", text(size)),
+                ("reg.dora", text(dora)),
+                ("reg.nis2", text(nis2)),
+            ],
+            |_| {},
+        )
+    };
+    assert!(says(
+        &broker("medium", "financial-entity", "no"),
+        "Art. 2(3)(e)"
+    ));
+    assert!(!says(
+        &broker("large", "financial-entity", "no"),
+        "leaves some financial firms out"
+    ));
+    let excluded = broker("medium", "no", "no");
+    assert!(
+        says(&excluded, "Art. 2(3)(e)"),
+        "the DORA 'no' check names the exceptions"
+    );
+    assert!(!says(&excluded, "usually in scope"));
+    assert!(!says(
+        &broker("medium", "no", "not-sure"),
+        "suggest it probably does"
+    ));
 }

@@ -350,13 +350,15 @@ fn answer_checks(
     let digital_provider = facts.has(Tag::DigitalProvider);
     // NIS2 Annex I and II sectors among the questionnaire's (Directive (EU) 2022/2555).
     // Software publishing is in neither annex: a software company is in scope as a cloud or
-    // managed service provider, which `digital_provider` covers.
+    // managed service provider, which `digital_provider` covers. Finance is not among them:
+    // NIS2's banking and market infrastructure entities are all DORA financial entities, for
+    // which DORA takes its place (NIS2 Art. 4(1)), and NIS2 covers no insurance (fourteenth
+    // review).
     let nis2_sector = digital_provider
         || matches!(
             sector,
             Some(
                 Sector::ItServices
-                    | Sector::Finance
                     | Sector::Public
                     | Sector::Health
                     | Sector::Telecom
@@ -480,8 +482,9 @@ fn answer_checks(
             },
         ),
         // Large entities of an Annex I sector are essential (Art. 3(1)(a)); among the
-        // questionnaire's sectors: managed ICT services and digital infrastructure, banking and
-        // financial market infrastructure, health, electronic communications. A provider of
+        // questionnaire's sectors: managed ICT services and digital infrastructure, health,
+        // electronic communications, energy, transport and water (banking and market
+        // infrastructure are DORA's). A provider of
         // cloud or managed ICT services is in Annex I (8, 9) whatever sector it names, such as
         // software (eleventh lead-implementer review).
         Some(Nis2::Important)
@@ -490,11 +493,7 @@ fn answer_checks(
                     || matches!(
                         sector,
                         Some(
-                            Sector::ItServices
-                                | Sector::Finance
-                                | Sector::Health
-                                | Sector::Telecom
-                                | Sector::Energy
+                            Sector::ItServices | Sector::Health | Sector::Telecom | Sector::Energy
                         )
                     )) =>
         {
@@ -559,6 +558,21 @@ fn answer_checks(
             WarningKind::Answers,
             None,
             texts.get("engine.warning.pci-saq-a").to_owned(),
+        );
+    }
+    // DORA leaves some financial firms out whatever they do: small and medium insurance
+    // intermediaries among them (Art. 2(3)(e); fourteenth review).
+    if sector == Some(Sector::Finance)
+        && matches!(
+            size,
+            Some(OrgSize::Micro | OrgSize::Small | OrgSize::Medium)
+        )
+        && super::facts::dora_entity(answers)
+    {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.dora-small-exemption").to_owned(),
         );
     }
     if sector == Some(Sector::Finance) && reads::DORA.get(answers) == Some(Dora::No) {
