@@ -3992,3 +3992,29 @@ fn a_small_financial_firm_is_told_of_doras_exceptions_and_finance_alone_does_not
         "suggest it probably does"
     ));
 }
+
+/// A university providing cloud services to others is in NIS2 Annex I by that activity: the
+/// provider check speaks for it, and the education check no longer offers the research
+/// route its Art. 6(41) closes to education institutions (fourteenth review).
+#[test]
+fn a_university_providing_cloud_services_gets_the_provider_check() {
+    let says = |m: &Matrix, what: &str| m.warnings.iter().any(|w| w.text.contains(what));
+    let university = |cloud: &str| {
+        build_with(
+            &[
+                ("org.sector", text("education")),
+                ("org.size", text("large")),
+                ("scope.customers", text("both")),
+                ("scope.cloud", Answer::Choices(vec![cloud.to_owned()])),
+                ("reg.nis2", text("not-sure")),
+            ],
+            |_| {},
+        )
+    };
+    let provider = university("provide-cloud");
+    assert!(says(&provider, "Annex I, 8 and 9"));
+    assert!(!says(&provider, "Education is not a NIS2 sector"));
+    let user = university("use-saas");
+    assert!(says(&user, "Art. 6(41)"));
+    assert!(!says(&user, "as important entities at most"));
+}

@@ -402,12 +402,17 @@ fn answer_checks(
             texts.get("engine.warning.nis2-public").to_owned(),
         ),
         // Education is no NIS2 sector of its own: a Member State may extend the Directive to it
-        // (Art. 2(5)(b)), research organisations are in Annex II (docs/obligations.md).
-        Some(_) if sector == Some(Sector::Education) => add(
-            WarningKind::Answers,
-            None,
-            texts.get("engine.warning.nis2-education").to_owned(),
-        ),
+        // (Art. 2(5)(b)); Annex II's research organisations exclude education institutions
+        // (Art. 6(41); docs/obligations.md). A university that provides cloud services is in
+        // Annex I by that activity: the cloud and managed service provider check below speaks
+        // for it instead (fourteenth review).
+        Some(_) if sector == Some(Sector::Education) && !(digital_provider && medium_or_larger) => {
+            add(
+                WarningKind::Answers,
+                None,
+                texts.get("engine.warning.nis2-education").to_owned(),
+            )
+        }
         // Retail is no NIS2 sector of its own: an online marketplace is (Annex II, 6), and a
         // food business in wholesale or industrial production (Annex II, 4)
         // (docs/obligations.md).
