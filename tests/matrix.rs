@@ -4018,3 +4018,35 @@ fn a_university_providing_cloud_services_gets_the_provider_check() {
     assert!(says(&user, "Art. 6(41)"));
     assert!(!says(&user, "as important entities at most"));
 }
+
+/// A public university is a public body under the GDPR and needs a data protection officer
+/// (Art. 37(1)(a)) while keeping its sector's own advice (fourteenth review).
+#[test]
+fn a_public_body_outside_the_public_sector_answer_needs_a_data_protection_officer() {
+    let university = |public: bool| {
+        build_with(
+            &[
+                ("org.sector", text("education")),
+                ("org.public-body", Answer::Bool(public)),
+                ("reg.gdpr", text("controller")),
+                ("reg.nis2", text("not-sure")),
+            ],
+            |_| {},
+        )
+    };
+    let public = university(true);
+    let officer = soa_entry(&public, "A.5.2");
+    assert_eq!(officer.basis, Some(ims_matrix::advice::Basis::Legal));
+    assert!(
+        officer.reason.contains("Art. 37(1)(a)"),
+        "{}",
+        officer.reason
+    );
+    assert!(public
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("Education is not a NIS2 sector")));
+    assert!(!soa_entry(&university(false), "A.5.2")
+        .reason
+        .contains("Art. 37(1)(a)"));
+}

@@ -202,7 +202,9 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::SpecialDataCore => {
             holds(Tag::SpecialCategoryData, answers) && r::SPECIAL_DATA_CORE.yes(answers)
         }
-        Tag::PublicBody => r::ORG_SECTOR.get(answers) == Some(Sector::Public),
+        Tag::PublicBody => {
+            r::ORG_SECTOR.get(answers) == Some(Sector::Public) || r::ORG_PUBLIC_BODY.yes(answers)
+        }
         Tag::Nis2 => {
             matches!(
                 r::NIS2.get(answers),

@@ -404,6 +404,11 @@ impl DateQuestion {
 
 pub const ORG_NAME: Text = Text { id: "org.name" };
 pub const ORG_SECTOR: Single<Sector> = Single::new("org.sector");
+/// `org.public-body`: a public authority or body outside the public sector answer (a public
+/// university, hospital or utility); asked for the sectors where one is common.
+pub const ORG_PUBLIC_BODY: YesNo = YesNo {
+    id: "org.public-body",
+};
 pub const ORG_SIZE: Single<OrgSize> = Single::new("org.size");
 pub const ORG_SERVICES: Number = Number { id: "org.services" };
 pub const ORG_SITES: Number = Number { id: "org.sites" };
@@ -481,6 +486,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
     vec![
         ORG_NAME.expect(),
         ORG_SECTOR.expect(),
+        ORG_PUBLIC_BODY.expect(),
         ORG_SIZE.expect(),
         ORG_SERVICES.expect(),
         ORG_SITES.expect(),
