@@ -4050,3 +4050,22 @@ fn a_public_body_outside_the_public_sector_answer_needs_a_data_protection_office
         .reason
         .contains("Art. 37(1)(a)"));
 }
+
+/// Postal and courier services are NIS2 Annex II: an "essential" answer is checked, and a
+/// logistics firm is not told that large Annex I entities are essential (fourteenth review).
+#[test]
+fn a_courier_is_an_annex_ii_entity() {
+    let says = |m: &Matrix, what: &str| m.warnings.iter().any(|w| w.text.contains(what));
+    let courier = |nis2: &str| {
+        build_with(
+            &[
+                ("org.sector", text("logistics")),
+                ("org.size", text("enterprise")),
+                ("reg.nis2", text(nis2)),
+            ],
+            |_| {},
+        )
+    };
+    assert!(says(&courier("essential"), "Annex II (point 1)"));
+    assert!(!says(&courier("important"), "Art. 3(1)(a)"));
+}

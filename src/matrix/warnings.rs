@@ -522,6 +522,20 @@ fn answer_checks(
                     .to_owned(),
             )
         }
+        // Postal and courier services are Annex II (1); road haulage and warehousing are in
+        // neither annex (fourteenth review).
+        Some(Nis2::Essential)
+            if sector == Some(Sector::Logistics)
+                && !matches!(size, Some(OrgSize::Micro | OrgSize::Small)) =>
+        {
+            add(
+                WarningKind::Answers,
+                None,
+                texts
+                    .get("engine.warning.nis2-essential-logistics")
+                    .to_owned(),
+            )
+        }
         // A medium-sized entity is important (Art. 3(2)) unless its Member State names it
         // essential or it is a critical entity (Art. 3(1)(e), (f)); medium providers of public
         // electronic communications are essential (Art. 3(1)(c)), and DORA's check comes first

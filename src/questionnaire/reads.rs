@@ -213,6 +213,9 @@ crate::vocabulary::vocabulary! {
         Telecom = "telecom",
         /// Energy, transport, drinking and waste water: NIS2 Annex I sectors (1, 2, 6, 7).
         Energy = "energy",
+        /// Postal and courier services are NIS2 Annex II (1); road haulage and warehousing are
+        /// in neither annex.
+        Logistics = "logistics",
         Manufacturing = "manufacturing",
         Retail = "retail",
         Education = "education",
