@@ -4069,3 +4069,33 @@ fn a_courier_is_an_annex_ii_entity() {
     assert!(says(&courier("essential"), "Annex II (point 1)"));
     assert!(!says(&courier("important"), "Art. 3(1)(a)"));
 }
+
+/// A standard added to a certificate held, with ISO 9001 held too: the stage check says the
+/// ISO 9001 surveillance can join the same visit (thirteenth review).
+#[test]
+fn the_combined_visit_can_take_in_the_quality_system_too() {
+    let stages = |other: &[&str]| {
+        build_with(
+            &[
+                ("start.iso20000", text("certified")),
+                ("start.target", text("add-combined")),
+                (
+                    "start.other",
+                    Answer::Choices(other.iter().map(|o| (*o).to_owned()).collect()),
+                ),
+            ],
+            |_| {},
+        )
+        .warnings
+        .into_iter()
+        .find(|w| w.text.contains("stage 1"))
+        .expect("the stage check")
+        .text
+    };
+    let text = stages(&["iso9001", "iso14001"]);
+    assert!(
+        text.contains("certified to ISO 9001 and ISO 14001 too"),
+        "{text}"
+    );
+    assert!(!stages(&[]).contains("IAF MD 11"));
+}

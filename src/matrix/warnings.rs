@@ -809,14 +809,30 @@ fn answer_checks(
         .into_iter()
         .find(|(q, ..)| q.get(answers) == Some(Holding::Certified));
         if let Some((_, held, added)) = held {
-            add(
-                WarningKind::Schedule,
-                None,
-                texts.fill(
-                    "engine.warning.add-combined-stages",
-                    &[("held", &held), ("added", &added)],
-                ),
+            let mut check = texts.fill(
+                "engine.warning.add-combined-stages",
+                &[("held", &held), ("added", &added)],
             );
+            // Another certified management system held beside it can join the same visit
+            // (IAF MD 11; thirteenth review).
+            let others: Vec<&str> = reads::START_OTHER
+                .get(answers)
+                .into_iter()
+                .filter_map(|system| match system {
+                    reads::OtherSystem::Iso9001 => Some("ISO 9001"),
+                    reads::OtherSystem::Iso14001 => Some("ISO 14001"),
+                    reads::OtherSystem::Iso22301 => Some("ISO 22301"),
+                    reads::OtherSystem::None => None,
+                })
+                .collect();
+            if !others.is_empty() {
+                check.push(' ');
+                check.push_str(&texts.fill(
+                    "engine.warning.add-combined-stages.other",
+                    &[("others", &super::applicability::join_and(texts, &others))],
+                ));
+            }
+            add(WarningKind::Schedule, None, check);
         }
     }
     // Two certified systems merged into one: a change to report to the certification body,
