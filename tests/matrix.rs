@@ -1072,10 +1072,17 @@ fn nis2_keeps_the_development_life_cycle_of_a_developer_and_the_physical_environ
             .find(|r| r.iso27001.iter().any(|x| x.reference == control))
             .unwrap();
         assert!(!holder.second_stage, "{control} deferred");
-        assert!(!soa_entry(&cloud(false), control)
-            .obligations
-            .iter()
-            .any(|o| o.contains("NIS2")));
+        // Logging and monitoring serve incident handling, which binds every entity (Art.
+        // 21(2)(b), 6(8); thirteenth review): NIS2 names them for a non-provider too.
+        let named_for_any = ["A.8.15", "A.8.16"].contains(&control);
+        assert_eq!(
+            soa_entry(&cloud(false), control)
+                .obligations
+                .iter()
+                .any(|o| o.contains("NIS2")),
+            named_for_any,
+            "{control}"
+        );
     }
     // The Implementing Regulation covers the provider types of its Art. 1 (from an eighth
     // lead-implementer review): a public body running a cloud for its own administration, or a
@@ -1105,7 +1112,7 @@ fn nis2_keeps_the_development_life_cycle_of_a_developer_and_the_physical_environ
     let public_cloud = entity("public", "internal", "provide-cloud");
     let telecom = entity("telecom", "external", "use-saas");
     let msp = entity("it-services", "external", "use-saas");
-    for control in ["A.8.15", "A.8.20", "A.6.1", "A.8.2"] {
+    for control in ["A.8.20", "A.6.1", "A.8.2"] {
         assert!(
             !cites_the_regulation(&public_cloud, control),
             "public: {control}"
@@ -3852,6 +3859,16 @@ fn nis2_gives_every_entity_a_legal_basis_for_responding_to_incidents() {
         response.reason
     );
     assert!(soa_entry(&m, "A.5.24").reason.contains("Art. 21(2)(b), 23"));
+    // Detecting incidents is part of handling them (Art. 6(8)): logging and monitoring too.
+    for control in ["A.8.15", "A.8.16"] {
+        let entry = soa_entry(&m, control);
+        assert_eq!(
+            entry.basis,
+            Some(ims_matrix::advice::Basis::Legal),
+            "{control}"
+        );
+        assert!(entry.reason.contains("Art. 6(8)"), "{}", entry.reason);
+    }
 }
 
 /// Energy, transport and water are NIS2 Annex I sectors: a large operator answering
