@@ -508,31 +508,23 @@ fn answer_checks(
                 texts.get("engine.warning.nis2-important-large").to_owned(),
             )
         }
-        // Manufacturing is an Annex II sector: important, unless the Member State names the
-        // entity essential or it is a critical entity (Art. 3(1)(e), (f); docs/obligations.md).
+        // Manufacturing, and postal and courier services, are Annex II sectors: important,
+        // unless the Member State names the entity essential or it is a critical entity (Art.
+        // 3(1)(e), (f); docs/obligations.md). Road haulage and warehousing are in neither annex
+        // (fourteenth review).
         Some(Nis2::Essential)
-            if sector == Some(Sector::Manufacturing)
+            if matches!(sector, Some(Sector::Manufacturing | Sector::Logistics))
                 && !matches!(size, Some(OrgSize::Micro | OrgSize::Small)) =>
         {
             add(
                 WarningKind::Answers,
                 None,
                 texts
-                    .get("engine.warning.nis2-essential-annex-ii")
-                    .to_owned(),
-            )
-        }
-        // Postal and courier services are Annex II (1); road haulage and warehousing are in
-        // neither annex (fourteenth review).
-        Some(Nis2::Essential)
-            if sector == Some(Sector::Logistics)
-                && !matches!(size, Some(OrgSize::Micro | OrgSize::Small)) =>
-        {
-            add(
-                WarningKind::Answers,
-                None,
-                texts
-                    .get("engine.warning.nis2-essential-logistics")
+                    .get(if sector == Some(Sector::Logistics) {
+                        "engine.warning.nis2-essential-logistics"
+                    } else {
+                        "engine.warning.nis2-essential-annex-ii"
+                    })
                     .to_owned(),
             )
         }
