@@ -258,8 +258,9 @@ pub fn priority(
         let Some(profile) = advice.control(reference) else {
             continue;
         };
+        let named: Vec<_> = facts.duties_on(reference).collect();
         // The duties themselves are named in the control's "named by" reason.
-        if facts.duties_on(reference).any(|(_, c)| c.deadline) {
+        if named.iter().any(|(_, c)| c.deadline) {
             deadlines.push(texts.fill(
                 "engine.priority.deadline",
                 &[("control", &facts.control_label(reference))],
@@ -270,8 +271,8 @@ pub fn priority(
             Weight::Medium => 1,
             Weight::Low => 0,
         };
-        let duties: Vec<String> = facts
-            .duties_on(reference)
+        let duties: Vec<String> = named
+            .iter()
             .map(|(o, c)| format!("{} ({})", o.name, c.provision))
             .collect();
         // A law counts once: when it names the control, its tag does not raise it again.

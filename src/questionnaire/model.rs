@@ -31,10 +31,21 @@ impl Maturity {
         }
     }
 
-    /// The text key of this level's label in a question of a practice of one standard
-    /// (`None` where the vocabulary's label stands).
-    pub fn one_standard_label_key(self) -> Option<&'static str> {
-        (self == Maturity::DocumentedOne).then_some("question.maturity.written-down")
+    /// The level as a question of its practice shows it: "once for both", saved before the
+    /// scale of a practice of one standard lost it, is written down all the same.
+    pub fn as_asked(self, one_standard: bool) -> Maturity {
+        match self {
+            Maturity::Integrated if one_standard => Maturity::DocumentedOne,
+            level => level,
+        }
+    }
+
+    /// The text key of this level's label in a question of its practice (`as_asked` first):
+    /// "written down" for a practice of one standard; `None` where the vocabulary's label
+    /// stands.
+    pub fn label_key(self, one_standard: bool) -> Option<&'static str> {
+        (one_standard && self == Maturity::DocumentedOne)
+            .then_some("question.maturity.written-down")
     }
 }
 

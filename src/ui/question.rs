@@ -69,23 +69,19 @@ pub fn QuestionField(props: &QuestionFieldProps) -> Html {
             )
         }
         QuestionKind::Maturity { one_standard, .. } => {
-            // "Once for both", saved before this scale lost it, shows as written down.
             let current = props
                 .answer
                 .as_ref()
                 .and_then(Answer::as_text)
-                .map(|level| match level {
-                    "integrated" if *one_standard => Maturity::DocumentedOne.as_str(),
-                    level => level,
-                })
-                .map(str::to_owned);
+                .map(|level| {
+                    Maturity::parse(level)
+                        .map_or(level, |m| m.as_asked(*one_standard).as_str())
+                        .to_owned()
+                });
             let options = Maturity::offered(*one_standard)
                 .iter()
                 .map(|m| {
-                    let text = match m.one_standard_label_key().filter(|_| *one_standard) {
-                        Some(key) => t(key),
-                        None => label(*m),
-                    };
+                    let text = m.label_key(*one_standard).map_or(label(*m), t);
                     (m.as_str().to_owned(), text.to_owned(), None)
                 })
                 .collect();

@@ -40,15 +40,12 @@ fn answer_text(texts: &'static Texts, kind: &QuestionKind, answer: Option<&Answe
         (QuestionKind::YesNo, Answer::Bool(b)) => yes_no(texts, *b).to_owned(),
         (QuestionKind::Number { .. }, Answer::Number(n)) => texts.integer(*n),
         (QuestionKind::Maturity { one_standard, .. }, Answer::Text(level)) => {
-            match Maturity::parse(level) {
-                // "Once for both", saved before the scale of one standard's practices lost it,
-                // is written down all the same.
-                Some(Maturity::DocumentedOne | Maturity::Integrated) if *one_standard => {
-                    texts.get("question.maturity.written-down").to_owned()
-                }
-                Some(m) => texts.label(m).to_owned(),
-                None => level.clone(),
-            }
+            Maturity::parse(level).map_or(level.clone(), |m| {
+                let m = m.as_asked(*one_standard);
+                m.label_key(*one_standard)
+                    .map_or(texts.label(m), |key| texts.get(key))
+                    .to_owned()
+            })
         }
         (_, Answer::Text(text)) => text.clone(),
         (_, other) => serde_json::to_string(other).unwrap_or_default(),
