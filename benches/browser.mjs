@@ -176,7 +176,7 @@ try {
   // sample (every question answered, most rows edited), and time the click until the download
   // starts (the app clicks a download link; the hook below sees it).
   const sample = await readFile(new URL('../data/sample-assessment.json', import.meta.url), 'utf8');
-  const appExport = async (waitBeforeFirstClick) => {
+  const appExport = async (waitBeforeFirstClick, { firstOnly = false } = {}) => {
     // A fresh context: no export worker has run yet in it, and V8 has no code for it.
     const { context, page: app } = await openPage(browser);
     await app.addInitScript((saved) => {
@@ -201,7 +201,7 @@ try {
     await app.getByRole('button', { name: 'Open my matrix' }).click();
     await app.locator('#matrix-search').waitFor();
     const opened = await app.evaluate(() => window.matrixAt - window.openClickedAt);
-    const figures = await app.evaluate(async (wait) => {
+    const figures = await app.evaluate(async ({ wait, firstOnly }) => {
       const pause = (ms) => new Promise((resolve) => { setTimeout(resolve, ms); });
       const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
       const download = () => new Promise((resolve) => {
@@ -220,6 +220,7 @@ try {
       };
       await pause(wait);
       const first = await download();
+      if (firstOnly) return { first };
       await idle();
       // Edit, let the workbook be built ahead of time (the app waits 300 ms for the
       // assessment to settle), then click.
@@ -261,11 +262,17 @@ try {
         pressed: median(pressed),
         pressedMax: Math.max(...pressed),
       };
-    }, waitBeforeFirstClick);
+    }, { wait: waitBeforeFirstClick, firstOnly });
     await context.close();
     return { ...figures, opened };
   };
   const atOnce = await appExport(0);
+  // The first click as the matrix opens meets whatever the page's main thread is doing then,
+  // which varies from page to page (README: Chromium's autofill reading the table's selects once
+  // they are all mounted): more fresh pages, the first click only.
+  const firstClicks = [atOnce.first];
+  for (let i = 0; i < 6; i += 1) firstClicks.push((await appExport(0, { firstOnly: true })).first);
+  const firstClick = { median: median(firstClicks), slowest: Math.max(...firstClicks), count: firstClicks.length };
   const afterLook = await appExport(1500);
 
   // The export worker alone, driven with its protocol (see src/protocol.rs): start-up
@@ -397,7 +404,7 @@ try {
   const ms = (x) => `${x.toFixed(1)} ms`;
   console.log(`"Open my matrix" → matrix on screen  ${ms(atOnce.opened)}, ${ms(afterLook.opened)} (fresh pages, sample assessment; the full app loads, the export worker starts)`);
   console.log('export as the user meets it: click on Download → download starts (sample assessment, fresh page)');
-  console.log(`  first click, the moment the matrix opens   ${ms(atOnce.first)} (the worker is still loading)`);
+  console.log(`  first click, the moment the matrix opens   median ${ms(firstClick.median)}   slowest ${ms(firstClick.slowest)}   (${firstClick.count} fresh pages; the worker is still loading)`);
   console.log(`  first click, 1.5 s after the matrix opens  ${ms(afterLook.first)}`);
   console.log(`  edit, wait 0.8 s, click                    median ${ms(afterLook.settled)}   max ${ms(afterLook.settledMax)}   (15 clicks; built ahead of time)`);
   console.log(`  edit and click at once                     median ${ms(afterLook.hurried)}   max ${ms(afterLook.hurriedMax)}   (15 clicks; built on the click)`);
@@ -424,7 +431,8 @@ try {
     ['welcome screen interactive, cold (localhost)', welcome.cold, 500, 'ms'],
     ['export worker, brotli', kib(exportWorkerBrotli(files)), 250, 'KiB'],
     ['export worker ready after it is requested', e.ready, 250, 'ms'],
-    ['first click the moment the matrix opens → download', atOnce.first, 100, 'ms'],
+    ['first click as the matrix opens → download, median', firstClick.median, 100, 'ms'],
+    [`  the same, slowest of ${firstClick.count} fresh pages`, firstClick.slowest, 100, 'ms'],
     ['export inside the worker, warm median', e.warmInsideMedian, 8, 'ms'],
     ['export inside the worker, first call', e.coldInside, 30, 'ms'],
     ['search keystroke, first', figures.keystrokeFirst, 16, 'ms'],
