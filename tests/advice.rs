@@ -285,15 +285,20 @@ fn a_service_desk_provider_certifying_27001_first_with_its_isms_project_under_wa
     let second = schedule.second.as_ref().expect("a second audit");
     assert_eq!(schedule.audit_label, "ISO/IEC 27001 certification audit");
     assert_eq!(second.audit_label, "ISO/IEC 20000-1 certification audit");
-    // The services delivered and planned, then the catalogue that describes them, critical for
-    // 20000-1, open the second stage (fourteenth review); nothing of 20000-1 alone is due
-    // before the 27001 audit.
+    // The services delivered and planned, the parties that operate parts of them, then the
+    // catalogue that describes them, critical for 20000-1, open the second stage (fourteenth
+    // and fifteenth reviews); nothing of 20000-1 alone is due before the 27001 audit.
     let open = plan(&m);
     let later: Vec<_> = open.iter().filter(|r| r.second_stage).collect();
-    let opening: Vec<&str> = later.iter().take(3).map(|r| r.id.as_str()).collect();
+    let opening: Vec<&str> = later.iter().take(4).map(|r| r.id.as_str()).collect();
     assert_eq!(
         opening,
-        ["sms.service-delivery", "sms.plan-services", "sms.catalogue"]
+        [
+            "sms.service-delivery",
+            "sms.plan-services",
+            "process.control-of-parties",
+            "sms.catalogue"
+        ]
     );
     assert!(later.iter().all(|r| r.target_date > schedule.audit));
     // The control of parties in the service lifecycle (20000-1 8.2.3) holds nothing of 27001 of

@@ -23,6 +23,16 @@ fn soa_entry<'m>(m: &'m Matrix, control: &str) -> &'m matrix::SoaEntry {
         .unwrap_or_else(|| panic!("{control}"))
 }
 
+/// The texts of every check the answers raise, joined, to search for a phrase.
+fn checks_joined(answers: &[(&str, Answer)]) -> String {
+    build_with(answers, |_| {})
+        .warnings
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn text(value: &str) -> Answer {
     Answer::Text(value.to_owned())
 }
@@ -428,6 +438,9 @@ fn the_plan_builds_commitment_before_policy_and_the_catalogue_before_service_lev
     assert!(rank("common.leadership") < rank("common.policy"));
     assert!(rank("sms.catalogue") < rank("process.service-level"));
     assert!(rank("sms.service-delivery") < rank("sms.plan-services"));
+    // The parties that operate parts of the services before the levels agreed on them, which
+    // rest on what those parties deliver (fifteenth review).
+    assert!(rank("process.control-of-parties") < rank("process.service-level"));
     // The audit and review rows leave about five weeks of a year's plan to correct findings.
     let schedule = m.schedule.as_ref().unwrap();
     let review = ims_matrix::date::Date::parse(schedule.ends(matrix::Phase::Review)).unwrap();
@@ -472,6 +485,38 @@ fn cloud_infrastructure_with_nothing_outsourced_is_checked() {
     assert!(says(&["none"]));
     assert!(says(&["service-desk"]));
     assert!(!says(&["infrastructure"]));
+}
+
+/// An outsourced service desk is told apart from outsourced infrastructure: it raises the
+/// incident and request processes the desk runs for the organisation, the reporting of events
+/// and the credentials its agents reset (fifteenth review).
+#[test]
+fn an_outsourced_service_desk_raises_the_rows_it_runs() {
+    let reasons = |outsourced: &str, id: &str| {
+        let m = build_with(
+            &[(
+                "ops.outsourced",
+                Answer::Choices(vec![outsourced.to_owned()]),
+            )],
+            |_| {},
+        );
+        row(&m, id).priority_reasons.join(" ")
+    };
+    for id in [
+        "process.service-requests",
+        "process.incident-response",
+        "process.event-reporting",
+        "isms.authentication-information",
+    ] {
+        assert!(
+            reasons("service-desk", id).contains("runs your service desk"),
+            "{id}"
+        );
+        assert!(
+            !reasons("infrastructure", id).contains("service desk"),
+            "{id}"
+        );
+    }
 }
 
 #[test]
@@ -542,8 +587,72 @@ fn a_manufacturer_calling_itself_essential_under_nis2_is_checked() {
         .any(|w| w.text.contains("Annex II"))
     };
     assert!(says("manufacturing", "essential"));
-    assert!(!says("manufacturing", "important"));
     assert!(!says("it-services", "essential"));
+}
+
+/// The manufacturing NIS2 covers is Annex II, but pharmaceuticals (NACE C 21) are Annex I, 5,
+/// essential when large: the checks on a manufacturer's classification say so both ways, and
+/// its own network brings the plants' control systems and GMP validation (fifteenth review).
+#[test]
+fn a_manufacturer_is_told_where_pharmaceuticals_stand_in_nis2_and_what_its_plants_need() {
+    let checks = |nis2: &str, size: &str, network: bool| {
+        checks_joined(&[
+            ("org.sector", text("manufacturing")),
+            ("org.size", text(size)),
+            ("reg.nis2", text(nis2)),
+            ("scope.network", Answer::Bool(network)),
+        ])
+    };
+    let essential = checks("essential", "large", false);
+    assert!(essential.contains("NACE C 21"), "{essential}");
+    let important = checks("important", "large", false);
+    assert!(important.contains("NACE C 21"), "{important}");
+    assert!(important.contains("Art. 3(1)(a)"), "{important}");
+    // A medium manufacturer answering important is right whatever it makes.
+    let medium = checks("important", "medium", false);
+    assert!(!medium.contains("NACE C 21"), "{medium}");
+    assert!(!medium.contains("IEC 62443"), "{medium}");
+    let plants = checks("important", "medium", true);
+    assert!(plants.contains("IEC 62443"), "{plants}");
+    assert!(plants.contains("Annex 11"), "{plants}");
+}
+
+/// A processor of special categories is not given the controller's impact assessment and
+/// Art. 9(2) condition as its own legal basis; it keeps the data protection officer and the
+/// classification (GDPR Art. 28(3)(f), 35(1), 37(1)(c); fifteenth review).
+#[test]
+fn a_processor_of_special_categories_is_not_given_the_controllers_duties() {
+    let soa_of = |role: &str| {
+        build_with(
+            &[
+                ("reg.gdpr", text(role)),
+                ("reg.special-data", Answer::Bool(true)),
+                ("reg.special-data-core", Answer::Bool(true)),
+            ],
+            |_| {},
+        )
+    };
+    let duties = |m: &Matrix, control: &str| -> String { soa(m, control).reason.to_string() };
+    let processor = soa_of("processor");
+    assert!(!duties(&processor, "A.5.8").contains("35(3)(b)"));
+    assert!(!duties(&processor, "A.5.34").contains("9(2)"));
+    assert!(duties(&processor, "A.5.2").contains("37(1)(c)"));
+    assert!(duties(&processor, "A.5.12").contains("Art. 9(1), 10"));
+    for role in ["controller", "both"] {
+        let m = soa_of(role);
+        assert!(duties(&m, "A.5.8").contains("35(3)(b)"), "{role}");
+        assert!(duties(&m, "A.5.34").contains("9(2)"), "{role}");
+    }
+    // The impact assessment still needs the core activity.
+    let m = build_with(
+        &[
+            ("reg.gdpr", text("controller")),
+            ("reg.special-data", Answer::Bool(true)),
+            ("reg.special-data-core", Answer::Bool(false)),
+        ],
+        |_| {},
+    );
+    assert!(!duties(&m, "A.5.8").contains("35(3)(b)"));
 }
 
 #[test]
@@ -3600,6 +3709,32 @@ fn a_dora_provider_unsure_of_nis2_is_told_dora_takes_its_place_for_financial_cus
     assert!(told("both", "supplier"));
     assert!(!told("no", "not-sure"));
     assert!(!told("ict-provider", "no"));
+}
+
+/// A managed service provider of 50 people or more is in NIS2 by what it does: serving banks
+/// does not steer it to "No, but our customers are subject to it", which the provider check
+/// would then contradict (fifteenth review).
+#[test]
+fn a_provider_in_nis2_by_what_it_does_is_not_steered_to_the_customers_answer() {
+    let checks = |size: &str, nis2: &str| {
+        checks_joined(&[
+            ("org.sector", text("it-services")),
+            ("org.size", text(size)),
+            ("scope.customers", text("external")),
+            ("reg.dora", text("ict-provider")),
+            ("reg.nis2", text(nis2)),
+        ])
+    };
+    for nis2 in ["not-sure", "supplier"] {
+        let medium = checks("medium", nis2);
+        assert!(medium.contains("DORA takes the place of NIS2"), "{medium}");
+        assert!(
+            !medium.contains("reach you only from customers"),
+            "{medium}"
+        );
+        assert!(medium.contains("Annex I, 8 and 9"), "{medium}");
+    }
+    assert!(checks("small", "not-sure").contains("reach you only from customers"));
 }
 
 /// The register of legal, regulatory and contractual requirements (A.5.31) is planned with the

@@ -35,8 +35,9 @@ crate::vocabulary::vocabulary! {
         MostlyRemote = "mostly-remote" => "most of your people work remotely",
         CloudProvider = "cloud-provider" => "you provide cloud services",
         /// A provider type that Implementing Regulation (EU) 2024/2690 covers, as far as the
-        /// answers tell: cloud services, or managed ICT services, to other organisations.
-        DigitalProvider = "digital-provider" => "you provide cloud or managed ICT services to other organisations",
+        /// answers tell: cloud services, or managed ICT services (the IT sector, whose option
+        /// names data centres and colocation), to other organisations.
+        DigitalProvider = "digital-provider" => "you provide cloud, data centre or managed ICT services to other organisations",
         CloudUser = "cloud-user" => "you rely on cloud services",
         DevelopsSoftware = "develops-software" => "you develop software",
         OutsourcedDevelopment = "outsourced-development" => "partners develop software for you",
@@ -47,8 +48,14 @@ crate::vocabulary::vocabulary! {
         CriticalSuppliers = "critical-suppliers" => "your services depend on critical suppliers",
         OutsourcedOperations = "outsourced-operations" => "another company runs part of your operations",
         OutsourcedMonitoring = "outsourced-monitoring" => "another company monitors your security for you",
+        /// The provider's agents take incident reports and requests, and reset credentials, on
+        /// the organisation's behalf (fifteenth review).
+        OutsourcedServiceDesk = "outsourced-service-desk" => "another company runs your service desk",
         PersonalData = "personal-data" => "you handle personal data",
         Processor = "processor" => "you process personal data for customers",
+        /// GDPR Art. 4(7): the impact assessment, the record of processing and the legal
+        /// condition for special categories are the controller's (a processor assists).
+        Controller = "controller" => "you decide why and how personal data are processed",
         SpecialCategoryData = "special-category-data" => "you handle health, biometric, genetic or criminal-record data",
         /// GDPR Art. 35(3)(b) and 37(1)(c): large-scale processing of those data as a core
         /// activity, not an employer's sick notes or a fingerprint door lock.
@@ -113,9 +120,9 @@ pub struct ObligationControl {
     pub reference: String,
     pub provision: Text,
     pub why: Text,
-    /// The provision bears on the control only with this scope fact.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub only_with: Option<Tag>,
+    /// The provision bears on the control only with these scope facts, each of them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub only_with: Vec<Tag>,
     /// The provision sets a deadline for notifying an authority, customers or the people
     /// affected (GDPR Art. 33, NIS2 Art. 23, DORA Art. 19 …): it applies from the day the law
     /// does, whatever the audit date, so the control's row is planned as High.

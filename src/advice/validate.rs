@@ -55,13 +55,34 @@ struct RawObligationControl {
     reference: String,
     provision: String,
     why: String,
-    /// The scope fact without which the provision does not bear on the control (PCI DSS's
-    /// physical security falls to whoever houses the card data environment).
+    /// The scope facts without which the provision does not bear on the control (PCI DSS's
+    /// physical security falls to whoever houses the card data environment): one, or a list
+    /// of which each must hold.
     #[serde(default)]
-    only_with: Option<String>,
+    only_with: OneOrMore,
     /// The provision sets a deadline for a notice or report that applies now (`ObligationControl`).
     #[serde(default)]
     deadline: bool,
+}
+
+/// A field that holds one name or a list of them.
+#[derive(Default, Deserialize)]
+#[serde(untagged)]
+enum OneOrMore {
+    #[default]
+    None,
+    One(String),
+    More(Vec<String>),
+}
+
+impl OneOrMore {
+    fn names(&self) -> &[String] {
+        match self {
+            OneOrMore::None => &[],
+            OneOrMore::One(name) => std::slice::from_ref(name),
+            OneOrMore::More(names) => names,
+        }
+    }
 }
 
 /// Builds the advice data.
@@ -220,7 +241,12 @@ pub fn load(
                     format!("{} needs a provision and a why", c.reference),
                 );
             }
-            if let Some(tag) = c.only_with.as_deref().filter(|t| Tag::parse(t).is_none()) {
+            for tag in c
+                .only_with
+                .names()
+                .iter()
+                .filter(|t| Tag::parse(t).is_none())
+            {
                 bad(
                     obligations.name,
                     &raw.id,
@@ -241,7 +267,12 @@ pub fn load(
                     reference: c.reference,
                     provision: c.provision.into(),
                     why: c.why.into(),
-                    only_with: c.only_with.as_deref().and_then(Tag::parse),
+                    only_with: c
+                        .only_with
+                        .names()
+                        .iter()
+                        .filter_map(|t| Tag::parse(t))
+                        .collect(),
                     deadline: c.deadline,
                 })
                 .collect(),

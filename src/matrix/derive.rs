@@ -187,11 +187,14 @@ crate::vocabulary::vocabulary! {
 }
 
 /// Practices of the service management side that a scope fact makes urgent.
-const PRACTICE_RAISES: [(Tag, &[&str]); 7] = [
+const PRACTICE_RAISES: [(Tag, &[&str]); 8] = [
     (Tag::RoundTheClock, &["incident", "continuity", "capacity"]),
     (Tag::ExtendedHours, &["incident"]),
     (Tag::ExternalCustomers, &["service-level", "relationship"]),
     (Tag::OutsourcedOperations, &["supplier", "portfolio"]),
+    // The desk's provider runs incident and request handling for the organisation, which
+    // stays accountable for both processes (20000-1 8.2.3).
+    (Tag::OutsourcedServiceDesk, &["incident", "request"]),
     (Tag::CriticalSuppliers, &["supplier"]),
     (Tag::Nis2, &["incident", "continuity"]),
     (Tag::Dora, &["incident", "continuity", "supplier"]),

@@ -103,7 +103,7 @@ impl<'a> Facts<'a> {
                 o.controls
                     .iter()
                     .find(|c| c.reference == reference)
-                    .filter(|c| c.only_with.is_none_or(|tag| self.has(tag)))
+                    .filter(|c| c.only_with.iter().all(|tag| self.has(*tag)))
                     .map(|c| (*o, c))
             })
     }
@@ -188,6 +188,7 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             .iter()
             .any(|o| *o != Outsourced::None),
         Tag::OutsourcedMonitoring => r::OPS_OUTSOURCED.has(answers, Outsourced::SecurityMonitoring),
+        Tag::OutsourcedServiceDesk => r::OPS_OUTSOURCED.has(answers, Outsourced::ServiceDesk),
         Tag::PersonalData => matches!(
             r::GDPR.get(answers),
             Some(GdprRole::Controller | GdprRole::Processor | GdprRole::Both)
@@ -195,6 +196,10 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::Processor => matches!(
             r::GDPR.get(answers),
             Some(GdprRole::Processor | GdprRole::Both)
+        ),
+        Tag::Controller => matches!(
+            r::GDPR.get(answers),
+            Some(GdprRole::Controller | GdprRole::Both)
         ),
         Tag::SpecialCategoryData => {
             holds(Tag::PersonalData, answers) && r::SPECIAL_DATA.yes(answers)

@@ -66,7 +66,7 @@ const MONITORED_BY_PROVIDER: [&str; 6] =
 
 /// Checks a sector with one scope fact calls for: the sector, the fact, the control the check
 /// concerns and its text.
-const SECTOR_CHECKS: [(Sector, Tag, Option<&str>, &str); 3] = [
+const SECTOR_CHECKS: [(Sector, Tag, Option<&str>, &str); 4] = [
     // A provider of public electronic communications notifies a personal data breach within
     // 24 hours under the ePrivacy rules, which the GDPR leaves in place (Art. 95;
     // docs/obligations.md).
@@ -92,6 +92,16 @@ const SECTOR_CHECKS: [(Sector, Tag, Option<&str>, &str); 3] = [
         Tag::OwnNetwork,
         Some("A.8.22"),
         "engine.warning.energy-operational-technology",
+    ),
+    // A manufacturer's own network usually reaches its plants' control systems, as an energy
+    // operator's does; where they make medicinal products, the GMP rules on computerised
+    // systems bind the change, release, supplier and backup processes (fifteenth review;
+    // docs/obligations.md).
+    (
+        Sector::Manufacturing,
+        Tag::OwnNetwork,
+        Some("A.8.22"),
+        "engine.warning.manufacturing-operational-technology",
     ),
 ];
 
@@ -379,7 +389,10 @@ fn answer_checks(
     }
     // A provider to financial entities unsure of NIS2, or reached through its customers: for
     // those customers DORA takes NIS2's place (NIS2 Art. 4(1)), so their terms are DORA's,
-    // which the plan counts, and NIS2's supply-chain terms come only from other customers.
+    // which the plan counts, and NIS2's supply-chain terms come only from other customers. A
+    // cloud or managed service provider of medium size or more is in NIS2 by what it does,
+    // whoever its customers are: it is not steered to the customers' answer, and the provider
+    // check below says so (fifteenth review).
     if matches!(
         reads::DORA.get(answers),
         Some(Dora::IctProvider | Dora::Both)
@@ -387,11 +400,12 @@ fn answer_checks(
         reads::NIS2.get(answers),
         Some(Nis2::Supplier | Nis2::NotSure)
     ) {
-        add(
-            WarningKind::Answers,
-            None,
-            texts.get("engine.warning.nis2-dora-provider").to_owned(),
-        );
+        let key = if digital_provider && medium_or_larger && !super::facts::dora_entity(answers) {
+            "engine.warning.nis2-dora-provider.in-scope"
+        } else {
+            "engine.warning.nis2-dora-provider"
+        };
+        add(WarningKind::Answers, None, texts.get(key).to_owned());
     }
     match reads::NIS2.get(answers) {
         // Public administration is in scope by level of government, not by size (Art. 2(2)(f),
@@ -506,6 +520,21 @@ fn answer_checks(
                 WarningKind::Answers,
                 None,
                 texts.get("engine.warning.nis2-important-large").to_owned(),
+            )
+        }
+        // A large manufacturer answering "important" is right for Annex II's manufacturing, but
+        // pharmaceuticals (NACE C 21) are in Annex I, 5, where a large entity is essential
+        // (Art. 3(1)(a)); the answers do not say which it makes (fifteenth review).
+        Some(Nis2::Important)
+            if sector == Some(Sector::Manufacturing)
+                && matches!(size, Some(OrgSize::Large | OrgSize::Enterprise)) =>
+        {
+            add(
+                WarningKind::Answers,
+                None,
+                texts
+                    .get("engine.warning.nis2-important-pharmaceuticals")
+                    .to_owned(),
             )
         }
         // Manufacturing, and postal and courier services, are Annex II sectors: important,
