@@ -464,10 +464,11 @@ fn complete_assessments() -> [Assessment; 2] {
     ] {
         other.answers.insert(id.into(), Answer::Text(value.into()));
     }
-    // Sensitive personal data, so that its follow-up question is asked.
+    // Sensitive personal data and card data, so that their follow-up questions are asked.
     other
         .answers
         .insert("reg.special-data".into(), Answer::Bool(true));
+    other.answers.insert("reg.pci".into(), Answer::Bool(true));
     [sample, other]
 }
 

@@ -4251,3 +4251,167 @@ fn the_combined_visit_can_take_in_the_quality_system_too() {
     );
     assert!(!stages(&[]).contains("IAF MD 11"));
 }
+
+/// Staff who take card details at the prospect's premises put those premises in the card
+/// data environment: PCI DSS Req. 9 is the prospect's, not its hosting provider's, and the
+/// check on call recordings and home agents says what follows (sixteenth review).
+#[test]
+fn card_details_taken_by_staff_bring_their_workplaces_into_pci_dss() {
+    let contact_centre = |where_: &[&str]| {
+        build_with(
+            &[
+                ("reg.pci", Answer::Bool(true)),
+                (
+                    "reg.pci-where",
+                    Answer::Choices(where_.iter().map(|w| (*w).to_owned()).collect()),
+                ),
+                ("scope.premises", Answer::Choices(vec!["offices".into()])),
+                ("scope.cloud", Answer::Choices(vec!["use-saas".into()])),
+                ("start.target", text("iso20000-first")),
+            ],
+            |_| {},
+        )
+    };
+    let checks = |m: &Matrix| {
+        m.warnings
+            .iter()
+            .map(|w| w.text.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let floor = contact_centre(&["premises"]);
+    assert!(!checks(&floor).contains("falls to the provider"));
+    assert!(checks(&floor).contains("Req. 3.3.1.2"));
+    assert!(!checks(&floor).contains("at home"));
+    for control in ["A.7.2", "A.7.10", "A.7.14"] {
+        assert!(
+            soa(&floor, control)
+                .obligations
+                .contains(&"PCI DSS".to_owned()),
+            "{control}"
+        );
+    }
+    // Named by PCI DSS, physical entry is not left for the second stage.
+    assert!(!row(&floor, "isms.physical-entry").second_stage);
+    let home = contact_centre(&["home"]);
+    assert!(checks(&home).contains("homes into that environment"));
+    assert!(soa(&home, "A.6.7").reason.contains("working from home"));
+    // Card details only in a provider's hosted systems: Req. 9 is the provider's.
+    let shop = contact_centre(&["hosted"]);
+    assert!(checks(&shop).contains("falls to the provider"));
+    assert!(!checks(&shop).contains("Req. 3.3.1.2"));
+    assert!(soa(&shop, "A.7.2").obligations.is_empty());
+}
+
+/// Controls PCI DSS and DORA's technical standard require now are named by them, so a staged
+/// plan does not leave them for the second stage and the SoA gives their contractual or legal
+/// basis (sixteenth review).
+#[test]
+fn controls_pci_dss_and_doras_technical_standard_require_are_named_by_them() {
+    let pci = build_with(
+        &[
+            ("reg.pci", Answer::Bool(true)),
+            ("start.target", text("iso20000-first")),
+        ],
+        |_| {},
+    );
+    for (control, provision) in [
+        ("A.8.17", "Req. 10.6"),
+        ("A.6.1", "Req. 12.7.1"),
+        ("A.5.16", "Req. 8.2.1"),
+        ("A.8.3", "7.2.6"),
+    ] {
+        let entry = soa(&pci, control);
+        assert!(
+            entry.obligations.contains(&"PCI DSS".to_owned()),
+            "{control}"
+        );
+        assert!(
+            entry.reason.contains(provision),
+            "{control}: {}",
+            entry.reason
+        );
+    }
+    assert!(!row(&pci, "isms.clock-synchronisation").second_stage);
+    let dora = build_with(&[("reg.dora", text("financial-entity"))], |_| {});
+    for (control, provision) in [
+        ("A.8.17", "2024/1774, Art. 12"),
+        ("A.8.15", "2024/1774, Art. 12"),
+        ("A.5.11", "2024/1774, Art. 19"),
+    ] {
+        assert!(soa(&dora, control).reason.contains(provision), "{control}");
+    }
+}
+
+/// An optional question with legal weight left open is read as a no, and a check says so;
+/// answered, it is not (sixteenth review).
+#[test]
+fn legal_questions_left_open_are_named_as_read_as_no() {
+    let open = checks_joined(&[("reg.gdpr", text("both"))]);
+    assert!(
+        open.contains("whether you handle sensitive personal data"),
+        "{open}"
+    );
+    assert!(open.contains("read as a no"), "{open}");
+    let answered = checks_joined(&[
+        ("reg.gdpr", text("both")),
+        ("reg.special-data", Answer::Bool(false)),
+        ("reg.monitoring", Answer::Bool(false)),
+        ("reg.vulnerable-subjects", Answer::Bool(false)),
+        ("scope.cloud", Answer::Choices(vec!["none".into()])),
+    ]);
+    assert!(!answered.contains("read as a no"), "{answered}");
+    // A question not shown is not asked for: no personal data, no special data question.
+    let hidden = checks_joined(&[("reg.gdpr", text("none"))]);
+    assert!(!hidden.contains("sensitive personal data"), "{hidden}");
+}
+
+/// Staff using customers' applications write no code; administrators do (sixteenth review).
+/// And a DORA financial entity, controller of its clients' payment data, is not told to
+/// answer "both" (sixteenth review).
+#[test]
+fn checks_meant_for_it_providers_stay_with_them() {
+    let code = |access: &str| {
+        checks_joined(&[
+            ("scope.development", text("none")),
+            ("scope.customer-access", text(access)),
+        ])
+    };
+    assert!(!code("remote").contains("scripts, automation and configuration"));
+    assert!(code("privileged").contains("scripts, automation and configuration"));
+    let controller = |dora: &str| {
+        checks_joined(&[
+            ("reg.gdpr", text("controller")),
+            ("reg.dora", text(dora)),
+            ("scope.customers", text("external")),
+            ("scope.customer-data", Answer::Bool(true)),
+        ])
+    };
+    assert!(controller("no").contains("is the usual one for a provider"));
+    assert!(!controller("financial-entity").contains("is the usual one for a provider"));
+}
+
+/// Children and other vulnerable people: the controller's impact assessment and information
+/// duties, and protective defaults for controller and processor alike (GDPR Art. 8, 12(1), 25,
+/// 28(1), 35(1); sixteenth review).
+#[test]
+fn vulnerable_data_subjects_bring_their_gdpr_duties() {
+    let with = |role: &str, vulnerable: bool| {
+        build_with(
+            &[
+                ("reg.gdpr", text(role)),
+                ("reg.vulnerable-subjects", Answer::Bool(vulnerable)),
+            ],
+            |_| {},
+        )
+    };
+    let school_app = with("controller", true);
+    assert!(soa(&school_app, "A.5.8").reason.contains("WP248"));
+    assert!(soa(&school_app, "A.5.34").reason.contains("Art. 8, 12(1)"));
+    assert!(soa(&school_app, "A.8.26").reason.contains("Art. 25, 28(1)"));
+    let processor = with("processor", true);
+    assert!(!soa(&processor, "A.5.8").reason.contains("WP248"));
+    assert!(soa(&processor, "A.8.26").reason.contains("Art. 25, 28(1)"));
+    let adults = with("controller", false);
+    assert!(!soa(&adults, "A.8.26").reason.contains("Art. 25, 28(1)"));
+}

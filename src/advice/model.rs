@@ -68,6 +68,11 @@ crate::vocabulary::vocabulary! {
         /// important functions.
         DoraCriticalFunctions = "dora-critical-functions" => "financial customers rely on your services for critical or important functions",
         PaymentCards = "payment-cards" => "you handle payment card data",
+        /// PCI DSS Req. 9 reaches the prospect's own premises: its staff take card details
+        /// there, or its rooms house the card data environment's systems (sixteenth review).
+        CardDataOnSite = "card-data-on-site" => "card data is handled at your premises",
+        /// Homes join the card data environment unless the details never reach the staff.
+        CardDataAtHome = "card-data-at-home" => "staff take card details while working from home",
         RemovableMedia = "removable-media" => "removable media are used",
         ExternalCustomers = "external-customers" => "you serve external customers",
         RoundTheClock = "round-the-clock" => "your services are supported around the clock",
@@ -83,6 +88,7 @@ crate::vocabulary::vocabulary! {
         GdprProcessor = "gdpr-processor",
         GdprSpecialCategories = "gdpr-special-categories",
         GdprMonitoring = "gdpr-monitoring",
+        GdprVulnerableSubjects = "gdpr-vulnerable-subjects",
         Nis2Essential = "nis2-essential",
         Nis2Important = "nis2-important",
         Nis2Supplier = "nis2-supplier",

@@ -169,6 +169,7 @@ fn is_law(id: ObligationId) -> bool {
             | O::GdprProcessor
             | O::GdprSpecialCategories
             | O::GdprMonitoring
+            | O::GdprVulnerableSubjects
             | O::Nis2Essential
             | O::Nis2Important
             | O::DoraFinancialEntity

@@ -8,8 +8,8 @@ use super::withdrawn;
 use crate::advice::{Advice, Obligation, ObligationId, Tag};
 use crate::i18n::Texts;
 use crate::questionnaire::reads::{
-    self, Attestation, Cloud, CustomerAccess, CustomerType, Development, Dora, GdprRole, Hours,
-    Nis2, OrgSize, Outsourced, Premises, Remote, Sector,
+    self, Attestation, CardDataWhere, Cloud, CustomerAccess, CustomerType, Development, Dora,
+    GdprRole, Hours, Nis2, OrgSize, Outsourced, Premises, Remote, Sector,
 };
 use crate::questionnaire::Answers;
 
@@ -79,15 +79,16 @@ impl<'a> Facts<'a> {
     }
 
     /// Whether a scope fact that holds raises a control (its profile's `raised_by`). Card data
-    /// raises the perimeter, entry and monitoring of premises only where the card data
-    /// environment is the prospect's own equipment: hosted at a provider, that is the
-    /// provider's (PCI DSS Req. 9, as the obligation's `only_with` says). Media and disposal
-    /// (A.7.10, A.7.14) stay raised: card data can still reach the offices' media.
+    /// raises the perimeter, entry and monitoring of premises only where card data is handled
+    /// at the prospect's premises (its staff take card details there, or its rooms house the
+    /// card data environment): hosted at a provider, that is the provider's (PCI DSS Req. 9,
+    /// as the obligation's `only_with` says). Media and disposal (A.7.10, A.7.14) stay raised:
+    /// card data can still reach the offices' media.
     pub fn raises(&self, tag: Tag, reference: &str) -> bool {
         self.has(tag)
             && !(tag == Tag::PaymentCards
                 && matches!(reference, "A.7.1" | "A.7.2" | "A.7.3" | "A.7.4")
-                && !self.has(Tag::OwnDataCentre))
+                && !self.has(Tag::CardDataOnSite))
     }
 
     /// The duties (laws, regulations, contractual schemes) that name a control, without the
@@ -225,6 +226,20 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
                 && r::DORA_CRITICAL.yes(answers)
         }
         Tag::PaymentCards => r::PCI.yes(answers),
+        // Where card details reach the prospect, if it said; else its own rooms, if any, are
+        // taken to house the card data environment.
+        Tag::CardDataOnSite => {
+            let said = r::PCI_WHERE.get(answers);
+            r::PCI.yes(answers)
+                && if said.is_empty() {
+                    holds(Tag::OwnDataCentre, answers)
+                } else {
+                    said.contains(&CardDataWhere::Premises)
+                }
+        }
+        Tag::CardDataAtHome => {
+            r::PCI.yes(answers) && r::PCI_WHERE.has(answers, CardDataWhere::Home)
+        }
         Tag::RemovableMedia => r::REMOVABLE_MEDIA.yes(answers),
         Tag::ExternalCustomers => matches!(
             r::CUSTOMER_TYPE.get(answers),
@@ -257,6 +272,9 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::GdprController => matches!(gdpr, Some(GdprRole::Controller | GdprRole::Both)),
         O::GdprProcessor => matches!(gdpr, Some(GdprRole::Processor | GdprRole::Both)),
         O::GdprMonitoring => holds(Tag::PersonalData, answers) && r::MONITORING.yes(answers),
+        O::GdprVulnerableSubjects => {
+            holds(Tag::PersonalData, answers) && r::VULNERABLE_SUBJECTS.yes(answers)
+        }
         O::GdprSpecialCategories => holds(Tag::SpecialCategoryData, answers),
         // For a financial entity DORA is the sector-specific act that takes the place of NIS2's
         // risk-management measures and reporting (NIS2 Art. 4, recital 28): a check says so.

@@ -289,7 +289,7 @@ pub fn build_in(
         axis.localize(texts);
     }
     let summary = summary::build(&rows);
-    let warnings = warnings::build(
+    let mut warnings = warnings::build(
         &rows,
         &controls,
         &soa,
@@ -298,6 +298,7 @@ pub fn build_in(
         &facts,
         schedule.as_ref(),
     );
+    warnings.extend(warnings::unanswered_legal(questionnaire, answers, texts));
     // A check on an excluded control also stands beside it in the Statement of Applicability,
     // the sheet that gets signed.
     for warning in warnings.iter().filter(|w| w.kind == WarningKind::Exclusion) {

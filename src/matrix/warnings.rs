@@ -13,11 +13,12 @@ use super::scope::{StartingPoint, Target};
 use crate::advice::Tag;
 use crate::assessment::{Editions, Status};
 use crate::catalog::{Family, RowKind, StandardId};
+use crate::i18n::Texts;
 use crate::questionnaire::reads::{
-    self, CertBody, CertScope, Cloud, Dora, GdprRole, Goal, Holding, Nis2, OrgSize, Outsourced,
-    Sector,
+    self, CardDataWhere, CertBody, CertScope, Cloud, Dora, GdprRole, Goal, Holding, Nis2, OrgSize,
+    Outsourced, Sector,
 };
-use crate::questionnaire::{Answers, Maturity};
+use crate::questionnaire::{Answers, Maturity, Questionnaire};
 
 /// Exclusions auditors routinely challenge, with the key of why (Annex A of ISO/IEC 27001:2022).
 const CHALLENGED: [(&str, &str); 4] = [
@@ -105,6 +106,69 @@ const SECTOR_CHECKS: [(Sector, Tag, Option<&str>, &str); 4] = [
     ),
 ];
 
+/// Optional questions a yes to which brings a law's duties or the controls it names, each with
+/// the words that say what was left open.
+const LEGAL_OPTIONAL: [(&str, &str); 7] = [
+    (
+        "org.public-body",
+        "engine.warning.legal-unanswered.public-body",
+    ),
+    ("scope.cloud", "engine.warning.legal-unanswered.cloud"),
+    (
+        "reg.special-data",
+        "engine.warning.legal-unanswered.special-data",
+    ),
+    (
+        "reg.special-data-core",
+        "engine.warning.legal-unanswered.special-data-core",
+    ),
+    (
+        "reg.monitoring",
+        "engine.warning.legal-unanswered.monitoring",
+    ),
+    (
+        "reg.vulnerable-subjects",
+        "engine.warning.legal-unanswered.vulnerable-subjects",
+    ),
+    (
+        "reg.dora-critical",
+        "engine.warning.legal-unanswered.dora-critical",
+    ),
+];
+
+/// The optional questions with legal weight that were shown and left open: the engine reads
+/// each as a no, which the reader should see as an assumption, as unanswered maturity and
+/// timeline questions are (sixteenth review).
+pub fn unanswered_legal(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    texts: &Texts,
+) -> Option<Warning> {
+    let open: Vec<String> = LEGAL_OPTIONAL
+        .iter()
+        .filter(|(id, _)| {
+            questionnaire.question(id).is_some_and(|q| {
+                questionnaire.is_visible(q, answers)
+                    && answers.get(*id).is_none_or(|a| a.is_empty())
+            })
+        })
+        .map(|(_, key)| texts.get(key).to_owned())
+        .collect();
+    if open.is_empty() {
+        return None;
+    }
+    let open: Vec<&str> = open.iter().map(String::as_str).collect();
+    Some(Warning {
+        kind: WarningKind::Answers,
+        subject: None,
+        concerns: None,
+        text: texts.fill(
+            "engine.warning.legal-unanswered",
+            &[("questions", &super::applicability::join_and(texts, &open))],
+        ),
+    })
+}
+
 pub fn build(
     rows: &[MatrixRow],
     controls: &ByControl,
@@ -167,8 +231,9 @@ pub fn build(
         }
     }
     // Administering customers' systems means scripts, automation and configuration written in
-    // house: code, whatever the answer on development says.
-    if facts.has(Tag::CustomerAccess) {
+    // house: code, whatever the answer on development says. Staff who only use customers'
+    // applications (a contact centre's agents in a client's CRM) write none (sixteenth review).
+    if facts.has(Tag::PrivilegedCustomerAccess) {
         for reference in ["A.8.4", "A.8.28"] {
             if controls.get(reference).is_some_and(|a| !a.applicable) {
                 add(
@@ -881,16 +946,40 @@ fn answer_checks(
         );
     }
     // Card data hosted by a provider: PCI DSS's physical security (Req. 9) is the provider's,
-    // evidenced by its attestation (its duty on A.7.2 needs equipment of one's own,
-    // data/obligations.json `only_with`).
+    // evidenced by its attestation (its duty on A.7.2 needs card data handled at the
+    // prospect's premises, data/obligations.json `only_with`). Not where staff take card
+    // details themselves: their desks are in the card data environment (sixteenth review).
     if facts.has(Tag::PaymentCards)
         && !facts.has(Tag::OwnDataCentre)
+        && !facts.has(Tag::CardDataOnSite)
+        && !facts.has(Tag::CardDataAtHome)
         && (facts.has(Tag::CloudUser) || facts.has(Tag::OutsourcedOperations))
     {
         add(
             WarningKind::Answers,
             None,
             texts.get("engine.warning.pci-hosted-cde").to_owned(),
+        );
+    }
+    // Staff who take card details (by phone, mail or terminal) bring where they work into the
+    // card data environment, and call recordings into its data (PCI DSS Req. 3.3.1.2, Req. 9;
+    // the PCI SSC's supplement on telephone-based payments; docs/obligations.md).
+    let staff_take_cards = [CardDataWhere::Premises, CardDataWhere::Home]
+        .into_iter()
+        .any(|w| reads::PCI_WHERE.has(answers, w));
+    if facts.has(Tag::PaymentCards) && staff_take_cards {
+        let text = texts.get("engine.warning.pci-staff-card-data");
+        add(
+            WarningKind::Answers,
+            None,
+            if facts.has(Tag::CardDataAtHome) {
+                format!(
+                    "{text} {}",
+                    texts.get("engine.warning.pci-staff-card-data.home")
+                )
+            } else {
+                text.to_owned()
+            },
         );
     }
     // Auditors are chosen for objectivity and impartiality (9.2 of both standards): in a firm
@@ -914,9 +1003,12 @@ fn answer_checks(
     // The reverse: a provider that stores or handles its customers' data, answered as
     // controller only. Personal data in it processed on the customers' behalf makes the
     // provider their processor (GDPR Art. 4(8), 28; tenth lead-implementer review).
+    // Not for a DORA financial entity: a bank or payment institution is the controller of its
+    // clients' payment data (sixteenth review).
     if reads::GDPR.get(answers) == Some(GdprRole::Controller)
         && facts.has(Tag::CustomerData)
         && (facts.has(Tag::ExternalCustomers) || facts.has(Tag::CloudProvider))
+        && !super::facts::dora_entity(answers)
     {
         add(
             WarningKind::Answers,

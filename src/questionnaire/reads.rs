@@ -310,6 +310,18 @@ crate::vocabulary::vocabulary! {
 }
 
 crate::vocabulary::vocabulary! {
+    /// `reg.pci-where`: where card details reach the organisation.
+    pub enum CardDataWhere {
+        /// Only in systems a provider hosts (a web shop's payment page, an app).
+        Hosted = "hosted",
+        /// Staff take them at the premises: phone, mail order, card terminals.
+        Premises = "premises",
+        /// Staff take them while working from home.
+        Home = "home",
+    }
+}
+
+crate::vocabulary::vocabulary! {
     /// `ops.hours`: when the services must be supported.
     pub enum Hours {
         BusinessHours = "business-hours",
@@ -481,7 +493,13 @@ pub const DORA_CRITICAL: YesNo = YesNo {
 pub const MONITORING: YesNo = YesNo {
     id: "reg.monitoring",
 };
+/// `reg.vulnerable-subjects`: many of the people whose data is handled are children or
+/// otherwise vulnerable, asked when personal data is in scope.
+pub const VULNERABLE_SUBJECTS: YesNo = YesNo {
+    id: "reg.vulnerable-subjects",
+};
 pub const PCI: YesNo = YesNo { id: "reg.pci" };
+pub const PCI_WHERE: Multiple<CardDataWhere> = Multiple::new("reg.pci-where");
 pub const ATTESTATIONS: Multiple<Attestation> = Multiple::new("reg.attestations");
 
 /// Every question the engine reads, with what it expects. `load` checks each.
@@ -523,10 +541,12 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         SPECIAL_DATA.expect(),
         SPECIAL_DATA_CORE.expect(),
         MONITORING.expect(),
+        VULNERABLE_SUBJECTS.expect(),
         NIS2.expect(),
         DORA.expect(),
         DORA_CRITICAL.expect(),
         PCI.expect(),
+        PCI_WHERE.expect(),
         ATTESTATIONS.expect(),
     ]
 }
