@@ -395,15 +395,15 @@ fn a_company_with_both_run_separately() {
     let (_, m) = prospect("both-separate");
     check_common("both", &m);
     // Its ISMS still follows the 2013 edition: the certificate is invalid since the transition
-    // ended, which must be said; and two scopes under one integrated system are flagged.
+    // ended, which must be said; so ISO/IEC 27001 is added to the valid ISO/IEC 20000-1
+    // certificate, and its different scope is flagged as such (seventeenth review).
     assert!(m
         .warnings
         .iter()
         .any(|w| w.text.contains("31 October 2025")));
-    assert!(m
-        .warnings
-        .iter()
-        .any(|w| w.text.contains("different scopes")));
+    assert!(m.warnings.iter().any(|w| w
+        .text
+        .contains("You are adding ISO/IEC 27001 with a scope that differs")));
     // NIS2 and DORA name incident and continuity controls; in the 2013 numbering they are High.
     for control in ["A.16.1.1", "A.17.1.1"] {
         assert_eq!(priority_of(&m, control), Priority::High, "{control}");
@@ -469,6 +469,10 @@ fn complete_assessments() -> [Assessment; 2] {
         .answers
         .insert("reg.special-data".into(), Answer::Bool(true));
     other.answers.insert("reg.pci".into(), Answer::Bool(true));
+    // Software developed in house, so that the question on products sold is asked.
+    other
+        .answers
+        .insert("scope.development".into(), Answer::Text("in-house".into()));
     [sample, other]
 }
 

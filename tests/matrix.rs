@@ -2224,8 +2224,10 @@ fn an_iso_22301_system_held_is_the_base_of_the_continuity_rows() {
         );
         assert!(!row(&with("none"), id).action.contains("22301"), "{id}");
     }
-    // Not the harmonised-structure rows: an internal audit is not a continuity arrangement.
-    assert!(!row(&held, "common.internal-audit").action.contains("22301"));
+    // The harmonised-structure rows are not continuity arrangements: an internal audit
+    // extends the ISO 22301 system's audit procedure instead (seventeenth review).
+    let audit = &row(&held, "common.internal-audit").action;
+    assert!(!audit.starts_with("Build on the ISO 22301"), "{audit}");
 }
 
 #[test]
@@ -4414,4 +4416,112 @@ fn vulnerable_data_subjects_bring_their_gdpr_duties() {
     assert!(soa(&processor, "A.8.26").reason.contains("Art. 25, 28(1)"));
     let adults = with("controller", false);
     assert!(!soa(&adults, "A.8.26").reason.contains("Art. 25, 28(1)"));
+}
+
+/// An ISO 22301 system shares the harmonised structure as ISO 9001 does: its document control,
+/// audits, reviews and corrective action are extended, with the same effort saving; a body
+/// chosen for a combined audit must also be accredited for it to audit it in the same visits
+/// (seventeenth review).
+#[test]
+fn an_iso_22301_system_lends_its_procedures_as_iso_9001_does() {
+    let with = |other: &str| {
+        build_with(
+            &[
+                ("start.other", Answer::Choices(vec![other.to_owned()])),
+                ("cert.body", text("none")),
+                ("cert.combined", Answer::Bool(true)),
+            ],
+            |_| {},
+        )
+    };
+    let continuity = with("iso22301");
+    let audit = row(&continuity, "common.internal-audit");
+    assert_eq!(
+        audit.action,
+        "Extend the ISO 22301 procedure to cover both standards"
+    );
+    assert!(audit
+        .effort_reasons
+        .iter()
+        .any(|r| r.contains("ISO 22301 system")));
+    let checks: String = continuity
+        .warnings
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect();
+    assert!(
+        checks.contains("accredited for ISO 22301 as well"),
+        "{checks}"
+    );
+    let quality = with("iso9001");
+    assert_eq!(
+        row(&quality, "common.internal-audit").action,
+        "Extend the ISO 9001 procedure to cover both standards"
+    );
+}
+
+/// Two certificates from two bodies, merged and audited together: one certificate is
+/// transferred first (IAF MD 2), and each body hears of the merge; a standard added to a
+/// certificate with a different scope is not called one integrated system; a scheme held is
+/// named with its provision (seventeenth review).
+#[test]
+fn certificates_held_apart_are_brought_together_by_transfer() {
+    let both = |body: &str| {
+        checks_joined(&[
+            ("start.iso27001", text("certified")),
+            ("start.iso20000", text("certified")),
+            ("start.target", text("integrated")),
+            ("cert.body", text(body)),
+            ("cert.combined", Answer::Bool(true)),
+        ])
+    };
+    let two = both("separate");
+    assert!(two.contains("IAF MD 2"), "{two}");
+    assert!(two.contains("to each certification body"), "{two}");
+    assert!(!both("one").contains("IAF MD 2"));
+    let adding = checks_joined(&[
+        ("start.iso20000", text("certified")),
+        ("start.target", text("add-combined")),
+        ("cert.scope", text("different")),
+    ]);
+    assert!(
+        adding.contains("You are adding ISO/IEC 27001 with a scope"),
+        "{adding}"
+    );
+    assert!(!adding.contains("one integrated system"), "{adding}");
+    let cloud = build_with(
+        &[("reg.attestations", Answer::Choices(vec!["iso27017".into()]))],
+        |_| {},
+    );
+    assert!(soa(&cloud, "A.5.11").reason.contains("CLD.8.1.5"));
+}
+
+/// A maker of software customers install is a manufacturer under the Cyber Resilience Act:
+/// its reporting duty applies now and comes first; vulnerability handling and secure
+/// development are named by it; a service only run online is not (seventeenth review).
+#[test]
+fn a_software_maker_gets_the_cyber_resilience_act() {
+    let vendor = |products: Option<bool>| {
+        build_with(&[("scope.development", text("in-house"))], |a| {
+            if let Some(yes) = products {
+                a.answers.insert("reg.products".into(), Answer::Bool(yes));
+            }
+        })
+    };
+    let erp = vendor(Some(true));
+    assert!(soa(&erp, "A.5.5").reason.contains("Art. 14(1)-(4)"));
+    assert!(soa(&erp, "A.8.8").reason.contains("Annex I, Part II"));
+    assert!(soa(&erp, "A.8.25").reason.contains("Annex I, Part I"));
+    assert_eq!(row(&erp, "isms.authorities").priority, Priority::High);
+    let saas = vendor(Some(false));
+    assert!(!soa(&saas, "A.5.5").reason.contains("Art. 14(1)-(4)"));
+    let unsaid: String = vendor(None)
+        .warnings
+        .iter()
+        .map(|w| w.text.as_str())
+        .collect();
+    assert!(
+        unsaid.contains("whether you sell software or devices"),
+        "{unsaid}"
+    );
 }

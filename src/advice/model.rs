@@ -94,6 +94,8 @@ crate::vocabulary::vocabulary! {
         Nis2Supplier = "nis2-supplier",
         DoraFinancialEntity = "dora-financial-entity",
         DoraIctProvider = "dora-ict-provider",
+        /// Regulation (EU) 2024/2847, for a manufacturer of products with digital elements.
+        CraManufacturer = "cra-manufacturer",
         PciDss = "pci-dss",
         Soc2 = "soc2",
         Iso27017 = "iso27017",

@@ -98,9 +98,20 @@ fn justify(
             add(texts.fill("engine.applicability.raised-by", &[("facts", &facts)]));
         }
     }
-    let attested: Vec<&str> = facts.attested(reference).map(|o| &*o.name).collect();
+    // Each scheme held with the provision of it that covers the control, so that an auditor
+    // asking "which control of it?" finds the answer in the SoA (seventeenth review).
+    let attested: Vec<String> = facts
+        .attested(reference)
+        .filter_map(|o| {
+            let link = o.controls.iter().find(|c| c.reference == reference)?;
+            Some(texts.fill(
+                "engine.applicability.attested-item",
+                &[("scheme", &o.name), ("provision", &link.provision)],
+            ))
+        })
+        .collect();
     if !attested.is_empty() {
-        let schemes = join_and(texts, &attested);
+        let schemes = attested.join(texts.get("engine.list.semicolon"));
         add(texts.fill("engine.applicability.attested", &[("schemes", &schemes)]));
     }
     if reference == REGISTER_OF_REQUIREMENTS {
@@ -173,6 +184,7 @@ fn is_law(id: ObligationId) -> bool {
             | O::Nis2Essential
             | O::Nis2Important
             | O::DoraFinancialEntity
+            | O::CraManufacturer
     )
 }
 

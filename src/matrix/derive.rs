@@ -56,10 +56,12 @@ pub fn action(
         // document or process is written, before they are approved.
         (RowKind::Common, S::Neither) => match (isms_project, sms_project, drafted) {
             // The harmonised structure ISO/IEC 27013 builds on: document control, audits,
-            // reviews, improvement and competence of an ISO 9001 or 14001 system serve both.
+            // reviews, improvement and competence of an ISO 9001, 14001 or 22301 system serve
+            // both.
             // An approved procedure that runs is the base, before a project's draft.
             _ if reusable == Some(OtherSystem::Iso9001) => "engine.action.extend-9001-procedure",
             _ if reusable == Some(OtherSystem::Iso14001) => "engine.action.extend-14001-procedure",
+            _ if reusable == Some(OtherSystem::Iso22301) => "engine.action.extend-22301-procedure",
             (true, true, true) => "engine.action.merge-project-drafts",
             (true, false, true) => "engine.action.widen-isms-draft",
             (false, true, true) => "engine.action.widen-sms-draft",
@@ -98,11 +100,13 @@ pub fn action(
         (RowKind::Common, S::Iso27001) => match reusable {
             Some(OtherSystem::Iso9001) => "engine.action.extend-isms-document-9001",
             Some(OtherSystem::Iso14001) => "engine.action.extend-isms-document-14001",
+            Some(OtherSystem::Iso22301) => "engine.action.extend-isms-document-22301",
             _ => "engine.action.extend-isms-document",
         },
         (RowKind::Common, S::Iso20000) => match reusable {
             Some(OtherSystem::Iso9001) => "engine.action.extend-sms-document-9001",
             Some(OtherSystem::Iso14001) => "engine.action.extend-sms-document-14001",
+            Some(OtherSystem::Iso22301) => "engine.action.extend-sms-document-22301",
             _ => "engine.action.extend-sms-document",
         },
         // Both systems held, nothing written down for this practice: nothing to merge.
@@ -117,6 +121,9 @@ pub fn action(
         }
         (RowKind::Common, S::BothSeparate) if reusable == Some(OtherSystem::Iso14001) => {
             "engine.action.merge-into-14001-procedure"
+        }
+        (RowKind::Common, S::BothSeparate) if reusable == Some(OtherSystem::Iso22301) => {
+            "engine.action.merge-into-22301-procedure"
         }
         (RowKind::Common, S::BothSeparate) => "engine.action.merge-documents",
         (RowKind::Common, S::BothIntegrated) => "engine.action.keep-integrated-document",

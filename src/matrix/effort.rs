@@ -38,15 +38,21 @@ const SHARED_SYSTEM: [&str; 5] = [
 ];
 
 /// The other management system whose procedure a row of the harmonised structure can extend:
-/// ISO 9001 before ISO 14001 when both are held; `None` for other practices.
+/// ISO 9001 before ISO 14001 before ISO 22301 when several are held (ISO 22301 has the same
+/// structure: its document control, audits, reviews and corrective action serve as well;
+/// seventeenth review); `None` for other practices.
 pub fn reusable_system(practice: &str, answers: &Answers) -> Option<OtherSystem> {
     if !SHARED_SYSTEM.contains(&practice) {
         return None;
     }
     let others = reads::START_OTHER.get(answers);
-    [OtherSystem::Iso9001, OtherSystem::Iso14001]
-        .into_iter()
-        .find(|system| others.contains(system))
+    [
+        OtherSystem::Iso9001,
+        OtherSystem::Iso14001,
+        OtherSystem::Iso22301,
+    ]
+    .into_iter()
+    .find(|system| others.contains(system))
 }
 
 /// The other management system whose procedure a row's action builds on: the harmonised

@@ -283,6 +283,8 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::Nis2Supplier => r::NIS2.get(answers) == Some(Nis2::Supplier),
         O::DoraFinancialEntity => dora_entity(answers),
         O::DoraIctProvider => matches!(r::DORA.get(answers), Some(Dora::IctProvider | Dora::Both)),
+        // Asked only of those who develop software (its show_if); read the same way here.
+        O::CraManufacturer => holds(Tag::BespokeSoftware, answers) && r::PRODUCTS.yes(answers),
         O::PciDss => r::PCI.yes(answers),
         O::Soc2 => attests(Attestation::Soc2),
         O::Iso27017 => attests(Attestation::Iso27017),

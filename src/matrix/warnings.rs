@@ -108,7 +108,7 @@ const SECTOR_CHECKS: [(Sector, Tag, Option<&str>, &str); 4] = [
 
 /// Optional questions a yes to which brings a law's duties or the controls it names, each with
 /// the words that say what was left open.
-const LEGAL_OPTIONAL: [(&str, &str); 7] = [
+const LEGAL_OPTIONAL: [(&str, &str); 8] = [
     (
         "org.public-body",
         "engine.warning.legal-unanswered.public-body",
@@ -134,6 +134,7 @@ const LEGAL_OPTIONAL: [(&str, &str); 7] = [
         "reg.dora-critical",
         "engine.warning.legal-unanswered.dora-critical",
     ),
+    ("reg.products", "engine.warning.legal-unanswered.products"),
 ];
 
 /// The optional questions with legal weight that were shown and left open: the engine reads
@@ -811,11 +812,14 @@ fn answer_checks(
     }
     let combined = reads::CERT_COMBINED.get(answers) == Some(true);
     if combined && reads::CERT_BODY.get(answers) == Some(CertBody::Separate) {
-        add(
-            WarningKind::Answers,
-            None,
-            texts.get("engine.warning.combined-two-bodies").to_owned(),
-        );
+        // Two certificates held from two bodies: one must be transferred before one body can
+        // audit both (IAF MD 2; seventeenth review).
+        let key = if super::plan::holds_both(answers) {
+            "engine.warning.combined-two-bodies.transfer"
+        } else {
+            "engine.warning.combined-two-bodies"
+        };
+        add(WarningKind::Answers, None, texts.get(key).to_owned());
     }
     // Combined and staged fit together: the second standard's initial audit joins the first
     // standard's first surveillance audit (the schedule's second audit says so).
@@ -868,11 +872,18 @@ fn answer_checks(
         };
         let when = by(Phase::Planning)
             .unwrap_or_else(|| texts.get("engine.warning.during-planning").to_owned());
-        add(
-            WarningKind::Answers,
-            None,
-            texts.fill(key, &[("when", &when)]),
-        );
+        let mut check = texts.fill(key, &[("when", &when)]);
+        // Another management system's certificate joins the same visits only with a body
+        // accredited for it too (IAF MD 11; seventeenth review).
+        let others = other_systems(answers);
+        if key == "engine.warning.no-body-combined" && !others.is_empty() {
+            check.push(' ');
+            check.push_str(&texts.fill(
+                "engine.warning.no-body-combined.other",
+                &[("others", &super::applicability::join_and(texts, &others))],
+            ));
+        }
+        add(WarningKind::Answers, None, check);
         // An audit date with no body to hold it: the whole plan is dated towards it.
         if let Some(date) = reads::CERT_AUDIT_DATE.get(answers) {
             add(
@@ -888,29 +899,14 @@ fn answer_checks(
     // A standard added to a certificate held: its first certification has both stages, and the
     // combined visit falls when the held certificate's surveillance or recertification does.
     if facts.target == Target::AddCombined {
-        let held = [
-            (&reads::START_ISO27001, "ISO/IEC 27001", "ISO/IEC 20000-1"),
-            (&reads::START_ISO20000, "ISO/IEC 20000-1", "ISO/IEC 27001"),
-        ]
-        .into_iter()
-        .find(|(q, ..)| q.get(answers) == Some(Holding::Certified));
-        if let Some((_, held, added)) = held {
+        if let Some((held, added)) = added_to_held(answers) {
             let mut check = texts.fill(
                 "engine.warning.add-combined-stages",
                 &[("held", &held), ("added", &added)],
             );
             // Another certified management system held beside it can join the same visit
             // (IAF MD 11; thirteenth review).
-            let others: Vec<&str> = reads::START_OTHER
-                .get(answers)
-                .into_iter()
-                .filter_map(|system| match system {
-                    reads::OtherSystem::Iso9001 => Some("ISO 9001"),
-                    reads::OtherSystem::Iso14001 => Some("ISO 14001"),
-                    reads::OtherSystem::Iso22301 => Some("ISO 22301"),
-                    reads::OtherSystem::None => None,
-                })
-                .collect();
+            let others = other_systems(answers);
             if !others.is_empty() {
                 check.push(' ');
                 check.push_str(&texts.fill(
@@ -1021,13 +1017,18 @@ fn answer_checks(
     if reads::CERT_SCOPE.get(answers) == Some(CertScope::Different)
         && matches!(facts.target, Target::Integrated | Target::AddCombined)
     {
-        add(
-            WarningKind::Answers,
-            None,
-            texts
+        // Adding a standard to a certificate held is not building one integrated system from
+        // nothing: the check names the standard added and the one held (seventeenth review).
+        let text = match (facts.target, added_to_held(answers)) {
+            (Target::AddCombined, Some((held, added))) => texts.fill(
+                "engine.warning.add-different-scopes",
+                &[("held", &held), ("added", &added)],
+            ),
+            _ => texts
                 .get("engine.warning.integrated-different-scopes")
                 .to_owned(),
-        );
+        };
+        add(WarningKind::Answers, None, text);
     }
     if !facts.has(Tag::PersonalData)
         && facts.has(Tag::CustomerData)
@@ -1259,4 +1260,29 @@ fn workload_check(
             );
         }
     }
+}
+
+/// The other ISO management systems the prospect runs, by name.
+fn other_systems(answers: &Answers) -> Vec<&'static str> {
+    reads::START_OTHER
+        .get(answers)
+        .into_iter()
+        .filter_map(|system| match system {
+            reads::OtherSystem::Iso9001 => Some("ISO 9001"),
+            reads::OtherSystem::Iso14001 => Some("ISO 14001"),
+            reads::OtherSystem::Iso22301 => Some("ISO 22301"),
+            reads::OtherSystem::None => None,
+        })
+        .collect()
+}
+
+/// The standard certified (the first one found certified) and the one added to it.
+fn added_to_held(answers: &Answers) -> Option<(&'static str, &'static str)> {
+    [
+        (&reads::START_ISO27001, "ISO/IEC 27001", "ISO/IEC 20000-1"),
+        (&reads::START_ISO20000, "ISO/IEC 20000-1", "ISO/IEC 27001"),
+    ]
+    .into_iter()
+    .find(|(q, ..)| q.get(answers) == Some(Holding::Certified))
+    .map(|(_, held, added)| (held, added))
 }

@@ -500,6 +500,9 @@ pub const VULNERABLE_SUBJECTS: YesNo = YesNo {
 };
 pub const PCI: YesNo = YesNo { id: "reg.pci" };
 pub const PCI_WHERE: Multiple<CardDataWhere> = Multiple::new("reg.pci-where");
+/// `reg.products`: software or devices customers install or run themselves (the Cyber
+/// Resilience Act's products with digital elements), asked of those who develop software.
+pub const PRODUCTS: YesNo = YesNo { id: "reg.products" };
 pub const ATTESTATIONS: Multiple<Attestation> = Multiple::new("reg.attestations");
 
 /// Every question the engine reads, with what it expects. `load` checks each.
@@ -547,6 +550,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         DORA_CRITICAL.expect(),
         PCI.expect(),
         PCI_WHERE.expect(),
+        PRODUCTS.expect(),
         ATTESTATIONS.expect(),
     ]
 }
