@@ -4525,3 +4525,70 @@ fn a_software_maker_gets_the_cyber_resilience_act() {
         "{unsaid}"
     );
 }
+
+/// Both certificates held as one integrated system: nothing to merge and nothing to add, the
+/// certification cycle named instead; said to run apart while policy, audits and reviews are
+/// written once for both, the contradiction is named (eighteenth review).
+#[test]
+fn one_integrated_system_already_certified_is_kept_not_merged() {
+    let held = |separate: bool, goal: &str| {
+        checks_joined(&[
+            ("start.iso27001", text("certified")),
+            ("start.iso20000", text("certified")),
+            ("start.separate", Answer::Bool(separate)),
+            ("start.target", text(goal)),
+        ])
+    };
+    let integrated = held(false, "integrated");
+    assert!(
+        !integrated.contains("merging the two systems"),
+        "{integrated}"
+    );
+    assert!(integrated.contains("9.6.2"), "{integrated}");
+    assert!(held(true, "integrated").contains("merging the two systems"));
+    let adding = held(false, "add-combined");
+    assert!(!adding.contains("no valid certificate"), "{adding}");
+    assert!(adding.contains("nothing left to add"), "{adding}");
+    let first = held(false, "iso27001-first");
+    assert!(!first.contains("merges the two systems"), "{first}");
+    let mut answers = vec![
+        ("start.iso27001", text("certified")),
+        ("start.iso20000", text("certified")),
+        ("start.separate", Answer::Bool(true)),
+    ];
+    let ids: Vec<String> = ["policy", "internal-audit", "management-review"]
+        .into_iter()
+        .map(maturity_id)
+        .collect();
+    for id in &ids {
+        answers.push((id.as_str(), text("integrated")));
+    }
+    assert!(checks_joined(&answers).contains("that is one integrated system already"));
+}
+
+/// Card terminals in shops: Req. 9.5.1 (list, inspection, training), not the telephone
+/// advice, and no entry and visitor rules for the shop floor (eighteenth review). Many sites:
+/// the body's sampling under IAF MD 1.
+#[test]
+fn card_terminals_and_many_sites_get_their_own_rules() {
+    let shops = build_with(
+        &[
+            ("reg.pci", Answer::Bool(true)),
+            ("reg.pci-where", Answer::Choices(vec!["terminals".into()])),
+            ("scope.premises", Answer::Choices(vec!["offices".into()])),
+            ("org.sites", Answer::Number(300)),
+        ],
+        |_| {},
+    );
+    let checks: String = shops.warnings.iter().map(|w| w.text.as_str()).collect();
+    assert!(checks.contains("not a sensitive area"), "{checks}");
+    assert!(!checks.contains("recorded call"), "{checks}");
+    assert!(checks.contains("IAF MD 1"), "{checks}");
+    assert!(soa(&shops, "A.5.9").reason.contains("9.5.1.1"));
+    assert!(soa(&shops, "A.7.8").reason.contains("9.5.1.2"));
+    assert!(!soa(&shops, "A.7.2")
+        .obligations
+        .contains(&"PCI DSS".to_owned()));
+    let few = checks_joined(&[("org.sites", Answer::Number(3))]);
+    assert!(!few.contains("IAF MD 1"), "{few}");
+}

@@ -71,6 +71,9 @@ crate::vocabulary::vocabulary! {
         /// PCI DSS Req. 9 reaches the prospect's own premises: its staff take card details
         /// there, or its rooms house the card data environment's systems (sixteenth review).
         CardDataOnSite = "card-data-on-site" => "card data is handled at your premises",
+        /// Card-present terminals to protect from tampering (PCI DSS Req. 9.5.1); cashier areas
+        /// with only terminals are not sensitive areas (eighteenth review).
+        CardTerminals = "card-terminals" => "customers pay at card terminals in your shops or branches",
         /// Homes join the card data environment unless the details never reach the staff.
         CardDataAtHome = "card-data-at-home" => "staff take card details while working from home",
         RemovableMedia = "removable-media" => "removable media are used",

@@ -240,6 +240,9 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::CardDataAtHome => {
             r::PCI.yes(answers) && r::PCI_WHERE.has(answers, CardDataWhere::Home)
         }
+        Tag::CardTerminals => {
+            r::PCI.yes(answers) && r::PCI_WHERE.has(answers, CardDataWhere::Terminals)
+        }
         Tag::RemovableMedia => r::REMOVABLE_MEDIA.yes(answers),
         Tag::ExternalCustomers => matches!(
             r::CUSTOMER_TYPE.get(answers),

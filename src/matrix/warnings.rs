@@ -106,6 +106,10 @@ const SECTOR_CHECKS: [(Sector, Tag, Option<&str>, &str); 4] = [
     ),
 ];
 
+/// From how many sites a certification body's sampling of sites (IAF MD 1) is worth raising:
+/// below it, a body usually visits each site within the cycle anyway.
+const MANY_SITES: i64 = 10;
+
 /// Optional questions a yes to which brings a law's duties or the controls it names, each with
 /// the words that say what was left open.
 const LEGAL_OPTIONAL: [(&str, &str); 8] = [
@@ -768,6 +772,9 @@ fn answer_checks(
             texts.fill(
                 if facts.target == Target::AddCombined {
                     "engine.warning.first-already-certified"
+                } else if facts.start == StartingPoint::BothIntegrated {
+                    // One system already: nothing to merge (eighteenth review).
+                    "engine.warning.first-already-certified-integrated"
                 } else {
                     "engine.warning.first-already-certified-both"
                 },
@@ -802,13 +809,13 @@ fn answer_checks(
         );
     }
     if goal == Some(Goal::AddCombined) && facts.target != Target::AddCombined {
-        add(
-            WarningKind::Answers,
-            None,
-            texts
-                .get("engine.warning.add-without-certificate")
-                .to_owned(),
-        );
+        // Both held is not "no certificate": there is nothing left to add (eighteenth review).
+        let key = if super::plan::holds_both(answers) {
+            "engine.warning.add-both-held"
+        } else {
+            "engine.warning.add-without-certificate"
+        };
+        add(WarningKind::Answers, None, texts.get(key).to_owned());
     }
     let combined = reads::CERT_COMBINED.get(answers) == Some(true);
     if combined && reads::CERT_BODY.get(answers) == Some(CertBody::Separate) {
@@ -919,14 +926,15 @@ fn answer_checks(
     }
     // Two certified systems merged into one: a change to report to the certification body,
     // and two certificate cycles to bring together (docs/method.md §10 names the sources).
+    // Already one system: nothing to merge; what is left is the certification cycle
+    // (ISO/IEC 17021-1, 9.6.2, 9.6.3; eighteenth review).
     if facts.target == Target::Integrated && super::plan::holds_both(answers) {
-        add(
-            WarningKind::Answers,
-            None,
-            texts
-                .get("engine.warning.merging-certified-systems")
-                .to_owned(),
-        );
+        let key = if facts.start == StartingPoint::BothIntegrated {
+            "engine.warning.integrated-certified-cycle"
+        } else {
+            "engine.warning.merging-certified-systems"
+        };
+        add(WarningKind::Answers, None, texts.get(key).to_owned());
     }
     // Cloud infrastructure is infrastructure another company runs: the answer on outsourcing
     // should say so, since it brings in governing that provider (20000-1 8.2.3).
@@ -949,6 +957,7 @@ fn answer_checks(
         && !facts.has(Tag::OwnDataCentre)
         && !facts.has(Tag::CardDataOnSite)
         && !facts.has(Tag::CardDataAtHome)
+        && !facts.has(Tag::CardTerminals)
         && (facts.has(Tag::CloudUser) || facts.has(Tag::OutsourcedOperations))
     {
         add(
@@ -976,6 +985,25 @@ fn answer_checks(
             } else {
                 text.to_owned()
             },
+        );
+    }
+    // Many sites: a body may audit a sample of them under IAF MD 1, if one central function
+    // runs the system at all of them (eighteenth review).
+    if let Some(sites) = reads::ORG_SITES.get(answers).filter(|n| *n >= MANY_SITES) {
+        add(
+            WarningKind::Schedule,
+            None,
+            texts.fill("engine.warning.multi-site-sampling", &[("sites", &sites)]),
+        );
+    }
+    // Card-present terminals: protected from tampering (Req. 9.5.1); a cashier area with only
+    // terminals is not a sensitive area, so the entry and visitor rules stay with the rooms of
+    // the card data environment's systems (PCI DSS glossary; eighteenth review).
+    if facts.has(Tag::CardTerminals) {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.pci-card-terminals").to_owned(),
         );
     }
     // Auditors are chosen for objectivity and impartiality (9.2 of both standards): in a firm
@@ -1069,6 +1097,21 @@ fn maturity_checks(
         )
     };
     let absent = |practice: &str| maturity(practice) == Some(Maturity::NotInPlace);
+    // Said to run apart, yet the policy, the internal audits and the management review are
+    // written down once for both: that is one system already (eighteenth review).
+    if StartingPoint::from_answers(answers) == StartingPoint::BothSeparate
+        && ["policy", "internal-audit", "management-review"]
+            .into_iter()
+            .all(|p| maturity(p) == Some(Maturity::Integrated))
+    {
+        add(
+            WarningKind::Answers,
+            None,
+            texts
+                .get("engine.warning.separate-but-integrated")
+                .to_owned(),
+        );
+    }
     let certified = [&reads::START_ISO27001, &reads::START_ISO20000]
         .iter()
         .any(|q| q.get(answers) == Some(Holding::Certified));

@@ -314,8 +314,10 @@ crate::vocabulary::vocabulary! {
     pub enum CardDataWhere {
         /// Only in systems a provider hosts (a web shop's payment page, an app).
         Hosted = "hosted",
-        /// Staff take them at the premises: phone, mail order, card terminals.
+        /// Staff take them at the premises: phone or mail order.
         Premises = "premises",
+        /// Card-present payments at terminals in shops or branches (PCI DSS Req. 9.5).
+        Terminals = "terminals",
         /// Staff take them while working from home.
         Home = "home",
     }
