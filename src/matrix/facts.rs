@@ -269,11 +269,10 @@ pub fn dora_entity(answers: &Answers) -> bool {
 fn applies(id: ObligationId, answers: &Answers) -> bool {
     use reads as r;
     use ObligationId as O;
-    let gdpr = r::GDPR.get(answers);
     let attests = |a: Attestation| r::ATTESTATIONS.has(answers, a);
     match id {
-        O::GdprController => matches!(gdpr, Some(GdprRole::Controller | GdprRole::Both)),
-        O::GdprProcessor => matches!(gdpr, Some(GdprRole::Processor | GdprRole::Both)),
+        O::GdprController => holds(Tag::Controller, answers),
+        O::GdprProcessor => holds(Tag::Processor, answers),
         O::GdprMonitoring => holds(Tag::PersonalData, answers) && r::MONITORING.yes(answers),
         O::GdprVulnerableSubjects => {
             holds(Tag::PersonalData, answers) && r::VULNERABLE_SUBJECTS.yes(answers)

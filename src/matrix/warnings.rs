@@ -149,7 +149,7 @@ pub fn unanswered_legal(
     answers: &Answers,
     texts: &Texts,
 ) -> Option<Warning> {
-    let open: Vec<String> = LEGAL_OPTIONAL
+    let open: Vec<&str> = LEGAL_OPTIONAL
         .iter()
         .filter(|(id, _)| {
             questionnaire.question(id).is_some_and(|q| {
@@ -157,12 +157,11 @@ pub fn unanswered_legal(
                     && answers.get(*id).is_none_or(|a| a.is_empty())
             })
         })
-        .map(|(_, key)| texts.get(key).to_owned())
+        .map(|(_, key)| texts.get(key))
         .collect();
     if open.is_empty() {
         return None;
     }
-    let open: Vec<&str> = open.iter().map(String::as_str).collect();
     Some(Warning {
         kind: WarningKind::Answers,
         subject: None,
@@ -749,7 +748,7 @@ fn answer_checks(
     let goal = reads::START_TARGET.get(answers);
     // A staged route that puts first, or second, a standard already certified: the certificate
     // is surveyed, not certified again (`Target::from_answers`).
-    let certified = |q: &reads::Single<Holding>| q.get(answers) == Some(Holding::Certified);
+    let certified = |q: &reads::Single<Holding>| super::plan::held(answers, q);
     let staged = match goal {
         Some(Goal::Iso27001First) => Some((
             "ISO/IEC 27001",
@@ -882,13 +881,13 @@ fn answer_checks(
         let mut check = texts.fill(key, &[("when", &when)]);
         // Another management system's certificate joins the same visits only with a body
         // accredited for it too (IAF MD 11; seventeenth review).
-        let others = other_systems(answers);
-        if key == "engine.warning.no-body-combined" && !others.is_empty() {
-            check.push(' ');
-            check.push_str(&texts.fill(
+        if key == "engine.warning.no-body-combined" {
+            add_other_systems(
+                &mut check,
                 "engine.warning.no-body-combined.other",
-                &[("others", &super::applicability::join_and(texts, &others))],
-            ));
+                answers,
+                texts,
+            );
         }
         add(WarningKind::Answers, None, check);
         // An audit date with no body to hold it: the whole plan is dated towards it.
@@ -913,14 +912,12 @@ fn answer_checks(
             );
             // Another certified management system held beside it can join the same visit
             // (IAF MD 11; thirteenth review).
-            let others = other_systems(answers);
-            if !others.is_empty() {
-                check.push(' ');
-                check.push_str(&texts.fill(
-                    "engine.warning.add-combined-stages.other",
-                    &[("others", &super::applicability::join_and(texts, &others))],
-                ));
-            }
+            add_other_systems(
+                &mut check,
+                "engine.warning.add-combined-stages.other",
+                answers,
+                texts,
+            );
             add(WarningKind::Schedule, None, check);
         }
     }
@@ -966,7 +963,8 @@ fn answer_checks(
             texts.get("engine.warning.pci-hosted-cde").to_owned(),
         );
     }
-    // Staff who take card details (by phone, mail or terminal) bring where they work into the
+    // Staff who take card details (by phone or mail, at the premises or at home) bring where
+    // they work into the
     // card data environment, and call recordings into its data (PCI DSS Req. 3.3.1.2, Req. 9;
     // the PCI SSC's supplement on telephone-based payments; docs/obligations.md).
     let staff_take_cards = [CardDataWhere::Premises, CardDataWhere::Home]
@@ -1114,7 +1112,7 @@ fn maturity_checks(
     }
     let certified = [&reads::START_ISO27001, &reads::START_ISO20000]
         .iter()
-        .any(|q| q.get(answers) == Some(Holding::Certified));
+        .any(|q| super::plan::held(answers, q));
     // Another management system (ISO 9001, 22301, 14001) has its own internal audit and
     // management review, which these answers may well describe.
     let other_system = reads::START_OTHER
@@ -1305,9 +1303,10 @@ fn workload_check(
     }
 }
 
-/// The other ISO management systems the prospect runs, by name.
-fn other_systems(answers: &Answers) -> Vec<&'static str> {
-    reads::START_OTHER
+/// Appends to a check the sentence `key` says about the other ISO management systems the
+/// prospect runs, named in it; nothing when it runs none.
+fn add_other_systems(check: &mut String, key: &str, answers: &Answers, texts: &Texts) {
+    let others: Vec<&str> = reads::START_OTHER
         .get(answers)
         .into_iter()
         .filter_map(|system| match system {
@@ -1316,7 +1315,14 @@ fn other_systems(answers: &Answers) -> Vec<&'static str> {
             reads::OtherSystem::Iso22301 => Some("ISO 22301"),
             reads::OtherSystem::None => None,
         })
-        .collect()
+        .collect();
+    if !others.is_empty() {
+        check.push(' ');
+        check.push_str(&texts.fill(
+            key,
+            &[("others", &super::applicability::join_and(texts, &others))],
+        ));
+    }
 }
 
 /// The standard certified (the first one found certified) and the one added to it.
@@ -1326,6 +1332,6 @@ fn added_to_held(answers: &Answers) -> Option<(&'static str, &'static str)> {
         (&reads::START_ISO20000, "ISO/IEC 20000-1", "ISO/IEC 27001"),
     ]
     .into_iter()
-    .find(|(q, ..)| q.get(answers) == Some(Holding::Certified))
+    .find(|(q, ..)| super::plan::held(answers, q))
     .map(|(_, held, added)| (held, added))
 }
