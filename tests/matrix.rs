@@ -4592,3 +4592,139 @@ fn card_terminals_and_many_sites_get_their_own_rules() {
     let few = checks_joined(&[("org.sites", Answer::Number(3))]);
     assert!(!few.contains("IAF MD 1"), "{few}");
 }
+
+/// A health care network's medical devices and a plant's or utility's control systems raise
+/// the controls their sector check names, so that those rows are planned early, and the check
+/// stands beside A.8.22 in the SoA (nineteenth review).
+#[test]
+fn devices_that_cannot_be_patched_raise_the_controls_their_check_names() {
+    let network = |sector: &str| {
+        build_with(
+            &[
+                ("org.sector", text(sector)),
+                ("scope.network", Answer::Bool(true)),
+            ],
+            |_| {},
+        )
+    };
+    let hospital = network("health");
+    let segregation = row(&hospital, "isms.network-segregation");
+    assert_eq!(segregation.priority, Priority::High);
+    assert!(
+        segregation
+            .priority_reasons
+            .iter()
+            .any(|r| r.contains("medical devices")),
+        "{:?}",
+        segregation.priority_reasons
+    );
+    assert!(soa(&hospital, "A.8.22")
+        .warnings
+        .iter()
+        .any(|w| w.contains("IEC 80001-1")));
+    assert!(soa(&hospital, "A.7.13").reason.contains("medical devices"));
+    let plant = network("energy");
+    assert_eq!(
+        row(&plant, "isms.network-segregation").priority,
+        Priority::High
+    );
+    assert!(soa(&plant, "A.8.2").reason.contains("control systems"));
+    // An IT provider's network raises segregation once, as before.
+    let provider = network("it-services");
+    assert_eq!(
+        row(&provider, "isms.network-segregation").priority,
+        Priority::Medium
+    );
+    assert!(soa(&provider, "A.8.22").warnings.is_empty());
+}
+
+/// With no premises, the equipment controls kept in speak of laptops and phones at home, not
+/// of server rooms and maintenance engineers (nineteenth review).
+#[test]
+fn a_fully_remote_organisation_keeps_its_equipment_controls_in_its_own_terms() {
+    let remote = build_with(
+        &[("scope.premises", Answer::Choices(vec!["none".into()]))],
+        |_| {},
+    );
+    let siting = &soa(&remote, "A.7.8").reason;
+    assert!(!siting.contains("servers, switches"), "{siting}");
+    assert!(siting.contains("household"), "{siting}");
+    assert!(soa(&remote, "A.7.13").reason.contains("repair"));
+    assert!(soa(&remote, "A.7.14").reason.contains("cloud providers"));
+    let offices = build_with(
+        &[(
+            "scope.premises",
+            Answer::Choices(vec!["server-room".into()]),
+        )],
+        |_| {},
+    );
+    assert!(!soa(&offices, "A.7.13").reason.contains("repair"));
+}
+
+/// Qualified trust service providers and DNS providers are essential under NIS2 whatever their
+/// size, other trust service providers in scope whatever their size; a qualified provider's
+/// eIDAS duties join the SoA (nineteenth review).
+#[test]
+fn trust_and_dns_services_decide_the_nis2_checks_and_bring_eidas() {
+    let answers = |services: &str, nis2: &str| {
+        vec![
+            ("org.sector", text("it-services")),
+            ("org.size", text("small")),
+            ("reg.trust-dns", Answer::Choices(vec![services.into()])),
+            ("reg.nis2", text(nis2)),
+        ]
+    };
+    let important = checks_joined(&answers("qualified-trust", "important"));
+    assert!(important.contains("Art. 3(1)(b)"), "{important}");
+    let essential = checks_joined(&answers("qualified-trust", "essential"));
+    assert!(!essential.contains("Art. 3(1)(b)"), "{essential}");
+    assert!(
+        !essential.contains("confirm your classification"),
+        "{essential}"
+    );
+    let dns = checks_joined(&answers("dns", "no"));
+    assert!(dns.contains("root name servers"), "{dns}");
+    let trust = checks_joined(&answers("trust", "not-sure"));
+    assert!(
+        trust.contains("trust service providers whatever their size"),
+        "{trust}"
+    );
+    let none = checks_joined(&answers("none", "no"));
+    assert!(!none.contains("whatever their size"), "{none}");
+
+    let qtsp = build_with(&answers("qualified-trust", "essential"), |_| {});
+    assert!(soa(&qtsp, "A.5.35").reason.contains("Art. 20(1)"));
+    assert!(soa(&qtsp, "A.5.30").reason.contains("termination plan"));
+    assert_eq!(
+        soa(&qtsp, "A.5.5").basis,
+        Some(ims_matrix::advice::Basis::Legal)
+    );
+    let plain = build_with(&answers("trust", "important"), |_| {});
+    assert!(!soa(&plain, "A.5.35").reason.contains("Art. 20(1)"));
+}
+
+/// A laboratory accreditation's clause 8 procedures are extended like ISO 9001's, but it is
+/// never named as joining a certification body's visits (nineteenth review).
+#[test]
+fn a_laboratory_accreditation_is_reused_but_never_audited_with_the_certificates() {
+    let lab = build_with(
+        &[
+            (
+                "start.other",
+                Answer::Choices(vec!["lab-accreditation".into()]),
+            ),
+            ("cert.combined", Answer::Bool(true)),
+            ("cert.body", text("none")),
+        ],
+        |_| {},
+    );
+    let audit = row(&lab, "common.internal-audit");
+    assert!(audit.action.contains("laboratory"), "{}", audit.action);
+    assert!(audit
+        .effort_reasons
+        .iter()
+        .any(|r| r.contains("laboratory accreditation")));
+    let checks: String = lab.warnings.iter().map(|w| w.text.as_str()).collect();
+    assert!(checks.contains("national accreditation body"), "{checks}");
+    assert!(!checks.contains("accredited for ISO 15189"), "{checks}");
+}

@@ -43,6 +43,12 @@ crate::vocabulary::vocabulary! {
         OutsourcedDevelopment = "outsourced-development" => "partners develop software for you",
         BespokeSoftware = "bespoke-software" => "software is developed in house or by partners",
         OwnNetwork = "own-network" => "you run your own networks",
+        /// A health care organisation's own network carries connected medical devices that
+        /// often cannot be patched and that their makers maintain remotely (nineteenth review).
+        MedicalDevices = "medical-devices" => "your network carries connected medical devices",
+        /// An energy, transport, water or manufacturing organisation's own network reaches the
+        /// control systems of its plants or utilities (nineteenth review).
+        OperationalTechnology = "operational-technology" => "your network reaches the control systems of plants or utilities",
         OwnDataCentre = "own-data-centre" => "you house equipment in a server room or data centre",
         MultiSite = "multi-site" => "the scope spans several sites",
         CriticalSuppliers = "critical-suppliers" => "your services depend on critical suppliers",
@@ -99,6 +105,8 @@ crate::vocabulary::vocabulary! {
         DoraIctProvider = "dora-ict-provider",
         /// Regulation (EU) 2024/2847, for a manufacturer of products with digital elements.
         CraManufacturer = "cra-manufacturer",
+        /// Regulation (EU) No 910/2014 as amended, for a qualified trust service provider.
+        EidasQtsp = "eidas-qtsp",
         PciDss = "pci-dss",
         Soc2 = "soc2",
         Iso27017 = "iso27017",

@@ -185,6 +185,7 @@ fn is_law(id: ObligationId) -> bool {
             | O::Nis2Important
             | O::DoraFinancialEntity
             | O::CraManufacturer
+            | O::EidasQtsp
     )
 }
 

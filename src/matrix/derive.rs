@@ -62,6 +62,9 @@ pub fn action(
             _ if reusable == Some(OtherSystem::Iso9001) => "engine.action.extend-9001-procedure",
             _ if reusable == Some(OtherSystem::Iso14001) => "engine.action.extend-14001-procedure",
             _ if reusable == Some(OtherSystem::Iso22301) => "engine.action.extend-22301-procedure",
+            _ if reusable == Some(OtherSystem::LabAccreditation) => {
+                "engine.action.extend-lab-procedure"
+            }
             (true, true, true) => "engine.action.merge-project-drafts",
             (true, false, true) => "engine.action.widen-isms-draft",
             (false, true, true) => "engine.action.widen-sms-draft",
@@ -101,12 +104,14 @@ pub fn action(
             Some(OtherSystem::Iso9001) => "engine.action.extend-isms-document-9001",
             Some(OtherSystem::Iso14001) => "engine.action.extend-isms-document-14001",
             Some(OtherSystem::Iso22301) => "engine.action.extend-isms-document-22301",
+            Some(OtherSystem::LabAccreditation) => "engine.action.extend-isms-document-lab",
             _ => "engine.action.extend-isms-document",
         },
         (RowKind::Common, S::Iso20000) => match reusable {
             Some(OtherSystem::Iso9001) => "engine.action.extend-sms-document-9001",
             Some(OtherSystem::Iso14001) => "engine.action.extend-sms-document-14001",
             Some(OtherSystem::Iso22301) => "engine.action.extend-sms-document-22301",
+            Some(OtherSystem::LabAccreditation) => "engine.action.extend-sms-document-lab",
             _ => "engine.action.extend-sms-document",
         },
         // Both systems held, nothing written down for this practice: nothing to merge.
@@ -124,6 +129,9 @@ pub fn action(
         }
         (RowKind::Common, S::BothSeparate) if reusable == Some(OtherSystem::Iso22301) => {
             "engine.action.merge-into-22301-procedure"
+        }
+        (RowKind::Common, S::BothSeparate) if reusable == Some(OtherSystem::LabAccreditation) => {
+            "engine.action.merge-into-lab-procedure"
         }
         (RowKind::Common, S::BothSeparate) => "engine.action.merge-documents",
         (RowKind::Common, S::BothIntegrated) => "engine.action.keep-integrated-document",
@@ -192,6 +200,13 @@ crate::vocabulary::vocabulary! {
         High = "high" => "High",
     }
 }
+
+/// Scope facts that put devices which cannot be patched on an IT schedule on the organisation's
+/// own network (medical devices, plants' and utilities' control systems): they raise a control
+/// they name by two points, as a fact and a law together would, since segregating and
+/// maintaining those devices is where their sector's incidents start (nineteenth review;
+/// docs/method.md).
+const UNPATCHABLE_DEVICES: [Tag; 2] = [Tag::MedicalDevices, Tag::OperationalTechnology];
 
 /// Practices of the service management side that a scope fact makes urgent.
 const PRACTICE_RAISES: [(Tag, &[&str]); 8] = [
@@ -286,15 +301,19 @@ pub fn priority(
             .map(|(o, c)| format!("{} ({})", o.name, c.provision))
             .collect();
         // A law counts once: when it names the control, its tag does not raise it again.
-        let raised: Vec<&str> = profile
+        let raising: Vec<Tag> = profile
             .raised_by
             .iter()
-            .filter(|t| facts.raises(**t, reference))
+            .copied()
+            .filter(|t| facts.raises(*t, reference))
             .filter(|t| duties.is_empty() || !t.is_obligation())
-            .map(|t| texts.label(*t))
             .collect();
+        let raised: Vec<&str> = raising.iter().map(|t| texts.label(*t)).collect();
         if !raised.is_empty() {
             p += 1;
+            if raising.iter().any(|t| UNPATCHABLE_DEVICES.contains(t)) {
+                p += 1;
+            }
             let why = raised.join("; ");
             reasons.push(texts.fill(
                 "engine.priority.raised-for-control",

@@ -38,9 +38,10 @@ const SHARED_SYSTEM: [&str; 5] = [
 ];
 
 /// The other management system whose procedure a row of the harmonised structure can extend:
-/// ISO 9001 before ISO 14001 before ISO 22301 when several are held (ISO 22301 has the same
-/// structure: its document control, audits, reviews and corrective action serve as well;
-/// seventeenth review); `None` for other practices.
+/// ISO 9001 before ISO 14001 before ISO 22301 before a laboratory accreditation when several
+/// are held (ISO 22301 has the same structure: its document control, audits, reviews and
+/// corrective action serve as well, seventeenth review; so do clause 8 of ISO 15189 and
+/// ISO/IEC 17025, nineteenth review); `None` for other practices.
 pub fn reusable_system(practice: &str, answers: &Answers) -> Option<OtherSystem> {
     if !SHARED_SYSTEM.contains(&practice) {
         return None;
@@ -50,6 +51,7 @@ pub fn reusable_system(practice: &str, answers: &Answers) -> Option<OtherSystem>
         OtherSystem::Iso9001,
         OtherSystem::Iso14001,
         OtherSystem::Iso22301,
+        OtherSystem::LabAccreditation,
     ]
     .into_iter()
     .find(|system| others.contains(system))
@@ -262,8 +264,14 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
     let system_in_place = [reads::START_ISO27001, reads::START_ISO20000]
         .iter()
         .any(|held| held.get(answers).is_some_and(Holding::holds));
-    if reusable_system(practice, answers).is_some() && !system_in_place {
-        out.push(factor(0.8, "engine.effort.reuses-9001-14001", &[]));
+    if !system_in_place {
+        match reusable_system(practice, answers) {
+            Some(OtherSystem::LabAccreditation) => {
+                out.push(factor(0.8, "engine.effort.reuses-lab-accreditation", &[]));
+            }
+            Some(_) => out.push(factor(0.8, "engine.effort.reuses-9001-14001", &[])),
+            None => {}
+        }
     }
     if practice == "continuity" && others.contains(&OtherSystem::Iso22301) {
         out.push(factor(0.6, "engine.effort.builds-on-22301", &[]));

@@ -9,7 +9,7 @@ use crate::advice::{Advice, Obligation, ObligationId, Tag};
 use crate::i18n::Texts;
 use crate::questionnaire::reads::{
     self, Attestation, CardDataWhere, Cloud, CustomerAccess, CustomerType, Development, Dora,
-    GdprRole, Hours, Nis2, OrgSize, Outsourced, Premises, Remote, Sector,
+    GdprRole, Hours, Nis2, OrgSize, Outsourced, Premises, Remote, Sector, SizeIndependentService,
 };
 use crate::questionnaire::Answers;
 
@@ -175,6 +175,17 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             Some(Development::InHouse | Development::Outsourced | Development::Both)
         ),
         Tag::OwnNetwork => r::NETWORK.yes(answers),
+        // As the sector checks on medical devices and operational technology read it
+        // (`warnings::SECTOR_CHECKS`).
+        Tag::MedicalDevices => {
+            r::ORG_SECTOR.get(answers) == Some(Sector::Health) && r::NETWORK.yes(answers)
+        }
+        Tag::OperationalTechnology => {
+            matches!(
+                r::ORG_SECTOR.get(answers),
+                Some(Sector::Energy | Sector::Manufacturing)
+            ) && r::NETWORK.yes(answers)
+        }
         Tag::OwnDataCentre => [
             Premises::ServerRoom,
             Premises::DataCentre,
@@ -287,6 +298,7 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::DoraIctProvider => matches!(r::DORA.get(answers), Some(Dora::IctProvider | Dora::Both)),
         // Asked only of those who develop software (its show_if); read the same way here.
         O::CraManufacturer => holds(Tag::BespokeSoftware, answers) && r::PRODUCTS.yes(answers),
+        O::EidasQtsp => r::TRUST_DNS.has(answers, SizeIndependentService::QualifiedTrust),
         O::PciDss => r::PCI.yes(answers),
         O::Soc2 => attests(Attestation::Soc2),
         O::Iso27017 => attests(Attestation::Iso27017),

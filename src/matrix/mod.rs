@@ -299,9 +299,10 @@ pub fn build_in(
         schedule.as_ref(),
     );
     warnings.extend(warnings::unanswered_legal(questionnaire, answers, texts));
-    // A check on an excluded control also stands beside it in the Statement of Applicability,
-    // the sheet that gets signed.
-    for warning in warnings.iter().filter(|w| w.kind == WarningKind::Exclusion) {
+    // A check on a control (one excluded, or a sector's devices to segregate) also stands
+    // beside it in the Statement of Applicability, the sheet that gets signed and the one an
+    // auditor samples (nineteenth review).
+    for warning in &warnings {
         if let Some(entry) = soa
             .iter_mut()
             .find(|e| Some(e.reference.as_str()) == warning.subject.as_deref())

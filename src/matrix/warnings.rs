@@ -16,7 +16,7 @@ use crate::catalog::{Family, RowKind, StandardId};
 use crate::i18n::Texts;
 use crate::questionnaire::reads::{
     self, CardDataWhere, CertBody, CertScope, Cloud, Dora, GdprRole, Goal, Holding, Nis2, OrgSize,
-    Outsourced, Sector,
+    Outsourced, Sector, SizeIndependentService,
 };
 use crate::questionnaire::{Answers, Maturity, Questionnaire};
 
@@ -81,7 +81,7 @@ const SECTOR_CHECKS: [(Sector, Tag, Option<&str>, &str); 4] = [
     // which often cannot be patched and which their makers maintain remotely (twelfth review).
     (
         Sector::Health,
-        Tag::OwnNetwork,
+        Tag::MedicalDevices,
         Some("A.8.22"),
         "engine.warning.health-medical-devices",
     ),
@@ -90,7 +90,7 @@ const SECTOR_CHECKS: [(Sector, Tag, Option<&str>, &str); 4] = [
     // remotely by their makers (thirteenth review).
     (
         Sector::Energy,
-        Tag::OwnNetwork,
+        Tag::OperationalTechnology,
         Some("A.8.22"),
         "engine.warning.energy-operational-technology",
     ),
@@ -100,7 +100,7 @@ const SECTOR_CHECKS: [(Sector, Tag, Option<&str>, &str); 4] = [
     // docs/obligations.md).
     (
         Sector::Manufacturing,
-        Tag::OwnNetwork,
+        Tag::OperationalTechnology,
         Some("A.8.22"),
         "engine.warning.manufacturing-operational-technology",
     ),
@@ -476,7 +476,31 @@ fn answer_checks(
         };
         add(WarningKind::Answers, None, texts.get(key).to_owned());
     }
+    let services = reads::TRUST_DNS.get(answers);
+    // Qualified trust service providers, top-level domain name registries and DNS service
+    // providers are essential whatever their size (Art. 3(1)(b)); other trust service providers
+    // are in scope whatever their size too (Art. 2(2)(b)). The sector and size checks below do
+    // not fit them (nineteenth review; docs/obligations.md).
+    let essential_by_service = services.contains(&SizeIndependentService::QualifiedTrust)
+        || services.contains(&SizeIndependentService::Dns);
+    let trust_services = services.contains(&SizeIndependentService::Trust);
+    let financial_entity = super::facts::dora_entity(answers);
     match reads::NIS2.get(answers) {
+        Some(Nis2::Essential) if essential_by_service => {}
+        Some(_) if essential_by_service && !financial_entity => add(
+            WarningKind::Answers,
+            None,
+            texts
+                .get("engine.warning.nis2-essential-by-service")
+                .to_owned(),
+        ),
+        Some(Nis2::No | Nis2::Supplier | Nis2::NotSure) if trust_services && !financial_entity => {
+            add(
+                WarningKind::Answers,
+                None,
+                texts.get("engine.warning.nis2-trust-services").to_owned(),
+            )
+        }
         // Public administration is in scope by level of government, not by size (Art. 2(2)(f),
         // 2(5)(a), 3(1)(d); docs/obligations.md): the size checks below do not fit it.
         Some(_) if sector == Some(Sector::Public) => add(
@@ -1110,6 +1134,15 @@ fn maturity_checks(
                 .to_owned(),
         );
     }
+    // A laboratory's accreditation shares clause 8's procedures but never an audit visit: an
+    // accreditation body assesses it (nineteenth review).
+    if reads::START_OTHER.has(answers, reads::OtherSystem::LabAccreditation) {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.lab-accreditation").to_owned(),
+        );
+    }
     let certified = [&reads::START_ISO27001, &reads::START_ISO20000]
         .iter()
         .any(|q| super::plan::held(answers, q));
@@ -1313,7 +1346,8 @@ fn add_other_systems(check: &mut String, key: &str, answers: &Answers, texts: &T
             reads::OtherSystem::Iso9001 => Some("ISO 9001"),
             reads::OtherSystem::Iso14001 => Some("ISO 14001"),
             reads::OtherSystem::Iso22301 => Some("ISO 22301"),
-            reads::OtherSystem::None => None,
+            // Assessed by an accreditation body: never in a certification body's visit.
+            reads::OtherSystem::LabAccreditation | reads::OtherSystem::None => None,
         })
         .collect();
     if !others.is_empty() {

@@ -198,6 +198,10 @@ crate::vocabulary::vocabulary! {
         Iso9001 = "iso9001",
         Iso22301 = "iso22301",
         Iso14001 = "iso14001",
+        /// ISO 15189 or ISO/IEC 17025: their clause 8 has the same document control, internal
+        /// audits, management review and corrective action, but a national accreditation body,
+        /// not a certification body, assesses them (nineteenth review).
+        LabAccreditation = "lab-accreditation",
         None = "none",
     }
 }
@@ -306,6 +310,20 @@ crate::vocabulary::vocabulary! {
         None = "none",
         Remote = "remote",
         Privileged = "privileged",
+    }
+}
+
+crate::vocabulary::vocabulary! {
+    /// `reg.trust-dns`: services NIS2 covers whatever their provider's size (Art. 2(2)(b)).
+    pub enum SizeIndependentService {
+        /// Qualified trust services (eIDAS): an essential entity whatever its size (NIS2 Art.
+        /// 3(1)(b)), audited every 24 months (eIDAS Art. 20(1)).
+        QualifiedTrust = "qualified-trust",
+        /// Trust services that are not qualified: important, essential when large.
+        Trust = "trust",
+        /// DNS services or a top-level domain name registry: essential whatever their size.
+        Dns = "dns",
+        None = "none",
     }
 }
 
@@ -500,6 +518,8 @@ pub const MONITORING: YesNo = YesNo {
 pub const VULNERABLE_SUBJECTS: YesNo = YesNo {
     id: "reg.vulnerable-subjects",
 };
+/// `reg.trust-dns`, asked of IT, software and telecommunications providers.
+pub const TRUST_DNS: Multiple<SizeIndependentService> = Multiple::new("reg.trust-dns");
 pub const PCI: YesNo = YesNo { id: "reg.pci" };
 pub const PCI_WHERE: Multiple<CardDataWhere> = Multiple::new("reg.pci-where");
 /// `reg.products`: software or devices customers install or run themselves (the Cyber
@@ -547,6 +567,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         SPECIAL_DATA_CORE.expect(),
         MONITORING.expect(),
         VULNERABLE_SUBJECTS.expect(),
+        TRUST_DNS.expect(),
         NIS2.expect(),
         DORA.expect(),
         DORA_CRITICAL.expect(),
