@@ -469,10 +469,14 @@ fn complete_assessments() -> [Assessment; 2] {
         .answers
         .insert("reg.special-data".into(), Answer::Bool(true));
     other.answers.insert("reg.pci".into(), Answer::Bool(true));
-    // Software developed in house, so that the question on products sold is asked.
+    // Software developed in house, so that the question on products sold is asked, and
+    // products sold, so that the one on security and network products is.
     other
         .answers
         .insert("scope.development".into(), Answer::Text("in-house".into()));
+    other
+        .answers
+        .insert("reg.products".into(), Answer::Bool(true));
     [sample, other]
 }
 

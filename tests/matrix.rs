@@ -4676,6 +4676,9 @@ fn trust_and_dns_services_decide_the_nis2_checks_and_bring_eidas() {
     };
     let important = checks_joined(&answers("qualified-trust", "important"));
     assert!(important.contains("Art. 3(1)(b)"), "{important}");
+    // The check names what the prospect provides, and what it brings.
+    assert!(important.contains("20 minutes"), "{important}");
+    assert!(!important.contains("root name servers"), "{important}");
     let essential = checks_joined(&answers("qualified-trust", "essential"));
     assert!(!essential.contains("Art. 3(1)(b)"), "{essential}");
     assert!(
@@ -4727,4 +4730,85 @@ fn a_laboratory_accreditation_is_reused_but_never_audited_with_the_certificates(
     let checks: String = lab.warnings.iter().map(|w| w.text.as_str()).collect();
     assert!(checks.contains("national accreditation body"), "{checks}");
     assert!(!checks.contains("accredited for ISO 15189"), "{checks}");
+}
+
+/// A large haulier or manufacturer that also provides a cloud service is not told its NIS2
+/// answer is wrong whichever it gives: its provider activity makes it essential, and the check
+/// on "important" says that is why (twentieth review).
+#[test]
+fn a_large_entity_providing_cloud_services_beside_its_own_sector_gets_one_reading_of_nis2() {
+    let checks = |sector: &str, nis2: &str, cloud: &[&str]| {
+        checks_joined(&[
+            ("org.sector", text(sector)),
+            ("org.size", text("large")),
+            ("scope.customers", text("external")),
+            (
+                "scope.cloud",
+                Answer::Choices(cloud.iter().map(|c| (*c).to_owned()).collect()),
+            ),
+            ("reg.nis2", text(nis2)),
+        ])
+    };
+    for sector in ["logistics", "manufacturing"] {
+        let important = checks(sector, "important", &["provide-cloud"]);
+        assert!(important.contains("Annex I, 8 and 9"), "{important}");
+        assert!(!important.contains("transport, water"), "{important}");
+        let essential = checks(sector, "essential", &["provide-cloud"]);
+        assert!(!essential.contains("Annex II"), "{essential}");
+        // Without the provider activity, its own sector's reading stands.
+        let own = checks(sector, "essential", &["use-saas"]);
+        assert!(own.contains("Annex II"), "{own}");
+    }
+}
+
+/// Duties the twentieth review found missing or repeated: the Implementing Regulation's
+/// thresholds for providers on A.5.25, the Cyber Resilience Act's important products on A.5.35,
+/// ISO/IEC 27019 for an energy utility, and one sentence for a duty two GDPR roles share.
+#[test]
+fn provider_thresholds_important_products_and_27019_reach_the_advice() {
+    let provider = build_with(
+        &[
+            ("org.sector", text("it-services")),
+            ("reg.nis2", text("important")),
+        ],
+        |_| {},
+    );
+    let triage = &soa(&provider, "A.5.25").reason;
+    assert!(
+        triage.contains("Art. 10") && triage.contains("30 minutes"),
+        "{triage}"
+    );
+
+    let products = |important: bool| {
+        build_with(
+            &[
+                ("scope.development", text("in-house")),
+                ("reg.products", Answer::Bool(true)),
+                ("reg.products-important", Answer::Bool(important)),
+            ],
+            |_| {},
+        )
+    };
+    assert!(soa(&products(true), "A.5.35").reason.contains("32(2)"));
+    assert!(!soa(&products(false), "A.5.35").reason.contains("32(2)"));
+
+    let grid = checks_joined(&[
+        ("org.sector", text("energy")),
+        ("scope.network", Answer::Bool(true)),
+    ]);
+    assert!(grid.contains("ISO/IEC 27019"), "{grid}");
+
+    let public = build_with(
+        &[
+            ("org.public-body", Answer::Bool(true)),
+            ("reg.gdpr", text("both")),
+        ],
+        |_| {},
+    );
+    let officer = &soa(&public, "A.5.2").reason;
+    assert_eq!(officer.matches("37(1)(a)").count(), 1, "{officer}");
+    assert!(
+        officer.contains("GDPR (as controller) and GDPR (as processor)"),
+        "{officer}"
+    );
 }

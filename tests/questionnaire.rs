@@ -288,3 +288,16 @@ fn maturity_is_read_by_practice_whatever_the_question_is_called() {
     );
     assert_eq!(q.maturity(&answers, "change"), None);
 }
+
+/// A municipal IT company or shared service centre picks IT services as its sector and is
+/// still asked whether it is a public body (twentieth review).
+#[test]
+fn an_it_provider_is_asked_whether_it_is_a_public_body() {
+    let q = questionnaire::builtin();
+    let public_body = q.question("org.public-body").expect("question");
+    let mut answers = Answers::new();
+    for (sector, shown) in [("it-services", true), ("finance", false), ("public", false)] {
+        answers.insert("org.sector".into(), Answer::Text(sector.into()));
+        assert_eq!(q.is_visible(public_body, &answers), shown, "{sector}");
+    }
+}

@@ -82,6 +82,9 @@ crate::vocabulary::vocabulary! {
         CardTerminals = "card-terminals" => "customers pay at card terminals in your shops or branches",
         /// Homes join the card data environment unless the details never reach the staff.
         CardDataAtHome = "card-data-at-home" => "staff take card details while working from home",
+        /// Regulation (EU) 2024/2847, Art. 7 and Annex III: an important product, whose
+        /// conformity assessment (Art. 32(2), (3)) may need a notified body (twentieth review).
+        CraImportantProduct = "cra-important-product" => "a product you sell is a security or network product the Cyber Resilience Act lists as important",
         RemovableMedia = "removable-media" => "removable media are used",
         ExternalCustomers = "external-customers" => "you serve external customers",
         RoundTheClock = "round-the-clock" => "your services are supported around the clock",

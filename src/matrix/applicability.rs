@@ -68,9 +68,25 @@ fn justify(
         } else {
             Basis::Contractual
         };
-        let named: Vec<String> = duties
+        // Two duties with the same provision and words (a public body's data protection
+        // officer, as controller and as processor) are one sentence naming both (twentieth
+        // review).
+        let mut same: Vec<(Vec<&str>, &str, &str)> = Vec::new();
+        for (o, c) in &duties {
+            let (provision, why) = (c.provision.as_ref(), c.why.as_ref());
+            match same
+                .iter_mut()
+                .find(|(_, p, w)| *p == provision && *w == why)
+            {
+                Some((names, ..)) => names.push(o.name.as_ref()),
+                None => same.push((vec![o.name.as_ref()], provision, why)),
+            }
+        }
+        let named: Vec<String> = same
             .iter()
-            .map(|(o, c)| format!("{}, {}: {}", o.name, c.provision, c.why))
+            .map(|(names, provision, why)| {
+                format!("{}, {provision}: {why}", join_and(texts, names))
+            })
             .collect();
         add(texts.fill(
             "engine.applicability.required-by",

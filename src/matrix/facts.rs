@@ -254,6 +254,11 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::CardTerminals => {
             r::PCI.yes(answers) && r::PCI_WHERE.has(answers, CardDataWhere::Terminals)
         }
+        Tag::CraImportantProduct => {
+            holds(Tag::BespokeSoftware, answers)
+                && r::PRODUCTS.yes(answers)
+                && r::PRODUCTS_IMPORTANT.yes(answers)
+        }
         Tag::RemovableMedia => r::REMOVABLE_MEDIA.yes(answers),
         Tag::ExternalCustomers => matches!(
             r::CUSTOMER_TYPE.get(answers),

@@ -112,7 +112,7 @@ const MANY_SITES: i64 = 10;
 
 /// Optional questions a yes to which brings a law's duties or the controls it names, each with
 /// the words that say what was left open.
-const LEGAL_OPTIONAL: [(&str, &str); 8] = [
+const LEGAL_OPTIONAL: [(&str, &str); 9] = [
     (
         "org.public-body",
         "engine.warning.legal-unanswered.public-body",
@@ -139,6 +139,10 @@ const LEGAL_OPTIONAL: [(&str, &str); 8] = [
         "engine.warning.legal-unanswered.dora-critical",
     ),
     ("reg.products", "engine.warning.legal-unanswered.products"),
+    (
+        "reg.products-important",
+        "engine.warning.legal-unanswered.products-important",
+    ),
 ];
 
 /// The optional questions with legal weight that were shown and left open: the engine reads
@@ -476,6 +480,12 @@ fn answer_checks(
         };
         add(WarningKind::Answers, None, texts.get(key).to_owned());
     }
+    // Annex I sectors among the questionnaire's, where a large entity is essential (Art.
+    // 3(1)(a)); banking and market infrastructure are DORA's.
+    let annex_i_sector = matches!(
+        sector,
+        Some(Sector::ItServices | Sector::Health | Sector::Telecom | Sector::Energy)
+    );
     let services = reads::TRUST_DNS.get(answers);
     // Qualified trust service providers, top-level domain name registries and DNS service
     // providers are essential whatever their size (Art. 3(1)(b)); other trust service providers
@@ -490,9 +500,7 @@ fn answer_checks(
         Some(_) if essential_by_service && !financial_entity => add(
             WarningKind::Answers,
             None,
-            texts
-                .get("engine.warning.nis2-essential-by-service")
-                .to_owned(),
+            essential_by_service_check(&services, texts),
         ),
         Some(Nis2::No | Nis2::Supplier | Nis2::NotSure) if trust_services && !financial_entity => {
             add(
@@ -601,19 +609,17 @@ fn answer_checks(
         // software (eleventh lead-implementer review).
         Some(Nis2::Important)
             if matches!(size, Some(OrgSize::Large | OrgSize::Enterprise))
-                && (digital_provider
-                    || matches!(
-                        sector,
-                        Some(
-                            Sector::ItServices | Sector::Health | Sector::Telecom | Sector::Energy
-                        )
-                    )) =>
+                && (digital_provider || annex_i_sector) =>
         {
-            add(
-                WarningKind::Answers,
-                None,
-                texts.get("engine.warning.nis2-important-large").to_owned(),
-            )
+            // Outside an Annex I sector, only the provider activity makes it essential: the
+            // check says so, rather than listing sectors the prospect is not in (twentieth
+            // review).
+            let key = if annex_i_sector {
+                "engine.warning.nis2-important-large"
+            } else {
+                "engine.warning.nis2-important-large-provider"
+            };
+            add(WarningKind::Answers, None, texts.get(key).to_owned())
         }
         // A large manufacturer answering "important" is right for Annex II's manufacturing, but
         // pharmaceuticals (NACE C 21) are in Annex I, 5, where a large entity is essential
@@ -634,9 +640,14 @@ fn answer_checks(
         // unless the Member State names the entity essential or it is a critical entity (Art.
         // 3(1)(e), (f); docs/obligations.md). Road haulage and warehousing are in neither annex
         // (fourteenth review).
+        // A large provider of cloud or managed ICT services is essential by that activity
+        // (Annex I, 8 and 9; Art. 3(1)(a)), whatever its own sector: not challenged (twentieth
+        // review).
         Some(Nis2::Essential)
             if matches!(sector, Some(Sector::Manufacturing | Sector::Logistics))
-                && !matches!(size, Some(OrgSize::Micro | OrgSize::Small)) =>
+                && !matches!(size, Some(OrgSize::Micro | OrgSize::Small))
+                && !(digital_provider
+                    && matches!(size, Some(OrgSize::Large | OrgSize::Enterprise))) =>
         {
             add(
                 WarningKind::Answers,
@@ -1357,6 +1368,30 @@ fn add_other_systems(check: &mut String, key: &str, answers: &Answers, texts: &T
             &[("others", &super::applicability::join_and(texts, &others))],
         ));
     }
+}
+
+/// The check for a provider NIS2 makes essential by the service it provides (Art. 3(1)(b)) that
+/// answered otherwise: it names the services chosen and what each brings.
+fn essential_by_service_check(services: &[SizeIndependentService], texts: &Texts) -> String {
+    let trust = services.contains(&SizeIndependentService::QualifiedTrust);
+    let dns = services.contains(&SizeIndependentService::Dns);
+    let opening = match (trust, dns) {
+        (true, true) => "engine.warning.nis2-essential-by-service.both",
+        (true, false) => "engine.warning.nis2-essential-by-service.qualified-trust",
+        _ => "engine.warning.nis2-essential-by-service.dns",
+    };
+    let mut parts = vec![
+        texts.get(opening),
+        texts.get("engine.warning.nis2-essential-by-service"),
+    ];
+    if trust {
+        parts.push(texts.get("engine.warning.nis2-essential-by-service.trust-incidents"));
+    }
+    if dns {
+        parts.push(texts.get("engine.warning.nis2-essential-by-service.dns-scope"));
+    }
+    parts.push(texts.get("engine.warning.nis2-essential-by-service.confirm"));
+    parts.join(" ")
 }
 
 /// The standard certified (the first one found certified) and the one added to it.

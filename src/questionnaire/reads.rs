@@ -525,6 +525,11 @@ pub const PCI_WHERE: Multiple<CardDataWhere> = Multiple::new("reg.pci-where");
 /// `reg.products`: software or devices customers install or run themselves (the Cyber
 /// Resilience Act's products with digital elements), asked of those who develop software.
 pub const PRODUCTS: YesNo = YesNo { id: "reg.products" };
+/// `reg.products-important`: a product of the Cyber Resilience Act's Annex III (security and
+/// network products), asked on a yes to `reg.products`.
+pub const PRODUCTS_IMPORTANT: YesNo = YesNo {
+    id: "reg.products-important",
+};
 pub const ATTESTATIONS: Multiple<Attestation> = Multiple::new("reg.attestations");
 
 /// Every question the engine reads, with what it expects. `load` checks each.
@@ -574,6 +579,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         PCI.expect(),
         PCI_WHERE.expect(),
         PRODUCTS.expect(),
+        PRODUCTS_IMPORTANT.expect(),
         ATTESTATIONS.expect(),
     ]
 }
