@@ -4360,6 +4360,7 @@ fn legal_questions_left_open_are_named_as_read_as_no() {
         ("reg.special-data", Answer::Bool(false)),
         ("reg.monitoring", Answer::Bool(false)),
         ("reg.vulnerable-subjects", Answer::Bool(false)),
+        ("reg.products", Answer::Bool(false)),
         ("scope.cloud", Answer::Choices(vec!["none".into()])),
     ]);
     assert!(!answered.contains("read as a no"), "{answered}");
@@ -4521,7 +4522,7 @@ fn a_software_maker_gets_the_cyber_resilience_act() {
         .map(|w| w.text.as_str())
         .collect();
     assert!(
-        unsaid.contains("whether you sell software or devices"),
+        unsaid.contains("whether you sell or supply, under your own name or brand, software"),
         "{unsaid}"
     );
 }
@@ -4811,4 +4812,109 @@ fn provider_thresholds_important_products_and_27019_reach_the_advice() {
         officer.contains("GDPR (as controller) and GDPR (as processor)"),
         "{officer}"
     );
+}
+
+/// With ISO/IEC 27001 certified first and its system in place, what shared and integrated rows
+/// still need is ISO/IEC 20000-1's: it waits for that standard's audit instead of reworking the
+/// running ISMS weeks before its own, and three months suffice for the first audit
+/// (twenty-first review).
+#[test]
+fn a_running_system_certified_first_is_not_reworked_for_the_other_standard_before_its_audit() {
+    let m = build_with(
+        &[
+            ("start.iso27001", text("implemented")),
+            ("start.iso20000", text("none")),
+            ("start.target", text("iso27001-first")),
+            ("start.timeline", text("3")),
+            ("cert.scope", text("undecided")),
+            ("maturity.context", text("documented_one")),
+            ("maturity.policy", text("documented_one")),
+            ("maturity.internal-audit", text("informal")),
+        ],
+        |_| {},
+    );
+    let context = row(&m, "common.context");
+    assert!(context.second_stage, "{}", context.action);
+    assert!(!row(&m, "common.internal-audit").second_stage);
+    let checks: String = m.warnings.iter().map(|w| w.text.as_str()).collect();
+    assert!(!checks.contains("allow at least"), "{checks}");
+    assert!(
+        checks.contains("whether ISO/IEC 20000-1 will have the same scope"),
+        "{checks}"
+    );
+    // Without the ISMS in place the shared rows are built once, in the first stage.
+    let fresh = build_with(
+        &[
+            ("start.iso27001", text("none")),
+            ("start.iso20000", text("none")),
+            ("start.target", text("iso27001-first")),
+        ],
+        |_| {},
+    );
+    assert!(!row(&fresh, "common.context").second_stage);
+}
+
+/// A small provider of public electronic communications is in NIS2 whatever its size, as an
+/// important entity (Art. 2(2)(a)(i), 3(2)); a DNS provider's SoA carries the Implementing
+/// Regulation; a telecom's breach notice is the ePrivacy one (twenty-first review).
+#[test]
+fn telecoms_and_dns_providers_get_their_own_nis2_and_breach_rules() {
+    let telecom = |nis2: &str| {
+        checks_joined(&[
+            ("org.sector", text("telecom")),
+            ("org.size", text("small")),
+            ("reg.nis2", text(nis2)),
+        ])
+    };
+    for answer in ["no", "not-sure", "supplier"] {
+        let checks = telecom(answer);
+        assert!(checks.contains("Art. 2(2)(a)(i)"), "{answer}: {checks}");
+    }
+    let important = telecom("important");
+    assert!(!important.contains("mostly covers medium"), "{important}");
+    assert!(telecom("essential").contains("Art. 3(2)"));
+
+    let dns = build_with(
+        &[
+            ("org.sector", text("telecom")),
+            ("reg.trust-dns", Answer::Choices(vec!["dns".into()])),
+            ("reg.nis2", text("essential")),
+            ("scope.network", Answer::Bool(true)),
+            ("reg.gdpr", text("controller")),
+        ],
+        |_| {},
+    );
+    assert!(soa(&dns, "A.8.20").reason.contains("Annex, 6.7"));
+    assert!(soa(&dns, "A.5.25").reason.contains("Art. 5 for DNS"));
+    let notice = &soa(&dns, "A.5.5").reason;
+    assert!(notice.contains("611/2013"), "{notice}");
+    assert!(soa(&dns, "A.5.34").reason.contains("Art. 4(4)"));
+    let school = build_with(
+        &[
+            ("org.sector", text("education")),
+            ("reg.gdpr", text("controller")),
+        ],
+        |_| {},
+    );
+    assert!(!soa(&school, "A.5.5").reason.contains("611/2013"));
+}
+
+/// Products made for the prospect and sold under its brand are its products under the Cyber
+/// Resilience Act (Art. 3(13)): the question is asked whatever the development answer
+/// (twenty-first review).
+#[test]
+fn own_brand_products_bring_the_cyber_resilience_act_without_development() {
+    let m = build_with(
+        &[
+            ("scope.development", text("none")),
+            ("reg.products", Answer::Bool(true)),
+        ],
+        |_| {},
+    );
+    assert!(soa(&m, "A.8.8").reason.contains("Cyber Resilience Act"));
+    let q = questionnaire::builtin();
+    let products = q.question("reg.products").expect("question");
+    let mut answers = questionnaire::Answers::new();
+    answers.insert("scope.development".into(), text("none"));
+    assert!(q.is_visible(products, &answers));
 }

@@ -279,12 +279,14 @@ async fn the_report_lists_every_row_with_its_status_and_carries_the_brand() {
         ("cta-url".into(), "https://acme.example/call".into()),
     ]);
     // One point to check reads in the singular: with how far each practice has got and the
-    // cloud question answered, only the missing timeline is left.
+    // cloud and products questions answered, only the missing timeline is left.
     let mut bare = Assessment::new("2026-12-02T00:00:00Z");
     bare.answers.insert(
         "scope.cloud".into(),
         Answer::Choices(vec!["use-saas".into()]),
     );
+    bare.answers
+        .insert("reg.products".into(), Answer::Bool(false));
     for question in questionnaire::builtin().questions() {
         if matches!(question.kind, QuestionKind::Maturity { .. }) {
             bare.answers

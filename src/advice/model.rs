@@ -38,6 +38,10 @@ crate::vocabulary::vocabulary! {
         /// answers tell: cloud services, or managed ICT services (the IT sector, whose option
         /// names data centres and colocation), to other organisations.
         DigitalProvider = "digital-provider" => "you provide cloud, data centre or managed ICT services to other organisations",
+        /// The providers Implementing Regulation (EU) 2024/2690 covers (its Art. 1), as far as
+        /// the answers tell: the digital providers above, and providers of trust services, DNS
+        /// services or a top-level domain registry (twenty-first review).
+        ImplementingRegulation = "implementing-regulation" => "Implementing Regulation (EU) 2024/2690 covers services you provide",
         CloudUser = "cloud-user" => "you rely on cloud services",
         DevelopsSoftware = "develops-software" => "you develop software",
         OutsourcedDevelopment = "outsourced-development" => "partners develop software for you",
@@ -108,6 +112,9 @@ crate::vocabulary::vocabulary! {
         DoraIctProvider = "dora-ict-provider",
         /// Regulation (EU) 2024/2847, for a manufacturer of products with digital elements.
         CraManufacturer = "cra-manufacturer",
+        /// Directive 2002/58/EC and Regulation (EU) No 611/2013, for a provider of publicly
+        /// available electronic communications services.
+        EprivacyEcs = "eprivacy-ecs",
         /// Regulation (EU) No 910/2014 as amended, for a qualified trust service provider.
         EidasQtsp = "eidas-qtsp",
         PciDss = "pci-dss",

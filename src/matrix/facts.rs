@@ -159,6 +159,13 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
                 && sector != Some(Sector::Public)
                 && (sector == Some(Sector::ItServices) || holds(Tag::CloudProvider, answers))
         }
+        Tag::ImplementingRegulation => {
+            holds(Tag::DigitalProvider, answers)
+                || r::TRUST_DNS
+                    .get(answers)
+                    .iter()
+                    .any(|s| *s != SizeIndependentService::None)
+        }
         Tag::CloudUser => {
             r::CLOUD.has(answers, Cloud::UseSaas) || r::CLOUD.has(answers, Cloud::UseIaas)
         }
@@ -254,11 +261,7 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::CardTerminals => {
             r::PCI.yes(answers) && r::PCI_WHERE.has(answers, CardDataWhere::Terminals)
         }
-        Tag::CraImportantProduct => {
-            holds(Tag::BespokeSoftware, answers)
-                && r::PRODUCTS.yes(answers)
-                && r::PRODUCTS_IMPORTANT.yes(answers)
-        }
+        Tag::CraImportantProduct => r::PRODUCTS.yes(answers) && r::PRODUCTS_IMPORTANT.yes(answers),
         Tag::RemovableMedia => r::REMOVABLE_MEDIA.yes(answers),
         Tag::ExternalCustomers => matches!(
             r::CUSTOMER_TYPE.get(answers),
@@ -302,7 +305,14 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::DoraFinancialEntity => dora_entity(answers),
         O::DoraIctProvider => matches!(r::DORA.get(answers), Some(Dora::IctProvider | Dora::Both)),
         // Asked only of those who develop software (its show_if); read the same way here.
-        O::CraManufacturer => holds(Tag::BespokeSoftware, answers) && r::PRODUCTS.yes(answers),
+        // A manufacturer also has products made for it and sells them under its own name or
+        // brand (Regulation (EU) 2024/2847, Art. 3(13); twenty-first review).
+        O::CraManufacturer => r::PRODUCTS.yes(answers),
+        // The telecommunications sector's option is for networks and services for the public;
+        // data centres are sent to IT services (twenty-first review).
+        O::EprivacyEcs => {
+            r::ORG_SECTOR.get(answers) == Some(Sector::Telecom) && holds(Tag::PersonalData, answers)
+        }
         O::EidasQtsp => r::TRUST_DNS.has(answers, SizeIndependentService::QualifiedTrust),
         O::PciDss => r::PCI.yes(answers),
         O::Soc2 => attests(Attestation::Soc2),

@@ -33,7 +33,7 @@ use crate::advice::{self, Advice};
 use crate::assessment::{Assessment, Status};
 use crate::catalog::{self, Catalog, RowKind, StandardId, Text};
 use crate::i18n::{Texts, Translatable};
-use crate::questionnaire::{self, reads, Questionnaire};
+use crate::questionnaire::{self, reads, Maturity, Questionnaire};
 
 /// Builds the matrix.
 ///
@@ -158,11 +158,16 @@ pub fn build_in(
                 && derive::priority(row, planned, false, false, &facts, advice, current_controls)
                     .band
                     == Priority::High;
+            // The standard certified first is held, and this practice is written down in it
+            // (the action extends the held system's document or process to the other one).
+            let first_side_done = plan::first_standard_held(facts.target, start)
+                && !matches!(maturity, Some(Maturity::Informal | Maturity::NotInPlace));
             let second_stage = plan::second_stage(
                 row.kind,
                 facts.target,
                 facts.names_any(row) || treats_high_risk,
                 ownership.holds_only_borrowed(&row.practice, row.refs.get(editions.iso27001)),
+                first_side_done,
             );
             let critical = plan::critical(row, facts.target, second_stage);
             let mut urgency = derive::priority(

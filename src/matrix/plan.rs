@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::scope::Target;
+use super::scope::{StartingPoint, Target};
 use crate::catalog::{Family, Row, RowKind};
 use crate::date::Date;
 use crate::i18n::Texts;
@@ -223,17 +223,35 @@ pub const SECOND_AUDIT_MONTHS: u32 = 12;
 /// implements; the control of parties, 8.2.3, holds A.5.19 and 27001 8.1): with 27001 first it
 /// is 20000-1 work, planned after the services and catalogue it rests on rather than a year
 /// before them. A duty naming its control does not keep it in the first stage, since the
-/// control's own rows, which stay there, meet the duty.
+/// control's own rows, which stay there, meet the duty. And where the standard certified first
+/// is held already and a shared or integrated row's practice is written down in it
+/// (`first_side_done`), what is left on the row is the other standard's: extending the held
+/// system's document or process to it is work for the second audit, not a rework of a running
+/// system weeks before the first (twenty-first review).
 pub fn second_stage(
     kind: RowKind,
     target: Target,
     named_by_duty: bool,
     holds_only_borrowed: bool,
+    first_side_done: bool,
 ) -> bool {
     match (target, kind) {
         (Target::Iso27001First, RowKind::Iso20000Only)
         | (Target::Iso20000First, RowKind::Iso27001Only) => !named_by_duty,
-        (Target::Iso27001First, RowKind::Integrated | RowKind::Common) => holds_only_borrowed,
+        (Target::Iso27001First, RowKind::Integrated | RowKind::Common) => {
+            holds_only_borrowed || first_side_done
+        }
+        (Target::Iso20000First, RowKind::Integrated | RowKind::Common) => first_side_done,
+        _ => false,
+    }
+}
+
+/// Whether a staged target certifies first a standard whose system is in place already: then
+/// what shared and integrated rows still need is the other standard's (`second_stage`).
+pub fn first_standard_held(target: Target, start: StartingPoint) -> bool {
+    match target {
+        Target::Iso27001First => start.has_iso27001(),
+        Target::Iso20000First => start.has_iso20000(),
         _ => false,
     }
 }

@@ -55,6 +55,11 @@ fn minimum_months(start: StartingPoint, target: Target) -> u32 {
     match (start, target) {
         (StartingPoint::Neither, Target::Iso27001First | Target::Iso20000First) => 6,
         (StartingPoint::Neither, _) => 9,
+        // The standard audited first runs already: one round of internal audit and management
+        // review before its audit; the other standard's work waits for its own (twenty-first
+        // review).
+        (StartingPoint::Iso27001, Target::Iso27001First)
+        | (StartingPoint::Iso20000, Target::Iso20000First) => 3,
         (StartingPoint::Iso27001 | StartingPoint::Iso20000, _) => 6,
         (StartingPoint::BothSeparate, _) => 4,
         (StartingPoint::BothIntegrated, _) => 0,
@@ -489,12 +494,13 @@ fn answer_checks(
     let services = reads::TRUST_DNS.get(answers);
     // Qualified trust service providers, top-level domain name registries and DNS service
     // providers are essential whatever their size (Art. 3(1)(b)); other trust service providers
-    // are in scope whatever their size too (Art. 2(2)(b)). The sector and size checks below do
+    // are in scope whatever their size too (Art. 2(2)(a)(ii)). The sector and size checks below do
     // not fit them (nineteenth review; docs/obligations.md).
     let essential_by_service = services.contains(&SizeIndependentService::QualifiedTrust)
         || services.contains(&SizeIndependentService::Dns);
     let trust_services = services.contains(&SizeIndependentService::Trust);
     let financial_entity = super::facts::dora_entity(answers);
+    let small = matches!(size, Some(OrgSize::Micro | OrgSize::Small));
     match reads::NIS2.get(answers) {
         Some(Nis2::Essential) if essential_by_service => {}
         Some(_) if essential_by_service && !financial_entity => add(
@@ -508,6 +514,26 @@ fn answer_checks(
                 None,
                 texts.get("engine.warning.nis2-trust-services").to_owned(),
             )
+        }
+        // Providers of public electronic communications are in scope whatever their size (Art.
+        // 2(2)(a)(i)); below medium size they are important (Art. 3(2)), only medium and
+        // large ones essential (Art. 3(1)(a), (c); twenty-first review).
+        Some(answer) if sector == Some(Sector::Telecom) && small && !financial_entity => {
+            match answer {
+                Nis2::Important => {}
+                Nis2::Essential => add(
+                    WarningKind::Answers,
+                    None,
+                    texts
+                        .get("engine.warning.nis2-telecom-small-essential")
+                        .to_owned(),
+                ),
+                _ => add(
+                    WarningKind::Answers,
+                    None,
+                    texts.get("engine.warning.nis2-telecom-small").to_owned(),
+                ),
+            }
         }
         // Public administration is in scope by level of government, not by size (Art. 2(2)(f),
         // 2(5)(a), 3(1)(d); docs/obligations.md): the size checks below do not fit it.
@@ -889,21 +915,37 @@ fn answer_checks(
             .map(by_date)
     };
     if reads::CERT_SCOPE.get(answers) == Some(CertScope::Undecided) {
+        // The standard audited first runs already with its scope: the decision is on the
+        // second standard's scope, in the second stage's first phase (twenty-first review).
+        let held_first = super::plan::first_standard_held(facts.target, facts.start)
+            .then_some(staged)
+            .flatten();
         // Halfway through the first phase: the scope document, due at its end, is written
         // from the decision.
         let halfway = schedule.and_then(|s| {
-            let start = crate::date::Date::parse(&s.start)?;
-            let end = crate::date::Date::parse(s.ends(Phase::Foundations))?;
+            let (start, end) = match (held_first, &s.second) {
+                (Some(_), Some(_)) => (
+                    crate::date::Date::parse(&s.audit)?,
+                    crate::date::Date::parse(s.ends_for(Phase::Foundations, true))?,
+                ),
+                _ => (
+                    crate::date::Date::parse(&s.start)?,
+                    crate::date::Date::parse(s.ends(Phase::Foundations))?,
+                ),
+            };
             Some(start.add_days(start.days_until(end) / 2))
         });
         let when = halfway
             .map(by_date)
             .unwrap_or_else(|| texts.get("engine.warning.during-foundations").to_owned());
-        add(
-            WarningKind::Answers,
-            None,
-            texts.fill("engine.warning.scope-undecided", &[("when", &when)]),
-        );
+        let check = match held_first {
+            Some((first, second)) => texts.fill(
+                "engine.warning.scope-undecided-held-first",
+                &[("first", &first), ("second", &second), ("when", &when)],
+            ),
+            None => texts.fill("engine.warning.scope-undecided", &[("when", &when)]),
+        };
+        add(WarningKind::Answers, None, check);
     }
     if reads::CERT_BODY.get(answers) == Some(CertBody::None) {
         let key = if reads::CERT_COMBINED.get(answers) == Some(true) {

@@ -314,7 +314,7 @@ crate::vocabulary::vocabulary! {
 }
 
 crate::vocabulary::vocabulary! {
-    /// `reg.trust-dns`: services NIS2 covers whatever their provider's size (Art. 2(2)(b)).
+    /// `reg.trust-dns`: services NIS2 covers whatever their provider's size (Art. 2(2)(a)(ii), (iii)).
     pub enum SizeIndependentService {
         /// Qualified trust services (eIDAS): an essential entity whatever its size (NIS2 Art.
         /// 3(1)(b)), audited every 24 months (eIDAS Art. 20(1)).
@@ -522,8 +522,9 @@ pub const VULNERABLE_SUBJECTS: YesNo = YesNo {
 pub const TRUST_DNS: Multiple<SizeIndependentService> = Multiple::new("reg.trust-dns");
 pub const PCI: YesNo = YesNo { id: "reg.pci" };
 pub const PCI_WHERE: Multiple<CardDataWhere> = Multiple::new("reg.pci-where");
-/// `reg.products`: software or devices customers install or run themselves (the Cyber
-/// Resilience Act's products with digital elements), asked of those who develop software.
+/// `reg.products`: software or devices customers install or run themselves, sold or supplied
+/// under the organisation's own name or brand (the Cyber Resilience Act's products with digital
+/// elements), asked of everyone.
 pub const PRODUCTS: YesNo = YesNo { id: "reg.products" };
 /// `reg.products-important`: a product of the Cyber Resilience Act's Annex III (security and
 /// network products), asked on a yes to `reg.products`.
