@@ -304,9 +304,8 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::Nis2Supplier => r::NIS2.get(answers) == Some(Nis2::Supplier),
         O::DoraFinancialEntity => dora_entity(answers),
         O::DoraIctProvider => matches!(r::DORA.get(answers), Some(Dora::IctProvider | Dora::Both)),
-        // Asked only of those who develop software (its show_if); read the same way here.
-        // A manufacturer also has products made for it and sells them under its own name or
-        // brand (Regulation (EU) 2024/2847, Art. 3(13); twenty-first review).
+        // Asked of everyone: a manufacturer also has products made for it and sells them under
+        // its own name or brand (Regulation (EU) 2024/2847, Art. 3(13); twenty-first review).
         O::CraManufacturer => r::PRODUCTS.yes(answers),
         // The telecommunications sector's option is for networks and services for the public;
         // data centres are sent to IT services (twenty-first review).

@@ -493,9 +493,9 @@ fn answer_checks(
     );
     let services = reads::TRUST_DNS.get(answers);
     // Qualified trust service providers, top-level domain name registries and DNS service
-    // providers are essential whatever their size (Art. 3(1)(b)); other trust service providers
-    // are in scope whatever their size too (Art. 2(2)(a)(ii)). The sector and size checks below do
-    // not fit them (nineteenth review; docs/obligations.md).
+    // providers are essential whatever their size (Art. 3(1)(b)); other trust service
+    // providers are in scope whatever their size too (Art. 2(2)(a)(ii)). The sector and size
+    // checks below do not fit them (nineteenth review; docs/obligations.md).
     let essential_by_service = services.contains(&SizeIndependentService::QualifiedTrust)
         || services.contains(&SizeIndependentService::Dns);
     let trust_services = services.contains(&SizeIndependentService::Trust);
