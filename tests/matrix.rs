@@ -4918,3 +4918,58 @@ fn own_brand_products_bring_the_cyber_resilience_act_without_development() {
     answers.insert("scope.development".into(), text("none"));
     assert!(q.is_visible(products, &answers));
 }
+
+/// Merging two systems, or adding a standard to the one held, is a change planned before the
+/// documents it changes, whatever the answer on change planning; written-down answers with
+/// neither standard in place are named as read as implemented; a held certificate's visit
+/// given too early takes the added standard's stage 1 only (twenty-second review).
+#[test]
+fn changing_a_held_system_is_planned_first_and_early_visits_take_stage_one() {
+    let merge = build_with(
+        &[
+            ("start.iso27001", text("certified")),
+            ("start.iso20000", text("certified")),
+            ("start.separate", Answer::Bool(true)),
+            ("maturity.change-planning", text("integrated")),
+        ],
+        |_| {},
+    );
+    let change = row(&merge, "common.change-planning");
+    assert!(change.critical && change.is_open(), "{:?}", change.status);
+    assert!(change.plan_rank <= 3, "{}", change.plan_rank);
+    assert!(
+        change.action.contains("Plan the merge"),
+        "{}",
+        change.action
+    );
+    assert!(change.plan_rank < row(&merge, "common.scope").plan_rank);
+    let fresh = build_with(&[("maturity.change-planning", text("integrated"))], |_| {});
+    assert!(!row(&fresh, "common.change-planning").is_open());
+
+    let written = checks_joined(&[("maturity.policy", text("integrated"))]);
+    assert!(
+        written.contains("read as implemented") && written.contains("Integrated policy"),
+        "{written}"
+    );
+    let held = checks_joined(&[
+        ("start.iso27001", text("certified")),
+        ("maturity.policy", text("integrated")),
+    ]);
+    assert!(!held.contains("neither standard is in place yet"), "{held}");
+
+    let visit = |date: &str| {
+        checks_joined(&[
+            ("start.iso27001", text("certified")),
+            ("start.target", text("add-combined")),
+            ("cert.audit-date", text(date)),
+        ])
+    };
+    let early = visit("2027-04-01");
+    assert!(
+        early.contains("Hold its stage 1 with that visit"),
+        "{early}"
+    );
+    assert!(!early.contains("allow at least"), "{early}");
+    let later = visit("2027-09-01");
+    assert!(!later.contains("Hold its stage 1"), "{later}");
+}

@@ -124,9 +124,15 @@ pub fn build_in(
                         .node(r)
                         .is_some_and(|n| n.new)
                 });
+            // Merging two systems, or adding a standard to the one held, is a change planned
+            // first, whatever the practice's answer says of changes in general.
+            let plans_the_change =
+                row.id == plan::CHANGE_PLANNING && plan::changes_held_system(start, facts.target);
             let derived_status = match derive::derived_status(row.kind, draft_applicable, maturity)
             {
-                Status::Implemented if new_since_documents => Status::InProgress,
+                Status::Implemented if new_since_documents || plans_the_change => {
+                    Status::InProgress
+                }
                 derived => derived,
             };
             let edit = assessment.edit(&row.id);
@@ -149,7 +155,11 @@ pub fn build_in(
                 (draft_applicable, draft_reason)
             };
             let planned = model::planned_status(applicable, status, derived_status);
-            let phase = plan::phase(row);
+            let phase = if plans_the_change {
+                Phase::Foundations
+            } else {
+                plan::phase(row)
+            };
             // With 20000-1 first, its 8.7.3.2 asks for the controls that treat the information
             // security risks in place at its audit: a control the answers make High is such a
             // control, so it stays in the first stage with the treatment that selects it.
@@ -169,7 +179,7 @@ pub fn build_in(
                 ownership.holds_only_borrowed(&row.practice, row.refs.get(editions.iso27001)),
                 first_side_done,
             );
-            let critical = plan::critical(row, facts.target, second_stage);
+            let critical = plan::critical(row, facts.target, second_stage) || plans_the_change;
             let mut urgency = derive::priority(
                 row,
                 planned,
@@ -233,7 +243,13 @@ pub fn build_in(
                 effort_weight: row.effort,
                 // A row that does not apply has nothing to build, whatever the starting point.
                 action: texts
-                    .get(if applicable {
+                    .get(if applicable && plans_the_change && status.is_open() {
+                        if start == StartingPoint::BothSeparate {
+                            "engine.action.plan-the-merge"
+                        } else {
+                            "engine.action.plan-the-addition"
+                        }
+                    } else if applicable {
                         derive::action(
                             row.kind,
                             row.lead,
@@ -278,7 +294,18 @@ pub fn build_in(
             }
         })
         .collect();
-    let steps: Vec<Option<u16>> = catalog.crosswalk.iter().map(plan::step).collect();
+    let held_change = plan::changes_held_system(start, facts.target);
+    let steps: Vec<Option<u16>> = catalog
+        .crosswalk
+        .iter()
+        .map(|row| {
+            if held_change && row.id == plan::CHANGE_PLANNING {
+                plan::step_of_held_change()
+            } else {
+                plan::step(row)
+            }
+        })
+        .collect();
     rank_plan(&mut rows, &steps);
     let mut soa = soa::build(
         texts,

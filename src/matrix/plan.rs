@@ -246,6 +246,32 @@ pub fn second_stage(
     }
 }
 
+/// The row that plans changes to the management systems (27001 6.3, 20000-1 6.3).
+pub const CHANGE_PLANNING: &str = "common.change-planning";
+
+/// Whether the target changes a system in place: two systems run apart are merged, or the
+/// other standard is added to the one held. That change is planned before the documents it
+/// changes (27001 6.3, 20000-1 6.3), and the certification bodies hear of it before it takes
+/// effect (ISO/IEC 17021-1, 8.5.3; twenty-second review).
+pub fn changes_held_system(start: StartingPoint, target: Target) -> bool {
+    match start {
+        StartingPoint::BothSeparate => true,
+        StartingPoint::Iso27001 | StartingPoint::Iso20000 => {
+            matches!(target, Target::AddCombined | Target::Integrated)
+        }
+        _ => false,
+    }
+}
+
+/// Where the row planning a change to a held system stands in `SEQUENCE`: after the context
+/// and interested parties it starts from, before the scope and everything it changes.
+pub fn step_of_held_change() -> Option<u16> {
+    SEQUENCE
+        .iter()
+        .position(|entry| *entry == (Family::Iso20000, "4.2"))
+        .and_then(|i| u16::try_from(i).ok())
+}
+
 /// Whether a staged target certifies first a standard whose system is in place already: then
 /// what shared and integrated rows still need is the other standard's (`second_stage`).
 pub fn first_standard_held(target: Target, start: StartingPoint) -> bool {

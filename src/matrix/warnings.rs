@@ -49,6 +49,15 @@ fn concerns(rows: &[MatrixRow], subject: &str, texts: &crate::i18n::Texts) -> St
     .join(texts.get("engine.list.semicolon"))
 }
 
+/// Whether the audit date given for adding a standard to a certificate held (that certificate's
+/// surveillance or recertification visit) falls before the added standard can have run long
+/// enough for its stage 2: the visit's date is the certificate cycle's, not the prospect's to move.
+fn held_audit_too_early(facts: &Facts<'_>, answers: &Answers, schedule: &Schedule) -> bool {
+    facts.target == Target::AddCombined
+        && reads::CERT_AUDIT_DATE.get(answers).is_some()
+        && schedule.months() < i64::from(minimum_months(facts.start, facts.target))
+}
+
 /// Minimum months from the starting point to a credible certification audit: the system must
 /// run long enough to produce records, an internal audit and a management review.
 fn minimum_months(start: StartingPoint, target: Target) -> u32 {
@@ -382,7 +391,8 @@ pub fn build(
     }
     if let Some(schedule) = schedule {
         let months = schedule.months();
-        if too_short(schedule) {
+        // A held certificate's visit given too early has its own advice (`answer_checks`).
+        if too_short(schedule) && !held_audit_too_early(facts, answers, schedule) {
             add(
                 WarningKind::Schedule,
                 None,
@@ -983,10 +993,27 @@ fn answer_checks(
     // combined visit falls when the held certificate's surveillance or recertification does.
     if facts.target == Target::AddCombined {
         if let Some((held, added)) = added_to_held(answers) {
-            let mut check = texts.fill(
-                "engine.warning.add-combined-stages",
-                &[("held", &held), ("added", &added)],
-            );
+            // The held certificate's audit date, given, comes before the added standard can
+            // have run long enough: its stage 1 goes with that visit, its stage 2 later
+            // (ISO/IEC 17021-1, 9.3.1; twenty-second review).
+            let early = reads::CERT_AUDIT_DATE
+                .get(answers)
+                .filter(|_| schedule.is_some_and(|s| held_audit_too_early(facts, answers, s)));
+            let mut check = match early {
+                Some(date) => texts.fill(
+                    "engine.warning.add-combined-too-early",
+                    &[
+                        ("held", &held),
+                        ("added", &added),
+                        ("date", &texts.date(date)),
+                        ("needed", &minimum_months(facts.start, facts.target)),
+                    ],
+                ),
+                None => texts.fill(
+                    "engine.warning.add-combined-stages",
+                    &[("held", &held), ("added", &added)],
+                ),
+            };
             // Another certified management system held beside it can join the same visit
             // (IAF MD 11; thirteenth review).
             add_other_systems(
@@ -1217,6 +1244,34 @@ fn maturity_checks(
         if no_system && written(practice) {
             let subject = first_row(practice).map(|r| r.id.as_str());
             add(WarningKind::Answers, subject, texts.get(key).to_owned());
+        }
+    }
+    // Written down, with neither standard in place: read as implemented, though no one has yet
+    // held those documents against the clauses; the reader should see which rows left the plan
+    // on that reading (twenty-second review).
+    if StartingPoint::from_answers(answers) == StartingPoint::Neither {
+        let taken: Vec<&str> = rows
+            .iter()
+            .filter(|r| r.applicable && !r.status_overridden)
+            .filter(|r| r.status == Status::Implemented)
+            .filter(|r| {
+                matches!(
+                    r.maturity,
+                    Some(Maturity::DocumentedOne | Maturity::Integrated)
+                )
+            })
+            .map(|r| &*r.topic)
+            .collect();
+        if !taken.is_empty() {
+            add(
+                WarningKind::Answers,
+                None,
+                texts.count(
+                    "engine.warning.written-without-system",
+                    taken.len(),
+                    &[("rows", &super::applicability::join_quoted(texts, &taken))],
+                ),
+            );
         }
     }
     // Practices whose maturity question is unanswered read as not started: readiness and
