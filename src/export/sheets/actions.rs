@@ -1,5 +1,6 @@
-//! The action plan: the open rows in the plan's order (phase by phase, the critical path first within each),
-//! each with its phase, target date, priority and effort and why, linked to its row in the matrix.
+//! The action plan: the open rows in the plan's order (phase by phase, the critical path first
+//! within each), each with what to build and the evidence auditors sample, its phase, target
+//! date, priority and effort and why, linked to its row in the matrix.
 
 use std::borrow::Cow;
 
@@ -20,7 +21,18 @@ type Open<'m> = (usize, &'m MatrixRow);
 pub fn write(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<(), XlsxError> {
     ws.set_name(styles.sheet(Sheet::Actions))?;
     let header = |key: &str| styles.texts.get(key).to_owned();
-    let columns: [Column<Open>; 16] = [
+    let evidence = |standard: &str| {
+        styles
+            .texts
+            .fill("workbook.header.evidence", &[("standard", &standard)])
+    };
+    let (h27, h20) = (
+        format!("ISO/IEC 27001:{}", m.editions.iso27001.edition()),
+        format!("ISO/IEC 20000-1:{}", m.editions.iso20000.edition()),
+    );
+    // What to build and what the auditors will sample beside each action, so that an owner can
+    // work from this sheet alone (twenty-second review).
+    let columns: [Column<Open>; 19] = [
         Column::new(
             header("workbook.header.rank"),
             5.0,
@@ -74,6 +86,18 @@ pub fn write(ws: &mut Worksheet, m: &Matrix, styles: &Styles) -> Result<(), Xlsx
             Look::Text,
             |(_, r): &Open, _| Cell::text(&r.document),
         ),
+        Column::new(
+            header("workbook.header.guidance"),
+            50.0,
+            Look::Text,
+            |(_, r): &Open, _| Cell::text(&r.guidance),
+        ),
+        Column::new(evidence(&h27), 36.0, Look::Text, |(_, r): &Open, _| {
+            Cell::text(&r.evidence_iso27001)
+        }),
+        Column::new(evidence(&h20), 36.0, Look::Text, |(_, r): &Open, _| {
+            Cell::text(&r.evidence_iso20000)
+        }),
         Column::new(
             header("workbook.header.status"),
             14.0,
