@@ -1254,3 +1254,36 @@ fn the_plan_rank_is_a_whole_number_and_effort_has_one_decimal() {
     let letter = char::from(b'A' + days as u8);
     assert_eq!(number_format(&bytes, &sheet, &format!("{letter}2")), "0.0");
 }
+
+/// An owner can work from the Action plan alone: each open row carries what to build and the
+/// evidence auditors sample for each standard, as the matrix row does (twenty-second review).
+#[test]
+fn the_action_plan_carries_each_rows_guidance_and_evidence() {
+    let a = assessment();
+    let (m, bytes) = build(&a);
+    let mut book = open(&bytes);
+    let actions = book.worksheet_range(SHEETS[4]).expect("actions");
+    let header = header_of(&actions);
+    let (guidance, evidence_27001, evidence_20000, link) = (
+        col(&header, "Guidance"),
+        col(&header, "Evidence for ISO/IEC 27001:2022"),
+        col(&header, "Evidence for ISO/IEC 20000-1:2018"),
+        col(&header, "Row in the matrix"),
+    );
+    let first = actions.rows().nth(1).expect("an open row");
+    let id = first[link].to_string();
+    let row = m
+        .rows
+        .iter()
+        .find(|r| r.id == id)
+        .expect("the row it links");
+    assert_eq!(first[guidance].to_string(), row.guidance.to_string());
+    assert_eq!(
+        first[evidence_27001].to_string(),
+        row.evidence_iso27001.to_string()
+    );
+    assert_eq!(
+        first[evidence_20000].to_string(),
+        row.evidence_iso20000.to_string()
+    );
+}
