@@ -30,7 +30,7 @@ pub fn action(
     );
     // A project's draft of a document exists where the answer says it is written down.
     let drafted = maturity == Some(Maturity::DocumentedOne);
-    let unwritten = matches!(maturity, Some(Maturity::Informal | Maturity::NotInPlace));
+    let unwritten = maturity.is_some_and(|m| !m.is_written());
     if done {
         return match (kind, start) {
             (RowKind::Iso27001Only, start) if start.has_iso27001() => "engine.action.keep-in-isms",

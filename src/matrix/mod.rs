@@ -33,7 +33,7 @@ use crate::advice::{self, Advice};
 use crate::assessment::{Assessment, Status};
 use crate::catalog::{self, Catalog, RowKind, StandardId, Text};
 use crate::i18n::{Texts, Translatable};
-use crate::questionnaire::{self, reads, Maturity, Questionnaire};
+use crate::questionnaire::{self, reads, Questionnaire};
 
 /// Builds the matrix.
 ///
@@ -107,6 +107,9 @@ pub fn build_in(
             .iter()
             .map(|row| (row.practice.as_str(), row.refs.get(editions.iso27001))),
     );
+    // Merging two systems, or adding a standard to the one held, is a change planned first
+    // (`plan::changes_held_system`).
+    let held_change = plan::changes_held_system(start, facts.target);
     let mut rows: Vec<MatrixRow> = catalog
         .crosswalk
         .iter()
@@ -126,8 +129,7 @@ pub fn build_in(
                 });
             // Merging two systems, or adding a standard to the one held, is a change planned
             // first, whatever the practice's answer says of changes in general.
-            let plans_the_change =
-                row.id == plan::CHANGE_PLANNING && plan::changes_held_system(start, facts.target);
+            let plans_the_change = held_change && row.id == plan::CHANGE_PLANNING;
             let derived_status = match derive::derived_status(row.kind, draft_applicable, maturity)
             {
                 Status::Implemented if new_since_documents || plans_the_change => {
@@ -171,7 +173,7 @@ pub fn build_in(
             // The standard certified first is held, and this practice is written down in it
             // (the action extends the held system's document or process to the other one).
             let first_side_done = plan::first_standard_held(facts.target, start)
-                && !matches!(maturity, Some(Maturity::Informal | Maturity::NotInPlace));
+                && maturity.is_none_or(|m| m.is_written());
             let second_stage = plan::second_stage(
                 row.kind,
                 facts.target,
@@ -294,7 +296,6 @@ pub fn build_in(
             }
         })
         .collect();
-    let held_change = plan::changes_held_system(start, facts.target);
     let steps: Vec<Option<u16>> = catalog
         .crosswalk
         .iter()

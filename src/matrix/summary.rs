@@ -107,12 +107,7 @@ pub fn build(rows: &[MatrixRow]) -> Summary {
     // A document exists when the answer says the practice is written down, for one standard
     // or for each ("done, not written down" has no document to extend, though the work is in
     // progress).
-    let written = |r: &MatrixRow| {
-        matches!(
-            r.maturity,
-            Some(Maturity::DocumentedOne | Maturity::Integrated)
-        )
-    };
+    let written = |r: &MatrixRow| r.maturity.is_some_and(Maturity::is_written);
     let shared_open = || {
         rows.iter()
             .filter(|r| r.applicable && matches!(r.kind, RowKind::Common | RowKind::Integrated))

@@ -1192,12 +1192,7 @@ fn maturity_checks(
 ) {
     let first_row = |practice: &str| rows.iter().find(|r| r.practice == practice);
     let maturity = |practice: &str| first_row(practice).and_then(|r| r.maturity);
-    let written = |practice: &str| {
-        matches!(
-            maturity(practice),
-            Some(Maturity::DocumentedOne | Maturity::Integrated)
-        )
-    };
+    let written = |practice: &str| maturity(practice).is_some_and(Maturity::is_written);
     let absent = |practice: &str| maturity(practice) == Some(Maturity::NotInPlace);
     // Said to run apart, yet the policy, the internal audits and the management review are
     // written down once for both: that is one system already (eighteenth review).
@@ -1254,12 +1249,7 @@ fn maturity_checks(
             .iter()
             .filter(|r| r.applicable && !r.status_overridden)
             .filter(|r| r.status == Status::Implemented)
-            .filter(|r| {
-                matches!(
-                    r.maturity,
-                    Some(Maturity::DocumentedOne | Maturity::Integrated)
-                )
-            })
+            .filter(|r| r.maturity.is_some_and(Maturity::is_written))
             .map(|r| &*r.topic)
             .collect();
         if !taken.is_empty() {
@@ -1313,7 +1303,7 @@ fn maturity_checks(
     let unwritten = |practices: &[&str]| -> Vec<&MatrixRow> {
         rows.iter()
             .filter(|r| practices.contains(&r.practice.as_str()))
-            .filter(|r| matches!(r.maturity, Some(Maturity::Informal | Maturity::NotInPlace)))
+            .filter(|r| r.maturity.is_some_and(|m| !m.is_written()))
             .collect()
     };
     let unrecorded = unwritten(&["internal-audit", "management-review"]);

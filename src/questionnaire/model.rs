@@ -21,6 +21,11 @@ crate::vocabulary::vocabulary! {
 }
 
 impl Maturity {
+    /// Whether the practice is written down, for one standard or once for both.
+    pub fn is_written(self) -> bool {
+        matches!(self, Maturity::DocumentedOne | Maturity::Integrated)
+    }
+
     /// The levels a maturity question offers: "once for both" only where the practice has rows
     /// of both standards.
     pub fn offered(one_standard: bool) -> &'static [Maturity] {
