@@ -297,8 +297,8 @@ impl SharedSummary {
             ),
             starting_point: matrix.starting_point.label().to_owned(),
             readiness: s.readiness,
-            integrated_documents: s.integrated_documents,
-            separate_documents: s.separate_documents,
+            integrated_documents: s.documents.integrated,
+            separate_documents: s.documents.separate,
             open_rows: s.open_rows,
             remaining_days: s.remaining_days,
             top_actions: s

@@ -726,7 +726,7 @@ fn documents_left_follow_what_the_prospect_already_has() {
         n.documents_to_extend
     );
     for s in [n, p] {
-        assert!(s.documents_to_write + s.documents_to_extend <= s.integrated_documents);
+        assert!(s.documents_to_write + s.documents_to_extend <= s.documents.integrated);
     }
     assert!(
         p.documents_to_extend > p.documents_to_write,

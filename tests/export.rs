@@ -678,20 +678,31 @@ fn the_summary_recounts_when_a_status_is_edited_in_the_spreadsheet() {
 
 #[test]
 fn the_summary_says_which_integrated_documents_are_left() {
-    let a = assessment();
+    let mut a = assessment();
+    // An ISMS held, with its context analysis written down: a document to extend.
+    a.answers.insert(
+        "maturity.context".into(),
+        Answer::Text("documented_one".into()),
+    );
     let (m, bytes) = build(&a);
     let summary = open(&bytes).worksheet_range(SHEETS[0]).expect("summary");
     let line = summary
         .rows()
         .find(|r| r[0] == Data::String("Documents left".into()))
         .expect("a line of its own");
+    assert_eq!(line[2].to_string(), m.summary.documents.left);
     assert_eq!(
-        line[2].to_string(),
+        m.summary.documents.left,
         format!(
-            "{} to write, {} to extend or merge",
-            m.summary.documents_to_write, m.summary.documents_to_extend
+            "{} to write, 1 of your documents to extend to ISO/IEC 20000-1",
+            m.summary.documents_to_write
         )
     );
+    let headline = summary
+        .rows()
+        .find(|r| r[0] == Data::String("Integrated documents".into()))
+        .expect("the headline");
+    assert_eq!(headline[2].to_string(), m.summary.documents.in_place_of);
 }
 
 #[test]

@@ -200,8 +200,8 @@ async fn summary_and_heatmap_render_their_figures_with_text_alternatives() {
     .await;
     assert!(
         summary.contains(&format!(
-            "integrated documents replace {} separate ones",
-            m.summary.separate_documents
+            "integrated documents: {} of them in place of the {} that the two standards ask for in writing",
+            m.summary.documents.in_writing, m.summary.documents.separate
         )),
         "{summary}"
     );
@@ -608,9 +608,16 @@ async fn the_matrix_screens_read_in_german() {
 
     let (summary, heat) = summary_and_heatmap(m.clone()).await;
     assert!(summary.contains(">Zusammenfassung</h1>"), "{summary}");
-    assert!(summary.contains(&format!(
-        "integrierte Dokumente ersetzen {} getrennte",
-        m.summary.separate_documents
+    assert!(
+        summary.contains(&format!(
+            "integrierte Dokumente: {}",
+            m.summary.documents.in_place_of
+        )),
+        "{summary}"
+    );
+    assert!(m.summary.documents.in_place_of.starts_with(&format!(
+        "{} davon anstelle der {}, ",
+        m.summary.documents.in_writing, m.summary.documents.separate
     )));
     assert!(
         summary.contains(&format!(

@@ -16,8 +16,8 @@ use crate::i18n::{self, PerLanguage, Texts};
 
 pub use index::{builtin_index, CatalogIndex, IndexedRow};
 pub use model::{
-    Catalog, Evidence, Family, FnvHasher, Lead, Link, Node, NodeKind, Pdca, Relationship, Row,
-    RowKind, RowRefs, Standard, StandardId, Text, Transition,
+    Catalog, Evidence, Family, FnvHasher, InWriting, Lead, Link, Node, NodeKind, Pdca,
+    Relationship, Row, RowKind, RowRefs, Standard, StandardId, Text, Transition,
 };
 pub use validate::{load, DataError, DataFile, Sources};
 

@@ -340,10 +340,20 @@ pub struct Row {
     pub strength: u8,
     pub lead: Lead,
     pub document: Text,
+    /// Where each standard asks for the document in writing (docs/crosswalk-format.md).
+    pub in_writing: InWriting,
     pub rationale: Text,
     pub guidance: Text,
     pub evidence: Evidence,
     pub effort: u8,
+}
+
+/// The references of each current edition that ask for a row's document as documented
+/// information; a side is empty when that standard leaves writing it down to the organisation.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct InWriting {
+    pub iso27001: Vec<String>,
+    pub iso20000: Vec<String>,
 }
 
 /// What an auditor asks to see for a row: documented information and records, per standard.

@@ -67,10 +67,23 @@ pub struct RawRow {
     pub strength: i64,
     pub lead: String,
     pub document: String,
+    #[serde(default)]
+    pub in_writing: RawInWriting,
     pub rationale: String,
     pub guidance: String,
     pub evidence: RawEvidence,
     pub effort: i64,
+}
+
+/// The clauses or controls of each current edition that ask for the row's document in writing;
+/// empty on a side that does not.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawInWriting {
+    #[serde(default)]
+    pub iso27001: Vec<String>,
+    #[serde(default)]
+    pub iso20000: Vec<String>,
 }
 
 /// What an auditor asks to see for a row, per standard; empty on a side the row does not have.

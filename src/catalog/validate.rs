@@ -5,8 +5,8 @@ use std::collections::HashSet;
 use std::fmt;
 
 use super::model::{
-    Catalog, Evidence, Family, Lead, Link, Node, NodeKind, Pdca, Relationship, Row, RowKind,
-    RowRefs, Standard, StandardId, Transition,
+    Catalog, Evidence, Family, InWriting, Lead, Link, Node, NodeKind, Pdca, Relationship, Row,
+    RowKind, RowRefs, Standard, StandardId, Transition,
 };
 use super::raw::{RawCrosswalk, RawRow, RawStandard, RawTransition};
 
@@ -380,6 +380,24 @@ fn load_row<'s>(
             }
         }
     }
+    for (family, refs) in [
+        (Family::Iso27001, &raw.in_writing.iso27001),
+        (Family::Iso20000, &raw.in_writing.iso20000),
+    ] {
+        let standard = lookup(family.current());
+        for reference in refs {
+            if standard.node(reference).is_none() {
+                bad(format!(
+                    "in_writing: {reference} is not a node of {}",
+                    family.current().as_str()
+                ));
+            }
+        }
+    }
+    let in_writing = !(raw.in_writing.iso27001.is_empty() && raw.in_writing.iso20000.is_empty());
+    if in_writing && !matches!(kind, Some(RowKind::Common | RowKind::Integrated)) {
+        bad("in_writing is only read on common and integrated rows".to_owned());
+    }
     if let (Some(kind), Some(relationship)) = (kind, relationship) {
         let evidence = (
             !raw.evidence.iso27001.trim().is_empty(),
@@ -448,6 +466,10 @@ fn load_row<'s>(
         strength: u8::try_from(raw.strength).ok()?,
         lead: lead?,
         document: raw.document.into(),
+        in_writing: InWriting {
+            iso27001: raw.in_writing.iso27001,
+            iso20000: raw.in_writing.iso20000,
+        },
         rationale: raw.rationale.into(),
         guidance: raw.guidance.into(),
         evidence: Evidence {

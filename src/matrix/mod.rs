@@ -321,7 +321,12 @@ pub fn build_in(
     for axis in heatmap.rows.iter_mut().chain(&mut heatmap.columns) {
         axis.localize(texts);
     }
-    let summary = summary::build(&rows);
+    let mut summary = summary::build(
+        &rows,
+        catalog,
+        &crate::questionnaire::reads::OtherSystem::held_standards(answers),
+    );
+    summary::describe_documents(&mut summary, texts, start);
     let mut warnings = warnings::build(
         &rows,
         &controls,

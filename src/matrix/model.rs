@@ -255,10 +255,7 @@ pub struct Summary {
     pub by_kind: Vec<Count>,
     pub by_status: Vec<Count>,
     pub by_area: Vec<AreaReadiness>,
-    /// Distinct integrated documents over the applicable shared rows (common and integrated).
-    pub integrated_documents: usize,
-    /// What running the systems separately would take: one document per standard for each.
-    pub separate_documents: usize,
+    pub documents: DocumentCounts,
     /// Integrated documents with a row Not started: to write.
     pub documents_to_write: usize,
     /// Integrated documents with open rows, none Not started: an existing document to extend
@@ -267,6 +264,30 @@ pub struct Summary {
     pub remaining_days: f64,
     /// Ids of the most urgent open rows, most urgent first.
     pub top_actions: Vec<String>,
+}
+
+/// The integrated documents, and what they take the place of (docs/method.md §11).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DocumentCounts {
+    /// Distinct integrated documents over the applicable shared rows (common and integrated).
+    pub integrated: usize,
+    /// Those that ISO/IEC 27001, ISO/IEC 20000-1 or both ask for in writing.
+    pub in_writing: usize,
+    /// What running the standards apart would take in their place: one document for each
+    /// standard that asks for it in writing.
+    pub separate: usize,
+    /// Those neither standard asks for in writing (a manual, a charter, a register of
+    /// documents): good practice that holds the integrated system together.
+    pub good_practice: usize,
+    /// Those a harmonised-structure clause asks for, when the organisation runs another ISO
+    /// management system (`other_systems`) that asks for the same; otherwise 0.
+    pub serving_other_systems: usize,
+    /// The other ISO management systems held, by standard ("ISO 9001").
+    pub other_systems: Vec<String>,
+    /// The figures above in words, to follow the number of integrated documents.
+    pub in_place_of: String,
+    /// What is left of them, in the words of the starting point: to write, to extend, to merge.
+    pub left: String,
 }
 
 crate::vocabulary::vocabulary! {

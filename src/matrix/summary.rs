@@ -4,9 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::area::Area;
-use super::model::{AreaReadiness, Count, MatrixRow, Summary};
+use super::model::{AreaReadiness, Count, DocumentCounts, MatrixRow, Summary};
+use super::scope::StartingPoint;
 use crate::assessment::Status;
-use crate::catalog::RowKind;
+use crate::catalog::{Catalog, RowKind};
+use crate::i18n::Texts;
 use crate::questionnaire::Maturity;
 
 pub const TOP_ACTIONS: usize = 10;
@@ -54,7 +56,117 @@ fn area_ref(area: &Area) -> &str {
     area.id.rsplit(':').next().unwrap_or_default()
 }
 
-pub fn build(rows: &[MatrixRow]) -> Summary {
+/// The clauses of the harmonised structure that ask for documented information, as ISO/IEC
+/// 27001 numbers them (ISO/IEC Directives, Part 1, Annex SL, Appendix 2). ISO 9001, ISO 14001
+/// and ISO 22301 ask for the same documents under the same numbers, so an integrated document
+/// that answers one of them also serves those systems.
+const HARMONISED_IN_WRITING: [&str; 9] = [
+    "4.3", "5.2", "6.2", "7.2", "8.1", "9.1", "9.2.2", "9.3.3", "10.2",
+];
+
+/// The integrated documents and what running the standards apart would take in their place:
+/// one document for each standard that asks for it in writing (`in_writing` in the crosswalk).
+fn documents(
+    rows: &[MatrixRow],
+    catalog: &Catalog,
+    other_systems: &[&'static str],
+) -> DocumentCounts {
+    // Per document: asked for in writing by ISO/IEC 27001, by ISO/IEC 20000-1, and whether a
+    // harmonised-structure clause asks for it.
+    let mut by_document: BTreeMap<&str, (bool, bool, bool)> = BTreeMap::new();
+    for row in rows
+        .iter()
+        .filter(|r| r.applicable && matches!(r.kind, RowKind::Common | RowKind::Integrated))
+    {
+        let asked = catalog
+            .crosswalk
+            .iter()
+            .find(|c| c.id == row.id)
+            .map(|c| &c.in_writing);
+        let entry = by_document.entry(&row.document).or_default();
+        if let Some(asked) = asked {
+            entry.0 |= !asked.iso27001.is_empty();
+            entry.1 |= !asked.iso20000.is_empty();
+            entry.2 |= asked
+                .iso27001
+                .iter()
+                .any(|r| HARMONISED_IN_WRITING.contains(&r.as_str()));
+        }
+    }
+    let in_writing = by_document.values().filter(|(a, b, _)| *a || *b).count();
+    DocumentCounts {
+        integrated: by_document.len(),
+        in_writing,
+        separate: by_document
+            .values()
+            .map(|(a, b, _)| usize::from(*a) + usize::from(*b))
+            .sum(),
+        good_practice: by_document.len() - in_writing,
+        serving_other_systems: if other_systems.is_empty() {
+            0
+        } else {
+            by_document.values().filter(|(_, _, h)| *h).count()
+        },
+        other_systems: other_systems.iter().map(|s| (*s).to_owned()).collect(),
+        in_place_of: String::new(),
+        left: String::new(),
+    }
+}
+
+/// Puts the document figures into words: what the integrated documents take the place of, and
+/// what is left of them, with the verb the starting point calls for (twenty-second review).
+pub fn describe_documents(summary: &mut Summary, texts: &Texts, start: StartingPoint) {
+    let d = &mut summary.documents;
+    let n = |value: usize| texts.integer(value as i64);
+    let mut in_place_of = texts.fill(
+        "engine.documents.in-place-of",
+        &[
+            ("in_writing", &n(d.in_writing)),
+            ("separate", &n(d.separate)),
+            ("good_practice", &n(d.good_practice)),
+        ],
+    );
+    if d.serving_other_systems > 0 {
+        let systems: Vec<&str> = d.other_systems.iter().map(String::as_str).collect();
+        in_place_of.push_str(&texts.fill(
+            "engine.documents.other-systems",
+            &[
+                ("count", &n(d.serving_other_systems)),
+                ("integrated", &n(d.integrated)),
+                ("systems", &super::applicability::join_and(texts, &systems)),
+            ],
+        ));
+    }
+    d.in_place_of = in_place_of;
+    let (write, extend) = (summary.documents_to_write, summary.documents_to_extend);
+    // An open document with something written down is, for a system held alone, that
+    // system's document to extend; for two held apart, a pair to merge.
+    let extending = match start {
+        StartingPoint::Iso27001 | StartingPoint::Iso20000 => "held",
+        StartingPoint::BothSeparate => "merge",
+        StartingPoint::Neither | StartingPoint::BothIntegrated => "other",
+    };
+    let key = match (write, extend) {
+        (0, 0) => "engine.documents.left.none".to_owned(),
+        (_, 0) => "engine.documents.left.write".to_owned(),
+        (0, _) => format!("engine.documents.left.extend.{extending}"),
+        _ => format!("engine.documents.left.both.{extending}"),
+    };
+    let other = match start {
+        StartingPoint::Iso20000 => "ISO/IEC 27001",
+        _ => "ISO/IEC 20000-1",
+    };
+    d.left = texts.fill(
+        &key,
+        &[
+            ("write", &n(write)),
+            ("extend", &n(extend)),
+            ("other", &other),
+        ],
+    );
+}
+
+pub fn build(rows: &[MatrixRow], catalog: &Catalog, other_systems: &[&'static str]) -> Summary {
     let all: Vec<&MatrixRow> = rows.iter().collect();
     let by_kind = RowKind::ALL
         .iter()
@@ -99,11 +211,6 @@ pub fn build(rows: &[MatrixRow]) -> Summary {
             }
         })
         .collect();
-    let integrated: BTreeSet<&str> = rows
-        .iter()
-        .filter(|r| r.applicable && matches!(r.kind, RowKind::Common | RowKind::Integrated))
-        .map(|r| &*r.document)
-        .collect();
     // A document exists when the answer says the practice is written down, for one standard
     // or for each ("done, not written down" has no document to extend, though the work is in
     // progress).
@@ -136,8 +243,7 @@ pub fn build(rows: &[MatrixRow]) -> Summary {
         by_kind,
         by_status,
         by_area,
-        integrated_documents: integrated.len(),
-        separate_documents: integrated.len() * 2,
+        documents: documents(rows, catalog, other_systems),
         documents_to_write: to_write.len(),
         documents_to_extend: to_extend,
         remaining_days: rows.iter().map(|r| r.remaining_days).sum(),

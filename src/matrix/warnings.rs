@@ -1437,17 +1437,9 @@ fn workload_check(
 /// Appends to a check the sentence `key` says about the other ISO management systems the
 /// prospect runs, named in it; nothing when it runs none.
 fn add_other_systems(check: &mut String, key: &str, answers: &Answers, texts: &Texts) {
-    let others: Vec<&str> = reads::START_OTHER
-        .get(answers)
-        .into_iter()
-        .filter_map(|system| match system {
-            reads::OtherSystem::Iso9001 => Some("ISO 9001"),
-            reads::OtherSystem::Iso14001 => Some("ISO 14001"),
-            reads::OtherSystem::Iso22301 => Some("ISO 22301"),
-            // Assessed by an accreditation body: never in a certification body's visit.
-            reads::OtherSystem::LabAccreditation | reads::OtherSystem::None => None,
-        })
-        .collect();
+    // A laboratory accreditation is assessed by an accreditation body: never in a
+    // certification body's visit.
+    let others = reads::OtherSystem::held_standards(answers);
     if !others.is_empty() {
         check.push(' ');
         check.push_str(&texts.fill(

@@ -206,6 +206,28 @@ crate::vocabulary::vocabulary! {
     }
 }
 
+impl OtherSystem {
+    /// The certifiable ISO management system standard, with the harmonised structure's
+    /// clauses; none for a laboratory accreditation, which an accreditation body assesses.
+    pub fn certifiable_standard(self) -> Option<&'static str> {
+        match self {
+            OtherSystem::Iso9001 => Some("ISO 9001"),
+            OtherSystem::Iso14001 => Some("ISO 14001"),
+            OtherSystem::Iso22301 => Some("ISO 22301"),
+            OtherSystem::LabAccreditation | OtherSystem::None => None,
+        }
+    }
+
+    /// The certifiable standards among the other systems held, in the answer's order.
+    pub fn held_standards(answers: &Answers) -> Vec<&'static str> {
+        START_OTHER
+            .get(answers)
+            .into_iter()
+            .filter_map(OtherSystem::certifiable_standard)
+            .collect()
+    }
+}
+
 crate::vocabulary::vocabulary! {
     /// `org.sector`: the closest sector.
     pub enum Sector {

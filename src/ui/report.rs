@@ -154,10 +154,10 @@ fn results(m: &Matrix, outline: &Outline<'_>, host: &EmbedConfig) -> Html {
                     <p>{t("report.results.readiness")}</p>
                 </div>
                 <div class="report-figure">
-                    <p class="big">{integer(s.integrated_documents as i64)}</p>
+                    <p class="big">{integer(s.documents.integrated as i64)}</p>
                     <p>{tf("report.results.documents", &[
-                        ("separate", &integer(s.separate_documents as i64)),
-                        ("left", &super::summary::documents_left(s.documents_to_write, s.documents_to_extend)),
+                        ("detail", &s.documents.in_place_of),
+                        ("left", &s.documents.left),
                     ])}</p>
                 </div>
                 <div class="report-figure">

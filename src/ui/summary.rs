@@ -55,9 +55,9 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
             </div>
             <div class="cards">
                 <div class="card headline">
-                    <p class="big">{number(s.integrated_documents)}</p>
-                    <p>{tf("summary.integrated-documents", &[("separate", &number(s.separate_documents))])}</p>
-                    <p>{documents_left(s.documents_to_write, s.documents_to_extend)}</p>
+                    <p class="big">{number(s.documents.integrated)}</p>
+                    <p>{tf("summary.integrated-documents", &[("detail", &s.documents.in_place_of)])}</p>
+                    <p>{&s.documents.left}</p>
                 </div>
                 <div class="card">
                     {donut(s.readiness)}
@@ -154,19 +154,6 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
             </details>
         </section>
     }
-}
-
-/// What is left of the integrated documents, in words.
-pub(super) fn documents_left(to_write: usize, to_extend: usize) -> String {
-    let (write, extend) = (number(to_write), number(to_extend));
-    let args: [(&str, &dyn std::fmt::Display); 2] = [("write", &write), ("extend", &extend)];
-    let key = match (to_write, to_extend) {
-        (0, 0) => "summary.documents-left.none",
-        (_, 0) => "summary.documents-left.write",
-        (0, _) => "summary.documents-left.extend",
-        _ => "summary.documents-left.both",
-    };
-    tf(key, &args)
 }
 
 /// One line per phase with its date, open rows and effort; for the second stage of a staged

@@ -100,26 +100,16 @@ pub fn write(
         t("workbook.summary.integrated-documents"),
         &styles.bold,
     )?;
-    ws.write_number_with_format(r, 1, s.integrated_documents as f64, &styles.big)?;
-    let separate = texts.count(
-        "workbook.summary.separate-documents",
-        s.separate_documents,
-        &[],
-    );
-    ws.write_string_with_format(r, 2, &separate, &styles.wrap)?;
-    heights.note(r, &separate, WIDTHS[2]);
+    ws.write_number_with_format(r, 1, s.documents.integrated as f64, &styles.big)?;
+    let in_place_of = &s.documents.in_place_of;
+    ws.write_string_with_format(r, 2, in_place_of, &styles.wrap)?;
+    heights.note(r, in_place_of, WIDTHS[2]);
     // On a line of its own: beside the figure above it would wrap into the row below.
     let r = at.take();
     ws.write_string_with_format(r, 0, t("workbook.summary.documents-left"), &styles.bold)?;
-    let left = texts.fill(
-        "workbook.summary.documents-left-value",
-        &[
-            ("write", &texts.integer(s.documents_to_write as i64)),
-            ("extend", &texts.integer(s.documents_to_extend as i64)),
-        ],
-    );
-    ws.write_string_with_format(r, 2, &left, &styles.wrap)?;
-    heights.note(r, &left, WIDTHS[2]);
+    let left = &s.documents.left;
+    ws.write_string_with_format(r, 2, left, &styles.wrap)?;
+    heights.note(r, left, WIDTHS[2]);
     let r = at.take();
     ws.write_string_with_format(r, 0, t("workbook.summary.readiness"), &styles.bold)?;
     ws.write_number_with_format(r, 1, f64::from(s.readiness) / 100.0, &styles.percent)?;
