@@ -1155,6 +1155,7 @@ fn a_control_a_law_names_stays_in_although_the_scope_answers_would_exclude_it() 
     q.applicability.insert(
         0,
         ims_matrix::questionnaire::ApplicabilityRule {
+            id: "test-exclude-cryptography".to_owned(),
             controls: vec!["A.8.24".to_owned()],
             applicable: false,
             when: ims_matrix::questionnaire::Condition::Is {

@@ -243,6 +243,28 @@ fn renaming_a_question_or_option_the_engine_reads_fails_at_load() {
     );
 }
 
+/// A rule's id keys its reason's translations: two rules with one id would share a
+/// translation, and one without an id would have none.
+#[test]
+fn an_applicability_rule_needs_an_id_of_its_own() {
+    let errors = errors_after(|json| {
+        let rules = json["applicability"].as_array_mut().expect("rules");
+        rules[1]["id"] = rules[0]["id"].clone();
+        rules[2]["id"] = serde_json::json!("Not An Id");
+    });
+    assert!(
+        errors.iter().any(|e| e
+            == "changed.json: applicability rule 2 (development-none-excluded): duplicate rule id"),
+        "{errors:?}"
+    );
+    assert!(
+        errors.iter().any(|e| e.starts_with(
+            "changed.json: applicability rule 3 (Not An Id): a rule's id is lowercase"
+        )),
+        "{errors:?}"
+    );
+}
+
 #[test]
 fn a_practice_without_its_maturity_question_fails_at_load() {
     let errors = errors_after(|json| {

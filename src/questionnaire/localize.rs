@@ -7,7 +7,7 @@ use crate::i18n::{visit_text, TextVisitor, Translatable};
 impl Translatable for Questionnaire {
     /// Walks every translatable text: `questionnaire.section.<id>.title|intro`,
     /// `questionnaire.<question>.label|help`, `questionnaire.<question>.option.<id>` (and
-    /// `….help`), `questionnaire.rule.<n>.reason` for the n-th applicability rule (from 1).
+    /// `….help`), `questionnaire.rule.<id>.reason` for an applicability rule.
     fn visit_texts(&mut self, visit: &mut TextVisitor<'_>) {
         for section in &mut self.sections {
             let id = &section.id;
@@ -46,10 +46,10 @@ impl Translatable for Questionnaire {
                 }
             }
         }
-        for (n, rule) in self.applicability.iter_mut().enumerate() {
+        for rule in &mut self.applicability {
             visit_text(
                 visit,
-                &format!("questionnaire.rule.{}.reason", n + 1),
+                &format!("questionnaire.rule.{}.reason", rule.id),
                 &mut rule.reason,
             );
         }

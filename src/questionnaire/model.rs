@@ -191,6 +191,9 @@ pub struct Section {
 /// Decides applicability of the named 2022 Annex A controls when its condition holds.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ApplicabilityRule {
+    /// Stable and unique: the key of the reason's translations, so that rules can be
+    /// reordered (the first that holds decides) without moving them.
+    pub id: String,
     pub controls: Vec<String>,
     pub applicable: bool,
     pub when: Condition,

@@ -78,6 +78,7 @@ pub struct RawCondition {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawRule {
+    pub id: String,
     pub controls: Vec<String>,
     pub applicable: bool,
     pub when: RawCondition,

@@ -73,8 +73,20 @@ pub fn load(file: &DataFile<'_>, catalog: &CatalogIndex) -> Result<Questionnaire
     mark_one_standard_practices(&mut sections, catalog);
     let controls: HashSet<&str> = catalog.controls_2022.iter().map(String::as_str).collect();
     let mut applicability = Vec::new();
+    let mut rule_ids = HashSet::new();
     for (index, raw_rule) in raw.applicability.into_iter().enumerate() {
-        let name = format!("applicability rule {}", index + 1);
+        let name = format!("applicability rule {} ({})", index + 1, raw_rule.id);
+        let well_formed = !raw_rule.id.is_empty()
+            && raw_rule
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !well_formed {
+            check.add(&name, "a rule's id is lowercase letters, digits and dashes");
+        }
+        if !rule_ids.insert(raw_rule.id.clone()) {
+            check.add(&name, "duplicate rule id");
+        }
         for control in &raw_rule.controls {
             if !controls.contains(control.as_str()) {
                 check.add(
@@ -88,6 +100,7 @@ pub fn load(file: &DataFile<'_>, catalog: &CatalogIndex) -> Result<Questionnaire
         }
         if let Some(when) = load_condition(&raw_rule.when, &earlier, &name, &mut check) {
             applicability.push(ApplicabilityRule {
+                id: raw_rule.id,
                 controls: raw_rule.controls,
                 applicable: raw_rule.applicable,
                 when,
