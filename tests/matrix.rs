@@ -5089,3 +5089,48 @@ fn changing_a_held_system_is_planned_first_and_early_visits_take_stage_one() {
     let later = visit("2027-09-01");
     assert!(!later.contains("Hold its stage 1"), "{later}");
 }
+
+/// A certificate held does not make the added standard's audit a combined one: audited apart
+/// as answered, it has its own initial audit on its own body's dates, and no check books it
+/// into the held certificate's visit (twenty-third review).
+#[test]
+fn a_standard_added_apart_has_its_own_initial_audit() {
+    let added = |combined: bool, body: &str| {
+        checks_joined(&[
+            ("start.iso20000", text("certified")),
+            ("start.target", text("iso27001-first")),
+            ("cert.combined", Answer::Bool(combined)),
+            ("cert.body", text(body)),
+            ("cert.audit-date", text("2027-04-20")),
+        ])
+    };
+    for apart in [
+        added(false, "separate"),
+        added(false, "one"),
+        added(true, "separate"),
+    ] {
+        assert!(
+            apart.contains("ISO/IEC 27001 then has its own initial certification audit"),
+            "{apart}"
+        );
+        assert!(apart.contains("audited apart as you chose"), "{apart}");
+        for combined in [
+            "one combined audit, the",
+            "Hold its stage 1",
+            "is that combined visit",
+        ] {
+            assert!(!apart.contains(combined), "{combined}: {apart}");
+        }
+        // The date is the added standard's own audit: the usual timeline check applies.
+        assert!(apart.contains("allow at least 6 months"), "{apart}");
+    }
+    let together = added(true, "one");
+    assert!(
+        together.contains("Hold its stage 1 with that visit"),
+        "{together}"
+    );
+    assert!(
+        !together.contains("own initial certification audit"),
+        "{together}"
+    );
+}

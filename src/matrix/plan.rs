@@ -366,6 +366,14 @@ pub fn separate_audits(answers: &Answers) -> bool {
         || reads::CERT_BODY.get(answers) == Some(reads::CertBody::Separate)
 }
 
+/// The prospect answered that the two standards are audited apart: no combined audit, or a
+/// body for each. Unanswered is not taken for apart, where a check would then contradict the
+/// combined audit a held certificate's goal names.
+pub fn apart_as_answered(answers: &Answers) -> bool {
+    reads::CERT_COMBINED.get(answers) == Some(false)
+        || reads::CERT_BODY.get(answers) == Some(reads::CertBody::Separate)
+}
+
 /// Whether both ISO/IEC 27001 and ISO/IEC 20000-1 certificates are held.
 pub fn holds_both(answers: &Answers) -> bool {
     [&reads::START_ISO27001, &reads::START_ISO20000]

@@ -54,6 +54,7 @@ fn concerns(rows: &[MatrixRow], subject: &str, texts: &crate::i18n::Texts) -> St
 /// enough for its stage 2: the visit's date is the certificate cycle's, not the prospect's to move.
 fn held_audit_too_early(facts: &Facts<'_>, answers: &Answers, schedule: &Schedule) -> bool {
     facts.target == Target::AddCombined
+        && !super::plan::apart_as_answered(answers)
         && reads::CERT_AUDIT_DATE.get(answers).is_some()
         && schedule.months() < i64::from(minimum_months(facts.start, facts.target))
 }
@@ -364,10 +365,8 @@ pub fn build(
     }
     // Both certified at once but audited apart (as answered, not assumed): two initial audits,
     // each with its stages, though the plan dates one.
-    let apart_as_answered = reads::CERT_COMBINED.get(answers) == Some(false)
-        || reads::CERT_BODY.get(answers) == Some(CertBody::Separate);
     if facts.target == Target::Integrated
-        && apart_as_answered
+        && super::plan::apart_as_answered(answers)
         && !super::plan::held(answers, &reads::START_ISO27001)
         && !super::plan::held(answers, &reads::START_ISO20000)
     {
@@ -835,12 +834,17 @@ fn answer_checks(
         )),
         _ => None,
     };
+    // Audited apart (no combined audit, or a body for each standard): the standard added to
+    // the certificate held has an initial audit of its own (twenty-third review).
+    let apart = super::plan::apart_as_answered(answers);
     match staged {
         Some((first, second, true, _)) => add(
             WarningKind::Answers,
             None,
             texts.fill(
-                if facts.target == Target::AddCombined {
+                if facts.target == Target::AddCombined && apart {
+                    "engine.warning.first-already-certified.apart"
+                } else if facts.target == Target::AddCombined {
                     "engine.warning.first-already-certified"
                 } else if facts.start == StartingPoint::BothIntegrated {
                     // One system already: nothing to merge (eighteenth review).
@@ -855,7 +859,11 @@ fn answer_checks(
             WarningKind::Answers,
             None,
             texts.fill(
-                "engine.warning.second-already-certified",
+                if apart {
+                    "engine.warning.second-already-certified.apart"
+                } else {
+                    "engine.warning.second-already-certified"
+                },
                 &[("first", &first), ("held", &second)],
             ),
         ),
@@ -991,7 +999,21 @@ fn answer_checks(
     }
     // A standard added to a certificate held: its first certification has both stages, and the
     // combined visit falls when the held certificate's surveillance or recertification does.
-    if facts.target == Target::AddCombined {
+    // Audited apart, the added standard has its own initial audit with its own body's dates,
+    // and the held certificate keeps its cycle: no visit to join (ISO/IEC 17021-1, 9.3.1;
+    // twenty-third review).
+    if facts.target == Target::AddCombined && super::plan::apart_as_answered(answers) {
+        if let Some((held, added)) = added_to_held(answers) {
+            add(
+                WarningKind::Schedule,
+                None,
+                texts.fill(
+                    "engine.warning.add-apart",
+                    &[("held", &held), ("added", &added)],
+                ),
+            );
+        }
+    } else if facts.target == Target::AddCombined {
         if let Some((held, added)) = added_to_held(answers) {
             // The held certificate's audit date, given, comes before the added standard can
             // have run long enough: its stage 1 goes with that visit, its stage 2 later
