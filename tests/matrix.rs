@@ -5071,7 +5071,7 @@ fn changing_a_held_system_is_planned_first_and_early_visits_take_stage_one() {
         ("start.iso27001", text("certified")),
         ("maturity.policy", text("integrated")),
     ]);
-    assert!(!held.contains("neither standard is in place yet"), "{held}");
+    assert!(!held.contains("read as implemented"), "{held}");
 
     let visit = |date: &str| {
         checks_joined(&[
@@ -5088,6 +5088,53 @@ fn changing_a_held_system_is_planned_first_and_early_visits_take_stage_one() {
     assert!(!early.contains("allow at least"), "{early}");
     let later = visit("2027-09-01");
     assert!(!later.contains("Hold its stage 1"), "{later}");
+}
+
+/// With only ISO/IEC 20000-1 in place, Annex A controls written down are the ISMS project's
+/// drafts when one is under way (in progress), and otherwise are named as read as implemented
+/// without a system to hold them against (twenty-third review).
+#[test]
+fn controls_written_down_without_their_system_are_not_taken_on_trust() {
+    let with_isms = |isms: &str| {
+        build_with(
+            &[
+                ("start.iso20000", text("certified")),
+                ("start.iso27001", text(isms)),
+                ("maturity.access", text("documented_one")),
+            ],
+            |_| {},
+        )
+    };
+    let project = with_isms("in-progress");
+    let access = row(&project, "isms.access-control");
+    assert_eq!(access.status, Status::InProgress);
+    assert!(
+        access
+            .priority_reasons
+            .iter()
+            .any(|r| r.contains("a draft until it is approved")),
+        "{:?}",
+        access.priority_reasons
+    );
+    let none = with_isms("none");
+    assert_eq!(
+        row(&none, "isms.access-control").status,
+        Status::Implemented
+    );
+    let checks: String = none.warnings.iter().map(|w| w.text.as_str()).collect();
+    assert!(
+        checks.contains("read as implemented") && checks.contains("“Access control rules”"),
+        "{checks}"
+    );
+    let held = with_isms("certified");
+    assert_eq!(
+        row(&held, "isms.access-control").status,
+        Status::Implemented
+    );
+    assert!(!held
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("read as implemented")));
 }
 
 /// A certificate held does not make the added standard's audit a combined one: audited apart

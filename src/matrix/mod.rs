@@ -33,7 +33,7 @@ use crate::advice::{self, Advice};
 use crate::assessment::{Assessment, Status};
 use crate::catalog::{self, Catalog, RowKind, StandardId, Text};
 use crate::i18n::{Texts, Translatable};
-use crate::questionnaire::{self, reads, Questionnaire};
+use crate::questionnaire::{self, reads, Maturity, Questionnaire};
 
 /// Builds the matrix.
 ///
@@ -130,9 +130,18 @@ pub fn build_in(
             // Merging two systems, or adding a standard to the one held, is a change planned
             // first, whatever the practice's answer says of changes in general.
             let plans_the_change = held_change && row.id == plan::CHANGE_PLANNING;
+            // A row of the standard whose project is under way, written down, is the project's
+            // draft: not approved and not yet run in a management system, so in progress
+            // (docs/method.md §3; twenty-third review).
+            let project_draft = maturity == Some(Maturity::DocumentedOne)
+                && match row.kind {
+                    RowKind::Iso27001Only => facts.under_way.iso27001 && !start.has_iso27001(),
+                    RowKind::Iso20000Only => facts.under_way.iso20000 && !start.has_iso20000(),
+                    RowKind::Common | RowKind::Integrated => false,
+                };
             let derived_status = match derive::derived_status(row.kind, draft_applicable, maturity)
             {
-                Status::Implemented if new_since_documents || plans_the_change => {
+                Status::Implemented if new_since_documents || plans_the_change || project_draft => {
                     Status::InProgress
                 }
                 derived => derived,
@@ -195,6 +204,11 @@ pub fn build_in(
                 urgency
                     .reasons
                     .push(texts.get("engine.priority.new-since-documents").to_owned());
+            }
+            if project_draft && planned.is_open() {
+                urgency
+                    .reasons
+                    .push(texts.get("engine.priority.project-draft").to_owned());
             }
             if treats_high_risk && !facts.names_any(row) {
                 urgency.reasons.push(

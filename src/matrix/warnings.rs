@@ -1266,25 +1266,32 @@ fn maturity_checks(
     // Written down, with neither standard in place: read as implemented, though no one has yet
     // held those documents against the clauses; the reader should see which rows left the plan
     // on that reading (twenty-second review).
-    if StartingPoint::from_answers(answers) == StartingPoint::Neither {
-        let taken: Vec<&str> = rows
-            .iter()
-            .filter(|r| r.applicable && !r.status_overridden)
-            .filter(|r| r.status == Status::Implemented)
-            .filter(|r| r.maturity.is_some_and(Maturity::is_written))
-            .map(|r| &*r.topic)
-            .collect();
-        if !taken.is_empty() {
-            add(
-                WarningKind::Answers,
-                None,
-                texts.count(
-                    "engine.warning.written-without-system",
-                    taken.len(),
-                    &[("rows", &super::applicability::join_quoted(texts, &taken))],
-                ),
-            );
-        }
+    // The same holds for a row of one standard while only the other is in place (twenty-third
+    // review): an SMS in place says nothing of Annex A controls written down without an ISMS.
+    let start = StartingPoint::from_answers(answers);
+    let own_standard_missing = |r: &MatrixRow| match r.kind {
+        RowKind::Iso27001Only => !start.has_iso27001(),
+        RowKind::Iso20000Only => !start.has_iso20000(),
+        RowKind::Common | RowKind::Integrated => start == StartingPoint::Neither,
+    };
+    let taken: Vec<&str> = rows
+        .iter()
+        .filter(|r| r.applicable && !r.status_overridden)
+        .filter(|r| r.status == Status::Implemented)
+        .filter(|r| r.maturity.is_some_and(Maturity::is_written))
+        .filter(|r| own_standard_missing(r))
+        .map(|r| &*r.topic)
+        .collect();
+    if !taken.is_empty() {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.count(
+                "engine.warning.written-without-system",
+                taken.len(),
+                &[("rows", &named_with_more(texts, &taken))],
+            ),
+        );
     }
     // Practices whose maturity question is unanswered read as not started: readiness and
     // effort then rest on an assumption the reader should see (tenth lead-implementer review).
@@ -1454,6 +1461,22 @@ fn workload_check(
             );
         }
     }
+}
+
+/// Row titles quoted and joined, the first twelve by name and the rest as a number: a check
+/// that names sixty rows is not read.
+fn named_with_more(texts: &Texts, titles: &[&str]) -> String {
+    const NAMED: usize = 12;
+    if titles.len() <= NAMED + 1 {
+        return super::applicability::join_quoted(texts, titles);
+    }
+    let quoted: Vec<String> = titles[..NAMED]
+        .iter()
+        .map(|title| texts.fill("engine.list.quoted", &[("text", title)]))
+        .chain([texts.count("engine.list.more", titles.len() - NAMED, &[])])
+        .collect();
+    let quoted: Vec<&str> = quoted.iter().map(String::as_str).collect();
+    super::applicability::join_and(texts, &quoted)
 }
 
 /// Appends to a check the sentence `key` says about the other ISO management systems the
