@@ -4526,7 +4526,14 @@ fn vulnerable_data_subjects_bring_their_gdpr_duties() {
     };
     let school_app = with("controller", true);
     assert!(soa(&school_app, "A.5.8").reason.contains("WP248"));
-    assert!(soa(&school_app, "A.5.34").reason.contains("Art. 8, 12(1)"));
+    let privacy = &soa(&school_app, "A.5.34").reason;
+    assert!(privacy.contains("Art. 8, 12(1)"));
+    // Art. 8's parental consent is for information society services only: a hospital treating
+    // children is not told to ask for it (twenty-third review).
+    assert!(
+        privacy.contains("online (information society) service directly to children"),
+        "{privacy}"
+    );
     assert!(soa(&school_app, "A.8.26").reason.contains("Art. 25, 28(1)"));
     let processor = with("processor", true);
     assert!(!soa(&processor, "A.5.8").reason.contains("WP248"));
@@ -4844,9 +4851,33 @@ fn a_laboratory_accreditation_is_reused_but_never_audited_with_the_certificates(
         .effort_reasons
         .iter()
         .any(|r| r.contains("laboratory accreditation")));
+    assert!(audit.effort_reasons.iter().any(|r| r.contains("clause 8")));
+    // Competence is the personnel clause, 6.2, of both laboratory standards (twenty-third
+    // review).
+    let competence = &row(&lab, "common.competence").effort_reasons;
+    assert!(
+        competence
+            .iter()
+            .any(|r| r.contains("personnel and competence")
+                && r.contains("6.2")
+                && !r.contains("clause 8")),
+        "{competence:?}"
+    );
     let checks: String = lab.warnings.iter().map(|w| w.text.as_str()).collect();
     assert!(checks.contains("national accreditation body"), "{checks}");
     assert!(!checks.contains("accredited for ISO 15189"), "{checks}");
+    // Another system held is named, not listed with the ones it is not.
+    let quality = build_with(
+        &[("start.other", Answer::Choices(vec!["iso9001".into()]))],
+        |_| {},
+    );
+    let reasons = &row(&quality, "common.internal-audit").effort_reasons;
+    assert!(
+        reasons
+            .iter()
+            .any(|r| r.ends_with("reuses your ISO 9001 system")),
+        "{reasons:?}"
+    );
 }
 
 /// A large haulier or manufacturer that also provides a cloud service is not told its NIS2
@@ -4893,6 +4924,14 @@ fn provider_thresholds_important_products_and_27019_reach_the_advice() {
     let triage = &soa(&provider, "A.5.25").reason;
     assert!(
         triage.contains("Art. 10") && triage.contains("30 minutes"),
+        "{triage}"
+    );
+    // All four of Art. 8's criteria for data centres, the compromised physical access among
+    // them, and the limited availability of Art. 7 and 10 (twenty-third review).
+    assert!(
+        triage.contains("physical access to a data centre the provider operates compromised")
+            && triage.contains("limited for more than an hour")
+            && triage.contains("or limited for more than an hour for more than 5 %"),
         "{triage}"
     );
 

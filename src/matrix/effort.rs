@@ -266,10 +266,19 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
         .any(|held| held.get(answers).is_some_and(Holding::holds));
     if !system_in_place {
         match reusable_system(practice, answers) {
+            // A laboratory's competence is its personnel clause, 6.2, not clause 8's
+            // management system (twenty-third review).
+            Some(OtherSystem::LabAccreditation) if practice == "competence" => {
+                out.push(factor(0.8, "engine.effort.reuses-lab-competence", &[]));
+            }
             Some(OtherSystem::LabAccreditation) => {
                 out.push(factor(0.8, "engine.effort.reuses-lab-accreditation", &[]));
             }
-            Some(_) => out.push(factor(0.8, "engine.effort.reuses-9001-14001", &[])),
+            Some(system) => out.push(factor(
+                0.8,
+                "engine.effort.reuses-other-system",
+                &[("system", &system.certifiable_standard().unwrap_or_default())],
+            )),
             None => {}
         }
     }
