@@ -5176,6 +5176,34 @@ fn controls_written_down_without_their_system_are_not_taken_on_trust() {
         .any(|w| w.text.contains("read as implemented")));
 }
 
+/// Space is a sector of NIS2's Annex I (11): a ground-segment operator's NIS2 answers are read
+/// as an energy operator's are, not passed over as "other" (twenty-third review).
+#[test]
+fn a_space_operator_gets_the_nis2_checks_of_its_annex() {
+    let checks = |sector: &str, size: &str, nis2: &str| {
+        checks_joined(&[
+            ("org.sector", text(sector)),
+            ("org.size", text(size)),
+            ("reg.nis2", text(nis2)),
+        ])
+    };
+    assert!(checks("space", "medium", "no").contains("You said NIS2 does not apply"));
+    assert!(!checks("other", "medium", "no").contains("You said NIS2 does not apply"));
+    assert!(checks("space", "large", "important").contains("are essential entities"));
+    // Domain registries and DNS operators run as foundations or by universities are asked.
+    let q = questionnaire::builtin();
+    let services = q.question("reg.trust-dns").expect("question");
+    for sector in ["public", "education", "other", "space"] {
+        let mut answers = questionnaire::Answers::new();
+        answers.insert("org.sector".into(), text(sector));
+        assert_eq!(
+            q.is_visible(services, &answers),
+            sector != "space",
+            "{sector}"
+        );
+    }
+}
+
 /// A certificate held does not make the added standard's audit a combined one: audited apart
 /// as answered, it has its own initial audit on its own body's dates, and no check books it
 /// into the held certificate's visit (twenty-third review).

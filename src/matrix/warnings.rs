@@ -460,6 +460,7 @@ fn answer_checks(
                     | Sector::Health
                     | Sector::Telecom
                     | Sector::Energy
+                    | Sector::Space
                     | Sector::Manufacturing
             )
         );
@@ -498,7 +499,9 @@ fn answer_checks(
     // 3(1)(a)); banking and market infrastructure are DORA's.
     let annex_i_sector = matches!(
         sector,
-        Some(Sector::ItServices | Sector::Health | Sector::Telecom | Sector::Energy)
+        Some(
+            Sector::ItServices | Sector::Health | Sector::Telecom | Sector::Energy | Sector::Space
+        )
     );
     let services = reads::TRUST_DNS.get(answers);
     // Qualified trust service providers, top-level domain name registries and DNS service

@@ -239,6 +239,9 @@ crate::vocabulary::vocabulary! {
         Telecom = "telecom",
         /// Energy, transport, drinking and waste water: NIS2 Annex I sectors (1, 2, 6, 7).
         Energy = "energy",
+        /// Ground-based infrastructure supporting space-based services: NIS2 Annex I (11)
+        /// (twenty-third review).
+        Space = "space",
         /// Postal and courier services are NIS2 Annex II (1); road haulage and warehousing are
         /// in neither annex.
         Logistics = "logistics",
