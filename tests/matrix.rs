@@ -5204,6 +5204,25 @@ fn a_space_operator_gets_the_nis2_checks_of_its_annex() {
     }
 }
 
+/// An ISO 9001 system held runs internal audits and management reviews: "not in place" for
+/// either is questioned (twenty-third review).
+#[test]
+fn another_system_held_without_audits_or_reviews_is_questioned() {
+    let with = |audit: &str| {
+        checks_joined(&[
+            ("start.other", Answer::Choices(vec!["iso9001".into()])),
+            ("maturity.internal-audit", text(audit)),
+            ("maturity.management-review", text("informal")),
+        ])
+    };
+    let none = with("not_in_place");
+    assert!(
+        none.contains("You run ISO 9001") && none.contains("that internal audits are not in place"),
+        "{none}"
+    );
+    assert!(!with("informal").contains("You run ISO 9001"));
+}
+
 /// A certificate held does not make the added standard's audit a combined one: audited apart
 /// as answered, it has its own initial audit on its own body's dates, and no check books it
 /// into the held certificate's visit (twenty-third review).

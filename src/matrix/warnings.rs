@@ -1243,6 +1243,40 @@ fn maturity_checks(
             texts.get("engine.warning.lab-accreditation").to_owned(),
         );
     }
+    // Another ISO management system held runs internal audits and management reviews of its
+    // own (9.2, 9.3 of the harmonised structure): "not in place" for either contradicts it,
+    // and the plan extends that system's procedure all the same (twenty-third review).
+    let held_standards = reads::OtherSystem::held_standards(answers);
+    let missing: Vec<&str> = [
+        (
+            "internal-audit",
+            "engine.warning.other-system-without.audit",
+        ),
+        (
+            "management-review",
+            "engine.warning.other-system-without.review",
+        ),
+    ]
+    .into_iter()
+    .filter(|(practice, _)| maturity(practice) == Some(Maturity::NotInPlace))
+    .map(|(_, key)| texts.get(key))
+    .collect();
+    if !held_standards.is_empty() && !missing.is_empty() {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.fill(
+                "engine.warning.other-system-without",
+                &[
+                    (
+                        "systems",
+                        &super::applicability::join_and(texts, &held_standards),
+                    ),
+                    ("missing", &super::applicability::join_and(texts, &missing)),
+                ],
+            ),
+        );
+    }
     let certified = [&reads::START_ISO27001, &reads::START_ISO20000]
         .iter()
         .any(|q| super::plan::held(answers, q));
