@@ -694,7 +694,7 @@ fn the_summary_says_which_integrated_documents_are_left() {
     assert_eq!(
         m.summary.documents.left,
         format!(
-            "{} to write, 1 of your documents to extend to ISO/IEC 20000-1",
+            "{} to write, 1 to extend to ISO/IEC 20000-1",
             m.summary.documents_to_write
         )
     );
@@ -702,7 +702,7 @@ fn the_summary_says_which_integrated_documents_are_left() {
         .rows()
         .find(|r| r[0] == Data::String("Integrated documents".into()))
         .expect("the headline");
-    assert_eq!(headline[2].to_string(), m.summary.documents.in_place_of);
+    assert_eq!(headline[2].to_string(), m.summary.documents.in_full);
 }
 
 #[test]

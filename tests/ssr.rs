@@ -200,7 +200,7 @@ async fn summary_and_heatmap_render_their_figures_with_text_alternatives() {
     .await;
     assert!(
         summary.contains(&format!(
-            "integrated documents: {} of them in place of the {} that the two standards ask for in writing",
+            "integrated documents: {} replace {} that the two standards ask for in writing",
             m.summary.documents.in_writing, m.summary.documents.separate
         )),
         "{summary}"
@@ -616,7 +616,7 @@ async fn the_matrix_screens_read_in_german() {
         "{summary}"
     );
     assert!(m.summary.documents.in_place_of.starts_with(&format!(
-        "{} davon anstelle der {}, ",
+        "{} ersetzen {}, die ",
         m.summary.documents.in_writing, m.summary.documents.separate
     )));
     assert!(

@@ -286,6 +286,10 @@ pub struct DocumentCounts {
     pub other_systems: Vec<String>,
     /// The figures above in words, to follow the number of integrated documents.
     pub in_place_of: String,
+    /// The documents that also serve the other systems held, in words; empty when none.
+    pub also_serve: String,
+    /// `in_place_of` and `also_serve` in one line, where there is room for one only.
+    pub in_full: String,
     /// What is left of them, in the words of the starting point: to write, to extend, to merge.
     pub left: String,
 }

@@ -109,6 +109,8 @@ fn documents(
         },
         other_systems: other_systems.iter().map(|s| (*s).to_owned()).collect(),
         in_place_of: String::new(),
+        also_serve: String::new(),
+        in_full: String::new(),
         left: String::new(),
     }
 }
@@ -118,7 +120,7 @@ fn documents(
 pub fn describe_documents(summary: &mut Summary, texts: &Texts, start: StartingPoint) {
     let d = &mut summary.documents;
     let n = |value: usize| texts.integer(value as i64);
-    let mut in_place_of = texts.fill(
+    d.in_place_of = texts.fill(
         "engine.documents.in-place-of",
         &[
             ("in_writing", &n(d.in_writing)),
@@ -126,18 +128,21 @@ pub fn describe_documents(summary: &mut Summary, texts: &Texts, start: StartingP
             ("good_practice", &n(d.good_practice)),
         ],
     );
+    d.in_full = d.in_place_of.clone();
     if d.serving_other_systems > 0 {
         let systems: Vec<&str> = d.other_systems.iter().map(String::as_str).collect();
-        in_place_of.push_str(&texts.fill(
+        d.also_serve = texts.fill(
             "engine.documents.other-systems",
             &[
                 ("count", &n(d.serving_other_systems)),
-                ("integrated", &n(d.integrated)),
                 ("systems", &super::applicability::join_and(texts, &systems)),
             ],
-        ));
+        );
+        d.in_full = texts.fill(
+            "engine.documents.in-full",
+            &[("first", &d.in_place_of), ("then", &d.also_serve)],
+        );
     }
-    d.in_place_of = in_place_of;
     let (write, extend) = (summary.documents_to_write, summary.documents_to_extend);
     // An open document with something written down is, for a system held alone, that
     // system's document to extend; for two held apart, a pair to merge.

@@ -156,7 +156,7 @@ fn results(m: &Matrix, outline: &Outline<'_>, host: &EmbedConfig) -> Html {
                 <div class="report-figure">
                     <p class="big">{integer(s.documents.integrated as i64)}</p>
                     <p>{tf("report.results.documents", &[
-                        ("detail", &s.documents.in_place_of),
+                        ("detail", &s.documents.in_full),
                         ("left", &s.documents.left),
                     ])}</p>
                 </div>

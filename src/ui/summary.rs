@@ -57,6 +57,7 @@ pub fn SummaryScreen(props: &SummaryProps) -> Html {
                 <div class="card headline">
                     <p class="big">{number(s.documents.integrated)}</p>
                     <p>{tf("summary.integrated-documents", &[("detail", &s.documents.in_place_of)])}</p>
+                    {(!s.documents.also_serve.is_empty()).then(|| html! { <p>{&s.documents.also_serve}</p> })}
                     <p>{&s.documents.left}</p>
                 </div>
                 <div class="card">

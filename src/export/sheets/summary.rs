@@ -101,7 +101,7 @@ pub fn write(
         &styles.bold,
     )?;
     ws.write_number_with_format(r, 1, s.documents.integrated as f64, &styles.big)?;
-    let in_place_of = &s.documents.in_place_of;
+    let in_place_of = &s.documents.in_full;
     ws.write_string_with_format(r, 2, in_place_of, &styles.wrap)?;
     heights.note(r, in_place_of, WIDTHS[2]);
     // On a line of its own: beside the figure above it would wrap into the row below.
