@@ -320,7 +320,7 @@ fn the_valid_mini_fixture_loads_with_derived_old_references() {
 
 #[test]
 fn check_error_fixtures() {
-    let cases: [(&str, &str, &str); 7] = [
+    let cases: [(&str, &str, &str); 9] = [
         (
             "iso27001-2022.json",
             "error-duplicate-ref.json",
@@ -350,6 +350,16 @@ fn check_error_fixtures() {
             "crosswalk.json",
             "error-node-in-no-row.json",
             "iso20000-1-2018.json: 8.1: is in no crosswalk row",
+        ),
+        (
+            "crosswalk.json",
+            "error-in-writing.json",
+            "crosswalk.json: common.context: in_writing: 4.9 is not a node of iso27001:2022",
+        ),
+        (
+            "crosswalk.json",
+            "error-in-writing.json",
+            "crosswalk.json: isms.policy: in_writing is only read on common and integrated rows",
         ),
         (
             "crosswalk.json",

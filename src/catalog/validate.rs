@@ -362,34 +362,34 @@ fn load_row<'s>(
             bad(format!("empty {name}"));
         }
     }
-    for (family, refs) in [
-        (Family::Iso27001, &raw.iso27001),
-        (Family::Iso20000, &raw.iso20000),
+    // The row's own references are leaves; those asking for its document in writing may be
+    // any node (7.5.4 lists the SMS's documents).
+    for (family, refs, field, leaf) in [
+        (Family::Iso27001, &raw.iso27001, "", true),
+        (Family::Iso20000, &raw.iso20000, "", true),
+        (
+            Family::Iso27001,
+            &raw.in_writing.iso27001,
+            "in_writing: ",
+            false,
+        ),
+        (
+            Family::Iso20000,
+            &raw.in_writing.iso20000,
+            "in_writing: ",
+            false,
+        ),
     ] {
         let standard = lookup(family.current());
         for reference in refs {
             if standard.node(reference).is_none() {
                 bad(format!(
-                    "{reference} is not a node of {}",
+                    "{field}{reference} is not a node of {}",
                     family.current().as_str()
                 ));
-            } else if !standard.is_leaf(reference) {
+            } else if leaf && !standard.is_leaf(reference) {
                 bad(format!(
                     "{reference} has sub-clauses; reference those instead"
-                ));
-            }
-        }
-    }
-    for (family, refs) in [
-        (Family::Iso27001, &raw.in_writing.iso27001),
-        (Family::Iso20000, &raw.in_writing.iso20000),
-    ] {
-        let standard = lookup(family.current());
-        for reference in refs {
-            if standard.node(reference).is_none() {
-                bad(format!(
-                    "in_writing: {reference} is not a node of {}",
-                    family.current().as_str()
                 ));
             }
         }
