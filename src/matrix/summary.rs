@@ -161,14 +161,17 @@ pub fn describe_documents(summary: &mut Summary, texts: &Texts, start: StartingP
         StartingPoint::Iso20000 => "ISO/IEC 27001",
         _ => "ISO/IEC 20000-1",
     };
-    d.left = texts.fill(
-        &key,
-        &[
-            ("write", &n(write)),
-            ("extend", &n(extend)),
-            ("other", &other),
-        ],
-    );
+    let args: [(&str, &dyn std::fmt::Display); 3] = [
+        ("write", &n(write)),
+        ("extend", &n(extend)),
+        ("other", &other),
+    ];
+    // "1 pair", "31 pairs": the merge wording counts pairs.
+    d.left = if extending == "merge" && extend > 0 {
+        texts.count(&key, extend, &args)
+    } else {
+        texts.fill(&key, &args)
+    };
 }
 
 pub fn build(rows: &[MatrixRow], catalog: &Catalog, other_systems: &[&'static str]) -> Summary {
