@@ -694,7 +694,7 @@ fn the_summary_says_which_integrated_documents_are_left() {
     assert_eq!(
         m.summary.documents.left,
         format!(
-            "{} to write, 1 to extend to ISO/IEC 20000-1",
+            "{} to write and 1 to extend to ISO/IEC 20000-1",
             m.summary.documents_to_write
         )
     );

@@ -284,6 +284,9 @@ pub struct DocumentCounts {
     pub serving_other_systems: usize,
     /// The other ISO management systems held, by standard ("ISO 9001").
     pub other_systems: Vec<String>,
+    /// Of the documents to extend or merge, those both standards ask for in writing: for two
+    /// systems held apart, the pairs to merge.
+    pub pairs_to_extend: usize,
     /// The figures above in words, to follow the number of integrated documents.
     pub in_place_of: String,
     /// The documents that also serve the other systems held, in words; empty when none.

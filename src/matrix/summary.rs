@@ -70,6 +70,7 @@ fn documents(
     rows: &[MatrixRow],
     catalog: &Catalog,
     other_systems: &[&'static str],
+    to_extend: &BTreeSet<&str>,
 ) -> DocumentCounts {
     // Per document: asked for in writing by ISO/IEC 27001, by ISO/IEC 20000-1, and whether a
     // harmonised-structure clause asks for it.
@@ -108,6 +109,10 @@ fn documents(
             by_document.values().filter(|(_, _, h)| *h).count()
         },
         other_systems: other_systems.iter().map(|s| (*s).to_owned()).collect(),
+        pairs_to_extend: to_extend
+            .iter()
+            .filter(|d| by_document.get(*d).is_some_and(|(a, b, _)| *a && *b))
+            .count(),
         in_place_of: String::new(),
         also_serve: String::new(),
         in_full: String::new(),
@@ -144,33 +149,40 @@ pub fn describe_documents(summary: &mut Summary, texts: &Texts, start: StartingP
         );
     }
     let (write, extend) = (summary.documents_to_write, summary.documents_to_extend);
-    // An open document with something written down is, for a system held alone, that
-    // system's document to extend; for two held apart, a pair to merge.
-    let extending = match start {
-        StartingPoint::Iso27001 | StartingPoint::Iso20000 => "held",
-        StartingPoint::BothSeparate => "merge",
-        StartingPoint::Neither | StartingPoint::BothIntegrated => "other",
-    };
-    let key = match (write, extend) {
-        (0, 0) => "engine.documents.left.none".to_owned(),
-        (_, 0) => "engine.documents.left.write".to_owned(),
-        (0, _) => format!("engine.documents.left.extend.{extending}"),
-        _ => format!("engine.documents.left.both.{extending}"),
-    };
     let other = match start {
         StartingPoint::Iso20000 => "ISO/IEC 27001",
         _ => "ISO/IEC 20000-1",
     };
-    let args: [(&str, &dyn std::fmt::Display); 3] = [
-        ("write", &n(write)),
-        ("extend", &n(extend)),
-        ("other", &other),
-    ];
-    // "1 pair", "31 pairs": the merge wording counts pairs.
-    d.left = if extending == "merge" && extend > 0 {
-        texts.count(&key, extend, &args)
+    let part = |key: &str, count: usize| texts.count(key, count, &[("other", &other)]);
+    let mut parts = Vec::new();
+    if write > 0 {
+        parts.push(part("engine.documents.part.write", write));
+    }
+    // An open document with something written down is, for a system held alone, that system's
+    // document to extend to the other standard. For two systems held apart it is a pair to
+    // merge only where both standards ask for it in writing; the rest exist in one system, to
+    // be extended from it (twenty-fourth review).
+    match start {
+        StartingPoint::Iso27001 | StartingPoint::Iso20000 if extend > 0 => {
+            parts.push(part("engine.documents.part.extend-held", extend));
+        }
+        StartingPoint::BothSeparate => {
+            let pairs = d.pairs_to_extend.min(extend);
+            if pairs > 0 {
+                parts.push(part("engine.documents.part.merge", pairs));
+            }
+            if extend > pairs {
+                parts.push(part("engine.documents.part.extend-apart", extend - pairs));
+            }
+        }
+        _ if extend > 0 => parts.push(part("engine.documents.part.extend", extend)),
+        _ => {}
+    }
+    d.left = if parts.is_empty() {
+        texts.get("engine.documents.left.none").to_owned()
     } else {
-        texts.fill(&key, &args)
+        let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+        super::applicability::join_and(texts, &parts)
     };
 }
 
@@ -232,11 +244,10 @@ pub fn build(rows: &[MatrixRow], catalog: &Catalog, other_systems: &[&'static st
         .filter(|r| r.status == Status::NotStarted || !written(r))
         .map(|r| &*r.document)
         .collect();
-    let to_extend = shared_open()
+    let to_extend: BTreeSet<&str> = shared_open()
         .map(|r| &*r.document)
-        .collect::<BTreeSet<&str>>()
-        .difference(&to_write)
-        .count();
+        .filter(|d| !to_write.contains(d))
+        .collect();
     let mut open: Vec<&MatrixRow> = rows.iter().filter(|r| r.is_open()).collect();
     // In the action plan's order (phase by phase, the critical path first within each).
     open.sort_by_key(|r| r.plan_rank);
@@ -251,9 +262,9 @@ pub fn build(rows: &[MatrixRow], catalog: &Catalog, other_systems: &[&'static st
         by_kind,
         by_status,
         by_area,
-        documents: documents(rows, catalog, other_systems),
+        documents: documents(rows, catalog, other_systems, &to_extend),
         documents_to_write: to_write.len(),
-        documents_to_extend: to_extend,
+        documents_to_extend: to_extend.len(),
         remaining_days: rows.iter().map(|r| r.remaining_days).sum(),
         top_actions: open
             .iter()
