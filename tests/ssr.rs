@@ -287,6 +287,8 @@ async fn the_report_lists_every_row_with_its_status_and_carries_the_brand() {
     );
     bare.answers
         .insert("reg.products".into(), Answer::Bool(false));
+    bare.answers
+        .insert("reg.trust-dns".into(), Answer::Choices(vec!["none".into()]));
     for question in questionnaire::builtin().questions() {
         if matches!(question.kind, QuestionKind::Maturity { .. }) {
             bare.answers

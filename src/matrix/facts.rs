@@ -9,7 +9,7 @@ use crate::advice::{Advice, Obligation, ObligationId, Tag};
 use crate::i18n::Texts;
 use crate::questionnaire::reads::{
     self, Attestation, CardDataWhere, Cloud, CustomerAccess, CustomerType, Development, Dora,
-    GdprRole, Hours, Nis2, OrgSize, Outsourced, Premises, Remote, Sector, SizeIndependentService,
+    GdprRole, Hours, Nis2, OrgSize, Outsourced, Premises, ProvidedService, Remote, Sector,
 };
 use crate::questionnaire::Answers;
 
@@ -160,11 +160,20 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
                 && (sector == Some(Sector::ItServices) || holds(Tag::CloudProvider, answers))
         }
         Tag::ImplementingRegulation => {
-            holds(Tag::DigitalProvider, answers)
-                || r::TRUST_DNS
-                    .get(answers)
-                    .iter()
-                    .any(|s| *s != SizeIndependentService::None)
+            let services = r::TRUST_DNS.get(answers);
+            let size_independent = services.iter().any(|s| {
+                matches!(
+                    s,
+                    ProvidedService::QualifiedTrust | ProvidedService::Trust | ProvidedService::Dns
+                )
+            });
+            // Small and micro platforms are outside NIS2 (Art. 2(1)).
+            let platform = services.contains(&ProvidedService::Platform)
+                && matches!(
+                    r::ORG_SIZE.get(answers),
+                    Some(OrgSize::Medium | OrgSize::Large | OrgSize::Enterprise)
+                );
+            holds(Tag::DigitalProvider, answers) || size_independent || platform
         }
         Tag::CloudUser => {
             r::CLOUD.has(answers, Cloud::UseSaas) || r::CLOUD.has(answers, Cloud::UseIaas)
@@ -312,7 +321,7 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::EprivacyEcs => {
             r::ORG_SECTOR.get(answers) == Some(Sector::Telecom) && holds(Tag::PersonalData, answers)
         }
-        O::EidasQtsp => r::TRUST_DNS.has(answers, SizeIndependentService::QualifiedTrust),
+        O::EidasQtsp => r::TRUST_DNS.has(answers, ProvidedService::QualifiedTrust),
         O::PciDss => r::PCI.yes(answers),
         O::Soc2 => attests(Attestation::Soc2),
         O::Iso27017 => attests(Attestation::Iso27017),

@@ -72,8 +72,9 @@ pub fn build_in(
     // Whether a certificate is void, and what documents cover, follow the editions the
     // documents are written to, whichever the matrix shows.
     let documents = assessment.documents();
-    let void = withdrawn::Void::of(&assessment.answers, documents);
-    let answers = &*withdrawn::without_void_certificates(&assessment.answers, void);
+    let shown = questionnaire.shown_answers(&assessment.answers);
+    let void = withdrawn::Void::of(&shown, documents);
+    let answers = &*withdrawn::without_void_certificates(&shown, void);
     let mut facts = facts::Facts::read(answers, advice, texts);
     facts.older_annex_a = editions.iso27001 != StandardId::Iso27001_2022;
     facts.withdrawn = void;

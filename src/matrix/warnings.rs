@@ -16,7 +16,7 @@ use crate::catalog::{Family, RowKind, StandardId};
 use crate::i18n::Texts;
 use crate::questionnaire::reads::{
     self, CardDataWhere, CertBody, CertScope, Cloud, Dora, GdprRole, Goal, Holding, Nis2, OrgSize,
-    Outsourced, Sector, SizeIndependentService,
+    Outsourced, ProvidedService, Sector,
 };
 use crate::questionnaire::{Answers, Maturity, Questionnaire};
 
@@ -127,11 +127,13 @@ const MANY_SITES: i64 = 10;
 
 /// Optional questions a yes to which brings a law's duties or the controls it names, each with
 /// the words that say what was left open.
-const LEGAL_OPTIONAL: [(&str, &str); 9] = [
+const LEGAL_OPTIONAL: [(&str, &str); 10] = [
     (
         "org.public-body",
         "engine.warning.legal-unanswered.public-body",
     ),
+    // Decides the eIDAS duties and the size-independent reach of NIS2 (twenty-fourth review).
+    ("reg.trust-dns", "engine.warning.legal-unanswered.trust-dns"),
     ("scope.cloud", "engine.warning.legal-unanswered.cloud"),
     (
         "reg.special-data",
@@ -445,6 +447,10 @@ fn answer_checks(
     // A provider of cloud computing or managed ICT services to others (Annex I, 8 and 9): in
     // scope from medium size by what it does, whatever its sector answer.
     let digital_provider = facts.has(Tag::DigitalProvider);
+    // An online marketplace, search engine, social network or content delivery network:
+    // in scope from medium size by what it is, whatever the sector answer (Annex I, 8; Annex
+    // II, 6; twenty-fourth review).
+    let platform = reads::TRUST_DNS.has(answers, ProvidedService::Platform);
     // NIS2 Annex I and II sectors among the questionnaire's (Directive (EU) 2022/2555).
     // Software publishing is in neither annex: a software company is in scope as a cloud or
     // managed service provider, which `digital_provider` covers. Finance is not among them:
@@ -452,6 +458,7 @@ fn answer_checks(
     // which DORA takes its place (NIS2 Art. 4(1)), and NIS2 covers no insurance (fourteenth
     // review).
     let nis2_sector = digital_provider
+        || platform
         || matches!(
             sector,
             Some(
@@ -508,9 +515,9 @@ fn answer_checks(
     // providers are essential whatever their size (Art. 3(1)(b)); other trust service
     // providers are in scope whatever their size too (Art. 2(2)(a)(ii)). The sector and size
     // checks below do not fit them (nineteenth review; docs/obligations.md).
-    let essential_by_service = services.contains(&SizeIndependentService::QualifiedTrust)
-        || services.contains(&SizeIndependentService::Dns);
-    let trust_services = services.contains(&SizeIndependentService::Trust);
+    let essential_by_service = services.contains(&ProvidedService::QualifiedTrust)
+        || services.contains(&ProvidedService::Dns);
+    let trust_services = services.contains(&ProvidedService::Trust);
     let financial_entity = super::facts::dora_entity(answers);
     let small = matches!(size, Some(OrgSize::Micro | OrgSize::Small));
     match reads::NIS2.get(answers) {
@@ -527,6 +534,9 @@ fn answer_checks(
                 texts.get("engine.warning.nis2-trust-services").to_owned(),
             )
         }
+        // In scope by the service, whatever its level of government or sector: the sector
+        // checks below do not fit (twenty-fourth review).
+        Some(_) if trust_services && !financial_entity => {}
         // Providers of public electronic communications are in scope whatever their size (Art.
         // 2(2)(a)(i)); below medium size they are important (Art. 3(2)), only medium and
         // large ones essential (Art. 3(1)(a), (c); twenty-first review).
@@ -569,11 +579,13 @@ fn answer_checks(
         // Retail is no NIS2 sector of its own: an online marketplace is (Annex II, 6), and a
         // food business in wholesale or industrial production (Annex II, 4)
         // (docs/obligations.md).
-        Some(Nis2::Essential | Nis2::Important) if sector == Some(Sector::Retail) => add(
-            WarningKind::Answers,
-            None,
-            texts.get("engine.warning.nis2-retail").to_owned(),
-        ),
+        Some(Nis2::Essential | Nis2::Important) if sector == Some(Sector::Retail) && !platform => {
+            add(
+                WarningKind::Answers,
+                None,
+                texts.get("engine.warning.nis2-retail").to_owned(),
+            )
+        }
         // Medium-sized providers of public electronic communications are essential
         // (Art. 3(1)(c)).
         Some(Nis2::Important)
@@ -1533,9 +1545,9 @@ fn add_other_systems(check: &mut String, key: &str, answers: &Answers, texts: &T
 
 /// The check for a provider NIS2 makes essential by the service it provides (Art. 3(1)(b)) that
 /// answered otherwise: it names the services chosen and what each brings.
-fn essential_by_service_check(services: &[SizeIndependentService], texts: &Texts) -> String {
-    let trust = services.contains(&SizeIndependentService::QualifiedTrust);
-    let dns = services.contains(&SizeIndependentService::Dns);
+fn essential_by_service_check(services: &[ProvidedService], texts: &Texts) -> String {
+    let trust = services.contains(&ProvidedService::QualifiedTrust);
+    let dns = services.contains(&ProvidedService::Dns);
     let opening = match (trust, dns) {
         (true, true) => "engine.warning.nis2-essential-by-service.both",
         (true, false) => "engine.warning.nis2-essential-by-service.qualified-trust",

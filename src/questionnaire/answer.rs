@@ -208,6 +208,25 @@ impl Questionnaire {
         question.show_if.as_ref().is_none_or(|c| c.holds(answers))
     }
 
+    /// The answers to the questions these answers show: an answer kept while its question is
+    /// hidden (the sector changed after it was given) stays saved, so nothing entered is lost,
+    /// but is not read, as the workbook's Answers sheet says it was not asked (twenty-fourth
+    /// review). Conditions name earlier questions only, so one pass in order settles each.
+    pub fn shown_answers<'a>(&self, answers: &'a Answers) -> std::borrow::Cow<'a, Answers> {
+        let hidden =
+            |shown: &Answers, q: &Question| shown.contains_key(&q.id) && !self.is_visible(q, shown);
+        if !self.questions().any(|q| hidden(answers, q)) {
+            return std::borrow::Cow::Borrowed(answers);
+        }
+        let mut shown = answers.clone();
+        for question in self.questions() {
+            if hidden(&shown, question) {
+                shown.remove(&question.id);
+            }
+        }
+        std::borrow::Cow::Owned(shown)
+    }
+
     /// Problems with the answers to one section: required questions left open and answers that
     /// do not fit, keyed by question id, the messages in `texts`' language. Hidden questions are
     /// not checked.

@@ -339,8 +339,9 @@ crate::vocabulary::vocabulary! {
 }
 
 crate::vocabulary::vocabulary! {
-    /// `reg.trust-dns`: services NIS2 covers whatever their provider's size (Art. 2(2)(a)(ii), (iii)).
-    pub enum SizeIndependentService {
+    /// `reg.trust-dns`: services provided to others that NIS2 names: trust and DNS services
+    /// whatever their provider's size (Art. 2(2)(a)(ii), (iii)), the platforms from medium size.
+    pub enum ProvidedService {
         /// Qualified trust services (eIDAS): an essential entity whatever its size (NIS2 Art.
         /// 3(1)(b)), audited every 24 months (eIDAS Art. 20(1)).
         QualifiedTrust = "qualified-trust",
@@ -348,6 +349,10 @@ crate::vocabulary::vocabulary! {
         Trust = "trust",
         /// DNS services or a top-level domain name registry: essential whatever their size.
         Dns = "dns",
+        /// An online marketplace, search engine, social network (NIS2 Annex II, 6) or content
+        /// delivery network (Annex I, 8): in scope from medium size, and then covered by the
+        /// Implementing Regulation (EU) 2024/2690 (Art. 9, 11-13; twenty-fourth review).
+        Platform = "platform",
         None = "none",
     }
 }
@@ -544,7 +549,7 @@ pub const VULNERABLE_SUBJECTS: YesNo = YesNo {
     id: "reg.vulnerable-subjects",
 };
 /// `reg.trust-dns`, asked of IT, software and telecommunications providers.
-pub const TRUST_DNS: Multiple<SizeIndependentService> = Multiple::new("reg.trust-dns");
+pub const TRUST_DNS: Multiple<ProvidedService> = Multiple::new("reg.trust-dns");
 pub const PCI: YesNo = YesNo { id: "reg.pci" };
 pub const PCI_WHERE: Multiple<CardDataWhere> = Multiple::new("reg.pci-where");
 /// `reg.products`: software or devices customers install or run themselves, sold or supplied
