@@ -5303,6 +5303,39 @@ fn hidden_answers_are_not_read_and_platforms_get_the_implementing_regulation() {
     );
 }
 
+/// Both certificates said to run as one system, with the policy or the audits written down once
+/// for each standard: a check names the contradiction, and the cycle check claims nothing is
+/// left to build no longer (twenty-fourth review).
+#[test]
+fn one_system_with_documents_for_each_standard_is_questioned() {
+    let with = |audit: &str| {
+        checks_joined(&[
+            ("start.iso27001", text("certified")),
+            ("start.iso20000", text("certified")),
+            ("start.separate", Answer::Bool(false)),
+            ("start.target", text("integrated")),
+            ("maturity.internal-audit", text(audit)),
+        ])
+    };
+    let two = with("documented_one");
+    assert!(two.contains("that is two systems"), "{two}");
+    let m = build_with(
+        &[
+            ("start.iso27001", text("certified")),
+            ("start.iso20000", text("certified")),
+            ("start.separate", Answer::Bool(false)),
+            ("maturity.internal-audit", text("documented_one")),
+        ],
+        |_| {},
+    );
+    assert_eq!(
+        row(&m, "common.internal-audit").action,
+        "Merge the ISMS and SMS documents into one"
+    );
+    assert!(!two.contains("nothing needs building"), "{two}");
+    assert!(!with("integrated").contains("that is two systems"));
+}
+
 /// A certificate held does not make the added standard's audit a combined one: audited apart
 /// as answered, it has its own initial audit on its own body's dates, and no check books it
 /// into the held certificate's visit (twenty-third review).

@@ -1246,6 +1246,21 @@ fn maturity_checks(
                 .to_owned(),
         );
     }
+    // Said to run as one, yet the policy, the internal audits or the management review are
+    // written down once for each standard: that is two systems (twenty-fourth review).
+    if StartingPoint::from_answers(answers) == StartingPoint::BothIntegrated
+        && ["policy", "internal-audit", "management-review"]
+            .into_iter()
+            .any(|p| maturity(p) == Some(Maturity::DocumentedOne))
+    {
+        add(
+            WarningKind::Answers,
+            None,
+            texts
+                .get("engine.warning.integrated-but-separate")
+                .to_owned(),
+        );
+    }
     // A laboratory's accreditation shares clause 8's procedures but never an audit visit: an
     // accreditation body assesses it (nineteenth review).
     if reads::START_OTHER.has(answers, reads::OtherSystem::LabAccreditation) {
