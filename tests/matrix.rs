@@ -5336,6 +5336,37 @@ fn one_system_with_documents_for_each_standard_is_questioned() {
     assert!(!with("integrated").contains("that is two systems"));
 }
 
+/// Equipment in a colocation cage with "no networks of your own" is questioned beside A.8.20
+/// (twenty-fourth review).
+#[test]
+fn equipment_rooms_without_a_network_are_questioned() {
+    let with = |premises: &str, network: bool| {
+        build_with(
+            &[
+                ("scope.premises", Answer::Choices(vec![premises.to_owned()])),
+                ("scope.network", Answer::Bool(network)),
+            ],
+            |_| {},
+        )
+    };
+    let cage = with("colocation", false);
+    assert!(cage
+        .warnings
+        .iter()
+        .any(|w| w.subject.as_deref() == Some("A.8.20")
+            && w.text.contains("no networks of your own")));
+    assert!(soa(&cage, "A.8.20")
+        .warnings
+        .iter()
+        .any(|w| w.contains("switches, firewalls")));
+    for (premises, network) in [("colocation", true), ("offices", false)] {
+        assert!(!with(premises, network)
+            .warnings
+            .iter()
+            .any(|w| w.text.contains("switches, firewalls")));
+    }
+}
+
 /// A certificate held does not make the added standard's audit a combined one: audited apart
 /// as answered, it has its own initial audit on its own body's dates, and no check books it
 /// into the held certificate's visit (twenty-third review).

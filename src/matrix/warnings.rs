@@ -1074,6 +1074,23 @@ fn answer_checks(
         };
         add(WarningKind::Answers, None, texts.get(key).to_owned());
     }
+    // Equipment in rooms of one's own, or a colocation cage, is reached through network
+    // devices one runs: "no networks of your own" then leaves A.8.20 and A.8.22 reading as if
+    // there were none (twenty-fourth review).
+    let equipment_rooms = [
+        reads::Premises::ServerRoom,
+        reads::Premises::DataCentre,
+        reads::Premises::Colocation,
+    ]
+    .into_iter()
+    .any(|p| reads::PREMISES.has(answers, p));
+    if equipment_rooms && reads::NETWORK.get(answers) == Some(false) {
+        add(
+            WarningKind::Answers,
+            Some("A.8.20"),
+            texts.get("engine.warning.rooms-without-network").to_owned(),
+        );
+    }
     // Cloud infrastructure is infrastructure another company runs: the answer on outsourcing
     // should say so, since it brings in governing that provider (20000-1 8.2.3).
     let outsourced = reads::OPS_OUTSOURCED.get(answers);
