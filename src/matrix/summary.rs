@@ -7,7 +7,7 @@ use super::area::Area;
 use super::model::{AreaReadiness, Count, DocumentCounts, MatrixRow, Summary};
 use super::scope::StartingPoint;
 use crate::assessment::Status;
-use crate::catalog::{Catalog, RowKind};
+use crate::catalog::{Catalog, InWriting, RowKind};
 use crate::i18n::Texts;
 use crate::questionnaire::Maturity;
 
@@ -64,6 +64,26 @@ const HARMONISED_IN_WRITING: [&str; 9] = [
     "4.3", "5.2", "6.2", "7.2", "8.1", "9.1", "9.2.2", "9.3.3", "10.2",
 ];
 
+/// Where one integrated document is asked for in writing, over the rows it covers.
+#[derive(Clone, Copy, Default)]
+struct Asked {
+    iso27001: bool,
+    iso20000: bool,
+    /// By a clause of the harmonised structure, which other ISO management systems share.
+    harmonised: bool,
+}
+
+impl Asked {
+    fn in_writing(self) -> bool {
+        self.iso27001 || self.iso20000
+    }
+
+    /// The separate documents it takes the place of: one for each standard that asks for it.
+    fn replaces(self) -> usize {
+        usize::from(self.iso27001) + usize::from(self.iso20000)
+    }
+}
+
 /// The integrated documents and what running the standards apart would take in their place:
 /// one document for each standard that asks for it in writing (`in_writing` in the crosswalk).
 fn documents(
@@ -72,46 +92,41 @@ fn documents(
     other_systems: &[&'static str],
     to_extend: &BTreeSet<&str>,
 ) -> DocumentCounts {
-    // Per document: asked for in writing by ISO/IEC 27001, by ISO/IEC 20000-1, and whether a
-    // harmonised-structure clause asks for it.
-    let mut by_document: BTreeMap<&str, (bool, bool, bool)> = BTreeMap::new();
+    let in_writing_by_row: BTreeMap<&str, &InWriting> = catalog
+        .crosswalk
+        .iter()
+        .map(|c| (c.id.as_str(), &c.in_writing))
+        .collect();
+    let mut by_document: BTreeMap<&str, Asked> = BTreeMap::new();
     for row in rows
         .iter()
         .filter(|r| r.applicable && matches!(r.kind, RowKind::Common | RowKind::Integrated))
     {
-        let asked = catalog
-            .crosswalk
-            .iter()
-            .find(|c| c.id == row.id)
-            .map(|c| &c.in_writing);
-        let entry = by_document.entry(&row.document).or_default();
-        if let Some(asked) = asked {
-            entry.0 |= !asked.iso27001.is_empty();
-            entry.1 |= !asked.iso20000.is_empty();
-            entry.2 |= asked
+        let asked = by_document.entry(&row.document).or_default();
+        if let Some(in_writing) = in_writing_by_row.get(row.id.as_str()) {
+            asked.iso27001 |= !in_writing.iso27001.is_empty();
+            asked.iso20000 |= !in_writing.iso20000.is_empty();
+            asked.harmonised |= in_writing
                 .iso27001
                 .iter()
                 .any(|r| HARMONISED_IN_WRITING.contains(&r.as_str()));
         }
     }
-    let in_writing = by_document.values().filter(|(a, b, _)| *a || *b).count();
+    let in_writing = by_document.values().filter(|a| a.in_writing()).count();
     DocumentCounts {
         integrated: by_document.len(),
         in_writing,
-        separate: by_document
-            .values()
-            .map(|(a, b, _)| usize::from(*a) + usize::from(*b))
-            .sum(),
+        separate: by_document.values().map(|a| a.replaces()).sum(),
         good_practice: by_document.len() - in_writing,
         serving_other_systems: if other_systems.is_empty() {
             0
         } else {
-            by_document.values().filter(|(_, _, h)| *h).count()
+            by_document.values().filter(|a| a.harmonised).count()
         },
         other_systems: other_systems.iter().map(|s| (*s).to_owned()).collect(),
         pairs_to_extend: to_extend
             .iter()
-            .filter(|d| by_document.get(*d).is_some_and(|(a, b, _)| *a && *b))
+            .filter(|d| by_document.get(*d).is_some_and(|a| a.replaces() == 2))
             .count(),
         in_place_of: String::new(),
         also_serve: String::new(),
