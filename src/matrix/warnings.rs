@@ -1248,35 +1248,30 @@ fn maturity_checks(
     let maturity = |practice: &str| first_row(practice).and_then(|r| r.maturity);
     let written = |practice: &str| maturity(practice).is_some_and(Maturity::is_written);
     let absent = |practice: &str| maturity(practice) == Some(Maturity::NotInPlace);
-    // Said to run apart, yet the policy, the internal audits and the management review are
-    // written down once for both: that is one system already (eighteenth review).
-    if StartingPoint::from_answers(answers) == StartingPoint::BothSeparate
-        && ["policy", "internal-audit", "management-review"]
-            .into_iter()
-            .all(|p| maturity(p) == Some(Maturity::Integrated))
-    {
-        add(
-            WarningKind::Answers,
-            None,
-            texts
-                .get("engine.warning.separate-but-integrated")
-                .to_owned(),
-        );
-    }
-    // Said to run as one, yet the policy, the internal audits or the management review are
-    // written down once for each standard: that is two systems (twenty-fourth review).
-    if StartingPoint::from_answers(answers) == StartingPoint::BothIntegrated
-        && ["policy", "internal-audit", "management-review"]
-            .into_iter()
-            .any(|p| maturity(p) == Some(Maturity::DocumentedOne))
-    {
-        add(
-            WarningKind::Answers,
-            None,
-            texts
-                .get("engine.warning.integrated-but-separate")
-                .to_owned(),
-        );
+    // How the two systems are run shows in the policy, the internal audits and the management
+    // review. Said to run apart, yet all three written down once for both: one system already
+    // (eighteenth review). Said to run as one, yet one of them written down once for each
+    // standard: two systems (twenty-fourth review).
+    let core = ["policy", "internal-audit", "management-review"];
+    let contradiction = match StartingPoint::from_answers(answers) {
+        StartingPoint::BothSeparate
+            if core
+                .iter()
+                .all(|p| maturity(p) == Some(Maturity::Integrated)) =>
+        {
+            Some("engine.warning.separate-but-integrated")
+        }
+        StartingPoint::BothIntegrated
+            if core
+                .iter()
+                .any(|p| maturity(p) == Some(Maturity::DocumentedOne)) =>
+        {
+            Some("engine.warning.integrated-but-separate")
+        }
+        _ => None,
+    };
+    if let Some(key) = contradiction {
+        add(WarningKind::Answers, None, texts.get(key).to_owned());
     }
     // A laboratory's accreditation shares clause 8's procedures but never an audit visit: an
     // accreditation body assesses it (nineteenth review).
