@@ -5332,6 +5332,42 @@ fn one_system_with_documents_for_each_standard_is_questioned() {
         row(&m, "common.internal-audit").action,
         "Merge the ISMS and SMS documents into one"
     );
+    // Nothing written down: no integrated document to keep, one to write; with ISO 22301 held,
+    // the two documents merge into its procedure; and "nothing to merge" is not said beside
+    // the contradiction (twenty-fifth review).
+    let one_system = |audit: &str, other: &[&str]| {
+        build_with(
+            &[
+                ("start.iso27001", text("certified")),
+                ("start.iso20000", text("certified")),
+                ("start.separate", Answer::Bool(false)),
+                ("start.target", text("integrated")),
+                (
+                    "start.other",
+                    Answer::Choices(other.iter().map(|s| (*s).to_owned()).collect()),
+                ),
+                ("maturity.internal-audit", text(audit)),
+            ],
+            |_| {},
+        )
+    };
+    assert_eq!(
+        row(&one_system("informal", &["none"]), "common.internal-audit").action,
+        "Write one integrated document covering both standards"
+    );
+    let continuity = one_system("documented_one", &["iso22301"]);
+    assert_eq!(
+        row(&continuity, "common.internal-audit").action,
+        "Merge the ISMS and SMS procedures into the ISO 22301 procedure"
+    );
+    assert!(!continuity
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("there is nothing to merge")));
+    assert!(one_system("integrated", &["none"])
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("there is nothing to merge")));
     assert!(!two.contains("nothing needs building"), "{two}");
     assert!(!with("integrated").contains("that is two systems"));
 }

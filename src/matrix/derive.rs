@@ -41,6 +41,14 @@ pub fn action(
             _ => "engine.action.done-keep-evidence",
         };
     }
+    // Held as one integrated system, yet this practice is not written down once for both: for
+    // this row there is no integrated document to keep, but one to write (nothing written) or
+    // two to merge (written once for each standard), as with two systems held apart
+    // (twenty-fourth and twenty-fifth reviews).
+    let start = match start {
+        S::BothIntegrated if unwritten || drafted => S::BothSeparate,
+        start => start,
+    };
     match (kind, start) {
         (RowKind::Iso27001Only, start) if start.has_iso27001() && open => {
             "engine.action.complete-in-isms"
@@ -134,10 +142,6 @@ pub fn action(
             "engine.action.merge-into-lab-procedure"
         }
         (RowKind::Common, S::BothSeparate) => "engine.action.merge-documents",
-        // One system by the answer, yet this practice is written down once for each standard:
-        // its two documents are still to merge, as an open row's status says (twenty-fourth
-        // review).
-        (RowKind::Common, S::BothIntegrated) if drafted => "engine.action.merge-documents",
         (RowKind::Common, S::BothIntegrated) => "engine.action.keep-integrated-document",
         // The system held is built on, but a process the other standard leads is built to that
         // standard: service level management is not an ISMS control to extend.
@@ -154,7 +158,6 @@ pub fn action(
             _ => "engine.action.design-process-20000-led",
         },
         (RowKind::Integrated, S::BothSeparate) => "engine.action.merge-processes",
-        (RowKind::Integrated, S::BothIntegrated) if drafted => "engine.action.merge-processes",
         (RowKind::Integrated, S::BothIntegrated) => "engine.action.keep-integrated-process",
         (RowKind::Iso27001Only, start) if start.has_iso27001() => "engine.action.keep-in-isms",
         (RowKind::Iso27001Only, _) => "engine.action.implement-27001",

@@ -303,7 +303,16 @@ pub fn build(
             );
         }
     }
-    answer_checks(answers, facts, editions, schedule, &mut add);
+    let one_system_in_doubt =
+        run_contradiction(rows, answers) == Some("engine.warning.integrated-but-separate");
+    answer_checks(
+        answers,
+        facts,
+        editions,
+        schedule,
+        one_system_in_doubt,
+        &mut add,
+    );
     maturity_checks(rows, answers, texts, &mut add);
     // A timeline already too short for the starting point has its own check (below): the
     // workload of its phases would say the same again.
@@ -435,6 +444,7 @@ fn answer_checks(
     facts: &Facts<'_>,
     editions: Editions,
     schedule: Option<&Schedule>,
+    one_system_in_doubt: bool,
     add: &mut impl FnMut(WarningKind, Option<&str>, String),
 ) {
     let texts = facts.texts;
@@ -1066,7 +1076,12 @@ fn answer_checks(
     // and two certificate cycles to bring together (docs/method.md §10 names the sources).
     // Already one system: nothing to merge; what is left is the certification cycle
     // (ISO/IEC 17021-1, 9.6.2, 9.6.3; eighteenth review).
-    if facts.target == Target::Integrated && super::plan::holds_both(answers) {
+    // One system by the answer, yet written down as two: the check on that contradiction
+    // speaks instead of "nothing to merge" (twenty-fifth review).
+    if facts.target == Target::Integrated
+        && super::plan::holds_both(answers)
+        && !one_system_in_doubt
+    {
         let key = if facts.start == StartingPoint::BothIntegrated {
             "engine.warning.integrated-certified-cycle"
         } else {
@@ -1238,22 +1253,18 @@ fn answer_checks(
 /// Maturity answers that contradict each other: audits and reviews of a management system that
 /// is not there yet, a system in place without the records of its audits and reviews, and
 /// development written down without the change control it goes through.
-fn maturity_checks(
-    rows: &[MatrixRow],
-    answers: &Answers,
-    texts: &crate::i18n::Texts,
-    add: &mut impl FnMut(WarningKind, Option<&str>, String),
-) {
-    let first_row = |practice: &str| rows.iter().find(|r| r.practice == practice);
-    let maturity = |practice: &str| first_row(practice).and_then(|r| r.maturity);
-    let written = |practice: &str| maturity(practice).is_some_and(Maturity::is_written);
-    let absent = |practice: &str| maturity(practice) == Some(Maturity::NotInPlace);
-    // How the two systems are run shows in the policy, the internal audits and the management
-    // review. Said to run apart, yet all three written down once for both: one system already
-    // (eighteenth review). Said to run as one, yet one of them written down once for each
-    // standard: two systems (twenty-fourth review).
+/// How the two systems are run shows in the policy, the internal audits and the management
+/// review. Said to run apart, yet all three written down once for both: one system already
+/// (eighteenth review). Said to run as one, yet one of them written down once for each
+/// standard: two systems (twenty-fourth review). The key of the check that says so.
+fn run_contradiction(rows: &[MatrixRow], answers: &Answers) -> Option<&'static str> {
+    let maturity = |practice: &str| {
+        rows.iter()
+            .find(|r| r.practice == practice)
+            .and_then(|r| r.maturity)
+    };
     let core = ["policy", "internal-audit", "management-review"];
-    let contradiction = match StartingPoint::from_answers(answers) {
+    match StartingPoint::from_answers(answers) {
         StartingPoint::BothSeparate
             if core
                 .iter()
@@ -1269,7 +1280,20 @@ fn maturity_checks(
             Some("engine.warning.integrated-but-separate")
         }
         _ => None,
-    };
+    }
+}
+
+fn maturity_checks(
+    rows: &[MatrixRow],
+    answers: &Answers,
+    texts: &crate::i18n::Texts,
+    add: &mut impl FnMut(WarningKind, Option<&str>, String),
+) {
+    let first_row = |practice: &str| rows.iter().find(|r| r.practice == practice);
+    let maturity = |practice: &str| first_row(practice).and_then(|r| r.maturity);
+    let written = |practice: &str| maturity(practice).is_some_and(Maturity::is_written);
+    let absent = |practice: &str| maturity(practice) == Some(Maturity::NotInPlace);
+    let contradiction = run_contradiction(rows, answers);
     if let Some(key) = contradiction {
         add(WarningKind::Answers, None, texts.get(key).to_owned());
     }
