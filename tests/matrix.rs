@@ -5403,6 +5403,40 @@ fn equipment_rooms_without_a_network_are_questioned() {
     }
 }
 
+/// Large-scale monitoring brings the controller's impact assessment beside its data protection
+/// officer; a TISAX label is not credited with the prototype and data protection modules the
+/// questionnaire cannot tell it covers (twenty-fifth review).
+#[test]
+fn monitoring_brings_its_impact_assessment_and_tisax_claims_no_unasked_module() {
+    let monitoring = |role: &str| {
+        build_with(
+            &[
+                ("reg.gdpr", text(role)),
+                ("reg.monitoring", Answer::Bool(true)),
+            ],
+            |_| {},
+        )
+    };
+    let controller = monitoring("controller");
+    let plates = &soa(&controller, "A.5.8").reason;
+    assert!(plates.contains("Art. 35(1), (3)(a), (3)(c)"), "{plates}");
+    assert!(!soa(&monitoring("processor"), "A.5.8")
+        .reason
+        .contains("(3)(a), (3)(c)"));
+    let tisax = build_with(
+        &[("reg.attestations", Answer::Choices(vec!["tisax".into()]))],
+        |_| {},
+    );
+    for control in ["A.7.3", "A.5.34"] {
+        assert!(
+            !soa(&tisax, control).reason.contains("TISAX"),
+            "{control}: {}",
+            soa(&tisax, control).reason
+        );
+    }
+    assert!(soa(&tisax, "A.7.1").reason.contains("TISAX"));
+}
+
 /// A certificate held does not make the added standard's audit a combined one: audited apart
 /// as answered, it has its own initial audit on its own body's dates, and no check books it
 /// into the held certificate's visit (twenty-third review).
