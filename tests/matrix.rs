@@ -5437,6 +5437,22 @@ fn monitoring_brings_its_impact_assessment_and_tisax_claims_no_unasked_module() 
     assert!(soa(&tisax, "A.7.1").reason.contains("TISAX"));
 }
 
+/// A health or manufacturing business supplying products is told which products the Cyber
+/// Resilience Act leaves to their own EU rules (Art. 2(2), (3); twenty-fifth review).
+#[test]
+fn products_under_their_own_eu_rules_are_named_for_health_and_manufacturing() {
+    let with = |sector: &str| {
+        checks_joined(&[
+            ("org.sector", text(sector)),
+            ("reg.products", Answer::Bool(true)),
+        ])
+    };
+    for sector in ["health", "manufacturing"] {
+        assert!(with(sector).contains("CRA Art. 2(2), (3)"), "{sector}");
+    }
+    assert!(!with("software").contains("CRA Art. 2(2), (3)"));
+}
+
 /// A certificate held does not make the added standard's audit a combined one: audited apart
 /// as answered, it has its own initial audit on its own body's dates, and no check books it
 /// into the held certificate's visit (twenty-third review).

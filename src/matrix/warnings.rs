@@ -1089,6 +1089,19 @@ fn answer_checks(
         };
         add(WarningKind::Answers, None, texts.get(key).to_owned());
     }
+    // The Cyber Resilience Act leaves out products that the EU rules on medical devices,
+    // in vitro diagnostics and vehicle type-approval cover, and those certified under the civil
+    // aviation rules (CRA Art. 2(2), (3)): a health or manufacturing business supplying products
+    // may make only such products (twenty-fifth review; docs/obligations.md).
+    if reads::PRODUCTS.yes(answers)
+        && matches!(sector, Some(Sector::Health | Sector::Manufacturing))
+    {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.cra-excluded-products").to_owned(),
+        );
+    }
     // Equipment in rooms of one's own, or a colocation cage, is reached through network
     // devices one runs: "no networks of your own" then leaves A.8.20 and A.8.22 reading as if
     // there were none (twenty-fourth review).
@@ -1441,8 +1454,10 @@ fn maturity_checks(
         add(
             WarningKind::Answers,
             Some(&first.id),
-            texts.fill(
+            // "is in place" for one standard, "are" for both.
+            texts.count(
                 "engine.warning.system-without-records",
+                held.len(),
                 &[
                     ("standard", &super::applicability::join_and(texts, &held)),
                     ("topics", &super::applicability::join_quoted(texts, &topics)),
