@@ -477,6 +477,11 @@ fn complete_assessments() -> [Assessment; 2] {
     other
         .answers
         .insert("reg.products".into(), Answer::Bool(true));
+    // A TISAX result, so that the question on its labels is asked.
+    other.answers.insert(
+        "reg.attestations".into(),
+        Answer::Choices(vec!["tisax".into()]),
+    );
     [sample, other]
 }
 

@@ -5404,8 +5404,8 @@ fn equipment_rooms_without_a_network_are_questioned() {
 }
 
 /// Large-scale monitoring brings the controller's impact assessment beside its data protection
-/// officer; a TISAX label is not credited with the prototype and data protection modules the
-/// questionnaire cannot tell it covers (twenty-fifth review).
+/// officer; a TISAX result is credited with the prototype and data protection chapters only
+/// with their labels (twenty-fifth review).
 #[test]
 fn monitoring_brings_its_impact_assessment_and_tisax_claims_no_unasked_module() {
     let monitoring = |role: &str| {
@@ -5435,6 +5435,19 @@ fn monitoring_brings_its_impact_assessment_and_tisax_claims_no_unasked_module() 
         );
     }
     assert!(soa(&tisax, "A.7.1").reason.contains("TISAX"));
+    // With the prototype and data labels, their chapters are evidence.
+    let labelled = build_with(
+        &[
+            ("reg.attestations", Answer::Choices(vec!["tisax".into()])),
+            (
+                "reg.tisax-labels",
+                Answer::Choices(vec!["prototype".into(), "data".into()]),
+            ),
+        ],
+        |_| {},
+    );
+    assert!(soa(&labelled, "A.7.3").reason.contains("ISA chapter 8"));
+    assert!(soa(&labelled, "A.5.34").reason.contains("ISA chapter 9"));
 }
 
 /// A health or manufacturing business supplying products is told which products the Cyber

@@ -78,6 +78,11 @@ crate::vocabulary::vocabulary! {
         /// important functions.
         DoraCriticalFunctions = "dora-critical-functions" => "financial customers rely on your services for critical or important functions",
         PaymentCards = "payment-cards" => "you handle payment card data",
+        /// TISAX assesses the ISA's prototype protection chapter (8) only for a prototype
+        /// label, and its data protection chapter (9) only for a data label (twenty-fifth
+        /// review).
+        TisaxPrototype = "tisax-prototype" => "you hold a TISAX prototype protection label",
+        TisaxData = "tisax-data" => "you hold a TISAX data protection label",
         /// PCI DSS Req. 9 reaches the prospect's own premises: its staff take card details
         /// there, or its rooms house the card data environment's systems (sixteenth review).
         CardDataOnSite = "card-data-on-site" => "card data is handled at your premises",

@@ -10,6 +10,7 @@ use crate::i18n::Texts;
 use crate::questionnaire::reads::{
     self, Attestation, CardDataWhere, Cloud, CustomerAccess, CustomerType, Development, Dora,
     GdprRole, Hours, Nis2, OrgSize, Outsourced, Premises, ProvidedService, Remote, Sector,
+    TisaxLabel,
 };
 use crate::questionnaire::Answers;
 
@@ -123,7 +124,13 @@ impl<'a> Facts<'a> {
         self.obligations
             .iter()
             .filter(|o| o.attestation)
-            .filter(move |o| o.controls.iter().any(|c| c.reference == reference))
+            // A link with `only_with` counts only with its facts: a TISAX result's prototype
+            // chapter only with a prototype label (twenty-fifth review).
+            .filter(move |o| {
+                o.controls.iter().any(|c| {
+                    c.reference == reference && c.only_with.iter().all(|tag| self.has(*tag))
+                })
+            })
             .copied()
     }
 }
@@ -253,6 +260,14 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
                 && r::DORA_CRITICAL.yes(answers)
         }
         Tag::PaymentCards => r::PCI.yes(answers),
+        Tag::TisaxPrototype => {
+            r::ATTESTATIONS.has(answers, Attestation::Tisax)
+                && r::TISAX_LABELS.has(answers, TisaxLabel::Prototype)
+        }
+        Tag::TisaxData => {
+            r::ATTESTATIONS.has(answers, Attestation::Tisax)
+                && r::TISAX_LABELS.has(answers, TisaxLabel::Data)
+        }
         // Where card details reach the prospect, if it said; else its own rooms, if any, are
         // taken to house the card data environment.
         Tag::CardDataOnSite => {

@@ -449,6 +449,20 @@ crate::vocabulary::vocabulary! {
     }
 }
 
+crate::vocabulary::vocabulary! {
+    /// `reg.tisax-labels`: the labels of a TISAX assessment result (VDA ISA 6).
+    pub enum TisaxLabel {
+        /// Confidential or Strictly confidential.
+        Information = "information",
+        /// High or Very high availability.
+        Availability = "availability",
+        /// Proto parts, proto vehicles, test vehicles, events and shootings: ISA chapter 8.
+        Prototype = "prototype",
+        /// Data or Special data: ISA chapter 9.
+        Data = "data",
+    }
+}
+
 /// A date question (`YYYY-MM-DD`).
 pub struct DateQuestion {
     pub id: &'static str,
@@ -562,6 +576,7 @@ pub const PRODUCTS_IMPORTANT: YesNo = YesNo {
     id: "reg.products-important",
 };
 pub const ATTESTATIONS: Multiple<Attestation> = Multiple::new("reg.attestations");
+pub const TISAX_LABELS: Multiple<TisaxLabel> = Multiple::new("reg.tisax-labels");
 
 /// Every question the engine reads, with what it expects. `load` checks each.
 pub fn declared() -> Vec<(&'static str, Expect)> {
@@ -612,6 +627,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         PRODUCTS.expect(),
         PRODUCTS_IMPORTANT.expect(),
         ATTESTATIONS.expect(),
+        TISAX_LABELS.expect(),
     ]
 }
 
