@@ -5448,6 +5448,18 @@ fn monitoring_brings_its_impact_assessment_and_tisax_claims_no_unasked_module() 
     );
     assert!(soa(&labelled, "A.7.3").reason.contains("ISA chapter 8"));
     assert!(soa(&labelled, "A.5.34").reason.contains("ISA chapter 9"));
+    // Labels kept from before TISAX was unticked are not read.
+    let unticked = build_with(
+        &[
+            ("reg.attestations", Answer::Choices(vec!["soc2".into()])),
+            (
+                "reg.tisax-labels",
+                Answer::Choices(vec!["prototype".into()]),
+            ),
+        ],
+        |_| {},
+    );
+    assert!(!soa(&unticked, "A.7.3").reason.contains("ISA chapter 8"));
 }
 
 /// A health or manufacturing business supplying products is told which products the Cyber

@@ -176,10 +176,9 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             });
             // Small and micro platforms are outside NIS2 (Art. 2(1)).
             let platform = services.contains(&ProvidedService::Platform)
-                && matches!(
-                    r::ORG_SIZE.get(answers),
-                    Some(OrgSize::Medium | OrgSize::Large | OrgSize::Enterprise)
-                );
+                && r::ORG_SIZE
+                    .get(answers)
+                    .is_some_and(OrgSize::medium_or_larger);
             holds(Tag::DigitalProvider, answers) || size_independent || platform
         }
         Tag::CloudUser => {
@@ -260,14 +259,10 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
                 && r::DORA_CRITICAL.yes(answers)
         }
         Tag::PaymentCards => r::PCI.yes(answers),
-        Tag::TisaxPrototype => {
-            r::ATTESTATIONS.has(answers, Attestation::Tisax)
-                && r::TISAX_LABELS.has(answers, TisaxLabel::Prototype)
-        }
-        Tag::TisaxData => {
-            r::ATTESTATIONS.has(answers, Attestation::Tisax)
-                && r::TISAX_LABELS.has(answers, TisaxLabel::Data)
-        }
+        // The labels question is asked only with TISAX held, and a hidden answer is not read
+        // (`Questionnaire::shown_answers`).
+        Tag::TisaxPrototype => r::TISAX_LABELS.has(answers, TisaxLabel::Prototype),
+        Tag::TisaxData => r::TISAX_LABELS.has(answers, TisaxLabel::Data),
         // Where card details reach the prospect, if it said; else its own rooms, if any, are
         // taken to house the card data environment.
         Tag::CardDataOnSite => {

@@ -303,17 +303,18 @@ pub fn build(
             );
         }
     }
-    let one_system_in_doubt =
-        run_contradiction(rows, answers) == Some("engine.warning.integrated-but-separate");
+    // How the systems are run, as the answers contradict it: read once, said by the maturity
+    // checks, and silencing the certification-cycle check of "one system".
+    let contradiction = run_contradiction(rows, answers);
     answer_checks(
         answers,
         facts,
         editions,
         schedule,
-        one_system_in_doubt,
+        contradiction == Some("engine.warning.integrated-but-separate"),
         &mut add,
     );
-    maturity_checks(rows, answers, texts, &mut add);
+    maturity_checks(rows, answers, contradiction, texts, &mut add);
     // A timeline already too short for the starting point has its own check (below): the
     // workload of its phases would say the same again.
     let needed = minimum_months(facts.start, facts.target);
@@ -450,10 +451,7 @@ fn answer_checks(
     let texts = facts.texts;
     let sector = reads::ORG_SECTOR.get(answers);
     let size = reads::ORG_SIZE.get(answers);
-    let medium_or_larger = matches!(
-        size,
-        Some(OrgSize::Medium | OrgSize::Large | OrgSize::Enterprise)
-    );
+    let medium_or_larger = size.is_some_and(OrgSize::medium_or_larger);
     // A provider of cloud computing or managed ICT services to others (Annex I, 8 and 9): in
     // scope from medium size by what it does, whatever its sector answer.
     let digital_provider = facts.has(Tag::DigitalProvider);
@@ -1299,6 +1297,7 @@ fn run_contradiction(rows: &[MatrixRow], answers: &Answers) -> Option<&'static s
 fn maturity_checks(
     rows: &[MatrixRow],
     answers: &Answers,
+    contradiction: Option<&'static str>,
     texts: &crate::i18n::Texts,
     add: &mut impl FnMut(WarningKind, Option<&str>, String),
 ) {
@@ -1306,7 +1305,6 @@ fn maturity_checks(
     let maturity = |practice: &str| first_row(practice).and_then(|r| r.maturity);
     let written = |practice: &str| maturity(practice).is_some_and(Maturity::is_written);
     let absent = |practice: &str| maturity(practice) == Some(Maturity::NotInPlace);
-    let contradiction = run_contradiction(rows, answers);
     if let Some(key) = contradiction {
         add(WarningKind::Answers, None, texts.get(key).to_owned());
     }

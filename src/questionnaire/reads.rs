@@ -153,6 +153,13 @@ crate::vocabulary::vocabulary! {
     }
 }
 
+impl OrgSize {
+    /// Medium-sized or larger: where NIS2 reaches an entity by its sector (Art. 2(1)).
+    pub fn medium_or_larger(self) -> bool {
+        matches!(self, OrgSize::Medium | OrgSize::Large | OrgSize::Enterprise)
+    }
+}
+
 crate::vocabulary::vocabulary! {
     /// `start.iso27001`, `start.iso20000`: how far the organisation is with a standard.
     pub enum Holding {
