@@ -336,12 +336,13 @@ pub fn build_in(
     for axis in heatmap.rows.iter_mut().chain(&mut heatmap.columns) {
         axis.localize(texts);
     }
-    let mut summary = summary::build(
+    let summary = summary::build(
         &rows,
         catalog,
+        texts,
+        start,
         &crate::questionnaire::reads::OtherSystem::held_standards(answers),
     );
-    summary::describe_documents(&mut summary, texts, start);
     let mut warnings = warnings::build(
         &rows,
         &controls,

@@ -84,13 +84,16 @@ impl Asked {
     }
 }
 
-/// The integrated documents and what running the standards apart would take in their place:
-/// one document for each standard that asks for it in writing (`in_writing` in the crosswalk).
+/// The integrated documents, what running the standards apart would take in their place (one
+/// document for each standard that asks for it in writing, `in_writing` in the crosswalk), and
+/// what is left of them, in words with the verb the starting point calls for.
 fn documents(
     rows: &[MatrixRow],
     catalog: &Catalog,
+    texts: &Texts,
+    start: StartingPoint,
     other_systems: &[&'static str],
-    to_extend: &BTreeSet<&str>,
+    (to_write, to_extend): (usize, &BTreeSet<&str>),
 ) -> DocumentCounts {
     let in_writing_by_row: BTreeMap<&str, &InWriting> = catalog
         .crosswalk
@@ -112,58 +115,75 @@ fn documents(
                 .any(|r| HARMONISED_IN_WRITING.contains(&r.as_str()));
         }
     }
+    let integrated = by_document.len();
     let in_writing = by_document.values().filter(|a| a.in_writing()).count();
+    let separate = by_document.values().map(|a| a.replaces()).sum();
+    let good_practice = integrated - in_writing;
+    let serving_other_systems = if other_systems.is_empty() {
+        0
+    } else {
+        by_document.values().filter(|a| a.harmonised).count()
+    };
+    let pairs_to_extend = to_extend
+        .iter()
+        .filter(|d| by_document.get(*d).is_some_and(|a| a.replaces() == 2))
+        .count();
+
+    let n = |value: usize| texts.integer(value as i64);
+    let in_place_of = texts.fill(
+        "engine.documents.in-place-of",
+        &[
+            ("in_writing", &n(in_writing)),
+            ("separate", &n(separate)),
+            ("good_practice", &n(good_practice)),
+        ],
+    );
+    let also_serve = if serving_other_systems > 0 {
+        texts.fill(
+            "engine.documents.other-systems",
+            &[
+                ("count", &n(serving_other_systems)),
+                (
+                    "systems",
+                    &super::applicability::join_and(texts, other_systems),
+                ),
+            ],
+        )
+    } else {
+        String::new()
+    };
+    let in_full = if also_serve.is_empty() {
+        in_place_of.clone()
+    } else {
+        texts.fill(
+            "engine.documents.in-full",
+            &[("first", &in_place_of), ("then", &also_serve)],
+        )
+    };
     DocumentCounts {
-        integrated: by_document.len(),
+        integrated,
         in_writing,
-        separate: by_document.values().map(|a| a.replaces()).sum(),
-        good_practice: by_document.len() - in_writing,
-        serving_other_systems: if other_systems.is_empty() {
-            0
-        } else {
-            by_document.values().filter(|a| a.harmonised).count()
-        },
+        separate,
+        good_practice,
+        serving_other_systems,
         other_systems: other_systems.iter().map(|s| (*s).to_owned()).collect(),
-        pairs_to_extend: to_extend
-            .iter()
-            .filter(|d| by_document.get(*d).is_some_and(|a| a.replaces() == 2))
-            .count(),
-        in_place_of: String::new(),
-        also_serve: String::new(),
-        in_full: String::new(),
-        left: String::new(),
+        pairs_to_extend,
+        in_place_of,
+        also_serve,
+        in_full,
+        left: left_in_words(texts, start, to_write, to_extend.len(), pairs_to_extend),
     }
 }
 
-/// Puts the document figures into words: what the integrated documents take the place of, and
-/// what is left of them, with the verb the starting point calls for (twenty-second review).
-pub fn describe_documents(summary: &mut Summary, texts: &Texts, start: StartingPoint) {
-    let d = &mut summary.documents;
-    let n = |value: usize| texts.integer(value as i64);
-    d.in_place_of = texts.fill(
-        "engine.documents.in-place-of",
-        &[
-            ("in_writing", &n(d.in_writing)),
-            ("separate", &n(d.separate)),
-            ("good_practice", &n(d.good_practice)),
-        ],
-    );
-    d.in_full = d.in_place_of.clone();
-    if d.serving_other_systems > 0 {
-        let systems: Vec<&str> = d.other_systems.iter().map(String::as_str).collect();
-        d.also_serve = texts.fill(
-            "engine.documents.other-systems",
-            &[
-                ("count", &n(d.serving_other_systems)),
-                ("systems", &super::applicability::join_and(texts, &systems)),
-            ],
-        );
-        d.in_full = texts.fill(
-            "engine.documents.in-full",
-            &[("first", &d.in_place_of), ("then", &d.also_serve)],
-        );
-    }
-    let (write, extend) = (summary.documents_to_write, summary.documents_to_extend);
+/// What is left of the integrated documents, with the verb the starting point calls for
+/// (twenty-second review).
+fn left_in_words(
+    texts: &Texts,
+    start: StartingPoint,
+    write: usize,
+    extend: usize,
+    pairs_to_extend: usize,
+) -> String {
     let other = match start {
         StartingPoint::Iso20000 => "ISO/IEC 27001",
         _ => "ISO/IEC 20000-1",
@@ -182,7 +202,7 @@ pub fn describe_documents(summary: &mut Summary, texts: &Texts, start: StartingP
             parts.push(part("engine.documents.part.extend-held", extend));
         }
         StartingPoint::BothSeparate => {
-            let pairs = d.pairs_to_extend.min(extend);
+            let pairs = pairs_to_extend.min(extend);
             if pairs > 0 {
                 parts.push(part("engine.documents.part.merge", pairs));
             }
@@ -193,15 +213,21 @@ pub fn describe_documents(summary: &mut Summary, texts: &Texts, start: StartingP
         _ if extend > 0 => parts.push(part("engine.documents.part.extend", extend)),
         _ => {}
     }
-    d.left = if parts.is_empty() {
+    if parts.is_empty() {
         texts.get("engine.documents.left.none").to_owned()
     } else {
         let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
         super::applicability::join_and(texts, &parts)
-    };
+    }
 }
 
-pub fn build(rows: &[MatrixRow], catalog: &Catalog, other_systems: &[&'static str]) -> Summary {
+pub fn build(
+    rows: &[MatrixRow],
+    catalog: &Catalog,
+    texts: &Texts,
+    start: StartingPoint,
+    other_systems: &[&'static str],
+) -> Summary {
     let all: Vec<&MatrixRow> = rows.iter().collect();
     let by_kind = RowKind::ALL
         .iter()
@@ -277,7 +303,14 @@ pub fn build(rows: &[MatrixRow], catalog: &Catalog, other_systems: &[&'static st
         by_kind,
         by_status,
         by_area,
-        documents: documents(rows, catalog, other_systems, &to_extend),
+        documents: documents(
+            rows,
+            catalog,
+            texts,
+            start,
+            other_systems,
+            (to_write.len(), &to_extend),
+        ),
         documents_to_write: to_write.len(),
         documents_to_extend: to_extend.len(),
         remaining_days: rows.iter().map(|r| r.remaining_days).sum(),
