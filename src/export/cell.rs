@@ -1,7 +1,7 @@
 //! Writing one cell: text that notes its row height, due dates as real dates, references joined
 //! for a cell, and sheet names quoted for formulas and links.
 
-use rust_xlsxwriter::{ExcelDateTime, Worksheet, XlsxError};
+use crate::export::xlsx::{ExcelDate, Worksheet, XlsxError};
 
 use super::fit::RowHeights;
 use super::text::cell_text;
@@ -10,14 +10,14 @@ use crate::i18n::Texts;
 use crate::matrix::RefView;
 
 /// A `YYYY-MM-DD` date as an Excel date (the generation date, and due dates in the sheets).
-pub fn parse_date(date: &str) -> Option<ExcelDateTime> {
+/// Excel counts dates from 1900: earlier ones stay text.
+pub fn parse_date(date: &str) -> Option<ExcelDate> {
     if !crate::assessment::import::is_iso_date(date) {
         return None;
     }
-    let year = date[0..4].parse().ok()?;
-    let month = date[5..7].parse().ok()?;
-    let day = date[8..10].parse().ok()?;
-    ExcelDateTime::from_ymd(year, month, day).ok()
+    Date::parse(date)
+        .filter(|d| d.parts().0 >= 1900)
+        .map(ExcelDate::new)
 }
 
 /// A `YYYY-MM-DD` date as the language writes it, for text cells (as given when it is not a

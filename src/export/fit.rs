@@ -4,7 +4,7 @@
 //! height of every row that needs more than one line, estimated from the text and its column's
 //! width. The estimate errs on the tall side: a little white space is better than a clipped line.
 
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use crate::export::xlsx::{Worksheet, XlsxError};
 
 /// The height of one line of the default font (Calibri 11), in points: Excel's default row.
 const LINE_POINTS: f64 = 15.0;

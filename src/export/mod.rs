@@ -1,6 +1,5 @@
 //! The Excel workbook: Summary, both matrix views, the draft Statement of Applicability, the
-//! action plan, the answers and an About sheet, built with rust_xlsxwriter (the only module that
-//! uses it). Pure: matrix and assessment in, bytes out; the date comes from the caller so the
+//! action plan, the answers and an About sheet, written by our own small writer (`xlsx`). Pure: matrix and assessment in, bytes out; the date comes from the caller so the
 //! output is deterministic.
 //!
 //! Each sheet is a file under `sheets/`; tables are typed column lists (`table`), written by one
@@ -15,8 +14,9 @@ mod sheets;
 mod style;
 mod table;
 pub mod text;
+mod xlsx;
 
-use rust_xlsxwriter::{DocProperties, Workbook};
+use crate::export::xlsx::{DocProperties, Workbook};
 
 pub use crate::protocol::Brand;
 pub use options::{sheet_names, ExportError, ExportOptions, Sheet, SHEETS};
@@ -47,11 +47,7 @@ pub fn workbook(
     questionnaire: &Questionnaire,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
-    let mut book = Workbook::new();
-    // Fast deflate: the workbook is built on every export click; level 1 costs a few percent of
-    // size and saves most of the time.
-    book.set_zip_compression_level(1);
-    book.set_default_format(&style::Styles::default_format(), 20, 64)?;
+    let mut book = Workbook::new(style::Styles::default_format());
     let date = cell::parse_date(&options.date)
         .ok_or_else(|| ExportError::new(format!("{:?} is not a date", options.date)))?;
     let texts = options.texts;
@@ -81,7 +77,7 @@ pub fn workbook(
                 ("date", &cell::shown_date(texts, &options.date)),
             ],
         ))
-        .set_creation_datetime(&date);
+        .set_creation_date(date);
     if let Some(org) = &organisation {
         properties = properties.set_category(org.clone());
     }

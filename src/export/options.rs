@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use rust_xlsxwriter::XlsxError;
+use crate::export::xlsx::XlsxError;
 
 use crate::i18n::Texts;
 use crate::protocol::Brand;

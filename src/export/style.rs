@@ -1,9 +1,9 @@
 //! The workbook's formats, made once per workbook, with its language: the sheet names, the
 //! date format, and the status words the drop-downs offer and the colours and counts match.
 
-use rust_xlsxwriter::{
-    Color, ConditionalFormatCell, ConditionalFormatCellRule, DataValidation, Format, FormatAlign,
-    FormatBorder, Worksheet, XlsxError,
+use crate::export::xlsx::{
+    Color, ConditionalFormatCell, DataValidation, Format, FormatAlign, FormatBorder, Worksheet,
+    XlsxError,
 };
 
 use super::options::sheet_names;
@@ -50,19 +50,19 @@ impl Styles {
                 .set_align(FormatAlign::Top)
                 .set_bold()
                 .set_font_size(16)
-                .set_font_color(Color::RGB(0x1F4E8C)),
+                .set_font_color(Color::Rgb(0x1F4E8C)),
             subtitle: Format::new()
                 .set_font_size(10)
-                .set_font_color(Color::RGB(0x4A5565)),
+                .set_font_color(Color::Rgb(0x4A5565)),
             header: Format::new()
                 .set_bold()
                 .set_font_size(10)
                 .set_text_wrap()
                 .set_align(FormatAlign::Top)
-                .set_background_color(Color::RGB(0x1F4E8C))
+                .set_background_color(Color::Rgb(0x1F4E8C))
                 .set_font_color(Color::White)
                 .set_border(FormatBorder::Thin)
-                .set_border_color(Color::RGB(0xD5DBE5)),
+                .set_border_color(Color::Rgb(0xD5DBE5)),
             wrap: base.clone(),
             // An explicit alignment replaces the default's, so this one does not wrap: short
             // values on the Summary run on into the empty cells beside them.
@@ -76,12 +76,12 @@ impl Styles {
                 .set_num_format(texts.get("workbook.format.date")),
             link: base
                 .clone()
-                .set_font_color(Color::RGB(0x1F4E8C))
-                .set_underline(rust_xlsxwriter::FormatUnderline::Single),
+                .set_font_color(Color::Rgb(0x1F4E8C))
+                .set_underline(crate::export::xlsx::FormatUnderline::Single),
             big: Format::new()
                 .set_bold()
                 .set_font_size(20)
-                .set_font_color(Color::RGB(0x1F4E8C))
+                .set_font_color(Color::Rgb(0x1F4E8C))
                 .set_align(FormatAlign::Left),
         }
     }
@@ -102,8 +102,8 @@ impl Styles {
             Status::NotApplicable => (0xE5E7EB, 0x374151),
         };
         Format::new()
-            .set_background_color(Color::RGB(fill))
-            .set_font_color(Color::RGB(ink))
+            .set_background_color(Color::Rgb(fill))
+            .set_font_color(Color::Rgb(ink))
     }
 
     /// The name of a sheet in the workbook's language.
@@ -126,11 +126,10 @@ impl Styles {
         col: u16,
     ) -> Result<(), XlsxError> {
         for status in Status::ALL {
-            let rule = ConditionalFormatCell::new()
-                .set_rule(ConditionalFormatCellRule::EqualTo(formula_string(
-                    self.texts.label(status),
-                )))
-                .set_format(Styles::status_fill(status));
+            let rule = ConditionalFormatCell::equal_to(
+                formula_string(self.texts.label(status)),
+                Styles::status_fill(status),
+            );
             ws.add_conditional_format(first, col, last, col, &rule)?;
         }
         Ok(())

@@ -5,7 +5,7 @@
 
 use std::borrow::Cow;
 
-use rust_xlsxwriter::{Url, Worksheet, XlsxError};
+use crate::export::xlsx::{Worksheet, XlsxError};
 
 use super::cell;
 use super::fit::{self, RowHeights};
@@ -14,8 +14,7 @@ use super::style::Styles;
 use crate::i18n::Texts;
 
 /// How a column's cells look; set once per column, so cells are written without a format of
-/// their own (rust_xlsxwriter hashes a format on every formatted write, which dominated export
-/// time).
+/// their own (cells without a format of their own take their column's).
 #[derive(Clone, Copy)]
 pub enum Look {
     /// The workbook's default format: top-aligned, wrapped; no style of its own.
@@ -113,7 +112,7 @@ fn header<R>(ws: &mut Worksheet, columns: &[Column<R>], styles: &Styles) -> Resu
     ws.set_freeze_panes(1, 0)?;
     ws.set_repeat_rows(0, 0)?;
     ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_fit_to_pages();
     ws.set_header("&L&\"-,Bold\"&A&Rims-matrix");
     // A literal ampersand in a header or footer is written twice.
     let page = styles.texts.get("workbook.print.page").replace('&', "&&");
@@ -146,13 +145,8 @@ pub fn write<'r, R: 'r>(
                 Cell::Due(due) => cell::write_due(ws, &mut heights, at, column.width, due)?,
                 Cell::Link { sheet, cell, text } => {
                     heights.note(row, text, column.width);
-                    let target = format!("internal:{}!{cell}", cell::quoted(styles.sheet(sheet)));
-                    ws.write_url_with_format(
-                        at.0,
-                        at.1,
-                        Url::new(target).set_text(text),
-                        &styles.link,
-                    )?;
+                    let target = format!("{}!{cell}", cell::quoted(styles.sheet(sheet)));
+                    ws.write_link_with_format(at.0, at.1, target, text, &styles.link)?;
                 }
             }
         }

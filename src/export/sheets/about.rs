@@ -1,7 +1,7 @@
 //! The About sheet: what the workbook is, its editions, how to use it, the disclaimer and, when
 //! branded, the consultancy.
 
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use crate::export::xlsx::{Worksheet, XlsxError};
 
 use crate::export::cell::shown_date;
 use crate::export::fit::RowHeights;
@@ -23,7 +23,7 @@ pub fn write(
     ws.set_name(styles.sheet(Sheet::About))?;
     ws.set_column_width(0, LABEL_WIDTH)?;
     ws.set_column_width(1, TEXT_WIDTH)?;
-    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_fit_to_pages();
     ws.write_string_with_format(0, 0, texts.get("workbook.about.title"), &styles.title)?;
     let editions = texts.fill(
         "workbook.about.editions-text",

@@ -4,7 +4,7 @@
 
 use std::borrow::Cow;
 
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use crate::export::xlsx::{Worksheet, XlsxError};
 
 use super::matrix::View;
 use crate::export::cell::refs;

@@ -2,7 +2,7 @@
 
 use std::borrow::Cow;
 
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use crate::export::xlsx::{Worksheet, XlsxError};
 
 use crate::assessment::Assessment;
 use crate::export::options::Sheet;

@@ -4,7 +4,7 @@
 
 use std::hash::Hasher;
 
-use rust_xlsxwriter::{Worksheet, XlsxError};
+use crate::export::xlsx::{Worksheet, XlsxError};
 
 use crate::assessment::{Assessment, Status};
 use crate::catalog::FnvHasher;

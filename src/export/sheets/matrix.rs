@@ -3,7 +3,7 @@
 
 use std::borrow::Cow;
 
-use rust_xlsxwriter::{Color, Worksheet, XlsxError};
+use crate::export::xlsx::{Color, Worksheet, XlsxError};
 
 use crate::export::cell::{refs, titles};
 use crate::export::options::Sheet;
@@ -328,7 +328,7 @@ fn order(m: &Matrix, view: View) -> Vec<usize> {
 
 pub fn write(ws: &mut Worksheet, m: &Matrix, view: View, styles: &Styles) -> Result<(), XlsxError> {
     ws.set_name(styles.sheet(view.sheet()))?;
-    ws.set_tab_color(Color::RGB(0x1F4E8C));
+    ws.set_tab_color(Color::Rgb(0x1F4E8C));
     let columns: Vec<Column<MatrixRow>> = view
         .fields()
         .iter()

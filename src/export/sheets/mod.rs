@@ -10,7 +10,7 @@ mod matrix;
 mod soa;
 mod summary;
 
-use rust_xlsxwriter::{Workbook, XlsxError};
+use crate::export::xlsx::{Workbook, XlsxError};
 
 use super::options::ExportOptions;
 use super::style::Styles;

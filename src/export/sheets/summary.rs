@@ -4,7 +4,7 @@
 //! by area, the top actions, links to the other sheets and a chart. Laid out with a
 //! row cursor: each block takes the rows it needs.
 
-use rust_xlsxwriter::{Chart, ChartType, Formula, Url, Worksheet, XlsxError};
+use crate::export::xlsx::{Chart, Formula, Worksheet, XlsxError};
 
 use super::matrix::{Field, View};
 use crate::assessment::{Assessment, Status};
@@ -51,7 +51,7 @@ pub fn write(
         ws.set_column_width(col as u16, *width)?;
     }
     ws.set_landscape();
-    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_fit_to_pages();
     let s = &m.summary;
     let mut at = Cursor(0);
     ws.write_string_with_format(at.take(), 0, t("workbook.title"), &styles.title)?;
@@ -246,7 +246,7 @@ pub fn write(
     let last = m.rows.len() + 1;
     let matrix_sheet = quoted(styles.sheet(View::Iso27001.sheet()));
     let full_view_range = |field: Field| {
-        let column = rust_xlsxwriter::utility::column_number_to_name(View::Iso27001.column(field));
+        let column = crate::export::xlsx::column_name(View::Iso27001.column(field));
         format!("{matrix_sheet}!${column}$2:${column}${last}")
     };
     let status_range = full_view_range(Field::Status);
@@ -356,23 +356,23 @@ pub fn write(
     ws.write_string_with_format(at.take(), 0, t("workbook.summary.sheets"), &styles.header)?;
     for sheet in Sheet::ALL.iter().skip(1) {
         let sheet = styles.sheet(*sheet);
-        ws.write_url_with_format(
+        ws.write_link_with_format(
             at.take(),
             0,
-            Url::new(format!("internal:{}!A1", quoted(sheet))).set_text(sheet),
+            format!("{}!A1", quoted(sheet)),
+            sheet,
             &styles.link,
         )?;
     }
 
-    let mut chart = Chart::new(ChartType::Bar);
-    chart
-        .add_series()
-        .set_name(t("workbook.summary.rows"))
-        .set_categories((name.as_str(), first_status, 0, last_status, 0))
-        .set_values((name.as_str(), first_status, 1, last_status, 1));
-    chart.title().set_name(t("workbook.summary.by-status"));
-    chart.legend().set_hidden();
-    ws.insert_chart(1, 3, &chart)?;
+    let chart = Chart::bars(
+        t("workbook.summary.by-status"),
+        t("workbook.summary.rows"),
+        &name,
+        (first_status, last_status),
+        (0, 1),
+    );
+    ws.insert_chart(1, 3, chart)?;
     Ok(())
 }
 

@@ -1,0 +1,461 @@
+//! A small .xlsx writer: exactly what our workbook uses (text, numbers, dates and formulas with
+//! formats; column widths and formats; row heights; a frozen header; filters; drop-downs;
+//! colours by value; links within the workbook; print set-up; one bar chart; document
+//! properties), written as Excel writes it.
+//!
+//! Why not rust_xlsxwriter, which wrote our workbooks until 5 December 2026: the export worker
+//! has a budget of 250 KiB brotli (issue 18), and rust_xlsxwriter alone, with zip and deflate,
+//! weighed 309 KiB, since its save path reaches every feature a workbook might hold. Its output
+//! for our workbook is the reference this module was checked against part by part (README,
+//! "The workbook writer").
+
+mod chart;
+mod error;
+mod format;
+mod sheet;
+mod strings;
+mod xml;
+mod zip;
+
+pub use chart::Chart;
+pub use error::XlsxError;
+pub use format::{Color, Format, FormatAlign, FormatBorder, FormatUnderline};
+pub use sheet::{ConditionalFormatCell, DataValidation, ExcelDate, Formula, Worksheet};
+use strings::StringTable;
+use xml::XML_DECLARATION;
+pub use xml::{column_name, sheet_reference};
+
+const THEME: &str = include_str!("theme1.xml");
+
+/// The document's properties (File › Info in Excel).
+#[derive(Default, Clone)]
+pub struct DocProperties {
+    title: String,
+    subject: String,
+    author: String,
+    company: String,
+    keywords: String,
+    comment: String,
+    category: String,
+    created: Option<ExcelDate>,
+}
+
+impl DocProperties {
+    pub fn new() -> DocProperties {
+        DocProperties::default()
+    }
+    pub fn set_title(self, title: impl Into<String>) -> Self {
+        DocProperties {
+            title: title.into(),
+            ..self
+        }
+    }
+    pub fn set_subject(self, subject: impl Into<String>) -> Self {
+        DocProperties {
+            subject: subject.into(),
+            ..self
+        }
+    }
+    pub fn set_author(self, author: impl Into<String>) -> Self {
+        DocProperties {
+            author: author.into(),
+            ..self
+        }
+    }
+    pub fn set_company(self, company: impl Into<String>) -> Self {
+        DocProperties {
+            company: company.into(),
+            ..self
+        }
+    }
+    pub fn set_keywords(self, keywords: impl Into<String>) -> Self {
+        DocProperties {
+            keywords: keywords.into(),
+            ..self
+        }
+    }
+    pub fn set_comment(self, comment: impl Into<String>) -> Self {
+        DocProperties {
+            comment: comment.into(),
+            ..self
+        }
+    }
+    pub fn set_category(self, category: impl Into<String>) -> Self {
+        DocProperties {
+            category: category.into(),
+            ..self
+        }
+    }
+    pub fn set_creation_date(self, date: ExcelDate) -> Self {
+        DocProperties {
+            created: Some(date),
+            ..self
+        }
+    }
+}
+
+/// A workbook being built: sheets in display order, then `save_to_buffer`.
+pub struct Workbook {
+    default_format: Format,
+    sheets: Vec<Worksheet>,
+    properties: DocProperties,
+}
+
+/// A defined name: `_xlnm._FilterDatabase` or `_xlnm.Print_Titles` of one sheet.
+struct DefinedName {
+    filter: bool,
+    sheet: usize,
+    range: String,
+}
+
+impl Workbook {
+    /// `default_format` is every cell's format unless it has its own.
+    pub fn new(default_format: Format) -> Workbook {
+        Workbook {
+            default_format,
+            sheets: Vec::new(),
+            properties: DocProperties::default(),
+        }
+    }
+
+    pub fn add_worksheet(&mut self) -> &mut Worksheet {
+        let number = self.sheets.len() + 1;
+        self.sheets.push(Worksheet::new(number));
+        let last = self.sheets.len() - 1;
+        &mut self.sheets[last]
+    }
+
+    pub fn set_properties(&mut self, properties: &DocProperties) {
+        self.properties = properties.clone();
+    }
+
+    fn defined_names(&self) -> Vec<DefinedName> {
+        let mut names = Vec::new();
+        for (n, sheet) in self.sheets.iter().enumerate() {
+            let quoted = sheet_reference(&sheet.name);
+            if let Some((r0, c0, r1, c1)) = sheet.autofilter {
+                let range = xml::absolute_range(r0, c0, r1, c1);
+                names.push(DefinedName {
+                    filter: true,
+                    sheet: n,
+                    range: format!("{quoted}!{range}"),
+                });
+            }
+            if let Some((first, last)) = sheet.repeat_rows {
+                let range = format!("{quoted}!${}:${}", first + 1, last + 1);
+                names.push(DefinedName {
+                    filter: false,
+                    sheet: n,
+                    range,
+                });
+            }
+        }
+        // Excel keeps defined names sorted: by name, then by what they refer to.
+        names.sort_by(|a, b| (!a.filter, &a.range).cmp(&(!b.filter, &b.range)));
+        names
+    }
+
+    /// The finished .xlsx file.
+    ///
+    /// # Errors
+    /// When two sheets have the same name, or the file would pass what zip holds.
+    pub fn save_to_buffer(&self) -> Result<Vec<u8>, XlsxError> {
+        for (n, sheet) in self.sheets.iter().enumerate() {
+            let lower = sheet.name.to_lowercase();
+            if self.sheets[..n]
+                .iter()
+                .any(|s| s.name.to_lowercase() == lower)
+            {
+                return Err(XlsxError(format!("two sheets are named {:?}", sheet.name)));
+            }
+        }
+        let mut styles = format::Styles::new(self.default_format.clone());
+        let mut strings = StringTable::default();
+        let selected = self.sheets.iter().position(|s| !s.very_hidden);
+        let mut sheet_parts = Vec::with_capacity(self.sheets.len());
+        for (n, sheet) in self.sheets.iter().enumerate() {
+            let mut context = sheet::Context {
+                styles: &mut styles,
+                strings: &mut strings,
+                selected: selected == Some(n),
+                has_drawing: sheet.chart.is_some(),
+            };
+            sheet_parts.push(sheet.xml(&mut context));
+        }
+        let names = self.defined_names();
+        let chart = self
+            .sheets
+            .iter()
+            .enumerate()
+            .find_map(|(n, s)| s.chart.as_ref().map(|c| (n, c)));
+
+        let mut zip = zip::Zip::with_capacity(256 * 1024);
+        let add = |zip: &mut zip::Zip, name: &str, part: &str| {
+            zip.add(name, part.as_bytes()).map_err(XlsxError)
+        };
+        add(
+            &mut zip,
+            "[Content_Types].xml",
+            &self.content_types(chart.is_some()),
+        )?;
+        add(&mut zip, "_rels/.rels", ROOT_RELS)?;
+        add(
+            &mut zip,
+            "xl/_rels/workbook.xml.rels",
+            &self.workbook_rels(),
+        )?;
+        add(&mut zip, "xl/theme/theme1.xml", THEME)?;
+        add(&mut zip, "xl/styles.xml", &styles.xml())?;
+        add(&mut zip, "xl/workbook.xml", &self.workbook_xml(&names))?;
+        for (n, part) in sheet_parts.iter().enumerate() {
+            add(&mut zip, &format!("xl/worksheets/sheet{}.xml", n + 1), part)?;
+            if self.sheets[n].chart.is_some() {
+                add(
+                    &mut zip,
+                    &format!("xl/worksheets/_rels/sheet{}.xml.rels", n + 1),
+                    &relationships(&[("drawing", "../drawings/drawing1.xml")]),
+                )?;
+            }
+        }
+        add(&mut zip, "xl/sharedStrings.xml", &strings.xml())?;
+        add(&mut zip, "docProps/core.xml", &self.core_xml())?;
+        add(&mut zip, "docProps/app.xml", &self.app_xml(&names))?;
+        if let Some((n, (row, col, chart))) = chart {
+            let sheet = &self.sheets[n];
+            let drawing = chart::drawing_xml(
+                *row,
+                *col,
+                |c| sheet.column_pixels(c),
+                |r| sheet.row_pixels(r),
+            );
+            add(&mut zip, "xl/drawings/drawing1.xml", &drawing)?;
+            add(
+                &mut zip,
+                "xl/charts/chart1.xml",
+                &chart.xml(&self.category_texts(chart)),
+            )?;
+            add(
+                &mut zip,
+                "xl/drawings/_rels/drawing1.xml.rels",
+                &relationships(&[("chart", "../charts/chart1.xml")]),
+            )?;
+        }
+        zip.finish().map_err(XlsxError)
+    }
+
+    /// The texts of the chart's categories, as its sheet holds them.
+    fn category_texts(&self, chart: &Chart) -> Vec<String> {
+        let (rows, col) = chart.category_cells();
+        let sheet = self.sheets.iter().find(|s| s.name == chart.sheet());
+        rows.map(|r| {
+            sheet
+                .and_then(|s| s.rows.get(r as usize))
+                .and_then(|row| row.cells.iter().find(|c| c.col == col))
+                .and_then(|cell| match &cell.value {
+                    sheet::Value::String(text) => Some(text.to_string()),
+                    _ => None,
+                })
+                .unwrap_or_default()
+        })
+        .collect()
+    }
+
+    fn content_types(&self, has_chart: bool) -> String {
+        let mut out = String::from(XML_DECLARATION);
+        out.push_str("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>");
+        let over = |out: &mut String, part: &str, kind: &str| {
+            out.push_str(&format!(
+                "<Override PartName=\"{part}\" ContentType=\"application/vnd.openxmlformats-{kind}\"/>"
+            ));
+        };
+        over(
+            &mut out,
+            "/docProps/app.xml",
+            "officedocument.extended-properties+xml",
+        );
+        over(
+            &mut out,
+            "/docProps/core.xml",
+            "package.core-properties+xml",
+        );
+        over(
+            &mut out,
+            "/xl/styles.xml",
+            "officedocument.spreadsheetml.styles+xml",
+        );
+        over(&mut out, "/xl/theme/theme1.xml", "officedocument.theme+xml");
+        over(
+            &mut out,
+            "/xl/workbook.xml",
+            "officedocument.spreadsheetml.sheet.main+xml",
+        );
+        for n in 1..=self.sheets.len() {
+            over(
+                &mut out,
+                &format!("/xl/worksheets/sheet{n}.xml"),
+                "officedocument.spreadsheetml.worksheet+xml",
+            );
+        }
+        if has_chart {
+            over(
+                &mut out,
+                "/xl/drawings/drawing1.xml",
+                "officedocument.drawing+xml",
+            );
+            over(
+                &mut out,
+                "/xl/charts/chart1.xml",
+                "officedocument.drawingml.chart+xml",
+            );
+        }
+        over(
+            &mut out,
+            "/xl/sharedStrings.xml",
+            "officedocument.spreadsheetml.sharedStrings+xml",
+        );
+        out.push_str("</Types>");
+        out
+    }
+
+    fn workbook_rels(&self) -> String {
+        let sheets: Vec<String> = (1..=self.sheets.len())
+            .map(|n| format!("worksheets/sheet{n}.xml"))
+            .collect();
+        let mut list: Vec<(&str, &str)> =
+            sheets.iter().map(|s| ("worksheet", s.as_str())).collect();
+        list.extend([
+            ("theme", "theme/theme1.xml"),
+            ("styles", "styles.xml"),
+            ("sharedStrings", "sharedStrings.xml"),
+        ]);
+        relationships(&list)
+    }
+
+    fn workbook_xml(&self, names: &[DefinedName]) -> String {
+        let mut out = String::from(XML_DECLARATION);
+        out.push_str("<workbook xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><fileVersion appName=\"xl\" lastEdited=\"4\" lowestEdited=\"4\" rupBuild=\"4505\"/><workbookPr defaultThemeVersion=\"124226\"/><bookViews><workbookView xWindow=\"240\" yWindow=\"15\" windowWidth=\"16095\" windowHeight=\"9660\"/></bookViews><sheets>");
+        for (n, sheet) in self.sheets.iter().enumerate() {
+            out.push_str("<sheet name=\"");
+            xml::push_attribute(&mut out, &sheet.name);
+            out.push_str(&format!("\" sheetId=\"{}\"", n + 1));
+            if sheet.very_hidden {
+                out.push_str(" state=\"veryHidden\"");
+            }
+            out.push_str(&format!(" r:id=\"rId{}\"/>", n + 1));
+        }
+        out.push_str("</sheets>");
+        if !names.is_empty() {
+            out.push_str("<definedNames>");
+            for name in names {
+                let (what, hidden) = if name.filter {
+                    ("_xlnm._FilterDatabase", " hidden=\"1\"")
+                } else {
+                    ("_xlnm.Print_Titles", "")
+                };
+                out.push_str(&format!(
+                    "<definedName name=\"{what}\" localSheetId=\"{}\"{hidden}>",
+                    name.sheet
+                ));
+                xml::push_text(&mut out, &name.range);
+                out.push_str("</definedName>");
+            }
+            out.push_str("</definedNames>");
+        }
+        out.push_str("<calcPr calcId=\"124519\" fullCalcOnLoad=\"1\"/></workbook>");
+        out
+    }
+}
+
+impl Workbook {
+    fn core_xml(&self) -> String {
+        let p = &self.properties;
+        let mut out = String::from(XML_DECLARATION);
+        out.push_str("<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:dcmitype=\"http://purl.org/dc/dcmitype/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">");
+        let element = |out: &mut String, tag: &str, text: &str| {
+            if !text.is_empty() {
+                out.push_str(&format!("<{tag}>"));
+                xml::push_text(out, text);
+                out.push_str(&format!("</{tag}>"));
+            }
+        };
+        element(&mut out, "dc:title", &p.title);
+        element(&mut out, "dc:subject", &p.subject);
+        element(&mut out, "dc:creator", &p.author);
+        element(&mut out, "cp:keywords", &p.keywords);
+        element(&mut out, "dc:description", &p.comment);
+        element(&mut out, "cp:lastModifiedBy", &p.author);
+        let when = p
+            .created
+            .map_or_else(|| "1980-01-01T00:00:00Z".to_owned(), ExcelDate::timestamp);
+        for tag in ["dcterms:created", "dcterms:modified"] {
+            out.push_str(&format!(
+                "<{tag} xsi:type=\"dcterms:W3CDTF\">{when}</{tag}>"
+            ));
+        }
+        element(&mut out, "cp:category", &p.category);
+        out.push_str("</cp:coreProperties>");
+        out
+    }
+
+    fn app_xml(&self, names: &[DefinedName]) -> String {
+        let visible: Vec<&Worksheet> = self.sheets.iter().filter(|s| !s.very_hidden).collect();
+        let titles: Vec<&DefinedName> = names.iter().filter(|n| !n.filter).collect();
+        let mut out = String::from(XML_DECLARATION);
+        out.push_str("<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\" xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"><Application>Microsoft Excel</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><HeadingPairs>");
+        let pairs = if titles.is_empty() { 2 } else { 4 };
+        out.push_str(&format!(
+            "<vt:vector size=\"{pairs}\" baseType=\"variant\"><vt:variant><vt:lpstr>Worksheets</vt:lpstr></vt:variant><vt:variant><vt:i4>{}</vt:i4></vt:variant>",
+            visible.len()
+        ));
+        if !titles.is_empty() {
+            out.push_str(&format!(
+                "<vt:variant><vt:lpstr>Named Ranges</vt:lpstr></vt:variant><vt:variant><vt:i4>{}</vt:i4></vt:variant>",
+                titles.len()
+            ));
+        }
+        out.push_str(&format!(
+            "</vt:vector></HeadingPairs><TitlesOfParts><vt:vector size=\"{}\" baseType=\"lpstr\">",
+            visible.len() + titles.len()
+        ));
+        for sheet in &visible {
+            out.push_str("<vt:lpstr>");
+            xml::push_text(&mut out, &sheet.name);
+            out.push_str("</vt:lpstr>");
+        }
+        for name in &titles {
+            out.push_str("<vt:lpstr>");
+            let sheet = sheet_reference(&self.sheets[name.sheet].name);
+            xml::push_text(&mut out, &format!("{sheet}!Print_Titles"));
+            out.push_str("</vt:lpstr>");
+        }
+        out.push_str("</vt:vector></TitlesOfParts>");
+        if !self.properties.company.is_empty() {
+            out.push_str("<Company>");
+            xml::push_text(&mut out, &self.properties.company);
+            out.push_str("</Company>");
+        }
+        out.push_str("<LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>12.0000</AppVersion></Properties>");
+        out
+    }
+}
+
+const ROOT_RELS: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/><Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/></Relationships>";
+
+/// A relationships part: each (kind, target) numbered rId1, rId2 … in order.
+fn relationships(list: &[(&str, &str)]) -> String {
+    let mut out = String::from(XML_DECLARATION);
+    out.push_str(
+        "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">",
+    );
+    for (n, (kind, target)) in list.iter().enumerate() {
+        out.push_str(&format!(
+            "<Relationship Id=\"rId{}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}\" Target=\"{target}\"/>",
+            n + 1
+        ));
+    }
+    out.push_str("</Relationships>");
+    out
+}
+
+#[cfg(test)]
+mod tests;
