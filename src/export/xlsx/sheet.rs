@@ -32,8 +32,8 @@ pub(super) enum Value {
 
 pub(super) struct Cell {
     pub col: u16,
-    /// The cell's own format, or `None` to take its column's.
-    pub format: Option<Format>,
+    /// The cell's own format (in the sheet's `formats`), or `None` to take its column's.
+    pub format: Option<u16>,
     pub value: Value,
 }
 
@@ -46,7 +46,8 @@ pub(super) struct Row {
 #[derive(Clone, PartialEq)]
 pub(super) struct Column {
     pub width_pixels: u32,
-    pub format: Option<Format>,
+    /// In the sheet's `formats`.
+    pub format: Option<u16>,
 }
 
 /// A drop-down list of values.
@@ -145,6 +146,9 @@ impl Formula {
 #[derive(Default)]
 pub struct Worksheet {
     pub(super) name: String,
+    /// The formats this sheet uses, in the order first used: Excel numbers the workbook's
+    /// formats sheet by sheet in that order.
+    pub(super) formats: Vec<Format>,
     pub(super) rows: Vec<Row>,
     pub(super) columns: Vec<Option<Column>>,
     pub(super) tab_color: Option<Color>,
@@ -216,6 +220,17 @@ impl Worksheet {
         &mut self.rows[index]
     }
 
+    /// The number of `format` in this sheet's formats, added when new.
+    fn format_number(&mut self, format: &Format) -> u16 {
+        match self.formats.iter().rposition(|f| f == format) {
+            Some(at) => at as u16,
+            None => {
+                self.formats.push(format.clone());
+                (self.formats.len() - 1) as u16
+            }
+        }
+    }
+
     fn put(
         &mut self,
         row: u32,
@@ -224,12 +239,9 @@ impl Worksheet {
         value: Value,
     ) -> Result<(), XlsxError> {
         check(row, col)?;
+        let format = format.map(|f| self.format_number(f));
         let cells = &mut self.row(row).cells;
-        let cell = Cell {
-            col,
-            format: format.cloned(),
-            value,
-        };
+        let cell = Cell { col, format, value };
         // Cells come in column order; one written again replaces the first.
         match cells.last() {
             Some(last) if last.col >= col => match cells.binary_search_by_key(&col, |c| c.col) {
@@ -390,7 +402,8 @@ impl Worksheet {
     /// # Errors
     /// Outside the sheet.
     pub fn set_column_format(&mut self, col: u16, format: &Format) -> Result<(), XlsxError> {
-        self.column(col)?.format = Some(format.clone());
+        let format = self.format_number(format);
+        self.column(col)?.format = Some(format);
         Ok(())
     }
 
@@ -577,6 +590,7 @@ pub(super) struct Context<'w> {
 impl Worksheet {
     /// The sheet's part.
     pub(super) fn xml(&self, context: &mut Context) -> String {
+        let xfs: Vec<u32> = self.formats.iter().map(|f| context.styles.xf(f)).collect();
         let mut out = String::with_capacity(64 * 1024);
         out.push_str(super::xml::XML_DECLARATION);
         out.push_str("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">");
@@ -613,8 +627,8 @@ impl Worksheet {
             out.push_str("/>");
         }
         out.push_str("</sheetViews><sheetFormatPr defaultRowHeight=\"15\"/>");
-        self.push_columns(&mut out, context);
-        self.push_rows(&mut out, context, dimension);
+        self.push_columns(&mut out, &xfs);
+        self.push_rows(&mut out, context, &xfs, dimension);
         if let Some((r0, c0, r1, c1)) = self.autofilter {
             out.push_str("<autoFilter ref=\"");
             out.push_str(&xml::range(r0, c0, r1, c1));
@@ -706,7 +720,7 @@ impl Worksheet {
     }
 
     /// `<cols>`: neighbouring columns alike are written as one range.
-    fn push_columns(&self, out: &mut String, context: &mut Context) {
+    fn push_columns(&self, out: &mut String, xfs: &[u32]) {
         let set: Vec<(u16, &Column)> = self
             .columns
             .iter()
@@ -734,8 +748,8 @@ impl Worksheet {
             out.push_str("\" width=\"");
             push_number(out, width);
             out.push('"');
-            if let Some(format) = &column.format {
-                let xf = context.styles.xf(format);
+            if let Some(format) = column.format {
+                let xf = xfs[usize::from(format)];
                 if xf > 0 {
                     out.push_str(" style=\"");
                     push_u32(out, xf);
@@ -756,6 +770,7 @@ impl Worksheet {
         &self,
         out: &mut String,
         context: &mut Context,
+        xfs: &[u32],
         dimension: Option<(u32, u16, u32, u16)>,
     ) {
         if self
@@ -772,8 +787,8 @@ impl Worksheet {
             .iter()
             .map(|c| {
                 c.as_ref()
-                    .and_then(|c| c.format.as_ref())
-                    .map_or(0, |f| context.styles.xf(f))
+                    .and_then(|c| c.format)
+                    .map_or(0, |f| xfs[usize::from(f)])
             })
             .collect();
         let names: Vec<String> = (0..=dimension.map_or(0, |d| d.3))
@@ -823,8 +838,8 @@ impl Worksheet {
             }
             out.push('>');
             for cell in &row.cells {
-                let xf = match &cell.format {
-                    Some(format) => context.styles.xf(format),
+                let xf = match cell.format {
+                    Some(format) => xfs[usize::from(format)],
                     None => column_xf.get(usize::from(cell.col)).copied().unwrap_or(0),
                 };
                 // A blank cell in the default format says nothing: Excel leaves it out.

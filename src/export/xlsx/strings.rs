@@ -5,34 +5,40 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
-/// FNV-1a: the shared strings are hashed once per text written, and SipHash's protection
-/// against chosen keys buys nothing for a workbook built from our own texts.
+/// The hash rustc uses for its own tables (FxHash), eight bytes a step: every text written is
+/// hashed, hundreds of KB a workbook, and SipHash's protection against chosen keys buys nothing
+/// for texts that are ours or the user's own. (FNV, a byte a step, took an eighth of a build.)
 #[derive(Default)]
-struct Fnv(u64);
+struct Fx(u64);
 
-impl Hasher for Fnv {
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for Fx {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for byte in bytes {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
         }
-        self.0 = hash;
+        for byte in chunks.remainder() {
+            self.add(u64::from(*byte));
+        }
     }
 }
 
 /// The workbook's texts, each stored once and numbered in the order first written.
 #[derive(Default)]
 pub struct StringTable {
-    index: HashMap<Rc<str>, u32, BuildHasherDefault<Fnv>>,
+    index: HashMap<Rc<str>, u32, BuildHasherDefault<Fx>>,
     strings: Vec<Rc<str>>,
     /// Cells written with a text, for the count the part states.
     written: u32,

@@ -251,7 +251,7 @@ fn theirs() -> Vec<u8> {
             .add_days(i64::from(row));
         let (y, m, d) = day.parts();
         second
-            .write_datetime(row, 2, &ExcelDateTime::from_ymd(y, m, d).unwrap())
+            .write_datetime(row, 2, ExcelDateTime::from_ymd(y, m, d).unwrap())
             .unwrap();
         if row == 20 {
             second.write_string(row, 17, "far").unwrap();

@@ -37,33 +37,45 @@ pub fn push_attribute(out: &mut String, text: &str) {
     push_escaped(out, text, true);
 }
 
+/// Byte by byte, copying the runs between escapes whole: every character escaped is ASCII but
+/// U+FFFE and U+FFFF, whose UTF-8 starts with 0xEF. The text of a workbook is hundreds of KB,
+/// each of its bytes passes here.
 fn push_escaped(out: &mut String, text: &str, attribute: bool) {
-    let needs = |c: char| {
-        matches!(c, '&' | '<' | '>' | '\u{FFFE}' | '\u{FFFF}')
-            || (c < ' ' && c != '\t' && c != '\n')
-            || (attribute && (c == '"' || c == '\n'))
-    };
-    if !text.contains(needs) {
-        out.push_str(text);
-        return;
-    }
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' if attribute => out.push_str("&quot;"),
-            '\n' if attribute => out.push_str("&#xA;"),
-            '\u{FFFE}' => out.push_str("_xFFFE_"),
-            '\u{FFFF}' => out.push_str("_xFFFF_"),
-            c if c < ' ' && c != '\t' && c != '\n' => {
-                out.push_str("_x00");
-                push_hex_byte(out, c as u8);
-                out.push('_');
-            }
-            c => out.push(c),
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let escape: Option<&str> = match byte {
+            b'&' => Some("&amp;"),
+            b'<' => Some("&lt;"),
+            b'>' => Some("&gt;"),
+            b'"' if attribute => Some("&quot;"),
+            b'\n' if attribute => Some("&#xA;"),
+            0xEF if bytes.get(at + 1) == Some(&0xBF) => match bytes.get(at + 2) {
+                Some(0xBE) => Some("_xFFFE_"),
+                Some(0xBF) => Some("_xFFFF_"),
+                _ => None,
+            },
+            b if b < b' ' && b != b'\t' && b != b'\n' => Some(""),
+            _ => None,
+        };
+        let Some(escape) = escape else {
+            at += 1;
+            continue;
+        };
+        out.push_str(&text[run..at]);
+        if escape.is_empty() {
+            out.push_str("_x00");
+            push_hex_byte(out, byte);
+            out.push('_');
+        } else {
+            out.push_str(escape);
         }
+        at += if escape.starts_with("_xFFF") { 3 } else { 1 };
+        run = at;
     }
+    out.push_str(&text[run..]);
 }
 
 fn push_hex_byte(out: &mut String, byte: u8) {
