@@ -17,11 +17,14 @@ mod strings;
 mod xml;
 mod zip;
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 pub use chart::Chart;
 pub use error::XlsxError;
 pub use format::{Color, Format, FormatAlign, FormatBorder, FormatUnderline};
 pub use sheet::{ConditionalFormatCell, DataValidation, ExcelDate, Formula, Worksheet};
-use strings::StringTable;
+use strings::{Numbering, StringTable};
 use xml::XML_DECLARATION;
 pub use xml::{column_name, sheet_reference};
 
@@ -98,6 +101,8 @@ impl DocProperties {
 pub struct Workbook {
     default_format: Format,
     sheets: Vec<Worksheet>,
+    /// Every text the sheets hold, once; the sheets share it.
+    strings: Rc<RefCell<StringTable>>,
     properties: DocProperties,
 }
 
@@ -114,13 +119,15 @@ impl Workbook {
         Workbook {
             default_format,
             sheets: Vec::new(),
+            strings: Rc::default(),
             properties: DocProperties::default(),
         }
     }
 
     pub fn add_worksheet(&mut self) -> &mut Worksheet {
         let number = self.sheets.len() + 1;
-        self.sheets.push(Worksheet::new(number));
+        self.sheets
+            .push(Worksheet::new(number, Rc::clone(&self.strings)));
         let last = self.sheets.len() - 1;
         &mut self.sheets[last]
     }
@@ -170,7 +177,8 @@ impl Workbook {
             }
         }
         let mut styles = format::Styles::new(self.default_format.clone());
-        let mut strings = StringTable::default();
+        let table = self.strings.borrow();
+        let mut strings = Numbering::new(&table);
         let selected = self.sheets.iter().position(|s| !s.very_hidden);
         let mut sheet_parts = Vec::with_capacity(self.sheets.len());
         for (n, sheet) in self.sheets.iter().enumerate() {
@@ -251,8 +259,10 @@ impl Workbook {
             sheet
                 .and_then(|s| s.rows.get(r as usize))
                 .and_then(|row| row.cells.iter().find(|c| c.col == col))
-                .and_then(|cell| match &cell.value {
-                    sheet::Value::String(text) => Some(text.to_string()),
+                .and_then(|cell| match cell.value {
+                    sheet::Value::String(index) => {
+                        Some(self.strings.borrow().text(index).to_owned())
+                    }
                     _ => None,
                 })
                 .unwrap_or_default()

@@ -2,10 +2,13 @@
 //! columns, row heights, and the parts of a sheet our tables use: a frozen header, filters,
 //! drop-downs, colours by value, links within the workbook, print set-up and a chart.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use super::chart::Chart;
 use super::error::XlsxError;
 use super::format::{Color, Format};
-use super::strings::StringTable;
+use super::strings::{Numbering, StringTable};
 use super::xml::{self, push_attribute, push_cell, push_number, push_text, push_u32};
 use crate::export::text::CELL_LIMIT;
 
@@ -22,7 +25,8 @@ const PADDING_PIXELS: u32 = 5;
 pub(super) enum Value {
     /// A format without a value: what an empty text with a format writes.
     Blank,
-    String(Box<str>),
+    /// The text's number in the workbook's `StringTable`.
+    String(u32),
     Number(f64),
     Formula {
         formula: String,
@@ -146,6 +150,8 @@ impl Formula {
 #[derive(Default)]
 pub struct Worksheet {
     pub(super) name: String,
+    /// The workbook's texts, shared by its sheets.
+    pub(super) strings: Rc<RefCell<StringTable>>,
     /// The formats this sheet uses, in the order first used: Excel numbers the workbook's
     /// formats sheet by sheet in that order.
     pub(super) formats: Vec<Format>,
@@ -177,9 +183,10 @@ fn check(row: u32, col: u16) -> Result<(), XlsxError> {
 }
 
 impl Worksheet {
-    pub(super) fn new(number: usize) -> Worksheet {
+    pub(super) fn new(number: usize, strings: Rc<RefCell<StringTable>>) -> Worksheet {
         Worksheet {
             name: format!("Sheet{number}"),
+            strings,
             ..Worksheet::default()
         }
     }
@@ -265,7 +272,10 @@ impl Worksheet {
             return Err(XlsxError("a text is longer than a cell holds".to_owned()));
         }
         match (text.is_empty(), format) {
-            (false, _) => self.put(row, col, format, Value::String(text.into())),
+            (false, _) => {
+                let index = self.strings.borrow_mut().intern(text);
+                self.put(row, col, format, Value::String(index))
+            }
             (true, Some(format)) => self.put(row, col, Some(format), Value::Blank),
             (true, None) => check(row, col),
         }
@@ -577,10 +587,10 @@ impl ExcelDate {
 }
 
 /// What the workbook tells each sheet as it writes it.
-pub(super) struct Context<'w> {
+pub(super) struct Context<'w, 't> {
     pub styles: &'w mut super::format::Styles,
     /// The shared strings, numbered as the sheets are written, row by row.
-    pub strings: &'w mut StringTable,
+    pub strings: &'w mut Numbering<'t>,
     /// The first visible sheet, selected when the workbook opens.
     pub selected: bool,
     /// The drawing's relationship, when the sheet has a chart.
@@ -860,9 +870,9 @@ impl Worksheet {
                         out.push_str("/>");
                         continue;
                     }
-                    Value::String(text) => {
+                    Value::String(index) => {
                         out.push_str(" t=\"s\"><v>");
-                        push_u32(out, context.strings.index(text));
+                        push_u32(out, context.strings.number(*index));
                     }
                     Value::Number(n) => {
                         out.push_str("><v>");

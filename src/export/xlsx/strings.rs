@@ -35,18 +35,16 @@ impl Hasher for Fx {
     }
 }
 
-/// The workbook's texts, each stored once and numbered in the order first written.
+/// The workbook's texts, each stored once as it is first written. A cell keeps its text's
+/// number here, so a text written in many cells is copied once.
 #[derive(Default)]
 pub struct StringTable {
     index: HashMap<Rc<str>, u32, BuildHasherDefault<Fx>>,
     strings: Vec<Rc<str>>,
-    /// Cells written with a text, for the count the part states.
-    written: u32,
 }
 
 impl StringTable {
-    pub fn index(&mut self, text: &str) -> u32 {
-        self.written += 1;
+    pub fn intern(&mut self, text: &str) -> u32 {
         if let Some(index) = self.index.get(text) {
             return *index;
         }
@@ -57,18 +55,57 @@ impl StringTable {
         index
     }
 
+    pub fn text(&self, index: u32) -> &str {
+        self.strings.get(index as usize).map_or("", |s| s)
+    }
+}
+
+/// The shared strings as Excel numbers them: in the order the sheets show them, row by row,
+/// not the order they were written in.
+pub struct Numbering<'t> {
+    table: &'t StringTable,
+    /// The number each interned text gets in the part, once it has one.
+    numbers: Vec<u32>,
+    /// The interned texts in the part's order.
+    order: Vec<u32>,
+    /// Cells holding a text, for the count the part states.
+    written: u32,
+}
+
+impl<'t> Numbering<'t> {
+    pub fn new(table: &'t StringTable) -> Numbering<'t> {
+        Numbering {
+            table,
+            numbers: vec![u32::MAX; table.strings.len()],
+            order: Vec::with_capacity(table.strings.len()),
+            written: 0,
+        }
+    }
+
+    /// The number in the part of the interned text `index`, for one more cell that holds it.
+    pub fn number(&mut self, index: u32) -> u32 {
+        self.written += 1;
+        let number = &mut self.numbers[index as usize];
+        if *number == u32::MAX {
+            *number = self.order.len() as u32;
+            self.order.push(index);
+        }
+        *number
+    }
+
     /// The shared strings part.
     pub fn xml(&self) -> String {
-        let bytes: usize = self.strings.iter().map(|s| s.len() + 16).sum();
+        let texts = self.order.iter().map(|&i| self.table.text(i));
+        let bytes: usize = texts.clone().map(|s| s.len() + 16).sum();
         let mut out = String::with_capacity(bytes + 256);
         out.push_str(super::xml::XML_DECLARATION);
         out.push_str(&format!(
             "<sst xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" count=\"{}\" uniqueCount=\"{}\">",
             self.written,
-            self.strings.len()
+            self.order.len()
         ));
         let spaces = ['\t', '\n', ' '];
-        for text in &self.strings {
+        for text in texts {
             if text.starts_with(spaces) || text.ends_with(spaces) {
                 out.push_str("<si><t xml:space=\"preserve\">");
             } else {
