@@ -5522,3 +5522,56 @@ fn a_standard_added_apart_has_its_own_initial_audit() {
         "{together}"
     );
 }
+
+/// What ISO/IEC 20000-1:2018 added (knowledge, the service portfolio, asset management, the
+/// general arrangements of relationships) is not in documents written to 2011: those rows are
+/// at most in progress, saying why, while the SoA still reads the ISMS's own controls
+/// (twenty-sixth review).
+#[test]
+fn documents_written_to_20000_1_2011_lack_what_2018_added() {
+    let answers = [
+        ("start.iso27001", text("certified")),
+        ("start.iso20000", text("certified")),
+        ("maturity.knowledge", text("documented_one")),
+        ("maturity.portfolio", text("documented_one")),
+        ("maturity.relationship", text("documented_one")),
+        ("maturity.asset-config", text("documented_one")),
+    ];
+    let on_2011 = build_with(&answers, |a| {
+        a.set_documents_edition(catalog::Family::Iso20000, "2011");
+        a.show_edition(catalog::Family::Iso20000, "2018");
+    });
+    let on_2018 = build_with(&answers, |_| {});
+    for id in [
+        "sms.knowledge",
+        "sms.service-delivery",
+        "sms.plan-services",
+        "sms.relationship-agreement",
+    ] {
+        assert_eq!(row(&on_2018, id).status, Status::Implemented, "{id}");
+        let old = row(&on_2011, id);
+        assert_eq!(old.status, Status::InProgress, "{id}");
+        assert!(
+            old.priority_reasons
+                .iter()
+                .any(|r| r.contains("your documents follow the 2011 edition")),
+            "{id}: {:?}",
+            old.priority_reasons
+        );
+    }
+    // An integrated row holding 8.2.5 says why too, and its A.5.9 is the ISMS's, which holds
+    // it whatever edition the SMS documents follow.
+    let says_2011 = |m: &Matrix| {
+        row(m, "process.asset-inventory")
+            .priority_reasons
+            .iter()
+            .any(|r| r.contains("your documents follow the 2011 edition"))
+    };
+    assert!(says_2011(&on_2011) && !says_2011(&on_2018));
+    assert_eq!(soa(&on_2011, "A.5.9").status, Status::Implemented);
+    // A clause 2018 kept from 2011 (configuration management) is not capped.
+    assert_eq!(
+        row(&on_2011, "process.configuration").status,
+        row(&on_2018, "process.configuration").status
+    );
+}

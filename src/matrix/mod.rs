@@ -119,15 +119,20 @@ pub fn build_in(
                 applicability::row(texts, catalog, row, editions, &controls);
             let maturity = questionnaire.maturity(answers, &row.practice);
             // Documents written to ISO/IEC 27001:2013 hold nothing of what 2022 added (6.3 and
-            // eleven controls): such a row is at most in progress, whatever its practice's
-            // answer, until its new requirement is checked and written in.
-            let new_since_documents = documents.iso27001 != StandardId::Iso27001_2022
-                && row.refs.get(StandardId::Iso27001_2022).iter().any(|r| {
-                    catalog
-                        .standard(StandardId::Iso27001_2022)
-                        .node(r)
-                        .is_some_and(|n| n.new)
-                });
+            // eleven controls), nor documents written to ISO/IEC 20000-1:2011 what 2018 added
+            // (knowledge, the service portfolio, asset management): such a row is at most in
+            // progress, whatever its practice's answer, until its new requirement is checked
+            // and written in (twenty-sixth review).
+            let adds_to = |documents_edition: StandardId, latest: StandardId| {
+                documents_edition != latest
+                    && row
+                        .refs
+                        .get(latest)
+                        .iter()
+                        .any(|r| catalog.standard(latest).node(r).is_some_and(|n| n.new))
+            };
+            let new_since_documents = adds_to(documents.iso27001, StandardId::Iso27001_2022);
+            let new_since_sms_documents = adds_to(documents.iso20000, StandardId::Iso20000_2018);
             // Merging two systems, or adding a standard to the one held, is a change planned
             // first, whatever the practice's answer says of changes in general.
             let plans_the_change = held_change && row.id == plan::CHANGE_PLANNING;
@@ -142,7 +147,12 @@ pub fn build_in(
                 };
             let derived_status = match derive::derived_status(row.kind, draft_applicable, maturity)
             {
-                Status::Implemented if new_since_documents || plans_the_change || project_draft => {
+                Status::Implemented
+                    if new_since_documents
+                        || new_since_sms_documents
+                        || plans_the_change
+                        || project_draft =>
+                {
                     Status::InProgress
                 }
                 derived => derived,
@@ -205,6 +215,13 @@ pub fn build_in(
                 urgency
                     .reasons
                     .push(texts.get("engine.priority.new-since-documents").to_owned());
+            }
+            if new_since_sms_documents && planned.is_open() {
+                urgency.reasons.push(
+                    texts
+                        .get("engine.priority.new-since-sms-documents")
+                        .to_owned(),
+                );
             }
             if project_draft && planned.is_open() {
                 urgency
