@@ -5575,3 +5575,30 @@ fn documents_written_to_20000_1_2011_lack_what_2018_added() {
         row(&on_2018, "process.configuration").status
     );
 }
+
+/// A warehouse operator or haulier answering NIS2 "important" is told, as one answering
+/// "essential" was, that warehousing and road haulage are in neither annex; a courier reading
+/// it finds its own case named as right; small firms and providers of digital services are
+/// not told (twenty-sixth review).
+#[test]
+fn logistics_answering_nis2_important_is_told_which_logistics_the_directive_covers() {
+    let checks = |size: &str, nis2: &str, cloud: &str| {
+        checks_joined(&[
+            ("org.sector", text("logistics")),
+            ("org.size", text(size)),
+            ("reg.nis2", text(nis2)),
+            ("scope.customers", text("external")),
+            ("scope.cloud", Answer::Choices(vec![cloud.to_owned()])),
+        ])
+    };
+    let warehouse = checks("large", "important", "use-saas");
+    assert!(
+        warehouse.contains("warehousing are in neither annex")
+            && warehouse.contains("right for postal and courier services"),
+        "{warehouse}"
+    );
+    assert!(checks("medium", "important", "use-saas").contains("in neither annex"));
+    assert!(!checks("small", "important", "use-saas").contains("in neither annex"));
+    assert!(!checks("large", "important", "provide-cloud").contains("warehousing are in neither"));
+    assert!(!checks("large", "no", "use-saas").contains("in neither annex"));
+}

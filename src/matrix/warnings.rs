@@ -694,6 +694,24 @@ fn answer_checks(
                     .to_owned(),
             )
         }
+        // Logistics answering "important": right for postal and courier services (Annex II, 1),
+        // but road haulage, contract logistics and warehousing are in neither annex, and the
+        // sector question sends them here (twenty-sixth review). A provider of digital services
+        // is in scope by that activity instead.
+        Some(Nis2::Important)
+            if sector == Some(Sector::Logistics)
+                && !matches!(size, Some(OrgSize::Micro | OrgSize::Small))
+                && !digital_provider
+                && !platform =>
+        {
+            add(
+                WarningKind::Answers,
+                None,
+                texts
+                    .get("engine.warning.nis2-important-logistics")
+                    .to_owned(),
+            )
+        }
         // Manufacturing, and postal and courier services, are Annex II sectors: important,
         // unless the Member State names the entity essential or it is a critical entity (Art.
         // 3(1)(e), (f); docs/obligations.md). Road haulage and warehousing are in neither annex
