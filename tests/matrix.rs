@@ -5602,3 +5602,28 @@ fn logistics_answering_nis2_important_is_told_which_logistics_the_directive_cove
     assert!(!checks("large", "important", "provide-cloud").contains("warehousing are in neither"));
     assert!(!checks("large", "no", "use-saas").contains("in neither annex"));
 }
+
+/// Different scopes on a staged route raise the questions they raise when a standard is added
+/// to a certificate held, naming the standard certified first (twenty-sixth review).
+#[test]
+fn different_scopes_on_a_staged_route_are_checked() {
+    let checks = |goal: &str, scope: &str| {
+        checks_joined(&[
+            ("start.iso27001", text("implemented")),
+            ("start.iso20000", text("none")),
+            ("start.target", text(goal)),
+            ("cert.scope", text(scope)),
+        ])
+    };
+    let first = checks("iso27001-first", "different");
+    assert!(
+        first.contains("You certify ISO/IEC 27001 first and add ISO/IEC 20000-1")
+            && first.contains("IAF MD 11"),
+        "{first}"
+    );
+    assert!(checks("iso20000-first", "different")
+        .contains("You certify ISO/IEC 20000-1 first and add ISO/IEC 27001"));
+    assert!(!checks("iso27001-first", "same").contains("a scope that differs"));
+    assert!(checks("integrated", "different")
+        .contains("one integrated system, but with different scopes"));
+}

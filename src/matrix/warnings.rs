@@ -1242,16 +1242,29 @@ fn answer_checks(
                 .to_owned(),
         );
     }
-    if reads::CERT_SCOPE.get(answers) == Some(CertScope::Different)
-        && matches!(facts.target, Target::Integrated | Target::AddCombined)
-    {
+    if reads::CERT_SCOPE.get(answers) == Some(CertScope::Different) {
         // Adding a standard to a certificate held is not building one integrated system from
         // nothing: the check names the standard added and the one held (seventeenth review).
+        // A staged route adds the second standard to the first's certificate a stage later:
+        // the same questions, named so (twenty-sixth review).
+        const ISO27001: &str = "ISO/IEC 27001";
+        const ISO20000: &str = "ISO/IEC 20000-1";
         let text = match (facts.target, added_to_held(answers)) {
             (Target::AddCombined, Some((held, added))) => texts.fill(
                 "engine.warning.add-different-scopes",
                 &[("held", &held), ("added", &added)],
             ),
+            (Target::Iso27001First | Target::Iso20000First, _) => {
+                let (first, second) = if facts.target == Target::Iso27001First {
+                    (ISO27001, ISO20000)
+                } else {
+                    (ISO20000, ISO27001)
+                };
+                texts.fill(
+                    "engine.warning.staged-different-scopes",
+                    &[("first", &first), ("second", &second)],
+                )
+            }
             _ => texts
                 .get("engine.warning.integrated-different-scopes")
                 .to_owned(),
