@@ -5627,3 +5627,45 @@ fn different_scopes_on_a_staged_route_are_checked() {
     assert!(checks("integrated", "different")
         .contains("one integrated system, but with different scopes"));
 }
+
+/// An ISMS in place (not certified) going first, its internal audit and management review
+/// written down: those rows go to the second stage, and the check says the first audit's are
+/// the running system's, not that the plan dates them for it (twenty-sixth review).
+#[test]
+fn the_system_certified_first_runs_its_own_audit_and_review_before_its_audit() {
+    let staged = |isms: &str| {
+        build_with(
+            &[
+                ("start.iso27001", text(isms)),
+                ("start.iso20000", text("none")),
+                ("start.target", text("iso27001-first")),
+                ("maturity.internal-audit", text("documented_one")),
+                ("maturity.management-review", text("documented_one")),
+            ],
+            |_| {},
+        )
+    };
+    let says = |m: &Matrix, what: &str| m.warnings.iter().any(|w| w.text.contains(what));
+    let running = staged("implemented");
+    assert!(row(&running, "common.internal-audit").second_stage);
+    assert!(
+        says(
+            &running,
+            "Your ISO/IEC 27001 system's internal audit and management review"
+        ) && says(&running, "extended to cover ISO/IEC 20000-1"),
+        "{:?}",
+        running.warnings
+    );
+    assert!(!says(
+        &running,
+        "the plan dates those rows for the first audit"
+    ));
+    // Still being built, the ISMS has them in the first stage, and the check is the first one.
+    let building = staged("in-progress");
+    assert!(!row(&building, "common.internal-audit").second_stage);
+    assert!(says(
+        &building,
+        "the plan dates those rows for the first audit"
+    ));
+    assert!(!says(&building, "written down and running"));
+}

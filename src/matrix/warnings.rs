@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use super::applicability::ByControl;
 use super::facts::Facts;
 use super::model::{MatrixRow, SoaEntry, Warning, WarningKind};
-use super::plan::{Phase, Schedule};
+use super::plan::{Phase, PhaseEnd, Schedule};
 use super::scope::{StartingPoint, Target};
 use crate::advice::Tag;
 use crate::assessment::{Editions, Status};
@@ -322,22 +322,29 @@ pub fn build(
     if let Some(schedule) = schedule.filter(|s| !too_short(s)) {
         workload_check(rows, answers, texts, schedule, &mut add);
     }
-    if let Some(second) = schedule.and_then(|s| s.second.as_ref()) {
-        let review = crate::date::Date::parse(
-            second
-                .phases
-                .iter()
-                .find(|p| p.phase == Phase::Review)
-                .map_or("", |p| p.ends.as_str()),
-        )
-        .map(|d| texts.date(d))
-        .unwrap_or_default();
-        let audit = crate::date::Date::parse(&second.audit)
-            .map(|d| texts.date(d))
-            .unwrap_or_default();
-        add(
-            WarningKind::Schedule,
-            None,
+    if let Some((first, second)) = schedule.and_then(|s| s.second.as_ref().map(|m| (s, m))) {
+        let shown = |date: &str| {
+            crate::date::Date::parse(date)
+                .map(|d| texts.date(d))
+                .unwrap_or_default()
+        };
+        let review_end = |phases: &[PhaseEnd]| {
+            shown(
+                phases
+                    .iter()
+                    .find(|p| p.phase == Phase::Review)
+                    .map_or("", |p| p.ends.as_str()),
+            )
+        };
+        let (review, audit) = (review_end(&second.phases), shown(&second.audit));
+        // Where the system certified first is in place with its audits and reviews written
+        // down, the plan moves those rows to the second stage (`plan::second_stage`): the first
+        // audit's audit and review are the running system's, and the check says so rather than
+        // that the plan dates them for it (twenty-sixth review).
+        let first_stage_reviews = rows
+            .iter()
+            .any(|r| r.phase == Phase::Review && !r.second_stage && r.is_open());
+        let text = if first_stage_reviews {
             texts.fill(
                 "engine.warning.second-audit-cycle",
                 &[
@@ -345,8 +352,26 @@ pub fn build(
                     ("date", &audit),
                     ("review", &review),
                 ],
-            ),
-        );
+            )
+        } else {
+            let (first_standard, second_standard) = match facts.target {
+                Target::Iso20000First => ("ISO/IEC 20000-1", "ISO/IEC 27001"),
+                _ => ("ISO/IEC 27001", "ISO/IEC 20000-1"),
+            };
+            texts.fill(
+                "engine.warning.second-audit-cycle-running",
+                &[
+                    ("first", &first_standard),
+                    ("first_date", &shown(&first.audit)),
+                    ("first_review", &review_end(&first.phases)),
+                    ("audit", &second.audit_label),
+                    ("date", &audit),
+                    ("review", &review),
+                    ("second", &second_standard),
+                ],
+            )
+        };
+        add(WarningKind::Schedule, None, text);
     }
     // A second stage with nothing left open: its audit need not wait a year.
     let second_standard = match facts.target {
