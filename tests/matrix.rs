@@ -5669,3 +5669,56 @@ fn the_system_certified_first_runs_its_own_audit_and_review_before_its_audit() {
     ));
     assert!(!says(&building, "written down and running"));
 }
+
+/// A maker's own-brand products developed for it by another company: outsourced development
+/// applies although it develops nothing itself, its question is asked, and a question the
+/// answers hide is never counted as unanswered (twenty-sixth review).
+#[test]
+fn products_made_for_you_bring_outsourced_development_and_its_question() {
+    let reseller = build_with(
+        &[
+            ("scope.development", text("none")),
+            ("reg.products", Answer::Bool(true)),
+        ],
+        |_| {},
+    );
+    let outsourced = soa(&reseller, "A.8.30");
+    assert!(outsourced.applicable, "{}", outsourced.reason);
+    assert!(
+        outsourced
+            .reason
+            .contains("developed for you by their maker"),
+        "{}",
+        outsourced.reason
+    );
+    let q = questionnaire::builtin();
+    let development = q.question("maturity.development").expect("the question");
+    let shown = |development_answer: &str, products: bool| {
+        let mut a = Assessment::new("2026-11-27T00:00:00Z");
+        a.answers
+            .insert("scope.development".into(), text(development_answer));
+        a.answers
+            .insert("reg.products".into(), Answer::Bool(products));
+        q.is_visible(development, &a.answers)
+    };
+    assert!(shown("none", true) && shown("in-house", false) && !shown("none", false));
+    // Every other maturity question answered: development, hidden, is not counted as open.
+    let all_but_development: Vec<(String, Answer)> = q
+        .questions()
+        .filter(|question| matches!(question.kind, QuestionKind::Maturity { .. }))
+        .filter(|question| question.id != "maturity.development")
+        .map(|question| (question.id.clone(), text("documented_one")))
+        .collect();
+    let checks = |development_answer: &str| {
+        let mut answers: Vec<(&str, Answer)> = all_but_development
+            .iter()
+            .map(|(id, answer)| (id.as_str(), answer.clone()))
+            .collect();
+        answers.push(("scope.development", text(development_answer)));
+        answers.push(("reg.products", Answer::Bool(true)));
+        checks_joined(&answers)
+    };
+    // Asked of a maker, the question counts when left open, as any asked question does.
+    assert!(checks("none").contains("1 of the"));
+    assert!(checks("in-house").contains("1 of the"));
+}

@@ -365,7 +365,7 @@ pub fn build_in(
         &controls,
         &soa,
         editions,
-        answers,
+        (questionnaire, answers),
         &facts,
         schedule.as_ref(),
     );

@@ -199,7 +199,7 @@ pub fn build(
     controls: &ByControl,
     soa: &[SoaEntry],
     editions: Editions,
-    answers: &Answers,
+    (questionnaire, answers): (&Questionnaire, &Answers),
     facts: &Facts<'_>,
     schedule: Option<&Schedule>,
 ) -> Vec<Warning> {
@@ -314,7 +314,13 @@ pub fn build(
         contradiction == Some("engine.warning.integrated-but-separate"),
         &mut add,
     );
-    maturity_checks(rows, answers, contradiction, texts, &mut add);
+    maturity_checks(
+        rows,
+        (questionnaire, answers),
+        contradiction,
+        texts,
+        &mut add,
+    );
     // A timeline already too short for the starting point has its own check (below): the
     // workload of its phases would say the same again.
     let needed = minimum_months(facts.start, facts.target);
@@ -1352,7 +1358,7 @@ fn run_contradiction(rows: &[MatrixRow], answers: &Answers) -> Option<&'static s
 
 fn maturity_checks(
     rows: &[MatrixRow],
-    answers: &Answers,
+    (questionnaire, answers): (&Questionnaire, &Answers),
     contradiction: Option<&'static str>,
     texts: &crate::i18n::Texts,
     add: &mut impl FnMut(WarningKind, Option<&str>, String),
@@ -1462,15 +1468,24 @@ fn maturity_checks(
     }
     // Practices whose maturity question is unanswered read as not started: readiness and
     // effort then rest on an assumption the reader should see (tenth lead-implementer review).
-    // A row whose status was set by hand no longer depends on the answer.
+    // A row whose status was set by hand no longer depends on the answer. Only questions the
+    // answers show are counted: a practice whose question is hidden (development, when none is
+    // done) cannot be answered, whatever brings its rows in (twenty-sixth review).
+    let asked = |r: &&MatrixRow| {
+        questionnaire
+            .maturity_question(&r.practice)
+            .is_none_or(|q| questionnaire.is_visible(q, answers))
+    };
     let practices: BTreeSet<&str> = rows
         .iter()
         .filter(|r| r.applicable)
+        .filter(asked)
         .map(|r| r.practice.as_str())
         .collect();
     let unanswered: BTreeSet<&str> = rows
         .iter()
         .filter(|r| r.applicable && !r.status_overridden && r.maturity.is_none())
+        .filter(asked)
         .map(|r| r.practice.as_str())
         .collect();
     if !unanswered.is_empty() {
