@@ -488,7 +488,17 @@ fn complete_assessments() -> [Assessment; 2] {
 #[test]
 fn every_question_changes_some_output() {
     let q = questionnaire::builtin();
-    let bases = complete_assessments();
+    let [sample, other] = complete_assessments();
+    // A warehouse operator with its own network, so that the question on industrial control
+    // systems is asked.
+    let mut warehouse = sample.clone();
+    warehouse
+        .answers
+        .insert("org.sector".into(), Answer::Text("logistics".into()));
+    warehouse
+        .answers
+        .insert("scope.network".into(), Answer::Bool(true));
+    let bases = [sample, other, warehouse];
     let output = |a: &Assessment| {
         serde_json::to_string(&matrix::build(catalog::builtin(), q, a)).expect("json")
     };

@@ -5722,3 +5722,74 @@ fn products_made_for_you_bring_outsourced_development_and_its_question() {
     assert!(checks("none").contains("1 of the"));
     assert!(checks("in-house").contains("1 of the"));
 }
+
+/// Industrial control systems as answered: an energy supplier running no grid or plant says
+/// no, and its SoA no longer says its network reaches plants; a warehouse operator with
+/// conveyors says yes and gets the raise; left open, energy and manufacturing keep the
+/// reading of their sector (twenty-seventh review).
+#[test]
+fn industrial_control_systems_are_read_as_answered() {
+    let build = |sector: &str, control: Option<bool>| {
+        let mut answers = vec![
+            ("org.sector", text(sector)),
+            ("scope.network", Answer::Bool(true)),
+        ];
+        if let Some(yes) = control {
+            answers.push(("scope.control-systems", Answer::Bool(yes)));
+        }
+        build_with(&answers, |_| {})
+    };
+    let says_ot = |m: &Matrix| {
+        soa(m, "A.8.22")
+            .reason
+            .contains("your network reaches industrial control systems")
+    };
+    assert!(says_ot(&build("energy", None)));
+    assert!(says_ot(&build("energy", Some(true))));
+    let supplier = build("energy", Some(false));
+    assert!(!says_ot(&supplier));
+    assert!(!supplier
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("IEC 62443")));
+    assert!(!says_ot(&build("logistics", None)));
+    assert!(says_ot(&build("logistics", Some(true))));
+    assert!(says_ot(&build("manufacturing", None)));
+    // Asked in those sectors only: elsewhere an answer kept from another sector is not read.
+    assert!(!says_ot(&build("retail", Some(true))));
+}
+
+/// A provider of trust services without a qualified status has the eIDAS Regulation's Art.
+/// 19a duties: risk measures and a 24-hour notice (twenty-seventh review).
+#[test]
+fn trust_services_not_qualified_bring_eidas_article_19a() {
+    let trust = build_with(
+        &[("reg.trust-dns", Answer::Choices(vec!["trust".into()]))],
+        |_| {},
+    );
+    let notice = soa(&trust, "A.5.5");
+    assert!(
+        notice
+            .obligations
+            .iter()
+            .any(|o| o.contains("trust service provider, not qualified")),
+        "{:?}",
+        notice.obligations
+    );
+    assert!(
+        notice.reason.contains("Art. 19a(1)(b)"),
+        "{}",
+        notice.reason
+    );
+    let qualified = build_with(
+        &[(
+            "reg.trust-dns",
+            Answer::Choices(vec!["qualified-trust".into()]),
+        )],
+        |_| {},
+    );
+    assert!(!soa(&qualified, "A.5.5")
+        .obligations
+        .iter()
+        .any(|o| o.contains("not qualified")));
+}

@@ -52,7 +52,7 @@ crate::vocabulary::vocabulary! {
         MedicalDevices = "medical-devices" => "your network carries connected medical devices",
         /// An energy, transport, water or manufacturing organisation's own network reaches the
         /// control systems of its plants or utilities (nineteenth review).
-        OperationalTechnology = "operational-technology" => "your network reaches the control systems of plants or utilities",
+        OperationalTechnology = "operational-technology" => "your network reaches industrial control systems (plants, grids, production or warehouse automation)",
         OwnDataCentre = "own-data-centre" => "you house equipment in a server room or data centre",
         MultiSite = "multi-site" => "the scope spans several sites",
         CriticalSuppliers = "critical-suppliers" => "your services depend on critical suppliers",
@@ -122,6 +122,9 @@ crate::vocabulary::vocabulary! {
         EprivacyEcs = "eprivacy-ecs",
         /// Regulation (EU) No 910/2014 as amended, for a qualified trust service provider.
         EidasQtsp = "eidas-qtsp",
+        /// The same Regulation's Art. 19a, for a provider of trust services that are not
+        /// qualified (twenty-seventh review).
+        EidasTsp = "eidas-tsp",
         PciDss = "pci-dss",
         Soc2 = "soc2",
         Iso27017 = "iso27017",

@@ -202,6 +202,7 @@ fn is_law(id: ObligationId) -> bool {
             | O::DoraFinancialEntity
             | O::CraManufacturer
             | O::EidasQtsp
+            | O::EidasTsp
             | O::EprivacyEcs
     )
 }

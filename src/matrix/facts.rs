@@ -202,11 +202,15 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::MedicalDevices => {
             r::ORG_SECTOR.get(answers) == Some(Sector::Health) && r::NETWORK.yes(answers)
         }
+        // As answered; left open, an energy or manufacturing network is taken to reach them, as
+        // it usually does (an energy supplier running no grid or plant answers no; twenty-seventh
+        // review).
         Tag::OperationalTechnology => {
-            matches!(
-                r::ORG_SECTOR.get(answers),
-                Some(Sector::Energy | Sector::Manufacturing)
-            ) && r::NETWORK.yes(answers)
+            r::NETWORK.yes(answers)
+                && r::CONTROL_SYSTEMS.get(answers).unwrap_or(matches!(
+                    r::ORG_SECTOR.get(answers),
+                    Some(Sector::Energy | Sector::Manufacturing)
+                ))
         }
         Tag::OwnDataCentre => [
             Premises::ServerRoom,
@@ -332,6 +336,7 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
             r::ORG_SECTOR.get(answers) == Some(Sector::Telecom) && holds(Tag::PersonalData, answers)
         }
         O::EidasQtsp => r::TRUST_DNS.has(answers, ProvidedService::QualifiedTrust),
+        O::EidasTsp => r::TRUST_DNS.has(answers, ProvidedService::Trust),
         O::PciDss => r::PCI.yes(answers),
         O::Soc2 => attests(Attestation::Soc2),
         O::Iso27017 => attests(Attestation::Iso27017),

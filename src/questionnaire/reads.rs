@@ -531,6 +531,10 @@ pub const MOBILE: YesNo = YesNo { id: "scope.mobile" };
 pub const NETWORK: YesNo = YesNo {
     id: "scope.network",
 };
+/// Whether the networks reach industrial control systems; asked in the sectors that have them.
+pub const CONTROL_SYSTEMS: YesNo = YesNo {
+    id: "scope.control-systems",
+};
 pub const CRITICAL_SUPPLIERS: YesNo = YesNo {
     id: "scope.critical-suppliers",
 };
@@ -615,6 +619,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         REMOTE.expect(),
         MOBILE.expect(),
         NETWORK.expect(),
+        CONTROL_SYSTEMS.expect(),
         CRITICAL_SUPPLIERS.expect(),
         REMOVABLE_MEDIA.expect(),
         OPS_HOURS.expect(),
