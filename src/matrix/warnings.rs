@@ -18,7 +18,7 @@ use crate::questionnaire::reads::{
     self, CardDataWhere, CertBody, CertScope, Cloud, Dora, GdprRole, Goal, Holding, Nis2, OrgSize,
     Outsourced, ProvidedService, Sector,
 };
-use crate::questionnaire::{Answers, Maturity, Questionnaire};
+use crate::questionnaire::{Answers, Maturity, QuestionKind, Questionnaire};
 
 /// Exclusions auditors routinely challenge, with the key of why (Annex A of ISO/IEC 27001:2022).
 const CHALLENGED: [(&str, &str); 4] = [
@@ -360,10 +360,8 @@ pub fn build(
                 ],
             )
         } else {
-            let (first_standard, second_standard) = match facts.target {
-                Target::Iso20000First => ("ISO/IEC 20000-1", "ISO/IEC 27001"),
-                _ => ("ISO/IEC 27001", "ISO/IEC 20000-1"),
-            };
+            let (first_standard, second_standard) =
+                staged_standards(facts.target).unwrap_or(("ISO/IEC 27001", "ISO/IEC 20000-1"));
             texts.fill(
                 "engine.warning.second-audit-cycle-running",
                 &[
@@ -380,11 +378,7 @@ pub fn build(
         add(WarningKind::Schedule, None, text);
     }
     // A second stage with nothing left open: its audit need not wait a year.
-    let second_standard = match facts.target {
-        Target::Iso27001First => Some("ISO/IEC 20000-1"),
-        Target::Iso20000First => Some("ISO/IEC 27001"),
-        _ => None,
-    };
+    let second_standard = staged_standards(facts.target).map(|(_, second)| second);
     // Audited apart, the second audit need not wait for the first certificate's surveillance
     // visit: the plan's twelve months are an assumption (`plan::separate_audits`).
     if let (Some(standard), true) = (
@@ -980,12 +974,9 @@ fn answer_checks(
     }
     // Combined and staged fit together: the second standard's initial audit joins the first
     // standard's first surveillance audit (the schedule's second audit says so).
-    let staged = match facts.target {
-        Target::Iso27001First => Some(("ISO/IEC 27001", "ISO/IEC 20000-1")),
-        Target::Iso20000First => Some(("ISO/IEC 20000-1", "ISO/IEC 27001")),
-        _ => None,
-    };
-    if let Some((first, second)) = staged.filter(|_| !super::plan::separate_audits(answers)) {
+    if let Some((first, second)) =
+        staged_standards(facts.target).filter(|_| !super::plan::separate_audits(answers))
+    {
         add(
             WarningKind::Schedule,
             None,
@@ -1008,7 +999,7 @@ fn answer_checks(
         // The standard audited first runs already with its scope: the decision is on the
         // second standard's scope, in the second stage's first phase (twenty-first review).
         let held_first = super::plan::first_standard_held(facts.target, facts.start)
-            .then_some(staged)
+            .then(|| staged_standards(facts.target))
             .flatten();
         // Halfway through the first phase: the scope document, due at its end, is written
         // from the decision.
@@ -1278,25 +1269,17 @@ fn answer_checks(
         // nothing: the check names the standard added and the one held (seventeenth review).
         // A staged route adds the second standard to the first's certificate a stage later:
         // the same questions, named so (twenty-sixth review).
-        const ISO27001: &str = "ISO/IEC 27001";
-        const ISO20000: &str = "ISO/IEC 20000-1";
-        let text = match (facts.target, added_to_held(answers)) {
-            (Target::AddCombined, Some((held, added))) => texts.fill(
+        let staged = staged_standards(facts.target);
+        let text = match (facts.target, added_to_held(answers), staged) {
+            (Target::AddCombined, Some((held, added)), _) => texts.fill(
                 "engine.warning.add-different-scopes",
                 &[("held", &held), ("added", &added)],
             ),
-            (Target::Iso27001First | Target::Iso20000First, _) => {
-                let (first, second) = if facts.target == Target::Iso27001First {
-                    (ISO27001, ISO20000)
-                } else {
-                    (ISO20000, ISO27001)
-                };
-                texts.fill(
-                    "engine.warning.staged-different-scopes",
-                    &[("first", &first), ("second", &second)],
-                )
-            }
-            _ => texts
+            (_, _, Some((first, second))) => texts.fill(
+                "engine.warning.staged-different-scopes",
+                &[("first", &first), ("second", &second)],
+            ),
+            (_, _, None) => texts
                 .get("engine.warning.integrated-different-scopes")
                 .to_owned(),
         };
@@ -1471,11 +1454,15 @@ fn maturity_checks(
     // A row whose status was set by hand no longer depends on the answer. Only questions the
     // answers show are counted: a practice whose question is hidden (development, when none is
     // done) cannot be answered, whatever brings its rows in (twenty-sixth review).
-    let asked = |r: &&MatrixRow| {
-        questionnaire
-            .maturity_question(&r.practice)
-            .is_none_or(|q| questionnaire.is_visible(q, answers))
-    };
+    let hidden: BTreeSet<&str> = questionnaire
+        .questions()
+        .filter(|q| !questionnaire.is_visible(q, answers))
+        .filter_map(|q| match &q.kind {
+            QuestionKind::Maturity { practice, .. } => Some(practice.as_str()),
+            _ => None,
+        })
+        .collect();
+    let asked = |r: &&MatrixRow| !hidden.contains(r.practice.as_str());
     let practices: BTreeSet<&str> = rows
         .iter()
         .filter(|r| r.applicable)
@@ -1700,6 +1687,15 @@ fn essential_by_service_check(services: &[ProvidedService], texts: &Texts) -> St
     }
     parts.push(texts.get("engine.warning.nis2-essential-by-service.confirm"));
     parts.join(" ")
+}
+
+/// On a staged route, the standard certified first and the one certified second.
+fn staged_standards(target: Target) -> Option<(&'static str, &'static str)> {
+    match target {
+        Target::Iso27001First => Some(("ISO/IEC 27001", "ISO/IEC 20000-1")),
+        Target::Iso20000First => Some(("ISO/IEC 20000-1", "ISO/IEC 27001")),
+        Target::Integrated | Target::AddCombined => None,
+    }
 }
 
 /// The standard certified (the first one found certified) and the one added to it.
