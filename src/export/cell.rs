@@ -12,9 +12,6 @@ use crate::matrix::RefView;
 /// A `YYYY-MM-DD` date as an Excel date (the generation date, and due dates in the sheets).
 /// Excel counts dates from 1900: earlier ones stay text.
 pub fn parse_date(date: &str) -> Option<ExcelDate> {
-    if !crate::assessment::import::is_iso_date(date) {
-        return None;
-    }
     Date::parse(date)
         .filter(|d| d.parts().0 >= 1900)
         .map(ExcelDate::new)

@@ -13,20 +13,9 @@ use crate::assessment::{CellNote, ReviewChange as Change, ReviewConflict, RowFie
 use crate::export::options::Sheet;
 use crate::export::sheets::data::Shown;
 use crate::export::text::{cell_text, cell_text_with, xml_safe};
+use crate::export::xlsx::cell_reference;
 use crate::i18n::Texts;
 use crate::matrix::{Matrix, MatrixRow};
-
-/// `A1`-style address of a zero-based cell.
-fn address(row: u32, col: u32) -> String {
-    let mut letters = String::new();
-    let mut n = col + 1;
-    while n > 0 {
-        let rem = (n - 1) % 26;
-        letters.insert(0, char::from(b'A' + rem as u8));
-        n = (n - 1) / 26;
-    }
-    format!("{letters}{}", row + 1)
-}
 
 /// A sheet of ours being read: its name in the workbook, which sheet it is, and the language
 /// the workbook's sheet names are in.
@@ -239,7 +228,7 @@ impl Found {
         }
         self.problems.push(CellNote {
             sheet: sheet.to_owned(),
-            cell: address(row, col),
+            cell: cell_reference(row, col),
             text,
         });
     }
@@ -304,7 +293,7 @@ fn lines_without_key(
                 let header = place.texts.get(key.key());
                 found.ignore(CellNote {
                     sheet: place.name.to_owned(),
-                    cell: address(r, col),
+                    cell: cell_reference(r, col),
                     text: place
                         .texts
                         .fill("read.ignored.no-key", &[("header", &header)]),
@@ -352,7 +341,7 @@ pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Fou
         let Some(row) = m.rows.iter().find(|row| row.id == id) else {
             found.ignore(CellNote {
                 sheet: sheet.to_owned(),
-                cell: address(r, key_col),
+                cell: cell_reference(r, key_col),
                 text: place.texts.fill("read.ignored.not-a-row", &[("id", &id)]),
             });
             continue;
@@ -423,7 +412,7 @@ pub fn read_rows(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Fou
             };
             found.change(Change {
                 sheet: sheet.to_owned(),
-                cell: address(r, col),
+                cell: cell_reference(r, col),
                 row: row.id.clone(),
                 topic: place.topic(row),
                 field,
@@ -462,7 +451,7 @@ pub fn read_soa(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Foun
         let Some(entry) = m.soa.iter().find(|e| e.reference == reference) else {
             found.ignore(CellNote {
                 sheet: sheet.to_owned(),
-                cell: address(r, key_col),
+                cell: cell_reference(r, key_col),
                 text: place
                     .texts
                     .fill("read.ignored.not-a-control", &[("reference", &reference)]),
@@ -510,7 +499,7 @@ pub fn read_soa(place: &Place, range: &Range<Data>, m: &Matrix, found: &mut Foun
             }
             found.change(Change {
                 sheet: sheet.to_owned(),
-                cell: address(r, col),
+                cell: cell_reference(r, col),
                 row: row.id.clone(),
                 topic: place.topic(row),
                 field: Field::Status,

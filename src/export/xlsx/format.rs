@@ -20,7 +20,7 @@ impl Color {
     }
 
     /// `rgb="FF1F4E8C"`: opaque, as Excel writes colours.
-    fn push_attribute(self, out: &mut String) {
+    pub(super) fn push_attribute(self, out: &mut String) {
         out.push_str(&format!(" rgb=\"FF{:06X}\"", self.rgb()));
     }
 }

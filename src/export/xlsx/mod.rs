@@ -25,7 +25,7 @@ pub use format::{Color, Format, FormatAlign, FormatBorder, FormatUnderline};
 pub use properties::DocProperties;
 pub use sheet::{ConditionalFormatCell, DataValidation, ExcelDate, Formula, Worksheet};
 pub use workbook::Workbook;
-pub use xml::column_name;
+pub use xml::{cell_reference, column_name};
 
 #[cfg(test)]
 mod tests;

@@ -606,10 +606,10 @@ impl Worksheet {
         out.push_str("<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">");
         if self.tab_color.is_some() || self.fit_to_width {
             out.push_str("<sheetPr>");
-            if let Some(Color::Rgb(rgb)) = self.tab_color {
-                out.push_str(&format!("<tabColor rgb=\"FF{:06X}\"/>", rgb & 0xFF_FFFF));
-            } else if self.tab_color == Some(Color::White) {
-                out.push_str("<tabColor rgb=\"FFFFFFFF\"/>");
+            if let Some(color) = self.tab_color {
+                out.push_str("<tabColor");
+                color.push_attribute(&mut out);
+                out.push_str("/>");
             }
             if self.fit_to_width {
                 out.push_str("<pageSetUpPr fitToPage=\"1\"/>");

@@ -113,8 +113,18 @@ pub fn push_number(out: &mut String, n: f64) {
 
 /// A column's letters: 0 is A, 25 Z, 26 AA.
 pub fn column_name(col: u16) -> String {
+    letters(u32::from(col))
+}
+
+/// An `A1`-style reference of a cell (row and column from 0), as the reader names the cells
+/// it notes.
+pub fn cell_reference(row: u32, col: u32) -> String {
+    format!("{}{}", letters(col), row + 1)
+}
+
+fn letters(col: u32) -> String {
     let mut name = Vec::new();
-    let mut n = u32::from(col) + 1;
+    let mut n = col + 1;
     while n > 0 {
         let rem = ((n - 1) % 26) as u8;
         name.push(b'A' + rem);
@@ -203,6 +213,7 @@ mod tests {
         assert_eq!(column_name(25), "Z");
         assert_eq!(column_name(29), "AD");
         assert_eq!(column_name(16_383), "XFD");
+        assert_eq!(cell_reference(130, 29), "AD131");
         assert_eq!(range(0, 0, 130, 29), "A1:AD131");
         assert_eq!(range(4, 1, 4, 1), "B5");
         assert_eq!(absolute_range(34, 0, 37, 0), "$A$35:$A$38");
