@@ -26,13 +26,7 @@ export function hashWorkers(dir) {
     const wasmSource = worker === EXPORT_WORKER
       ? `{ module_or_path: fetch('./${named('_bg.wasm')}', { priority: 'low' }) }`
       : `'./${named('_bg.wasm')}'`;
-    // The first-visit page sends the export worker the visitor's request as it starts it; until
-    // the wasm listens, the loader keeps such messages where the worker reads them
-    // (EARLY_MESSAGES in src/protocol.rs), since a message nobody listens to is lost.
-    const keepEarly = worker === EXPORT_WORKER
-      ? 'self.onmessage = (event) => { (self.imsMatrixEarlyMessages ??= []).push(event.data); };\n'
-      : '';
-    const rewritten = keepEarly + text
+    const rewritten = text
       .replace(`./${worker}.js`, `./${named('.js')}`)
       .replace(/(["'])\.\/[\w-]+_bg\.wasm\1/, wasmSource);
     if (!rewritten.includes(named('.js')) || !rewritten.includes(named('_bg.wasm'))) {

@@ -1,18 +1,21 @@
 //! What the page and the export worker say to each other. Both sides use these types, so neither
-//! depends on the other: the page never reaches the workbook code, the worker never the UI.
-//! Pure data and JSON; no browser, no workbook.
+//! depends on the other's code. Pure data; no browser, no workbook.
 //!
-//! - the worker posts the string `"ready"` once it takes requests, and `"prepared M"` after it
-//!   built a workbook ahead of time in M milliseconds (the page ignores it; benchmarks read it);
-//! - the page posts `{kind, request}`: `kind` is a [`Kind`], `request` the JSON text of a
-//!   [`Request`]. A prepare builds the workbook and keeps it; an export whose request is the
-//!   same text gets the kept workbook at once, and any other export is built there and then;
+//! The page lays the workbook out (`export::laid_out`: it has the matrix and the reader's texts)
+//! and the worker writes the file (`export::write_laid_out`), so the worker carries the writer
+//! alone: no engine, catalog or texts, and no language to be sent first.
+//!
+//! - the worker posts the string `"ready"` once it takes requests (after writing one workbook
+//!   to warm up), and `"prepared M"` after it wrote a workbook ahead of time in M milliseconds
+//!   (the page ignores it; benchmarks read it);
+//! - the page posts `{kind, workbook}`: `kind` is a [`Kind`], `workbook` a `Uint8Array` of the
+//!   laid-out workbook. A prepare writes the file and keeps it; an export of the same bytes gets
+//!   the kept file at once, and any other export is written there and then;
 //! - the reply to an export is `{ok: true, bytes: Uint8Array, millis, prepared}` (`millis`: the
-//!   build time; `prepared`: built ahead of time) or `{ok: false, error}`;
+//!   write time; `prepared`: written ahead of time) or `{ok: false, error}`;
 //! - reading a workbook back is the reader worker's (`src/bin/ims-matrix-read-worker.rs`).
 
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 
 /// The largest file the app opens as a workbook; larger ones are refused before they are read.
 pub const MAX_WORKBOOK_BYTES: usize = 20 * 1024 * 1024;
@@ -26,102 +29,25 @@ pub struct Brand {
     pub contact: String,
 }
 
-/// One workbook request. The assessment travels as its own JSON text, unparsed until the worker
-/// imports it, so it is parsed once and checked like every other input.
-#[derive(Serialize, Deserialize)]
-pub struct Request<'a> {
-    #[serde(borrow)]
-    pub assessment: &'a RawValue,
-    pub date: &'a str,
-    #[serde(default)]
-    pub brand: Option<Brand>,
-    /// The workbook's language; the page installs its texts in the worker first (`language`).
-    #[serde(default = "english")]
-    pub lang: String,
-}
-
-fn english() -> String {
-    "en".to_owned()
-}
-
-/// A language's texts for the worker, sent once before the first request in that language.
-#[derive(Serialize, Deserialize)]
-pub struct Language<'a> {
-    pub lang: &'a str,
-    /// The bundle's JSON text: owned when read, as JSON escapes its quotes.
-    pub bundle: std::borrow::Cow<'a, str>,
-}
-
 crate::vocabulary::vocabulary! {
     /// What the page asks of the worker.
     pub enum Kind {
-        /// Build the workbook now and keep it: the user may click Download any moment.
-        Prepare = "prepare" => "Build ahead of time",
-        /// The user clicked Download: reply with the workbook.
+        /// Write the file now and keep it: the user may click Download any moment.
+        Prepare = "prepare" => "Write ahead of time",
+        /// The user clicked Download: reply with the file.
         Export = "export" => "Export",
-        /// Install a language's texts (`request` is `{lang, bundle}`), before requests in it.
-        Language = "language" => "Language",
     }
-}
-
-/// Where the export worker's loader keeps the messages that come before its wasm is ready
-/// (`scripts/hash-workers.mjs`): a message nobody listens to is lost.
-pub const EARLY_MESSAGES: &str = "imsMatrixEarlyMessages";
-
-/// The request text for an assessment's JSON (`Assessment::to_json`), as the page sends it.
-///
-/// # Panics
-/// When `assessment_json` is not JSON, which `to_json` and the built-in sample never are.
-pub fn request_json(assessment_json: &str, date: &str, brand: Option<&Brand>) -> String {
-    request_json_in("en", assessment_json, date, brand)
-}
-
-/// The request text for a workbook in `lang`.
-///
-/// # Panics
-/// When `assessment_json` is not JSON, which `to_json` and the built-in sample never are.
-pub fn request_json_in(
-    lang: &str,
-    assessment_json: &str,
-    date: &str,
-    brand: Option<&Brand>,
-) -> String {
-    let request = Request {
-        assessment: serde_json::from_str(assessment_json).expect("the assessment is JSON"),
-        date,
-        brand: brand.cloned(),
-        lang: lang.to_owned(),
-    };
-    serde_json::to_string(&request).expect("a request always serializes")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{Kind, Language, EARLY_MESSAGES};
+    use super::Kind;
 
     #[test]
-    fn the_worker_loader_keeps_early_messages_where_the_worker_reads_them() {
-        let hook = include_str!("../scripts/hash-workers.mjs");
-        assert!(hook.contains(&format!("self.{EARLY_MESSAGES}")), "{hook}");
-    }
-
-    #[test]
-    fn a_language_message_carries_a_bundle_with_quotes() {
-        let bundle = r#"{"a": "say \"hi\""}"#;
-        let message = serde_json::to_string(&Language {
-            lang: "de",
-            bundle: bundle.into(),
-        })
-        .unwrap();
-        let read: Language = serde_json::from_str(&message).unwrap();
-        assert_eq!((read.lang, &*read.bundle), ("de", bundle));
-    }
-
-    #[test]
-    fn only_prepare_export_and_language_are_requests() {
+    fn only_prepare_and_export_are_requests() {
         assert_eq!(Kind::parse("prepare"), Some(Kind::Prepare));
         assert_eq!(Kind::parse("export"), Some(Kind::Export));
-        assert_eq!(Kind::parse("language"), Some(Kind::Language));
+        assert_eq!(Kind::parse("language"), None);
         assert_eq!(Kind::parse("Export"), None);
         assert_eq!(Kind::parse(""), None);
     }

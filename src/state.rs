@@ -117,6 +117,10 @@ pub struct Handover {
     pub notice: Option<Notice>,
     /// The assessment as saved JSON.
     pub assessment: String,
+    /// The visitor clicked Download on the first-visit page, which cannot lay a workbook out:
+    /// the full app downloads it as it takes over.
+    #[serde(default)]
+    pub export: bool,
 }
 
 /// An edited workbook read back, waiting for the user to apply its changes or cancel.
@@ -158,6 +162,8 @@ pub struct AppState {
     /// Something on the first-visit page needs the full app (a compressed share link): it
     /// hands over while staying on the same screen.
     pub wants_full_app: bool,
+    /// A download the first-visit page handed over, for the full app to carry out once.
+    pub export_requested: bool,
     /// The language the app shows (its texts are loaded before it is set).
     pub lang: String,
 }
@@ -210,6 +216,10 @@ pub enum Action {
     Reset,
     /// The first-visit page met something only the full app handles (a compressed share link).
     NeedFullApp,
+    /// Download was clicked on the first-visit page: hand over, and download in the full app.
+    ExportInFullApp,
+    /// The full app started the download the first-visit page handed over.
+    ExportHandedOverStarted,
     /// Another tab of this browser saved: the assessment it replaced and the one it wrote
     /// (none when it started over).
     SavedElsewhere {
@@ -254,6 +264,7 @@ impl AppState {
             review: None,
             undo: None,
             wants_full_app: false,
+            export_requested: false,
             lang: lang.to_owned(),
         };
         match saved {
@@ -285,6 +296,7 @@ impl AppState {
             completions: self.completions,
             notice: self.notice.clone(),
             assessment: self.assessment.to_json(),
+            export: self.export_requested,
         }
     }
 
@@ -303,6 +315,7 @@ impl AppState {
         }
         self.screen = Screen::from_id(&handover.screen).unwrap_or(Screen::Welcome);
         self.completions = handover.completions;
+        self.export_requested = handover.export;
         if handover.notice.is_some() {
             self.notice = handover.notice;
         }
@@ -482,6 +495,11 @@ impl AppState {
             }
             Action::DeclineOffer => self.offer = None,
             Action::NeedFullApp => self.wants_full_app = true,
+            Action::ExportInFullApp => {
+                self.wants_full_app = true;
+                self.export_requested = true;
+            }
+            Action::ExportHandedOverStarted => self.export_requested = false,
             Action::OpenReview(source, review) => {
                 self.review = Some(PendingReview {
                     source,

@@ -1,8 +1,8 @@
 //! The architecture's rules as a test (a tidy test, as rust-analyzer keeps them): the layers
 //! ARCHITECTURE.md draws, read from its "Layers" table, are checked against every `crate::`,
 //! `super::` and `ims_matrix::` path in `src/`; the core names no browser crate; only `export`
-//! names the workbook crates; the page's code never reaches `export`; and no two files import
-//! each other (the file graph has no cycle). The checker runs on fixture trees that break each
+//! names the workbook crates; the page's code reaches `export` only to lay a workbook out,
+//! never the writer; and no two files import each other (the file graph has no cycle). The checker runs on fixture trees that break each
 //! rule too, so it is seen to fail.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -560,11 +560,13 @@ fn the_layers_table_keeps_the_core_free_of_the_browser_and_the_page_free_of_the_
     ] {
         assert!(!layer(core).browser, "{core} must not use browser crates");
     }
-    for page in ["web", "ui", "main", "ims-matrix-start"] {
+    for page in ["web", "main", "ims-matrix-start"] {
         assert!(
             !layer(page).may_use.contains("export"),
             "{page} must not reach export"
         );
+    }
+    for page in ["web", "ui", "main", "ims-matrix-start"] {
         assert!(
             !layer(page).workbook,
             "{page} must not name the workbook crates"
@@ -577,6 +579,55 @@ fn the_layers_table_keeps_the_core_free_of_the_browser_and_the_page_free_of_the_
             "only export writes workbooks: {module}"
         );
     }
+}
+
+/// What the page may name of `export`: the layout and what it takes. The file itself is
+/// written by the export worker (`export::write_laid_out`), so the writer, deflate and zip stay
+/// out of the page's wasm whatever the optimiser does.
+const PAGE_MAY_NAME_OF_EXPORT: [&str; 4] = ["self", "laid_out", "ExportOptions", "Brand"];
+
+/// The names of `export` a file uses: `crate::export::x` and, after `use crate::export`,
+/// `export::x`.
+fn export_names(code: &str) -> Vec<String> {
+    paths(&tokens(&code_only(code)))
+        .into_iter()
+        .filter_map(|found| {
+            let path = found.path;
+            let at = path.iter().position(|s| s == "export")?;
+            let ours = at == 0 || matches!(path[at - 1].as_str(), "crate" | "ims_matrix");
+            ours.then(|| path.get(at + 1).cloned()).flatten()
+        })
+        .collect()
+}
+
+#[test]
+fn the_page_lays_the_workbook_out_and_never_names_the_writer() {
+    let src = Path::new(ROOT).join("src");
+    let mut page_files: Vec<PathBuf> = ["ui", "web"]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(src.join(dir)).expect("a folder"))
+        .map(|entry| entry.expect("an entry").path())
+        .collect();
+    page_files.push(src.join("main.rs"));
+    page_files.push(src.join("bin/ims-matrix-start.rs"));
+    let mut laid_out = false;
+    for file in page_files {
+        let code = std::fs::read_to_string(&file).expect("a source file");
+        for name in export_names(&code) {
+            assert!(
+                PAGE_MAY_NAME_OF_EXPORT.contains(&name.as_str()),
+                "{}: names export::{name}, which only the export worker may",
+                file.display()
+            );
+            laid_out |= name == "laid_out";
+        }
+    }
+    assert!(laid_out, "the page lays the workbook out");
+    // The rule is seen to catch a writer named either way.
+    assert_eq!(
+        export_names("use crate::export::{self, laid_out};\nfn f() { export::write_laid_out(b); crate::web::export::start(); }"),
+        ["self", "laid_out", "write_laid_out"]
+    );
 }
 
 /// A small tree written to a temporary folder, checked against a small layer table.

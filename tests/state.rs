@@ -395,6 +395,33 @@ fn a_compressed_share_link_on_the_first_visit_page_hands_over_on_the_same_screen
     assert_eq!(s.handover().screen, "welcome");
 }
 
+#[test]
+fn download_on_the_first_visit_page_hands_over_and_the_full_app_downloads_once() {
+    let on_questionnaire = fresh()
+        .apply(Action::Start, "t1")
+        .apply(answer("org.name", Answer::Text("Early Ltd".into())), "t2");
+    assert!(!on_questionnaire.handover().export, "no download asked for");
+    let asked = on_questionnaire
+        .clone()
+        .apply(Action::ExportInFullApp, "t3");
+    assert!(asked.wants_full_app, "the first-visit page hands over");
+    assert_eq!(asked.screen, on_questionnaire.screen, "on the same screen");
+    // Through the page as JSON; a hand-over from before this field reads as no download.
+    let json = serde_json::to_string(&asked.handover()).unwrap();
+    let full = AppState::new(Ok(None), "t0").taken_over(serde_json::from_str(&json).unwrap());
+    assert!(
+        full.export_requested,
+        "the full app downloads as it takes over"
+    );
+    assert_eq!(full.assessment, asked.assessment);
+    let started = full.apply(Action::ExportHandedOverStarted, "t4");
+    assert!(!started.export_requested, "once");
+    let older = json.replace(",\"export\":true", "");
+    assert_ne!(older, json);
+    let full = AppState::new(Ok(None), "t0").taken_over(serde_json::from_str(&older).unwrap());
+    assert!(!full.export_requested);
+}
+
 /// `lang`'s texts, installed as the page installs them once fetched.
 fn install(lang: &str) {
     let bundle = ims_matrix::i18n::bundled(lang).expect("a bundled language");

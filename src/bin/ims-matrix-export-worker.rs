@@ -2,14 +2,14 @@
 //! index.html); the page starts it as the visitor goes on to the matrix screens, so the workbook
 //! writer is never part of the first page load. This file is the worker's browser glue:
 //! messages in and out (the protocol is in `ims_matrix::protocol`); the work itself is
-//! `export::request`, pure.
+//! `export::request`, pure. The page lays the workbook out; this worker only writes the file,
+//! so it carries no engine, catalog or texts.
 
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use ims_matrix::assessment::SAMPLE_JSON;
-use ims_matrix::export::request::{handle, handle_language, LastWorkbook};
-use ims_matrix::protocol::{request_json, Kind, EARLY_MESSAGES};
+use ims_matrix::export::request::{handle, warm_up, LastWorkbook};
+use ims_matrix::protocol::Kind;
 
 fn main() {
     start();
@@ -47,41 +47,34 @@ fn now(scope: &web_sys::DedicatedWorkerGlobalScope) -> f64 {
         .map_or_else(js_sys::Date::now, |p| p.now())
 }
 
-/// One message from the page: a prepare builds and keeps the workbook (and says so); an export
-/// replies with the kept workbook when it was built for the same request, else builds it.
+/// One message from the page: a prepare writes and keeps the file (and says so); an export
+/// replies with the kept file when it was written from the same bytes, else writes it.
 fn on_message(
     scope: &web_sys::DedicatedWorkerGlobalScope,
     last: &mut LastWorkbook,
     data: &JsValue,
 ) {
-    let field = |key: &str| {
-        js_sys::Reflect::get(data, &JsValue::from_str(key))
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    let (kind, request) = match (
-        field("kind").as_deref().and_then(Kind::parse),
-        field("request"),
-    ) {
-        (Some(kind), Some(request)) => (kind, request),
-        _ => {
-            let (message, transfer) = reply(
-                false,
-                None,
-                Some("bad export request: not a request".to_owned()),
-                0.0,
-                false,
-            );
-            let _ = scope.post_message_with_transfer(&message, &transfer);
-            return;
-        }
-    };
-    if kind == Kind::Language {
-        // Failing here shows when the export in that language reports the language missing.
-        let _ = handle_language(&request);
+    let kind = js_sys::Reflect::get(data, &JsValue::from_str("kind"))
+        .ok()
+        .and_then(|v| v.as_string())
+        .as_deref()
+        .and_then(Kind::parse);
+    let laid_out = js_sys::Reflect::get(data, &JsValue::from_str("workbook"))
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Uint8Array>().ok());
+    let (Some(kind), Some(laid_out)) = (kind, laid_out) else {
+        let (message, transfer) = reply(
+            false,
+            None,
+            Some("bad export request: not a request".to_owned()),
+            0.0,
+            false,
+        );
+        let _ = scope.post_message_with_transfer(&message, &transfer);
         return;
-    }
-    if let Some((bytes, millis)) = last.for_request(&request) {
+    };
+    let laid_out = laid_out.to_vec();
+    if let Some((bytes, millis)) = last.for_laid_out(&laid_out) {
         if kind == Kind::Export {
             let (message, transfer) = reply(true, Some(bytes), None, millis, true);
             let _ = scope.post_message_with_transfer(&message, &transfer);
@@ -89,59 +82,39 @@ fn on_message(
         return;
     }
     let started = now(scope);
-    let result = handle(&request);
+    let result = handle(&laid_out);
     let millis = now(scope) - started;
     match (kind, result) {
         (Kind::Export, Ok(bytes)) => {
             let (message, transfer) = reply(true, Some(&bytes), None, millis, false);
             let _ = scope.post_message_with_transfer(&message, &transfer);
-            last.keep(request, bytes, millis);
+            last.keep(laid_out, bytes, millis);
         }
         (Kind::Export, Err(error)) => {
             let (message, transfer) = reply(false, None, Some(error), millis, false);
             let _ = scope.post_message_with_transfer(&message, &transfer);
         }
         (Kind::Prepare, Ok(bytes)) => {
-            last.keep(request, bytes, millis);
+            last.keep(laid_out, bytes, millis);
             let _ = scope.post_message(&JsValue::from_str(&format!("prepared {millis:.1}")));
         }
-        // The export of the same request will build it again and report the problem.
-        (Kind::Prepare, Err(_)) | (Kind::Language, _) => {}
+        // The export of the same bytes will write them again and report the problem.
+        (Kind::Prepare, Err(_)) => {}
     }
 }
 
-/// Messages the page posted before the wasm was ready, which the loader kept
-/// (`scripts/hash-workers.mjs`): the first-visit page's request for the visitor's own workbook,
-/// and the languages it needs.
-fn early_messages(scope: &web_sys::DedicatedWorkerGlobalScope) -> Vec<JsValue> {
-    js_sys::Reflect::get(scope, &JsValue::from_str(EARLY_MESSAGES))
-        .ok()
-        .and_then(|queue| queue.dyn_into::<js_sys::Array>().ok())
-        .map(|queue| queue.iter().collect())
-        .unwrap_or_default()
-}
-
-/// Installs the message handler, builds a first workbook so that an export's code is compiled
-/// before the user's first request, and says ready.
+/// Writes one workbook so that the writer's code is compiled before the user's first request,
+/// installs the message handler and says ready.
 fn start() {
-    ims_matrix::i18n::Texts::add_all_english();
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let mut last = LastWorkbook::default();
     // V8 compiles WebAssembly lazily, function by function, on first call: the first workbook
-    // pays for compiling everything an export needs (about 250 ms in headless Chromium on this
-    // project's 2-core machine), and the next one still runs partly in baseline code. When the
-    // first-visit page started this worker as it handed over, it sent the visitor's request:
-    // that workbook is the warm-up, and kept, so a click the moment the matrix shows takes it
-    // at once. Otherwise the sample is the warm-up, and its output is thrown away; a request
-    // the page's busy main thread passed on late is then built next, by the handler. The worker
-    // does not warm up further: the workbooks the page builds ahead of time are the warm-up,
-    // and cost nothing when nobody edits.
-    for message in early_messages(&scope) {
-        on_message(&scope, &mut last, &message);
-    }
-    if last.is_empty() {
-        let _ = handle(&request_json(SAMPLE_JSON, "2000-01-01", None));
-    }
+    // pays for compiling everything a write needs, and the next one still runs partly in
+    // baseline code. The warm-up is a workbook with every part, made here (the page lays out
+    // the real ones); the workbooks the page has written ahead of time warm it further, and
+    // cost nothing when nobody edits. Messages sent meanwhile wait in the worker's queue: the
+    // page posts none before "ready".
+    warm_up();
+    let mut last = LastWorkbook::default();
     let replies = scope.clone();
     let handler =
         Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {

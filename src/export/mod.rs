@@ -1,6 +1,9 @@
 //! The Excel workbook: Summary, both matrix views, the draft Statement of Applicability, the
-//! action plan, the answers and an About sheet, written by our own small writer (`xlsx`). Pure: matrix and assessment in, bytes out; the date comes from the caller so the
-//! output is deterministic.
+//! action plan, the answers and an About sheet, written by our own small writer (`xlsx`). Pure:
+//! matrix and assessment in, bytes out; the date comes from the caller so the output is
+//! deterministic. In the browser the work is split: the page lays the workbook out
+//! (`laid_out`), the export worker writes the file (`write_laid_out`); the command line does
+//! both at once (`workbook`).
 //!
 //! Each sheet is a file under `sheets/`; tables are typed column lists (`table`), written by one
 //! function; statuses and their colours come from one table (`style`).
@@ -14,6 +17,7 @@ mod sheets;
 mod style;
 mod table;
 pub mod text;
+pub mod warm_up;
 mod xlsx;
 
 use crate::export::xlsx::{DocProperties, Workbook};
@@ -26,10 +30,10 @@ use crate::assessment::Assessment;
 use crate::matrix::Matrix;
 use crate::questionnaire::Questionnaire;
 
-/// Builds the workbook.
+/// Builds the workbook file.
 ///
 /// # Errors
-/// When rust_xlsxwriter rejects something (it should not: all text is made cell-safe first).
+/// When the writer rejects something (it should not: all text is made cell-safe first).
 ///
 /// # Examples
 /// ```
@@ -47,6 +51,40 @@ pub fn workbook(
     questionnaire: &Questionnaire,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, ExportError> {
+    Ok(layout(matrix, assessment, questionnaire, options)?.save_to_buffer()?)
+}
+
+/// The workbook laid out, as bytes for the export worker to write (`write_laid_out`): what the
+/// page does, since it has the matrix and the reader's texts already. The same file as
+/// `workbook` in the end.
+///
+/// # Errors
+/// As `workbook`.
+pub fn laid_out(
+    matrix: &Matrix,
+    assessment: &Assessment,
+    questionnaire: &Questionnaire,
+    options: &ExportOptions,
+) -> Result<Vec<u8>, ExportError> {
+    Ok(layout(matrix, assessment, questionnaire, options)?.to_bytes())
+}
+
+/// The file of a workbook the page laid out (`laid_out`): what the export worker does.
+///
+/// # Errors
+/// When the bytes are not a laid-out workbook of this version.
+pub fn write_laid_out(bytes: &[u8]) -> Result<Vec<u8>, ExportError> {
+    Ok(Workbook::from_bytes(bytes)?.save_to_buffer()?)
+}
+
+/// Every sheet's cells, formats and parts, and the document's properties: the workbook before
+/// it is a file.
+fn layout(
+    matrix: &Matrix,
+    assessment: &Assessment,
+    questionnaire: &Questionnaire,
+    options: &ExportOptions,
+) -> Result<Workbook, ExportError> {
     let mut book = Workbook::new(style::Styles::default_format());
     let date = cell::parse_date(&options.date)
         .ok_or_else(|| ExportError::new(format!("{:?} is not a date", options.date)))?;
@@ -83,5 +121,5 @@ pub fn workbook(
     }
     book.set_properties(&properties);
     sheets::write_all(&mut book, matrix, assessment, questionnaire, options)?;
-    Ok(book.save_to_buffer()?)
+    Ok(book)
 }

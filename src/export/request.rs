@@ -1,49 +1,28 @@
-//! Answers a workbook request from the page (see `protocol`): imports the assessment, builds the
-//! matrix and the workbook. Pure: the export worker's browser glue calls it, tests call it
-//! natively. Keeps the last workbook, so a request made again gets the same bytes at once.
+//! What the workers do, pure: the export worker writes the file of a workbook the page laid
+//! out (`export::laid_out`), and keeps the last one, so the same workbook asked for again is
+//! handed over at once; the reader worker reads an edited workbook back. Their browser glue
+//! calls these; tests call them natively.
 
-use crate::assessment::{self, Assessment};
-use crate::export::{self, ExportOptions};
+use crate::assessment;
+use crate::export;
 use crate::i18n::Texts;
-use crate::protocol::{Language, Request};
-use crate::{catalog, matrix, questionnaire};
+use crate::{catalog, questionnaire};
 
-/// Builds the workbook for one request text.
+/// The file of a workbook laid out by the page.
 ///
 /// # Errors
-/// A message for the user when the request or its assessment cannot be read, or the workbook
-/// cannot be built.
-pub fn handle(request: &str) -> Result<Vec<u8>, String> {
-    let request: Request =
-        serde_json::from_str(request).map_err(|e| format!("bad export request: {e}"))?;
-    let imported = assessment::import(
-        request.assessment.get(),
-        questionnaire::builtin(),
-        catalog::builtin_index(),
-    )
-    .map_err(|e| e.to_string())?;
-    let a: Assessment = imported.assessment;
-    let texts = Texts::installed(&request.lang)
-        .ok_or_else(|| format!("the language {:?} is not loaded", request.lang))?;
-    let q = questionnaire::localized(texts);
-    let m = matrix::localized_build(texts, &a);
-    let options = ExportOptions {
-        date: request.date.to_owned(),
-        brand: request.brand,
-        texts,
-    };
-    export::workbook(&m, &a, q, &options).map_err(|e| e.to_string())
+/// A message for the user when the bytes are not a laid-out workbook of this version, or the
+/// file cannot be written.
+pub fn handle(laid_out: &[u8]) -> Result<Vec<u8>, String> {
+    export::write_laid_out(laid_out).map_err(|e| e.to_string())
 }
 
-/// Installs a language's texts sent by the page (`protocol::Language`).
-///
-/// # Errors
-/// When the message or the bundle cannot be read.
-pub fn handle_language(message: &str) -> Result<(), String> {
-    let language: Language =
-        serde_json::from_str(message).map_err(|e| format!("bad language message: {e}"))?;
-    Texts::install(language.lang, &language.bundle).map_err(|e| e.to_string())?;
-    Ok(())
+/// Writes a workbook with every part before the first request, so that V8 has compiled the
+/// writer's code when the user's comes (`export::warm_up`).
+pub fn warm_up() {
+    if let Ok(laid_out) = export::warm_up::laid_out() {
+        let _ = handle(&laid_out);
+    }
 }
 
 /// Reads an edited workbook back (`export::read`) and answers with the review as JSON, its
@@ -75,31 +54,26 @@ pub fn warm_reader() {
     let _ = export::read::warm_up(questionnaire::builtin(), catalog::builtin());
 }
 
-/// The last workbook built, with the exact request text it was built for. The workbook is a
-/// pure function of the request (the date travels in it), so a byte-identical request may
-/// take the kept bytes; any difference, however small, means building afresh.
+/// The last file written, with the laid-out workbook it was written from. The file is a pure
+/// function of those bytes (the date travels in them), so byte-identical bytes may take the
+/// kept file; any difference, however small, means writing afresh.
 #[derive(Debug, Default)]
 pub struct LastWorkbook {
-    request: String,
+    laid_out: Vec<u8>,
     bytes: Vec<u8>,
     millis: f64,
 }
 
 impl LastWorkbook {
-    /// The kept workbook and its build time, when it was built for exactly this request.
-    pub fn for_request(&self, request: &str) -> Option<(&[u8], f64)> {
-        (!self.bytes.is_empty() && self.request == request)
+    /// The kept file and its write time, when it was written from exactly these bytes.
+    pub fn for_laid_out(&self, laid_out: &[u8]) -> Option<(&[u8], f64)> {
+        (!self.bytes.is_empty() && self.laid_out == laid_out)
             .then_some((self.bytes.as_slice(), self.millis))
     }
 
-    /// Nothing built yet.
-    pub fn is_empty(&self) -> bool {
-        self.bytes.is_empty()
-    }
-
-    pub fn keep(&mut self, request: String, bytes: Vec<u8>, millis: f64) {
+    pub fn keep(&mut self, laid_out: Vec<u8>, bytes: Vec<u8>, millis: f64) {
         *self = LastWorkbook {
-            request,
+            laid_out,
             bytes,
             millis,
         };
@@ -108,35 +82,79 @@ impl LastWorkbook {
 
 #[cfg(test)]
 mod tests {
-    use super::{handle, handle_language, handle_read, LastWorkbook};
-    use crate::assessment::SAMPLE_JSON;
+    use super::{handle, handle_read, warm_up, LastWorkbook};
+    use crate::assessment::{self, SAMPLE_JSON};
+    use crate::export::{self, Brand, ExportOptions};
     use crate::i18n::Texts;
-    use crate::protocol::request_json;
-    use crate::protocol::Language;
+    use crate::{catalog, matrix, questionnaire};
+
+    /// What the page does: the matrix and the workbook laid out, in `lang`, as bytes.
+    fn laid_out(json: &str, lang: &str, date: &str, brand: Option<Brand>) -> (Vec<u8>, Vec<u8>) {
+        if lang != "en" {
+            Texts::install(lang, crate::i18n::bundled(lang).unwrap()).unwrap();
+        }
+        let texts = Texts::installed(lang).unwrap();
+        let a = assessment::import(json, questionnaire::builtin(), catalog::builtin_index())
+            .unwrap()
+            .assessment;
+        let m = matrix::localized_build(texts, &a);
+        let q = questionnaire::localized(texts);
+        let options = ExportOptions {
+            date: date.to_owned(),
+            brand,
+            texts,
+        };
+        (
+            export::laid_out(&m, &a, q, &options).unwrap(),
+            export::workbook(&m, &a, q, &options).unwrap(),
+        )
+    }
 
     #[test]
-    fn a_kept_workbook_serves_only_the_exact_request_it_was_built_for() {
+    fn the_worker_writes_the_file_the_page_laid_out_as_the_command_line_writes_it() {
+        let brand = Brand {
+            name: "Muster & Partner <GmbH>".into(),
+            contact: "https://example.org".into(),
+        };
+        for (lang, brand) in [("en", None), ("fr", None), ("de", Some(brand))] {
+            let (laid_out, file) = laid_out(SAMPLE_JSON, lang, "2026-12-05", brand);
+            assert_eq!(handle(&laid_out).unwrap(), file, "{lang}");
+        }
+    }
+
+    #[test]
+    fn a_kept_workbook_serves_only_the_exact_bytes_it_was_written_from() {
         let mut last = LastWorkbook::default();
-        let request = request_json(SAMPLE_JSON, "2026-11-28", None);
-        assert!(last.for_request(&request).is_none(), "nothing kept yet");
-        let bytes = handle(&request).unwrap();
-        last.keep(request.clone(), bytes.clone(), 7.5);
-        assert_eq!(last.for_request(&request), Some((bytes.as_slice(), 7.5)));
+        let (sample, _) = laid_out(SAMPLE_JSON, "en", "2026-11-28", None);
+        assert!(last.for_laid_out(&sample).is_none(), "nothing kept yet");
+        let bytes = handle(&sample).unwrap();
+        last.keep(sample.clone(), bytes.clone(), 7.5);
+        assert_eq!(last.for_laid_out(&sample), Some((bytes.as_slice(), 7.5)));
         // Another day, or any edit, is another workbook.
-        let next_day = request_json(SAMPLE_JSON, "2026-11-29", None);
-        assert!(last.for_request(&next_day).is_none());
+        let (next_day, _) = laid_out(SAMPLE_JSON, "en", "2026-11-29", None);
+        assert!(last.for_laid_out(&next_day).is_none());
         let edited = SAMPLE_JSON.replacen("Northwind", "Southwind", 1);
         assert_ne!(edited, SAMPLE_JSON);
-        assert!(last
-            .for_request(&request_json(&edited, "2026-11-28", None))
-            .is_none());
-        // What it keeps is what building that request gives: the workbook is deterministic.
-        assert_eq!(handle(&request).unwrap(), bytes);
+        let (edited, _) = laid_out(&edited, "en", "2026-11-28", None);
+        assert!(last.for_laid_out(&edited).is_none());
+        // What it keeps is what writing those bytes gives: the file is deterministic.
+        assert_eq!(handle(&sample).unwrap(), bytes);
+    }
+
+    #[test]
+    fn the_warm_up_writes_a_workbook_that_opens() {
+        warm_up();
+        let laid_out = export::warm_up::laid_out().unwrap();
+        let file = handle(&laid_out).unwrap();
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(&file)).unwrap();
+        for part in ["xl/charts/chart1.xml", "xl/worksheets/sheet3.xml"] {
+            assert!(archive.by_name(part).is_ok(), "{part}");
+        }
     }
 
     #[test]
     fn a_workbook_read_back_answers_with_its_review() {
-        let bytes = handle(&request_json(SAMPLE_JSON, "2026-12-01", None)).unwrap();
+        let (_, bytes) = laid_out(SAMPLE_JSON, "en", "2026-12-01", None);
         let json = handle_read(&bytes, "", "en").unwrap();
         let review: crate::assessment::Review = serde_json::from_str(&json).unwrap();
         assert!(review.embedded && review.changes.is_empty());
@@ -157,31 +175,20 @@ mod tests {
     }
 
     #[test]
-    fn a_workbook_in_a_language_the_page_sent_first() {
-        let request = crate::protocol::request_json_in("fr", SAMPLE_JSON, "2026-12-02", None);
-        // The worker has English only until the page sends another language.
-        assert!(Texts::installed("fr").is_none() || handle(&request).is_ok());
-        let bundle = crate::i18n::bundled("fr").unwrap();
-        let message = serde_json::to_string(&Language {
-            lang: "fr",
-            bundle: bundle.into(),
-        })
-        .unwrap();
-        handle_language(&message).unwrap();
-        let french = handle(&request).unwrap();
-        assert_ne!(
-            french,
-            handle(&request_json(SAMPLE_JSON, "2026-12-02", None)).unwrap()
-        );
-        assert!(handle_language("{}").is_err());
-    }
-
-    #[test]
-    fn a_bad_request_is_a_message_not_a_panic() {
-        assert!(handle("not json")
+    fn bytes_that_are_not_a_laid_out_workbook_are_a_message_not_a_panic() {
+        let (sample, _) = laid_out(SAMPLE_JSON, "en", "2026-12-05", None);
+        assert!(handle(b"").unwrap_err().contains("not a workbook laid out"));
+        assert!(handle(b"PK\x03\x04")
             .unwrap_err()
-            .contains("bad export request"));
-        let unreadable = r#"{"assessment": {"schema": 99}, "date": "2026-11-28"}"#;
-        assert!(handle(unreadable).unwrap_err().contains("newer version"));
+            .contains("not a workbook laid out"));
+        // The right start, then cut short or altered: refused, never a panic.
+        for cut in [5, 6, 100, sample.len() / 2, sample.len() - 1] {
+            assert!(handle(&sample[..cut]).is_err(), "cut at {cut}");
+        }
+        let mut altered = sample.clone();
+        for at in (5..altered.len()).step_by(997) {
+            altered[at] ^= 0xA5;
+            let _ = handle(&altered);
+        }
     }
 }

@@ -17,7 +17,7 @@ use super::store::{use_dropped_files, use_store};
 use super::summary::SummaryScreen;
 use crate::embed::{Event, SharedSummary};
 use crate::matrix::{self, Matrix};
-use crate::state::Screen;
+use crate::state::{Action, Screen};
 use crate::web;
 
 #[component]
@@ -25,9 +25,9 @@ pub fn App() -> Html {
     let (store, dispatch) = use_store(false, Some(crate::assessment::share::inflate));
     let state = &store.0;
 
-    // The export worker loads as the user goes on to the matrix screens, never on first load,
-    // and builds the workbook ahead of time whenever the assessment has settled there, so
-    // Download hands it over at once.
+    // The export worker loads as the user goes on to the matrix screens, never on first load.
+    // Whenever the assessment has settled there, the page lays out the workbook and the worker
+    // writes it ahead of time, so Download hands it over at once.
     let on_matrix_screens = !state.screen.on_first_visit_page();
     use_effect_with(
         (on_matrix_screens, state.assessment.clone()),
@@ -37,13 +37,36 @@ pub fn App() -> Html {
                 let assessment = assessment.clone();
                 gloo::timers::callback::Timeout::new(web::export::PREPARE_AFTER_MS, move || {
                     let brand = web::export::brand();
-                    web::export::prepare_workbook(&assessment, &web::today(), brand.as_ref());
+                    // A layout that fails is reported by the click, which lays out again.
+                    if let Ok(laid_out) =
+                        super::laid_out::laid_out(&assessment, &web::today(), brand.as_ref())
+                    {
+                        web::export::prepare_workbook(laid_out);
+                    }
                 })
             });
             // Dropping the timeout cancels it: a newer change starts the wait again.
             move || drop(prepare)
         },
     );
+
+    // Download clicked on the first-visit page, which cannot lay a workbook out: carried out
+    // here, once, as the full app takes over.
+    {
+        let dispatch = dispatch.clone();
+        let assessment = state.assessment.clone();
+        use_effect_with(state.export_requested, move |requested| {
+            if *requested {
+                dispatch.emit(Action::ExportHandedOverStarted);
+                super::export_button::download(
+                    &assessment,
+                    super::export_button::LayOut(super::laid_out::laid_out),
+                    dispatch.clone(),
+                    || {},
+                );
+            }
+        });
+    }
 
     let matrix: Rc<Matrix> = use_memo(
         (state.assessment.clone(), state.lang.clone()),
@@ -153,6 +176,7 @@ pub fn App() -> Html {
         state,
         &dispatch,
         row_topic,
+        Some(super::export_button::LayOut(super::laid_out::laid_out)),
         html! { <>{screen}{print_report}</> },
     )
 }

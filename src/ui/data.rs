@@ -118,7 +118,7 @@ pub fn DataScreen(props: &DataProps) -> Html {
                 <div class="card">
                     <h2>{t("data.workbook.heading")}</h2>
                     <p>{t("data.workbook.text")}</p>
-                    <super::export_button::ExportButton assessment={props.assessment.clone()} dispatch={dispatch.clone()} primary=true />
+                    <super::export_button::ExportButton assessment={props.assessment.clone()} dispatch={dispatch.clone()} lay_out={Some(super::export_button::LayOut(super::laid_out::laid_out))} primary=true />
                 </div>
                 <div class="card">
                     <h2>{t("data.export.heading")}</h2>

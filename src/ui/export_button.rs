@@ -1,5 +1,7 @@
-//! The "Download Excel" button: builds the workbook in the export worker, shows a busy state
-//! meanwhile, and reports success or failure as a notice; never fails silently.
+//! The "Download Excel" button: lays the workbook out and has the export worker write it, shows
+//! a busy state meanwhile, and reports success or failure as a notice; never fails silently.
+//! The first-visit page has no engine to lay a workbook out: there the button hands over to the
+//! full app, which downloads the workbook as it takes over (`AppState::export_requested`).
 
 use std::rc::Rc;
 
@@ -7,77 +9,126 @@ use yew::prelude::*;
 
 use super::lang::{decimal, t, tf};
 use crate::assessment::Assessment;
+use crate::export::Brand;
 use crate::state::{Action, Notice, NoticeKind};
 use crate::web;
+
+/// How a root lays a workbook out for the export worker: `ui::laid_out::laid_out` in the full
+/// app. A function the root passes in, so that the first-visit page, which passes none, does
+/// not carry the engine and the sheets.
+#[derive(Clone, Copy)]
+pub struct LayOut(pub LayOutFn);
+
+/// The assessment, the date and the brand in; the laid-out workbook, or a message, out.
+pub type LayOutFn = fn(&Assessment, &str, Option<&Brand>) -> Result<Rc<Vec<u8>>, String>;
+
+impl PartialEq for LayOut {
+    fn eq(&self, other: &LayOut) -> bool {
+        std::ptr::fn_addr_eq(self.0, other.0)
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct ExportButtonProps {
     pub assessment: Rc<Assessment>,
     pub dispatch: Callback<Action>,
+    /// None on the first-visit page: the click hands over to the full app.
+    pub lay_out: Option<LayOut>,
     #[prop_or_default]
     pub primary: bool,
+}
+
+/// Lays out and downloads the workbook of `assessment`, then tells the user in a notice and
+/// calls `finished`.
+pub fn download(
+    assessment: &Assessment,
+    lay_out: LayOut,
+    dispatch: Callback<Action>,
+    finished: impl FnOnce() + 'static,
+) {
+    let date = web::today();
+    let file_name = assessment.download_name(&date, "xlsx");
+    let shown_name = file_name.clone();
+    let brand = web::export::brand();
+    let failed = |problem: &str| Notice {
+        kind: NoticeKind::Error,
+        text: tf("export-button.failed", &[("problem", &problem)]),
+        details: Vec::new(),
+    };
+    let laid_out = match (lay_out.0)(assessment, &date, brand.as_ref()) {
+        Ok(laid_out) => laid_out,
+        Err(problem) => {
+            finished();
+            dispatch.emit(Action::Notify(failed(&problem)));
+            return;
+        }
+    };
+    web::export::export_workbook(laid_out, file_name, move |result| {
+        finished();
+        let notice = match result {
+            Ok(exported) => {
+                web::embed::post(&crate::embed::Event::Exported {
+                    format: "xlsx".into(),
+                });
+                Notice {
+                    kind: NoticeKind::Info,
+                    text: tf(
+                        "export-button.done",
+                        &[
+                            ("file", &shown_name),
+                            ("ms", &decimal(exported.build_millis.max(1.0), 0)),
+                        ],
+                    ),
+                    details: Vec::new(),
+                }
+            }
+            Err(problem) => failed(&problem),
+        };
+        dispatch.emit(Action::Notify(notice));
+    });
 }
 
 #[component]
 pub fn ExportButton(props: &ExportButtonProps) -> Html {
     let busy = use_state(|| false);
     let onclick = {
-        let (busy, assessment, dispatch) = (
+        let (busy, assessment, dispatch, lay_out) = (
             busy.clone(),
             props.assessment.clone(),
             props.dispatch.clone(),
+            props.lay_out,
         );
         Callback::from(move |_: MouseEvent| {
             if *busy {
                 return;
             }
+            let Some(lay_out) = lay_out else {
+                dispatch.emit(Action::ExportInFullApp);
+                return;
+            };
             busy.set(true);
-            let date = web::today();
-            let file_name = assessment.download_name(&date, "xlsx");
-            let (busy, dispatch, shown_name) = (busy.clone(), dispatch.clone(), file_name.clone());
-            let brand = web::export::brand();
-            web::export::export_workbook(
-                &assessment,
-                &date,
-                brand.as_ref(),
-                file_name,
-                move |result| {
-                    busy.set(false);
-                    let notice = match result {
-                        Ok(exported) => {
-                            web::embed::post(&crate::embed::Event::Exported {
-                                format: "xlsx".into(),
-                            });
-                            Notice {
-                                kind: NoticeKind::Info,
-                                text: tf(
-                                    "export-button.done",
-                                    &[
-                                        ("file", &shown_name),
-                                        ("ms", &decimal(exported.build_millis.max(1.0), 0)),
-                                    ],
-                                ),
-                                details: Vec::new(),
-                            }
-                        }
-                        Err(problem) => Notice {
-                            kind: NoticeKind::Error,
-                            text: tf("export-button.failed", &[("problem", &problem)]),
-                            details: Vec::new(),
-                        },
-                    };
-                    dispatch.emit(Action::Notify(notice));
-                },
-            );
+            let busy = busy.clone();
+            download(&assessment, lay_out, dispatch.clone(), move || {
+                busy.set(false);
+            });
         })
     };
-    // The pointer on the button, or focus on it, comes just before a click: have the workbook
-    // built now (the worker ignores it when it already has this one).
+    // The pointer on the button, or focus on it, comes about a tenth of a second before a
+    // click: have the workbook laid out and written now (the worker ignores it when it already
+    // has this one).
     let prepare = {
         let assessment = props.assessment.clone();
+        let lay_out = props.lay_out;
         move || {
+            // Never starts the worker: the pointer merely crossing the header on a screen
+            // without the matrix does not load it.
+            let Some(lay_out) = lay_out.filter(|_| web::export::started()) else {
+                return;
+            };
             let brand = web::export::brand();
-            web::export::prepare_if_started(&assessment, &web::today(), brand.as_ref());
+            if let Ok(laid_out) = (lay_out.0)(&assessment, &web::today(), brand.as_ref()) {
+                web::export::prepare_workbook(laid_out);
+            }
         }
     };
     let (on_pointer, on_focus) = {

@@ -3,18 +3,20 @@
 
 use yew::prelude::*;
 
-use super::export_button::ExportButton;
+use super::export_button::{ExportButton, LayOut};
 use super::lang::{t, tf};
 use super::notices::{self, Notices};
 use crate::i18n;
 use crate::state::{Action, AppState, Notice, NoticeKind, Screen};
 use crate::web;
 
-/// The frame with `screen` inside. `row_topic` names a crosswalk row in the banners.
+/// The frame with `screen` inside. `row_topic` names a crosswalk row in the banners;
+/// `lay_out` is how the root lays a workbook out for Download (none on the first-visit page).
 pub fn frame(
     state: &AppState,
     dispatch: &Callback<Action>,
     row_topic: fn(&str) -> Option<String>,
+    lay_out: Option<LayOut>,
     screen: Html,
 ) -> Html {
     html! {
@@ -33,7 +35,7 @@ pub fn frame(
                                 onclick={dispatch.reform(|_: MouseEvent| Action::GoTo(Screen::Report))}>
                                 {t("frame.report")}
                             </button>
-                            <ExportButton assessment={state.assessment.clone()} dispatch={dispatch.clone()} primary=true />
+                            <ExportButton assessment={state.assessment.clone()} dispatch={dispatch.clone()} lay_out={lay_out} primary=true />
                         </div>
                     }
                 } else {

@@ -24,14 +24,13 @@ pub fn texts() -> &'static Texts {
 }
 
 /// Shows the screens in `texts`' language from the next render on; `bundle`, the file they came
-/// from, is kept for the workers, so the workbook and a workbook's review can be in the
-/// language too.
+/// from, is kept for the reader worker, so a workbook's review can be in the language too (the
+/// page lays out the workbook itself, in this language).
 pub fn set(texts: &'static Texts, bundle: Option<&str>) {
     TEXTS.with(|current| current.set(texts));
     crate::web::lang::set_current(texts.lang());
     if let Some(bundle) = bundle {
         crate::web::lang::keep_bundle(texts.lang(), bundle);
-        crate::web::export::send_language(texts.lang(), bundle);
     }
 }
 

@@ -8,6 +8,7 @@ mod export_button;
 mod frame;
 mod heatmap;
 mod labels;
+mod laid_out;
 pub mod lang;
 mod matrix_screen;
 mod notices;

@@ -63,7 +63,7 @@ pub fn StartApp(props: &StartProps) -> Html {
         .unwrap_or_else(|| html! { <p class="loading" role="status">{t("start.opening")}</p> });
     // No catalog here, so a row is named by its id; this page edits no row, so two tabs cannot
     // both have changed one.
-    frame(state, &dispatch, |_| None, screen)
+    frame(state, &dispatch, |_| None, None, screen)
 }
 
 /// The first screen a new visitor sees (nothing saved, no host's options, no link) in the
@@ -84,7 +84,7 @@ pub fn StaticWelcome() -> Html {
             <Welcome on_start={Callback::noop()} />
         </>
     };
-    frame(&state, &Callback::noop(), |_| None, screen)
+    frame(&state, &Callback::noop(), |_| None, None, screen)
 }
 
 /// The welcome screen and the questionnaire, as both roots show them; `None` for the screens

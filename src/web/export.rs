@@ -1,7 +1,8 @@
 //! The page's side of exporting: starts the export worker as the visitor goes on to the matrix
-//! screens (from the first-visit page, as it hands over, or else from the full app), has it
-//! build the workbook ahead of time whenever the assessment settles, and downloads the workbook
-//! it returns. One export at a time; the UI shows a busy state until `done` is called.
+//! screens (from the first-visit page, as it hands over, or else from the full app), sends it
+//! the workbooks the page laid out (`export::laid_out`, called by `ui::laid_out`) to write ahead
+//! of time whenever the assessment settles, and downloads the file it returns. One export at a
+//! time; the UI shows a busy state until `done` is called.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -9,8 +10,7 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::assessment::Assessment;
-use crate::protocol::{request_json_in, Brand};
+use crate::protocol::Brand;
 
 /// The `<meta>` that names the worker's loader script, relative to the page (so any sub-path
 /// works); the build hook gives the worker's files hashed names (`scripts/hash-workers.mjs`).
@@ -18,8 +18,8 @@ pub const WORKER_META: &str = "ims-matrix-export-worker";
 
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/// How long the assessment must stay unchanged before the worker builds its workbook ahead of
-/// time: typing a note does not start a build per keystroke.
+/// How long the assessment must stay unchanged before the page lays out its workbook and the
+/// worker writes it ahead of time: typing a note does not start one per keystroke.
 pub const PREPARE_AFTER_MS: u32 = 300;
 
 type Done = Box<dyn FnOnce(Result<Exported, String>)>;
@@ -27,15 +27,15 @@ type Done = Box<dyn FnOnce(Result<Exported, String>)>;
 /// What the user's export took.
 #[derive(Clone, Copy, Debug)]
 pub struct Exported {
-    /// The worker's build time in milliseconds.
+    /// The worker's write time in milliseconds.
     pub build_millis: f64,
-    /// Built ahead of time, so the click only fetched it.
+    /// Written ahead of time, so the click only fetched it.
     pub prepared: bool,
 }
 
 /// An export waiting for its reply.
 struct Pending {
-    request: String,
+    laid_out: Rc<Vec<u8>>,
     file_name: String,
     done: Done,
 }
@@ -44,35 +44,27 @@ struct Exporter {
     worker: web_sys::Worker,
     ready: bool,
     pending: Option<Pending>,
-    /// A build ahead of time asked for before the worker was ready; only the latest counts.
-    held_prepare: Option<String>,
+    /// A workbook to write ahead of time, asked for before the worker was ready; only the
+    /// latest counts.
+    held_prepare: Option<Rc<Vec<u8>>>,
+    /// The last workbook sent to write ahead of time: the pointer on the button sends it again
+    /// and again, and the worker would only compare it with what it has.
+    prepared: Option<Rc<Vec<u8>>>,
 }
 
-/// Sends the worker one message, `{kind, request}` (`protocol::Kind`).
-fn post_to(worker: &web_sys::Worker, kind: &str, request: &str) {
+/// Sends the worker one message, `{kind, workbook}` (`protocol::Kind`), with a copy of the
+/// laid-out workbook whose buffer is moved, not copied again.
+fn post_to(worker: &web_sys::Worker, kind: &str, laid_out: &[u8]) {
     let message = js_sys::Object::new();
+    let array = js_sys::Uint8Array::from(laid_out);
     let _ = js_sys::Reflect::set(&message, &"kind".into(), &kind.into());
-    let _ = js_sys::Reflect::set(&message, &"request".into(), &request.into());
-    let _ = worker.post_message(&message);
-}
-
-/// Sends the worker every language file loaded in the page, which it needs before requests in
-/// those languages.
-fn send_languages(worker: &web_sys::Worker) {
-    for (lang, bundle) in super::lang::bundles() {
-        post_to(worker, "language", &language_message(&lang, &bundle));
-    }
-}
-
-/// The request text for a workbook of `assessment_json` in the page's language. The worker
-/// hands over a kept workbook only for a byte-identical text, so every request is made here.
-fn request_for(assessment_json: &str, date: &str, brand: Option<&Brand>) -> String {
-    request_json_in(&super::lang::current(), assessment_json, date, brand)
+    let _ = js_sys::Reflect::set(&message, &"workbook".into(), &array);
+    let _ = worker.post_message_with_transfer(&message, &js_sys::Array::of1(&array.buffer()));
 }
 
 impl Exporter {
-    fn post(&self, kind: &str, request: &str) {
-        post_to(&self.worker, kind, request);
+    fn post(&self, kind: &str, laid_out: &[u8]) {
+        post_to(&self.worker, kind, laid_out);
     }
 }
 
@@ -80,36 +72,16 @@ thread_local! {
     static EXPORTER: RefCell<Option<Rc<RefCell<Exporter>>>> = const { RefCell::new(None) };
 }
 
-fn language_message(lang: &str, bundle: &str) -> String {
-    serde_json::to_string(&crate::protocol::Language {
-        lang,
-        bundle: bundle.into(),
-    })
-    .expect("serialisable")
-}
-
-/// Gives the worker a language's texts (kept by `web::lang::keep_bundle`), now if it runs and
-/// is ready, else when it is.
-pub fn send_language(lang: &str, bundle: &str) {
-    if let Some(exporter) = EXPORTER.with(|e| e.borrow().clone()) {
-        let state = exporter.borrow();
-        if state.ready {
-            state.post("language", &language_message(lang, bundle));
-        }
-    }
-}
-
 /// The worker listens: what waited for it goes now.
 fn became_ready(state: &mut Exporter) {
     state.ready = true;
-    // Messages sent before the worker listened were lost: the languages go first.
-    send_languages(&state.worker);
     let held = state.held_prepare.take();
     // An export asked for meanwhile is newer than any held prepare, and goes alone.
     if let Some(pending) = &state.pending {
-        state.post("export", &pending.request);
-    } else if let Some(request) = held {
-        state.post("prepare", &request);
+        state.post("export", &pending.laid_out);
+    } else if let Some(laid_out) = held {
+        state.post("prepare", &laid_out);
+        state.prepared = Some(laid_out);
     }
 }
 
@@ -162,6 +134,7 @@ fn exporter() -> Result<Rc<RefCell<Exporter>>, String> {
         ready: false,
         pending: None,
         held_prepare: None,
+        prepared: None,
     }));
     let for_messages = exporter.clone();
     let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |event| {
@@ -199,16 +172,12 @@ const SAID_READY: &str = "imsMatrixSaidReady";
 const FAILED: &str = "imsMatrixFailed";
 
 /// Starts the export worker from the first-visit page as it hands over to the matrix screens:
-/// the worker downloads, compiles and warms up (about half a second here) while the full app
-/// loads and starts, so a click on Download the moment the matrix shows does not wait for it.
-/// Its warm-up is the visitor's own workbook (`assessment_json`, as handed over), in the
-/// page's language, which it keeps: the full app's first request is the same text, and gets it
-/// at once. The worker's loader keeps these messages until its wasm listens.
-/// The worker fetches its wasm at low priority (`scripts/hash-workers.mjs`), so on a slow
-/// network the full app's own download goes first. Until the full app takes it
-/// (`take_early_worker`), a listener notes on the worker whether it said "ready" or failed,
-/// since a message nobody listens to is lost.
-pub fn start_for_full_app(assessment_json: &str) {
+/// the worker downloads, compiles and warms up while the full app loads and starts, so a click
+/// on Download the moment the matrix shows does not wait for it. The worker fetches its wasm at
+/// low priority (`scripts/hash-workers.mjs`), so on a slow network the full app's own download
+/// goes first. Until the full app takes it (`take_early_worker`), a listener notes on the
+/// worker whether it said "ready" or failed, since a message nobody listens to is lost.
+pub fn start_for_full_app() {
     let Some(window) = web_sys::window() else {
         return;
     };
@@ -233,10 +202,6 @@ pub fn start_for_full_app(assessment_json: &str) {
     });
     worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
     onerror.forget();
-    send_languages(&worker);
-    let brand = brand();
-    let request = request_for(assessment_json, &super::today(), brand.as_ref());
-    post_to(&worker, "prepare", &request);
     let _ = js_sys::Reflect::set(&window, &EARLY_WORKER_KEY.into(), &worker);
 }
 
@@ -264,6 +229,13 @@ fn take_early_worker() -> Option<(web_sys::Worker, bool)> {
     Some((worker, said_ready))
 }
 
+/// Starts the export worker in the background (it fetches and compiles off the main thread), or
+/// takes over the one the first-visit page started. Called when the matrix screens open; the
+/// welcome screen and the questionnaire never load it.
+pub fn start() {
+    let _ = exporter();
+}
+
 /// The consultancy named in the embedding configuration, for the workbook's About sheet and
 /// properties.
 pub fn brand() -> Option<Brand> {
@@ -278,44 +250,35 @@ pub fn brand() -> Option<Brand> {
     })
 }
 
-/// Starts the export worker in the background (it fetches and compiles off the main thread), or
-/// takes over the one the first-visit page started. Called when the matrix screens open; the
-/// welcome screen and the questionnaire never load it.
-pub fn start() {
-    let _ = exporter();
+/// Whether the export worker runs (or is loading).
+pub fn started() -> bool {
+    EXPORTER.with(|e| e.borrow().is_some())
 }
 
-/// Has the worker build the workbook for `assessment` now and keep it, so a click on Download
+/// Has the worker write the laid-out workbook now and keep the file, so a click on Download
 /// gets it at once. Starts the worker if needed.
-pub fn prepare_workbook(assessment: &Assessment, date: &str, brand: Option<&Brand>) {
+pub fn prepare_workbook(laid_out: Rc<Vec<u8>>) {
     let Ok(exporter) = exporter() else {
         return; // the click will report it
     };
-    let request = request_for(&assessment.to_json(), date, brand);
     let mut state = exporter.borrow_mut();
-    if state.ready {
-        state.post("prepare", &request);
-    } else {
-        state.held_prepare = Some(request);
+    if !state.ready {
+        state.held_prepare = Some(laid_out);
+    } else if !state
+        .prepared
+        .as_ref()
+        .is_some_and(|sent| Rc::ptr_eq(sent, &laid_out))
+    {
+        state.post("prepare", &laid_out);
+        state.prepared = Some(laid_out);
     }
 }
 
-/// `prepare_workbook`, but only when the worker is already running: for the moment the pointer
-/// reaches the Download button or it gets focus, which comes about a tenth of a second before
-/// the click, enough to build the workbook. It never starts the worker, so the questionnaire
-/// does not load the exporter when the pointer merely crosses the header.
-pub fn prepare_if_started(assessment: &Assessment, date: &str, brand: Option<&Brand>) {
-    if EXPORTER.with(|e| e.borrow().is_some()) {
-        prepare_workbook(assessment, date, brand);
-    }
-}
-
-/// Has the worker build (or hand over, when built ahead for the same request) the workbook and
-/// downloads it as `file_name`; `done` gets what it took, or a message for the user.
+/// Has the worker write (or hand over, when written ahead from the same bytes) the laid-out
+/// workbook and downloads the file as `file_name`; `done` gets what it took, or a message for
+/// the user.
 pub fn export_workbook(
-    assessment: &Assessment,
-    date: &str,
-    brand: Option<&Brand>,
+    laid_out: Rc<Vec<u8>>,
     file_name: String,
     done: impl FnOnce(Result<Exported, String>) + 'static,
 ) {
@@ -327,12 +290,11 @@ pub fn export_workbook(
     if state.pending.is_some() {
         return done(Err(super::texts().get("web.export.busy").to_owned()));
     }
-    let request = request_for(&assessment.to_json(), date, brand);
     if state.ready {
-        state.post("export", &request);
+        state.post("export", &laid_out);
     }
     state.pending = Some(Pending {
-        request,
+        laid_out,
         file_name,
         done: Box::new(done),
     });

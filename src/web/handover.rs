@@ -56,7 +56,7 @@ pub fn load_full_app(handover: &Handover) {
         let _ = head.append_child(&script);
     }
     if Screen::from_id(&handover.screen).is_some_and(|screen| !screen.on_first_visit_page()) {
-        super::export::start_for_full_app(&handover.assessment);
+        super::export::start_for_full_app();
     }
 }
 

@@ -106,12 +106,13 @@ pub async fn load(lang: &str) -> Result<(&'static Texts, Option<String>), String
 }
 
 thread_local! {
-    /// Every language file loaded in the page, `(lang, bundle)`: the workers get them from here.
+    /// Every language file loaded in the page, `(lang, bundle)`: the reader worker gets them from
+    /// here.
     static BUNDLES: std::cell::RefCell<Vec<(String, std::rc::Rc<str>)>> =
         const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// Keeps a loaded language file for the workers, which cannot fetch it by themselves.
+/// Keeps a loaded language file for the reader worker, which cannot fetch it by itself.
 pub fn keep_bundle(lang: &str, bundle: &str) {
     BUNDLES.with(|b| b.borrow_mut().push((lang.to_owned(), bundle.into())));
 }
@@ -124,11 +125,6 @@ pub fn bundle(lang: &str) -> Option<std::rc::Rc<str>> {
             .find(|(l, _)| l == lang)
             .map(|(_, bundle)| bundle.clone())
     })
-}
-
-/// Every language file loaded, `(lang, bundle)`.
-pub fn bundles() -> Vec<(String, std::rc::Rc<str>)> {
-    BUNDLES.with(|b| b.borrow().clone())
 }
 
 /// Sets the document's language, so screen readers and hyphenation follow it.

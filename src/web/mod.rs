@@ -34,6 +34,23 @@ pub fn now() -> String {
     }
 }
 
+/// Runs `work` between two User Timing marks, so its duration shows as the measure `name` in
+/// the browser's performance tools, where the benchmarks read it (`benches/browser.mjs`).
+pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+    let performance = web_sys::window()
+        .filter(|_| in_browser())
+        .and_then(|w| w.performance());
+    let start = format!("{name}:start");
+    if let Some(performance) = &performance {
+        let _ = performance.mark(&start);
+    }
+    let result = work();
+    if let Some(performance) = &performance {
+        let _ = performance.measure_with_start_mark(name, &start);
+    }
+    result
+}
+
 /// Today's date, `YYYY-MM-DD`.
 pub fn today() -> String {
     now().chars().take(10).collect()

@@ -1,4 +1,4 @@
-// Export in the browser: the workbook is built in the export worker (never part of the first
+// Export in the browser: the page lays the workbook out and the export worker writes the file (never part of the first
 // page load; it loads in the background as the visitor goes on to the matrix screens), downloaded as
 // ims-matrix-<organisation>-<date>.xlsx, and LibreOffice reads it.
 import { test } from 'node:test';
@@ -129,6 +129,35 @@ test('Download Excel builds the workbook in a worker loaded on demand, and it op
   await context.close();
 });
 
+test('Download on the questionnaire hands over to the full app, which lays the workbook out and downloads it', async () => {
+  const { context, page, problems, requests } = await openPage(app.browser, { width: 375, height: 812 });
+  await page.goto(app.server.url);
+  await page.getByRole('button', { name: 'Start the questionnaire' }).click();
+  await page.fill('#q-org-name', 'Questionnaire Download AG');
+  await page.waitForTimeout(200);
+  // The first-visit page has no engine to lay a workbook out: nothing of the full app or the
+  // exporter yet.
+  assert.equal(requests.filter((url) => /ims-matrix-(web|export-worker)-/.test(url)).length, 0);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 30000 }),
+    page.getByRole('button', { name: 'Download Excel workbook' }).first().click(),
+  ]);
+  assert.match(download.suggestedFilename(), /^ims-matrix-questionnaire-download-ag-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = await readFile(await download.path());
+  assert.match(zipEntry(workbook, 'xl/sharedStrings.xml'), /Questionnaire Download AG/);
+  // Once: the full app took the request over and did not download again on a later render.
+  await page.locator('.notice', { hasText: /Downloaded ims-matrix-questionnaire-download-ag-/ }).waitFor();
+  assert.ok(requests.some((url) => /ims-matrix-web-[0-9a-f]{1,16}_bg\.wasm$/.test(url)), 'the full app loaded');
+  // The visitor stays on the questionnaire, with what they typed.
+  assert.equal(await page.inputValue('#q-org-name'), 'Questionnaire Download AG');
+  let again = false;
+  page.on('download', () => { again = true; });
+  await page.waitForTimeout(1000);
+  assert.equal(again, false, 'one download for one click');
+  assert.deepEqual(problems, []);
+  await context.close();
+});
+
 test('the export worker starts as the page hands over to the full app, once, at low priority', async () => {
   const { context, page, problems } = await openPage(app.browser);
   await context.addInitScript(watchWorkers);
@@ -165,7 +194,7 @@ test('the export worker starts as the page hands over to the full app, once, at 
   await context.close();
 });
 
-test("the worker's first workbook is the visitor's own, in their language: a click as the matrix shows takes it", async () => {
+test("the page lays the visitor's workbook out in their language, the worker writes it ahead, and a click takes it", async () => {
   const { context, page, problems } = await openPage(app.browser);
   const sample = await readFile(new URL('../../data/sample-assessment.json', import.meta.url), 'utf8');
   await context.addInitScript(watchWorkers);
@@ -173,15 +202,6 @@ test("the worker's first workbook is the visitor's own, in their language: a cli
     localStorage.setItem('ims-matrix.assessment', saved);
     localStorage.setItem('ims-matrix.lang', 'de');
   }, sample);
-  // A message to a worker that has not started yet reaches it only once the page's main thread
-  // is free to forward it. While the full app starts, that can be after the worker's wasm has
-  // started and warmed up on the sample; the request then comes second, still before the full
-  // app asks. Here the full app's script comes a second late, so the page is free at once and
-  // the request must be the worker's first workbook.
-  await page.route(/\/app-[0-9a-f]{1,16}\.js$/, async (route) => {
-    await new Promise((resolve) => { setTimeout(resolve, 1000); });
-    await route.continue();
-  });
   await page.goto(app.server.url);
   await page.getByRole('button', { name: 'Meine Matrix öffnen' }).click();
   await page.locator('#matrix-search').waitFor();
@@ -196,14 +216,14 @@ test("the worker's first workbook is the visitor's own, in their language: a cli
   const said = await page.evaluate(() => window.exportWorkerSaid);
   const prepared = said.filter((message) => typeof message === 'string' && message.startsWith('prepared'));
   assert.deepEqual(said.filter((message) => typeof message === 'string' && message.startsWith('made')), ['made by start'], JSON.stringify(said));
-  // Built while the full app loaded, before the worker said ready: its warm-up was this workbook.
-  assert.ok(said.indexOf(prepared[0]) < said.indexOf('ready'), JSON.stringify(said));
-  // The full app's own request was the same text, so nothing was built again, and the click
-  // took the kept workbook.
+  // The worker warmed up on its own workbook and said ready; then the full app sent the
+  // visitor's, laid out on the page, and the worker wrote it ahead of time, once.
   assert.equal(prepared.length, 1, JSON.stringify(said));
+  assert.ok(said.indexOf('ready') < said.indexOf(prepared[0]), JSON.stringify(said));
+  // The click sent the same bytes, so the kept file was handed over.
   assert.deepEqual(said.at(-1), { ok: true, prepared: true });
   const workbook = await readFile(await download.path());
-  // In German, the language the worker was sent before the request.
+  // In German, the page's language: the worker has no texts of its own.
   assert.match(zipEntry(workbook, 'xl/workbook.xml'), /Maßnahmenplan/);
   assert.match(zipEntry(workbook, 'xl/sharedStrings.xml'), /Northwind Managed Services/);
   assert.deepEqual(problems, []);

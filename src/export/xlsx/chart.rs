@@ -1,9 +1,12 @@
 //! The one chart kind our workbook draws: horizontal bars of one series, its categories and
 //! values in cells of a sheet, and the drawing that places it over cells.
 
+use serde::{Deserialize, Serialize};
+
 use super::xml::{absolute_range, push_text, sheet_reference};
 
 /// A bar chart of one series, without a legend.
+#[derive(Serialize, Deserialize)]
 pub struct Chart {
     title: String,
     series_name: String,

@@ -2,10 +2,12 @@
 //! use, each written once, and a cell format (`xf`) per distinct format, numbered in the order
 //! the workbook first uses them. Only what our sheets set is modelled.
 
+use serde::{Deserialize, Serialize};
+
 use super::xml::{push_attribute, push_u32};
 
 /// An RGB colour.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Color {
     Rgb(u32),
     White,
@@ -43,7 +45,7 @@ pub enum FormatUnderline {
     Single,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 struct Font {
     bold: bool,
     underline: bool,
@@ -63,7 +65,7 @@ impl Default for Font {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 struct Alignment {
     left: bool,
     top: bool,
@@ -71,7 +73,7 @@ struct Alignment {
 }
 
 /// A cell format: font, fill, border, alignment and number format.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Format {
     font: Font,
     fill: Option<Color>,

@@ -15,6 +15,7 @@ mod format;
 mod properties;
 mod sheet;
 mod strings;
+mod wire;
 mod workbook;
 mod xml;
 mod zip;

@@ -1,10 +1,12 @@
 //! The document's properties (File › Info in Excel) and the two parts that carry them.
 
+use serde::{Deserialize, Serialize};
+
 use super::sheet::ExcelDate;
 use super::xml::{self, sheet_reference, XML_DECLARATION};
 
 /// The document's properties (File › Info in Excel).
-#[derive(Default, Clone)]
+#[derive(Default, Clone, Serialize, Deserialize)]
 pub struct DocProperties {
     title: String,
     subject: String,

@@ -5,6 +5,8 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use serde::{Deserialize, Serialize};
+
 use super::chart::Chart;
 use super::error::XlsxError;
 use super::format::{Color, Format};
@@ -22,6 +24,7 @@ pub(super) const DEFAULT_COL_PIXELS: u32 = 64;
 const DIGIT_PIXELS: u32 = 7;
 const PADDING_PIXELS: u32 = 5;
 
+#[derive(Serialize, Deserialize)]
 pub(super) enum Value {
     /// A format without a value: what an empty text with a format writes.
     Blank,
@@ -34,6 +37,7 @@ pub(super) enum Value {
     },
 }
 
+#[derive(Serialize, Deserialize)]
 pub(super) struct Cell {
     pub col: u16,
     /// The cell's own format (in the sheet's `formats`), or `None` to take its column's.
@@ -41,13 +45,13 @@ pub(super) struct Cell {
     pub value: Value,
 }
 
-#[derive(Default)]
+#[derive(Default, Serialize, Deserialize)]
 pub(super) struct Row {
     pub cells: Vec<Cell>,
     pub height_pixels: Option<u32>,
 }
 
-#[derive(Clone, PartialEq)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub(super) struct Column {
     pub width_pixels: u32,
     /// In the sheet's `formats`.
@@ -55,7 +59,7 @@ pub(super) struct Column {
 }
 
 /// A drop-down list of values.
-#[derive(Clone, Default)]
+#[derive(Clone, Default, Serialize, Deserialize)]
 pub struct DataValidation {
     list: String,
     error_title: String,
@@ -147,10 +151,11 @@ impl Formula {
     }
 }
 
-#[derive(Default)]
+#[derive(Default, Serialize, Deserialize)]
 pub struct Worksheet {
     pub(super) name: String,
-    /// The workbook's texts, shared by its sheets.
+    /// The workbook's texts, shared by its sheets: sent once for the workbook (`wire`).
+    #[serde(skip)]
     pub(super) strings: Rc<RefCell<StringTable>>,
     /// The formats this sheet uses, in the order first used: Excel numbers the workbook's
     /// formats sheet by sheet in that order.
@@ -561,8 +566,26 @@ impl Worksheet {
 }
 
 /// A calendar date as Excel counts it: days since 1899-12-30 (from 1900-03-01 on).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// On the wire as its `YYYY-MM-DD` text, so a date read back is a real date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
 pub struct ExcelDate(crate::date::Date);
+
+impl From<ExcelDate> for String {
+    fn from(date: ExcelDate) -> String {
+        date.0.to_string()
+    }
+}
+
+impl TryFrom<String> for ExcelDate {
+    type Error = String;
+
+    fn try_from(text: String) -> Result<ExcelDate, String> {
+        crate::date::Date::parse(&text)
+            .map(ExcelDate)
+            .ok_or_else(|| format!("{text:?} is not a date"))
+    }
+}
 
 impl ExcelDate {
     pub fn new(date: crate::date::Date) -> ExcelDate {
@@ -595,6 +618,40 @@ pub(super) struct Context<'w, 't> {
     pub selected: bool,
     /// The drawing's relationship, when the sheet has a chart.
     pub has_drawing: bool,
+}
+
+impl Worksheet {
+    /// That a sheet read from bytes (`wire`) refers only to formats it holds and to the
+    /// `strings` texts there are, with its cells inside a worksheet and in column order, as
+    /// writing it assumes.
+    pub(super) fn check_references(&self, strings: usize) -> Result<(), XlsxError> {
+        let refused = |what: &str| Err(XlsxError(format!("sheet {:?}: {what}", self.name)));
+        let formats = self.formats.len();
+        let format_held = |format: Option<u16>| format.is_none_or(|f| usize::from(f) < formats);
+        if self.rows.len() > LAST_ROW as usize + 1 || self.columns.len() > usize::from(LAST_COL) + 1
+        {
+            return refused("larger than a worksheet");
+        }
+        if !self.columns.iter().flatten().all(|c| format_held(c.format)) {
+            return refused("a column's format is missing");
+        }
+        for row in &self.rows {
+            let mut previous = None;
+            for cell in &row.cells {
+                if cell.col > LAST_COL || previous.is_some_and(|p| p >= cell.col) {
+                    return refused("cells out of place");
+                }
+                previous = Some(cell.col);
+                if !format_held(cell.format) {
+                    return refused("a cell's format is missing");
+                }
+                if matches!(cell.value, Value::String(index) if index as usize >= strings) {
+                    return refused("a cell's text is missing");
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 impl Worksheet {

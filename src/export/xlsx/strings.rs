@@ -55,6 +55,26 @@ impl StringTable {
         index
     }
 
+    /// Every text, by its number.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        self.strings.iter().map(|s| &**s)
+    }
+
+    /// The table of texts numbered as given (as `texts` lists them).
+    pub fn from_texts(texts: Vec<String>) -> StringTable {
+        let mut table = StringTable::default();
+        for (index, text) in texts.into_iter().enumerate() {
+            let text: Rc<str> = Rc::from(text);
+            table.strings.push(Rc::clone(&text));
+            table.index.entry(text).or_insert(index as u32);
+        }
+        table
+    }
+
+    pub fn len(&self) -> usize {
+        self.strings.len()
+    }
+
     pub fn text(&self, index: u32) -> &str {
         self.strings.get(index as usize).map_or("", |s| s)
     }

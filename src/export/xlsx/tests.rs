@@ -26,6 +26,11 @@ fn parts(bytes: &[u8]) -> BTreeMap<String, String> {
 }
 
 fn ours() -> Vec<u8> {
+    our_book().save_to_buffer().unwrap()
+}
+
+/// Every feature, through our writer's API.
+fn our_book() -> Workbook {
     let default = Format::new().set_align(FormatAlign::Top).set_text_wrap();
     let header = Format::new()
         .set_bold()
@@ -147,7 +152,7 @@ fn ours() -> Vec<u8> {
             .set_category("Org")
             .set_creation_date(ExcelDate::new(date)),
     );
-    book.save_to_buffer().unwrap()
+    book
 }
 
 fn theirs() -> Vec<u8> {
@@ -315,4 +320,39 @@ fn what_excel_refuses_is_an_error() {
         .is_err());
     book.add_worksheet().set_name("Sheet1").unwrap();
     assert!(book.save_to_buffer().is_err(), "two sheets named Sheet1");
+}
+
+#[test]
+fn a_workbook_sent_as_bytes_writes_the_same_file() {
+    let book = our_book();
+    let bytes = book.to_bytes();
+    let received = Workbook::from_bytes(&bytes).unwrap();
+    assert_eq!(
+        received.save_to_buffer().unwrap(),
+        book.save_to_buffer().unwrap()
+    );
+    // And the same bytes again: nothing is lost or reordered on the way.
+    assert_eq!(received.to_bytes(), bytes);
+}
+
+#[test]
+fn bytes_that_refer_to_what_they_do_not_hold_are_refused() {
+    // A cell whose text is not in the workbook's texts.
+    let book = our_book();
+    *book.strings.borrow_mut() = super::strings::StringTable::default();
+    let error = Workbook::from_bytes(&book.to_bytes()).err().unwrap();
+    assert!(error.to_string().contains("text is missing"), "{error}");
+    // A cell whose format the sheet does not hold.
+    let mut book = our_book();
+    book.sheets[0].formats.clear();
+    let error = Workbook::from_bytes(&book.to_bytes()).err().unwrap();
+    assert!(error.to_string().contains("format is missing"), "{error}");
+    // Another version's bytes.
+    let mut bytes = our_book().to_bytes();
+    bytes[4] = 2;
+    let error = Workbook::from_bytes(&bytes).err().unwrap();
+    assert!(
+        error.to_string().contains("not a workbook laid out"),
+        "{error}"
+    );
 }

@@ -20,11 +20,11 @@ const THEME: &str = include_str!("theme1.xml");
 
 /// A workbook being built: sheets in display order, then `save_to_buffer`.
 pub struct Workbook {
-    default_format: Format,
-    sheets: Vec<Worksheet>,
+    pub(super) default_format: Format,
+    pub(super) sheets: Vec<Worksheet>,
     /// Every text the sheets hold, once; the sheets share it.
-    strings: Rc<RefCell<StringTable>>,
-    properties: DocProperties,
+    pub(super) strings: Rc<RefCell<StringTable>>,
+    pub(super) properties: DocProperties,
 }
 
 /// A defined name: `_xlnm._FilterDatabase` or `_xlnm.Print_Titles` of one sheet.

@@ -1,0 +1,59 @@
+//! The workbook laid out on the page, for the export worker to write: the page has the engine
+//! and the reader's texts already, so the worker carries only the writer (README, "The export
+//! worker"). The last one is kept: the pointer on Download, the click and the build ahead of
+//! time after an edit ask for the same workbook, and it is laid out once.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::assessment::Assessment;
+use crate::export::{self, Brand, ExportOptions};
+use crate::{matrix, questionnaire, web};
+
+/// The name of the layout's measure in the browser's performance tools (`web::measured`).
+pub const LAYOUT_MEASURE: &str = "ims-matrix:workbook-layout";
+
+thread_local! {
+    /// The last workbook laid out, with what it was laid out from.
+    static LAST: RefCell<Option<(String, Rc<Vec<u8>>)>> = const { RefCell::new(None) };
+}
+
+/// The workbook of `assessment` in the page's language, laid out for the export worker.
+///
+/// # Errors
+/// The message for the user when the workbook cannot be laid out.
+pub fn laid_out(
+    assessment: &Assessment,
+    date: &str,
+    brand: Option<&Brand>,
+) -> Result<Rc<Vec<u8>>, String> {
+    let texts = super::lang::texts();
+    let key = serde_json::to_string(&(texts.lang(), date, brand, assessment.to_json()))
+        .map_err(|e| e.to_string())?;
+    if let Some(kept) = LAST.with(|last| {
+        last.borrow()
+            .as_ref()
+            .filter(|(kept, _)| *kept == key)
+            .map(|(_, bytes)| Rc::clone(bytes))
+    }) {
+        return Ok(kept);
+    }
+    let bytes = web::measured(LAYOUT_MEASURE, || {
+        let matrix = matrix::localized_build(texts, assessment);
+        let options = ExportOptions {
+            date: date.to_owned(),
+            brand: brand.cloned(),
+            texts,
+        };
+        export::laid_out(
+            &matrix,
+            assessment,
+            questionnaire::localized(texts),
+            &options,
+        )
+    })
+    .map_err(|e| e.to_string())?;
+    let bytes = Rc::new(bytes);
+    LAST.with(|last| *last.borrow_mut() = Some((key, Rc::clone(&bytes))));
+    Ok(bytes)
+}
