@@ -12,7 +12,7 @@ use super::xlsx::{
 use crate::date::Date;
 
 /// Rows of the warm-up's table: about the sample's matrix.
-const ROWS: u32 = 250;
+const ROWS: u32 = 600;
 
 /// A laid-out workbook with every part, as bytes (`Workbook::to_bytes`).
 ///

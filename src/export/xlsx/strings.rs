@@ -41,10 +41,18 @@ impl Hasher for Fx {
 pub struct StringTable {
     index: HashMap<Rc<str>, u32, BuildHasherDefault<Fx>>,
     strings: Vec<Rc<str>>,
+    /// Texts given at once (`from_texts`), not yet in `index`.
+    unindexed: bool,
 }
 
 impl StringTable {
     pub fn intern(&mut self, text: &str) -> u32 {
+        if self.unindexed {
+            self.unindexed = false;
+            for (index, text) in self.strings.iter().enumerate() {
+                self.index.entry(Rc::clone(text)).or_insert(index as u32);
+            }
+        }
         if let Some(index) = self.index.get(text) {
             return *index;
         }
@@ -60,15 +68,15 @@ impl StringTable {
         self.strings.iter().map(|s| &**s)
     }
 
-    /// The table of texts numbered as given (as `texts` lists them).
+    /// The table of texts numbered as given (as `texts` lists them). Their index is built only
+    /// if another text is interned: a workbook read from bytes is written, not added to, and
+    /// hashing every text would be a tenth of its writing.
     pub fn from_texts(texts: Vec<String>) -> StringTable {
-        let mut table = StringTable::default();
-        for (index, text) in texts.into_iter().enumerate() {
-            let text: Rc<str> = Rc::from(text);
-            table.strings.push(Rc::clone(&text));
-            table.index.entry(text).or_insert(index as u32);
+        StringTable {
+            index: HashMap::default(),
+            strings: texts.into_iter().map(Rc::from).collect(),
+            unindexed: true,
         }
-        table
     }
 
     pub fn len(&self) -> usize {

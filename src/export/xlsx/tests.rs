@@ -333,6 +333,14 @@ fn a_workbook_sent_as_bytes_writes_the_same_file() {
     );
     // And the same bytes again: nothing is lost or reordered on the way.
     assert_eq!(received.to_bytes(), bytes);
+    // A text written after it came keeps the number it already had.
+    let mut received = received;
+    let first = received.strings.borrow().text(0).to_owned();
+    let count = received.strings.borrow().len();
+    assert_eq!(received.strings.borrow_mut().intern(&first), 0);
+    assert_eq!(received.strings.borrow_mut().intern("new"), count as u32);
+    received.sheets[0].write_string(900, 0, &first).unwrap();
+    assert_eq!(received.strings.borrow().len(), count + 1);
 }
 
 #[test]
