@@ -28,8 +28,15 @@ pub fn laid_out(
     brand: Option<&Brand>,
 ) -> Result<Rc<Vec<u8>>, String> {
     let texts = super::lang::texts();
-    let key = serde_json::to_string(&(texts.lang(), date, brand, assessment.to_json()))
-        .map_err(|e| e.to_string())?;
+    // The assessment's JSON as it is, not escaped again inside another JSON text: the key is
+    // made on every click and build ahead of time. The brand, the one part of free text
+    // before it, is JSON, so no line break of its own can shift the parts.
+    let key = format!(
+        "{}\n{date}\n{}\n{}",
+        texts.lang(),
+        serde_json::to_string(&brand).map_err(|e| e.to_string())?,
+        assessment.to_json()
+    );
     if let Some(kept) = LAST.with(|last| {
         last.borrow()
             .as_ref()
