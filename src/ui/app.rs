@@ -46,7 +46,7 @@ pub fn App() -> Html {
                     if let Ok(laid_out) =
                         super::laid_out::laid_out(&assessment, &web::today(), brand.as_ref())
                     {
-                        web::export::prepare_workbook(laid_out);
+                        web::export::prepare_workbook(laid_out.bytes);
                     }
                 };
                 if prepared_once.replace(true) {

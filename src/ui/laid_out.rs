@@ -13,9 +13,16 @@ use crate::{matrix, questionnaire, web};
 /// The name of the layout's measure in the browser's performance tools (`web::measured`).
 pub const LAYOUT_MEASURE: &str = "ims-matrix:workbook-layout";
 
+/// A workbook laid out for the export worker, and how long that took.
+#[derive(Clone)]
+pub struct LaidOut {
+    pub bytes: Rc<Vec<u8>>,
+    pub millis: f64,
+}
+
 thread_local! {
     /// The last workbook laid out, with what it was laid out from.
-    static LAST: RefCell<Option<(String, Rc<Vec<u8>>)>> = const { RefCell::new(None) };
+    static LAST: RefCell<Option<(String, LaidOut)>> = const { RefCell::new(None) };
 }
 
 /// The workbook of `assessment` in the page's language, laid out for the export worker.
@@ -26,7 +33,7 @@ pub fn laid_out(
     assessment: &Assessment,
     date: &str,
     brand: Option<&Brand>,
-) -> Result<Rc<Vec<u8>>, String> {
+) -> Result<LaidOut, String> {
     let texts = super::lang::texts();
     // The assessment's JSON as it is, not escaped again inside another JSON text: the key is
     // made on every click and build ahead of time. The brand, the one part of free text
@@ -41,11 +48,11 @@ pub fn laid_out(
         last.borrow()
             .as_ref()
             .filter(|(kept, _)| *kept == key)
-            .map(|(_, bytes)| Rc::clone(bytes))
+            .map(|(_, laid_out)| laid_out.clone())
     }) {
         return Ok(kept);
     }
-    let bytes = web::measured(LAYOUT_MEASURE, || {
+    let (bytes, millis) = web::measured(LAYOUT_MEASURE, || {
         let matrix = matrix::localized_build(texts, assessment);
         let options = ExportOptions {
             date: date.to_owned(),
@@ -58,9 +65,11 @@ pub fn laid_out(
             questionnaire::localized(texts),
             &options,
         )
-    })
-    .map_err(|e| e.to_string())?;
-    let bytes = Rc::new(bytes);
-    LAST.with(|last| *last.borrow_mut() = Some((key, Rc::clone(&bytes))));
-    Ok(bytes)
+    });
+    let laid_out = LaidOut {
+        bytes: Rc::new(bytes.map_err(|e| e.to_string())?),
+        millis,
+    };
+    LAST.with(|last| *last.borrow_mut() = Some((key, laid_out.clone())));
+    Ok(laid_out)
 }

@@ -35,20 +35,26 @@ pub fn now() -> String {
 }
 
 /// Runs `work` between two User Timing marks, so its duration shows as the measure `name` in
-/// the browser's performance tools, where the benchmarks read it (`benches/browser.mjs`).
-pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> T {
+/// the browser's performance tools, where the benchmarks read it (`benches/browser.mjs`);
+/// returns its result and its duration in milliseconds (0 outside a browser).
+pub fn measured<T>(name: &str, work: impl FnOnce() -> T) -> (T, f64) {
     let performance = web_sys::window()
         .filter(|_| in_browser())
         .and_then(|w| w.performance());
     let start = format!("{name}:start");
-    if let Some(performance) = &performance {
-        let _ = performance.mark(&start);
-    }
+    let started = performance.as_ref().map(|p| {
+        let _ = p.mark(&start);
+        p.now()
+    });
     let result = work();
-    if let Some(performance) = &performance {
-        let _ = performance.measure_with_start_mark(name, &start);
-    }
-    result
+    let millis = match (&performance, started) {
+        (Some(performance), Some(started)) => {
+            let _ = performance.measure_with_start_mark(name, &start);
+            performance.now() - started
+        }
+        _ => 0.0,
+    };
+    (result, millis)
 }
 
 /// Today's date, `YYYY-MM-DD`.
