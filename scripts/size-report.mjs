@@ -26,10 +26,12 @@ table('Loaded on demand', rows.filter((r) => r.later));
 // Budgets, in KiB brotli. The goals are issue 18's; the build fails above a ceiling. The
 // first-visit page is what a new visitor's Start loads, and what a returning visitor, another
 // language, an embed or a shared link loads at once (www/start.js): it keeps its old ceiling.
+// The export worker only writes (the page lays the workbook out): past 250 KiB it has taken in
+// the engine, the catalog or the texts again.
 const BUDGETS = [
   { what: 'first visit', bytes: firstVisitBrotli(rows), goal: 150, ceiling: 150 },
   { what: 'first-visit page', bytes: firstVisitPageBrotli(rows), goal: 150, ceiling: 210 },
-  { what: 'export worker', bytes: exportWorkerBrotli(rows), goal: 250 },
+  { what: 'export worker', bytes: exportWorkerBrotli(rows), goal: 250, ceiling: 250 },
 ];
 console.log(`Budgets (KiB brotli)\n${'what'.padEnd(20)}${'now'.padStart(10)}${'goal'.padStart(10)}${'ceiling'.padStart(10)}`);
 let failed = false;

@@ -81,7 +81,7 @@ pub fn download(
                             ("file", &shown_name),
                             (
                                 "ms",
-                                &decimal((layout_millis + exported.build_millis).max(1.0), 0),
+                                &decimal((layout_millis + exported.write_millis).max(1.0), 0),
                             ),
                         ],
                     ),

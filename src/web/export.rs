@@ -28,7 +28,7 @@ type Done = Box<dyn FnOnce(Result<Exported, String>)>;
 #[derive(Clone, Copy, Debug)]
 pub struct Exported {
     /// The worker's write time in milliseconds.
-    pub build_millis: f64,
+    pub write_millis: f64,
     /// Written ahead of time, so the click only fetched it.
     pub prepared: bool,
 }
@@ -106,7 +106,7 @@ fn on_message(exporter: &Rc<RefCell<Exporter>>, event: web_sys::MessageEvent) {
     if get("ok").as_bool() == Some(true) {
         let bytes = js_sys::Uint8Array::new(&get("bytes"));
         let exported = Exported {
-            build_millis: get("millis").as_f64().unwrap_or_default(),
+            write_millis: get("millis").as_f64().unwrap_or_default(),
             prepared: get("prepared").as_bool() == Some(true),
         };
         done(super::download_array(&file_name, XLSX_MIME, &bytes).map(|()| exported));

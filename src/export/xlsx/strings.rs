@@ -71,7 +71,7 @@ impl StringTable {
     /// The table of texts numbered as given (as `texts` lists them). Their index is built only
     /// if another text is interned: a workbook read from bytes is written, not added to, and
     /// hashing every text would be a tenth of its writing.
-    pub fn from_texts(texts: Vec<String>) -> StringTable {
+    pub fn from_texts(texts: Vec<&str>) -> StringTable {
         StringTable {
             index: HashMap::default(),
             strings: texts.into_iter().map(Rc::from).collect(),

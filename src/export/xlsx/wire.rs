@@ -32,10 +32,12 @@ struct Outgoing<'w> {
     properties: &'w DocProperties,
 }
 
+/// The texts are borrowed from the bytes, so each is copied once, into the table.
 #[derive(Deserialize)]
-struct Incoming {
+struct Incoming<'b> {
     default_format: Format,
-    strings: Vec<String>,
+    #[serde(borrow)]
+    strings: Vec<&'b str>,
     sheets: Vec<Worksheet>,
     properties: DocProperties,
 }
