@@ -1,6 +1,6 @@
 //! The workbook laid out on the page, for the export worker to write: the page has the engine
 //! and the reader's texts already, so the worker carries only the writer (README, "The export
-//! worker"). The last one is kept: the pointer on Download, the click and the build ahead of
+//! worker writes, the page lays out"). The last one is kept: the pointer on Download, the click and the build ahead of
 //! time after an edit ask for the same workbook, and it is laid out once.
 
 use std::cell::RefCell;
