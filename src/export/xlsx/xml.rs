@@ -7,75 +7,100 @@ pub const XML_DECLARATION: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\" stan
 /// Appends `text` escaped for an element's content: `&`, `<`, `>`, and control characters as
 /// Excel writes them (`_xHHHH_`).
 pub fn push_text(out: &mut String, text: &str) {
-    push_escaped(out, text, false);
+    push_escaped(out, text, Context::Element);
 }
 
 /// `push_text` for a cell's text, where Excel reads `_xHHHH_` as a character: a literal one
 /// gets its underscore escaped, so it reads back as typed.
 pub fn push_cell_text(out: &mut String, text: &str) {
-    if !text.contains("_x") {
-        push_escaped(out, text, false);
-        return;
-    }
-    let bytes = text.as_bytes();
-    let mut from = 0;
-    for (at, _) in text.match_indices("_x") {
-        let looks_escaped = bytes.len() >= at + 7
-            && bytes[at + 6] == b'_'
-            && bytes[at + 2..at + 6].iter().all(u8::is_ascii_hexdigit);
-        if looks_escaped {
-            push_escaped(out, &text[from..at], false);
-            out.push_str("_x005F");
-            from = at;
-        }
-    }
-    push_escaped(out, &text[from..], false);
+    push_escaped(out, text, Context::Cell);
 }
 
 /// Appends `text` escaped for an attribute's value in double quotes.
 pub fn push_attribute(out: &mut String, text: &str) {
-    push_escaped(out, text, true);
+    push_escaped(out, text, Context::Attribute);
 }
 
-/// Byte by byte, copying the runs between escapes whole: every character escaped is ASCII but
-/// U+FFFE and U+FFFF, whose UTF-8 starts with 0xEF. The text of a workbook is hundreds of KB,
-/// each of its bytes passes here.
-fn push_escaped(out: &mut String, text: &str, attribute: bool) {
+#[derive(Clone, Copy, PartialEq)]
+enum Context {
+    Element,
+    Cell,
+    Attribute,
+}
+
+/// The bytes that may need an escape in some context; every other byte is copied as it is.
+/// Every character escaped is ASCII but U+FFFE and U+FFFF, whose UTF-8 starts with 0xEF.
+const NEEDS_A_LOOK: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = byte != b'\t' as usize;
+        byte += 1;
+    }
+    table[b'&' as usize] = true;
+    table[b'<' as usize] = true;
+    table[b'>' as usize] = true;
+    table[b'"' as usize] = true;
+    table[b'_' as usize] = true;
+    table[0xEF] = true;
+    table
+};
+
+/// One pass, copying the runs between escapes whole: the text of a workbook is hundreds of
+/// KB, each of its bytes passes here, and a table look-up is all most of them cost.
+fn push_escaped(out: &mut String, text: &str, context: Context) {
     let bytes = text.as_bytes();
     let mut run = 0;
     let mut at = 0;
     while at < bytes.len() {
         let byte = bytes[at];
-        let escape: Option<&str> = match byte {
-            b'&' => Some("&amp;"),
-            b'<' => Some("&lt;"),
-            b'>' => Some("&gt;"),
-            b'"' if attribute => Some("&quot;"),
-            b'\n' if attribute => Some("&#xA;"),
-            0xEF if bytes.get(at + 1) == Some(&0xBF) => match bytes.get(at + 2) {
-                Some(0xBE) => Some("_xFFFE_"),
-                Some(0xBF) => Some("_xFFFF_"),
-                _ => None,
-            },
-            b if b < b' ' && b != b'\t' && b != b'\n' => Some(""),
-            _ => None,
-        };
-        let Some(escape) = escape else {
+        if !NEEDS_A_LOOK[usize::from(byte)] {
             at += 1;
             continue;
-        };
-        out.push_str(&text[run..at]);
-        if escape.is_empty() {
-            out.push_str("_x00");
-            push_hex_byte(out, byte);
-            out.push('_');
-        } else {
-            out.push_str(escape);
         }
-        at += if escape.starts_with("_xFFF") { 3 } else { 1 };
-        run = at;
+        // What goes out in place of the byte(s) at `at`, and how many it replaces.
+        let (escape, replaced): (&str, usize) = match byte {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' if context == Context::Attribute => ("&quot;", 1),
+            b'\n' if context == Context::Attribute => ("&#xA;", 1),
+            // A literal `_xHHHH_` in a cell: its underscore escaped, the rest copied after.
+            b'_' if context == Context::Cell && looks_escaped(&bytes[at..]) => ("_x005F", 0),
+            0xEF if bytes.get(at + 1) == Some(&0xBF) => match bytes.get(at + 2) {
+                Some(0xBE) => ("_xFFFE_", 3),
+                Some(0xBF) => ("_xFFFF_", 3),
+                _ => ("", 0),
+            },
+            b if b < b' ' && b != b'\n' => {
+                out.push_str(&text[run..at]);
+                out.push_str("_x00");
+                push_hex_byte(out, byte);
+                out.push('_');
+                at += 1;
+                run = at;
+                continue;
+            }
+            _ => ("", 0),
+        };
+        if escape.is_empty() {
+            at += 1;
+            continue;
+        }
+        out.push_str(&text[run..at]);
+        out.push_str(escape);
+        run = at + replaced;
+        at += replaced.max(1);
     }
     out.push_str(&text[run..]);
+}
+
+/// Whether `bytes` starts with `_xHHHH_`, which Excel would read as one character.
+fn looks_escaped(bytes: &[u8]) -> bool {
+    bytes.len() >= 7
+        && bytes[1] == b'x'
+        && bytes[6] == b'_'
+        && bytes[2..6].iter().all(u8::is_ascii_hexdigit)
 }
 
 fn push_hex_byte(out: &mut String, byte: u8) {
@@ -85,19 +110,8 @@ fn push_hex_byte(out: &mut String, byte: u8) {
 }
 
 /// Appends a whole number in decimal.
-pub fn push_u32(out: &mut String, mut n: u32) {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    // Only ASCII digits were written.
-    out.push_str(std::str::from_utf8(&digits[at..]).unwrap_or("0"));
+pub fn push_u32(out: &mut String, n: u32) {
+    out.push_str(itoa::Buffer::new().format(n));
 }
 
 /// Appends a number as Excel reads it back exactly: whole numbers as integers, others as Rust
@@ -191,13 +205,19 @@ mod tests {
         assert_eq!(text("a<b & c>d \"q\"\nx"), "a&lt;b &amp; c&gt;d \"q\"\nx");
         assert_eq!(text("bell\u{7}"), "bell_x0007_");
         assert_eq!(text("_x0041_ and _xZZ_"), "_x005F_x0041_ and _xZZ_");
+        assert_eq!(text("__x00e9_x_x0041_"), "__x005F_x00e9_x_x005F_x0041_");
+        assert_eq!(text("_x004"), "_x004");
+        assert_eq!(
+            text("tab\there \u{FFFE}\u{FFFF}\u{FFFD}é"),
+            "tab\there _xFFFE__xFFFF_\u{FFFD}é"
+        );
         // Outside cells (properties, names, charts) an `_xHHHH_` is plain text.
         let mut plain = String::new();
         push_text(&mut plain, "_x0041_");
         assert_eq!(plain, "_x0041_");
         let mut attr = String::new();
-        push_attribute(&mut attr, "say \"hi\"\n");
-        assert_eq!(attr, "say &quot;hi&quot;&#xA;");
+        push_attribute(&mut attr, "say \"hi\"\n\u{1}<_x0041_>");
+        assert_eq!(attr, "say &quot;hi&quot;&#xA;_x0001_&lt;_x0041_&gt;");
     }
 
     #[test]

@@ -2,10 +2,7 @@
 //! links already use), with the local headers, the central directory and its end record.
 //! Dated 1980-01-01 as Excel's own packages are, so the same workbook gives the same bytes.
 
-use std::io::Write;
-
-use flate2::write::DeflateEncoder;
-use flate2::{Compression, Crc};
+use flate2::{Compress, Compression, Crc, FlushCompress, Status};
 
 /// Deflate level 1: the workbook is built on every export click; level 1 costs a few percent
 /// of size and saves most of the time.
@@ -27,10 +24,18 @@ struct Entry {
 }
 
 /// A zip file being written in memory, part by part.
-#[derive(Default)]
 pub struct Zip {
     bytes: Vec<u8>,
     entries: Vec<Entry>,
+    /// One deflate state for every part, reset between them: a new one per part allocated and
+    /// cleared its window and hash tables (about 300 KB) 21 times a workbook.
+    deflate: Compress,
+}
+
+impl Default for Zip {
+    fn default() -> Zip {
+        Zip::with_capacity(0)
+    }
 }
 
 fn u16le(out: &mut Vec<u8>, n: u16) {
@@ -52,6 +57,8 @@ impl Zip {
         Zip {
             bytes: Vec::with_capacity(bytes),
             entries: Vec::new(),
+            // Raw deflate (no zlib header), as zip holds it.
+            deflate: Compress::new(Compression::new(LEVEL), false),
         }
     }
 
@@ -66,12 +73,7 @@ impl Zip {
         let header_at = self.bytes.len();
         self.local_header(name, 0, 0, 0);
         let data_at = self.bytes.len();
-        let mut encoder =
-            DeflateEncoder::new(std::mem::take(&mut self.bytes), Compression::new(LEVEL));
-        encoder
-            .write_all(content)
-            .map_err(|e| format!("deflate: {e}"))?;
-        self.bytes = encoder.finish().map_err(|e| format!("deflate: {e}"))?;
+        self.deflate_part(content)?;
         let entry = Entry {
             name: name.to_owned(),
             crc: crc.sum(),
@@ -85,6 +87,26 @@ impl Zip {
         self.bytes[header_at + 22..header_at + 26].copy_from_slice(&entry.size.to_le_bytes());
         self.entries.push(entry);
         Ok(())
+    }
+
+    /// Deflates `content` straight onto the end of the file, growing it as the output needs.
+    fn deflate_part(&mut self, content: &[u8]) -> Result<(), String> {
+        self.deflate.reset();
+        // Text deflates to well under half; room for the part's size avoids most regrowth.
+        self.bytes.reserve(content.len() / 2 + 64);
+        loop {
+            let read = self.deflate.total_in() as usize;
+            if self.bytes.len() == self.bytes.capacity() {
+                self.bytes.reserve(content.len() / 4 + 64);
+            }
+            let status = self
+                .deflate
+                .compress_vec(&content[read..], &mut self.bytes, FlushCompress::Finish)
+                .map_err(|e| format!("deflate: {e}"))?;
+            if status == Status::StreamEnd {
+                return Ok(());
+            }
+        }
     }
 
     fn local_header(&mut self, name: &str, crc: u32, compressed: u32, size: u32) {
