@@ -50,16 +50,19 @@ pub fn App() -> Html {
                     }
                 };
                 if prepared_once.replace(true) {
-                    Some(gloo::timers::callback::Timeout::new(
-                        web::export::PREPARE_AFTER_MS,
-                        lay_out,
-                    ))
+                    Prepare::AfterEdit {
+                        _pending: gloo::timers::callback::Timeout::new(
+                            web::export::PREPARE_AFTER_MS,
+                            lay_out,
+                        ),
+                    }
                 } else {
-                    after_paint(lay_out);
-                    None
+                    Prepare::AfterPaint {
+                        _pending: web::after_paint(lay_out),
+                    }
                 }
             });
-            // Dropping the timeout cancels it: a newer change starts the wait again.
+            // Dropping either cancels it: a newer change starts the wait again.
             move || drop(prepare)
         },
     );
@@ -195,14 +198,15 @@ pub fn App() -> Html {
     )
 }
 
-/// Runs `work` once the next frame is painted: the matrix is on screen first. (A timeout set
-/// in an animation frame runs after that frame's paint.)
-fn after_paint(work: impl FnOnce() + 'static) {
-    let frame = gloo::render::request_animation_frame(move |_| {
-        gloo::timers::callback::Timeout::new(0, work).forget();
-    });
-    // Kept to the end: dropping the handle would cancel the frame.
-    std::mem::forget(frame);
+/// The workbook's layout waiting to run: the first once the matrix is painted, later ones
+/// a moment after the last edit. Held only to be dropped, which cancels it.
+enum Prepare {
+    AfterPaint {
+        _pending: web::AfterPaint,
+    },
+    AfterEdit {
+        _pending: gloo::timers::callback::Timeout,
+    },
 }
 
 /// A crosswalk row's topic in the app's language, for the banners.

@@ -87,14 +87,9 @@ fn use_rows_mounted() -> usize {
     {
         let mounted = mounted.clone();
         use_effect_with((), move |_| {
-            // An animation frame runs just before the paint; a timeout set in it runs after.
-            let frame = (*mounted != usize::MAX).then(|| {
-                gloo::render::request_animation_frame(move |_| {
-                    gloo::timers::callback::Timeout::new(0, move || mounted.set(usize::MAX))
-                        .forget();
-                })
-            });
-            move || drop(frame)
+            let rest = (*mounted != usize::MAX)
+                .then(|| crate::web::after_paint(move || mounted.set(usize::MAX)));
+            move || drop(rest)
         });
     }
     *mounted

@@ -2,6 +2,7 @@
 //! the clock, local storage, downloads, share links and printing live here behind plain Rust
 //! functions. Every function degrades to a harmless value off the browser (native SSR tests).
 
+mod after_paint;
 pub mod embed;
 pub mod export;
 pub mod handover;
@@ -23,6 +24,7 @@ fn in_browser() -> bool {
     cfg!(target_arch = "wasm32")
 }
 
+pub use after_paint::{after_paint, AfterPaint};
 pub(crate) use shown::texts;
 
 /// The current time, RFC 3339 in UTC.
