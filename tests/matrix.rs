@@ -2162,6 +2162,37 @@ fn a_staged_plan_keeps_duties_first_puts_each_stage_on_its_own_critical_path_and
         .iter()
         .any(|r| r.contains("8.7.3.2")));
     assert!(row(&hosting, "isms.disciplinary").second_stage);
+    // Its action says why it is done before the 20000-1 audit, not "for ISO/IEC 27001"; one a
+    // law names says so; one left for the second stage is implemented for 27001.
+    assert_eq!(
+        malware.action,
+        "Implement before the ISO/IEC 20000-1 audit, which checks the controls that treat high \
+         information security risks (8.7.3.2); it counts for ISO/IEC 27001 later too"
+    );
+    assert_eq!(
+        row(&hosting, "isms.disciplinary").action,
+        "Implement for ISO/IEC 27001"
+    );
+    let processor = build(&[
+        ("start.target", text("iso20000-first")),
+        ("reg.gdpr", text("processor")),
+    ]);
+    let named = processor
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Iso27001Only && !r.second_stage && r.applicable)
+        .collect::<Vec<_>>();
+    assert!(!named.is_empty());
+    for r in named {
+        assert!(
+            r.action.starts_with("Implement now: a law or contract")
+                || r.action
+                    .starts_with("Implement before the ISO/IEC 20000-1 audit"),
+            "{}: {}",
+            r.id,
+            r.action
+        );
+    }
     assert!(
         row(
             &build(&[("start.target", text("iso20000-first"))]),
@@ -2288,6 +2319,42 @@ fn a_common_row_not_written_down_for_the_system_held_is_written_once_not_extende
         "Extend the SMS document to cover the ISMS"
     );
     assert!(!has_warning(&written, "is in place, but also that"));
+}
+
+#[test]
+fn an_isms_in_place_whose_policy_or_risk_process_is_not_written_down_is_checked() {
+    let with = |practice: &str, maturity: &str| {
+        build_with(
+            &[
+                ("start.iso27001", text("certified")),
+                (maturity_id(practice).as_str(), text(maturity)),
+            ],
+            |_| {},
+        )
+    };
+    for practice in ["policy", "infosec-risk", "scope"] {
+        let missing = with(practice, "not_in_place");
+        assert!(
+            has_warning(&missing, "ISO/IEC 27001 is in place, but also that"),
+            "{practice}"
+        );
+        assert!(!has_warning(
+            &with(practice, "documented_one"),
+            "ISO/IEC 27001 is in place, but also that"
+        ));
+    }
+    // Without a certificate, nothing to doubt.
+    let project = build_with(
+        &[
+            ("start.iso27001", text("in-progress")),
+            (maturity_id("policy").as_str(), text("not_in_place")),
+        ],
+        |_| {},
+    );
+    assert!(!has_warning(
+        &project,
+        "ISO/IEC 27001 is in place, but also that"
+    ));
 }
 
 #[test]

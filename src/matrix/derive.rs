@@ -166,6 +166,28 @@ pub fn action(
     }
 }
 
+/// The action of a row of the standard certified second that the plan keeps in the first
+/// stage (`plan::second_stage`): with ISO/IEC 20000-1 first, an ISO/IEC 27001 control a law or
+/// contract names, or one that treats a high risk, which 20000-1 8.7.3.2 asks for at its audit.
+/// "Implement for ISO/IEC 27001" would read as work for the later audit; the action says why it
+/// is done now (twenty-eighth review).
+pub fn kept_in_first_stage(
+    action: &'static str,
+    target: Target,
+    second_stage: bool,
+    named_by_duty: bool,
+) -> &'static str {
+    if second_stage || target != Target::Iso20000First || action != "engine.action.implement-27001"
+    {
+        return action;
+    }
+    if named_by_duty {
+        "engine.action.implement-27001-for-duty"
+    } else {
+        "engine.action.implement-27001-for-20000-audit"
+    }
+}
+
 /// The standard that leads the integrated document: the crosswalk's choice, or for shared rows
 /// the system the organisation already has, or else the one whose implementation is under way.
 pub fn effective_lead(lead: Lead, start: StartingPoint, under_way: UnderWay) -> Lead {

@@ -284,14 +284,19 @@ pub fn build_in(
                             "engine.action.plan-the-addition"
                         }
                     } else if applicable {
-                        derive::action(
-                            row.kind,
-                            row.lead,
-                            start,
-                            facts.under_way,
-                            maturity,
-                            status == Status::Implemented,
-                            effort::procedure_to_extend(&row.practice, answers),
+                        derive::kept_in_first_stage(
+                            derive::action(
+                                row.kind,
+                                row.lead,
+                                start,
+                                facts.under_way,
+                                maturity,
+                                status == Status::Implemented,
+                                effort::procedure_to_extend(&row.practice, answers),
+                            ),
+                            facts.target,
+                            second_stage,
+                            facts.names_any(row),
                         )
                     } else {
                         "engine.action.none-not-applicable"

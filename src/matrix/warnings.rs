@@ -1553,6 +1553,29 @@ fn maturity_checks(
             );
         }
     }
+    // The same for an ISMS in place: ISO/IEC 27001 keeps its scope (4.3), its policy (5.2), its
+    // risk assessment and treatment processes and Statement of Applicability (6.1.2, 6.1.3) and
+    // their results (8.2, 8.3) as documented information; answered as not written down, or not
+    // in place, the certificate's starting point is in doubt (twenty-eighth review).
+    if reads::START_ISO27001
+        .get(answers)
+        .is_some_and(Holding::holds)
+    {
+        const ISMS_DOCUMENTS: [&str; 3] = ["scope", "policy", "infosec-risk"];
+        let documents = unwritten(&ISMS_DOCUMENTS);
+        if let Some(first) = documents.first() {
+            let mut topics: Vec<&str> = documents.iter().map(|r| &*r.topic).collect();
+            topics.dedup();
+            add(
+                WarningKind::Answers,
+                Some(&first.id),
+                texts.fill(
+                    "engine.warning.isms-without-documents",
+                    &[("topics", &super::applicability::join_quoted(texts, &topics))],
+                ),
+            );
+        }
+    }
     if written("development") && absent("change") {
         let subject = first_row("change").map(|r| r.id.as_str());
         add(
