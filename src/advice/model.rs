@@ -41,7 +41,7 @@ crate::vocabulary::vocabulary! {
         /// The providers Implementing Regulation (EU) 2024/2690 covers (its Art. 1), as far as
         /// the answers tell: the digital providers above, and providers of trust services, DNS
         /// services or a top-level domain registry (twenty-first review).
-        ImplementingRegulation = "implementing-regulation" => "Implementing Regulation (EU) 2024/2690 covers services you provide",
+        ImplementingRegulation = "implementing-regulation" => "you provide services of a kind Implementing Regulation (EU) 2024/2690 covers, where NIS2 applies to you",
         CloudUser = "cloud-user" => "you rely on cloud services",
         DevelopsSoftware = "develops-software" => "you develop software",
         OutsourcedDevelopment = "outsourced-development" => "partners develop software for you",
