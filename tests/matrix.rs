@@ -2996,6 +2996,41 @@ fn a_small_provider_not_sure_of_nis2_is_told_what_reaches_it_through_its_custome
 }
 
 #[test]
+fn with_20000_first_and_its_documents_on_2011_the_context_it_lacks_is_work_for_the_first_audit() {
+    // From the twenty-eighth review: 20000-1:2011 did not ask for the organisation's context
+    // (2018 4.1), yet with the SMS held the context row was planned after the first audit as
+    // "extend the SMS document to cover the ISMS".
+    let sms = |documents_2011: bool| {
+        build_with(
+            &[
+                ("start.iso27001", text("none")),
+                ("start.iso20000", text("implemented")),
+                ("start.target", text("iso20000-first")),
+                (maturity_id("context").as_str(), text("documented_one")),
+            ],
+            |a| {
+                if documents_2011 {
+                    a.editions.iso20000 = StandardId::Iso20000_2011;
+                }
+            },
+        )
+    };
+    let old = sms(true);
+    let context = row(&old, "common.context");
+    assert!(!context.second_stage && context.critical, "{context:?}");
+    assert_eq!(context.status, Status::InProgress);
+    assert!(context
+        .priority_reasons
+        .iter()
+        .any(|r| r.starts_with("New in ISO/IEC 20000-1:2018")));
+    // Interested parties' requirements had a place in the 2011 plan (its 4.5.2): extending that
+    // document to the ISMS waits for the second stage.
+    assert!(row(&old, "common.interested-parties").second_stage);
+    // Documents on 2018: the SMS covers its context; extending it to the ISMS is second-stage work.
+    assert!(row(&sms(false), "common.context").second_stage);
+}
+
+#[test]
 fn a_certificate_on_a_withdrawn_edition_is_a_system_in_place_whose_next_audit_is_an_initial_one() {
     // From an eighth lead-implementer review: a 2011 certificate, withdrawn in 2021, was planned
     // for a surveillance audit alongside the added standard's initial one.

@@ -191,9 +191,18 @@ pub fn build_in(
                     .band
                     == Priority::High;
             // The standard certified first is held, and this practice is written down in it
-            // (the action extends the held system's document or process to the other one).
+            // (the action extends the held system's document or process to the other one);
+            // not when the held system's documents follow an edition that did not ask for the
+            // row (20000-1 4.1 for documents on 2011): that is work for the first audit
+            // (twenty-eighth review).
+            let first_side_new = match facts.target {
+                Target::Iso27001First => new_since_documents,
+                Target::Iso20000First => new_since_sms_documents,
+                _ => false,
+            };
             let first_side_done = plan::first_standard_held(facts.target, start)
-                && maturity.is_none_or(|m| m.is_written());
+                && maturity.is_none_or(|m| m.is_written())
+                && !first_side_new;
             let second_stage = plan::second_stage(
                 row.kind,
                 facts.target,
