@@ -4524,6 +4524,40 @@ fn card_details_taken_by_staff_bring_their_workplaces_into_pci_dss() {
     assert!(soa_entry(&shop, "A.7.2").obligations.is_empty());
 }
 
+/// A payment processor runs its own cardholder data environment: where its equipment stands
+/// decides whether Req. 9's physical rules are its own, and no desk where staff take card
+/// details is presumed (twenty-eighth review).
+#[test]
+fn a_processors_own_payment_systems_bring_the_rooms_that_house_them_into_pci_dss() {
+    let processor = |premises: &str, cloud: &str| {
+        build_with(
+            &[
+                ("reg.pci", Answer::Bool(true)),
+                ("reg.pci-where", Answer::Choices(vec!["own-systems".into()])),
+                ("scope.premises", Answer::Choices(vec![premises.into()])),
+                ("scope.cloud", Answer::Choices(vec![cloud.into()])),
+            ],
+            |_| {},
+        )
+    };
+    let colocated = processor("colocation", "none");
+    assert!(colocated
+        .facts
+        .iter()
+        .any(|f| f == "card data is handled at your premises"));
+    let entry = soa_entry(&colocated, "A.7.2");
+    assert!(entry.obligations.contains(&"PCI DSS".to_owned()));
+    assert!(!entry.reason.contains("desks"), "{}", entry.reason);
+    // Its own systems on a cloud provider's infrastructure: the physical rules are the
+    // provider's, as for a shop whose payment page a provider hosts.
+    let in_the_cloud = processor("offices", "use-iaas");
+    assert!(soa_entry(&in_the_cloud, "A.7.2").obligations.is_empty());
+    assert!(in_the_cloud
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("falls to the provider")));
+}
+
 /// Controls PCI DSS and DORA's technical standard require now are named by them, so a staged
 /// plan does not leave them for the second stage and the SoA gives their contractual or legal
 /// basis (sixteenth review).

@@ -267,15 +267,18 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         // (`Questionnaire::shown_answers`).
         Tag::TisaxPrototype => r::TISAX_LABELS.has(answers, TisaxLabel::Prototype),
         Tag::TisaxData => r::TISAX_LABELS.has(answers, TisaxLabel::Data),
-        // Where card details reach the prospect, if it said; else its own rooms, if any, are
-        // taken to house the card data environment.
+        // Where card details reach the prospect, if it said: staff taking them at the premises,
+        // or payment systems of its own in rooms it houses equipment in; if it did not say, its
+        // own rooms, if any, are taken to house the card data environment.
         Tag::CardDataOnSite => {
             let said = r::PCI_WHERE.get(answers);
+            let own_rooms = holds(Tag::OwnDataCentre, answers);
             r::PCI.yes(answers)
                 && if said.is_empty() {
-                    holds(Tag::OwnDataCentre, answers)
+                    own_rooms
                 } else {
                     said.contains(&CardDataWhere::Premises)
+                        || (said.contains(&CardDataWhere::OwnSystems) && own_rooms)
                 }
         }
         Tag::CardDataAtHome => {

@@ -375,6 +375,10 @@ crate::vocabulary::vocabulary! {
         Terminals = "terminals",
         /// Staff take them while working from home.
         Home = "home",
+        /// In payment systems the organisation runs itself (a processor's or service provider's
+        /// own cardholder data environment), wherever their equipment stands (twenty-eighth
+        /// review).
+        OwnSystems = "own-systems",
     }
 }
 
