@@ -2322,6 +2322,38 @@ fn a_common_row_not_written_down_for_the_system_held_is_written_once_not_extende
 }
 
 #[test]
+fn a_control_read_as_implemented_with_no_isms_says_so_in_the_statement_of_applicability() {
+    let access = maturity_id("access");
+    let with = |start: &str, edit: bool| {
+        build_with(
+            &[
+                ("start.iso27001", text(start)),
+                (access.as_str(), text("documented_one")),
+            ],
+            |a| {
+                if edit {
+                    a.update_row("isms.access-control", |e| {
+                        e.status = Some(Status::Implemented)
+                    });
+                }
+            },
+        )
+    };
+    let says = |m: &Matrix| {
+        let entry = soa_entry(m, "A.5.15");
+        assert_eq!(entry.status, Status::Implemented);
+        entry
+            .warnings
+            .iter()
+            .any(|w| w.contains("while no ISMS is in place yet"))
+    };
+    assert!(says(&with("none", false)));
+    // An ISMS in place has held it against the control; a status set by hand is the reader's.
+    assert!(!says(&with("certified", false)));
+    assert!(!says(&with("none", true)));
+}
+
+#[test]
 fn an_isms_in_place_whose_policy_or_risk_process_is_not_written_down_is_checked() {
     let with = |practice: &str, maturity: &str| {
         build_with(

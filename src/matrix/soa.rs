@@ -92,7 +92,8 @@ pub fn build(
                     .copied()
                     .filter(|row| ownership.owns(&row.practice, reference))
                     .collect();
-                let least = if own.is_empty() { &applicable } else { &own }
+                let deciding = if own.is_empty() { &applicable } else { &own };
+                let least = deciding
                     .iter()
                     .map(|row| control_status(row, isms_in_place))
                     .min_by_key(|s| match s {
@@ -100,6 +101,16 @@ pub fn build(
                         Status::InProgress => 1,
                         _ => 2,
                     });
+                // Implemented only because the answers say it is written down, with no ISMS
+                // to have held it against the control: the SoA travels alone to an auditor,
+                // so the doubt the summary's check states stands beside the control too
+                // (twenty-eighth review). A status set by hand is the reader's own claim.
+                if !isms_in_place
+                    && least == Some(Status::Implemented)
+                    && deciding.iter().all(|row| !row.status_overridden)
+                {
+                    warnings.push(texts.get("engine.soa.implemented-without-isms").to_owned());
+                }
                 if least.is_none() && !holding.is_empty() {
                     let topics: Vec<&str> = holding.iter().map(|row| &*row.topic).collect();
                     let mut check = texts.fill(
