@@ -1521,48 +1521,39 @@ fn maturity_checks(
             ),
         );
     }
-    // A service management system in place keeps the documented information 20000-1 7.5.4
-    // lists (its plan, catalogue, service level agreements, supplier contracts, policies and
-    // continuity plans): answered as not written down, its starting
-    // point is in doubt too (from a ninth lead-implementer review).
-    if reads::START_ISO20000
-        .get(answers)
-        .is_some_and(Holding::holds)
-    {
-        // Not the information security risk rows: a 27001 risk method not yet written down
-        // is the usual starting point of an SMS adding 27001, not a sign it would fail.
-        const SMS_DOCUMENTS: [&str; 6] = [
-            "change-planning",
-            "catalogue",
-            "service-level",
-            "supplier",
-            "continuity",
-            "change",
-        ];
-        let documents = unwritten(&SMS_DOCUMENTS);
-        if let Some(first) = documents.first() {
-            let mut topics: Vec<&str> = documents.iter().map(|r| &*r.topic).collect();
-            topics.dedup();
-            add(
-                WarningKind::Answers,
-                Some(&first.id),
-                texts.fill(
-                    "engine.warning.sms-without-documents",
-                    &[("topics", &super::applicability::join_quoted(texts, &topics))],
-                ),
-            );
+    // A system in place keeps the documents its standard lists as documented information:
+    // answered as not written down, or not in place, its starting point is in doubt. For an
+    // SMS, those 20000-1 7.5.4 lists (its plan, catalogue, service level agreements, supplier
+    // contracts, policies and continuity plans; from a ninth lead-implementer review), not the
+    // information security risk rows: a 27001 risk method not yet written down is the usual
+    // starting point of an SMS adding 27001, not a sign it would fail. For an ISMS, its scope
+    // (4.3), policy (5.2), risk assessment and treatment processes with the Statement of
+    // Applicability (6.1.2, 6.1.3) and their results (8.2, 8.3; twenty-eighth review).
+    const SMS_DOCUMENTS: &[&str] = &[
+        "change-planning",
+        "catalogue",
+        "service-level",
+        "supplier",
+        "continuity",
+        "change",
+    ];
+    const ISMS_DOCUMENTS: &[&str] = &["scope", "policy", "infosec-risk"];
+    for (standard, practices, key) in [
+        (
+            &reads::START_ISO20000,
+            SMS_DOCUMENTS,
+            "engine.warning.sms-without-documents",
+        ),
+        (
+            &reads::START_ISO27001,
+            ISMS_DOCUMENTS,
+            "engine.warning.isms-without-documents",
+        ),
+    ] {
+        if !standard.get(answers).is_some_and(Holding::holds) {
+            continue;
         }
-    }
-    // The same for an ISMS in place: ISO/IEC 27001 keeps its scope (4.3), its policy (5.2), its
-    // risk assessment and treatment processes and Statement of Applicability (6.1.2, 6.1.3) and
-    // their results (8.2, 8.3) as documented information; answered as not written down, or not
-    // in place, the certificate's starting point is in doubt (twenty-eighth review).
-    if reads::START_ISO27001
-        .get(answers)
-        .is_some_and(Holding::holds)
-    {
-        const ISMS_DOCUMENTS: [&str; 3] = ["scope", "policy", "infosec-risk"];
-        let documents = unwritten(&ISMS_DOCUMENTS);
+        let documents = unwritten(practices);
         if let Some(first) = documents.first() {
             let mut topics: Vec<&str> = documents.iter().map(|r| &*r.topic).collect();
             topics.dedup();
@@ -1570,7 +1561,7 @@ fn maturity_checks(
                 WarningKind::Answers,
                 Some(&first.id),
                 texts.fill(
-                    "engine.warning.isms-without-documents",
+                    key,
                     &[("topics", &super::applicability::join_quoted(texts, &topics))],
                 ),
             );
