@@ -182,6 +182,8 @@ pub fn build_in(
             } else {
                 plan::phase(row)
             };
+            // A law or contract names one of the row's controls.
+            let named_by_duty = facts.names_any(row);
             // With 20000-1 first, its 8.7.3.2 asks for the controls that treat the information
             // security risks in place at its audit: a control the answers make High is such a
             // control, so it stays in the first stage with the treatment that selects it.
@@ -206,7 +208,7 @@ pub fn build_in(
             let second_stage = plan::second_stage(
                 row.kind,
                 facts.target,
-                facts.names_any(row) || treats_high_risk,
+                named_by_duty || treats_high_risk,
                 ownership.holds_only_borrowed(&row.practice, row.refs.get(editions.iso27001)),
                 first_side_done,
             );
@@ -237,7 +239,7 @@ pub fn build_in(
                     .reasons
                     .push(texts.get("engine.priority.project-draft").to_owned());
             }
-            if treats_high_risk && !facts.names_any(row) {
+            if treats_high_risk && !named_by_duty {
                 urgency.reasons.push(
                     texts
                         .get("engine.priority.kept-for-20000-controls")
@@ -305,7 +307,7 @@ pub fn build_in(
                             ),
                             facts.target,
                             second_stage,
-                            facts.names_any(row),
+                            named_by_duty,
                         )
                     } else {
                         "engine.action.none-not-applicable"

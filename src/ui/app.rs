@@ -41,13 +41,7 @@ pub fn App() -> Html {
                 web::export::start();
                 let assessment = assessment.clone();
                 let lay_out = move || {
-                    let brand = web::export::brand();
-                    // A layout that fails is reported by the click, which lays out again.
-                    if let Ok(laid_out) =
-                        super::laid_out::laid_out(&assessment, &web::today(), brand.as_ref())
-                    {
-                        web::export::prepare_workbook(laid_out.bytes);
-                    }
+                    super::export_button::prepare_ahead(super::laid_out::laid_out, &assessment);
                 };
                 if prepared_once.replace(true) {
                     Prepare::AfterEdit {

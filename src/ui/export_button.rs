@@ -94,6 +94,15 @@ pub fn download(
     });
 }
 
+/// Lays the workbook of `assessment` out for today and has the export worker write it ahead
+/// of time. A layout that fails is reported by the click, which lays out again.
+pub fn prepare_ahead(lay_out: LayOutFn, assessment: &Assessment) {
+    let brand = web::export::brand();
+    if let Ok(laid_out) = lay_out(assessment, &web::today(), brand.as_ref()) {
+        web::export::prepare_workbook(laid_out.bytes);
+    }
+}
+
 #[component]
 pub fn ExportButton(props: &ExportButtonProps) -> Html {
     let busy = use_state(|| false);
@@ -131,10 +140,7 @@ pub fn ExportButton(props: &ExportButtonProps) -> Html {
             let Some(lay_out) = lay_out.filter(|_| web::export::started()) else {
                 return;
             };
-            let brand = web::export::brand();
-            if let Ok(laid_out) = (lay_out.0)(&assessment, &web::today(), brand.as_ref()) {
-                web::export::prepare_workbook(laid_out.bytes);
-            }
+            prepare_ahead(lay_out.0, &assessment);
         }
     };
     let (on_pointer, on_focus) = {
