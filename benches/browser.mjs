@@ -9,7 +9,8 @@ import { readFileSync, statSync } from 'node:fs';
 import { serve, launch, openPage, DIST, STRICT_CSP } from '../tests/e2e/harness.mjs';
 import { sizes, firstVisitBrotli, firstVisitPageBrotli, exportWorkerBrotli } from '../scripts/sizes.mjs';
 
-/** The ratios to ExcelJS of the project's rust_xlsxwriter build in the last peer run, if any. */
+/** The ratios to ExcelJS of the app's writer (benches/peer-writer) in the last peer run, if any;
+ * of rust_xlsxwriter, the writer until 5 December 2026, in a run from before it was measured. */
 function peerRatios(file) {
   let text;
   try {
@@ -20,7 +21,7 @@ function peerRatios(file) {
   const rows = text.split('\n').filter((line) => line.startsWith('|')).map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()));
   const header = rows.find((row) => row[0] === 'Library');
   const row = (name) => rows.find((r) => r[0].startsWith(name));
-  const rust = row('rust_xlsxwriter');
+  const rust = row('ims-matrix') || row('rust_xlsxwriter');
   const exceljs = row('ExcelJS');
   if (!header || !rust || !exceljs) return null;
   const column = (name) => header.findIndex((cell) => cell.startsWith(name));
@@ -28,6 +29,7 @@ function peerRatios(file) {
   return {
     warm: number(rust, 'Generate ms') / number(exceljs, 'Generate ms'),
     first: number(rust, 'First call ms') / number(exceljs, 'First call ms'),
+    writer: rust[0],
     when: statSync(file).mtime.toISOString().slice(0, 16).replace('T', ' '),
   };
 }
@@ -483,9 +485,9 @@ try {
     for (const [what, now, goal] of [['peer workload warm, × ExcelJS (benches/peers.sh)', peers.warm, 0.4], ['peer workload first call, × ExcelJS', peers.first, 1]]) {
       console.log(`${what.padEnd(52)}${now.toFixed(2).padStart(9)} ${'×'.padEnd(10)} ≤ ${String(goal).padStart(4)} ${'×'.padEnd(10)} ${now <= goal ? 'met' : 'not met'}`);
     }
-    console.log(`  (from target/peers/results.md, ${peers.when})`);
+    console.log(`  (${peers.writer}; from target/peers/results.md, ${peers.when})`);
   } else {
-    console.log('the peer comparison (rust_xlsxwriter against ExcelJS): run benches/peers.sh, then this prints its ratios');
+    console.log('the peer comparison (our writer against ExcelJS): run benches/peers.sh, then this prints its ratios');
   }
 } finally {
   await browser.close();

@@ -18,7 +18,9 @@ mod style;
 mod table;
 pub mod text;
 pub mod warm_up;
-mod xlsx;
+/// Public for the peer benchmark's adapter (benches/peer-writer), which writes another
+/// workload with it.
+pub mod xlsx;
 
 use crate::export::xlsx::{DocProperties, Workbook};
 
