@@ -871,3 +871,66 @@ fn a_phase_heavier_than_the_organisation_can_staff_is_flagged() {
         .any(|w| w.text.contains("months") && w.kind == WarningKind::Schedule));
     assert_eq!(heavy(&m), None);
 }
+
+/// The applicable controls of a 2022 Statement of Applicability whose justification is word for
+/// word another's.
+fn shared_justifications(m: &Matrix) -> Vec<(String, String)> {
+    let mut by_reason: HashMap<&str, Vec<&str>> = HashMap::new();
+    for entry in m.soa.iter().filter(|e| e.applicable) {
+        by_reason
+            .entry(&entry.reason)
+            .or_default()
+            .push(&entry.reference);
+    }
+    let mut shared: Vec<(String, String)> = by_reason
+        .into_iter()
+        .filter(|(_, controls)| controls.len() > 1)
+        .map(|(reason, controls)| (controls.join(" = "), reason.to_owned()))
+        .collect();
+    shared.sort();
+    shared
+}
+
+/// An auditor reads the SoA control by control: no two included controls share one
+/// justification, in the prospects and in every answer to a scope question on the two complete
+/// assessments (which reach the rules that include two controls at once: mobile devices, the
+/// networks, offices without a server room, no development, ISO 22301).
+#[test]
+fn no_two_included_controls_share_a_justification() {
+    let q = questionnaire::builtin();
+    let build = |a: &Assessment| matrix::build(catalog::builtin(), q, a);
+    let mut checked = Vec::new();
+    for name in [
+        "both-separate",
+        "msp-20000-adding-27001",
+        "saas-neither",
+        "small-msp-nine-months",
+        "staged-27001-first",
+    ] {
+        let (a, m) = prospect(name);
+        if a.editions.iso27001 == catalog::StandardId::Iso27001_2022 {
+            checked.push((name.to_owned(), shared_justifications(&m)));
+        }
+    }
+    for base in complete_assessments() {
+        for question in q
+            .questions()
+            .filter(|q| q.id.starts_with("scope.") || q.id == "start.other")
+        {
+            for answer in alternatives(&question.kind, &base.created) {
+                let mut a = base.clone();
+                a.answers.insert(question.id.clone(), answer.clone());
+                checked.push((
+                    format!("{} = {answer:?}", question.id),
+                    shared_justifications(&build(&a)),
+                ));
+            }
+        }
+    }
+    assert!(checked.len() > 30, "{}", checked.len());
+    let failing: Vec<_> = checked
+        .iter()
+        .filter(|(_, shared)| !shared.is_empty())
+        .collect();
+    assert!(failing.is_empty(), "{failing:#?}");
+}

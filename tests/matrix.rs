@@ -1158,6 +1158,7 @@ fn a_control_a_law_names_stays_in_although_the_scope_answers_would_exclude_it() 
                 value: serde_json::json!("none"),
             },
             reason: "Excluded by a test rule.".into(),
+            each: Default::default(),
         },
     );
     let build = |answers: &[(&str, Answer)]| {
@@ -2723,10 +2724,15 @@ fn a_firm_with_no_network_and_no_cloud_infrastructure_secures_how_its_people_con
         ],
         |_| {},
     );
-    for control in ["A.8.20", "A.8.22"] {
+    // Each control says what it means here, after the answers they share.
+    for (control, what) in [
+        ("A.8.20", "how your people connect"),
+        ("A.8.22", "home and guest networks"),
+    ] {
         let reason = &soa_entry(&saas_only, control).reason;
         assert!(
-            reason.contains("how your people connect"),
+            reason.starts_with("You told us you run no networks of your own and host nothing")
+                && reason.contains(what),
             "{control}: {reason}"
         );
     }

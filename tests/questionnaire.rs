@@ -265,6 +265,52 @@ fn an_applicability_rule_needs_an_id_of_its_own() {
     );
 }
 
+/// A rule that includes two controls gives each its own sentence, for its own controls only:
+/// otherwise the two share one justification in the Statement of Applicability.
+#[test]
+fn a_rule_including_two_controls_gives_each_its_own_sentence() {
+    let sentences = |json: &mut serde_json::Value| -> serde_json::Map<String, serde_json::Value> {
+        let rule = json["applicability"]
+            .as_array_mut()
+            .expect("rules")
+            .iter_mut()
+            .find(|r| r["id"] == "mobile-devices")
+            .expect("rule exists");
+        rule.as_object_mut()
+            .expect("a rule")
+            .remove("each")
+            .and_then(|each| each.as_object().cloned())
+            .expect("each")
+    };
+    let without = errors_after(|json| {
+        sentences(json);
+    });
+    assert!(
+        without.iter().any(|e| e.contains(
+            "(mobile-devices): a rule that includes two controls gives each its own sentence"
+        )),
+        "{without:?}"
+    );
+    let stray = errors_after(|json| {
+        let mut each = sentences(json);
+        let text = each.remove("A.7.9").expect("A.7.9");
+        each.insert("A.5.1".into(), text);
+        let rule = json["applicability"]
+            .as_array_mut()
+            .expect("rules")
+            .iter_mut()
+            .find(|r| r["id"] == "mobile-devices")
+            .expect("rule exists");
+        rule["each"] = each.into();
+    });
+    assert!(
+        stray.iter().any(|e| e.ends_with(
+            "(mobile-devices): `each` has A.5.1, which is not one of the rule's controls, or no text"
+        )),
+        "{stray:?}"
+    );
+}
+
 #[test]
 fn a_practice_without_its_maturity_question_fails_at_load() {
     let errors = errors_after(|json| {

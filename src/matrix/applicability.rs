@@ -254,11 +254,15 @@ pub fn annex_a(
                 _ => {
                     // A rule that brings in several controls gives one reason for all of them
                     // ("you develop software"); each control also says what it is for, since an
-                    // auditor reads the SoA control by control.
-                    let own = rule.filter(|r| r.controls.len() > 2).and_then(|r| {
-                        advice
-                            .control(reference)
-                            .map(|p| Text::from(format!("{} {}", r.reason, p.include)))
+                    // auditor reads the SoA control by control: the rule's own sentence for it,
+                    // or, in a rule of more than two, the control's own reason.
+                    let own = rule.and_then(|r| {
+                        let sentence = r.each.get(reference).map(|t| &**t).or_else(|| {
+                            (r.controls.len() > 2)
+                                .then(|| advice.control(reference).map(|p| &*p.include))
+                                .flatten()
+                        })?;
+                        Some(Text::from(format!("{} {sentence}", r.reason)))
                     });
                     let decided = own.as_ref().or(rule.map(|r| &r.reason));
                     let (reason, basis, obligations) = justify(reference, decided, facts, advice);

@@ -1,7 +1,7 @@
 //! The validated questionnaire: sections of questions with help text and show-if conditions, and
 //! the applicability rules that turn scope facts into a draft Statement of Applicability.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 
@@ -198,6 +198,11 @@ pub struct ApplicabilityRule {
     pub applicable: bool,
     pub when: Condition,
     pub reason: Text,
+    /// What the rule means for each of its controls, after the reason: an auditor reads the SoA
+    /// control by control, so two controls one rule includes do not share one justification.
+    /// Required for an including rule of two controls; a rule of more leaves it to each
+    /// control's own reason (`data/controls.json`), unless it gives one here.
+    pub each: BTreeMap<String, Text>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -1,5 +1,7 @@
 //! Serde mirror of `data/questionnaire.json`; unknown fields are rejected.
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 #[derive(Debug, Deserialize)]
@@ -83,4 +85,6 @@ pub struct RawRule {
     pub applicable: bool,
     pub when: RawCondition,
     pub reason: String,
+    #[serde(default)]
+    pub each: BTreeMap<String, String>,
 }

@@ -98,6 +98,31 @@ pub fn load(file: &DataFile<'_>, catalog: &CatalogIndex) -> Result<Questionnaire
         if raw_rule.controls.is_empty() || raw_rule.reason.trim().is_empty() {
             check.add(&name, "a rule needs controls and a reason");
         }
+        for (control, text) in &raw_rule.each {
+            if !raw_rule.controls.contains(control) || text.trim().is_empty() {
+                check.add(
+                    &name,
+                    format!(
+                        "`each` has {control}, which is not one of the rule's controls, or no text"
+                    ),
+                );
+            }
+        }
+        if raw_rule.applicable
+            && !raw_rule.each.is_empty()
+            && raw_rule.each.len() != raw_rule.controls.len()
+        {
+            check.add(
+                &name,
+                "`each` gives a sentence for every control of the rule or for none",
+            );
+        }
+        if raw_rule.applicable && raw_rule.controls.len() == 2 && raw_rule.each.is_empty() {
+            check.add(&name, "a rule that includes two controls gives each its own sentence (`each`), or the two share one justification in the SoA");
+        }
+        if !raw_rule.applicable && !raw_rule.each.is_empty() {
+            check.add(&name, "`each` is read for rules that include controls only");
+        }
         if let Some(when) = load_condition(&raw_rule.when, &earlier, &name, &mut check) {
             applicability.push(ApplicabilityRule {
                 id: raw_rule.id,
@@ -105,6 +130,11 @@ pub fn load(file: &DataFile<'_>, catalog: &CatalogIndex) -> Result<Questionnaire
                 applicable: raw_rule.applicable,
                 when,
                 reason: raw_rule.reason.into(),
+                each: raw_rule
+                    .each
+                    .into_iter()
+                    .map(|(control, text)| (control, text.into()))
+                    .collect(),
             });
         }
     }
