@@ -17,7 +17,7 @@ use crate::state::Action;
 /// How one filter control changes the filter when its value changes.
 type FilterChange = Box<dyn Fn(&mut Filter, Option<String>)>;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct MatrixScreenProps {
     pub matrix: Rc<Matrix>,
     pub filter: Filter,
@@ -25,6 +25,28 @@ pub struct MatrixScreenProps {
     pub group: GroupBy,
     pub expanded: Option<String>,
     pub dispatch: Callback<Action>,
+}
+
+impl PartialEq for MatrixScreenProps {
+    /// The matrix by identity, as `SameMatrix`: every search keystroke hands the screen the same
+    /// matrix with a new filter, and `Rc`'s own comparison walked all its rows by value (`Matrix`
+    /// holds floats, so `Rc` has no pointer shortcut for it).
+    fn eq(&self, other: &Self) -> bool {
+        let MatrixScreenProps {
+            matrix,
+            filter,
+            sort,
+            group,
+            expanded,
+            dispatch,
+        } = self;
+        Rc::ptr_eq(matrix, &other.matrix)
+            && *filter == other.filter
+            && *sort == other.sort
+            && *group == other.group
+            && *expanded == other.expanded
+            && *dispatch == other.dispatch
+    }
 }
 
 /// A `<select>` that picks one value or "All"; `values` are (value, label).
@@ -452,8 +474,9 @@ mod tests {
 
     use yew::{Callback, LocalServerRenderer};
 
-    use super::{same_cells, RowCells, RowProps};
+    use super::{same_cells, MatrixScreenProps, RowCells, RowProps};
     use crate::assessment::{Assessment, Status, SAMPLE_JSON};
+    use crate::matrix::view::{Filter, GroupBy, Sort};
     use crate::matrix::{self, Matrix};
     use crate::{catalog, questionnaire};
 
@@ -525,5 +548,36 @@ mod tests {
         }
         // Closing one row changed others that still read the same: the case this is for.
         assert!(skipped > 10, "{skipped}");
+    }
+
+    /// The screen's props hold the matrix by identity: a keystroke's new filter with the same
+    /// matrix compares without reading its rows, and a rebuilt matrix is a change even where it
+    /// reads the same.
+    #[test]
+    fn the_screen_compares_its_matrix_by_identity() {
+        let assessment = sample();
+        let build = || {
+            Rc::new(matrix::build(
+                catalog::builtin(),
+                questionnaire::builtin(),
+                &assessment,
+            ))
+        };
+        let dispatch = Callback::noop();
+        let props = |matrix: &Rc<Matrix>, search: &str| MatrixScreenProps {
+            matrix: matrix.clone(),
+            filter: Filter {
+                text: search.to_owned(),
+                ..Filter::default()
+            },
+            sort: Sort::default(),
+            group: GroupBy::default(),
+            expanded: None,
+            dispatch: dispatch.clone(),
+        };
+        let (one, rebuilt) = (build(), build());
+        assert!(props(&one, "") == props(&one, ""));
+        assert!(props(&one, "") != props(&one, "risk"));
+        assert!(props(&one, "") != props(&rebuilt, ""));
     }
 }
