@@ -257,7 +257,8 @@ pub fn annex_a(
                     // auditor reads the SoA control by control: the rule's own sentence for it,
                     // or, in a rule of more than two, the control's own reason.
                     let own = rule.and_then(|r| {
-                        let sentence = r.each.get(reference).map(|t| &**t).or_else(|| {
+                        let each = r.each.iter().find(|(control, _)| control == reference);
+                        let sentence = each.map(|(_, t)| &**t).or_else(|| {
                             (r.controls.len() > 2)
                                 .then(|| advice.control(reference).map(|p| &*p.include))
                                 .flatten()

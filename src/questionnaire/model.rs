@@ -1,7 +1,7 @@
 //! The validated questionnaire: sections of questions with help text and show-if conditions, and
 //! the applicability rules that turn scope facts into a draft Statement of Applicability.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
 use serde::Serialize;
 
@@ -202,7 +202,7 @@ pub struct ApplicabilityRule {
     /// control by control, so two controls one rule includes do not share one justification.
     /// Required for an including rule of two controls; a rule of more leaves it to each
     /// control's own reason (`data/controls.json`), unless it gives one here.
-    pub each: BTreeMap<String, Text>,
+    pub each: Vec<(String, Text)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -99,6 +99,7 @@ pub fn load(file: &DataFile<'_>, catalog: &CatalogIndex) -> Result<Questionnaire
             check.add(&name, "a rule needs controls and a reason");
         }
         for (control, text) in &raw_rule.each {
+            let text = text.as_str().unwrap_or_default();
             if !raw_rule.controls.contains(control) || text.trim().is_empty() {
                 check.add(
                     &name,
@@ -133,7 +134,7 @@ pub fn load(file: &DataFile<'_>, catalog: &CatalogIndex) -> Result<Questionnaire
                 each: raw_rule
                     .each
                     .into_iter()
-                    .map(|(control, text)| (control, text.into()))
+                    .map(|(control, text)| (control, text.as_str().unwrap_or_default().into()))
                     .collect(),
             });
         }
