@@ -546,9 +546,6 @@ fn alike_by_design(question: &str, a: &str, b: &str) -> bool {
             };
             group(a) == group(b)
         }
-        // External customers bring the agreements and relationship duties; internal customers
-        // besides them add none the plan does not already hold.
-        "scope.customers" => (a, b) == ("external", "both"),
         _ => false,
     }
 }

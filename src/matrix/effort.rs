@@ -6,7 +6,9 @@
 use crate::advice::Tag;
 use crate::assessment::Status;
 use crate::catalog::{Family, Row};
-use crate::questionnaire::reads::{self, Customers, Holding, OrgSize, OtherSystem, Tool};
+use crate::questionnaire::reads::{
+    self, CustomerType, Customers, Holding, OrgSize, OtherSystem, Tool,
+};
 use crate::questionnaire::Answers;
 
 use super::facts::Facts;
@@ -198,6 +200,11 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
         };
         if let Some((f, why)) = f {
             out.push(factor(f, why, &[]));
+        }
+        // Customers inside the group besides external ones: a second kind of agreement (an
+        // internal one, not a contract), its own reviews and reports, for the same services.
+        if reads::CUSTOMER_TYPE.get(answers) == Some(CustomerType::Both) {
+            out.push(factor(1.2, "engine.effort.customers.both", &[]));
         }
     }
     let tools = reads::OPS_TOOLS.get(answers);
