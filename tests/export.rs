@@ -1052,7 +1052,10 @@ impl Allowed {
         rest.is_some_and(|r| {
             r.chars().all(|c| {
                 c.is_ascii_digit()
-                    || matches!(c, '-' | ':' | ' ' | '·' | '/' | 'I' | 'E' | 'C' | 'S' | 'O')
+                    || matches!(
+                        c,
+                        '-' | ':' | ' ' | '·' | '/' | '.' | 'I' | 'E' | 'C' | 'S' | 'O'
+                    )
             })
         })
     }
