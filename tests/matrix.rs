@@ -5118,6 +5118,19 @@ fn a_large_entity_providing_cloud_services_beside_its_own_sector_gets_one_readin
         let own = checks(sector, "essential", &["use-saas"]);
         assert!(own.contains("Annex II"), "{own}");
     }
+    // A software company's sector is in neither annex: the provider activity is what brings it
+    // in, not a second reason beside its sector (twenty-ninth review).
+    let software = checks("software", "important", &["provide-cloud"]);
+    assert!(
+        software.contains("Your sector is in neither annex")
+            && !software.contains("Your own sector alone"),
+        "{software}"
+    );
+    let manufacturer = checks("manufacturing", "important", &["provide-cloud"]);
+    assert!(
+        manufacturer.contains("Your own sector alone"),
+        "{manufacturer}"
+    );
 }
 
 /// Duties the twentieth review found missing or repeated: the Implementing Regulation's

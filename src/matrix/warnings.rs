@@ -696,11 +696,16 @@ fn answer_checks(
         {
             // Outside an Annex I sector, only the provider activity makes it essential: the
             // check says so, rather than listing sectors the prospect is not in (twentieth
+            // review). "Important" fits the sector alone only in Annex II (manufacturing;
+            // postal and courier services among logistics); a software company's sector is in
+            // neither annex, so the provider activity is what brings it in at all (twenty-ninth
             // review).
             let key = if annex_i_sector {
                 "engine.warning.nis2-important-large"
-            } else {
+            } else if matches!(sector, Some(Sector::Manufacturing | Sector::Logistics)) {
                 "engine.warning.nis2-important-large-provider"
+            } else {
+                "engine.warning.nis2-important-large-provider-only"
             };
             add(WarningKind::Answers, None, texts.get(key).to_owned())
         }
