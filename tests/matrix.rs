@@ -6028,3 +6028,30 @@ fn trust_services_not_qualified_bring_eidas_article_19a() {
         .iter()
         .any(|o| o.contains("not qualified")));
 }
+
+/// A small public body in IT services unsure of NIS2 (a shared service centre of authorities)
+/// is told of the public administration route, which goes by level of government, not size;
+/// a small private provider is not (twenty-ninth review).
+#[test]
+fn a_small_public_body_unsure_of_nis2_is_told_of_the_public_administration_route() {
+    let checks = |public_body: bool| {
+        checks_joined(&[
+            ("org.sector", text("it-services")),
+            ("org.size", text("small")),
+            ("org.public-body", Answer::Bool(public_body)),
+            ("reg.nis2", text("not-sure")),
+        ])
+    };
+    let public = checks(true);
+    assert!(
+        public.contains("Annex I, 9")
+            && public.contains("Art. 2(2)(f)")
+            && public.contains("Art. 6(35)"),
+        "{public}"
+    );
+    let private = checks(false);
+    assert!(
+        private.contains("Annex I, 9") && !private.contains("Art. 2(2)(f)"),
+        "{private}"
+    );
+}

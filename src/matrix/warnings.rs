@@ -669,17 +669,21 @@ fn answer_checks(
             } else if matches!(size, Some(OrgSize::Micro | OrgSize::Small)) {
                 // Below medium size NIS2 rarely applies directly (Art. 2(1), 2(2)); what reaches
                 // a small provider is its NIS2 customers' supply-chain duty (Art. 21(2)(d), 21(3)).
-                let small = texts.get("engine.warning.nis2-not-sure-small");
+                let mut text = texts.get("engine.warning.nis2-not-sure-small").to_owned();
                 // Managed ICT and security services are an Annex I sector: only the size keeps
                 // such a provider out (Art. 2(1), 3(2)), and the Implementing Regulation covers it.
                 if sector == Some(Sector::ItServices) {
-                    format!(
-                        "{small} {}",
-                        texts.get("engine.warning.nis2-small-managed-services")
-                    )
-                } else {
-                    small.to_owned()
+                    text.push(' ');
+                    text.push_str(texts.get("engine.warning.nis2-small-managed-services"));
                 }
+                // A public body in another sector (a municipal IT company, a shared service
+                // centre) may be public administration, which NIS2 takes by level of
+                // government, not size (Art. 2(2)(f); twenty-ninth review).
+                if reads::ORG_PUBLIC_BODY.yes(answers) {
+                    text.push(' ');
+                    text.push_str(texts.get("engine.warning.nis2-small-public-body"));
+                }
+                text
             } else {
                 texts.get("engine.warning.nis2-not-sure").to_owned()
             },
