@@ -748,11 +748,45 @@ fn documents_left_follow_what_the_prospect_already_has() {
     );
 }
 
+/// A provider that develops nothing but whose staff administer customers' systems writes code
+/// for that (scripts, automation, configuration): the draft includes source code access and
+/// secure coding for it, each with its own sentence (twenty-ninth review: the tool excluded
+/// them and then warned that the exclusion would not pass). Excluded by hand, they are still
+/// challenged.
 #[test]
-fn excluding_secure_coding_is_challenged_where_staff_administer_customers_systems() {
-    let (_, m) = prospect("msp-20000-adding-27001");
-    let excluded = |r: &str| m.soa.iter().any(|e| e.reference == r && !e.applicable);
-    assert!(excluded("A.8.28"), "the provider does no development");
+fn secure_coding_is_included_where_staff_administer_customers_systems() {
+    let (assessment, m) = prospect("msp-20000-adding-27001");
+    let entry = |m: &Matrix, r: &str| {
+        m.soa
+            .iter()
+            .find(|e| e.reference == r)
+            .cloned()
+            .unwrap_or_else(|| panic!("{r}"))
+    };
+    for (control, own) in [
+        ("A.8.4", "one repository"),
+        ("A.8.28", "reviewed before they run"),
+    ] {
+        let e = entry(&m, control);
+        assert!(e.applicable, "{control}");
+        assert!(
+            e.reason
+                .contains("your staff administer customers' systems")
+                && e.reason.contains(own),
+            "{control}: {}",
+            e.reason
+        );
+    }
+    // The rest of development stays excluded: the provider has no life cycle to run.
+    assert!(!entry(&m, "A.8.25").applicable);
+    let mut by_hand = assessment.clone();
+    for row in ["isms.source-code-access", "isms.secure-coding"] {
+        by_hand.update_row(row, |edit| {
+            edit.status = Some(ims_matrix::assessment::Status::NotApplicable)
+        });
+    }
+    let m = matrix::build(catalog::builtin(), questionnaire::builtin(), &by_hand);
+    assert!(!entry(&m, "A.8.28").applicable);
     let challenged: Vec<&str> = m
         .warnings
         .iter()
@@ -833,7 +867,7 @@ fn unanswered_maturity_questions_are_counted_in_a_check() {
 }
 
 /// The phase dates follow the plan's steps, not its effort. A 12-person provider starting
-/// from nothing with nine months to an integrated audit has about 124 person-days in eleven
+/// from nothing with nine months to an integrated audit has about 128 person-days in eleven
 /// weeks of phase 3, more people full time than it can free: a check says so (tenth
 /// lead-implementer review). The prospects with time enough draw none.
 #[test]
@@ -847,10 +881,10 @@ fn a_phase_heavier_than_the_organisation_can_staff_is_flagged() {
     let (_, small) = prospect("small-msp-nine-months");
     let text = heavy(&small).expect("a workload check");
     assert!(
-        text.starts_with("Phase “3 Controls and processes” holds about 124 person-days"),
+        text.starts_with("Phase “3 Controls and processes” holds about 128 person-days"),
         "{text}"
     );
-    assert!(text.contains("about 2.2 people full time"), "{text}");
+    assert!(text.contains("about 2.3 people full time"), "{text}");
     for name in ["msp-20000-adding-27001", "saas-neither", "both-separate"] {
         let (_, m) = prospect(name);
         assert_eq!(heavy(&m), None, "{name}");

@@ -258,15 +258,18 @@ pub fn build(
     // Administering customers' systems means scripts, automation and configuration written in
     // house: code, whatever the answer on development says. Staff who only use customers'
     // applications (a contact centre's agents in a client's CRM) write none (sixteenth review).
+    // The answers include both controls then (`development-none-administration-code`;
+    // twenty-ninth review), so what is left to challenge is excluding them by hand.
     if facts.has(Tag::PrivilegedCustomerAccess) {
-        for reference in ["A.8.4", "A.8.28"] {
-            if controls.get(reference).is_some_and(|a| !a.applicable) {
-                add(
-                    WarningKind::Exclusion,
-                    Some(reference),
-                    texts.get("engine.warning.customer-access-code").to_owned(),
-                );
-            }
+        for entry in soa
+            .iter()
+            .filter(|e| !e.applicable && ["A.8.4", "A.8.28"].contains(&e.reference.as_str()))
+        {
+            add(
+                WarningKind::Exclusion,
+                Some(&entry.reference),
+                texts.get("engine.warning.customer-access-code").to_owned(),
+            );
         }
     }
     // Excluded by the answers or by hand (a row marked Not applicable): the Statement of
