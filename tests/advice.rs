@@ -498,7 +498,14 @@ fn every_question_changes_some_output() {
     warehouse
         .answers
         .insert("scope.network".into(), Answer::Bool(true));
-    let bases = [sample, other, warehouse];
+    // A data centre of its own, so that the question on customers' card systems housed there
+    // is asked.
+    let mut data_centre = sample.clone();
+    data_centre.answers.insert(
+        "scope.premises".into(),
+        Answer::Choices(vec!["offices".into(), "data-centre".into()]),
+    );
+    let bases = [sample, other, warehouse, data_centre];
     let output = |a: &Assessment| {
         serde_json::to_string(&matrix::build(catalog::builtin(), q, a)).expect("json")
     };

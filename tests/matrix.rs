@@ -6065,3 +6065,45 @@ fn a_small_public_body_unsure_of_nis2_is_told_of_the_public_administration_route
         "{private}"
     );
 }
+
+/// A data centre whose customers keep card systems in its racks meets PCI DSS's physical
+/// requirements for them and supports their supplier checks, not the whole standard: the
+/// systems and the card data are the customers' (twenty-ninth review). Asked only of a prospect
+/// with a data centre of its own.
+#[test]
+fn a_data_centre_housing_customers_card_systems_meets_pci_dss_physical_requirements() {
+    let with = |premises: &str, housed: bool| {
+        build_with(
+            &[
+                ("org.sector", text("it-services")),
+                ("scope.customers", text("external")),
+                (
+                    "scope.premises",
+                    Answer::Choices(vec!["offices".into(), premises.into()]),
+                ),
+                ("reg.pci", Answer::Bool(false)),
+                ("reg.pci-hosting", Answer::Bool(housed)),
+            ],
+            |_| {},
+        )
+    };
+    let names_pci = |m: &Matrix, control: &str| {
+        soa_entry(m, control)
+            .obligations
+            .iter()
+            .any(|o| o.contains("PCI DSS"))
+    };
+    let colocation = with("data-centre", true);
+    for control in ["A.5.20", "A.5.31", "A.7.1", "A.7.2", "A.7.4"] {
+        assert!(names_pci(&colocation, control), "{control}");
+    }
+    assert!(soa_entry(&colocation, "A.7.2")
+        .reason
+        .contains("Req. 9.3.1-9.3.4"));
+    for tenants in ["A.8.24", "A.8.7", "A.8.16", "A.8.20"] {
+        assert!(!names_pci(&colocation, tenants), "{tenants}");
+    }
+    assert!(!names_pci(&with("data-centre", false), "A.7.2"));
+    // Without a data centre the question is not asked, and an answer kept is not read.
+    assert!(!names_pci(&with("colocation", true), "A.7.2"));
+}

@@ -126,6 +126,9 @@ crate::vocabulary::vocabulary! {
         /// qualified (twenty-seventh review).
         EidasTsp = "eidas-tsp",
         PciDss = "pci-dss",
+        /// PCI DSS for a data centre whose customers keep card data systems there: their
+        /// physical security is its part (twenty-ninth review).
+        PciDssHosting = "pci-dss-hosting",
         Soc2 = "soc2",
         Iso27017 = "iso27017",
         Iso27018 = "iso27018",

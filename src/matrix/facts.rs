@@ -341,6 +341,7 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::EidasQtsp => r::TRUST_DNS.has(answers, ProvidedService::QualifiedTrust),
         O::EidasTsp => r::TRUST_DNS.has(answers, ProvidedService::Trust),
         O::PciDss => r::PCI.yes(answers),
+        O::PciDssHosting => r::PCI_HOSTING.yes(answers),
         O::Soc2 => attests(Attestation::Soc2),
         O::Iso27017 => attests(Attestation::Iso27017),
         O::Iso27018 => attests(Attestation::Iso27018),

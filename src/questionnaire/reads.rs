@@ -581,6 +581,11 @@ pub const VULNERABLE_SUBJECTS: YesNo = YesNo {
 pub const TRUST_DNS: Multiple<ProvidedService> = Multiple::new("reg.trust-dns");
 pub const PCI: YesNo = YesNo { id: "reg.pci" };
 pub const PCI_WHERE: Multiple<CardDataWhere> = Multiple::new("reg.pci-where");
+/// `reg.pci-hosting`: customers keep card data systems in the organisation's data centre,
+/// asked of those that have one.
+pub const PCI_HOSTING: YesNo = YesNo {
+    id: "reg.pci-hosting",
+};
 /// `reg.products`: software or devices customers install or run themselves, sold or supplied
 /// under the organisation's own name or brand (the Cyber Resilience Act's products with digital
 /// elements), asked of everyone.
@@ -640,6 +645,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         DORA_CRITICAL.expect(),
         PCI.expect(),
         PCI_WHERE.expect(),
+        PCI_HOSTING.expect(),
         PRODUCTS.expect(),
         PRODUCTS_IMPORTANT.expect(),
         ATTESTATIONS.expect(),
