@@ -1538,8 +1538,8 @@ fn maturity_checks(
     // SMS, those 20000-1 7.5.4 lists (its scope, policy and objectives, plan, catalogue, service
     // level agreements, supplier contracts, policies and continuity plans; from a ninth
     // lead-implementer review) and the risks 6.1 has it determine and document (twenty-ninth
-    // review), not the information security risk rows: a 27001 risk method not yet written down is the usual
-    // starting point of an SMS adding 27001, not a sign it would fail. For an ISMS, its scope
+    // review), not the information security risk rows: a 27001 risk method not yet written
+    // down is the usual starting point of an SMS adding 27001, not a sign it would fail. For an ISMS, its scope
     // (4.3), policy (5.2), risk assessment and treatment processes with the Statement of
     // Applicability (6.1.2, 6.1.3) and their results (8.2, 8.3; twenty-eighth review).
     const SMS_DOCUMENTS: &[&str] = &[

@@ -7,7 +7,8 @@ use crate::i18n::{visit_text, TextVisitor, Translatable};
 impl Translatable for Questionnaire {
     /// Walks every translatable text: `questionnaire.section.<id>.title|intro`,
     /// `questionnaire.<question>.label|help`, `questionnaire.<question>.option.<id>` (and
-    /// `….help`), `questionnaire.rule.<id>.reason` and `….each.<control>` for an applicability rule.
+    /// `….help`), `questionnaire.rule.<id>.reason` and `….each.<control>` for an applicability
+    /// rule.
     fn visit_texts(&mut self, visit: &mut TextVisitor<'_>) {
         for section in &mut self.sections {
             let id = &section.id;

@@ -198,5 +198,5 @@ fn workbook(workload: &Workload) -> Result<Vec<u8>, XlsxError> {
 #[wasm_bindgen]
 pub fn export_workbook(workload_json: &str) -> Result<Vec<u8>, JsError> {
     let workload: Workload = serde_json::from_str(workload_json)?;
-    workbook(&workload).map_err(|e| JsError::new(&e.to_string()))
+    Ok(workbook(&workload)?)
 }
