@@ -6107,3 +6107,34 @@ fn a_data_centre_housing_customers_card_systems_meets_pci_dss_physical_requireme
     // Without a data centre the question is not asked, and an answer kept is not read.
     assert!(!names_pci(&with("colocation", true), "A.7.2"));
 }
+
+/// Stage 1 reviews the objectives (ISO/IEC 17021-1, 9.3.1.2.2 c), and a 20000-1 auditor the SMS
+/// plan (20000-1 6.3): both are on the critical path of the audits that check them, ahead of
+/// the controls; the SMS plan is not on the path to an ISO/IEC 27001 audit (twenty-ninth
+/// review).
+#[test]
+fn objectives_and_the_sms_plan_are_on_the_critical_path() {
+    let plan = |target: &str| {
+        build_with(
+            &[
+                ("start.iso27001", text("none")),
+                ("start.iso20000", text("none")),
+                ("start.target", text(target)),
+            ],
+            |_| {},
+        )
+    };
+    let integrated = plan("integrated");
+    for id in [
+        "common.objectives",
+        "common.objectives-planning",
+        "common.change-planning",
+    ] {
+        let r = row(&integrated, id);
+        assert!(r.critical, "{id}");
+        assert_eq!(r.priority, matrix::Priority::High, "{id}");
+    }
+    let first_27001 = plan("iso27001-first");
+    assert!(row(&first_27001, "common.objectives").critical);
+    assert!(!row(&first_27001, "common.change-planning").critical);
+}

@@ -52,8 +52,10 @@ const PHASE_ENDS: [(Phase, i64); 5] = [
 /// References of the current editions that put a row on the certification critical path:
 /// without them a certification body cannot start (the context and interested parties the
 /// scope rests on, scope, the management system itself, top management's commitment, policy,
-/// roles, the risk method, the first risk assessment and the treatment with the Statement of
-/// Applicability, and the treatment carried out, whose evidence stage 2 asks for; the SMS, the
+/// roles, the objectives and the plans to reach them, which stage 1 reviews (ISO/IEC 17021-1,
+/// 9.3.1.2.2 c; twenty-ninth review), the risk method, the first risk assessment and the treatment
+/// with the Statement of Applicability, and the treatment carried out, whose evidence stage 2
+/// asks for; the SMS plan (20000-1 6.3, one of the documents 7.5.4 lists), the
 /// services delivered and planned that the catalogue describes, the other parties that operate
 /// parts of them (whose part the service levels rest on), the catalogue and service agreements),
 /// or cannot certify (internal audit, the management review with its inputs and results). Both
@@ -61,13 +63,13 @@ const PHASE_ENDS: [(Phase, i64); 5] = [
 /// its information security management (8.7.3.1 the policy, 8.7.3.2 the risks assessed and the
 /// controls that treat them), which a 20000-1 auditor checks directly: in a 20000-1-first plan
 /// the risk assessment that selects the controls kept for that audit is on its path.
-const CRITICAL_27001: [&str; 17] = [
-    "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3", "6.1.1", "6.1.2", "6.1.3", "8.2", "8.3",
-    "9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3",
+const CRITICAL_27001: [&str; 18] = [
+    "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3", "6.1.1", "6.1.2", "6.1.3", "6.2", "8.2",
+    "8.3", "9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3",
 ];
-const CRITICAL_20000: [&str; 18] = [
-    "4.1", "4.2", "4.3", "4.4", "5.1", "5.2.1", "5.2.2", "5.3", "6.1", "8.2.1", "8.2.2", "8.2.3",
-    "8.2.4", "8.3.3", "8.7.3.1", "8.7.3.2", "9.2", "9.3",
+const CRITICAL_20000: [&str; 21] = [
+    "4.1", "4.2", "4.3", "4.4", "5.1", "5.2.1", "5.2.2", "5.3", "6.1", "6.2.1", "6.2.2", "6.3",
+    "8.2.1", "8.2.2", "8.2.3", "8.2.4", "8.3.3", "8.7.3.1", "8.7.3.2", "9.2", "9.3",
 ];
 
 /// The management-system clauses of the current editions in the order one is built on
