@@ -259,9 +259,10 @@ pub fn annex_a(
                     let own = rule.and_then(|r| {
                         let each = r.each.iter().find(|(control, _)| control == reference);
                         let sentence = each.map(|(_, t)| &**t).or_else(|| {
-                            (r.controls.len() > 2)
-                                .then(|| advice.control(reference).map(|p| &*p.include))
-                                .flatten()
+                            advice
+                                .control(reference)
+                                .filter(|_| r.controls.len() > 2)
+                                .map(|p| &*p.include)
                         })?;
                         Some(Text::from(format!("{} {sentence}", r.reason)))
                     });
