@@ -117,6 +117,41 @@ fn use_rows_mounted() -> usize {
     *mounted
 }
 
+/// Which rows to show in this frame. A filter change shows at once the rows it brings back up
+/// to `FIRST_FRAME_ROWS` of them in table order, a screenful; the others follow once that frame
+/// is painted. A keystroke that clears the search then styles, lays out and paints a screenful
+/// of rows in its frame instead of all 130 (the browser's frame was most of that keystroke's
+/// time, `benches/browser.mjs`). Rows that stay or go are never held back, and the count above
+/// the table states every match from the first frame.
+#[hook]
+fn use_staged_reveal(matches: Vec<bool>, table_order: &[usize]) -> Vec<bool> {
+    let last_matches = use_mut_ref(Vec::<bool>::new);
+    let last_shown = use_mut_ref(Vec::<bool>::new);
+    let rest = use_mut_ref(|| None::<crate::web::AfterPaint>);
+    let show_rest = use_force_update();
+    let filter_changed = {
+        let before = last_matches.borrow();
+        before.len() == matches.len() && *before != matches
+    };
+    let mut shown = matches.clone();
+    if filter_changed {
+        let before = last_shown.borrow();
+        let brought_back = table_order.iter().filter(|&&i| matches[i] && !before[i]);
+        for &i in brought_back.skip(FIRST_FRAME_ROWS) {
+            shown[i] = false;
+        }
+    }
+    // A pending reveal is dropped (cancelled) by whatever render comes first: it either shows
+    // every match itself or holds rows back again with a reveal of its own.
+    *rest.borrow_mut() = (shown != matches).then(|| {
+        let show_rest = show_rest.clone();
+        crate::web::after_paint(move || show_rest.force_update())
+    });
+    *last_matches.borrow_mut() = matches;
+    *last_shown.borrow_mut() = shown.clone();
+    shown
+}
+
 #[component]
 pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
     let m = &props.matrix;
@@ -138,13 +173,19 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
         m.0.rows.iter().map(view::search_text).collect::<Vec<_>>()
     });
     let words = props.filter.words();
-    let visible: Vec<bool> = m
+    let matches: Vec<bool> = m
         .rows
         .iter()
         .zip(search_texts.iter())
         .map(|(row, text)| props.filter.matches_prepared(row, text, &words))
         .collect();
     let groups = view::group_in(super::lang::texts(), m, &order, props.group);
+    let table_order: Vec<usize> = groups
+        .iter()
+        .flat_map(|(_, rows)| rows.iter().copied())
+        .collect();
+    let shown = matches.iter().filter(|v| **v).count();
+    let visible = use_staged_reveal(matches.clone(), &table_order);
     let set_filter = |change: FilterChange| {
         let filter = props.filter.clone();
         dispatch.reform(move |value: Option<String>| {
@@ -248,7 +289,6 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
             </th>
         }
     };
-    let shown = visible.iter().filter(|v| **v).count();
     let total = m.rows.len();
     let d27 = m.editions.iso27001;
     let d20 = m.editions.iso20000;
@@ -299,7 +339,7 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
                         </tr>
                     </thead>
                     {for groups.iter().map(|(name, rows)| {
-                        let in_view = rows.iter().filter(|&&i| visible[i]).count();
+                        let in_view = rows.iter().filter(|&&i| matches[i]).count();
                         html! {
                             <tbody key={name.clone()} role="rowgroup" hidden={in_view == 0}>
                                 {(props.group != GroupBy::None).then(|| html! {

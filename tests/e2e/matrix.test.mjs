@@ -196,6 +196,44 @@ test('the matrix shows with its first rows, and the rest follow once it is paint
   await context.close();
 });
 
+// Clearing the search brings back every row. Its keystroke shows a screenful in its own frame
+// and the rest once that is painted, so the frame styles and paints a screenful, not the table.
+test('a keystroke that brings back every row shows the top of the table at once and the rest once painted', async () => {
+  const { context, page } = await sampleMatrix(app.browser);
+  await page.waitForFunction(() => document.querySelectorAll('tr.row').length === 130);
+  await page.fill('#matrix-search', 'supplier');
+  await page.waitForFunction(() => !/Showing 130 of/.test(document.querySelector('#matrix-count').textContent));
+  const matching = await shown(page);
+  const renders = await page.evaluate(() => new Promise((resolve) => {
+    const input = document.querySelector('#matrix-search');
+    const rows = () => [...document.querySelectorAll('tr.row')];
+    const seen = [];
+    // Called once per render that shows or hides rows, before the browser paints it.
+    const observer = new MutationObserver(() => {
+      const shownNow = rows().filter((row) => !row.hidden);
+      seen.push({
+        shown: shownNow.length,
+        topShown: rows().slice(0, 24).every((row) => !row.hidden),
+        count: document.querySelector('#matrix-count').textContent,
+      });
+      if (shownNow.length === 130) {
+        observer.disconnect();
+        resolve(seen);
+      }
+    });
+    observer.observe(document.querySelector('table.matrix'), { attributes: true, subtree: true, attributeFilter: ['hidden'] });
+    input.value = '';
+    input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }));
+  assert.equal(renders.length, 2, 'two renders: the keystroke\'s and the one after its paint');
+  const [first] = renders;
+  assert.ok(first.shown < 130, `the keystroke's frame holds rows back (${first.shown} shown)`);
+  assert.ok(first.shown <= matching + 24, 'at most a screenful comes back in that frame');
+  assert.equal(first.topShown, true, 'the top of the table is there at once');
+  assert.match(first.count, /Showing 130 of 130/, 'the count states every match at once');
+  await context.close();
+});
+
 test('every control of the matrix is in a small form of its own, and Enter in the search keeps the page', async () => {
   const { context, page, problems } = await sampleMatrix(app.browser);
   await page.waitForFunction(() => document.querySelectorAll('tr.row').length === 130);
