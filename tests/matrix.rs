@@ -5370,6 +5370,63 @@ fn changing_a_held_system_is_planned_first_and_early_visits_take_stage_one() {
     assert!(!later.contains("Hold its stage 1"), "{later}");
 }
 
+/// The row planning the change to the held systems speaks of what is held: only a certified
+/// system has a certification body to tell, and documents on a withdrawn edition move to the
+/// current one in the same change (twenty-ninth review: a lapsed ISO/IEC 27001:2013
+/// certificate was told "if it is certified, tell the certification body").
+#[test]
+fn the_change_to_held_systems_names_the_certificates_and_editions_held() {
+    let action = |answers: &[(&str, Answer)], documents_2013: bool| {
+        let mut all = vec![("start.target", text("integrated"))];
+        all.extend(answers.iter().cloned());
+        let m = build_with(&all, |a| {
+            if documents_2013 {
+                a.set_documents_edition(ims_matrix::catalog::Family::Iso27001, "2013");
+            }
+        });
+        row(&m, "common.change-planning").action.clone()
+    };
+    let certified = action(&[("start.iso27001", text("certified"))], false);
+    assert!(
+        certified.contains("certified system you hold")
+            && certified.contains("tell the certification body")
+            && !certified.contains("if it is certified")
+            && !certified.contains("bring the documents up to"),
+        "{certified}"
+    );
+    let in_place = action(&[("start.iso27001", text("implemented"))], false);
+    assert!(
+        in_place.contains("keeps working as it changes")
+            && !in_place.contains("certification body"),
+        "{in_place}"
+    );
+    // A 2013 certificate lapsed with the transition: no body to tell, and the move to 2022.
+    let lapsed = action(&[("start.iso27001", text("certified"))], true);
+    assert!(
+        !lapsed.contains("certification body")
+            && lapsed.contains("bring the documents up to ISO/IEC 27001:2022"),
+        "{lapsed}"
+    );
+    let merge = |iso27001: &str, iso20000: &str| {
+        action(
+            &[
+                ("start.iso27001", text(iso27001)),
+                ("start.iso20000", text(iso20000)),
+                ("start.separate", Answer::Bool(true)),
+            ],
+            false,
+        )
+    };
+    assert!(merge("certified", "certified").contains("tell each certification body"));
+    let one = merge("implemented", "certified");
+    assert!(
+        one.contains("certified ISO/IEC 20000-1 system")
+            && one.contains("tell its certification body"),
+        "{one}"
+    );
+    assert!(!merge("implemented", "implemented").contains("certification body"));
+}
+
 /// With only ISO/IEC 20000-1 in place, Annex A controls written down are the ISMS project's
 /// drafts when one is under way (in progress), and otherwise are named as read as implemented
 /// without a system to hold them against (twenty-third review).

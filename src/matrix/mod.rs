@@ -111,6 +111,7 @@ pub fn build_in(
     // Merging two systems, or adding a standard to the one held, is a change planned first
     // (`plan::changes_held_system`).
     let held_change = plan::changes_held_system(start, facts.target);
+    let held_change_action = plan::held_change_action(texts, start, answers, documents);
     let mut rows: Vec<MatrixRow> = catalog
         .crosswalk
         .iter()
@@ -287,32 +288,30 @@ pub fn build_in(
                 evidence_iso20000: row.evidence.iso20000.clone(),
                 effort_weight: row.effort,
                 // A row that does not apply has nothing to build, whatever the starting point.
-                action: texts
-                    .get(if applicable && plans_the_change && status.is_open() {
-                        if start == StartingPoint::BothSeparate {
-                            "engine.action.plan-the-merge"
+                action: if applicable && plans_the_change && status.is_open() {
+                    held_change_action.clone()
+                } else {
+                    texts
+                        .get(if applicable {
+                            derive::kept_in_first_stage(
+                                derive::action(
+                                    row.kind,
+                                    row.lead,
+                                    start,
+                                    facts.under_way,
+                                    maturity,
+                                    status == Status::Implemented,
+                                    effort::procedure_to_extend(&row.practice, answers),
+                                ),
+                                facts.target,
+                                second_stage,
+                                named_by_duty,
+                            )
                         } else {
-                            "engine.action.plan-the-addition"
-                        }
-                    } else if applicable {
-                        derive::kept_in_first_stage(
-                            derive::action(
-                                row.kind,
-                                row.lead,
-                                start,
-                                facts.under_way,
-                                maturity,
-                                status == Status::Implemented,
-                                effort::procedure_to_extend(&row.practice, answers),
-                            ),
-                            facts.target,
-                            second_stage,
-                            named_by_duty,
-                        )
-                    } else {
-                        "engine.action.none-not-applicable"
-                    })
-                    .to_owned(),
+                            "engine.action.none-not-applicable"
+                        })
+                        .to_owned()
+                },
                 applicable,
                 applicability_reason: reason,
                 draft_applicable,

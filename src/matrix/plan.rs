@@ -265,6 +265,80 @@ pub fn changes_held_system(start: StartingPoint, target: Target) -> bool {
     }
 }
 
+/// The action of the row that plans the change to the held systems (`changes_held_system`), in
+/// the words of what is held: only a certified system has a certification body to tell, and a
+/// system whose documents follow a withdrawn edition (ISO/IEC 27001:2013, 20000-1:2011) moves
+/// to the current one in the same change, since its next audit is against that edition.
+pub fn held_change_action(
+    texts: &Texts,
+    start: StartingPoint,
+    answers: &Answers,
+    documents: crate::assessment::Editions,
+) -> String {
+    let certified =
+        |q: &reads::Single<reads::Holding>| q.get(answers) == Some(reads::Holding::Certified);
+    let on_older = |family: Family| {
+        let documents = documents.of(family);
+        (documents != family.current()).then(|| family.current().label())
+    };
+    let (action, older) = match start {
+        StartingPoint::BothSeparate => {
+            let action = match (
+                certified(&reads::START_ISO27001),
+                certified(&reads::START_ISO20000),
+            ) {
+                (true, true) => texts.get("engine.action.plan-the-merge").to_owned(),
+                (true, false) => texts.fill(
+                    "engine.action.plan-the-merge-one-certified",
+                    &[("standard", &Family::Iso27001.designation())],
+                ),
+                (false, true) => texts.fill(
+                    "engine.action.plan-the-merge-one-certified",
+                    &[("standard", &Family::Iso20000.designation())],
+                ),
+                (false, false) => texts
+                    .get("engine.action.plan-the-merge-uncertified")
+                    .to_owned(),
+            };
+            let older: Vec<&str> = [Family::Iso27001, Family::Iso20000]
+                .into_iter()
+                .filter_map(on_older)
+                .collect();
+            (action, older)
+        }
+        StartingPoint::Iso27001 | StartingPoint::Iso20000 => {
+            let family = if start == StartingPoint::Iso27001 {
+                Family::Iso27001
+            } else {
+                Family::Iso20000
+            };
+            let held = if family == Family::Iso27001 {
+                &reads::START_ISO27001
+            } else {
+                &reads::START_ISO20000
+            };
+            let action = texts
+                .get(if certified(held) {
+                    "engine.action.plan-the-addition"
+                } else {
+                    "engine.action.plan-the-addition-uncertified"
+                })
+                .to_owned();
+            (action, on_older(family).into_iter().collect())
+        }
+        _ => return String::new(),
+    };
+    if older.is_empty() {
+        return action;
+    }
+    let editions = super::applicability::join_and(texts, &older);
+    action
+        + &texts.fill(
+            "engine.action.move-to-current-edition",
+            &[("editions", &editions)],
+        )
+}
+
 /// Where the row planning a change to a held system stands in `SEQUENCE`: after the context
 /// and interested parties it starts from, before the scope and everything it changes.
 pub fn step_of_held_change() -> Option<u16> {
