@@ -288,19 +288,43 @@ pub fn annex_a(
         .standard(edition)
         .controls()
         .map(|control| {
-            let successors: Vec<&Applicability> = transition
-                .forward(&control.reference)
+            let forward = transition.forward(&control.reference);
+            let successors: Vec<(&str, &Applicability)> = forward
                 .iter()
-                .filter_map(|r| decided.get(r))
+                .filter_map(|r| decided.get(r).map(|a| (r.as_str(), a)))
                 .collect();
-            let applicable = successors.iter().any(|a| a.applicable);
+            let applicable = successors.iter().any(|(_, a)| a.applicable);
             // Explain with a successor that agrees with the outcome, preferring one a scope
             // fact decided.
             let reason = successors
                 .iter()
-                .filter(|a| a.applicable == applicable)
-                .max_by_key(|a| a.from_answers)
-                .map(|a| (*a).clone())
+                .filter(|(_, a)| a.applicable == applicable)
+                .max_by_key(|(_, a)| a.from_answers)
+                .map(|&(successor, a)| {
+                    // A successor that took in other controls too, or one of several this
+                    // control went to, is justified in its own words, which may be of another
+                    // subject: the line first names its own control's place in 2022, so that
+                    // no two lines of the older SoA read the same (twenty-ninth review: A.11.2.8
+                    // read as mobile devices, A.18.1.5 as the register of requirements).
+                    let shared =
+                        forward.len() > 1 || transition.backward(successor).nth(1).is_some();
+                    let successor_title = current.node(successor).map_or("", |n| &*n.title);
+                    // A control that kept its title needs no introduction.
+                    let namesake = successor_title.eq_ignore_ascii_case(&control.title);
+                    let mut a = a.clone();
+                    if shared && !namesake {
+                        a.reason = Text::from(facts.texts.fill(
+                            "engine.applicability.through-successor",
+                            &[
+                                ("title", &control.title),
+                                ("control", &successor),
+                                ("successor", &successor_title),
+                                ("reason", &a.reason),
+                            ],
+                        ));
+                    }
+                    a
+                })
                 .unwrap_or(Applicability {
                     applicable,
                     reason: default_reason.clone(),
