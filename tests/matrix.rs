@@ -2769,6 +2769,26 @@ fn pci_dss_names_the_service_providers_duties_to_a_provider_handling_its_custome
         |_| {},
     );
     assert!(!soa_entry(&merchant, "A.5.20").reason.contains("12.9.1"));
+    // A merchant that also holds its customers' data (a telecom's subscribers) and takes their
+    // cards only at its shops' terminals or by phone is no service provider for the cards
+    // (thirtieth review); one that runs payment systems itself may be.
+    let where_cards = |places: &[&str]| {
+        build_with(
+            &[
+                ("reg.pci", Answer::Bool(true)),
+                ("scope.customer-data", Answer::Bool(true)),
+                (
+                    "reg.pci-where",
+                    Answer::Choices(places.iter().map(|p| (*p).to_owned()).collect()),
+                ),
+            ],
+            |_| {},
+        )
+    };
+    let shop = where_cards(&["terminals", "premises"]);
+    assert!(!soa_entry(&shop, "A.5.20").reason.contains("12.9.1"));
+    let processor = where_cards(&["terminals", "own-systems"]);
+    assert!(soa_entry(&processor, "A.5.20").reason.contains("12.9.1"));
 }
 
 #[test]

@@ -89,6 +89,10 @@ crate::vocabulary::vocabulary! {
         /// Card-present terminals to protect from tampering (PCI DSS Req. 9.5.1); cashier areas
         /// with only terminals are not sensitive areas (eighteenth review).
         CardTerminals = "card-terminals" => "customers pay at card terminals in your shops or branches",
+        /// PCI DSS Req. 12.9 binds service providers: card data handled for customers, not a
+        /// merchant's own (thirtieth review: a telecom taking its subscribers' cards at shop
+        /// terminals was told to acknowledge a service provider's responsibility).
+        CardServiceProvider = "card-service-provider" => "you handle card data for your customers as a service provider",
         /// Homes join the card data environment unless the details never reach the staff.
         CardDataAtHome = "card-data-at-home" => "staff take card details while working from home",
         /// Regulation (EU) 2024/2847, Art. 7 and Annex III: an important product, whose
