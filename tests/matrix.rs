@@ -4883,6 +4883,34 @@ fn a_software_maker_gets_the_cyber_resilience_act() {
     );
 }
 
+/// Products another company makes under the prospect's brand (a telecom's routers) are
+/// development done for it, whatever it develops itself: A.8.30 applies with the Cyber
+/// Resilience Act's reason (thirtieth review: a provider developing in house had it excluded
+/// as "no development is outsourced").
+#[test]
+fn products_made_by_another_company_bring_outsourced_development() {
+    let provider = |made_for_you: bool| {
+        build_with(
+            &[
+                ("scope.development", text("in-house")),
+                ("reg.products", Answer::Bool(true)),
+                ("reg.products-made-for-you", Answer::Bool(made_for_you)),
+            ],
+            |_| {},
+        )
+    };
+    let routers = provider(true);
+    let entry = soa_entry(&routers, "A.8.30");
+    assert!(entry.applicable, "{}", entry.reason);
+    assert!(
+        entry.reason.contains("another company makes"),
+        "{}",
+        entry.reason
+    );
+    let own = provider(false);
+    assert!(!soa_entry(&own, "A.8.30").applicable);
+}
+
 /// Both certificates held as one integrated system: nothing to merge and nothing to add, the
 /// certification cycle named instead; said to run apart while policy, audits and reviews are
 /// written once for both, the contradiction is named (eighteenth review).

@@ -254,7 +254,7 @@ fn an_applicability_rule_needs_an_id_of_its_own() {
     });
     assert!(
         errors.iter().any(|e| e
-            == "changed.json: applicability rule 2 (products-made-for-you): duplicate rule id"),
+            == "changed.json: applicability rule 2 (products-made-by-another): duplicate rule id"),
         "{errors:?}"
     );
     assert!(
