@@ -4883,6 +4883,66 @@ fn a_software_maker_gets_the_cyber_resilience_act() {
     );
 }
 
+/// A reporting deadline in force (NIS2's early warning, GDPR's 72 hours) applies from today,
+/// while its rows may be planned for the controls phase: a check asks for an interim
+/// notification procedure by the end of the first phase, naming the duties and the rows; with
+/// no such duty, or with those rows done, there is none (thirtieth review).
+#[test]
+fn reporting_deadlines_in_force_get_an_interim_procedure_in_the_first_phase() {
+    let interim = |answers: &[(&str, Answer)], edit: fn(&mut Assessment)| {
+        let m = build_with(answers, edit);
+        let first_phase_ends = m.schedule.as_ref().expect("schedule").phases[0]
+            .ends
+            .clone();
+        let check = m
+            .warnings
+            .iter()
+            .find(|w| w.text.contains("interim notification procedure"))
+            .map(|w| w.text.clone());
+        (m, first_phase_ends, check)
+    };
+    let nis2 = [
+        ("reg.nis2", text("important")),
+        ("start.timeline", text("12-months")),
+    ];
+    let (m, ends, check) = interim(&nis2, |_| {});
+    let check = check.expect("the interim notification check");
+    assert!(
+        check.contains("NIS2 Directive (important entity)"),
+        "{check}"
+    );
+    assert!(check.contains(&format!("({ends})")), "{check}");
+    let late: Vec<&matrix::MatrixRow> = m
+        .rows
+        .iter()
+        .filter(|r| r.reporting_deadline && r.is_open() && r.target_date > ends)
+        .collect();
+    assert!(!late.is_empty());
+    for row in &late {
+        assert!(check.contains(&*row.topic), "{} not in {check}", row.topic);
+    }
+    // No duty with a deadline: no check.
+    let (_, _, none) = interim(
+        &[
+            ("reg.nis2", text("no")),
+            ("start.timeline", text("12-months")),
+        ],
+        |_| {},
+    );
+    assert_eq!(none, None);
+    // The rows that carry the deadlines done: nothing left to bridge.
+    let ids: Vec<String> = late.iter().map(|r| r.id.clone()).collect();
+    let done = build_with(&nis2, |a| {
+        for id in &ids {
+            a.update_row(id, |edit| edit.status = Some(Status::Implemented));
+        }
+    });
+    assert!(!done
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("interim notification procedure")));
+}
+
 /// Products another company makes under the prospect's brand (a telecom's routers) are
 /// development done for it, whatever it develops itself: A.8.30 applies with the Cyber
 /// Resilience Act's reason (thirtieth review: a provider developing in house had it excluded

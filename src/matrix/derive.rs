@@ -262,6 +262,8 @@ pub struct Urgency {
     pub reasons: Vec<String>,
     /// The part of `reasons` that raises the row.
     pub raising: std::ops::Range<usize>,
+    /// A duty that applies sets a reporting deadline, already in force, on one of its controls.
+    pub deadline: bool,
 }
 
 /// The priority of a row. Closed rows have none. The certification critical path is High.
@@ -287,6 +289,7 @@ pub fn priority(
             exposure: 0,
             reasons: Vec::new(),
             raising: 0..0,
+            deadline: false,
         };
     }
     let texts = facts.texts;
@@ -427,5 +430,6 @@ pub fn priority(
         exposure,
         reasons,
         raising,
+        deadline,
     }
 }

@@ -325,6 +325,7 @@ pub fn build_in(
                 exposure: urgency.exposure,
                 priority_reasons: urgency.reasons,
                 raising_reasons: urgency.raising,
+                reporting_deadline: urgency.deadline,
                 phase,
                 critical,
                 second_stage,

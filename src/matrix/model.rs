@@ -80,6 +80,10 @@ pub struct MatrixRow {
     /// `priority_reasons` the report lists as why a risk is big.
     #[serde(skip)]
     pub raising_reasons: std::ops::Range<usize>,
+    /// A duty that applies sets a reporting deadline, already in force, on one of the row's
+    /// controls: it does not wait for the row's phase (`warnings.rs`, interim notification).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub reporting_deadline: bool,
     /// The phase of the plan the row's work belongs to.
     pub phase: Phase,
     /// On the certification critical path.

@@ -452,6 +452,9 @@ pub fn build(
                 texts.get("engine.warning.no-timeline").to_owned(),
             );
         }
+        if let Some(check) = interim_notification(rows, facts, schedule) {
+            add(WarningKind::Schedule, None, check);
+        }
     }
     if let Some(date) = reads::CERT_AUDIT_DATE.get(answers) {
         if schedule.is_some_and(|s| s.audit != date.to_string()) {
@@ -1599,6 +1602,58 @@ fn maturity_checks(
 /// People an organisation of this size can usually free for the project at once: one in ten of
 /// the smallest organisation of its band, at least one, and half as many again since most are
 /// larger than the smallest (our rule of thumb, docs/method.md §10).
+/// Reporting deadlines already in force (`ObligationControl::deadline`: NIS2's early warning,
+/// GDPR's 72 hours, the Cyber Resilience Act's notices …) apply from today, while the rows
+/// that carry them may be planned for the controls phase: an interim notification procedure
+/// bridges the gap from the first phase (thirtieth review: "they apply now" beside a due date
+/// seven months away).
+fn interim_notification(
+    rows: &[MatrixRow],
+    facts: &Facts<'_>,
+    schedule: &Schedule,
+) -> Option<String> {
+    let texts = facts.texts;
+    let first_phase_ends = schedule.phases.first()?.ends.as_str();
+    // ISO dates compare as text; a row without a date (no assessment date) cannot be late.
+    let later: Vec<&str> = rows
+        .iter()
+        .filter(|row| row.reporting_deadline && row.is_open())
+        .filter(|row| {
+            let due = if row.due.is_empty() {
+                &row.target_date
+            } else {
+                &row.due
+            };
+            due.as_str() > first_phase_ends
+        })
+        .map(|row| &*row.topic)
+        .collect();
+    if later.is_empty() {
+        return None;
+    }
+    // By name: each row's detail gives the provisions.
+    let duties: Vec<&str> = facts
+        .obligations
+        .iter()
+        .filter(|o| !o.attestation)
+        .filter(|o| {
+            o.controls
+                .iter()
+                .any(|c| c.deadline && c.only_with.iter().all(|tag| facts.has(*tag)))
+        })
+        .map(|o| &*o.name)
+        .collect();
+    let date = crate::date::Date::parse(first_phase_ends).map(|d| texts.date(d))?;
+    Some(texts.fill(
+        "engine.warning.interim-notification",
+        &[
+            ("duties", &super::applicability::join_and(texts, &duties)),
+            ("rows", &super::applicability::join_quoted(texts, &later)),
+            ("date", &date),
+        ],
+    ))
+}
+
 fn project_people(size: OrgSize) -> f64 {
     let lower_bound: f64 = match size {
         OrgSize::Micro => 1.0,
