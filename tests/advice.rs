@@ -756,9 +756,10 @@ fn documents_left_follow_what_the_prospect_already_has() {
 }
 
 /// A provider that develops nothing but whose staff administer customers' systems writes code
-/// for that (scripts, automation, configuration): the draft includes source code access and
-/// secure coding for it, each with its own sentence (twenty-ninth review: the tool excluded
-/// them and then warned that the exclusion would not pass). Excluded by hand, they are still
+/// for that (scripts, automation, configuration): the draft includes source code access, a
+/// life cycle and secure coding for it, each with its own sentence (twenty-ninth review: the
+/// tool excluded them and then warned that the exclusion would not pass; thirtieth: the life
+/// cycle's exclusion said to revisit it for scripts). Excluded by hand, they are still
 /// challenged.
 #[test]
 fn secure_coding_is_included_where_staff_administer_customers_systems() {
@@ -772,6 +773,7 @@ fn secure_coding_is_included_where_staff_administer_customers_systems() {
     };
     for (control, own) in [
         ("A.8.4", "one repository"),
+        ("A.8.25", "short life cycle"),
         ("A.8.28", "reviewed before they run"),
     ] {
         let e = entry(&m, control);
@@ -784,8 +786,18 @@ fn secure_coding_is_included_where_staff_administer_customers_systems() {
             e.reason
         );
     }
-    // The rest of development stays excluded: the provider has no life cycle to run.
-    assert!(!entry(&m, "A.8.25").applicable);
+    // Outsourced development stays excluded, for a reason that does not contradict the three
+    // (thirtieth review: "revisit this if you start … scripts" beside scripts included).
+    let outsourced = entry(&m, "A.8.30");
+    assert!(!outsourced.applicable);
+    assert!(
+        outsourced.reason.contains("their own work")
+            && !outsourced
+                .reason
+                .contains("Revisit this if you start developing"),
+        "{}",
+        outsourced.reason
+    );
     let mut by_hand = assessment.clone();
     for row in ["isms.source-code-access", "isms.secure-coding"] {
         by_hand.update_row(row, |edit| {
@@ -874,7 +886,7 @@ fn unanswered_maturity_questions_are_counted_in_a_check() {
 }
 
 /// The phase dates follow the plan's steps, not its effort. A 12-person provider starting
-/// from nothing with nine months to an integrated audit has about 128 person-days in eleven
+/// from nothing with nine months to an integrated audit has about 131 person-days in eleven
 /// weeks of phase 3, more people full time than it can free: a check says so (tenth
 /// lead-implementer review). The prospects with time enough draw none.
 #[test]
@@ -888,7 +900,7 @@ fn a_phase_heavier_than_the_organisation_can_staff_is_flagged() {
     let (_, small) = prospect("small-msp-nine-months");
     let text = heavy(&small).expect("a workload check");
     assert!(
-        text.starts_with("Phase “3 Controls and processes” holds about 128 person-days"),
+        text.starts_with("Phase “3 Controls and processes” holds about 131 person-days"),
         "{text}"
     );
     assert!(text.contains("about 2.3 people full time"), "{text}");
