@@ -4724,7 +4724,10 @@ fn checks_meant_for_it_providers_stay_with_them() {
     assert!(soa_entry(&administrators, "A.8.28")
         .reason
         .contains("scripts, automation and configuration"));
-    assert!(!soa_entry(&administrators, "A.8.25").applicable);
+    // With a life cycle of their own; nothing is outsourced (thirtieth review).
+    assert!(soa_entry(&administrators, "A.8.25").applicable);
+    assert!(!soa_entry(&support, "A.8.25").applicable);
+    assert!(!soa_entry(&administrators, "A.8.30").applicable);
     let controller = |dora: &str| {
         checks_joined(&[
             ("reg.gdpr", text("controller")),
