@@ -4886,6 +4886,34 @@ fn a_software_maker_gets_the_cyber_resilience_act() {
     );
 }
 
+/// The risk question asks of the services' risks, not security risks: with an ISMS held, an
+/// answer of nothing written leaves its risk approach to extend to the SMS, not a document to
+/// write from nothing (thirtieth review); without one, it is written.
+#[test]
+fn service_risks_unwritten_extend_the_isms_risk_approach_held() {
+    let risk = |iso27001: &str| {
+        let m = build_with(
+            &[
+                ("start.iso27001", text(iso27001)),
+                ("start.target", text("integrated")),
+                ("maturity.risk", text("informal")),
+            ],
+            |_| {},
+        );
+        row(&m, "common.risk").action.clone()
+    };
+    assert!(
+        risk("certified").starts_with("Extend the ISMS document"),
+        "{}",
+        risk("certified")
+    );
+    assert!(
+        risk("none").starts_with("Write one integrated document"),
+        "{}",
+        risk("none")
+    );
+}
+
 /// A reporting deadline in force (NIS2's early warning, GDPR's 72 hours) applies from today,
 /// while its rows may be planned for the controls phase: a check asks for an interim
 /// notification procedure by the end of the first phase, naming the duties and the rows; with

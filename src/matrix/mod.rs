@@ -59,6 +59,9 @@ pub fn build_with(
     build_in(Texts::english(), catalog, questionnaire, advice, assessment)
 }
 
+/// The practice whose maturity question asks of the services' risks, not of security risks.
+const RISK_ASKED_OF_SERVICES: &str = "risk";
+
 /// Builds the matrix in the language of `texts`: pass the catalog, questionnaire and advice
 /// localized to it (`catalog::localized` …), or `localized_build` does it.
 pub fn build_in(
@@ -119,6 +122,18 @@ pub fn build_in(
             let (draft_applicable, draft_reason) =
                 applicability::row(texts, catalog, row, editions, &controls);
             let maturity = questionnaire.maturity(answers, &row.practice);
+            // The risk question asks of the services' risks only ("not security risks"): a held
+            // ISMS has its own written (27001 6.1.2 and 6.1.3 ask for documented information),
+            // so an answer of nothing written leaves the SMS side to add to the ISMS document,
+            // not one to write from nothing (thirtieth review).
+            let (action_start, action_maturity) = if row.practice == RISK_ASKED_OF_SERVICES
+                && start.has_iso27001()
+                && maturity.is_some_and(|m| !m.is_written())
+            {
+                (StartingPoint::Iso27001, Some(Maturity::DocumentedOne))
+            } else {
+                (start, maturity)
+            };
             // Documents written to ISO/IEC 27001:2013 hold nothing of what 2022 added (6.3 and
             // eleven controls), nor documents written to ISO/IEC 20000-1:2011 what 2018 added
             // (knowledge, the service portfolio, asset management): such a row is at most in
@@ -297,9 +312,9 @@ pub fn build_in(
                                 derive::action(
                                     row.kind,
                                     row.lead,
-                                    start,
+                                    action_start,
                                     facts.under_way,
-                                    maturity,
+                                    action_maturity,
                                     status == Status::Implemented,
                                     effort::procedure_to_extend(&row.practice, answers),
                                 ),
