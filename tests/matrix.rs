@@ -4704,7 +4704,7 @@ fn legal_questions_left_open_are_named_as_read_as_no() {
 
 /// Staff using customers' applications write no code; administrators do (sixteenth review).
 /// And a DORA financial entity, controller of its clients' payment data, is not told to
-/// answer "both" (sixteenth review).
+/// answer "both" (sixteenth review), nor a telecom for its subscribers' data (thirtieth).
 #[test]
 fn checks_meant_for_it_providers_stay_with_them() {
     // Administrators' scripts bring secure coding in (twenty-ninth review: it was excluded,
@@ -4738,6 +4738,19 @@ fn checks_meant_for_it_providers_stay_with_them() {
     };
     assert!(controller("no").contains("is the usual one for a provider"));
     assert!(!controller("financial-entity").contains("is the usual one for a provider"));
+    // A telecom's subscriber and traffic data are its own, unless it also hosts or
+    // administers customers' systems (thirtieth review).
+    let telecom = |access: &str| {
+        checks_joined(&[
+            ("org.sector", text("telecom")),
+            ("reg.gdpr", text("controller")),
+            ("scope.customers", text("external")),
+            ("scope.customer-data", Answer::Bool(true)),
+            ("scope.customer-access", text(access)),
+        ])
+    };
+    assert!(!telecom("none").contains("is the usual one for a provider"));
+    assert!(telecom("privileged").contains("is the usual one for a provider"));
 }
 
 /// Children and other vulnerable people: the controller's impact assessment and information

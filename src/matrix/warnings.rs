@@ -1266,10 +1266,17 @@ fn answer_checks(
     // provider their processor (GDPR Art. 4(8), 28; tenth lead-implementer review).
     // Not for a DORA financial entity: a bank or payment institution is the controller of its
     // clients' payment data (sixteenth review).
+    // Nor for a telecommunications provider that neither hosts nor administers its customers'
+    // systems: the subscriber and traffic data it holds are its own as controller, under the
+    // ePrivacy rules too (thirtieth review).
+    let carrier_only = reads::ORG_SECTOR.get(answers) == Some(Sector::Telecom)
+        && !facts.has(Tag::CloudProvider)
+        && !facts.has(Tag::CustomerAccess);
     if reads::GDPR.get(answers) == Some(GdprRole::Controller)
         && facts.has(Tag::CustomerData)
         && (facts.has(Tag::ExternalCustomers) || facts.has(Tag::CloudProvider))
         && !super::facts::dora_entity(answers)
+        && !carrier_only
     {
         add(
             WarningKind::Answers,
