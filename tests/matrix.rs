@@ -2664,6 +2664,22 @@ fn a_contractual_basis_needs_customers_with_contracts() {
             "{control}"
         );
     }
+    // An insurer's IT subsidiary serving only its group under DORA has its contract: DORA asks
+    // for one with service levels within a group too (Art. 30; thirtieth review).
+    let group_it = build_with(
+        &[
+            ("scope.customers", text("internal")),
+            ("reg.dora", text("ict-provider")),
+        ],
+        |_| {},
+    );
+    for control in ["A.8.6", "A.8.14"] {
+        assert_eq!(
+            soa_entry(&group_it, control).basis,
+            Some(ims_matrix::advice::Basis::Contractual),
+            "{control}"
+        );
+    }
 }
 
 #[test]

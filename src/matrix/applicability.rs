@@ -57,8 +57,14 @@ fn justify(
     let mut basis = profile.map_or(Basis::Risk, |p| p.basis);
     // A control whose profile rests on customer contracts (service levels, confidentiality,
     // deletion terms) has none to rest on without external customers: an auditor asks which
-    // contract, so it is included on risk.
-    if basis == Basis::Contractual && !facts.has(Tag::ExternalCustomers) {
+    // contract, so it is included on risk. An ICT provider to financial entities has one even
+    // within its group: DORA asks for a written contract, with service levels, for intra-group
+    // ICT services too (Art. 30(1)-(3); thirtieth review).
+    let dora_contract = facts
+        .obligations
+        .iter()
+        .any(|o| o.id == crate::advice::ObligationId::DoraIctProvider);
+    if basis == Basis::Contractual && !facts.has(Tag::ExternalCustomers) && !dora_contract {
         basis = Basis::Risk;
     }
     let duties: Vec<_> = facts.duties_on(reference).collect();
