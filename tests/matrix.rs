@@ -4915,6 +4915,31 @@ fn a_software_maker_gets_the_cyber_resilience_act() {
     );
 }
 
+/// A staged plan's overloaded phase names its first remedy: the shared processes the second
+/// standard leads are needed at the first audit only for the first standard's controls
+/// (thirtieth review: 40 of an 8-person provider's 90 days in phase 3).
+#[test]
+fn an_overloaded_staged_phase_names_the_second_standards_processes() {
+    let workload = |target: &str| {
+        checks_joined(&[
+            ("org.size", text("micro")),
+            ("start.target", text(target)),
+            ("start.timeline", text("6-months")),
+        ])
+    };
+    let staged = workload("iso27001-first");
+    assert!(staged.contains("people full time"), "{staged}");
+    assert!(
+        staged.contains("shared processes that ISO/IEC 20000-1 leads"),
+        "{staged}"
+    );
+    let integrated = workload("integrated");
+    assert!(
+        !integrated.contains("shared processes that"),
+        "{integrated}"
+    );
+}
+
 /// The risk question asks of the services' risks, not security risks: with an ISMS held, an
 /// answer of nothing written leaves its risk approach to extend to the SMS, not a document to
 /// write from nothing (thirtieth review); without one, it is written.

@@ -329,7 +329,7 @@ pub fn build(
     let needed = minimum_months(facts.start, facts.target);
     let too_short = |s: &Schedule| s.months() < i64::from(needed);
     if let Some(schedule) = schedule.filter(|s| !too_short(s)) {
-        workload_check(rows, answers, texts, schedule, &mut add);
+        workload_check(rows, answers, (texts, facts.target), schedule, &mut add);
     }
     if let Some((first, second)) = schedule.and_then(|s| s.second.as_ref().map(|m| (s, m))) {
         let shown = |date: &str| {
@@ -1679,7 +1679,7 @@ fn project_people(size: OrgSize) -> f64 {
 fn workload_check(
     rows: &[MatrixRow],
     answers: &Answers,
-    texts: &crate::i18n::Texts,
+    (texts, target): (&crate::i18n::Texts, Target),
     schedule: &Schedule,
     add: &mut impl FnMut(WarningKind, Option<&str>, String),
 ) {
@@ -1710,19 +1710,50 @@ fn workload_check(
     }
     if let Some((people, phase, days, span)) = heaviest {
         if people > project_people(size) {
-            add(
-                WarningKind::Schedule,
-                None,
-                texts.fill(
-                    "engine.warning.phase-workload",
-                    &[
-                        ("phase", &texts.label(phase)),
-                        ("days", &texts.decimal(days, 0)),
-                        ("weeks", &texts.integer((span as f64 / 7.0).round() as i64)),
-                        ("people", &texts.decimal(people, 1)),
-                    ],
-                ),
+            let mut check = texts.fill(
+                "engine.warning.phase-workload",
+                &[
+                    ("phase", &texts.label(phase)),
+                    ("days", &texts.decimal(days, 0)),
+                    ("weeks", &texts.integer((span as f64 / 7.0).round() as i64)),
+                    ("people", &texts.decimal(people, 1)),
+                ],
             );
+            // In a staged plan, a shared process the second standard leads is needed at the
+            // first audit only for the first standard's controls in it: the first remedy
+            // (thirtieth review: 40 of a small provider's 90 days were such processes).
+            if let Some((first, second, second_lead)) = match target {
+                Target::Iso27001First => Some((
+                    "ISO/IEC 27001",
+                    "ISO/IEC 20000-1",
+                    crate::catalog::Lead::Iso20000,
+                )),
+                Target::Iso20000First => Some((
+                    "ISO/IEC 20000-1",
+                    "ISO/IEC 27001",
+                    crate::catalog::Lead::Iso27001,
+                )),
+                _ => None,
+            } {
+                let shared: f64 = rows
+                    .iter()
+                    .filter(|r| r.is_open() && !r.second_stage && r.phase == phase)
+                    .filter(|r| r.kind == RowKind::Integrated && r.lead == second_lead)
+                    .map(|r| r.remaining_days)
+                    .sum();
+                if shared >= 1.0 {
+                    check.push(' ');
+                    check.push_str(&texts.fill(
+                        "engine.warning.phase-workload-staged",
+                        &[
+                            ("shared", &texts.decimal(shared, 0)),
+                            ("first", &first),
+                            ("second", &second),
+                        ],
+                    ));
+                }
+            }
+            add(WarningKind::Schedule, None, check);
         }
     }
 }
