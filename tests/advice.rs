@@ -773,7 +773,7 @@ fn secure_coding_is_included_where_staff_administer_customers_systems() {
     };
     for (control, own) in [
         ("A.8.4", "one repository"),
-        ("A.8.25", "short life cycle"),
+        ("A.8.25", "lightweight life cycle"),
         ("A.8.28", "reviewed before they run"),
     ] {
         let e = entry(&m, control);
@@ -791,7 +791,7 @@ fn secure_coding_is_included_where_staff_administer_customers_systems() {
     let outsourced = entry(&m, "A.8.30");
     assert!(!outsourced.applicable);
     assert!(
-        outsourced.reason.contains("their own work")
+        outsourced.reason.contains("in-house work")
             && !outsourced
                 .reason
                 .contains("Revisit this if you start developing"),
