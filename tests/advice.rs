@@ -416,6 +416,82 @@ fn a_company_with_both_run_separately() {
     assert!(physical.is_some_and(|r| r.effort_reasons.iter().any(|e| e.contains("6 sites"))));
 }
 
+/// An insurer's IT subsidiary serving only its group, a DORA ICT provider with a 27001
+/// certificate, integrating 20000-1 (thirtieth review).
+#[test]
+fn a_group_it_subsidiary_under_dora() {
+    let (_, m) = prospect("insurer-group-it");
+    check_common("group IT", &m);
+    // DORA asks for a contract within the group too: the contract-based controls keep it.
+    for control in ["A.8.6", "A.8.14"] {
+        let entry = m.soa.iter().find(|e| e.reference == control).unwrap();
+        assert_eq!(entry.basis, Some(Basis::Contractual), "{control}");
+    }
+    // Its certified ISMS has a written risk approach to extend.
+    let risk = m.rows.iter().find(|r| r.id == "common.risk").unwrap();
+    assert!(
+        risk.action.starts_with("Extend the ISMS document"),
+        "{}",
+        risk.action
+    );
+    // Its notification duties are bridged from the first phase.
+    assert!(m
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("interim notification procedure") && w.text.contains("DORA")));
+}
+
+/// An 8-person fully remote provider with administrator access to customers' systems and
+/// nothing in place, certifying 27001 first in six months (thirtieth review).
+#[test]
+fn a_remote_provider_certifying_27001_first() {
+    let (_, m) = prospect("remote-msp-27001-first");
+    check_common("remote provider", &m);
+    let entry = |r: &str| m.soa.iter().find(|e| e.reference == r).unwrap();
+    // Its administrators' scripts are code, with a life cycle; nothing is outsourced, and the
+    // exclusion does not say to revisit it for scripts.
+    assert!(entry("A.8.25").applicable);
+    assert!(!entry("A.8.30").applicable);
+    assert!(!entry("A.8.30")
+        .reason
+        .contains("scripts and infrastructure-as-code"));
+    // No premises: no text of offices or server rooms where its reasons speak of devices and
+    // capacity.
+    for control in ["A.8.1", "A.8.6", "A.8.23"] {
+        let reason = &entry(control).reason;
+        assert!(
+            !reason.contains("your offices") && !reason.contains("server room"),
+            "{control}: {reason}"
+        );
+    }
+}
+
+/// A regional telecom holding 20000-1 and ISO 9001, adding 27001: a merchant for its
+/// subscribers' cards, an essential entity under NIS2, with own-brand routers another company
+/// builds (thirtieth review).
+#[test]
+fn a_telecom_adding_27001() {
+    let (_, m) = prospect("telecom-adding-27001");
+    check_common("telecom", &m);
+    let entry = |r: &str| m.soa.iter().find(|e| e.reference == r).unwrap();
+    assert!(
+        !entry("A.5.20").reason.contains("12.9.1"),
+        "{}",
+        entry("A.5.20").reason
+    );
+    assert!(entry("A.8.30").applicable, "{}", entry("A.8.30").reason);
+    // Its staff sign in to customers' systems: the processor check stays (a carrier that does
+    // not is spared it, tests/matrix.rs).
+    assert!(m
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("is the usual one for a provider")));
+    assert!(m
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("interim notification procedure") && w.text.contains("ePrivacy")));
+}
+
 /// Alternative answers to try for a question.
 fn alternatives(kind: &QuestionKind, created: &str) -> Vec<Answer> {
     let text = |s: &str| Answer::Text(s.to_owned());
@@ -957,6 +1033,9 @@ fn no_two_included_controls_share_a_justification() {
         "saas-neither",
         "small-msp-nine-months",
         "staged-27001-first",
+        "insurer-group-it",
+        "remote-msp-27001-first",
+        "telecom-adding-27001",
     ] {
         let (_, m) = prospect(name);
         checked.push((name.to_owned(), shared_justifications(&m)));
