@@ -79,10 +79,16 @@ pub fn App() -> Html {
         });
     }
 
-    let matrix: Rc<Matrix> = use_memo(
+    // Memoised as an `Rc` of its own, which the workbook's layout shares (`shown_matrix`).
+    let matrix: Rc<Matrix> = Rc::clone(&use_memo(
         (state.assessment.clone(), state.lang.clone()),
-        |(assessment, _)| matrix::localized_build(super::lang::texts(), assessment),
-    );
+        |(assessment, _)| {
+            let texts = super::lang::texts();
+            let matrix = Rc::new(matrix::localized_build(texts, assessment));
+            super::laid_out::shown_matrix(assessment, texts.lang(), &matrix);
+            matrix
+        },
+    ));
 
     // Finishing the questionnaire: tell the host, with the summary only where the host enabled
     // sharing (and the questionnaire said so before the visitor finished).

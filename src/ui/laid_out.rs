@@ -23,6 +23,30 @@ pub struct LaidOut {
 thread_local! {
     /// The last workbook laid out, with what it was laid out from.
     static LAST: RefCell<Option<(String, LaidOut)>> = const { RefCell::new(None) };
+    /// The matrix the screens show, with the assessment and language it was built from
+    /// (`shown_matrix`): the same as the layout would build, so it is not built twice.
+    static SHOWN: RefCell<Option<(Rc<Assessment>, String, Rc<matrix::Matrix>)>> =
+        const { RefCell::new(None) };
+}
+
+/// Keeps the matrix the root built for the screens, so the workbook laid out from the same
+/// assessment in the same language reuses it (a rebuild was about a third of each layout).
+/// The assessment is held with it: its address identifies it only while it is alive.
+pub fn shown_matrix(assessment: &Rc<Assessment>, lang: &str, matrix: &Rc<matrix::Matrix>) {
+    SHOWN.with(|shown| {
+        *shown.borrow_mut() = Some((assessment.clone(), lang.to_owned(), matrix.clone()));
+    });
+}
+
+/// The screens' matrix when it was built from this very assessment in this language.
+fn matrix_shown_for(assessment: &Assessment, lang: &str) -> Option<Rc<matrix::Matrix>> {
+    SHOWN.with(|shown| {
+        shown
+            .borrow()
+            .as_ref()
+            .filter(|(of, in_lang, _)| std::ptr::eq(&**of, assessment) && in_lang == lang)
+            .map(|(_, _, matrix)| matrix.clone())
+    })
 }
 
 /// The workbook of `assessment` in the page's language, laid out for the export worker.
@@ -53,7 +77,8 @@ pub fn laid_out(
         return Ok(kept);
     }
     let (bytes, millis) = web::measured(LAYOUT_MEASURE, || {
-        let matrix = matrix::localized_build(texts, assessment);
+        let matrix = matrix_shown_for(assessment, texts.lang())
+            .unwrap_or_else(|| Rc::new(matrix::localized_build(texts, assessment)));
         let options = ExportOptions {
             date: date.to_owned(),
             brand: brand.cloned(),
@@ -72,4 +97,29 @@ pub fn laid_out(
     };
     LAST.with(|last| *last.borrow_mut() = Some((key, laid_out.clone())));
     Ok(laid_out)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use std::rc::Rc;
+
+    use super::{matrix_shown_for, shown_matrix};
+    use crate::assessment::Assessment;
+    use crate::i18n::Texts;
+    use crate::matrix;
+
+    /// The screens' matrix is reused only for the very assessment it was built from, in its
+    /// language. Identity is what is cheap to check, and the root passes its own assessment;
+    /// an equal copy is built again, never a stale matrix reused.
+    #[test]
+    fn the_shown_matrix_serves_only_its_own_assessment_and_language() {
+        let assessment = Rc::new(Assessment::new("2026-12-05T00:00:00Z"));
+        let built = Rc::new(matrix::localized_build(Texts::english(), &assessment));
+        shown_matrix(&assessment, "en", &built);
+        let reused = matrix_shown_for(&assessment, "en").expect("reused");
+        assert!(Rc::ptr_eq(&reused, &built));
+        assert!(matrix_shown_for(&assessment, "de").is_none());
+        let copy = Assessment::clone(&assessment);
+        assert!(matrix_shown_for(&copy, "en").is_none());
+    }
 }
