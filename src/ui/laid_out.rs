@@ -23,11 +23,13 @@ pub struct LaidOut {
 thread_local! {
     /// The last workbook laid out, with what it was laid out from.
     static LAST: RefCell<Option<(String, LaidOut)>> = const { RefCell::new(None) };
-    /// The matrix the screens show, with the assessment and language it was built from
-    /// (`shown_matrix`): the same as the layout would build, so it is not built twice.
-    static SHOWN: RefCell<Option<(Rc<Assessment>, String, Rc<matrix::Matrix>)>> =
-        const { RefCell::new(None) };
+    /// The matrix the screens show (`shown_matrix`): the same as the layout would build, so
+    /// it is not built twice.
+    static SHOWN: RefCell<Option<Shown>> = const { RefCell::new(None) };
 }
+
+/// A matrix with the assessment and the language it was built from.
+type Shown = (Rc<Assessment>, String, Rc<matrix::Matrix>);
 
 /// Keeps the matrix the root built for the screens, so the workbook laid out from the same
 /// assessment in the same language reuses it (a rebuild was about a third of each layout).
