@@ -75,6 +75,12 @@ impl<'a> Facts<'a> {
         }
     }
 
+    /// Whether an obligation's link to a control holds for this organisation: every scope fact
+    /// its `only_with` names holds.
+    pub fn link_holds(&self, link: &crate::advice::ObligationControl) -> bool {
+        link.only_with.iter().all(|tag| self.has(*tag))
+    }
+
     pub fn has(&self, tag: Tag) -> bool {
         self.tags.contains(&tag)
     }
@@ -105,7 +111,7 @@ impl<'a> Facts<'a> {
                 o.controls
                     .iter()
                     .find(|c| c.reference == reference)
-                    .filter(|c| c.only_with.iter().all(|tag| self.has(*tag)))
+                    .filter(|c| self.link_holds(c))
                     .map(|c| (*o, c))
             })
     }
@@ -127,9 +133,9 @@ impl<'a> Facts<'a> {
             // A link with `only_with` counts only with its facts: a TISAX result's prototype
             // chapter only with a prototype label (twenty-fifth review).
             .filter(move |o| {
-                o.controls.iter().any(|c| {
-                    c.reference == reference && c.only_with.iter().all(|tag| self.has(*tag))
-                })
+                o.controls
+                    .iter()
+                    .any(|c| c.reference == reference && self.link_holds(c))
             })
             .copied()
     }

@@ -275,8 +275,7 @@ pub fn held_change_action(
     answers: &Answers,
     documents: crate::assessment::Editions,
 ) -> String {
-    let certified =
-        |q: &reads::Single<reads::Holding>| q.get(answers) == Some(reads::Holding::Certified);
+    let certified = |q: &reads::Single<reads::Holding>| held(answers, q);
     let on_older = |family: Family| {
         let documents = documents.of(family);
         (documents != family.current()).then(|| family.current().label())
@@ -307,18 +306,13 @@ pub fn held_change_action(
             (action, older)
         }
         StartingPoint::Iso27001 | StartingPoint::Iso20000 => {
-            let family = if start == StartingPoint::Iso27001 {
-                Family::Iso27001
+            let (family, question) = if start == StartingPoint::Iso27001 {
+                (Family::Iso27001, &reads::START_ISO27001)
             } else {
-                Family::Iso20000
-            };
-            let held = if family == Family::Iso27001 {
-                &reads::START_ISO27001
-            } else {
-                &reads::START_ISO20000
+                (Family::Iso20000, &reads::START_ISO20000)
             };
             let action = texts
-                .get(if certified(held) {
+                .get(if certified(question) {
                     "engine.action.plan-the-addition"
                 } else {
                     "engine.action.plan-the-addition-uncertified"

@@ -1606,9 +1606,6 @@ fn maturity_checks(
     }
 }
 
-/// People an organisation of this size can usually free for the project at once: one in ten of
-/// the smallest organisation of its band, at least one, and half as many again since most are
-/// larger than the smallest (our rule of thumb, docs/method.md §10).
 /// Reporting deadlines already in force (`ObligationControl::deadline`: NIS2's early warning,
 /// GDPR's 72 hours, the Cyber Resilience Act's notices …) apply from today, while the rows
 /// that carry them may be planned for the controls phase: an interim notification procedure
@@ -1643,11 +1640,7 @@ fn interim_notification(
         .obligations
         .iter()
         .filter(|o| !o.attestation)
-        .filter(|o| {
-            o.controls
-                .iter()
-                .any(|c| c.deadline && c.only_with.iter().all(|tag| facts.has(*tag)))
-        })
+        .filter(|o| o.controls.iter().any(|c| c.deadline && facts.link_holds(c)))
         .map(|o| &*o.name)
         .collect();
     let date = crate::date::Date::parse(first_phase_ends).map(|d| texts.date(d))?;
@@ -1661,6 +1654,9 @@ fn interim_notification(
     ))
 }
 
+/// People an organisation of this size can usually free for the project at once: one in ten of
+/// the smallest organisation of its band, at least one, and half as many again since most are
+/// larger than the smallest (our rule of thumb, docs/method.md §10).
 fn project_people(size: OrgSize) -> f64 {
     let lower_bound: f64 = match size {
         OrgSize::Micro => 1.0,
@@ -1722,19 +1718,11 @@ fn workload_check(
             // In a staged plan, a shared process the second standard leads is needed at the
             // first audit only for the first standard's controls in it: the first remedy
             // (thirtieth review: 40 of a small provider's 90 days were such processes).
-            if let Some((first, second, second_lead)) = match target {
-                Target::Iso27001First => Some((
-                    "ISO/IEC 27001",
-                    "ISO/IEC 20000-1",
-                    crate::catalog::Lead::Iso20000,
-                )),
-                Target::Iso20000First => Some((
-                    "ISO/IEC 20000-1",
-                    "ISO/IEC 27001",
-                    crate::catalog::Lead::Iso27001,
-                )),
-                _ => None,
-            } {
+            if let Some((first, second)) = staged_standards(target) {
+                let second_lead = match target {
+                    Target::Iso27001First => crate::catalog::Lead::Iso20000,
+                    _ => crate::catalog::Lead::Iso27001,
+                };
                 let shared: f64 = rows
                     .iter()
                     .filter(|r| r.is_open() && !r.second_stage && r.phase == phase)
