@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use ims_matrix::advice::{self, Basis};
-use ims_matrix::assessment::{self, Assessment};
+use ims_matrix::assessment::{self, Assessment, Status};
 use ims_matrix::catalog;
 use ims_matrix::matrix::{self, Matrix, Phase, Priority, WarningKind};
 use ims_matrix::questionnaire::{self, Answer, QuestionKind};
@@ -434,11 +434,16 @@ fn a_group_it_subsidiary_under_dora() {
         "{}",
         risk.action
     );
-    // Its notification duties are bridged from the first phase.
-    assert!(m
+    // Its certified ISMS has its incident procedure written down: the SoA reads the incident
+    // controls as implemented, and what is open on their rows is the 20000-1 process, which
+    // carries no deadline, so no interim notification procedure is asked for (thirty-first
+    // review).
+    let a_5_24 = m.soa.iter().find(|e| e.reference == "A.5.24").unwrap();
+    assert_eq!(a_5_24.status, Status::Implemented);
+    assert!(!m
         .warnings
         .iter()
-        .any(|w| w.text.contains("interim notification procedure") && w.text.contains("DORA")));
+        .any(|w| w.text.contains("interim notification procedure")));
 }
 
 /// An 8-person fully remote provider with administrator access to customers' systems and
@@ -476,6 +481,15 @@ fn a_telecom_adding_27001() {
     let entry = |r: &str| m.soa.iter().find(|e| e.reference == r).unwrap();
     assert!(
         !entry("A.5.20").reason.contains("12.9.1"),
+        "{}",
+        entry("A.5.20").reason
+    );
+    // As an essential entity, NIS2's supply chain security is fixed in its supplier contracts
+    // (thirty-first review: A.5.20 named GDPR's processor terms only).
+    assert!(
+        entry("A.5.20")
+            .reason
+            .contains("NIS2 Directive (essential entity), Art. 21(2)(d)"),
         "{}",
         entry("A.5.20").reason
     );

@@ -298,8 +298,9 @@ fn share_links_are_short_and_old_links_still_open() {
     let (_, fragment) = old.trim().split_once('#').expect("a link with a fragment");
     // That link was made before the sensitive personal data, monitoring, DORA critical
     // functions, vulnerable people and trust or DNS services questions, and before the
-    // public-body and products questions were asked of IT providers, which the sample now
-    // answers: the rest comes back as it was.
+    // public-body and products questions were asked of IT providers, and before the control
+    // systems and medical devices questions were asked of everyone with networks, which the
+    // sample now answers: the rest comes back as it was.
     let mut before = sample.clone();
     before.answers.remove("reg.special-data");
     before.answers.remove("reg.dora-critical");
@@ -308,6 +309,8 @@ fn share_links_are_short_and_old_links_still_open() {
     before.answers.remove("reg.trust-dns");
     before.answers.remove("org.public-body");
     before.answers.remove("reg.products");
+    before.answers.remove("scope.control-systems");
+    before.answers.remove("scope.medical-devices");
     assert_eq!(reopened(json_of(fragment)), before);
 }
 

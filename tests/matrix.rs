@@ -381,8 +381,10 @@ fn with_an_isms_in_place_the_soa_reads_a_control_implemented_while_its_row_await
         |_| {},
     );
     assert_eq!(soa_entry(&parties, "A.5.19").status, Status::Implemented);
-    // Not in place at all for 20000-1 (no portfolio, no design and transition): the row is Not
-    // started, its controls are still those of a certified ISMS.
+    // Not in place at all (no portfolio, no design and transition): the row of parties is Not
+    // started, and A.5.19 is still implemented by the supplier rows that own it. A.8.27 sits
+    // on the service design row, and the design answer includes planning security
+    // requirements: the SoA reads it as its row, with a check (thirty-first review).
     let design = questionnaire::builtin()
         .maturity_question(&row(&isms, "process.design").practice)
         .unwrap()
@@ -401,13 +403,40 @@ fn with_an_isms_in_place_the_soa_reads_a_control_implemented_while_its_row_await
         row(&nothing_for_20000, "process.control-of-parties").status,
         Status::NotStarted
     );
-    for control in ["A.5.19", "A.8.27"] {
-        assert_eq!(
-            soa_entry(&nothing_for_20000, control).status,
-            Status::Implemented,
-            "{control}"
-        );
-    }
+    assert_eq!(
+        soa_entry(&nothing_for_20000, "A.5.19").status,
+        Status::Implemented
+    );
+    assert_eq!(
+        soa_entry(&nothing_for_20000, "A.8.27").status,
+        Status::NotStarted
+    );
+    let doubt = nothing_for_20000
+        .warnings
+        .iter()
+        .find(|w| {
+            w.text
+                .contains("A.8.27 and A.8.29 as their rows do, not as implemented")
+        })
+        .expect("a check names the controls the answers doubt");
+    assert!(
+        doubt
+            .text
+            .contains("“Not in place” for “Service design and transition”"),
+        "{}",
+        doubt.text
+    );
+    assert!(!doubt.text.contains("A.5.19"), "{}", doubt.text);
+    // Done but not written down: In progress, as the row.
+    let informal = build_with(
+        &[
+            ("start.iso27001", text("certified")),
+            (question.as_str(), text("informal")),
+        ],
+        |_| {},
+    );
+    assert_eq!(row(&informal, "process.backup").status, Status::InProgress);
+    assert_eq!(soa_entry(&informal, "A.8.13").status, Status::InProgress);
     // Without an ISMS, written down for one standard may be the SMS: the control is not
     // claimed implemented.
     let none = with("none");
@@ -6250,8 +6279,52 @@ fn industrial_control_systems_are_read_as_answered() {
     assert!(!says_ot(&build("logistics", None)));
     assert!(says_ot(&build("logistics", Some(true))));
     assert!(says_ot(&build("manufacturing", None)));
-    // Asked in those sectors only: elsewhere an answer kept from another sector is not read.
-    assert!(!says_ot(&build("retail", Some(true))));
+    // Asked of everyone who runs networks: a utility's IT company, in IT services, runs the
+    // grid's (thirty-first review); left open, other sectors are not taken to reach them.
+    let utility_it = build("it-services", Some(true));
+    assert!(says_ot(&utility_it));
+    assert!(utility_it
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("IEC 62443-2-4") && w.subject.as_deref() == Some("A.8.22")));
+    assert!(!says_ot(&build("it-services", None)));
+    assert!(!says_ot(&build("retail", None)));
+}
+
+/// Connected medical devices as answered: a software maker for health care says no, and its
+/// SoA no longer says its network carries them; a provider running a hospital's network says
+/// yes and gets the raise; left open, health care keeps the reading of its sector
+/// (thirty-first review).
+#[test]
+fn connected_medical_devices_are_read_as_answered() {
+    let build = |sector: &str, devices: Option<bool>| {
+        let mut answers = vec![
+            ("org.sector", text(sector)),
+            ("scope.network", Answer::Bool(true)),
+        ];
+        if let Some(yes) = devices {
+            answers.push(("scope.medical-devices", Answer::Bool(yes)));
+        }
+        build_with(&answers, |_| {})
+    };
+    let says_devices = |m: &Matrix| {
+        soa_entry(m, "A.8.22")
+            .reason
+            .contains("your network carries connected medical devices")
+    };
+    assert!(says_devices(&build("health", None)));
+    let software_maker = build("health", Some(false));
+    assert!(!says_devices(&software_maker));
+    assert!(!software_maker
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("IEC 80001-1")));
+    let hospital_it = build("it-services", Some(true));
+    assert!(says_devices(&hospital_it));
+    assert!(hospital_it.warnings.iter().any(|w| w
+        .text
+        .starts_with("You told us your networks carry connected medical devices")));
+    assert!(!says_devices(&build("it-services", None)));
 }
 
 /// A provider of trust services without a qualified status has the eIDAS Regulation's Art.

@@ -203,10 +203,15 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             Some(Development::InHouse | Development::Outsourced | Development::Both)
         ),
         Tag::OwnNetwork => r::NETWORK.yes(answers),
-        // As the sector checks on medical devices and operational technology read it
+        // As answered; left open, a health care network is taken to carry them, as it usually
+        // does (a software maker for health care answers no; thirty-first review). The sector
+        // checks on medical devices and operational technology read these two facts
         // (`warnings::SECTOR_CHECKS`).
         Tag::MedicalDevices => {
-            r::ORG_SECTOR.get(answers) == Some(Sector::Health) && r::NETWORK.yes(answers)
+            r::NETWORK.yes(answers)
+                && r::MEDICAL_DEVICES
+                    .get(answers)
+                    .unwrap_or(r::ORG_SECTOR.get(answers) == Some(Sector::Health))
         }
         // As answered; left open, an energy or manufacturing network is taken to reach them, as
         // it usually does (an energy supplier running no grid or plant answers no; twenty-seventh

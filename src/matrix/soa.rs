@@ -9,6 +9,7 @@ use super::ownership::Ownership;
 use crate::assessment::Status;
 use crate::catalog::{Catalog, Family, RowKind, StandardId, Text};
 use crate::i18n::Texts;
+use crate::questionnaire::Maturity;
 
 pub fn build(
     texts: &Texts,
@@ -202,6 +203,7 @@ fn control_status(row: &MatrixRow, isms_in_place: bool) -> Status {
         && !row.status_overridden
         && !row.new_since_documents
         && row.kind != RowKind::Iso27001Only
+        && row.maturity.is_none_or(Maturity::is_written)
         && matches!(row.status, Status::InProgress | Status::NotStarted);
     if integration_pending {
         Status::Implemented

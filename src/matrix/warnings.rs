@@ -324,6 +324,14 @@ pub fn build(
         texts,
         &mut add,
     );
+    if reads::START_ISO27001
+        .get(answers)
+        .is_some_and(Holding::holds)
+    {
+        if let Some((subject, check)) = isms_controls_in_doubt(rows, soa, questionnaire, texts) {
+            add(WarningKind::Answers, Some(subject), check);
+        }
+    }
     // A timeline already too short for the starting point has its own check (below): the
     // workload of its phases would say the same again.
     let needed = minimum_months(facts.start, facts.target);
@@ -452,7 +460,7 @@ pub fn build(
                 texts.get("engine.warning.no-timeline").to_owned(),
             );
         }
-        if let Some(check) = interim_notification(rows, facts, schedule) {
+        if let Some(check) = interim_notification(rows, soa, facts, schedule) {
             add(WarningKind::Schedule, None, check);
         }
     }
@@ -806,6 +814,28 @@ fn answer_checks(
     for (in_sector, fact, subject, key) in SECTOR_CHECKS {
         if sector == Some(in_sector) && facts.has(fact) {
             add(WarningKind::Answers, subject, texts.get(key).to_owned());
+        }
+    }
+    // The same devices on the networks of another sector, answered yes: most often a provider
+    // that runs a utility's, a plant's or a hospital's networks (thirty-first review).
+    for (fact, sectors, key) in [
+        (
+            Tag::OperationalTechnology,
+            &[Sector::Energy, Sector::Manufacturing][..],
+            "engine.warning.operational-technology-answered",
+        ),
+        (
+            Tag::MedicalDevices,
+            &[Sector::Health][..],
+            "engine.warning.medical-devices-answered",
+        ),
+    ] {
+        if facts.has(fact) && !sector.is_some_and(|s| sectors.contains(&s)) {
+            add(
+                WarningKind::Answers,
+                Some("A.8.22"),
+                texts.get(key).to_owned(),
+            );
         }
     }
     // An online shop paying through a provider's page answers "no card data", rightly, and is
@@ -1551,7 +1581,8 @@ fn maturity_checks(
     // review), not the information security risk rows: a 27001 risk method not yet written
     // down is the usual starting point of an SMS adding 27001, not a sign it would fail. For an ISMS, its scope
     // (4.3), policy (5.2), risk assessment and treatment processes with the Statement of
-    // Applicability (6.1.2, 6.1.3) and their results (8.2, 8.3; twenty-eighth review).
+    // Applicability (6.1.2, 6.1.3) and their results (8.2, 8.3; twenty-eighth review), and its
+    // objectives (6.2; thirty-first review).
     const SMS_DOCUMENTS: &[&str] = &[
         "scope",
         "policy",
@@ -1564,7 +1595,7 @@ fn maturity_checks(
         "continuity",
         "change",
     ];
-    const ISMS_DOCUMENTS: &[&str] = &["scope", "policy", "infosec-risk"];
+    const ISMS_DOCUMENTS: &[&str] = &["scope", "policy", "infosec-risk", "objectives"];
     for (standard, practices, key) in [
         (
             &reads::START_ISO20000,
@@ -1611,17 +1642,36 @@ fn maturity_checks(
 /// that carry them may be planned for the controls phase: an interim notification procedure
 /// bridges the gap from the first phase (thirtieth review: "they apply now" beside a due date
 /// seven months away).
+///
+/// A row whose Annex A controls the SoA reads as implemented (an ISMS in place, its practice
+/// written down) has its notification procedure already: what is open there is the 20000-1
+/// process, which carries no legal deadline (thirty-first review: a certified ISMS of an
+/// essential entity was told to set one up).
 fn interim_notification(
     rows: &[MatrixRow],
+    soa: &[SoaEntry],
     facts: &Facts<'_>,
     schedule: &Schedule,
 ) -> Option<String> {
     let texts = facts.texts;
     let first_phase_ends = schedule.phases.first()?.ends.as_str();
+    let implemented = |reference: &str| {
+        soa.iter()
+            .any(|e| e.reference == reference && e.status == Status::Implemented)
+    };
+    let controls_implemented = |row: &MatrixRow| {
+        let mut controls = row
+            .iso27001
+            .iter()
+            .filter(|r| r.reference.starts_with('A'))
+            .peekable();
+        controls.peek().is_some() && controls.all(|r| implemented(&r.reference))
+    };
     // ISO dates compare as text; a row without a date (no assessment date) cannot be late.
     let later: Vec<&str> = rows
         .iter()
         .filter(|row| row.reporting_deadline && row.is_open())
+        .filter(|row| !controls_implemented(row))
         .filter(|row| {
             let due = if row.due.is_empty() {
                 &row.target_date
@@ -1651,6 +1701,65 @@ fn interim_notification(
             ("rows", &super::applicability::join_quoted(texts, &later)),
             ("date", &date),
         ],
+    ))
+}
+
+/// With an ISMS in place, the Annex A controls of shared rows whose practice was answered as not
+/// written down, or not in place: the SoA reads them as their rows do, not as implemented
+/// (`soa::control_status`), since the answer on the practice, which names its security side
+/// ("security incidents included", "an inventory"), doubts what the ISMS holds (thirty-first
+/// review). The check names the practices and the controls, with the first such row.
+fn isms_controls_in_doubt<'a>(
+    rows: &'a [MatrixRow],
+    soa: &[SoaEntry],
+    questionnaire: &'a Questionnaire,
+    texts: &Texts,
+) -> Option<(&'a str, String)> {
+    let in_doubt = |row: &MatrixRow| {
+        row.kind != RowKind::Iso27001Only
+            && !row.status_overridden
+            && row.maturity.is_some_and(|m| !m.is_written())
+    };
+    let doubted: Vec<&SoaEntry> = soa
+        .iter()
+        .filter(|e| e.applicable && matches!(e.status, Status::InProgress | Status::NotStarted))
+        .filter(|e| {
+            e.rows
+                .iter()
+                .any(|id| rows.iter().any(|r| &r.id == id && in_doubt(r)))
+        })
+        .collect();
+    let first = rows
+        .iter()
+        .find(|r| in_doubt(r) && doubted.iter().any(|e| e.rows.contains(&r.id)))?;
+    let mut practices: Vec<&str> = Vec::new();
+    for row in rows.iter().filter(|r| in_doubt(r)) {
+        let holds_one = doubted.iter().any(|e| e.rows.contains(&row.id));
+        let label = questionnaire
+            .maturity_question(&row.practice)
+            .map(|q| &*q.label);
+        if let (true, Some(label)) = (holds_one, label) {
+            if !practices.contains(&label) {
+                practices.push(label);
+            }
+        }
+    }
+    let controls: Vec<&str> = doubted.iter().map(|e| e.reference.as_str()).collect();
+    Some((
+        &first.id,
+        texts.fill(
+            "engine.warning.isms-controls-in-doubt",
+            &[
+                (
+                    "practices",
+                    &super::applicability::join_quoted(texts, &practices),
+                ),
+                (
+                    "controls",
+                    &super::applicability::join_and(texts, &controls),
+                ),
+            ],
+        ),
     ))
 }
 

@@ -535,9 +535,14 @@ pub const MOBILE: YesNo = YesNo { id: "scope.mobile" };
 pub const NETWORK: YesNo = YesNo {
     id: "scope.network",
 };
-/// Whether the networks reach industrial control systems; asked in the sectors that have them.
+/// Whether the networks reach industrial control systems; asked of everyone who runs networks
+/// (a utility's IT company runs the grid's, thirty-first review).
 pub const CONTROL_SYSTEMS: YesNo = YesNo {
     id: "scope.control-systems",
+};
+/// Whether the networks carry connected medical devices; asked of everyone who runs networks.
+pub const MEDICAL_DEVICES: YesNo = YesNo {
+    id: "scope.medical-devices",
 };
 pub const CRITICAL_SUPPLIERS: YesNo = YesNo {
     id: "scope.critical-suppliers",
@@ -629,6 +634,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         MOBILE.expect(),
         NETWORK.expect(),
         CONTROL_SYSTEMS.expect(),
+        MEDICAL_DEVICES.expect(),
         CRITICAL_SUPPLIERS.expect(),
         REMOVABLE_MEDIA.expect(),
         OPS_HOURS.expect(),
