@@ -579,8 +579,8 @@ fn complete_assessments() -> [Assessment; 2] {
 fn every_question_changes_some_output() {
     let q = questionnaire::builtin();
     let [sample, other] = complete_assessments();
-    // A warehouse operator with its own network, so that the question on industrial control
-    // systems is asked.
+    // A warehouse operator with its own network: left open, the question on industrial control
+    // systems reads its sector.
     let mut warehouse = sample.clone();
     warehouse
         .answers
@@ -595,7 +595,19 @@ fn every_question_changes_some_output() {
         "scope.premises".into(),
         Answer::Choices(vec!["offices".into(), "data-centre".into()]),
     );
-    let bases = [sample, other, warehouse, data_centre];
+    // Internal customers only, as a controller, outside DORA, so that the question on whether
+    // they are all part of the organisation is asked and its contracts and processor role read.
+    let mut internal = sample.clone();
+    for (id, value) in [
+        ("scope.customers", "internal"),
+        ("reg.gdpr", "controller"),
+        ("reg.dora", "no"),
+    ] {
+        internal
+            .answers
+            .insert(id.into(), Answer::Text(value.into()));
+    }
+    let bases = [sample, other, warehouse, data_centre, internal];
     let output = |a: &Assessment| {
         serde_json::to_string(&matrix::build(catalog::builtin(), q, a)).expect("json")
     };

@@ -6461,3 +6461,43 @@ fn objectives_and_the_sms_plan_are_on_the_critical_path() {
     assert!(row(&first_27001, "common.objectives").critical);
     assert!(!row(&first_27001, "common.change-planning").critical);
 }
+
+/// Internal customers all part of the organisation, one legal entity: a university's central
+/// IT with an internal research cloud is not its university's processor, and no contract
+/// underlies its services. Other companies of a group are separate legal entities: the IT
+/// company serving them is asked about the processor role, and its intra-group agreements are
+/// contracts (thirty-first review).
+#[test]
+fn internal_customers_read_as_one_organisation_or_a_group() {
+    let build = |own: Option<bool>| {
+        let mut answers = vec![
+            ("scope.customers", text("internal")),
+            ("scope.customer-data", Answer::Bool(true)),
+            ("scope.cloud", Answer::Choices(vec!["provide-cloud".into()])),
+            ("reg.gdpr", text("controller")),
+        ];
+        if let Some(own) = own {
+            answers.push(("scope.internal-customers", Answer::Bool(own)));
+        }
+        build_with(&answers, |_| {})
+    };
+    let processor_check = |m: &Matrix| {
+        m.warnings
+            .iter()
+            .any(|w| w.text.contains("you are their processor for it"))
+    };
+    let university = build(Some(true));
+    assert!(!processor_check(&university));
+    assert_eq!(
+        soa_entry(&university, "A.8.14").basis,
+        Some(ims_matrix::advice::Basis::Risk)
+    );
+    let group_it = build(Some(false));
+    assert!(processor_check(&group_it));
+    assert_eq!(
+        soa_entry(&group_it, "A.8.14").basis,
+        Some(ims_matrix::advice::Basis::Contractual)
+    );
+    // Left open, as before the question: the cloud provided raises the check.
+    assert!(processor_check(&build(None)));
+}

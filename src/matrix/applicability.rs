@@ -59,12 +59,18 @@ fn justify(
     // deletion terms) has none to rest on without external customers: an auditor asks which
     // contract, so it is included on risk. An ICT provider to financial entities has one even
     // within its group: DORA asks for a written contract, with service levels, for intra-group
-    // ICT services too (Art. 30(1)-(3); thirtieth review).
+    // ICT services too (Art. 30(1)-(3); thirtieth review). So does a provider serving the other
+    // companies of its group, each a legal entity of its own: its intra-group agreements are
+    // contracts (thirty-first review).
     let dora_contract = facts
         .obligations
         .iter()
         .any(|o| o.id == crate::advice::ObligationId::DoraIctProvider);
-    if basis == Basis::Contractual && !facts.has(Tag::ExternalCustomers) && !dora_contract {
+    if basis == Basis::Contractual
+        && !facts.has(Tag::ExternalCustomers)
+        && !facts.group_customers
+        && !dora_contract
+    {
         basis = Basis::Risk;
     }
     let duties: Vec<_> = facts.duties_on(reference).collect();

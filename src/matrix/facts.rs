@@ -36,6 +36,8 @@ pub struct Facts<'a> {
     /// The editions the organisation's documents follow (`Assessment::documents`), which may
     /// differ from those the matrix shows.
     pub documents: crate::assessment::Editions,
+    /// Some internal customers are other companies of the group (`serves_group_companies`).
+    pub group_customers: bool,
 }
 
 impl<'a> Facts<'a> {
@@ -59,6 +61,7 @@ impl<'a> Facts<'a> {
             older_annex_a: false,
             withdrawn: withdrawn::Void::default(),
             documents: crate::assessment::Editions::default(),
+            group_customers: serves_group_companies(answers),
         }
     }
 
@@ -320,6 +323,24 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             Some(OrgSize::Large | OrgSize::Enterprise)
         ),
     }
+}
+
+/// Some internal customers are other companies of the group, each a legal entity of its own:
+/// the services rest on intra-group agreements, and personal data handled for them is
+/// processed on their behalf (thirty-first review).
+pub fn serves_group_companies(answers: &Answers) -> bool {
+    matches!(
+        reads::CUSTOMER_TYPE.get(answers),
+        Some(CustomerType::Internal | CustomerType::Both)
+    ) && reads::INTERNAL_CUSTOMERS_OWN.get(answers) == Some(false)
+}
+
+/// Every customer is a unit of the organisation itself, one legal entity: there is no one to
+/// sign a contract or a data processing agreement with (thirty-first review: a university's
+/// central IT was told it may be its university's processor).
+pub fn serves_own_organisation_only(answers: &Answers) -> bool {
+    reads::CUSTOMER_TYPE.get(answers) == Some(CustomerType::Internal)
+        && reads::INTERNAL_CUSTOMERS_OWN.yes(answers)
 }
 
 /// DORA applies as to a financial entity, so NIS2's duties are DORA's (NIS2 Art. 4).

@@ -1299,12 +1299,18 @@ fn answer_checks(
     // Nor for a telecommunications provider that neither hosts nor administers its customers'
     // systems: the subscriber and traffic data it holds are its own as controller, under the
     // ePrivacy rules too (thirtieth review).
+    // Nor for a department whose customers are all units of its own organisation, one legal
+    // entity: it cannot be its own organisation's processor (Art. 4(7), 4(8), 28(3); thirty-first
+    // review: a university's central IT with an internal research cloud).
     let carrier_only = reads::ORG_SECTOR.get(answers) == Some(Sector::Telecom)
         && !facts.has(Tag::CloudProvider)
         && !facts.has(Tag::CustomerAccess);
     if reads::GDPR.get(answers) == Some(GdprRole::Controller)
         && facts.has(Tag::CustomerData)
-        && (facts.has(Tag::ExternalCustomers) || facts.has(Tag::CloudProvider))
+        && (facts.has(Tag::ExternalCustomers)
+            || facts.has(Tag::CloudProvider)
+            || facts.group_customers)
+        && !super::facts::serves_own_organisation_only(answers)
         && !super::facts::dora_entity(answers)
         && !carrier_only
     {

@@ -520,6 +520,11 @@ pub const CERT_AUDIT_DATE: DateQuestion = DateQuestion {
     id: "cert.audit-date",
 };
 pub const CUSTOMER_TYPE: Single<CustomerType> = Single::new("scope.customers");
+/// Whether every internal customer is a unit of the organisation itself (one legal entity), not
+/// another company of its group; asked when some customers are internal.
+pub const INTERNAL_CUSTOMERS_OWN: YesNo = YesNo {
+    id: "scope.internal-customers",
+};
 pub const INTERNET_FACING: YesNo = YesNo {
     id: "scope.internet-facing",
 };
@@ -624,6 +629,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         CERT_BODY.expect(),
         CERT_AUDIT_DATE.expect(),
         CUSTOMER_TYPE.expect(),
+        INTERNAL_CUSTOMERS_OWN.expect(),
         INTERNET_FACING.expect(),
         CUSTOMER_DATA.expect(),
         CUSTOMER_ACCESS.expect(),
