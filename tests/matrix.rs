@@ -6501,3 +6501,16 @@ fn internal_customers_read_as_one_organisation_or_a_group() {
     // Left open, as before the question: the cloud provided raises the check.
     assert!(processor_check(&build(None)));
 }
+
+/// A processor helps its customers with their impact assessments (GDPR Art. 28(3)(f)), which
+/// projects that change the processing plan for: A.5.8 names it (thirty-first review: a health
+/// care software provider had only the controller's impact assessments there).
+#[test]
+fn a_processor_plans_help_with_its_customers_impact_assessments() {
+    let processor = build_with(&[("reg.gdpr", text("processor"))], |_| {});
+    let entry = soa_entry(&processor, "A.5.8");
+    assert!(entry.reason.contains("Art. 28(3)(f)"), "{}", entry.reason);
+    assert_eq!(entry.basis, Some(ims_matrix::advice::Basis::Legal));
+    let controller = build_with(&[("reg.gdpr", text("controller"))], |_| {});
+    assert!(!soa_entry(&controller, "A.5.8").reason.contains("28(3)(f)"));
+}
