@@ -6152,6 +6152,27 @@ fn different_scopes_on_a_staged_route_are_checked() {
         .contains("one integrated system, but with different scopes"));
 }
 
+/// An ISMS certified for office IT with a wider 20000-1 scope, under NIS2: NIS2's measures
+/// cover every system the services depend on, so the check asks whether the ISMS scope must
+/// widen (thirty-first review: an energy utility's IT and OT services company).
+#[test]
+fn different_scopes_under_nis2_ask_whether_the_isms_scope_must_widen() {
+    let checks = |nis2: &str, scope: &str| {
+        checks_joined(&[
+            ("start.iso27001", text("certified")),
+            ("start.iso20000", text("none")),
+            ("start.target", text("add-combined")),
+            ("cert.scope", text(scope)),
+            ("reg.nis2", text(nis2)),
+        ])
+    };
+    let widen = "widen the ISMS scope in the same change";
+    assert!(checks("essential", "different").contains(widen));
+    assert!(checks("important", "different").contains(widen));
+    assert!(!checks("essential", "same").contains(widen));
+    assert!(!checks("no", "different").contains(widen));
+}
+
 /// An ISMS in place (not certified) going first, its internal audit and management review
 /// written down: those rows go to the second stage, and the check says the first audit's are
 /// the running system's, not that the plan dates them for it (twenty-sixth review).

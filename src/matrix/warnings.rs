@@ -1342,6 +1342,19 @@ fn answer_checks(
                 .to_owned(),
         };
         add(WarningKind::Answers, None, text);
+        // NIS2's measures cover every system the services depend on (Art. 21(1)), whichever
+        // certificate's scope it is in: an ISMS certified for office IT does not cover the
+        // control systems a wider 20000-1 scope takes in (thirty-first review).
+        if matches!(
+            reads::NIS2.get(answers),
+            Some(Nis2::Essential | Nis2::Important)
+        ) {
+            add(
+                WarningKind::Answers,
+                None,
+                texts.get("engine.warning.different-scopes-nis2").to_owned(),
+            );
+        }
     }
     if !facts.has(Tag::PersonalData)
         && facts.has(Tag::CustomerData)
