@@ -437,6 +437,20 @@ fn with_an_isms_in_place_the_soa_reads_a_control_implemented_while_its_row_await
     );
     assert_eq!(row(&informal, "process.backup").status, Status::InProgress);
     assert_eq!(soa_entry(&informal, "A.8.13").status, Status::InProgress);
+    // The service request question asks about the service side only: access rights (A.5.18)
+    // on the request row stay the ISMS's.
+    let requests = build_with(
+        &[
+            ("start.iso27001", text("certified")),
+            ("maturity.request", text("informal")),
+        ],
+        |_| {},
+    );
+    assert_eq!(
+        row(&requests, "process.service-requests").status,
+        Status::InProgress
+    );
+    assert_eq!(soa_entry(&requests, "A.5.18").status, Status::Implemented);
     // Without an ISMS, written down for one standard may be the SMS: the control is not
     // claimed implemented.
     let none = with("none");

@@ -9,7 +9,6 @@ use super::ownership::Ownership;
 use crate::assessment::Status;
 use crate::catalog::{Catalog, Family, RowKind, StandardId, Text};
 use crate::i18n::Texts;
-use crate::questionnaire::Maturity;
 
 pub fn build(
     texts: &Texts,
@@ -190,20 +189,36 @@ pub fn build(
         .collect()
 }
 
+/// Practices whose maturity question asks about the service side only (requests recorded and
+/// fulfilled, service levels agreed and reported, the portfolio planned): answered as not
+/// written down, they say nothing of the ISMS controls on their rows (A.5.18, A.5.22, A.5.19),
+/// which access control and supplier management answer for.
+const SERVICE_SIDE_ONLY: [&str; 3] = ["request", "service-level", "portfolio"];
+
+/// Whether a shared row's maturity answer doubts what an ISMS in place holds of its controls:
+/// its practice is answered as not written down, or not in place, and the practice's question
+/// names the security side ("security incidents included", "an inventory"; thirty-first
+/// review). The SoA then reads those controls as the row, and a check names them.
+pub fn answer_doubts_isms(row: &MatrixRow) -> bool {
+    row.kind != RowKind::Iso27001Only
+        && !row.status_overridden
+        && !SERVICE_SIDE_ONLY.contains(&row.practice.as_str())
+        && row.maturity.is_some_and(|m| !m.is_written())
+}
+
 /// What a row's status says of its Annex A controls. With an ISMS in place, a shared or
-/// integrated row's derived status is that of its integration with the SMS, or of the 20000-1
-/// process it shares: In progress when done for one standard (written down or not), Not
-/// started when that 20000-1 practice is not in place at all (design and transition, the
-/// parties in the service lifecycle). Either way its controls are implemented in the ISMS,
-/// and the SoA states whether each control is implemented (27001 6.1.3 d)): a certified ISMS
-/// does not read Not started. A status set by hand is taken as it is, and so is the status of a
-/// row holding what 2022 added to documents written to 2013, which the ISMS does not have yet.
+/// integrated row whose practice is written down (or not answered) is In progress for its
+/// integration with the SMS, or for the 20000-1 process it shares; its controls are
+/// implemented in the ISMS, and the SoA states whether each control is implemented (27001
+/// 6.1.3 d)). Where the answer doubts that (`answer_doubts_isms`), the row's status stands, as
+/// does a status set by hand and the status of a row holding what 2022 added to documents
+/// written to 2013, which the ISMS does not have yet.
 fn control_status(row: &MatrixRow, isms_in_place: bool) -> Status {
     let integration_pending = isms_in_place
         && !row.status_overridden
         && !row.new_since_documents
         && row.kind != RowKind::Iso27001Only
-        && row.maturity.is_none_or(Maturity::is_written)
+        && !answer_doubts_isms(row)
         && matches!(row.status, Status::InProgress | Status::NotStarted);
     if integration_pending {
         Status::Implemented

@@ -1734,11 +1734,7 @@ fn isms_controls_in_doubt<'a>(
     questionnaire: &'a Questionnaire,
     texts: &Texts,
 ) -> Option<(&'a str, String)> {
-    let in_doubt = |row: &MatrixRow| {
-        row.kind != RowKind::Iso27001Only
-            && !row.status_overridden
-            && row.maturity.is_some_and(|m| !m.is_written())
-    };
+    let in_doubt = super::soa::answer_doubts_isms;
     let doubted: Vec<&SoaEntry> = soa
         .iter()
         .filter(|e| e.applicable && matches!(e.status, Status::InProgress | Status::NotStarted))
