@@ -437,6 +437,12 @@ fn with_an_isms_in_place_the_soa_reads_a_control_implemented_while_its_row_await
     );
     assert_eq!(row(&informal, "process.backup").status, Status::InProgress);
     assert_eq!(soa_entry(&informal, "A.8.13").status, Status::InProgress);
+    // The SoA line says why, for the auditor who reads it alone.
+    assert!(soa_entry(&informal, "A.8.13")
+        .warnings
+        .iter()
+        .any(|w| w.starts_with("Not read as implemented although ISO/IEC 27001 is in place")));
+    assert!(soa_entry(&isms, "A.8.13").warnings.is_empty());
     // The service request question asks about the service side only: access rights (A.5.18)
     // on the request row stay the ISMS's.
     let requests = build_with(

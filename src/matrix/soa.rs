@@ -111,6 +111,15 @@ pub fn build(
                 {
                     warnings.push(texts.get("engine.soa.implemented-without-isms").to_owned());
                 }
+                // With an ISMS in place, read as its row because the answer on its practice
+                // doubts what the ISMS holds (`answer_doubts_isms`): the line says why, for the
+                // auditor who reads the SoA alone (thirty-first review).
+                if isms_in_place
+                    && matches!(least, Some(Status::InProgress | Status::NotStarted))
+                    && deciding.iter().any(|row| answer_doubts_isms(row))
+                {
+                    warnings.push(texts.get("engine.soa.doubted-by-answer").to_owned());
+                }
                 if least.is_none() && !holding.is_empty() {
                     let topics: Vec<&str> = holding.iter().map(|row| &*row.topic).collect();
                     let mut check = texts.fill(

@@ -328,8 +328,9 @@ pub fn build(
         .get(answers)
         .is_some_and(Holding::holds)
     {
-        if let Some((subject, check)) = isms_controls_in_doubt(rows, soa, questionnaire, texts) {
-            add(WarningKind::Answers, Some(subject), check);
+        // It names its practices and controls; no one row is its subject.
+        if let Some(check) = isms_controls_in_doubt(rows, soa, questionnaire, texts) {
+            add(WarningKind::Answers, None, check);
         }
     }
     // A timeline already too short for the starting point has its own check (below): the
@@ -1727,13 +1728,13 @@ fn interim_notification(
 /// written down, or not in place: the SoA reads them as their rows do, not as implemented
 /// (`soa::control_status`), since the answer on the practice, which names its security side
 /// ("security incidents included", "an inventory"), doubts what the ISMS holds (thirty-first
-/// review). The check names the practices and the controls, with the first such row.
-fn isms_controls_in_doubt<'a>(
-    rows: &'a [MatrixRow],
+/// review). The check names the practices and the controls.
+fn isms_controls_in_doubt(
+    rows: &[MatrixRow],
     soa: &[SoaEntry],
-    questionnaire: &'a Questionnaire,
+    questionnaire: &Questionnaire,
     texts: &Texts,
-) -> Option<(&'a str, String)> {
+) -> Option<String> {
     let in_doubt = super::soa::answer_doubts_isms;
     let doubted: Vec<&SoaEntry> = soa
         .iter()
@@ -1744,9 +1745,9 @@ fn isms_controls_in_doubt<'a>(
                 .any(|id| rows.iter().any(|r| &r.id == id && in_doubt(r)))
         })
         .collect();
-    let first = rows
-        .iter()
-        .find(|r| in_doubt(r) && doubted.iter().any(|e| e.rows.contains(&r.id)))?;
+    if doubted.is_empty() {
+        return None;
+    }
     let mut practices: Vec<&str> = Vec::new();
     for row in rows.iter().filter(|r| in_doubt(r)) {
         let holds_one = doubted.iter().any(|e| e.rows.contains(&row.id));
@@ -1760,21 +1761,18 @@ fn isms_controls_in_doubt<'a>(
         }
     }
     let controls: Vec<&str> = doubted.iter().map(|e| e.reference.as_str()).collect();
-    Some((
-        &first.id,
-        texts.fill(
-            "engine.warning.isms-controls-in-doubt",
-            &[
-                (
-                    "practices",
-                    &super::applicability::join_quoted(texts, &practices),
-                ),
-                (
-                    "controls",
-                    &super::applicability::join_and(texts, &controls),
-                ),
-            ],
-        ),
+    Some(texts.fill(
+        "engine.warning.isms-controls-in-doubt",
+        &[
+            (
+                "practices",
+                &super::applicability::join_quoted(texts, &practices),
+            ),
+            (
+                "controls",
+                &super::applicability::join_and(texts, &controls),
+            ),
+        ],
     ))
 }
 

@@ -134,9 +134,16 @@ test('the embedded app: branded, resizing, events in order, third origins ignore
   // Answer everything required, section by section.
   // Next is pressed from the keyboard: a mouse click aims at coordinates, and the host resizes
   // the iframe around a tall section while the click is on its way, so now and then it missed.
-  // Each step then waits until the wizard shows the next section.
+  // Each step then waits until the wizard shows the next section. Choices are made from the
+  // keyboard too: an answer can show further questions (own networks bring two), the section
+  // grows, and the host resizes the iframe while the next click is on its way.
   const answer = async (checks, fills = {}) => {
-    for (const id of checks) await frame.locator(`#${id}`).check();
+    for (const id of checks) {
+      const choice = frame.locator(`#${id}`);
+      await choice.focus();
+      await choice.press('Space');
+      assert.ok(await choice.isChecked(), `${id} is chosen`);
+    }
     for (const [id, value] of Object.entries(fills)) await frame.locator(`#${id}`).fill(value);
     const [, step, total] = (await frame.locator('.progress-label span').first().textContent()).match(/Step (\d+) of (\d+)/).map(Number);
     await frame.getByRole('button', { name: /^(Next|See my matrix)$/ }).press('Enter');
