@@ -444,6 +444,23 @@ fn a_group_it_subsidiary_under_dora() {
         .warnings
         .iter()
         .any(|w| w.text.contains("interim notification procedure")));
+    // Nor do its incident rows point to one, or rank first for a deadline the ISMS already
+    // meets (thirty-second review).
+    for row in m
+        .rows
+        .iter()
+        .filter(|r| r.id.starts_with("process.incident"))
+    {
+        assert!(!row.reporting_deadline, "{}", row.id);
+        assert!(
+            !row.priority_reasons
+                .iter()
+                .any(|r| r.contains("interim notification")),
+            "{}: {:?}",
+            row.id,
+            row.priority_reasons
+        );
+    }
 }
 
 /// An 8-person fully remote provider with administrator access to customers' systems and

@@ -252,6 +252,20 @@ const PRACTICE_RAISES: [(Tag, &[&str]); 8] = [
     (Tag::Dora, &["incident", "continuity", "supplier"]),
 ];
 
+/// Where the plan puts a row, as its priority reads it.
+#[derive(Clone, Copy, Default)]
+pub struct RowPlace {
+    /// On the certification critical path.
+    pub critical: bool,
+    /// Of the standard certified second (`plan::second_stage`).
+    pub second_stage: bool,
+    /// An ISMS in place holds the row's controls, its practice written down, and with them
+    /// their notification duties: what is open is the 20000-1 process, which has no legal
+    /// deadline, so a deadline in force raises nothing (thirty-second review: an incident row
+    /// of a certified ISMS read "an interim notification procedure covers them").
+    pub deadlines_held: bool,
+}
+
 /// How urgent an open row is: its band, a score that orders rows within the plan, and why.
 pub struct Urgency {
     pub band: Priority,
@@ -276,12 +290,16 @@ pub struct Urgency {
 pub fn priority(
     row: &Row,
     status: Status,
-    critical: bool,
-    second_stage: bool,
+    place: RowPlace,
     facts: &Facts<'_>,
     advice: &Advice,
     current_controls: &ByControl,
 ) -> Urgency {
+    let RowPlace {
+        critical,
+        second_stage,
+        deadlines_held,
+    } = place;
     if !status.is_open() {
         return Urgency {
             band: Priority::None,
@@ -318,7 +336,7 @@ pub fn priority(
         };
         let named: Vec<_> = facts.duties_on(reference).collect();
         // The duties themselves are named in the control's "named by" reason.
-        if named.iter().any(|(_, c)| c.deadline) {
+        if !deadlines_held && named.iter().any(|(_, c)| c.deadline) {
             deadlines.push(texts.fill(
                 "engine.priority.deadline",
                 &[("control", &facts.control_label(reference))],

@@ -205,8 +205,15 @@ pub fn build_in(
             // control, so it stays in the first stage with the treatment that selects it.
             let treats_high_risk = facts.target == Target::Iso20000First
                 && row.kind == RowKind::Iso27001Only
-                && derive::priority(row, planned, false, false, &facts, advice, current_controls)
-                    .band
+                && derive::priority(
+                    row,
+                    planned,
+                    derive::RowPlace::default(),
+                    &facts,
+                    advice,
+                    current_controls,
+                )
+                .band
                     == Priority::High;
             // The standard certified first is held, and this practice is written down in it
             // (the action extends the held system's document or process to the other one);
@@ -229,11 +236,19 @@ pub fn build_in(
                 first_side_done,
             );
             let critical = plan::critical(row, facts.target, second_stage) || plans_the_change;
+            let deadlines_held = start.has_iso27001()
+                && row.kind != RowKind::Iso27001Only
+                && edit.and_then(|e| e.status).is_none()
+                && !new_since_documents
+                && !soa::practice_doubts_isms(&row.practice, maturity);
             let mut urgency = derive::priority(
                 row,
                 planned,
-                critical,
-                second_stage,
+                derive::RowPlace {
+                    critical,
+                    second_stage,
+                    deadlines_held,
+                },
                 &facts,
                 advice,
                 current_controls,

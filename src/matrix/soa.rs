@@ -9,6 +9,7 @@ use super::ownership::Ownership;
 use crate::assessment::Status;
 use crate::catalog::{Catalog, Family, RowKind, StandardId, Text};
 use crate::i18n::Texts;
+use crate::questionnaire::Maturity;
 
 pub fn build(
     texts: &Texts,
@@ -211,8 +212,12 @@ const SERVICE_SIDE_ONLY: [&str; 3] = ["request", "service-level", "portfolio"];
 pub fn answer_doubts_isms(row: &MatrixRow) -> bool {
     row.kind != RowKind::Iso27001Only
         && !row.status_overridden
-        && !SERVICE_SIDE_ONLY.contains(&row.practice.as_str())
-        && row.maturity.is_some_and(|m| !m.is_written())
+        && practice_doubts_isms(&row.practice, row.maturity)
+}
+
+/// Whether this answer on this practice doubts the ISMS controls on its shared rows.
+pub fn practice_doubts_isms(practice: &str, maturity: Option<Maturity>) -> bool {
+    !SERVICE_SIDE_ONLY.contains(&practice) && maturity.is_some_and(|m| !m.is_written())
 }
 
 /// What a row's status says of its Annex A controls. With an ISMS in place, a shared or
