@@ -510,6 +510,16 @@ fn a_telecom_adding_27001() {
         "{}",
         entry("A.5.20").reason
     );
+    // NIS2 also has it tell the recipients of its services of incidents and threats that
+    // affect them (thirty-second review).
+    assert!(
+        entry("A.5.24")
+            .reason
+            .contains("recipients of your services")
+            && entry("A.5.24").reason.contains("Art. 23(2)"),
+        "{}",
+        entry("A.5.24").reason
+    );
     assert!(entry("A.8.30").applicable, "{}", entry("A.8.30").reason);
     // Its staff sign in to customers' systems: the processor check stays (a carrier that does
     // not is spared it, tests/matrix.rs).

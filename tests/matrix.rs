@@ -6555,3 +6555,26 @@ fn a_processor_plans_help_with_its_customers_impact_assessments() {
     let controller = build_with(&[("reg.gdpr", text("controller"))], |_| {});
     assert!(!soa_entry(&controller, "A.5.8").reason.contains("28(3)(f)"));
 }
+
+/// An IT company serving other companies of its group is a managed service provider to them:
+/// NIS2 has no exception within a group (Art. 6(39)), so the provider's NIS2 reading holds; a
+/// department serving its own organisation is not one (thirty-second review).
+#[test]
+fn an_it_company_serving_its_group_is_read_as_a_managed_service_provider() {
+    let build = |own: bool| {
+        build_with(
+            &[
+                ("org.sector", text("it-services")),
+                ("org.size", text("large")),
+                ("scope.customers", text("internal")),
+                ("scope.internal-customers", Answer::Bool(own)),
+                ("reg.nis2", text("important")),
+            ],
+            |_| {},
+        )
+    };
+    // The Implementing Regulation's measures, which it sets for managed service providers.
+    let regulated = |m: &Matrix| soa_entry(m, "A.8.9").reason.contains("2024/2690");
+    assert!(regulated(&build(false)));
+    assert!(!regulated(&build(true)));
+}

@@ -168,10 +168,13 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::CloudProvider => r::CLOUD.has(answers, Cloud::ProvideCloud),
         // Implementing Regulation (EU) 2024/2690 covers cloud, data centre, managed and managed
         // security service providers among others (its Art. 1), not a public body serving its
-        // own administration nor a provider whose customers are all internal.
+        // own administration nor a department whose customers are all units of its own
+        // organisation. Other companies of its group are customers of their own: NIS2 defines a
+        // managed service provider by the services it provides to customers (Art. 6(39)), with
+        // no exception within a group (thirty-second review).
         Tag::DigitalProvider => {
             let sector = r::ORG_SECTOR.get(answers);
-            holds(Tag::ExternalCustomers, answers)
+            (holds(Tag::ExternalCustomers, answers) || serves_group_companies(answers))
                 && sector != Some(Sector::Public)
                 && (sector == Some(Sector::ItServices) || holds(Tag::CloudProvider, answers))
         }
