@@ -6578,3 +6578,19 @@ fn an_it_company_serving_its_group_is_read_as_a_managed_service_provider() {
     assert!(regulated(&build(false)));
     assert!(!regulated(&build(true)));
 }
+
+/// An SMS in place with information security risk management not in place at all: 20000-1
+/// 8.7.3.2 asks for it, so the answer or the certificate is in doubt; done but not written down
+/// is the usual start of an SMS adding 27001 and raises nothing (thirty-second review).
+#[test]
+fn an_sms_without_any_security_risk_management_is_checked() {
+    let checks = |risk: &str| {
+        checks_joined(&[
+            ("start.iso20000", text("certified")),
+            ("maturity.infosec-risk", text(risk)),
+        ])
+    };
+    let check = "information security risk management is not in place";
+    assert!(checks("not_in_place").contains(check));
+    assert!(!checks("informal").contains(check));
+}

@@ -1645,6 +1645,24 @@ fn maturity_checks(
             );
         }
     }
+    // An SMS in place assesses the information security risks to its services and keeps the
+    // results (20000-1 8.7.3.2): not in place at all, the answer or the certificate is in
+    // doubt. Done but not written down stays the usual start of an SMS adding 27001 (above;
+    // thirty-second review).
+    if reads::START_ISO20000
+        .get(answers)
+        .is_some_and(Holding::holds)
+        && absent("infosec-risk")
+    {
+        let subject = first_row("infosec-risk").map(|r| r.id.as_str());
+        add(
+            WarningKind::Answers,
+            subject,
+            texts
+                .get("engine.warning.sms-without-security-risk")
+                .to_owned(),
+        );
+    }
     if written("development") && absent("change") {
         let subject = first_row("change").map(|r| r.id.as_str());
         add(
