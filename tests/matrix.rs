@@ -6594,3 +6594,35 @@ fn an_sms_without_any_security_risk_management_is_checked() {
     assert!(checks("not_in_place").contains(check));
     assert!(!checks("informal").contains(check));
 }
+
+/// With both GDPR roles, sensitive data that are all the customers' carry the processor's
+/// duties on them, not the controller's: no impact assessment or legal condition of its own on
+/// A.5.8 and A.5.34, the help with the customers' assessments instead (thirty-first and
+/// thirty-second reviews: a health care software provider and a municipal IT provider).
+#[test]
+fn sensitive_data_held_for_customers_carry_no_controller_duties() {
+    let build = |customers_only: Option<bool>| {
+        let mut answers = vec![
+            ("reg.gdpr", text("both")),
+            ("reg.special-data", Answer::Bool(true)),
+            ("reg.special-data-core", Answer::Bool(true)),
+            ("reg.vulnerable-subjects", Answer::Bool(true)),
+        ];
+        if let Some(yes) = customers_only {
+            answers.push(("reg.sensitive-for-whom", Answer::Bool(yes)));
+        }
+        build_with(&answers, |_| {})
+    };
+    let for_customers = build(Some(true));
+    let a_5_8 = &soa_entry(&for_customers, "A.5.8").reason;
+    assert!(!a_5_8.contains("Art. 35(3)(b)"), "{a_5_8}");
+    assert!(a_5_8.contains("Art. 28(3)(f)"), "{a_5_8}");
+    assert!(!soa_entry(&for_customers, "A.5.34")
+        .reason
+        .contains("Art. 9(2)"));
+    for own in [Some(false), None] {
+        let m = build(own);
+        assert!(soa_entry(&m, "A.5.8").reason.contains("Art. 35(3)(b)"));
+        assert!(soa_entry(&m, "A.5.34").reason.contains("Art. 9(2)"));
+    }
+}

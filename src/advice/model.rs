@@ -66,6 +66,11 @@ crate::vocabulary::vocabulary! {
         /// GDPR Art. 4(7): the impact assessment, the record of processing and the legal
         /// condition for special categories are the controller's (a processor assists).
         Controller = "controller" => "you decide why and how personal data are processed",
+        /// The controller's duties on sensitive data (the impact assessment, the legal
+        /// condition, children's information) are the organisation's when those data are its
+        /// own: as controller only, or with both roles unless they are all its customers'
+        /// (thirty-first and thirty-second reviews).
+        SensitiveAsController = "sensitive-as-controller" => "you decide why and how sensitive personal data of your own are processed",
         SpecialCategoryData = "special-category-data" => "you handle health, biometric, genetic or criminal-record data",
         /// GDPR Art. 35(3)(b) and 37(1)(c): large-scale processing of those data as a core
         /// activity, not an employer's sick notes or a fingerprint door lock.

@@ -256,6 +256,11 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             r::GDPR.get(answers),
             Some(GdprRole::Controller | GdprRole::Both)
         ),
+        Tag::SensitiveAsController => match r::GDPR.get(answers) {
+            Some(GdprRole::Controller) => true,
+            Some(GdprRole::Both) => !r::SENSITIVE_CUSTOMERS_ONLY.yes(answers),
+            _ => false,
+        },
         Tag::SpecialCategoryData => {
             holds(Tag::PersonalData, answers) && r::SPECIAL_DATA.yes(answers)
         }

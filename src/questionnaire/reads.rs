@@ -572,6 +572,11 @@ pub const SPECIAL_DATA: YesNo = YesNo {
 pub const SPECIAL_DATA_CORE: YesNo = YesNo {
     id: "reg.special-data-core",
 };
+/// With both GDPR roles, whether the sensitive personal data (special categories, monitoring,
+/// vulnerable people) are all the customers', handled for them.
+pub const SENSITIVE_CUSTOMERS_ONLY: YesNo = YesNo {
+    id: "reg.sensitive-for-whom",
+};
 /// `reg.dora-critical`: the ICT services support financial customers' critical or important
 /// functions, which brings DORA Art. 30(3)'s terms; asked of an ICT provider.
 pub const DORA_CRITICAL: YesNo = YesNo {
@@ -649,6 +654,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         GDPR.expect(),
         SPECIAL_DATA.expect(),
         SPECIAL_DATA_CORE.expect(),
+        SENSITIVE_CUSTOMERS_ONLY.expect(),
         MONITORING.expect(),
         VULNERABLE_SUBJECTS.expect(),
         TRUST_DNS.expect(),
