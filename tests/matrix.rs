@@ -6626,3 +6626,31 @@ fn sensitive_data_held_for_customers_carry_no_controller_duties() {
         assert!(soa_entry(&m, "A.5.34").reason.contains("Art. 9(2)"));
     }
 }
+
+/// A platform serving its merchants' payment pages, the card details taken by a payment
+/// provider: no card data of its own, but PCI DSS reaches it as their service provider, for the
+/// pages (thirty-second review: a shop-software provider for 300 merchants got nothing on it).
+#[test]
+fn payment_pages_served_for_merchants_bring_their_pci_dss_duties() {
+    let build = |pages: bool| {
+        build_with(
+            &[
+                ("scope.customers", text("external")),
+                ("scope.internet-facing", Answer::Bool(true)),
+                ("reg.pci", Answer::Bool(false)),
+                ("reg.pci-pages", Answer::Bool(pages)),
+            ],
+            |_| {},
+        )
+    };
+    let platform = build(true);
+    assert!(soa_entry(&platform, "A.8.16")
+        .reason
+        .contains("Req. 11.6.1"));
+    assert!(soa_entry(&platform, "A.8.26").reason.contains("Req. 6.4.3"));
+    assert!(soa_entry(&platform, "A.5.20").reason.contains("12.9.1"));
+    // Not the card data environment's own duties, which stay with the payment provider.
+    assert!(!soa_entry(&platform, "A.8.24").reason.contains("PCI DSS"));
+    let other = build(false);
+    assert!(!soa_entry(&other, "A.8.16").reason.contains("PCI DSS"));
+}

@@ -138,6 +138,7 @@ crate::vocabulary::vocabulary! {
         /// PCI DSS for a data centre whose customers keep card data systems there: their
         /// physical security is its part (twenty-ninth review).
         PciDssHosting = "pci-dss-hosting",
+        PciDssPaymentPages = "pci-dss-payment-pages",
         Soc2 = "soc2",
         Iso27017 = "iso27017",
         Iso27018 = "iso27018",

@@ -391,6 +391,7 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::EidasTsp => r::TRUST_DNS.has(answers, ProvidedService::Trust),
         O::PciDss => r::PCI.yes(answers),
         O::PciDssHosting => r::PCI_HOSTING.yes(answers),
+        O::PciDssPaymentPages => r::PCI_PAGES.yes(answers),
         O::Soc2 => attests(Attestation::Soc2),
         O::Iso27017 => attests(Attestation::Iso27017),
         O::Iso27018 => attests(Attestation::Iso27018),

@@ -601,6 +601,11 @@ pub const PCI_WHERE: Multiple<CardDataWhere> = Multiple::new("reg.pci-where");
 pub const PCI_HOSTING: YesNo = YesNo {
     id: "reg.pci-hosting",
 };
+/// `reg.pci-pages`: the organisation runs the shop or checkout pages on which its customers'
+/// buyers pay by card, a payment provider taking the card details (thirty-second review).
+pub const PCI_PAGES: YesNo = YesNo {
+    id: "reg.pci-pages",
+};
 /// `reg.products`: software or devices customers install or run themselves, sold or supplied
 /// under the organisation's own name or brand (the Cyber Resilience Act's products with digital
 /// elements), asked of everyone.
@@ -664,6 +669,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         PCI.expect(),
         PCI_WHERE.expect(),
         PCI_HOSTING.expect(),
+        PCI_PAGES.expect(),
         PRODUCTS.expect(),
         PRODUCTS_IMPORTANT.expect(),
         ATTESTATIONS.expect(),
