@@ -397,6 +397,9 @@ crate::vocabulary::vocabulary! {
         ServiceDesk = "service-desk",
         Infrastructure = "infrastructure",
         SecurityMonitoring = "security-monitoring",
+        /// Any other operation: printing and mailing, payroll, facilities (thirty-second review:
+        /// a municipal IT provider outsourcing its printing had to answer "none").
+        Other = "other",
         None = "none",
     }
 }
