@@ -138,6 +138,8 @@ crate::vocabulary::vocabulary! {
         /// PCI DSS for a data centre whose customers keep card data systems there: their
         /// physical security is its part (twenty-ninth review).
         PciDssHosting = "pci-dss-hosting",
+        /// PCI DSS for a platform that serves its merchants' payment pages, a payment provider
+        /// taking the card details: the pages are its part (thirty-second review).
         PciDssPaymentPages = "pci-dss-payment-pages",
         Soc2 = "soc2",
         Iso27017 = "iso27017",

@@ -461,7 +461,7 @@ pub fn build(
                 texts.get("engine.warning.no-timeline").to_owned(),
             );
         }
-        if let Some(check) = interim_notification(rows, soa, facts, schedule) {
+        if let Some(check) = interim_notification(rows, facts, schedule) {
             add(WarningKind::Schedule, None, check);
         }
     }
@@ -1681,35 +1681,21 @@ fn maturity_checks(
 /// bridges the gap from the first phase (thirtieth review: "they apply now" beside a due date
 /// seven months away).
 ///
-/// A row whose Annex A controls the SoA reads as implemented (an ISMS in place, its practice
-/// written down) has its notification procedure already: what is open there is the 20000-1
-/// process, which carries no legal deadline (thirty-first review: a certified ISMS of an
-/// essential entity was told to set one up).
+/// A shared row of an ISMS in place, its practice written down, carries no deadline
+/// (`derive::RowPlace::deadlines_held`): the ISMS has the notification procedure, and what is
+/// open there is the 20000-1 process (thirty-first review: a certified ISMS of an essential
+/// entity was told to set one up).
 fn interim_notification(
     rows: &[MatrixRow],
-    soa: &[SoaEntry],
     facts: &Facts<'_>,
     schedule: &Schedule,
 ) -> Option<String> {
     let texts = facts.texts;
     let first_phase_ends = schedule.phases.first()?.ends.as_str();
-    let implemented = |reference: &str| {
-        soa.iter()
-            .any(|e| e.reference == reference && e.status == Status::Implemented)
-    };
-    let controls_implemented = |row: &MatrixRow| {
-        let mut controls = row
-            .iso27001
-            .iter()
-            .filter(|r| r.reference.starts_with('A'))
-            .peekable();
-        controls.peek().is_some() && controls.all(|r| implemented(&r.reference))
-    };
     // ISO dates compare as text; a row without a date (no assessment date) cannot be late.
     let later: Vec<&str> = rows
         .iter()
         .filter(|row| row.reporting_deadline && row.is_open())
-        .filter(|row| !controls_implemented(row))
         .filter(|row| {
             let due = if row.due.is_empty() {
                 &row.target_date
