@@ -236,11 +236,14 @@ pub fn build_in(
                 first_side_done,
             );
             let critical = plan::critical(row, facts.target, second_stage) || plans_the_change;
-            let deadlines_held = start.has_iso27001()
-                && row.kind != RowKind::Iso27001Only
-                && edit.and_then(|e| e.status).is_none()
-                && !new_since_documents
-                && !soa::practice_doubts_isms(&row.practice, maturity);
+            let deadlines_held = soa::isms_holds(
+                start.has_iso27001(),
+                row.kind,
+                edit.and_then(|e| e.status).is_some(),
+                new_since_documents,
+                &row.practice,
+                maturity,
+            );
             let mut urgency = derive::priority(
                 row,
                 planned,

@@ -215,8 +215,28 @@ pub fn answer_doubts_isms(row: &MatrixRow) -> bool {
         && practice_doubts_isms(&row.practice, row.maturity)
 }
 
+/// Whether an ISMS in place holds a row's Annex A controls: a shared or integrated row, no
+/// status set by hand, nothing that 2022 added to documents written to 2013, and no answer on
+/// its practice that doubts it. The SoA reads those controls as implemented
+/// (`control_status`), and the row's reporting deadlines are met
+/// (`derive::RowPlace::deadlines_held`).
+pub fn isms_holds(
+    isms_in_place: bool,
+    kind: RowKind,
+    status_overridden: bool,
+    new_since_documents: bool,
+    practice: &str,
+    maturity: Option<Maturity>,
+) -> bool {
+    isms_in_place
+        && kind != RowKind::Iso27001Only
+        && !status_overridden
+        && !new_since_documents
+        && !practice_doubts_isms(practice, maturity)
+}
+
 /// Whether this answer on this practice doubts the ISMS controls on its shared rows.
-pub fn practice_doubts_isms(practice: &str, maturity: Option<Maturity>) -> bool {
+fn practice_doubts_isms(practice: &str, maturity: Option<Maturity>) -> bool {
     !SERVICE_SIDE_ONLY.contains(&practice) && maturity.is_some_and(|m| !m.is_written())
 }
 
@@ -228,12 +248,14 @@ pub fn practice_doubts_isms(practice: &str, maturity: Option<Maturity>) -> bool 
 /// does a status set by hand and the status of a row holding what 2022 added to documents
 /// written to 2013, which the ISMS does not have yet.
 fn control_status(row: &MatrixRow, isms_in_place: bool) -> Status {
-    let integration_pending = isms_in_place
-        && !row.status_overridden
-        && !row.new_since_documents
-        && row.kind != RowKind::Iso27001Only
-        && !answer_doubts_isms(row)
-        && matches!(row.status, Status::InProgress | Status::NotStarted);
+    let integration_pending = isms_holds(
+        isms_in_place,
+        row.kind,
+        row.status_overridden,
+        row.new_since_documents,
+        &row.practice,
+        row.maturity,
+    ) && matches!(row.status, Status::InProgress | Status::NotStarted);
     if integration_pending {
         Status::Implemented
     } else {
