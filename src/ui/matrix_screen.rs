@@ -320,9 +320,10 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
             <div class="table-status">
                 <p aria-live="polite" id="matrix-count">{tc("matrix.count", total, &[("shown", &number(shown))])}</p>
                 {props.filter.only_rows.as_ref().map(|_| html! { <span class="chip">{t("matrix.heatmap-cell")}</span> })}
-                {(!props.filter.is_empty()).then(|| html! {
-                    <button type="button" class="button small" onclick={dispatch.reform(|_: MouseEvent| Action::SetFilter(Filter::default()))}>{t("matrix.clear-filters")}</button>
-                })}
+                // Hidden, not removed, while no filter is set: adding or removing a form control
+                // makes Chromium's autofill read every form of the page again 0.1 s later (50-60
+                // ms for the 130 status selects), which a keystroke after the first would meet.
+                <button type="button" class="button small" hidden={props.filter.is_empty()} onclick={dispatch.reform(|_: MouseEvent| Action::SetFilter(Filter::default()))}>{t("matrix.clear-filters")}</button>
             </div>
             <div class="table-wrap">
                 <table class="matrix" role="table">
@@ -455,6 +456,15 @@ fn MatrixRowView(props: &MatrixRowProps) -> Html {
     }
 }
 
+/// `content` when `present`, else an empty node that keeps its place among its siblings.
+fn in_place(present: bool, content: impl FnOnce() -> Html) -> Html {
+    if present {
+        content()
+    } else {
+        Html::default()
+    }
+}
+
 #[component]
 fn RowCells(props: &RowProps) -> Html {
     let row = &props.matrix.rows[props.index];
@@ -474,6 +484,10 @@ fn RowCells(props: &RowProps) -> Html {
             Action::SetStatus(id.clone(), status)
         })
     };
+    // Each optional badge keeps its place as an empty node when absent (`in_place`): Yew
+    // pairs unkeyed children from the end, so a badge that came after the status form
+    // re-created the form and its select, and Chromium's autofill then read every form of the
+    // page again (a 50-60 ms task 0.1 s after a status change).
     html! {
         <>
             <td role="cell" class="col-ref" data-label="ISO/IEC 27001">{refs_cell(&row.iso27001)}</td>
@@ -483,7 +497,7 @@ fn RowCells(props: &RowProps) -> Html {
                     <span class="chevron" aria-hidden="true">{if props.expanded { "▾" } else { "▸" }}</span>
                     {&*row.topic}
                 </button>
-                {(!row.notes.is_empty()).then(|| html! { <span class="badge note" title={t("matrix.badge.notes.title")}>{t("matrix.badge.notes")}</span> })}
+                {in_place(!row.notes.is_empty(), || html! { <span class="badge note" title={t("matrix.badge.notes.title")}>{t("matrix.badge.notes")}</span> })}
             </td>
             <td role="cell" class="col-kind" data-label={label(SortKey::Kind)}>{kind_badge(row.kind)}</td>
             <td role="cell" class="col-lead" data-label={label(SortKey::Lead)}>{label(row.lead)}</td>
@@ -497,12 +511,12 @@ fn RowCells(props: &RowProps) -> Html {
                         {status_options(row.status)}
                     </select>
                 </form>
-                {row.status_overridden.then(|| html! { <span class="badge edited" title={t("matrix.badge.edited.title")}>{t("matrix.badge.edited")}</span> })}
+                {in_place(row.status_overridden, || html! { <span class="badge edited" title={t("matrix.badge.edited.title")}>{t("matrix.badge.edited")}</span> })}
             </td>
             <td role="cell" class="col-priority" data-label={label(SortKey::Priority)}>
                 <span class={classes!("priority", format!("{:?}", row.priority).to_lowercase())}>{label(row.priority)}</span>
-                {row.is_open().then(|| html! { <span class="phase-tag">{label(row.phase)}</span> })}
-                {(!row.warnings.is_empty()).then(|| html! { <span class="badge warn" title={row.warnings.join(" ")}>{t("matrix.badge.check")}</span> })}
+                {in_place(row.is_open(), || html! { <span class="phase-tag">{label(row.phase)}</span> })}
+                {in_place(!row.warnings.is_empty(), || html! { <span class="badge warn" title={row.warnings.join(" ")}>{t("matrix.badge.check")}</span> })}
             </td>
         </>
     }

@@ -259,3 +259,44 @@ test('every control of the matrix is in a small form of its own, and Enter in th
   assert.deepEqual(problems, []);
   await context.close();
 });
+
+// Chromium's autofill reads every form of the page again 0.1 s after a form control is added or
+// removed (50-60 ms for the 130 status selects, in a trace), so the everyday edits must patch
+// the controls they show, never re-create them: a status change (its badges come and go beside
+// the select) and typing or clearing a search (the Clear filters button shows and hides).
+test('a status change and a search keep every form control in place', async () => {
+  const { context, page } = await sampleMatrix(app.browser);
+  await page.waitForFunction(() => document.querySelectorAll('tr.row').length === 130);
+  await page.evaluate(() => {
+    window.controlsMoved = [];
+    const controls = (node) => (node.nodeType === 1 ? [node, ...node.querySelectorAll('*')] : [])
+      .filter((el) => ['INPUT', 'SELECT', 'TEXTAREA', 'BUTTON', 'FORM'].includes(el.tagName));
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of [...record.addedNodes, ...record.removedNodes]) {
+          for (const el of controls(node)) window.controlsMoved.push(`${el.tagName}.${el.className}`);
+        }
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+  const moved = () => page.evaluate(() => window.controlsMoved.splice(0));
+  // A row whose status the sample leaves derived: overriding it shows the "edited" badge after
+  // the select, and choosing the derived status again takes it away.
+  const id = await page.locator('tr.row:not(.not-applicable):not(:has(.badge.edited)) select.status-select').first().getAttribute('id');
+  const select = page.locator(`#${id}`);
+  const row = page.locator('tr.row', { has: select });
+  const derived = await select.inputValue();
+  await select.selectOption(derived === 'implemented' ? 'in_progress' : 'implemented');
+  await row.locator('.badge.edited').waitFor();
+  assert.deepEqual(await moved(), [], 'the status change re-created no control');
+  await select.selectOption(derived);
+  await row.locator('.badge.edited').waitFor({ state: 'detached' });
+  assert.deepEqual(await moved(), [], 'changing it back re-created no control');
+  const search = page.locator('#matrix-search');
+  await search.fill('supplier');
+  await page.getByRole('button', { name: 'Clear filters' }).waitFor();
+  await search.fill('');
+  await page.getByRole('button', { name: 'Clear filters' }).waitFor({ state: 'hidden' });
+  assert.deepEqual(await moved(), [], 'the search showed and hid Clear filters without adding or removing it');
+  await context.close();
+});
