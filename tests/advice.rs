@@ -616,11 +616,16 @@ fn every_question_changes_some_output() {
         .answers
         .insert("scope.network".into(), Answer::Bool(true));
     // A data centre of its own, so that the question on customers' card systems housed there
-    // is asked.
+    // is asked. It provides cloud services too, so that the question on customers' card systems on its
+    // shared servers is asked.
     let mut data_centre = sample.clone();
     data_centre.answers.insert(
         "scope.premises".into(),
         Answer::Choices(vec!["offices".into(), "data-centre".into()]),
+    );
+    data_centre.answers.insert(
+        "scope.cloud".into(),
+        Answer::Choices(vec!["provide-cloud".into()]),
     );
     // Internal customers only, as a controller, outside DORA, so that the question on whether
     // they are all part of the organisation is asked and its contracts and processor role read.

@@ -37,6 +37,10 @@ fn text(value: &str) -> Answer {
     Answer::Text(value.to_owned())
 }
 
+fn multi(values: &[&str]) -> Answer {
+    Answer::Choices(values.iter().map(|v| (*v).to_owned()).collect())
+}
+
 fn row<'m>(m: &'m Matrix, id: &str) -> &'m matrix::MatrixRow {
     m.rows
         .iter()
@@ -6580,24 +6584,35 @@ fn an_it_company_serving_its_group_is_read_as_a_managed_service_provider() {
 }
 
 /// An SMS in place with information security risk management not in place at all: 20000-1
-/// 8.7.3.2 asks for it, so the answer or the certificate is in doubt; done but not written down
-/// is the usual start of an SMS adding 27001 and raises nothing (thirty-second review).
+/// 8.7.3.2 asks for it, so the answer or the certificate is in doubt (thirty-second review).
+/// Done but not written down, the results are still due as documented information, which the
+/// SMS's next audit samples (thirty-third review: a certified payroll provider got no word).
 #[test]
-fn an_sms_without_any_security_risk_management_is_checked() {
+fn an_sms_without_written_security_risk_management_is_checked() {
     let checks = |risk: &str| {
         checks_joined(&[
             ("start.iso20000", text("certified")),
             ("maturity.infosec-risk", text(risk)),
         ])
     };
-    let check = "information security risk management is not in place";
-    assert!(checks("not_in_place").contains(check));
-    assert!(!checks("informal").contains(check));
+    let absent = "information security risk management is not in place";
+    let unwritten = "information security risk management is done but not written down";
+    assert!(checks("not_in_place").contains(absent));
+    assert!(!checks("not_in_place").contains(unwritten));
+    assert!(checks("informal").contains(unwritten));
+    assert!(!checks("informal").contains(absent));
+    assert!(!checks("documented").contains(unwritten));
+    // Without an SMS, an unwritten risk assessment is where most start.
+    let no_sms = checks_joined(&[
+        ("start.iso20000", text("none")),
+        ("maturity.infosec-risk", text("informal")),
+    ]);
+    assert!(!no_sms.contains(unwritten));
 }
 
 /// With both GDPR roles, sensitive data that are all the customers' carry the processor's
-/// duties on them, not the controller's: no impact assessment or legal condition of its own on
-/// A.5.8 and A.5.34, the help with the customers' assessments instead (thirty-first and
+/// duties on them, not the controller's: no impact assessment or children's information of its
+/// own on A.5.8 and A.5.34, the help with the customers' assessments instead (thirty-first and
 /// thirty-second reviews: a health care software provider and a municipal IT provider).
 #[test]
 fn sensitive_data_held_for_customers_carry_no_controller_duties() {
@@ -6617,9 +6632,12 @@ fn sensitive_data_held_for_customers_carry_no_controller_duties() {
     let a_5_8 = &soa_entry(&for_customers, "A.5.8").reason;
     assert!(!a_5_8.contains("Art. 35(3)(b)"), "{a_5_8}");
     assert!(a_5_8.contains("Art. 28(3)(f)"), "{a_5_8}");
-    assert!(!soa_entry(&for_customers, "A.5.34")
-        .reason
-        .contains("Art. 9(2)"));
+    // The children's information is the controller's; the condition of Art. 9(2) stays, for the
+    // organisation's own staff's records, which the question sets apart (thirty-third review:
+    // a payroll provider lost it for its staff's sick notes).
+    let a_5_34 = &soa_entry(&for_customers, "A.5.34").reason;
+    assert!(!a_5_34.contains("Art. 8, 12(1)"), "{a_5_34}");
+    assert!(a_5_34.contains("Art. 9(2)"), "{a_5_34}");
     for own in [Some(false), None] {
         let m = build(own);
         assert!(soa_entry(&m, "A.5.8").reason.contains("Art. 35(3)(b)"));
@@ -6653,4 +6671,155 @@ fn payment_pages_served_for_merchants_bring_their_pci_dss_duties() {
     assert!(!soa_entry(&platform, "A.8.24").reason.contains("PCI DSS"));
     let other = build(false);
     assert!(!soa_entry(&other, "A.8.16").reason.contains("PCI DSS"));
+}
+
+/// A provider whose customers manage their own card systems on its shared servers: PCI DSS
+/// Appendix A1 reaches it as a multi-tenant service provider, for keeping them apart, not the
+/// card data environment's own duties (thirty-third review: a VPS host had no way into PCI DSS).
+#[test]
+fn card_systems_on_shared_servers_bring_the_multi_tenant_duties() {
+    let build = |tenants: Option<bool>| {
+        let mut answers = vec![
+            ("scope.cloud", multi(&["provide-cloud"])),
+            ("scope.premises", multi(&["offices", "colocation"])),
+            ("reg.pci", Answer::Bool(false)),
+        ];
+        if let Some(yes) = tenants {
+            answers.push(("reg.pci-tenants", Answer::Bool(yes)));
+        }
+        build_with(&answers, |_| {})
+    };
+    let host = build(Some(true));
+    let reason = |m: &Matrix, r: &str| soa_entry(m, r).reason.clone();
+    assert!(reason(&host, "A.8.22").contains("Req. A1.1.1"));
+    assert!(reason(&host, "A.8.3").contains("Req. A1.1.2, A1.1.3"));
+    assert!(reason(&host, "A.8.8").contains("Req. A1.1.4"));
+    assert!(reason(&host, "A.5.28").contains("Req. A1.2.2"));
+    assert_eq!(
+        soa_entry(&host, "A.8.22").basis,
+        Some(ims_matrix::advice::Basis::Contractual)
+    );
+    // Evidence rests on law by its nature: a contract naming it too does not change that.
+    assert_eq!(
+        soa_entry(&host, "A.5.28").basis,
+        Some(ims_matrix::advice::Basis::Legal)
+    );
+    assert!(!reason(&host, "A.8.24").contains("PCI DSS"));
+    for other in [Some(false), None] {
+        assert!(!reason(&build(other), "A.8.22").contains("PCI DSS"));
+    }
+}
+
+/// The consoles of a cloud platform reach every customer's systems, whether or not its staff
+/// sign in to them (thirty-third review: a VPS host had A.8.18 at low priority).
+#[test]
+fn a_cloud_provider_raises_privileged_utilities_and_segregation_of_duties() {
+    let build = |cloud: &[&str]| {
+        build_with(
+            &[
+                ("scope.cloud", multi(cloud)),
+                ("scope.customer-access", text("none")),
+            ],
+            |_| {},
+        )
+    };
+    let raised = |m: &Matrix, r: &str| {
+        soa_entry(m, r)
+            .reason
+            .contains("you provide cloud services")
+    };
+    let provider = build(&["provide-cloud"]);
+    assert!(raised(&provider, "A.8.18"));
+    assert!(raised(&provider, "A.5.3"));
+    assert!(!raised(&build(&["use-saas"]), "A.8.18"));
+}
+
+/// A small cloud provider unsure of NIS2 is told its sector is cloud computing (Annex I, 8),
+/// not managed services (thirty-third review: an IaaS host was called a managed service
+/// provider).
+#[test]
+fn a_small_cloud_provider_unsure_of_nis2_is_named_as_one() {
+    let checks = |cloud: &[&str]| {
+        checks_joined(&[
+            ("org.sector", text("it-services")),
+            ("org.size", text("small")),
+            ("scope.cloud", multi(cloud)),
+            ("reg.nis2", text("not-sure")),
+        ])
+    };
+    let cloud = checks(&["provide-cloud"]);
+    assert!(cloud.contains("(Annex I, 8)"), "{cloud}");
+    assert!(cloud.contains("as a cloud computing service provider"));
+    assert!(!cloud.contains("(Annex I, 9)"));
+    let managed = checks(&["use-saas"]);
+    assert!(managed.contains("(Annex I, 9)"), "{managed}");
+}
+
+/// A processor that develops software tests with its customers' personal data only on their
+/// instructions: otherwise it becomes their controller for that processing (thirty-third
+/// review: a payroll provider had A.8.33 on risk alone).
+#[test]
+fn a_processor_that_develops_tests_with_customer_data_only_on_instruction() {
+    let build = |development: &str| {
+        build_with(
+            &[
+                ("reg.gdpr", text("processor")),
+                ("scope.development", text(development)),
+            ],
+            |_| {},
+        )
+    };
+    let developer = soa_entry(&build("in-house"), "A.8.33").clone();
+    assert!(
+        developer.reason.contains("Art. 28(3)(a), 28(10), 29"),
+        "{}",
+        developer.reason
+    );
+    assert_eq!(developer.basis, Some(ims_matrix::advice::Basis::Legal));
+    assert!(!soa_entry(&build("none"), "A.8.33")
+        .reason
+        .contains("28(10)"));
+}
+
+/// A provider of cloud services to customers carries the Data Act's switching rules; a
+/// department whose customers are all units of its own organisation has no one to switch
+/// (thirty-third review: a VPS host and a payroll SaaS had nothing on them).
+#[test]
+fn a_cloud_provider_carries_the_data_act_switching_rules() {
+    let build = |cloud: &[&str], customers: &str, own: Option<bool>| {
+        let mut answers = vec![
+            ("scope.cloud", multi(cloud)),
+            ("scope.customers", text(customers)),
+        ];
+        if let Some(own) = own {
+            answers.push(("scope.internal-customers", Answer::Bool(own)));
+        }
+        build_with(&answers, |_| {})
+    };
+    let switching = |m: &Matrix| {
+        m.obligations
+            .iter()
+            .any(|o| o.id == ims_matrix::advice::ObligationId::DataActCloud)
+    };
+    let provider = build(&["provide-cloud"], "external", None);
+    assert!(switching(&provider));
+    let a_8_10 = &soa_entry(&provider, "A.8.10").reason;
+    assert!(
+        a_8_10.contains("retrieval period of at least 30 days"),
+        "{a_8_10}"
+    );
+    assert!(soa_entry(&provider, "A.5.31")
+        .reason
+        .contains("no switching charges from 12 January 2027"));
+    assert!(switching(&build(
+        &["provide-cloud"],
+        "internal",
+        Some(false)
+    )));
+    assert!(!switching(&build(
+        &["provide-cloud"],
+        "internal",
+        Some(true)
+    )));
+    assert!(!switching(&build(&["use-saas"], "external", None)));
 }

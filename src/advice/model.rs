@@ -71,7 +71,7 @@ crate::vocabulary::vocabulary! {
         /// own: as controller only, or with both roles unless they are all its customers'
         /// (thirty-first and thirty-second reviews).
         SensitiveAsController = "sensitive-as-controller" => "you decide why and how sensitive personal data of your own are processed",
-        SpecialCategoryData = "special-category-data" => "you handle health, biometric, genetic or criminal-record data",
+        SpecialCategoryData = "special-category-data" => "you handle special categories of personal data (GDPR Art. 9), such as health data, or criminal-record data",
         /// GDPR Art. 35(3)(b) and 37(1)(c): large-scale processing of those data as a core
         /// activity, not an employer's sick notes or a fingerprint door lock.
         SpecialDataCore = "special-data-core" => "handling such data on a large scale is a core part of your work",
@@ -126,6 +126,9 @@ crate::vocabulary::vocabulary! {
         DoraIctProvider = "dora-ict-provider",
         /// Regulation (EU) 2024/2847, for a manufacturer of products with digital elements.
         CraManufacturer = "cra-manufacturer",
+        /// Regulation (EU) 2023/2854, Chapter VI, for a provider of data processing services
+        /// (cloud services) to customers: switching and export (thirty-third review).
+        DataActCloud = "data-act-cloud",
         /// Directive 2002/58/EC and Regulation (EU) No 611/2013, for a provider of publicly
         /// available electronic communications services.
         EprivacyEcs = "eprivacy-ecs",
@@ -138,6 +141,10 @@ crate::vocabulary::vocabulary! {
         /// PCI DSS for a data centre whose customers keep card data systems there: their
         /// physical security is its part (twenty-ninth review).
         PciDssHosting = "pci-dss-hosting",
+        /// PCI DSS for a provider whose customers manage their own card systems on servers or
+        /// cloud services it shares between them (Appendix A1): keeping them apart is its
+        /// part (thirty-third review).
+        PciDssMultiTenant = "pci-dss-multi-tenant",
         /// PCI DSS for a platform that serves its merchants' payment pages, a payment provider
         /// taking the card details: the pages are its part (thirty-second review).
         PciDssPaymentPages = "pci-dss-payment-pages",

@@ -75,7 +75,10 @@ fn justify(
     }
     let duties: Vec<_> = facts.duties_on(reference).collect();
     if !duties.is_empty() {
-        basis = if duties.iter().any(|(o, _)| is_law(o.id)) {
+        // A control that rests on law by its nature (evidence, records, privacy, contact with
+        // authorities) stays legal when only contracts name it (thirty-third review: A.5.28
+        // turned contractual when PCI DSS asked for forensic support).
+        basis = if basis == Basis::Legal || duties.iter().any(|(o, _)| is_law(o.id)) {
             Basis::Legal
         } else {
             Basis::Contractual
@@ -213,6 +216,7 @@ fn is_law(id: ObligationId) -> bool {
             | O::Nis2Important
             | O::DoraFinancialEntity
             | O::CraManufacturer
+            | O::DataActCloud
             | O::EidasQtsp
             | O::EidasTsp
             | O::EprivacyEcs

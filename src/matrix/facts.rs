@@ -382,6 +382,12 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         // Asked of everyone: a manufacturer also has products made for it and sells them under
         // its own name or brand (Regulation (EU) 2024/2847, Art. 3(13); twenty-first review).
         O::CraManufacturer => r::PRODUCTS.yes(answers),
+        // Chapter VI binds providers of data processing services to their customers, other
+        // companies of a group included; a department serving its own organisation has none
+        // (Regulation (EU) 2023/2854, Art. 1(2)(e), 23).
+        O::DataActCloud => {
+            holds(Tag::CloudProvider, answers) && !serves_own_organisation_only(answers)
+        }
         // The telecommunications sector's option is for networks and services for the public;
         // data centres are sent to IT services (twenty-first review).
         O::EprivacyEcs => {
@@ -391,6 +397,7 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::EidasTsp => r::TRUST_DNS.has(answers, ProvidedService::Trust),
         O::PciDss => r::PCI.yes(answers),
         O::PciDssHosting => r::PCI_HOSTING.yes(answers),
+        O::PciDssMultiTenant => r::PCI_TENANTS.yes(answers),
         O::PciDssPaymentPages => r::PCI_PAGES.yes(answers),
         O::Soc2 => attests(Attestation::Soc2),
         O::Iso27017 => attests(Attestation::Iso27017),

@@ -685,11 +685,20 @@ fn answer_checks(
                 // Below medium size NIS2 rarely applies directly (Art. 2(1), 2(2)); what reaches
                 // a small provider is its NIS2 customers' supply-chain duty (Art. 21(2)(d), 21(3)).
                 let mut text = texts.get("engine.warning.nis2-not-sure-small").to_owned();
-                // Managed ICT and security services are an Annex I sector: only the size keeps
-                // such a provider out (Art. 2(1), 3(2)), and the Implementing Regulation covers it.
-                if sector == Some(Sector::ItServices) {
+                // Cloud computing and managed ICT and security services are Annex I sectors
+                // (8 and 9): only the size keeps such a provider out (Art. 2(1), 3(2)), and the
+                // Implementing Regulation covers both. A cloud provider is named as one
+                // (thirty-third review: an IaaS host was called a managed service provider).
+                let provider_kind = if facts.has(Tag::CloudProvider) {
+                    Some("engine.warning.nis2-small-cloud")
+                } else if sector == Some(Sector::ItServices) {
+                    Some("engine.warning.nis2-small-managed-services")
+                } else {
+                    None
+                };
+                if let Some(key) = provider_kind {
                     text.push(' ');
-                    text.push_str(texts.get("engine.warning.nis2-small-managed-services"));
+                    text.push_str(texts.get(key));
                 }
                 // A public body in another sector (a municipal IT company, a shared service
                 // centre) may be public administration, which NIS2 takes by level of
@@ -1647,21 +1656,20 @@ fn maturity_checks(
     }
     // An SMS in place assesses the information security risks to its services and keeps the
     // results (20000-1 8.7.3.2): not in place at all, the answer or the certificate is in
-    // doubt. Done but not written down stays the usual start of an SMS adding 27001 (above;
-    // thirty-second review).
-    if reads::START_ISO20000
+    // doubt (thirty-second review).
+    // Done but not written down, the assessment is still due as documented information: the
+    // next 20000-1 audit samples it, at the latest at the combined visit (thirty-third review).
+    let sms_held = reads::START_ISO20000
         .get(answers)
-        .is_some_and(Holding::holds)
-        && absent("infosec-risk")
-    {
+        .is_some_and(Holding::holds);
+    let security_risk_check = match maturity("infosec-risk") {
+        Some(Maturity::NotInPlace) => Some("engine.warning.sms-without-security-risk"),
+        Some(Maturity::Informal) => Some("engine.warning.sms-security-risk-unwritten"),
+        _ => None,
+    };
+    if let Some(key) = security_risk_check.filter(|_| sms_held) {
         let subject = first_row("infosec-risk").map(|r| r.id.as_str());
-        add(
-            WarningKind::Answers,
-            subject,
-            texts
-                .get("engine.warning.sms-without-security-risk")
-                .to_owned(),
-        );
+        add(WarningKind::Answers, subject, texts.get(key).to_owned());
     }
     if written("development") && absent("change") {
         let subject = first_row("change").map(|r| r.id.as_str());

@@ -604,6 +604,12 @@ pub const PCI_WHERE: Multiple<CardDataWhere> = Multiple::new("reg.pci-where");
 pub const PCI_HOSTING: YesNo = YesNo {
     id: "reg.pci-hosting",
 };
+/// `reg.pci-tenants`: customers manage systems of their cardholder data environment on servers
+/// or cloud services the organisation shares between customers (PCI DSS Appendix A1); asked of
+/// a cloud provider.
+pub const PCI_TENANTS: YesNo = YesNo {
+    id: "reg.pci-tenants",
+};
 /// `reg.pci-pages`: the organisation runs the shop or checkout pages on which its customers'
 /// buyers pay by card, a payment provider taking the card details (thirty-second review).
 pub const PCI_PAGES: YesNo = YesNo {
@@ -672,6 +678,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         PCI.expect(),
         PCI_WHERE.expect(),
         PCI_HOSTING.expect(),
+        PCI_TENANTS.expect(),
         PCI_PAGES.expect(),
         PRODUCTS.expect(),
         PRODUCTS_IMPORTANT.expect(),
