@@ -6823,3 +6823,34 @@ fn a_cloud_provider_carries_the_data_act_switching_rules() {
     )));
     assert!(!switching(&build(&["use-saas"], "external", None)));
 }
+
+/// Code written into customers' own systems is developed and tested in their landscapes, under
+/// their rules (thirty-third review: an SAP application management provider's SoA spoke of the
+/// environments and test data as its own).
+#[test]
+fn code_written_into_customers_systems_follows_their_landscapes() {
+    let build = |for_customers: Option<bool>| {
+        let mut answers = vec![("scope.development", text("in-house"))];
+        if let Some(yes) = for_customers {
+            answers.push(("scope.development-for-customers", Answer::Bool(yes)));
+        }
+        build_with(&answers, |_| {})
+    };
+    let landscapes = build(Some(true));
+    let a_8_31 = &soa_entry(&landscapes, "A.8.31").reason;
+    assert!(
+        a_8_31.contains("transport and approval procedure"),
+        "{a_8_31}"
+    );
+    assert!(soa_entry(&landscapes, "A.8.33")
+        .reason
+        .contains("only as that customer instructs"));
+    // The rest of secure development stays as for any developer.
+    assert!(soa_entry(&landscapes, "A.8.25")
+        .reason
+        .contains("You told us you develop software yourselves"));
+    for other in [Some(false), None] {
+        let own = build(other);
+        assert!(!soa_entry(&own, "A.8.31").reason.contains("transport"));
+    }
+}
