@@ -6854,3 +6854,31 @@ fn code_written_into_customers_systems_follows_their_landscapes() {
         assert!(!soa_entry(&own, "A.8.31").reason.contains("transport"));
     }
 }
+
+/// A cloud provider's segregation is first of all between its customers (thirty-third review: a
+/// VPS host's SoA described an office network).
+#[test]
+fn a_cloud_providers_segregation_keeps_customers_apart() {
+    let build = |cloud: &[&str]| {
+        build_with(
+            &[
+                ("scope.cloud", multi(cloud)),
+                ("scope.network", Answer::Bool(true)),
+            ],
+            |_| {},
+        )
+    };
+    let provider = soa_entry(&build(&["provide-cloud"]), "A.8.22")
+        .reason
+        .clone();
+    assert!(
+        provider.contains("each customer's systems and data kept apart"),
+        "{provider}"
+    );
+    let user = soa_entry(&build(&["use-iaas"]), "A.8.22").reason.clone();
+    assert!(!user.contains("each customer's systems"), "{user}");
+    assert!(
+        user.contains("You told us you run your own networks"),
+        "{user}"
+    );
+}
