@@ -1656,9 +1656,8 @@ fn maturity_checks(
     }
     // An SMS in place assesses the information security risks to its services and keeps the
     // results (20000-1 8.7.3.2): not in place at all, the answer or the certificate is in
-    // doubt (thirty-second review).
-    // Done but not written down, the assessment is still due as documented information: the
-    // next 20000-1 audit samples it, at the latest at the combined visit (thirty-third review).
+    // doubt (thirty-second review); done but not written down, the results are still due as
+    // documented information, which the SMS's next audit samples (thirty-third review).
     let sms_held = reads::START_ISO20000
         .get(answers)
         .is_some_and(Holding::holds);
