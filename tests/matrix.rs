@@ -6699,7 +6699,13 @@ fn card_systems_on_shared_servers_bring_the_multi_tenant_duties() {
         soa_entry(&host, "A.8.22").basis,
         Some(ims_matrix::advice::Basis::Contractual)
     );
-    // Evidence rests on law by its nature: a contract naming it too does not change that.
+    // Evidence rests on law by its nature: a contract naming it too does not change that, and
+    // the SoA names that law (the thirty-third review's check).
+    assert!(
+        reason(&host, "A.5.28").contains("Legal basis:"),
+        "{}",
+        reason(&host, "A.5.28")
+    );
     assert_eq!(
         soa_entry(&host, "A.5.28").basis,
         Some(ims_matrix::advice::Basis::Legal)
@@ -6755,28 +6761,31 @@ fn a_small_cloud_provider_unsure_of_nis2_is_named_as_one() {
     assert!(managed.contains("(Annex I, 9)"), "{managed}");
 }
 
-/// A processor that develops software tests with its customers' personal data only on their
-/// instructions: otherwise it becomes their controller for that processing (thirty-third
-/// review: a payroll provider had A.8.33 on risk alone).
+/// A processor tests with its customers' personal data only on their instructions, whoever
+/// develops: otherwise it becomes their controller for that processing, and a development
+/// partner that tests with them is its sub-processor (thirty-third review: a payroll provider
+/// had A.8.33 on risk alone; its check: the line had gone with outsourced development).
 #[test]
-fn a_processor_that_develops_tests_with_customer_data_only_on_instruction() {
-    let build = |development: &str| {
+fn a_processor_tests_with_customer_data_only_on_instruction() {
+    let build = |role: &str, development: &str| {
         build_with(
             &[
-                ("reg.gdpr", text("processor")),
+                ("reg.gdpr", text(role)),
                 ("scope.development", text(development)),
             ],
             |_| {},
         )
     };
-    let developer = soa_entry(&build("in-house"), "A.8.33").clone();
-    assert!(
-        developer.reason.contains("Art. 28(3)(a), 28(10), 29"),
-        "{}",
-        developer.reason
-    );
-    assert_eq!(developer.basis, Some(ims_matrix::advice::Basis::Legal));
-    assert!(!soa_entry(&build("none"), "A.8.33")
+    for development in ["in-house", "outsourced", "none"] {
+        let entry = soa_entry(&build("processor", development), "A.8.33").clone();
+        assert!(
+            entry.reason.contains("Art. 28(2), (3)(a), (4), (10), 29"),
+            "{}",
+            entry.reason
+        );
+        assert_eq!(entry.basis, Some(ims_matrix::advice::Basis::Legal));
+    }
+    assert!(!soa_entry(&build("controller", "in-house"), "A.8.33")
         .reason
         .contains("28(10)"));
 }
@@ -6804,10 +6813,13 @@ fn a_cloud_provider_carries_the_data_act_switching_rules() {
     let provider = build(&["provide-cloud"], "external", None);
     assert!(switching(&provider));
     let a_8_10 = &soa_entry(&provider, "A.8.10").reason;
+    // Erased only once the retrieval period after the transitional period has passed and the
+    // switch has succeeded (Art. 25(2)(g), (h); the thirty-third review's check).
     assert!(
-        a_8_10.contains("retrieval period of at least 30 days"),
+        a_8_10.contains("at least 30 days after the transitional period"),
         "{a_8_10}"
     );
+    assert!(a_8_10.contains("has passed and the switch has succeeded"));
     assert!(soa_entry(&provider, "A.5.31")
         .reason
         .contains("no switching charges from 12 January 2027"));
@@ -6881,4 +6893,22 @@ fn a_cloud_providers_segregation_keeps_customers_apart() {
         user.contains("You told us you run your own networks"),
         "{user}"
     );
+}
+
+/// The Data Act's switching rules apply now and its charge ban comes on a fixed day, whatever
+/// the audit date: a check says so (the thirty-third review's check).
+#[test]
+fn the_data_acts_dates_are_checked_whatever_the_audit_date() {
+    let checks = |cloud: &[&str]| {
+        checks_joined(&[
+            ("scope.cloud", multi(cloud)),
+            ("scope.customers", text("external")),
+        ])
+    };
+    let provider = checks(&["provide-cloud"]);
+    assert!(
+        provider.contains("switching charges are banned from 12 January 2027"),
+        "{provider}"
+    );
+    assert!(!checks(&["use-saas"]).contains("12 January 2027"));
 }

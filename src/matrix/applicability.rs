@@ -108,8 +108,10 @@ fn justify(
             &[("duties", &named.join("; "))],
         ));
     }
-    // A legal basis no duty of the answers names rests on the law its profile gives.
-    if duties.is_empty() && basis == Basis::Legal {
+    // A legal basis no law of the answers names rests on the law its profile gives, also when a
+    // contract names the control (thirty-third review's check: A.5.28 read "Legal" beside PCI
+    // DSS alone).
+    if basis == Basis::Legal && !duties.iter().any(|(o, _)| is_law(o.id)) {
         if let Some(ground) = profile.and_then(|p| p.legal_ground.as_ref()) {
             add(texts.fill(
                 "engine.applicability.legal-ground",

@@ -256,11 +256,18 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             r::GDPR.get(answers),
             Some(GdprRole::Controller | GdprRole::Both)
         ),
-        Tag::SensitiveAsController => match r::GDPR.get(answers) {
-            Some(GdprRole::Controller) => true,
-            Some(GdprRole::Both) => !r::SENSITIVE_CUSTOMERS_ONLY.yes(answers),
-            _ => false,
-        },
+        // Only with sensitive data to decide about, as the question on whose they are is asked
+        // (thirty-third review's check: a host with none was told it had some of its own).
+        Tag::SensitiveAsController => {
+            (r::SPECIAL_DATA.yes(answers)
+                || r::MONITORING.yes(answers)
+                || r::VULNERABLE_SUBJECTS.yes(answers))
+                && match r::GDPR.get(answers) {
+                    Some(GdprRole::Controller) => true,
+                    Some(GdprRole::Both) => !r::SENSITIVE_CUSTOMERS_ONLY.yes(answers),
+                    _ => false,
+                }
+        }
         Tag::SpecialCategoryData => {
             holds(Tag::PersonalData, answers) && r::SPECIAL_DATA.yes(answers)
         }
@@ -397,7 +404,10 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::EidasTsp => r::TRUST_DNS.has(answers, ProvidedService::Trust),
         O::PciDss => r::PCI.yes(answers),
         O::PciDssHosting => r::PCI_HOSTING.yes(answers),
-        O::PciDssMultiTenant => r::PCI_TENANTS.yes(answers),
+        // Units of one organisation are not its PCI DSS customers (thirty-third review's check).
+        O::PciDssMultiTenant => {
+            r::PCI_TENANTS.yes(answers) && !serves_own_organisation_only(answers)
+        }
         O::PciDssPaymentPages => r::PCI_PAGES.yes(answers),
         O::Soc2 => attests(Attestation::Soc2),
         O::Iso27017 => attests(Attestation::Iso27017),

@@ -465,6 +465,20 @@ pub fn build(
             add(WarningKind::Schedule, None, check);
         }
     }
+    // The Data Act's switching rules apply now, whatever the audit date, and its ban on
+    // switching charges comes on a fixed day (thirty-third review's check: a VPS host's register
+    // row was due in April 2027, the ban in January).
+    if facts
+        .obligations
+        .iter()
+        .any(|o| o.id == crate::advice::ObligationId::DataActCloud)
+    {
+        add(
+            WarningKind::Schedule,
+            None,
+            texts.get("engine.warning.data-act-in-force").to_owned(),
+        );
+    }
     if let Some(date) = reads::CERT_AUDIT_DATE.get(answers) {
         if schedule.is_some_and(|s| s.audit != date.to_string()) {
             let date = texts.date(date);
