@@ -6912,3 +6912,20 @@ fn the_data_acts_dates_are_checked_whatever_the_audit_date() {
     );
     assert!(!checks(&["use-saas"]).contains("12 January 2027"));
 }
+
+/// A large managed service provider unsure of NIS2 is told to count its group in its size and
+/// of the registry it belongs in (thirty-fourth review: a 300-person group IT provider).
+#[test]
+fn an_unsure_managed_service_provider_hears_of_its_group_and_the_registry() {
+    let checks = checks_joined(&[
+        ("org.sector", text("it-services")),
+        ("org.size", text("large")),
+        ("scope.customers", text("external")),
+        ("reg.nis2", text("not-sure")),
+    ]);
+    assert!(
+        checks.contains("linked and partner enterprises"),
+        "{checks}"
+    );
+    assert!(checks.contains("registry of Art. 27"));
+}
