@@ -6929,3 +6929,42 @@ fn an_unsure_managed_service_provider_hears_of_its_group_and_the_registry() {
     );
     assert!(checks.contains("registry of Art. 27"));
 }
+
+/// A cloud or managed service provider of 50 people or more that is not sure of NIS2 is in its
+/// scope by what it does: the plan counts the class its size gives until it confirms one
+/// (thirty-fourth review: a 300-person group IT provider had no NIS2 in its plan beside a check
+/// calling it an essential entity). Answered no, the plan counts none.
+#[test]
+fn an_unsure_provider_in_scope_by_what_it_does_is_planned_for_nis2() {
+    use ims_matrix::advice::ObligationId as O;
+    let build = |size: &str, nis2: &str| {
+        build_with(
+            &[
+                ("org.sector", text("it-services")),
+                ("org.size", text(size)),
+                ("scope.customers", text("external")),
+                ("reg.nis2", text(nis2)),
+            ],
+            |_| {},
+        )
+    };
+    let classes = |m: &Matrix| -> Vec<O> {
+        m.obligations
+            .iter()
+            .map(|o| o.id)
+            .filter(|id| matches!(id, O::Nis2Essential | O::Nis2Important))
+            .collect()
+    };
+    let large = build("large", "not-sure");
+    assert_eq!(classes(&large), vec![O::Nis2Essential]);
+    assert!(large.warnings.iter().any(|w| w
+        .text
+        .contains("the plan counts NIS2's demands for an essential entity")));
+    assert!(soa_entry(&large, "A.5.24").reason.contains("NIS2"));
+    assert_eq!(
+        classes(&build("medium", "not-sure")),
+        vec![O::Nis2Important]
+    );
+    assert!(classes(&build("large", "no")).is_empty());
+    assert!(classes(&build("small", "not-sure")).is_empty());
+}

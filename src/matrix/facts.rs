@@ -277,12 +277,7 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::PublicBody => {
             r::ORG_SECTOR.get(answers) == Some(Sector::Public) || r::ORG_PUBLIC_BODY.yes(answers)
         }
-        Tag::Nis2 => {
-            matches!(
-                r::NIS2.get(answers),
-                Some(Nis2::Essential | Nis2::Important)
-            ) && !dora_entity(answers)
-        }
+        Tag::Nis2 => nis2_class(answers).is_some() && !dora_entity(answers),
         Tag::Dora => matches!(
             r::DORA.get(answers),
             Some(Dora::FinancialEntity | Dora::IctProvider | Dora::Both)
@@ -358,6 +353,33 @@ pub fn serves_own_organisation_only(answers: &Answers) -> bool {
         && reads::INTERNAL_CUSTOMERS_OWN.yes(answers)
 }
 
+/// The NIS2 class the plan counts: the one answered, or else the one a provider unsure of it
+/// has by what it does (`nis2_provisional`).
+pub fn nis2_class(answers: &Answers) -> Option<Nis2> {
+    match reads::NIS2.get(answers) {
+        Some(class @ (Nis2::Essential | Nis2::Important)) => Some(class),
+        _ => nis2_provisional(answers),
+    }
+}
+
+/// A cloud, data centre or managed ICT service provider of 50 people or more that is not sure
+/// of NIS2 is in its scope by what it does (Annex I, 8 and 9): essential from 250 people,
+/// important below (Art. 3(1)(a), 3(2)). The plan counts that class until the prospect
+/// confirms one, and a check says so (thirty-fourth review: a 300-person group IT provider's
+/// plan had no NIS2 at all, beside a check calling it an essential entity).
+pub fn nis2_provisional(answers: &Answers) -> Option<Nis2> {
+    let size = reads::ORG_SIZE.get(answers)?;
+    let in_scope = reads::NIS2.get(answers) == Some(Nis2::NotSure)
+        && size.medium_or_larger()
+        && holds(Tag::DigitalProvider, answers)
+        && !dora_entity(answers);
+    in_scope.then_some(if size == OrgSize::Medium {
+        Nis2::Important
+    } else {
+        Nis2::Essential
+    })
+}
+
 /// DORA applies as to a financial entity, so NIS2's duties are DORA's (NIS2 Art. 4).
 pub fn dora_entity(answers: &Answers) -> bool {
     matches!(
@@ -381,8 +403,8 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::GdprSpecialCategories => holds(Tag::SpecialCategoryData, answers),
         // For a financial entity DORA is the sector-specific act that takes the place of NIS2's
         // risk-management measures and reporting (NIS2 Art. 4, recital 28): a check says so.
-        O::Nis2Essential => r::NIS2.get(answers) == Some(Nis2::Essential) && !dora_entity(answers),
-        O::Nis2Important => r::NIS2.get(answers) == Some(Nis2::Important) && !dora_entity(answers),
+        O::Nis2Essential => nis2_class(answers) == Some(Nis2::Essential) && !dora_entity(answers),
+        O::Nis2Important => nis2_class(answers) == Some(Nis2::Important) && !dora_entity(answers),
         O::Nis2Supplier => r::NIS2.get(answers) == Some(Nis2::Supplier),
         O::DoraFinancialEntity => dora_entity(answers),
         O::DoraIctProvider => matches!(r::DORA.get(answers), Some(Dora::IctProvider | Dora::Both)),

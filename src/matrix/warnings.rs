@@ -670,13 +670,21 @@ fn answer_checks(
                 Nis2::Supplier => "engine.warning.nis2-digital-provider.supplier",
                 _ => "engine.warning.nis2-digital-provider.not-sure",
             };
+            // Unsure, the plan counts the class the provider has by what it does
+            // (`facts::nis2_provisional`); answered no, it counts none.
+            let counted = match super::facts::nis2_provisional(answers) {
+                Some(Nis2::Essential) => "engine.warning.nis2-digital-provider.counted-essential",
+                Some(_) => "engine.warning.nis2-digital-provider.counted-important",
+                None => "engine.warning.nis2-digital-provider.not-counted",
+            };
             add(
                 WarningKind::Answers,
                 None,
                 format!(
-                    "{} {}",
+                    "{} {} {}",
                     texts.get(said),
-                    texts.get("engine.warning.nis2-digital-provider")
+                    texts.get("engine.warning.nis2-digital-provider"),
+                    texts.get(counted)
                 ),
             )
         }
