@@ -6968,3 +6968,17 @@ fn an_unsure_provider_in_scope_by_what_it_does_is_planned_for_nis2() {
     assert!(classes(&build("large", "no")).is_empty());
     assert!(classes(&build("small", "not-sure")).is_empty());
 }
+
+/// "More than 12 months" names no length: the plan's 18 months are said, and a date of the
+/// prospect's own replaces them (thirty-fourth review: a provider aiming for 15 months).
+#[test]
+fn more_than_twelve_months_says_what_it_assumed() {
+    let assumed = "the plan counts 18 months";
+    assert!(checks_joined(&[("start.timeline", text("longer"))]).contains(assumed));
+    assert!(!checks_joined(&[("start.timeline", text("12-months"))]).contains(assumed));
+    let dated = checks_joined(&[
+        ("start.timeline", text("longer")),
+        ("cert.audit-date", text("2028-03-01")),
+    ]);
+    assert!(!dated.contains(assumed), "{dated}");
+}

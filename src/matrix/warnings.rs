@@ -461,6 +461,24 @@ pub fn build(
                 texts.get("engine.warning.no-timeline").to_owned(),
             );
         }
+        // "More than 12 months" names no length: the plan's 18 months are an assumption too,
+        // which a date of the prospect's own replaces (thirty-fourth review: a provider aiming
+        // for 15 months was planned for 18 without a word).
+        let date_given = reads::CERT_AUDIT_DATE
+            .get(answers)
+            .is_some_and(|d| schedule.audit == d.to_string());
+        if reads::START_TIMELINE.get(answers) == Some(reads::Timeline::Longer) && !date_given {
+            if let Some(date) = crate::date::Date::parse(&schedule.audit) {
+                add(
+                    WarningKind::Schedule,
+                    None,
+                    texts.fill(
+                        "engine.warning.timeline-longer-assumed",
+                        &[("date", &texts.date(date))],
+                    ),
+                );
+            }
+        }
         if let Some(check) = interim_notification(rows, facts, schedule) {
             add(WarningKind::Schedule, None, check);
         }
