@@ -6982,3 +6982,28 @@ fn more_than_twelve_months_says_what_it_assumed() {
     ]);
     assert!(!dated.contains(assumed), "{dated}");
 }
+
+/// Other companies of a group are served under agreements as external customers are: the
+/// agreements' rows are raised alike (thirty-fourth review: a group IT provider's read medium).
+#[test]
+fn group_companies_raise_the_agreements_rows() {
+    let build = |own: bool| {
+        build_with(
+            &[
+                ("scope.customers", text("internal")),
+                ("scope.internal-customers", Answer::Bool(own)),
+            ],
+            |_| {},
+        )
+    };
+    let raised = |m: &Matrix, id: &str| {
+        row(m, id)
+            .priority_reasons
+            .iter()
+            .any(|r| r.contains("other companies of your group"))
+    };
+    let group = build(false);
+    assert!(raised(&group, "sms.business-relationship"));
+    assert!(raised(&group, "sms.relationship-agreement"));
+    assert!(!raised(&build(true), "sms.business-relationship"));
+}

@@ -105,6 +105,9 @@ crate::vocabulary::vocabulary! {
         CraImportantProduct = "cra-important-product" => "a product you sell is a security or network product the Cyber Resilience Act lists as important",
         RemovableMedia = "removable-media" => "removable media are used",
         ExternalCustomers = "external-customers" => "you serve external customers",
+        /// Internal customers that are other companies of a group: each a legal entity, served under
+        /// agreements (thirty-fourth review).
+        GroupCustomers = "group-customers" => "your internal customers include other companies of your group",
         RoundTheClock = "round-the-clock" => "your services are supported around the clock",
         ExtendedHours = "extended-hours" => "your services are supported outside business hours",
         LargeOrganisation = "large-organisation" => "the organisation is large",

@@ -239,10 +239,13 @@ crate::vocabulary::vocabulary! {
 const UNPATCHABLE_DEVICES: [Tag; 2] = [Tag::MedicalDevices, Tag::OperationalTechnology];
 
 /// Practices of the service management side that a scope fact makes urgent.
-const PRACTICE_RAISES: [(Tag, &[&str]); 8] = [
+const PRACTICE_RAISES: [(Tag, &[&str]); 9] = [
     (Tag::RoundTheClock, &["incident", "continuity", "capacity"]),
     (Tag::ExtendedHours, &["incident"]),
     (Tag::ExternalCustomers, &["service-level", "relationship"]),
+    // Other companies of a group are served under agreements as external customers are
+    // (thirty-fourth review: a group IT provider's agreements rows read medium).
+    (Tag::GroupCustomers, &["service-level", "relationship"]),
     (Tag::OutsourcedOperations, &["supplier", "portfolio"]),
     // The desk's provider runs incident and request handling for the organisation, which
     // stays accountable for both processes (20000-1 8.2.3).

@@ -326,6 +326,7 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
             r::CUSTOMER_TYPE.get(answers),
             Some(CustomerType::External | CustomerType::Both)
         ),
+        Tag::GroupCustomers => serves_group_companies(answers),
         Tag::RoundTheClock => r::OPS_HOURS.get(answers) == Some(Hours::RoundTheClock),
         Tag::ExtendedHours => r::OPS_HOURS.get(answers) == Some(Hours::Extended),
         Tag::LargeOrganisation => matches!(
