@@ -139,17 +139,23 @@ try {
     });
     const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const max = (xs) => Math.max(...xs);
-    const queries = ['s', 'su', 'sup', 'supp', 'suppl', 'supplier', '', 'a.8', 'a.8.3', 'a.8.32', '', 'change', ''];
-    const keystrokes = [];
-    for (let round = 0; round < 8; round += 1) {
-      for (const q of queries) {
-        const start = performance.now();
-        input.value = q;
-        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-        await settle();
-        keystrokes.push(performance.now() - start);
+    // 104 keystrokes, each timed to the table's update; kept on the page for the second round
+    // below.
+    window.typeSearches = async () => {
+      const queries = ['s', 'su', 'sup', 'supp', 'suppl', 'supplier', '', 'a.8', 'a.8.3', 'a.8.32', '', 'change', ''];
+      const times = [];
+      for (let round = 0; round < 8; round += 1) {
+        for (const q of queries) {
+          const start = performance.now();
+          input.value = q;
+          input.dispatchEvent(new InputEvent('input', { bubbles: true }));
+          await settle();
+          times.push(performance.now() - start);
+        }
       }
-    }
+      return times;
+    };
+    const keystrokes = await window.typeSearches();
     const statuses = [];
     for (let i = 0; i < 30; i += 1) {
       const select = document.querySelectorAll('select.status-select')[i % 20];
@@ -181,24 +187,7 @@ try {
   await page.locator('#matrix-search').fill('');
   await page.waitForTimeout(1000);
   const settled = await page.evaluate(async () => {
-    const input = document.querySelector('#matrix-search');
-    const channel = new MessageChannel();
-    const settle = () => new Promise((resolve) => {
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(null);
-    });
-    const queries = ['s', 'su', 'sup', 'supp', 'suppl', 'supplier', '', 'a.8', 'a.8.3', 'a.8.32', '', 'change', ''];
-    const keystrokes = [];
-    for (let round = 0; round < 8; round += 1) {
-      for (const q of queries) {
-        const start = performance.now();
-        input.value = q;
-        input.dispatchEvent(new InputEvent('input', { bubbles: true }));
-        await settle();
-        keystrokes.push(performance.now() - start);
-      }
-    }
-    const sorted = [...keystrokes].sort((a, b) => a - b);
+    const sorted = (await window.typeSearches()).sort((a, b) => a - b);
     return { p90: sorted[Math.floor(sorted.length * 0.9)], max: sorted.at(-1), count: sorted.length };
   });
   // Export as the user meets it: click "Download Excel workbook" in the app, on the built-in
