@@ -7007,3 +7007,38 @@ fn group_companies_raise_the_agreements_rows() {
     assert!(raised(&group, "sms.relationship-agreement"));
     assert!(!raised(&build(true), "sms.business-relationship"));
 }
+
+/// Customers' paper records are storage media too, and their rooms, carriage, archives and the
+/// firms that carry or destroy them are named (thirty-fourth review: a scanning, mailroom and
+/// archiving provider's SoA spoke of devices only).
+#[test]
+fn customers_paper_records_are_planned_for() {
+    let build = |paper: bool| {
+        build_with(
+            &[
+                ("scope.customer-data", Answer::Bool(true)),
+                ("scope.paper-records", Answer::Bool(paper)),
+            ],
+            |_| {},
+        )
+    };
+    let paper = build(true);
+    let a_7_10 = &soa_entry(&paper, "A.7.10").reason;
+    assert!(
+        a_7_10.contains("Storage media here include paper"),
+        "{a_7_10}"
+    );
+    assert!(soa_entry(&paper, "A.5.33")
+        .reason
+        .contains("paper documents or other physical records"));
+    assert!(paper
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("couriers and destruction firms")));
+    let none = build(false);
+    assert!(!soa_entry(&none, "A.7.10").reason.contains("paper"));
+    assert!(!none
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("destruction firms")));
+}

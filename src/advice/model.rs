@@ -104,6 +104,8 @@ crate::vocabulary::vocabulary! {
         /// conformity assessment (Art. 32(2), (3)) may need a notified body (twentieth review).
         CraImportantProduct = "cra-important-product" => "a product you sell is a security or network product the Cyber Resilience Act lists as important",
         RemovableMedia = "removable-media" => "removable media are used",
+        /// Customers' paper documents or other physical records handled (thirty-fourth review).
+        PaperRecords = "paper-records" => "you handle your customers' paper documents or other physical records",
         ExternalCustomers = "external-customers" => "you serve external customers",
         /// Internal customers that are other companies of a group: each a legal entity, served under
         /// agreements (thirty-fourth review).

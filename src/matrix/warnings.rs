@@ -888,6 +888,16 @@ fn answer_checks(
             );
         }
     }
+    // Customers' paper records: their rooms, carriage, archives and the firms that carry or
+    // destroy them, where the SoA's texts speak of devices and files (thirty-fourth review: a
+    // scanning and archiving provider). Storage media are worded by their own rule.
+    if facts.has(Tag::PaperRecords) {
+        add(
+            WarningKind::Answers,
+            Some("A.7.10"),
+            texts.get("engine.warning.paper-records").to_owned(),
+        );
+    }
     // An online shop paying through a provider's page answers "no card data", rightly, and is
     // still a PCI DSS merchant with a yearly self-assessment (SAQ A; docs/obligations.md).
     if sector == Some(Sector::Retail)

@@ -558,6 +558,12 @@ pub const CRITICAL_SUPPLIERS: YesNo = YesNo {
 pub const REMOVABLE_MEDIA: YesNo = YesNo {
     id: "scope.removable-media",
 };
+/// `scope.paper-records`: customers' paper documents or other physical records received, kept,
+/// carried or destroyed (a digital mailroom, scanning, archiving); asked with customer data
+/// (thirty-fourth review).
+pub const PAPER_RECORDS: YesNo = YesNo {
+    id: "scope.paper-records",
+};
 pub const OPS_HOURS: Single<Hours> = Single::new("ops.hours");
 pub const OPS_OUTSOURCED: Multiple<Outsourced> = Multiple::new("ops.outsourced");
 pub const OPS_TOOLS: Multiple<Tool> = Multiple::new("ops.tools");
@@ -662,6 +668,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         MEDICAL_DEVICES.expect(),
         CRITICAL_SUPPLIERS.expect(),
         REMOVABLE_MEDIA.expect(),
+        PAPER_RECORDS.expect(),
         OPS_HOURS.expect(),
         OPS_OUTSOURCED.expect(),
         OPS_TOOLS.expect(),
