@@ -62,23 +62,21 @@ fn justify(
     // ICT services too (Art. 30(1)-(3); thirtieth review). So does a provider serving the other
     // companies of its group, each a legal entity of its own: its intra-group agreements are
     // contracts (thirty-first review).
-    let dora_contract = facts
-        .obligations
-        .iter()
-        .any(|o| o.id == crate::advice::ObligationId::DoraIctProvider);
+    let dora_contract = facts.applies(crate::advice::ObligationId::DoraIctProvider);
     if basis == Basis::Contractual
         && !facts.has(Tag::ExternalCustomers)
-        && !facts.group_customers
+        && !facts.has(Tag::GroupCustomers)
         && !dora_contract
     {
         basis = Basis::Risk;
     }
     let duties: Vec<_> = facts.duties_on(reference).collect();
+    let named_by_law = duties.iter().any(|(o, _)| is_law(o.id));
     if !duties.is_empty() {
         // A control that rests on law by its nature (evidence, records, privacy, contact with
         // authorities) stays legal when only contracts name it (thirty-third review: A.5.28
         // turned contractual when PCI DSS asked for forensic support).
-        basis = if basis == Basis::Legal || duties.iter().any(|(o, _)| is_law(o.id)) {
+        basis = if basis == Basis::Legal || named_by_law {
             Basis::Legal
         } else {
             Basis::Contractual
@@ -111,7 +109,7 @@ fn justify(
     // A legal basis no law of the answers names rests on the law its profile gives, also when a
     // contract names the control (thirty-third review's check: A.5.28 read "Legal" beside PCI
     // DSS alone).
-    if basis == Basis::Legal && !duties.iter().any(|(o, _)| is_law(o.id)) {
+    if basis == Basis::Legal && !named_by_law {
         if let Some(ground) = profile.and_then(|p| p.legal_ground.as_ref()) {
             add(texts.fill(
                 "engine.applicability.legal-ground",

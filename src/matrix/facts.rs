@@ -36,8 +36,6 @@ pub struct Facts<'a> {
     /// The editions the organisation's documents follow (`Assessment::documents`), which may
     /// differ from those the matrix shows.
     pub documents: crate::assessment::Editions,
-    /// Some internal customers are other companies of the group (`serves_group_companies`).
-    pub group_customers: bool,
 }
 
 impl<'a> Facts<'a> {
@@ -61,7 +59,6 @@ impl<'a> Facts<'a> {
             older_annex_a: false,
             withdrawn: withdrawn::Void::default(),
             documents: crate::assessment::Editions::default(),
-            group_customers: serves_group_companies(answers),
         }
     }
 
@@ -86,6 +83,11 @@ impl<'a> Facts<'a> {
 
     pub fn has(&self, tag: Tag) -> bool {
         self.tags.contains(&tag)
+    }
+
+    /// Whether a law, regulation or scheme applies or is held.
+    pub fn applies(&self, id: ObligationId) -> bool {
+        self.obligations.iter().any(|o| o.id == id)
     }
 
     /// Whether a scope fact that holds raises a control (its profile's `raised_by`). Card data

@@ -174,7 +174,8 @@ pub fn build_in(
                 derived => derived,
             };
             let edit = assessment.edit(&row.id);
-            let status = edit.and_then(|e| e.status).unwrap_or(derived_status);
+            let status_set = edit.and_then(|e| e.status);
+            let status = status_set.unwrap_or(derived_status);
             // On a row for ISO/IEC 27001 only, a status set by hand against the draft is the
             // user's decision on its controls' applicability: the Statement of Applicability
             // and the workbook show it, with the draft's reason (`soa::build`).
@@ -239,7 +240,7 @@ pub fn build_in(
             let deadlines_held = soa::isms_holds(
                 start.has_iso27001(),
                 row.kind,
-                edit.and_then(|e| e.status).is_some(),
+                status_set.is_some(),
                 new_since_documents,
                 &row.practice,
                 maturity,
@@ -352,7 +353,7 @@ pub fn build_in(
                 maturity,
                 derived_status,
                 status,
-                status_overridden: edit.and_then(|e| e.status).is_some(),
+                status_overridden: status_set.is_some(),
                 priority: urgency.band,
                 priority_score: urgency.score,
                 exposure: urgency.exposure,

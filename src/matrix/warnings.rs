@@ -486,11 +486,7 @@ pub fn build(
     // The Data Act's switching rules apply now, whatever the audit date, and its ban on
     // switching charges comes on a fixed day (thirty-third review's check: a VPS host's register
     // row was due in April 2027, the ban in January).
-    if facts
-        .obligations
-        .iter()
-        .any(|o| o.id == crate::advice::ObligationId::DataActCloud)
-    {
+    if facts.applies(crate::advice::ObligationId::DataActCloud) {
         add(
             WarningKind::Schedule,
             None,
@@ -1369,7 +1365,7 @@ fn answer_checks(
         && facts.has(Tag::CustomerData)
         && (facts.has(Tag::ExternalCustomers)
             || facts.has(Tag::CloudProvider)
-            || facts.group_customers)
+            || facts.has(Tag::GroupCustomers))
         && !super::facts::serves_own_organisation_only(answers)
         && !super::facts::dora_entity(answers)
         && !carrier_only
