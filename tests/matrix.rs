@@ -6181,8 +6181,11 @@ fn different_scopes_on_a_staged_route_are_checked() {
 /// widen (thirty-first review: an energy utility's IT and OT services company).
 #[test]
 fn different_scopes_under_nis2_ask_whether_the_isms_scope_must_widen() {
-    let checks = |nis2: &str, scope: &str| {
+    let checks_sized = |nis2: &str, scope: &str, size: &str| {
         checks_joined(&[
+            ("org.sector", text("it-services")),
+            ("org.size", text(size)),
+            ("scope.customers", text("external")),
             ("start.iso27001", text("certified")),
             ("start.iso20000", text("none")),
             ("start.target", text("add-combined")),
@@ -6190,11 +6193,16 @@ fn different_scopes_under_nis2_ask_whether_the_isms_scope_must_widen() {
             ("reg.nis2", text(nis2)),
         ])
     };
+    let checks = |nis2: &str, scope: &str| checks_sized(nis2, scope, "small");
     let widen = "widen the ISMS scope in the same change";
     assert!(checks("essential", "different").contains(widen));
     assert!(checks("important", "different").contains(widen));
     assert!(!checks("essential", "same").contains(widen));
     assert!(!checks("no", "different").contains(widen));
+    // A managed service provider unsure of NIS2 whose size puts it in scope is planned for
+    // NIS2 (`facts::nis2_class`), so it is told too; a small one is not.
+    assert!(checks_sized("not-sure", "different", "large").contains(widen));
+    assert!(!checks_sized("not-sure", "different", "small").contains(widen));
 }
 
 /// An ISMS in place (not certified) going first, its internal audit and management review

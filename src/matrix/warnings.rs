@@ -1401,10 +1401,9 @@ fn answer_checks(
         // NIS2's measures cover every system the services depend on (Art. 21(1)), whichever
         // certificate's scope it is in: an ISMS certified for office IT does not cover the
         // control systems a wider 20000-1 scope takes in (thirty-first review).
-        if matches!(
-            reads::NIS2.get(answers),
-            Some(Nis2::Essential | Nis2::Important)
-        ) {
+        // Counted as the plan counts it: a provider unsure of NIS2 that its size and services
+        // put in scope is told too (`facts::nis2_class`).
+        if super::facts::nis2_class(answers).is_some() {
             add(
                 WarningKind::Answers,
                 None,
