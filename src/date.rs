@@ -78,6 +78,23 @@ impl Date {
         }
     }
 
+    /// The day of the week, Monday 0 to Sunday 6.
+    pub fn weekday(self) -> u8 {
+        // 0000-03-01, day number 0, was a Wednesday (2).
+        (self.day_number() + 2).rem_euclid(7) as u8
+    }
+
+    /// This date, or the Friday before it when it falls on a Saturday or a Sunday: a date the
+    /// plan works out is a working day (public holidays, which differ by country, are not
+    /// known here).
+    pub fn working_day_on_or_before(self) -> Date {
+        match self.weekday() {
+            5 => self.add_days(-1),
+            6 => self.add_days(-2),
+            _ => self,
+        }
+    }
+
     /// The year, month and day.
     pub fn parts(self) -> (u16, u8, u8) {
         (self.year, self.month, self.day)
@@ -141,5 +158,19 @@ mod tests {
             Date::of_timestamp("2026-11-27T10:00:00Z"),
             Date::parse("2026-11-27")
         );
+    }
+
+    #[test]
+    fn knows_the_weekday_and_the_working_day_before_a_weekend() {
+        let d = |t: &str| Date::parse(t).unwrap();
+        // Saturday 5 December 2026, Monday 1 January 2024, Thursday 29 February 2024.
+        assert_eq!(d("2026-12-05").weekday(), 5);
+        assert_eq!(d("2024-01-01").weekday(), 0);
+        assert_eq!(d("2024-02-29").weekday(), 3);
+        assert_eq!(d("2026-12-05").working_day_on_or_before(), d("2026-12-04"));
+        assert_eq!(d("2026-12-06").working_day_on_or_before(), d("2026-12-04"));
+        assert_eq!(d("2026-12-07").working_day_on_or_before(), d("2026-12-07"));
+        // Across a month's and a year's end.
+        assert_eq!(d("2027-01-03").working_day_on_or_before(), d("2027-01-01"));
     }
 }

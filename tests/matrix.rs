@@ -2070,12 +2070,18 @@ fn a_staged_target_plans_the_second_standard_toward_its_own_audit_after_the_firs
             "{goal}: {}",
             schedule.audit_label
         );
-        // Twelve months after the first audit, its first surveillance audit.
-        assert_eq!(&second.audit[4..], &schedule.audit[4..], "{goal}");
-        assert_eq!(
-            second.audit[..4].parse::<u32>().unwrap(),
-            schedule.audit[..4].parse::<u32>().unwrap() + 1
+        // Twelve months after the first audit, its first surveillance audit: the same day a
+        // year on, or the Friday before when that falls on a weekend.
+        let date = |t: &str| ims_matrix::date::Date::parse(t).unwrap();
+        let year_on = date(&schedule.audit).add_months(12);
+        let second_audit = date(&second.audit);
+        assert!(
+            (0..=2).contains(&second_audit.days_until(year_on)),
+            "{goal}: {} after {}",
+            second.audit,
+            schedule.audit
         );
+        assert!(second_audit.weekday() < 5, "{goal}: {}", second.audit);
         let open: Vec<&matrix::MatrixRow> = m.rows.iter().filter(|r| r.status.is_open()).collect();
         let (later, first): (Vec<&matrix::MatrixRow>, Vec<&matrix::MatrixRow>) =
             open.iter().partition(|r| r.second_stage);
@@ -7049,4 +7055,40 @@ fn customers_paper_records_are_planned_for() {
         .warnings
         .iter()
         .any(|w| w.text.contains("destruction firms")));
+}
+
+/// Every date the plan works out falls on a working day: the audit, the second standard's
+/// audit and every phase's end (a lead implementer does not book an audit for a Sunday). A
+/// date the prospect gave is kept as given.
+#[test]
+fn the_plan_dates_working_days_and_keeps_a_date_given() {
+    use ims_matrix::date::Date;
+    let working = |text: &str| Date::parse(text).is_some_and(|d| d.weekday() < 5);
+    for day in 1..=14 {
+        for timeline in ["3-months", "6-months", "12-months", "longer", "undecided"] {
+            for target in ["integrated", "iso27001-first"] {
+                let m = build_with(
+                    &[
+                        ("start.timeline", text(timeline)),
+                        ("start.target", text(target)),
+                    ],
+                    |a| a.created = format!("2026-11-{day:02}T09:00:00Z"),
+                );
+                let s = m.schedule.as_ref().expect("a schedule");
+                let second = s.second.iter().flat_map(|m| {
+                    std::iter::once(m.audit.as_str())
+                        .chain(m.phases.iter().map(|p| p.ends.as_str()))
+                });
+                for date in std::iter::once(s.audit.as_str())
+                    .chain(s.phases.iter().map(|p| p.ends.as_str()))
+                    .chain(second)
+                {
+                    assert!(working(date), "{day} {timeline} {target}: {date}");
+                }
+            }
+        }
+    }
+    // Sunday 6 June 2027, given: the prospect's own date stands.
+    let given = build_with(&[("cert.audit-date", text("2027-06-06"))], |_| {});
+    assert_eq!(given.schedule.as_ref().unwrap().audit, "2027-06-06");
 }

@@ -395,7 +395,7 @@ pub struct PhaseEnd {
 /// audit, or a fifth of the span when that is shorter.
 const STAGE_ONE_DAYS: i64 = 35;
 
-/// The end of each phase between two dates.
+/// The end of each phase between two dates, each on a working day.
 fn phase_ends(from: Date, to: Date) -> Vec<PhaseEnd> {
     let span = from.days_until(to);
     let last_share = PHASE_ENDS[PHASE_ENDS.len() - 1].1;
@@ -413,7 +413,10 @@ fn phase_ends(from: Date, to: Date) -> Vec<PhaseEnd> {
         .iter()
         .map(|(phase, share)| PhaseEnd {
             phase: *phase,
-            ends: from.add_days(day(*share)).to_string(),
+            ends: from
+                .add_days(day(*share))
+                .working_day_on_or_before()
+                .to_string(),
         })
         .collect()
 }
@@ -487,7 +490,11 @@ impl Schedule {
                 } else {
                     texts.fill("engine.schedule.timeline", &[("months", &m)])
                 };
-                (start.add_months(m), basis, assumed)
+                (
+                    start.add_months(m).working_day_on_or_before(),
+                    basis,
+                    assumed,
+                )
             }
         };
         // One visit for both needs one body: with a body for each, the audits are apart
@@ -559,7 +566,9 @@ impl Schedule {
             "engine.schedule.second-audit"
         };
         let second = (!second_label.is_empty()).then(|| {
-            let second_audit = audit.add_months(SECOND_AUDIT_MONTHS);
+            let second_audit = audit
+                .add_months(SECOND_AUDIT_MONTHS)
+                .working_day_on_or_before();
             Milestone {
                 audit: second_audit.to_string(),
                 audit_label: texts.get(second_label).to_owned(),

@@ -1115,7 +1115,11 @@ fn answer_checks(
                     crate::date::Date::parse(s.ends(Phase::Foundations))?,
                 ),
             };
-            Some(start.add_days(start.days_until(end) / 2))
+            Some(
+                start
+                    .add_days(start.days_until(end) / 2)
+                    .working_day_on_or_before(),
+            )
         });
         let when = halfway
             .map(by_date)
