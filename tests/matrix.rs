@@ -2864,6 +2864,22 @@ fn pci_dss_names_the_service_providers_duties_to_a_provider_handling_its_custome
     assert!(!soa_entry(&shop, "A.5.20").reason.contains("12.9.1"));
     let processor = where_cards(&["terminals", "own-systems"]);
     assert!(soa_entry(&processor, "A.5.20").reason.contains("12.9.1"));
+    // A contact centre taking its clients' customers' payments is a service provider, at its
+    // premises or at home, whatever system the details are keyed into (thirty-fifth review).
+    let contact_centre = where_cards(&["premises", "home", "for-customers"]);
+    assert!(soa_entry(&contact_centre, "A.5.20")
+        .reason
+        .contains("12.9.1"));
+    // Its recordings keep no card verification code, its screens mask card numbers, and the
+    // agents' laptops at home are locked down.
+    assert!(soa_entry(&contact_centre, "A.8.10")
+        .reason
+        .contains("call recordings"));
+    assert!(soa_entry(&contact_centre, "A.8.11")
+        .reason
+        .contains("3.4.1"));
+    assert!(soa_entry(&contact_centre, "A.8.1").reason.contains("1.5.1"));
+    assert!(!soa_entry(&shop, "A.8.1").reason.contains("1.5.1"));
 }
 
 #[test]

@@ -307,14 +307,16 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
                         || (said.contains(&CardDataWhere::OwnSystems) && own_rooms)
                 }
         }
-        // Customers' data handled, and the card data not only where a merchant meets it (its
+        // Card details taken for customers (a contact centre taking its clients' payments), or
+        // customers' data handled and the card data not only where a merchant meets it (its
         // hosted shop, premises, terminals, homes): in payment systems it runs itself, or, if it
         // did not say where, anywhere.
         Tag::CardServiceProvider => {
             let said = r::PCI_WHERE.get(answers);
             r::PCI.yes(answers)
-                && holds(Tag::CustomerData, answers)
-                && (said.is_empty() || said.contains(&CardDataWhere::OwnSystems))
+                && (said.contains(&CardDataWhere::ForCustomers)
+                    || holds(Tag::CustomerData, answers)
+                        && (said.is_empty() || said.contains(&CardDataWhere::OwnSystems)))
         }
         Tag::CardDataAtHome => {
             r::PCI.yes(answers) && r::PCI_WHERE.has(answers, CardDataWhere::Home)

@@ -375,6 +375,10 @@ crate::vocabulary::vocabulary! {
         Terminals = "terminals",
         /// Staff take them while working from home.
         Home = "home",
+        /// Staff take them on behalf of the organisation's customers, as a contact centre
+        /// taking its clients' customers' payments: a PCI DSS service provider whatever system
+        /// the details are keyed into (thirty-fifth review).
+        ForCustomers = "for-customers",
         /// In payment systems the organisation runs itself (a processor's or service provider's
         /// own cardholder data environment), wherever their equipment stands (twenty-eighth
         /// review).
