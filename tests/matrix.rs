@@ -6789,6 +6789,17 @@ fn a_small_cloud_provider_unsure_of_nis2_is_named_as_one() {
     assert!(!cloud.contains("(Annex I, 9)"));
     let managed = checks(&["use-saas"]);
     assert!(managed.contains("(Annex I, 9)"), "{managed}");
+    // A cloud provider that also administers customers' systems (a backup and recovery
+    // provider's agents) is named as both (thirty-fifth review).
+    let both = checks_joined(&[
+        ("org.sector", text("it-services")),
+        ("org.size", text("small")),
+        ("scope.cloud", multi(&["provide-cloud"])),
+        ("scope.customer-access", text("privileged")),
+        ("reg.nis2", text("not-sure")),
+    ]);
+    assert!(both.contains("(Annex I, 8)"), "{both}");
+    assert!(both.contains("(Annex I, 9; Art. 6(39))"), "{both}");
 }
 
 /// A processor tests with its customers' personal data only on their instructions, whoever

@@ -725,13 +725,18 @@ fn answer_checks(
                 // (8 and 9): only the size keeps such a provider out (Art. 2(1), 3(2)), and the
                 // Implementing Regulation covers both. A cloud provider is named as one
                 // (thirty-third review: an IaaS host was called a managed service provider).
-                let provider_kind = if facts.has(Tag::CloudProvider) {
-                    Some("engine.warning.nis2-small-cloud")
-                } else if sector == Some(Sector::ItServices) {
-                    Some("engine.warning.nis2-small-managed-services")
-                } else {
-                    None
-                };
+                let provider_kind =
+                    if facts.has(Tag::CloudProvider) && facts.has(Tag::PrivilegedCustomerAccess) {
+                        // Administering customers' systems as well (a backup and recovery
+                        // provider's agents): both sectors (thirty-fifth review).
+                        Some("engine.warning.nis2-small-cloud-managed")
+                    } else if facts.has(Tag::CloudProvider) {
+                        Some("engine.warning.nis2-small-cloud")
+                    } else if sector == Some(Sector::ItServices) {
+                        Some("engine.warning.nis2-small-managed-services")
+                    } else {
+                        None
+                    };
                 if let Some(key) = provider_kind {
                     text.push(' ');
                     text.push_str(texts.get(key));
