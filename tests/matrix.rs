@@ -7084,6 +7084,46 @@ fn customers_paper_records_are_planned_for() {
         .any(|w| w.text.contains("destruction firms")));
 }
 
+/// Backup and recovery sold as a service: A.8.13 and A.5.30 are worded for it, the fact raises
+/// the backup console's protection, and a check names the SMS's side (thirty-fifth review: a
+/// backup and disaster recovery provider read generic texts about its own housekeeping).
+#[test]
+fn backup_sold_as_a_service_is_planned_as_the_service() {
+    let build = |backup: bool| {
+        build_with(
+            &[
+                ("scope.customer-data", Answer::Bool(true)),
+                ("scope.backup-service", Answer::Bool(backup)),
+            ],
+            |_| {},
+        )
+    };
+    let provider = build(true);
+    let a_8_13 = &soa_entry(&provider, "A.8.13").reason;
+    assert!(
+        a_8_13.contains("Here backup is the service itself"),
+        "{a_8_13}"
+    );
+    assert!(a_8_13.contains("immutable or offline"), "{a_8_13}");
+    assert!(soa_entry(&provider, "A.5.30")
+        .reason
+        .contains("each customer's agreed recovery time"));
+    assert!(soa_entry(&provider, "A.8.2")
+        .reason
+        .contains("you back up or recover your customers' data or systems as a service"));
+    let checks = |m: &Matrix| {
+        m.warnings
+            .iter()
+            .any(|w| w.text.contains("service levels (ISO/IEC 20000-1 8.3.3)"))
+    };
+    assert!(checks(&provider));
+    let own_only = build(false);
+    assert!(!soa_entry(&own_only, "A.8.13")
+        .reason
+        .contains("Here backup is the service itself"));
+    assert!(!checks(&own_only));
+}
+
 /// Every date the plan works out falls on a working day: the audit, the second standard's
 /// audit and every phase's end (a lead implementer does not book an audit for a Sunday). A
 /// date the prospect gave is kept as given.

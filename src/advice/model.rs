@@ -106,6 +106,9 @@ crate::vocabulary::vocabulary! {
         RemovableMedia = "removable-media" => "removable media are used",
         /// Customers' paper documents or other physical records handled (thirty-fourth review).
         PaperRecords = "paper-records" => "you handle your customers' paper documents or other physical records",
+        /// Backing up or recovering customers' data or systems sold as a service (thirty-fifth
+        /// review: a backup and disaster recovery provider).
+        BackupService = "backup-service" => "you back up or recover your customers' data or systems as a service",
         ExternalCustomers = "external-customers" => "you serve external customers",
         /// Internal customers that are other companies of a group: each a legal entity, served under
         /// agreements (thirty-fourth review).

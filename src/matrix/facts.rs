@@ -327,6 +327,7 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::CraImportantProduct => r::PRODUCTS.yes(answers) && r::PRODUCTS_IMPORTANT.yes(answers),
         Tag::RemovableMedia => r::REMOVABLE_MEDIA.yes(answers),
         Tag::PaperRecords => r::PAPER_RECORDS.yes(answers),
+        Tag::BackupService => r::BACKUP_SERVICE.yes(answers),
         Tag::ExternalCustomers => matches!(
             r::CUSTOMER_TYPE.get(answers),
             Some(CustomerType::External | CustomerType::Both)

@@ -899,6 +899,16 @@ fn answer_checks(
             texts.get("engine.warning.paper-records").to_owned(),
         );
     }
+    // Backup and recovery sold as a service: the SMS's side (service levels, reports,
+    // capacity) and the console and agents that reach every customer, beside the SoA's
+    // wording of A.8.13 and A.5.30 (thirty-fifth review: a backup and recovery provider).
+    if facts.has(Tag::BackupService) {
+        add(
+            WarningKind::Answers,
+            Some("A.8.13"),
+            texts.get("engine.warning.backup-service").to_owned(),
+        );
+    }
     // An online shop paying through a provider's page answers "no card data", rightly, and is
     // still a PCI DSS merchant with a yearly self-assessment (SAQ A; docs/obligations.md).
     if sector == Some(Sector::Retail)

@@ -568,6 +568,12 @@ pub const REMOVABLE_MEDIA: YesNo = YesNo {
 pub const PAPER_RECORDS: YesNo = YesNo {
     id: "scope.paper-records",
 };
+/// `scope.backup-service`: backing up or recovering customers' data or systems is one of the
+/// services provided (backup or disaster recovery as a service); asked with customer data
+/// (thirty-fifth review).
+pub const BACKUP_SERVICE: YesNo = YesNo {
+    id: "scope.backup-service",
+};
 pub const OPS_HOURS: Single<Hours> = Single::new("ops.hours");
 pub const OPS_OUTSOURCED: Multiple<Outsourced> = Multiple::new("ops.outsourced");
 pub const OPS_TOOLS: Multiple<Tool> = Multiple::new("ops.tools");
@@ -673,6 +679,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         CRITICAL_SUPPLIERS.expect(),
         REMOVABLE_MEDIA.expect(),
         PAPER_RECORDS.expect(),
+        BACKUP_SERVICE.expect(),
         OPS_HOURS.expect(),
         OPS_OUTSOURCED.expect(),
         OPS_TOOLS.expect(),
