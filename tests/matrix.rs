@@ -7159,3 +7159,53 @@ fn the_plan_dates_working_days_and_keeps_a_date_given() {
     let given = build_with(&[("cert.audit-date", text("2027-06-06"))], |_| {});
     assert_eq!(given.schedule.as_ref().unwrap().audit, "2027-06-06");
 }
+
+/// A provider whose systems hold clinical trial data meets good clinical practice through its
+/// sponsors' contracts: the register, 25 years' retention, the audit trail, validation,
+/// access as the sponsor authorises and hand-over before deletion, on a contractual basis
+/// (thirty-fifth review: an electronic data capture provider's plan knew nothing of GCP).
+#[test]
+fn clinical_trial_data_bring_good_clinical_practice() {
+    use ims_matrix::advice::{Basis, ObligationId as O};
+    let build = |trials: bool| {
+        build_with(
+            &[
+                ("reg.gdpr", text("processor")),
+                ("reg.special-data", Answer::Bool(true)),
+                ("reg.clinical-trials", Answer::Bool(trials)),
+                ("scope.development", text("in-house")),
+            ],
+            |_| {},
+        )
+    };
+    let edc = build(true);
+    assert!(edc.obligations.iter().any(|o| o.id == O::GcpClinicalTrials));
+    let records = soa_entry(&edc, "A.5.33");
+    assert!(
+        records.reason.contains("at least 25 years"),
+        "{}",
+        records.reason
+    );
+    // Law sets retention periods for records in any case, so A.5.33 keeps its legal basis; a
+    // control that only the sponsors' contracts name gets a contractual one.
+    assert_eq!(records.basis, Some(Basis::Legal));
+    assert_eq!(soa_entry(&edc, "A.8.29").basis, Some(Basis::Contractual));
+    assert!(soa_entry(&edc, "A.8.15").reason.contains("21 CFR 11.10(e)"));
+    assert!(soa_entry(&edc, "A.8.29")
+        .reason
+        .contains("validated for its intended use"));
+    assert!(soa_entry(&edc, "A.8.10")
+        .reason
+        .contains("handed to the sponsor"));
+    // The processor's deletion at the end of the service keeps the exception for storage
+    // that law requires (GDPR Art. 28(3)(g)).
+    assert!(soa_entry(&edc, "A.8.10")
+        .reason
+        .contains("unless Union or Member State law requires them kept"));
+    let other = build(false);
+    assert!(!other
+        .obligations
+        .iter()
+        .any(|o| o.id == O::GcpClinicalTrials));
+    assert!(!soa_entry(&other, "A.5.33").reason.contains("25 years"));
+}

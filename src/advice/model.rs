@@ -156,6 +156,9 @@ crate::vocabulary::vocabulary! {
         /// PCI DSS for a platform that serves its merchants' payment pages, a payment provider
         /// taking the card details: the pages are its part (thirty-second review).
         PciDssPaymentPages = "pci-dss-payment-pages",
+        /// Good clinical practice for a provider of systems or services that hold clinical
+        /// trial data: the sponsors' duties, passed on by contract (thirty-fifth review).
+        GcpClinicalTrials = "gcp-clinical-trials",
         Soc2 = "soc2",
         Iso27017 = "iso27017",
         Iso27018 = "iso27018",

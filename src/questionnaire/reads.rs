@@ -574,6 +574,12 @@ pub const PAPER_RECORDS: YesNo = YesNo {
 pub const BACKUP_SERVICE: YesNo = YesNo {
     id: "scope.backup-service",
 };
+/// `reg.clinical-trials`: systems or services hold or process clinical trial data for
+/// sponsors, research organisations or trial sites; asked with sensitive data (thirty-fifth
+/// review).
+pub const CLINICAL_TRIALS: YesNo = YesNo {
+    id: "reg.clinical-trials",
+};
 pub const OPS_HOURS: Single<Hours> = Single::new("ops.hours");
 pub const OPS_OUTSOURCED: Multiple<Outsourced> = Multiple::new("ops.outsourced");
 pub const OPS_TOOLS: Multiple<Tool> = Multiple::new("ops.tools");
@@ -680,6 +686,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         REMOVABLE_MEDIA.expect(),
         PAPER_RECORDS.expect(),
         BACKUP_SERVICE.expect(),
+        CLINICAL_TRIALS.expect(),
         OPS_HOURS.expect(),
         OPS_OUTSOURCED.expect(),
         OPS_TOOLS.expect(),
