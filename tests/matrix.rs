@@ -2880,6 +2880,15 @@ fn pci_dss_names_the_service_providers_duties_to_a_provider_handling_its_custome
         .contains("3.4.1"));
     assert!(soa_entry(&contact_centre, "A.8.1").reason.contains("1.5.1"));
     assert!(!soa_entry(&shop, "A.8.1").reason.contains("1.5.1"));
+    // Ticked alone, it still puts the agents' desks in the card data environment, with the
+    // check on staff taking card details (thirty-fifth review's check: it read as a merchant
+    // whose provider hosts everything).
+    let desks_only = where_cards(&["for-customers"]);
+    assert!(soa_entry(&desks_only, "A.7.2").reason.contains("Req. 9"));
+    assert!(desks_only
+        .warnings
+        .iter()
+        .any(|w| w.text.contains("Your staff take card details themselves")));
 }
 
 #[test]
@@ -7158,6 +7167,14 @@ fn the_plan_dates_working_days_and_keeps_a_date_given() {
     // Sunday 6 June 2027, given: the prospect's own date stands.
     let given = build_with(&[("cert.audit-date", text("2027-06-06"))], |_| {});
     assert_eq!(given.schedule.as_ref().unwrap().audit, "2027-06-06");
+    // Made on a Saturday with the audit given for the Monday after: no phase ends before the
+    // assessment's own date.
+    let rushed = build_with(&[("cert.audit-date", text("2026-12-07"))], |a| {
+        a.created = "2026-12-05T10:00:00Z".to_owned()
+    });
+    for phase in &rushed.schedule.as_ref().unwrap().phases {
+        assert!(phase.ends.as_str() >= "2026-12-05", "{}", phase.ends);
+    }
 }
 
 /// A provider whose systems hold clinical trial data meets good clinical practice through its
@@ -7201,7 +7218,7 @@ fn clinical_trial_data_bring_good_clinical_practice() {
     // that law requires (GDPR Art. 28(3)(g)).
     assert!(soa_entry(&edc, "A.8.10")
         .reason
-        .contains("unless Union or Member State law requires them kept"));
+        .contains("unless Union or Member State law requires you to keep them"));
     let other = build(false);
     assert!(!other
         .obligations

@@ -293,8 +293,8 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         // (`Questionnaire::shown_answers`).
         Tag::TisaxPrototype => r::TISAX_LABELS.has(answers, TisaxLabel::Prototype),
         Tag::TisaxData => r::TISAX_LABELS.has(answers, TisaxLabel::Data),
-        // Where card details reach the prospect, if it said: staff taking them at the premises,
-        // or payment systems of its own in rooms it houses equipment in; if it did not say, its
+        // Where card details reach the prospect, if it said: staff taking them at the premises
+        // (for the organisation or for its customers), or payment systems of its own in rooms it houses equipment in; if it did not say, its
         // own rooms, if any, are taken to house the card data environment.
         Tag::CardDataOnSite => {
             let said = r::PCI_WHERE.get(answers);
@@ -304,6 +304,8 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
                     own_rooms
                 } else {
                     said.contains(&CardDataWhere::Premises)
+                        // An outsourced contact centre's agents take them at its desks.
+                        || said.contains(&CardDataWhere::ForCustomers)
                         || (said.contains(&CardDataWhere::OwnSystems) && own_rooms)
                 }
         }

@@ -1311,14 +1311,20 @@ fn answer_checks(
     // they work into the
     // card data environment, and call recordings into its data (PCI DSS Req. 3.3.1.2, Req. 9;
     // the PCI SSC's supplement on telephone-based payments; docs/obligations.md).
-    let staff_take_cards = [CardDataWhere::Premises, CardDataWhere::Home]
-        .into_iter()
-        .any(|w| reads::PCI_WHERE.has(answers, w));
+    let staff_take_cards = [
+        CardDataWhere::Premises,
+        CardDataWhere::Home,
+        CardDataWhere::ForCustomers,
+    ]
+    .into_iter()
+    .any(|w| reads::PCI_WHERE.has(answers, w));
     if facts.has(Tag::PaymentCards) && staff_take_cards {
         let text = texts.get("engine.warning.pci-staff-card-data");
         add(
             WarningKind::Answers,
-            None,
+            // At home, the check carries the remote working row, which an ISMS may already
+            // hold as implemented for other work (thirty-fifth review's check).
+            facts.has(Tag::CardDataAtHome).then_some("A.6.7"),
             if facts.has(Tag::CardDataAtHome) {
                 format!(
                     "{text} {}",
