@@ -294,8 +294,9 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::TisaxPrototype => r::TISAX_LABELS.has(answers, TisaxLabel::Prototype),
         Tag::TisaxData => r::TISAX_LABELS.has(answers, TisaxLabel::Data),
         // Where card details reach the prospect, if it said: staff taking them at the premises
-        // (for the organisation or for its customers), or payment systems of its own in rooms it houses equipment in; if it did not say, its
-        // own rooms, if any, are taken to house the card data environment.
+        // (for the organisation or for its customers), or payment systems of its own in rooms
+        // it houses equipment in; if it did not say, its own rooms, if any, are taken to house
+        // the card data environment.
         Tag::CardDataOnSite => {
             let said = r::PCI_WHERE.get(answers);
             let own_rooms = holds(Tag::OwnDataCentre, answers);

@@ -1133,7 +1133,8 @@ fn answer_checks(
             Some(
                 start
                     .add_days(start.days_until(end) / 2)
-                    .working_day_on_or_before(),
+                    .working_day_on_or_before()
+                    .max(start),
             )
         });
         let when = halfway
