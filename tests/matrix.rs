@@ -2879,6 +2879,15 @@ fn pci_dss_names_the_service_providers_duties_to_a_provider_handling_its_custome
         .reason
         .contains("3.4.1"));
     assert!(soa_entry(&contact_centre, "A.8.1").reason.contains("1.5.1"));
+    // The other service-provider-only requirements: the executives' programme and the
+    // quarterly checks of staff's security tasks (thirty-fifth review's check).
+    assert!(soa_entry(&contact_centre, "A.5.2")
+        .reason
+        .contains("Req. 12.4.1"));
+    assert!(soa_entry(&contact_centre, "A.5.36")
+        .reason
+        .contains("Req. 12.4.2, 12.4.2.1"));
+    assert!(!soa_entry(&shop, "A.5.36").reason.contains("Req. 12.4.2"));
     assert!(!soa_entry(&shop, "A.8.1").reason.contains("1.5.1"));
     // Ticked alone, it still puts the agents' desks in the card data environment, with the
     // check on staff taking card details (thirty-fifth review's check: it read as a merchant
