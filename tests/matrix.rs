@@ -5387,6 +5387,41 @@ fn a_laboratory_accreditation_is_reused_but_never_audited_with_the_certificates(
     );
 }
 
+/// A quality system under ISO 13485 or GxP is reused as a laboratory's is, and its internal
+/// audits are a management system's: no check says there is none to audit (thirty-fifth
+/// review: an electronic data capture provider with QA audits under document control).
+#[test]
+fn a_gxp_quality_system_is_reused_and_counts_as_a_management_system() {
+    let build = |other: &str| {
+        build_with(
+            &[
+                ("start.other", Answer::Choices(vec![other.into()])),
+                ("start.iso27001", text("none")),
+                ("start.iso20000", text("none")),
+                ("maturity.scope", text("not_in_place")),
+                ("maturity.internal-audit", text("documented_one")),
+            ],
+            |_| {},
+        )
+    };
+    let gxp = build("quality-system");
+    let audit = row(&gxp, "common.internal-audit");
+    assert!(audit.action.contains("quality system"), "{}", audit.action);
+    assert!(audit
+        .effort_reasons
+        .iter()
+        .any(|r| r.contains("quality system's procedures")));
+    let checks: String = gxp.warnings.iter().map(|w| w.text.as_str()).collect();
+    assert!(
+        checks.contains("ISO 13485 or a GxP quality system"),
+        "{checks}"
+    );
+    assert!(!checks.contains("an internal audit needs a management system"));
+    let none = build("none");
+    let checks: String = none.warnings.iter().map(|w| w.text.as_str()).collect();
+    assert!(checks.contains("an internal audit needs a management system"));
+}
+
 /// A large haulier or manufacturer that also provides a cloud service is not told its NIS2
 /// answer is wrong whichever it gives: its provider activity makes it essential, and the check
 /// on "important" says that is why (twentieth review).

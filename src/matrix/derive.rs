@@ -73,6 +73,9 @@ pub fn action(
             _ if reusable == Some(OtherSystem::LabAccreditation) => {
                 "engine.action.extend-lab-procedure"
             }
+            _ if reusable == Some(OtherSystem::QualitySystem) => {
+                "engine.action.extend-quality-procedure"
+            }
             (true, true, true) => "engine.action.merge-project-drafts",
             (true, false, true) => "engine.action.widen-isms-draft",
             (false, true, true) => "engine.action.widen-sms-draft",
@@ -113,6 +116,7 @@ pub fn action(
             Some(OtherSystem::Iso14001) => "engine.action.extend-isms-document-14001",
             Some(OtherSystem::Iso22301) => "engine.action.extend-isms-document-22301",
             Some(OtherSystem::LabAccreditation) => "engine.action.extend-isms-document-lab",
+            Some(OtherSystem::QualitySystem) => "engine.action.extend-isms-document-quality",
             _ => "engine.action.extend-isms-document",
         },
         (RowKind::Common, S::Iso20000) => match reusable {
@@ -120,6 +124,7 @@ pub fn action(
             Some(OtherSystem::Iso14001) => "engine.action.extend-sms-document-14001",
             Some(OtherSystem::Iso22301) => "engine.action.extend-sms-document-22301",
             Some(OtherSystem::LabAccreditation) => "engine.action.extend-sms-document-lab",
+            Some(OtherSystem::QualitySystem) => "engine.action.extend-sms-document-quality",
             _ => "engine.action.extend-sms-document",
         },
         // Both systems held, nothing written down for this practice: nothing to merge.
@@ -140,6 +145,9 @@ pub fn action(
         }
         (RowKind::Common, S::BothSeparate) if reusable == Some(OtherSystem::LabAccreditation) => {
             "engine.action.merge-into-lab-procedure"
+        }
+        (RowKind::Common, S::BothSeparate) if reusable == Some(OtherSystem::QualitySystem) => {
+            "engine.action.merge-into-quality-procedure"
         }
         (RowKind::Common, S::BothSeparate) => "engine.action.merge-documents",
         (RowKind::Common, S::BothIntegrated) => "engine.action.keep-integrated-document",

@@ -54,6 +54,7 @@ pub fn reusable_system(practice: &str, answers: &Answers) -> Option<OtherSystem>
         OtherSystem::Iso14001,
         OtherSystem::Iso22301,
         OtherSystem::LabAccreditation,
+        OtherSystem::QualitySystem,
     ]
     .into_iter()
     .find(|system| others.contains(system))
@@ -280,6 +281,9 @@ fn factors(row: &Row, facts: &Facts<'_>, answers: &Answers) -> Vec<Factor> {
             }
             Some(OtherSystem::LabAccreditation) => {
                 out.push(factor(0.8, "engine.effort.reuses-lab-accreditation", &[]));
+            }
+            Some(OtherSystem::QualitySystem) => {
+                out.push(factor(0.8, "engine.effort.reuses-quality-system", &[]));
             }
             Some(system) => out.push(factor(
                 0.8,

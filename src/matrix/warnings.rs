@@ -1514,6 +1514,15 @@ fn maturity_checks(
             texts.get("engine.warning.lab-accreditation").to_owned(),
         );
     }
+    // A quality system under ISO 13485 or GxP shares the procedures, but its audits are its
+    // certification body's, its customers' or inspectors' (thirty-fifth review).
+    if reads::START_OTHER.has(answers, reads::OtherSystem::QualitySystem) {
+        add(
+            WarningKind::Answers,
+            None,
+            texts.get("engine.warning.quality-system").to_owned(),
+        );
+    }
     // Another ISO management system held runs internal audits and management reviews of its
     // own (9.2, 9.3 of the harmonised structure): "not in place" for either contradicts it,
     // and the plan extends that system's procedure all the same (twenty-third review).

@@ -209,6 +209,10 @@ crate::vocabulary::vocabulary! {
         /// audits, management review and corrective action, but a national accreditation body,
         /// not a certification body, assesses them (nineteenth review).
         LabAccreditation = "lab-accreditation",
+        /// ISO 13485 or a GxP quality system (GCP, GMP, GLP): document control, internal audits,
+        /// management review and corrective action of its own, audited by a certification body,
+        /// customers or inspectors (thirty-fifth review: an electronic data capture provider).
+        QualitySystem = "quality-system",
         None = "none",
     }
 }
@@ -221,7 +225,7 @@ impl OtherSystem {
             OtherSystem::Iso9001 => Some("ISO 9001"),
             OtherSystem::Iso14001 => Some("ISO 14001"),
             OtherSystem::Iso22301 => Some("ISO 22301"),
-            OtherSystem::LabAccreditation | OtherSystem::None => None,
+            OtherSystem::LabAccreditation | OtherSystem::QualitySystem | OtherSystem::None => None,
         }
     }
 
