@@ -7270,3 +7270,102 @@ fn clinical_trial_data_bring_good_clinical_practice() {
         .any(|o| o.id == O::GcpClinicalTrials));
     assert!(!soa_entry(&other, "A.5.33").reason.contains("25 years"));
 }
+
+/// A maker of internet-connected radio devices meets the Radio Equipment Directive's
+/// cybersecurity requirements now, not only the Cyber Resilience Act's later dates
+/// (thirty-sixth review: GPS trackers made for a telematics company under its brand).
+#[test]
+fn internet_connected_radio_devices_bring_the_radio_equipment_rules() {
+    use ims_matrix::advice::{Basis, ObligationId as O};
+    let build = |radio: bool| {
+        build_with(
+            &[
+                ("reg.products", Answer::Bool(true)),
+                ("reg.products-made-for-you", Answer::Bool(true)),
+                ("reg.products-radio", Answer::Bool(radio)),
+            ],
+            |_| {},
+        )
+    };
+    let trackers = build(true);
+    assert!(trackers
+        .obligations
+        .iter()
+        .any(|o| o.id == O::RedCybersecurity));
+    let register = soa_entry(&trackers, "A.5.31");
+    assert!(
+        register.reason.contains("since 1 August 2025"),
+        "{}",
+        register.reason
+    );
+    assert!(soa_entry(&trackers, "A.8.25").reason.contains("EN 18031"));
+    let made_for_us = soa_entry(&trackers, "A.8.30");
+    assert!(made_for_us.reason.contains("you are its manufacturer"));
+    assert_eq!(made_for_us.basis, Some(Basis::Legal));
+    let software = build(false);
+    assert!(!software
+        .obligations
+        .iter()
+        .any(|o| o.id == O::RedCybersecurity));
+}
+
+/// A firm that tests customers' systems or investigates their incidents: A.8.34 and A.5.28
+/// worded for the service, their findings and evidence handled as the customers' most
+/// sensitive information (thirty-sixth review: a penetration testing and incident response
+/// firm read texts about its own audits and incidents).
+#[test]
+fn security_testing_for_customers_is_planned_as_the_service() {
+    let build = |testing: bool| {
+        build_with(
+            &[
+                ("scope.customer-data", Answer::Bool(true)),
+                ("scope.security-testing", Answer::Bool(testing)),
+            ],
+            |_| {},
+        )
+    };
+    let testers = build(true);
+    let a_8_34 = &soa_entry(&testers, "A.8.34").reason;
+    assert!(a_8_34.contains("written authorisation"), "{a_8_34}");
+    assert!(a_8_34.contains("Directive 2013/40/EU"), "{a_8_34}");
+    assert!(soa_entry(&testers, "A.5.28")
+        .reason
+        .contains("chain of custody (ISO/IEC 27037)"));
+    assert!(soa_entry(&testers, "A.8.22")
+        .reason
+        .contains("you test the security of your customers' systems"));
+    let checked = |m: &Matrix| {
+        m.warnings
+            .iter()
+            .any(|w| w.text.contains("threat-led penetration testing under DORA"))
+    };
+    assert!(checked(&testers));
+    let others = build(false);
+    assert!(!soa_entry(&others, "A.8.34")
+        .reason
+        .contains("written authorisation"));
+    assert!(!checked(&others));
+}
+
+/// A processor whose platform monitors its customers' people (a fleet telematics service that
+/// tracks drivers) helps each customer assess the monitoring and limit it, beside the data
+/// protection officer (thirty-sixth review).
+#[test]
+fn a_processor_that_monitors_people_helps_its_customers_limit_it() {
+    let build = |role: &str| {
+        build_with(
+            &[
+                ("reg.gdpr", text(role)),
+                ("reg.monitoring", Answer::Bool(true)),
+            ],
+            |_| {},
+        )
+    };
+    let platform = build("processor");
+    let a_8_26 = &soa_entry(&platform, "A.8.26").reason;
+    assert!(a_8_26.contains("Art. 28(3)(f), 35"), "{a_8_26}");
+    assert!(a_8_26.contains("off-duty mode"), "{a_8_26}");
+    assert!(!soa_entry(&build("controller"), "A.8.26")
+        .reason
+        .contains("off-duty mode"));
+}

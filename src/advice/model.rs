@@ -109,6 +109,10 @@ crate::vocabulary::vocabulary! {
         /// Backing up or recovering customers' data or systems sold as a service (thirty-fifth
         /// review: a backup and disaster recovery provider).
         BackupService = "backup-service" => "you back up or recover your customers' data or systems as a service",
+        /// Customers' systems tested or their incidents investigated: their findings, exploits
+        /// and evidence held (thirty-sixth review: a penetration testing and incident response
+        /// firm).
+        SecurityTesting = "security-testing" => "you test the security of your customers' systems or investigate incidents for them",
         ExternalCustomers = "external-customers" => "you serve external customers",
         /// Internal customers that are other companies of a group: each a legal entity, served under
         /// agreements (thirty-fourth review).
@@ -134,6 +138,10 @@ crate::vocabulary::vocabulary! {
         DoraIctProvider = "dora-ict-provider",
         /// Regulation (EU) 2024/2847, for a manufacturer of products with digital elements.
         CraManufacturer = "cra-manufacturer",
+        /// Directive 2014/53/EU Art. 3(3)(d)-(f) with Delegated Regulation (EU) 2022/30, for a
+        /// manufacturer of internet-connected radio equipment (thirty-sixth review: a maker of
+        /// GPS trackers was told of device duties from 2026 and 2027 only).
+        RedCybersecurity = "red-cybersecurity",
         /// Regulation (EU) 2023/2854, Chapter VI, for a provider of data processing services
         /// (cloud services) to customers: switching and export (thirty-third review).
         DataActCloud = "data-act-cloud",

@@ -216,6 +216,7 @@ fn is_law(id: ObligationId) -> bool {
             | O::Nis2Important
             | O::DoraFinancialEntity
             | O::CraManufacturer
+            | O::RedCybersecurity
             | O::DataActCloud
             | O::EidasQtsp
             | O::EidasTsp

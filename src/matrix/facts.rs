@@ -331,6 +331,7 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::RemovableMedia => r::REMOVABLE_MEDIA.yes(answers),
         Tag::PaperRecords => r::PAPER_RECORDS.yes(answers),
         Tag::BackupService => r::BACKUP_SERVICE.yes(answers),
+        Tag::SecurityTesting => r::SECURITY_TESTING.yes(answers),
         Tag::ExternalCustomers => matches!(
             r::CUSTOMER_TYPE.get(answers),
             Some(CustomerType::External | CustomerType::Both)
@@ -421,6 +422,9 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         // Asked of everyone: a manufacturer also has products made for it and sells them under
         // its own name or brand (Regulation (EU) 2024/2847, Art. 3(13); twenty-first review).
         O::CraManufacturer => r::PRODUCTS.yes(answers),
+        // Radio equipment that connects to the internet, under the Radio Equipment Directive's
+        // cybersecurity rules since 1 August 2025 (Delegated Regulation (EU) 2022/30).
+        O::RedCybersecurity => r::PRODUCTS.yes(answers) && r::PRODUCTS_RADIO.yes(answers),
         // Chapter VI binds providers of data processing services to their customers, other
         // companies of a group included; a department serving its own organisation has none
         // (Regulation (EU) 2023/2854, Art. 1(2)(e), 23).

@@ -909,6 +909,16 @@ fn answer_checks(
             texts.get("engine.warning.backup-service").to_owned(),
         );
     }
+    // Customers' security findings, exploits and evidence: their classification, exchange,
+    // retention and the lab they are handled in, beside the SoA's wording of A.8.34 and A.5.28
+    // (thirty-sixth review: a penetration testing and incident response firm).
+    if facts.has(Tag::SecurityTesting) {
+        add(
+            WarningKind::Answers,
+            Some("A.5.12"),
+            texts.get("engine.warning.security-testing").to_owned(),
+        );
+    }
     // An online shop paying through a provider's page answers "no card data", rightly, and is
     // still a PCI DSS merchant with a yearly self-assessment (SAQ A; docs/obligations.md).
     if sector == Some(Sector::Retail)

@@ -584,6 +584,17 @@ pub const BACKUP_SERVICE: YesNo = YesNo {
 pub const CLINICAL_TRIALS: YesNo = YesNo {
     id: "reg.clinical-trials",
 };
+/// `scope.security-testing`: customers' systems tested (penetration tests, red teaming) or
+/// their incidents investigated (forensics); asked with customer data (thirty-sixth review).
+pub const SECURITY_TESTING: YesNo = YesNo {
+    id: "scope.security-testing",
+};
+/// `reg.products-radio`: a product sold is radio equipment that connects to the internet
+/// (Radio Equipment Directive, Delegated Regulation (EU) 2022/30); asked with products
+/// (thirty-sixth review).
+pub const PRODUCTS_RADIO: YesNo = YesNo {
+    id: "reg.products-radio",
+};
 pub const OPS_HOURS: Single<Hours> = Single::new("ops.hours");
 pub const OPS_OUTSOURCED: Multiple<Outsourced> = Multiple::new("ops.outsourced");
 pub const OPS_TOOLS: Multiple<Tool> = Multiple::new("ops.tools");
@@ -691,6 +702,8 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         PAPER_RECORDS.expect(),
         BACKUP_SERVICE.expect(),
         CLINICAL_TRIALS.expect(),
+        SECURITY_TESTING.expect(),
+        PRODUCTS_RADIO.expect(),
         OPS_HOURS.expect(),
         OPS_OUTSOURCED.expect(),
         OPS_TOOLS.expect(),
