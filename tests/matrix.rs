@@ -7302,11 +7302,27 @@ fn internet_connected_radio_devices_bring_the_radio_equipment_rules() {
     let made_for_us = soa_entry(&trackers, "A.8.30");
     assert!(made_for_us.reason.contains("you are its manufacturer"));
     assert_eq!(made_for_us.basis, Some(Basis::Legal));
+    // The rules bind now, whatever the plan's dates (thirty-sixth review's check).
+    assert!(trackers.warnings.iter().any(|w| w
+        .text
+        .contains("apply to every device you place on the market now")));
     let software = build(false);
     assert!(!software
         .obligations
         .iter()
         .any(|o| o.id == O::RedCybersecurity));
+    // Devices made in house: no manufacturer's check of another company's firmware.
+    let in_house = build_with(
+        &[
+            ("reg.products", Answer::Bool(true)),
+            ("reg.products-made-for-you", Answer::Bool(false)),
+            ("reg.products-radio", Answer::Bool(true)),
+        ],
+        |_| {},
+    );
+    assert!(!soa_entry(&in_house, "A.8.30")
+        .reason
+        .contains("you are its manufacturer"));
 }
 
 /// A firm that tests customers' systems or investigates their incidents: A.8.34 and A.5.28

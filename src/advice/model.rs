@@ -113,6 +113,9 @@ crate::vocabulary::vocabulary! {
         /// and evidence held (thirty-sixth review: a penetration testing and incident response
         /// firm).
         SecurityTesting = "security-testing" => "you test the security of your customers' systems or investigate incidents for them",
+        /// Another company makes products the organisation sells, or their software, for it
+        /// (thirty-sixth review's check: the radio rules' manufacturer link needs it).
+        ProductsMadeForYou = "products-made-for-you" => "another company makes products you sell, or their software, for you",
         ExternalCustomers = "external-customers" => "you serve external customers",
         /// Internal customers that are other companies of a group: each a legal entity, served under
         /// agreements (thirty-fourth review).

@@ -493,6 +493,15 @@ pub fn build(
             texts.get("engine.warning.data-act-in-force").to_owned(),
         );
     }
+    // The radio equipment rules bind every device placed on the market now, whatever the plan's
+    // dates for its rows (thirty-sixth review's check).
+    if facts.applies(crate::advice::ObligationId::RedCybersecurity) {
+        add(
+            WarningKind::Schedule,
+            Some("A.5.31"),
+            texts.get("engine.warning.red-in-force").to_owned(),
+        );
+    }
     if let Some(date) = reads::CERT_AUDIT_DATE.get(answers) {
         if schedule.is_some_and(|s| s.audit != date.to_string()) {
             let date = texts.date(date);

@@ -592,6 +592,10 @@ pub const SECURITY_TESTING: YesNo = YesNo {
 /// `reg.products-radio`: a product sold is radio equipment that connects to the internet
 /// (Radio Equipment Directive, Delegated Regulation (EU) 2022/30); asked with products
 /// (thirty-sixth review).
+/// `reg.products-made-for-you`: another company makes the products sold, or their software.
+pub const PRODUCTS_MADE_FOR_YOU: YesNo = YesNo {
+    id: "reg.products-made-for-you",
+};
 pub const PRODUCTS_RADIO: YesNo = YesNo {
     id: "reg.products-radio",
 };
@@ -704,6 +708,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         CLINICAL_TRIALS.expect(),
         SECURITY_TESTING.expect(),
         PRODUCTS_RADIO.expect(),
+        PRODUCTS_MADE_FOR_YOU.expect(),
         OPS_HOURS.expect(),
         OPS_OUTSOURCED.expect(),
         OPS_TOOLS.expect(),
