@@ -10,7 +10,7 @@ use super::facts::Facts;
 use super::model::{MatrixRow, SoaEntry, Warning, WarningKind};
 use super::plan::{Phase, PhaseEnd, Schedule};
 use super::scope::{StartingPoint, Target};
-use crate::advice::Tag;
+use crate::advice::{ObligationId, Tag};
 use crate::assessment::{Editions, Status};
 use crate::catalog::{Family, RowKind, StandardId};
 use crate::i18n::Texts;
@@ -193,6 +193,49 @@ pub fn unanswered_legal(
         ),
     })
 }
+
+/// Laws whose duties bind from the day they apply, whatever the plan's dates for their rows:
+/// the control a check concerns, and the check. The Data Act's switching rules and its ban on
+/// switching charges on a fixed day (thirty-third review's check: a VPS host's register row was
+/// due in April 2027, the ban in January); the radio equipment rules for every device placed
+/// on the market (thirty-sixth review's check).
+const IN_FORCE_NOW: [(ObligationId, Option<&str>, &str); 2] = [
+    (
+        ObligationId::DataActCloud,
+        None,
+        "engine.warning.data-act-in-force",
+    ),
+    (
+        ObligationId::RedCybersecurity,
+        Some("A.5.31"),
+        "engine.warning.red-in-force",
+    ),
+];
+
+/// Services for customers whose duties reach beyond the SoA's wording of their controls: the
+/// fact, the control its check concerns, and the check.
+/// - Customers' paper records: their rooms, carriage, archives and the firms that carry or
+///   destroy them (thirty-fourth review: a scanning and archiving provider); storage media
+///   are worded by their own rule.
+/// - Backup and recovery sold as a service: the SMS's side (service levels, reports,
+///   capacity) and the console and agents that reach every customer, beside A.8.13 and A.5.30
+///   (thirty-fifth review: a backup and recovery provider).
+/// - Customers' security findings, exploits and evidence: their classification, exchange,
+///   retention and the lab they are handled in, beside A.8.34 and A.5.28 (thirty-sixth
+///   review: a penetration testing and incident response firm).
+const SERVICE_CHECKS: [(Tag, &str, &str); 3] = [
+    (Tag::PaperRecords, "A.7.10", "engine.warning.paper-records"),
+    (
+        Tag::BackupService,
+        "A.8.13",
+        "engine.warning.backup-service",
+    ),
+    (
+        Tag::SecurityTesting,
+        "A.5.12",
+        "engine.warning.security-testing",
+    ),
+];
 
 pub fn build(
     rows: &[MatrixRow],
@@ -483,24 +526,11 @@ pub fn build(
             add(WarningKind::Schedule, None, check);
         }
     }
-    // The Data Act's switching rules apply now, whatever the audit date, and its ban on
-    // switching charges comes on a fixed day (thirty-third review's check: a VPS host's register
-    // row was due in April 2027, the ban in January).
-    if facts.applies(crate::advice::ObligationId::DataActCloud) {
-        add(
-            WarningKind::Schedule,
-            None,
-            texts.get("engine.warning.data-act-in-force").to_owned(),
-        );
-    }
-    // The radio equipment rules bind every device placed on the market now, whatever the plan's
-    // dates for its rows (thirty-sixth review's check).
-    if facts.applies(crate::advice::ObligationId::RedCybersecurity) {
-        add(
-            WarningKind::Schedule,
-            Some("A.5.31"),
-            texts.get("engine.warning.red-in-force").to_owned(),
-        );
+    // Laws that bind now, whatever the plan's dates for their rows.
+    for (id, concerns, key) in IN_FORCE_NOW {
+        if facts.applies(id) {
+            add(WarningKind::Schedule, concerns, texts.get(key).to_owned());
+        }
     }
     if let Some(date) = reads::CERT_AUDIT_DATE.get(answers) {
         if schedule.is_some_and(|s| s.audit != date.to_string()) {
@@ -898,35 +928,15 @@ fn answer_checks(
             );
         }
     }
-    // Customers' paper records: their rooms, carriage, archives and the firms that carry or
-    // destroy them, where the SoA's texts speak of devices and files (thirty-fourth review: a
-    // scanning and archiving provider). Storage media are worded by their own rule.
-    if facts.has(Tag::PaperRecords) {
-        add(
-            WarningKind::Answers,
-            Some("A.7.10"),
-            texts.get("engine.warning.paper-records").to_owned(),
-        );
-    }
-    // Backup and recovery sold as a service: the SMS's side (service levels, reports,
-    // capacity) and the console and agents that reach every customer, beside the SoA's
-    // wording of A.8.13 and A.5.30 (thirty-fifth review: a backup and recovery provider).
-    if facts.has(Tag::BackupService) {
-        add(
-            WarningKind::Answers,
-            Some("A.8.13"),
-            texts.get("engine.warning.backup-service").to_owned(),
-        );
-    }
-    // Customers' security findings, exploits and evidence: their classification, exchange,
-    // retention and the lab they are handled in, beside the SoA's wording of A.8.34 and A.5.28
-    // (thirty-sixth review: a penetration testing and incident response firm).
-    if facts.has(Tag::SecurityTesting) {
-        add(
-            WarningKind::Answers,
-            Some("A.5.12"),
-            texts.get("engine.warning.security-testing").to_owned(),
-        );
+    // What a service for customers brings beyond the SoA's wording of its controls.
+    for (tag, concerns, key) in SERVICE_CHECKS {
+        if facts.has(tag) {
+            add(
+                WarningKind::Answers,
+                Some(concerns),
+                texts.get(key).to_owned(),
+            );
+        }
     }
     // An online shop paying through a provider's page answers "no card data", rightly, and is
     // still a PCI DSS merchant with a yearly self-assessment (SAQ A; docs/obligations.md).
@@ -1340,12 +1350,13 @@ fn answer_checks(
     .any(|w| reads::PCI_WHERE.has(answers, w));
     if facts.has(Tag::PaymentCards) && staff_take_cards {
         let text = texts.get("engine.warning.pci-staff-card-data");
+        let at_home = facts.has(Tag::CardDataAtHome);
         add(
             WarningKind::Answers,
             // At home, the check carries the remote working row, which an ISMS may already
             // hold as implemented for other work (thirty-fifth review's check).
-            facts.has(Tag::CardDataAtHome).then_some("A.6.7"),
-            if facts.has(Tag::CardDataAtHome) {
+            at_home.then_some("A.6.7"),
+            if at_home {
                 format!(
                     "{text} {}",
                     texts.get("engine.warning.pci-staff-card-data.home")
