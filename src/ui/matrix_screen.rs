@@ -117,6 +117,37 @@ fn use_rows_mounted() -> usize {
     *mounted
 }
 
+/// How long the table lays out every row it shows, out of view or not (`settling`), after rows
+/// are mounted or regrouped. Chromium's form autofill reads every form 0.1 s after form
+/// controls are added, and it needs each status select laid out: a select in a row the browser
+/// skips (content-visibility, `www/app.css`) made it lay out that row alone, one row after
+/// another, 110-150 ms for the sample's 130 rows. Laid out together in the frame that mounts
+/// them, they cost that frame about 20 ms more, and the read then takes 13 ms (traces of the
+/// sample, 5 December 2026). The read comes 0.1 s after the last row is mounted; the rest is a margin for slower machines (a
+/// filtered-out row stays skipped meanwhile, so keystrokes cost what they do after). Then rows
+/// out of view are skipped again, as keystrokes need, and laid out a few at a time
+/// (`web::lay_out_ahead`) for the reads that follow later, after a row is expanded.
+const SETTLING_MS: u32 = 1000;
+
+/// Whether the rows were mounted or regrouped less than `SETTLING_MS` ago. `structure`
+/// changes whenever the table's rows are created anew.
+#[hook]
+fn use_settling<T: PartialEq + 'static>(structure: T) -> bool {
+    let settling = use_state_eq(|| true);
+    {
+        let settling = settling.clone();
+        use_effect_with(structure, move |_| {
+            settling.set(true);
+            let settled = gloo::timers::callback::Timeout::new(SETTLING_MS, move || {
+                settling.set(false);
+                crate::web::lay_out_ahead("table.matrix select.status-select");
+            });
+            move || drop(settled)
+        });
+    }
+    *settling
+}
+
 /// Which rows to show in this frame. A filter change shows at once the rows it brings back up
 /// to `FIRST_FRAME_ROWS` of them in table order, a screenful; the others follow once that frame
 /// is painted. A keystroke that clears the search then styles, lays out and paints a screenful
@@ -157,6 +188,7 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
     let m = &props.matrix;
     let dispatch = &props.dispatch;
     let rows_mounted = use_rows_mounted();
+    let settling = use_settling((rows_mounted, props.group, m.rows.len(), m.editions));
     let rows_rendered = std::cell::Cell::new(0);
     let mount = |_: &&usize| {
         let position = rows_rendered.get();
@@ -326,7 +358,7 @@ pub fn MatrixScreen(props: &MatrixScreenProps) -> Html {
                 <button type="button" class="button small" hidden={props.filter.is_empty()} onclick={dispatch.reform(|_: MouseEvent| Action::SetFilter(Filter::default()))}>{t("matrix.clear-filters")}</button>
             </div>
             <div class="table-wrap">
-                <table class="matrix" role="table">
+                <table class={classes!("matrix", settling.then_some("settling"))} role="table">
                     <caption class="visually-hidden">{t("matrix.caption")}</caption>
                     <thead role="rowgroup">
                         <tr role="row">
@@ -505,9 +537,11 @@ fn RowCells(props: &RowProps) -> Html {
                 // Each select in a form of its own, as the toolbar's controls are in theirs.
                 // Chromium's autofill treats every control outside a form as one form: after a
                 // change it re-read all 130 selects, laying out the page for each (150 ms).
+                // Named by `aria-label`, not a `<label>`: the autofill read that follows 130 new
+                // selects matched every label of the page against each form's fields, a
+                // read of 23 ms against 8 with none (README, "Chromium's autofill").
                 <form class="status-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
-                    <label class="visually-hidden" for={status_select_id.clone()}>{tf("matrix.status-of", &[("topic", &row.topic)])}</label>
-                    <select id={status_select_id} class={classes!("input", "status-select", row.status.as_str())} onchange={on_status}>
+                    <select id={status_select_id} class={classes!("input", "status-select", row.status.as_str())} aria-label={tf("matrix.status-of", &[("topic", &row.topic)])} onchange={on_status}>
                         {status_options(row.status)}
                     </select>
                 </form>

@@ -8,6 +8,7 @@ pub mod export;
 pub mod handover;
 pub mod intent;
 pub mod lang;
+mod lay_out_ahead;
 pub mod read;
 mod shown;
 
@@ -25,6 +26,7 @@ fn in_browser() -> bool {
 }
 
 pub use after_paint::{after_paint, AfterPaint};
+pub use lay_out_ahead::lay_out_ahead;
 pub(crate) use shown::texts;
 
 /// The current time, RFC 3339 in UTC.

@@ -114,6 +114,8 @@ test('rows out of view are skipped by the browser, and come into view when scrol
     const row = which === 'first' ? rows[0] : rows[rows.length - 1];
     return row.querySelector('td').checkVisibility({ contentVisibilityAuto: true });
   }, which);
+  // For a second after its rows mount the table lays out every row (`use_settling`).
+  await page.locator('table.matrix:not(.settling)').waitFor();
   await page.fill('#matrix-search', 'supplier');
   await page.fill('#matrix-search', '');
   await page.waitForFunction(() => /Showing 130 of 130/.test(document.querySelector('#matrix-count').textContent));
@@ -298,5 +300,43 @@ test('a status change and a search keep every form control in place', async () =
   await search.fill('');
   await page.getByRole('button', { name: 'Clear filters' }).waitFor({ state: 'hidden' });
   assert.deepEqual(await moved(), [], 'the search showed and hid Clear filters without adding or removing it');
+  await context.close();
+});
+
+// Chromium's autofill reads every form 0.1 s after form controls are added and needs each status
+// select laid out; a select in a row the browser skips (content-visibility) made it lay out that
+// row alone, all skipped rows in one task (109 layouts, 133-150 ms, when the matrix opened). The
+// table now lays out its rows together while it settles and the skipped ones a few per task
+// after (`use_settling`, `web::lay_out_ahead`). Counted in a trace, not timed: the layouts per
+// task while the matrix opens and settles, a row further down is expanded (new form controls)
+// and the table is regrouped (rows created anew).
+test('no task lays the page out more than a few times: opening, expanding, regrouping the matrix', async () => {
+  const { context, page } = await openPage(app.browser);
+  await page.goto(app.server.url);
+  await page.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, SAMPLE]);
+  await page.reload();
+  await app.browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  await page.getByRole('button', { name: 'Open my matrix' }).click();
+  await page.waitForFunction(() => document.querySelectorAll('tr.row').length === 130);
+  await page.waitForTimeout(2000);
+  await page.locator('tr.row .row-toggle').nth(40).click();
+  await page.locator('tr.detail-row').waitFor();
+  await page.waitForTimeout(600);
+  await page.selectOption('#group-by', { index: 1 });
+  await page.locator('tr.group-row').first().waitFor();
+  await page.waitForTimeout(2000);
+  const events = JSON.parse(await app.browser.stopTracing()).traceEvents;
+  const layouts = events.filter((e) => e.ph === 'X' && e.name === 'Layout');
+  const tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask');
+  const perTask = new Map();
+  for (const layout of layouts) {
+    const task = tasks.find((t) => t.tid === layout.tid && t.ts <= layout.ts && layout.ts <= t.ts + t.dur);
+    perTask.set(task, (perTask.get(task) ?? 0) + 1);
+  }
+  const most = Math.max(...perTask.values());
+  assert.ok(layouts.length > 20, `the trace shows the page's layouts (${layouts.length})`);
+  // A batch of `lay_out_ahead` is 10 rows; the read after the expand lays out again the rows
+  // the click scrolled past (about 30 here, 15 ms), which a settling table would not help.
+  assert.ok(most <= 40, `no more than 40 layouts in one task, found ${most} (${layouts.length} in all)`);
   await context.close();
 });
