@@ -123,10 +123,11 @@ fn use_rows_mounted() -> usize {
 /// skips (content-visibility, `www/app.css`) made it lay out that row alone, one row after
 /// another, 110-150 ms for the sample's 130 rows. Laid out together in the frame that mounts
 /// them, they cost that frame about 20 ms more, and the read then takes 13 ms (traces of the
-/// sample, 5 December 2026). The read comes 0.1 s after the last row is mounted; the rest is a margin for slower machines (a
-/// filtered-out row stays skipped meanwhile, so keystrokes cost what they do after). Then rows
-/// out of view are skipped again, as keystrokes need, and laid out a few at a time
-/// (`web::lay_out_ahead`) for the reads that follow later, after a row is expanded.
+/// sample, 5 December 2026). The read comes 0.1 s after the last form control is added; the
+/// rest of the second is a margin for slower machines. A filtered-out row stays skipped
+/// meanwhile, so keystrokes cost what they do after. Then rows out of view are skipped again,
+/// as keystrokes need, and laid out a few at a time (`web::lay_out_ahead`) for the reads that
+/// follow later, after a row is expanded.
 const SETTLING_MS: u32 = 1000;
 
 /// Whether the rows were mounted or regrouped less than `SETTLING_MS` ago. `structure`
@@ -539,7 +540,7 @@ fn RowCells(props: &RowProps) -> Html {
                 // change it re-read all 130 selects, laying out the page for each (150 ms).
                 // Named by `aria-label`, not a `<label>`: the autofill read that follows 130 new
                 // selects matched every label of the page against each form's fields, a
-                // read of 23 ms against 8 with none (README, "Chromium's autofill").
+                // read of 23 ms against 8-9 with none (README, "Chromium's autofill").
                 <form class="status-form" onsubmit={Callback::from(|e: SubmitEvent| e.prevent_default())}>
                     <select id={status_select_id} class={classes!("input", "status-select", row.status.as_str())} aria-label={tf("matrix.status-of", &[("topic", &row.topic)])} onchange={on_status}>
                         {status_options(row.status)}
