@@ -319,7 +319,10 @@ test('no task lays the page out more than a few times: opening, expanding, regro
   await app.browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
   await page.getByRole('button', { name: 'Open my matrix' }).click();
   await page.waitForFunction(() => document.querySelectorAll('tr.row').length === 130);
-  await page.waitForTimeout(2000);
+  // The table settles for a second, then lays out the skipped rows ten per task (about half a
+  // second): the expand comes after both, however slow the machine.
+  await page.locator('table.matrix:not(.settling)').waitFor();
+  await page.waitForTimeout(1500);
   await page.locator('tr.row .row-toggle').nth(40).click();
   await page.locator('tr.detail-row').waitFor();
   await page.waitForTimeout(600);
