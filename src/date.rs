@@ -95,6 +95,12 @@ impl Date {
         }
     }
 
+    /// `working_day_on_or_before`, but never before `start`: a date within a span that begins
+    /// at a weekend keeps the span's own first day rather than moving out of it.
+    pub fn working_day_on_or_before_within(self, start: Date) -> Date {
+        self.working_day_on_or_before().max(start)
+    }
+
     /// The year, month and day.
     pub fn parts(self) -> (u16, u8, u8) {
         (self.year, self.month, self.day)
@@ -172,5 +178,15 @@ mod tests {
         assert_eq!(d("2026-12-07").working_day_on_or_before(), d("2026-12-07"));
         // Across a month's and a year's end.
         assert_eq!(d("2027-01-03").working_day_on_or_before(), d("2027-01-01"));
+        // A span that begins on the Saturday keeps its first day.
+        let saturday = d("2026-12-05");
+        assert_eq!(
+            d("2026-12-06").working_day_on_or_before_within(saturday),
+            saturday
+        );
+        assert_eq!(
+            d("2026-12-13").working_day_on_or_before_within(saturday),
+            d("2026-12-11")
+        );
     }
 }

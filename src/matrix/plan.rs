@@ -415,7 +415,7 @@ fn phase_ends(from: Date, to: Date) -> Vec<PhaseEnd> {
             let end = from.add_days(day(*share));
             // Never before the span starts: an assessment made at a weekend with an audit a day
             // or two ahead keeps its own date (thirty-fifth review's check).
-            let working = end.working_day_on_or_before().max(from);
+            let working = end.working_day_on_or_before_within(from);
             PhaseEnd {
                 phase: *phase,
                 ends: working.to_string(),

@@ -1162,8 +1162,7 @@ fn answer_checks(
             Some(
                 start
                     .add_days(start.days_until(end) / 2)
-                    .working_day_on_or_before()
-                    .max(start),
+                    .working_day_on_or_before_within(start),
             )
         });
         let when = halfway
