@@ -23,6 +23,17 @@ fn soa_entry<'m>(m: &'m Matrix, control: &str) -> &'m matrix::SoaEntry {
         .unwrap_or_else(|| panic!("{control}"))
 }
 
+/// A prospect holding customers' data, with one yes-or-no question about its services answered.
+fn with_customer_data(question: &str, yes: bool) -> Matrix {
+    build_with(
+        &[
+            ("scope.customer-data", Answer::Bool(true)),
+            (question, Answer::Bool(yes)),
+        ],
+        |_| {},
+    )
+}
+
 /// The texts of every check the answers raise, joined, to search for a phrase.
 fn checks_joined(answers: &[(&str, Answer)]) -> String {
     build_with(answers, |_| {})
@@ -7107,15 +7118,7 @@ fn group_companies_raise_the_agreements_rows() {
 /// archiving provider's SoA spoke of devices only).
 #[test]
 fn customers_paper_records_are_planned_for() {
-    let build = |paper: bool| {
-        build_with(
-            &[
-                ("scope.customer-data", Answer::Bool(true)),
-                ("scope.paper-records", Answer::Bool(paper)),
-            ],
-            |_| {},
-        )
-    };
+    let build = |paper: bool| with_customer_data("scope.paper-records", paper);
     let paper = build(true);
     let a_7_10 = &soa_entry(&paper, "A.7.10").reason;
     assert!(
@@ -7142,15 +7145,7 @@ fn customers_paper_records_are_planned_for() {
 /// backup and disaster recovery provider read generic texts about its own housekeeping).
 #[test]
 fn backup_sold_as_a_service_is_planned_as_the_service() {
-    let build = |backup: bool| {
-        build_with(
-            &[
-                ("scope.customer-data", Answer::Bool(true)),
-                ("scope.backup-service", Answer::Bool(backup)),
-            ],
-            |_| {},
-        )
-    };
+    let build = |backup: bool| with_customer_data("scope.backup-service", backup);
     let provider = build(true);
     let a_8_13 = &soa_entry(&provider, "A.8.13").reason;
     assert!(
@@ -7331,15 +7326,7 @@ fn internet_connected_radio_devices_bring_the_radio_equipment_rules() {
 /// firm read texts about its own audits and incidents).
 #[test]
 fn security_testing_for_customers_is_planned_as_the_service() {
-    let build = |testing: bool| {
-        build_with(
-            &[
-                ("scope.customer-data", Answer::Bool(true)),
-                ("scope.security-testing", Answer::Bool(testing)),
-            ],
-            |_| {},
-        )
-    };
+    let build = |testing: bool| with_customer_data("scope.security-testing", testing);
     let testers = build(true);
     let a_8_34 = &soa_entry(&testers, "A.8.34").reason;
     assert!(a_8_34.contains("written authorisation"), "{a_8_34}");
