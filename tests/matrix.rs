@@ -6291,6 +6291,41 @@ fn different_scopes_under_nis2_ask_whether_the_isms_scope_must_widen() {
     assert!(!checks_sized("not-sure", "different", "small").contains(widen));
 }
 
+/// A NIS2 entity whose networks reach control systems is asked where they sit in the ISMS
+/// scope, also with one scope for both standards, which raises no scope check otherwise; an IT
+/// department's scope often stops at the interfaces (thirty-seventh review: a utility's internal
+/// IT, certified to 20000-1, adding 27001).
+#[test]
+fn control_systems_under_nis2_ask_whether_the_isms_scope_takes_them_in() {
+    let checks = |nis2: &str, control_systems: &str, scope: &str| {
+        checks_joined(&[
+            ("org.sector", text("energy")),
+            ("org.size", text("medium")),
+            ("scope.customers", text("internal")),
+            ("scope.network", Answer::Bool(true)),
+            (
+                "scope.control-systems",
+                Answer::Bool(control_systems == "yes"),
+            ),
+            ("start.iso27001", text("none")),
+            ("start.iso20000", text("certified")),
+            ("start.target", text("add-combined")),
+            ("cert.scope", text(scope)),
+            ("reg.nis2", text(nis2)),
+        ])
+    };
+    let asked = "Say in the ISMS scope whether they are inside it";
+    assert!(checks("essential", "yes", "same").contains(asked));
+    assert!(checks("important", "yes", "undecided").contains(asked));
+    // No control systems, or no NIS2: nothing to place.
+    assert!(!checks("essential", "no", "same").contains(asked));
+    assert!(!checks("no", "yes", "same").contains(asked));
+    // Different scopes have their own check, which already names operational technology.
+    let different = checks("essential", "yes", "different");
+    assert!(!different.contains(asked));
+    assert!(different.contains("widen the ISMS scope in the same change"));
+}
+
 /// An ISMS in place (not certified) going first, its internal audit and management review
 /// written down: those rows go to the second stage, and the check says the first audit's are
 /// the running system's, not that the plan dates them for it (twenty-sixth review).

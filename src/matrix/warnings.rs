@@ -1466,6 +1466,22 @@ fn answer_checks(
             );
         }
     }
+    // Control systems on the networks of a NIS2 entity: its measures cover them wherever they
+    // sit (Art. 21(1)). One scope for both standards raises nothing above, yet an IT
+    // department's scope often stops at the interfaces to them, and the scope document leads the
+    // critical path (thirty-seventh review: a utility's internal IT).
+    if facts.has(Tag::OperationalTechnology)
+        && facts.has(Tag::Nis2)
+        && reads::CERT_SCOPE.get(answers) != Some(CertScope::Different)
+    {
+        add(
+            WarningKind::Answers,
+            None,
+            texts
+                .get("engine.warning.operational-technology-scope")
+                .to_owned(),
+        );
+    }
     if !facts.has(Tag::PersonalData)
         && facts.has(Tag::CustomerData)
         && reads::GDPR.get(answers).is_some()
