@@ -6291,6 +6291,38 @@ fn different_scopes_under_nis2_ask_whether_the_isms_scope_must_widen() {
     assert!(!checks_sized("not-sure", "different", "small").contains(widen));
 }
 
+/// A processor is bound by GDPR Art. 28 now: with the rows that carry its terms planned after
+/// the first phase, a check asks for the processing agreements, staff commitments and
+/// sub-processor terms by its end; not when the ISMS holds those controls, nor for a controller
+/// only (thirty-seventh review: an IT support firm for medical practices, nothing in place).
+#[test]
+fn a_processor_is_asked_for_its_article_28_terms_by_the_end_of_the_first_phase() {
+    let checks = |gdpr: &str, isms: &str, maturity: &str| {
+        checks_joined(&[
+            ("org.sector", text("it-services")),
+            ("org.size", text("small")),
+            ("scope.customers", text("external")),
+            ("scope.customer-data", Answer::Bool(true)),
+            ("start.iso27001", text(isms)),
+            ("start.iso20000", text("none")),
+            ("start.target", text("integrated")),
+            ("reg.gdpr", text(gdpr)),
+            ("maturity.compliance", text(maturity)),
+            ("maturity.people", text(maturity)),
+            ("maturity.supplier", text(maturity)),
+        ])
+    };
+    let asked = "As a processor you are bound by GDPR Art. 28 from your first customer";
+    let nothing = checks("processor", "none", "none");
+    assert!(nothing.contains(asked), "{nothing}");
+    assert!(nothing.contains("Confidentiality agreements"));
+    assert!(checks("both", "none", "informal").contains(asked));
+    // A controller only has no Art. 28 terms of its own to meet.
+    assert!(!checks("controller", "none", "none").contains(asked));
+    // A certified ISMS with those practices written down holds the controls.
+    assert!(!checks("processor", "certified", "documented_one").contains(asked));
+}
+
 /// A NIS2 entity whose networks reach control systems is asked where they sit in the ISMS
 /// scope, also with one scope for both standards, which raises no scope check otherwise; an IT
 /// department's scope often stops at the interfaces (thirty-seventh review: a utility's internal

@@ -525,6 +525,9 @@ pub fn build(
         if let Some(check) = interim_notification(rows, facts, schedule) {
             add(WarningKind::Schedule, None, check);
         }
+        if let Some(check) = processor_terms_now(rows, soa, facts, schedule) {
+            add(WarningKind::Schedule, Some("A.5.34"), check);
+        }
     }
     // Laws that bind now, whatever the plan's dates for their rows.
     for (id, concerns, key) in IN_FORCE_NOW {
@@ -1854,6 +1857,64 @@ fn interim_notification(
         "engine.warning.interim-notification",
         &[
             ("duties", &super::applicability::join_and(texts, &duties)),
+            ("rows", &super::applicability::join_quoted(texts, &later)),
+            ("date", &date),
+        ],
+    ))
+}
+
+/// The controls that carry a processor's GDPR Art. 28 terms: processing only on the customer's
+/// instructions (A.5.34), staff bound to confidentiality (A.6.6), sub-processors bound by the
+/// same terms (A.5.20).
+const PROCESSOR_TERMS: [&str; 3] = ["A.5.34", "A.6.6", "A.5.20"];
+
+/// A processor is bound by GDPR Art. 28 from its first customer, not from the audit, and the
+/// agreements and commitments it needs are days of work: when the rows that carry them are
+/// planned after the first phase, the check asks for them by its end (thirty-seventh review: an
+/// IT support firm for medical practices, nothing written down, whose staff see patient records
+/// every day, had its processing agreements and confidentiality commitments due a year later).
+fn processor_terms_now(
+    rows: &[MatrixRow],
+    soa: &[SoaEntry],
+    facts: &Facts<'_>,
+    schedule: &Schedule,
+) -> Option<String> {
+    if !facts.applies(ObligationId::GdprProcessor) {
+        return None;
+    }
+    let texts = facts.texts;
+    let first_phase_ends = schedule.phases.first()?.ends.as_str();
+    // A control the SoA reads as implemented is held: a shared row stays open for the other
+    // standard's side (a certified ISMS's supplier agreements, the SMS's supplier process).
+    let carries_terms = |row: &MatrixRow| {
+        soa.iter().any(|e| {
+            e.applicable
+                && e.status.is_open()
+                && PROCESSOR_TERMS.contains(&e.reference.as_str())
+                && e.rows.contains(&row.id)
+        })
+    };
+    // ISO dates compare as text, as in `interim_notification`.
+    let later: Vec<&str> = rows
+        .iter()
+        .filter(|row| row.is_open() && carries_terms(row))
+        .filter(|row| {
+            let due = if row.due.is_empty() {
+                &row.target_date
+            } else {
+                &row.due
+            };
+            due.as_str() > first_phase_ends
+        })
+        .map(|row| &*row.topic)
+        .collect();
+    if later.is_empty() {
+        return None;
+    }
+    let date = crate::date::Date::parse(first_phase_ends).map(|d| texts.date(d))?;
+    Some(texts.fill(
+        "engine.warning.processor-terms-now",
+        &[
             ("rows", &super::applicability::join_quoted(texts, &later)),
             ("date", &date),
         ],
