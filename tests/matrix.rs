@@ -6323,6 +6323,30 @@ fn a_processor_is_asked_for_its_article_28_terms_by_the_end_of_the_first_phase()
     assert!(!checks("processor", "certified", "documented_one").contains(asked));
 }
 
+/// An IT department serving its own organisation counts its own people, which set the effort;
+/// NIS2's size checks then say that the whole enterprise's size decides (thirty-seventh review:
+/// a utility's IT department of 120 was told an essential utility was probably important).
+#[test]
+fn a_department_is_told_that_nis2_weighs_the_whole_enterprise() {
+    let checks = |customers: &str, size: &str| {
+        checks_joined(&[
+            ("org.sector", text("energy")),
+            ("org.size", text(size)),
+            ("scope.customers", text(customers)),
+            ("scope.internal-customers", Answer::Bool(true)),
+            ("reg.nis2", text("essential")),
+        ])
+    };
+    let note = "NIS2 weighs the size of the whole enterprise";
+    let department = checks("internal", "medium");
+    assert!(department.contains("with 50 to 249 staff"), "{department}");
+    assert!(department.contains(note));
+    assert!(checks("internal", "small").contains(note));
+    // A company serving customers of its own is the enterprise NIS2 weighs.
+    let company = checks("external", "medium");
+    assert!(company.contains("with 50 to 249 staff") && !company.contains(note));
+}
+
 /// A NIS2 entity whose networks reach control systems is asked where they sit in the ISMS
 /// scope, also with one scope for both standards, which raises no scope check otherwise; an IT
 /// department's scope often stops at the interfaces (thirty-seventh review: a utility's internal
@@ -7331,6 +7355,63 @@ fn clinical_trial_data_bring_good_clinical_practice() {
         .iter()
         .any(|o| o.id == O::GcpClinicalTrials));
     assert!(!soa_entry(&other, "A.5.33").reason.contains("25 years"));
+}
+
+/// A provider whose staff can see the secrets of doctors, lawyers or tax advisers they support
+/// is bound by professional secrecy (in Germany § 203 StGB) from the first sight of one: the
+/// commitments on A.6.6, the subcontractors on A.5.20, the register on A.5.31, on a legal basis,
+/// and a check that they bind now (thirty-seventh review: an IT support firm for medical and
+/// dental practices).
+#[test]
+fn customers_bound_to_professional_secrecy_bind_the_provider_and_its_staff() {
+    use ims_matrix::advice::{Basis, ObligationId as O};
+    let build = |customers: &str, secrecy: bool| {
+        build_with(
+            &[
+                ("scope.customers", text(customers)),
+                ("scope.customer-data", Answer::Bool(false)),
+                ("scope.customer-access", text("privileged")),
+                ("reg.professional-secrecy", Answer::Bool(secrecy)),
+            ],
+            |_| {},
+        )
+    };
+    let practices = build("external", true);
+    assert!(practices
+        .obligations
+        .iter()
+        .any(|o| o.id == O::ProfessionalSecrecy));
+    let commitments = soa_entry(&practices, "A.6.6");
+    assert!(
+        commitments.reason.contains("§ 203(4) StGB"),
+        "{}",
+        commitments.reason
+    );
+    assert!(commitments
+        .reason
+        .contains("signed before their first access"));
+    assert_eq!(commitments.basis, Some(Basis::Legal));
+    assert!(soa_entry(&practices, "A.5.20")
+        .reason
+        .contains("bind each subcontractor that can see such secrets"));
+    assert!(soa_entry(&practices, "A.8.3")
+        .reason
+        .contains("§ 203(3) StGB"));
+    let in_force = "Professional secrecy binds each person who can see your customers' secrets";
+    assert!(practices
+        .warnings
+        .iter()
+        .any(|w| w.text.contains(in_force) && w.subject.as_deref() == Some("A.6.6")));
+    // Not answered yes, or asked of a department whose customers are its own organisation's
+    // units (the question is not shown then): nothing.
+    for other in [build("external", false), build("internal", true)] {
+        assert!(!other
+            .obligations
+            .iter()
+            .any(|o| o.id == O::ProfessionalSecrecy));
+        assert!(!soa_entry(&other, "A.6.6").reason.contains("§ 203"));
+        assert!(!other.warnings.iter().any(|w| w.text.contains(in_force)));
+    }
 }
 
 /// A maker of internet-connected radio devices meets the Radio Equipment Directive's

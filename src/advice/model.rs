@@ -170,6 +170,10 @@ crate::vocabulary::vocabulary! {
         /// Good clinical practice for a provider of systems or services that hold clinical
         /// trial data: the sponsors' duties, passed on by contract (thirty-fifth review).
         GcpClinicalTrials = "gcp-clinical-trials",
+        /// Professional secrecy of the customers' professions (doctors, lawyers, tax advisers
+        /// …), which binds the provider whose staff can see their secrets; in Germany § 203
+        /// StGB (thirty-seventh review: an IT support firm for medical and dental practices).
+        ProfessionalSecrecy = "professional-secrecy",
         Soc2 = "soc2",
         Iso27017 = "iso27017",
         Iso27018 = "iso27018",

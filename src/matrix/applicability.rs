@@ -221,6 +221,7 @@ fn is_law(id: ObligationId) -> bool {
             | O::EidasQtsp
             | O::EidasTsp
             | O::EprivacyEcs
+            | O::ProfessionalSecrecy
     )
 }
 

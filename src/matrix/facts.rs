@@ -450,6 +450,9 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::PciDssPaymentPages => r::PCI_PAGES.yes(answers),
         // Asked only with sensitive data: trial data are health data (GDPR Art. 4(15)).
         O::GcpClinicalTrials => r::SPECIAL_DATA.yes(answers) && r::CLINICAL_TRIALS.yes(answers),
+        O::ProfessionalSecrecy => {
+            r::PROFESSIONAL_SECRECY.yes(answers) && !serves_own_organisation_only(answers)
+        }
         O::Soc2 => attests(Attestation::Soc2),
         O::Iso27017 => attests(Attestation::Iso27017),
         O::Iso27018 => attests(Attestation::Iso27018),

@@ -199,7 +199,7 @@ pub fn unanswered_legal(
 /// switching charges on a fixed day (thirty-third review's check: a VPS host's register row was
 /// due in April 2027, the ban in January); the radio equipment rules for every device placed
 /// on the market (thirty-sixth review's check).
-const IN_FORCE_NOW: [(ObligationId, Option<&str>, &str); 2] = [
+const IN_FORCE_NOW: [(ObligationId, Option<&str>, &str); 3] = [
     (
         ObligationId::DataActCloud,
         None,
@@ -209,6 +209,13 @@ const IN_FORCE_NOW: [(ObligationId, Option<&str>, &str); 2] = [
         ObligationId::RedCybersecurity,
         Some("A.5.31"),
         "engine.warning.red-in-force",
+    ),
+    // Criminal law binds each person from their first sight of a customer's secret: the
+    // commitments are signatures, not a process to build (thirty-seventh review).
+    (
+        ObligationId::ProfessionalSecrecy,
+        Some("A.6.6"),
+        "engine.warning.professional-secrecy-in-force",
     ),
 ];
 
@@ -638,6 +645,19 @@ fn answer_checks(
     let trust_services = services.contains(&ProvidedService::Trust);
     let financial_entity = super::facts::dora_entity(answers);
     let small = matches!(size, Some(OrgSize::Micro | OrgSize::Small));
+    // An IT department serving its own organisation counts its own people, which set the
+    // effort; NIS2 weighs the whole enterprise, so a size check says so (thirty-seventh review:
+    // a utility's IT department of 120 was told an essential utility was probably important).
+    let with_department_note = |text: &str| {
+        if super::facts::serves_own_organisation_only(answers) {
+            format!(
+                "{text} {}",
+                texts.get("engine.warning.nis2-size-department")
+            )
+        } else {
+            text.to_owned()
+        }
+    };
     match reads::NIS2.get(answers) {
         Some(Nis2::Essential) if essential_by_service => {}
         Some(_) if essential_by_service && !financial_entity => add(
@@ -890,7 +910,7 @@ fn answer_checks(
             add(
                 WarningKind::Answers,
                 None,
-                texts.get("engine.warning.nis2-essential-medium").to_owned(),
+                with_department_note(texts.get("engine.warning.nis2-essential-medium")),
             )
         }
         Some(Nis2::Essential | Nis2::Important)
@@ -899,7 +919,7 @@ fn answer_checks(
             add(
                 WarningKind::Answers,
                 None,
-                texts.get("engine.warning.nis2-small").to_owned(),
+                with_department_note(texts.get("engine.warning.nis2-small")),
             )
         }
         _ => {}

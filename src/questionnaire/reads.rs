@@ -584,6 +584,12 @@ pub const BACKUP_SERVICE: YesNo = YesNo {
 pub const CLINICAL_TRIALS: YesNo = YesNo {
     id: "reg.clinical-trials",
 };
+/// `reg.professional-secrecy`: customers bound to professional secrecy (doctors, lawyers, tax
+/// advisers …) whose records the staff can see; asked with customers' data or access to their
+/// systems (thirty-seventh review).
+pub const PROFESSIONAL_SECRECY: YesNo = YesNo {
+    id: "reg.professional-secrecy",
+};
 /// `scope.security-testing`: customers' systems tested (penetration tests, red teaming) or
 /// their incidents investigated (forensics); asked with customer data (thirty-sixth review).
 pub const SECURITY_TESTING: YesNo = YesNo {
@@ -706,6 +712,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         PAPER_RECORDS.expect(),
         BACKUP_SERVICE.expect(),
         CLINICAL_TRIALS.expect(),
+        PROFESSIONAL_SECRECY.expect(),
         SECURITY_TESTING.expect(),
         PRODUCTS_RADIO.expect(),
         PRODUCTS_MADE_FOR_YOU.expect(),
