@@ -7504,6 +7504,49 @@ fn security_testing_for_customers_is_planned_as_the_service() {
     assert!(!checked(&others));
 }
 
+/// A SOC or managed detection and response provider watches its customers' systems as its
+/// service: A.8.16, A.8.15 and A.8.2 worded for it, the incident and threat controls raised,
+/// and a check on the SMS's side and the platform that reaches every customer (thirty-seventh
+/// review: a managed security service provider read texts about its own housekeeping).
+#[test]
+fn security_monitoring_for_customers_is_planned_as_the_service() {
+    let build = |watching: bool| with_customer_data("scope.security-monitoring", watching);
+    let soc = build(true);
+    let a_8_16 = &soa_entry(&soc, "A.8.16").reason;
+    assert!(
+        a_8_16.contains("Here monitoring is your service"),
+        "{a_8_16}"
+    );
+    assert!(a_8_16.contains("NIS2 Art. 23, DORA Art. 19, GDPR Art. 33"));
+    assert!(soa_entry(&soc, "A.8.15")
+        .reason
+        .contains("each customer's logs kept apart"));
+    assert!(soa_entry(&soc, "A.8.2")
+        .reason
+        .contains("only within each customer's written runbook"));
+    for control in ["A.5.7", "A.5.25", "A.5.26"] {
+        assert!(
+            soa_entry(&soc, control)
+                .reason
+                .contains("you watch your customers' systems or logs for attacks as a service"),
+            "{control}"
+        );
+    }
+    let checked = |m: &Matrix| {
+        m.warnings.iter().any(|w| {
+            w.text
+                .contains("Watching your customers' systems is your service")
+                && w.subject.as_deref() == Some("A.8.16")
+        })
+    };
+    assert!(checked(&soc));
+    let others = build(false);
+    assert!(!soa_entry(&others, "A.8.16")
+        .reason
+        .contains("Here monitoring is your service"));
+    assert!(!checked(&others));
+}
+
 /// A processor whose platform monitors its customers' people (a fleet telematics service that
 /// tracks drivers) helps each customer assess the monitoring and limit it, beside the data
 /// protection officer (thirty-sixth review).

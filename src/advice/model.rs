@@ -113,6 +113,10 @@ crate::vocabulary::vocabulary! {
         /// and evidence held (thirty-sixth review: a penetration testing and incident response
         /// firm).
         SecurityTesting = "security-testing" => "you test the security of your customers' systems or investigate incidents for them",
+        /// Customers' systems or logs watched for attacks as a service (a SOC, managed detection
+        /// and response): their logs and the rights to act in their security tools held
+        /// (thirty-seventh review: a managed security service provider).
+        SecurityMonitoringService = "security-monitoring-service" => "you watch your customers' systems or logs for attacks as a service",
         /// Another company makes products the organisation sells, or their software, for it
         /// (thirty-sixth review's check: the radio rules' manufacturer link needs it).
         ProductsMadeForYou = "products-made-for-you" => "another company makes products you sell, or their software, for you",

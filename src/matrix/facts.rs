@@ -332,6 +332,7 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::PaperRecords => r::PAPER_RECORDS.yes(answers),
         Tag::BackupService => r::BACKUP_SERVICE.yes(answers),
         Tag::SecurityTesting => r::SECURITY_TESTING.yes(answers),
+        Tag::SecurityMonitoringService => r::SECURITY_MONITORING.yes(answers),
         Tag::ProductsMadeForYou => {
             r::PRODUCTS.yes(answers) && r::PRODUCTS_MADE_FOR_YOU.yes(answers)
         }

@@ -230,7 +230,10 @@ const IN_FORCE_NOW: [(ObligationId, Option<&str>, &str); 3] = [
 /// - Customers' security findings, exploits and evidence: their classification, exchange,
 ///   retention and the lab they are handled in, beside A.8.34 and A.5.28 (thirty-sixth
 ///   review: a penetration testing and incident response firm).
-const SERVICE_CHECKS: [(Tag, &str, &str); 3] = [
+/// - Customers' systems watched for attacks: the SMS's side (service levels, reports) and the
+///   platform and consoles that reach every customer, beside A.8.16 (thirty-seventh review: a
+///   managed security service provider).
+const SERVICE_CHECKS: [(Tag, &str, &str); 4] = [
     (Tag::PaperRecords, "A.7.10", "engine.warning.paper-records"),
     (
         Tag::BackupService,
@@ -241,6 +244,11 @@ const SERVICE_CHECKS: [(Tag, &str, &str); 3] = [
         Tag::SecurityTesting,
         "A.5.12",
         "engine.warning.security-testing",
+    ),
+    (
+        Tag::SecurityMonitoringService,
+        "A.8.16",
+        "engine.warning.security-monitoring-service",
     ),
 ];
 

@@ -595,6 +595,11 @@ pub const PROFESSIONAL_SECRECY: YesNo = YesNo {
 pub const SECURITY_TESTING: YesNo = YesNo {
     id: "scope.security-testing",
 };
+/// `scope.security-monitoring`: customers' systems or logs watched for attacks as a service (a
+/// SOC, managed detection and response); asked with customer data (thirty-seventh review).
+pub const SECURITY_MONITORING: YesNo = YesNo {
+    id: "scope.security-monitoring",
+};
 /// `reg.products-radio`: a product sold is radio equipment that connects to the internet
 /// (Radio Equipment Directive, Delegated Regulation (EU) 2022/30); asked with products
 /// (thirty-sixth review).
@@ -714,6 +719,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         CLINICAL_TRIALS.expect(),
         PROFESSIONAL_SECRECY.expect(),
         SECURITY_TESTING.expect(),
+        SECURITY_MONITORING.expect(),
         PRODUCTS_RADIO.expect(),
         PRODUCTS_MADE_FOR_YOU.expect(),
         OPS_HOURS.expect(),
