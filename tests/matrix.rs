@@ -6347,6 +6347,41 @@ fn a_department_is_told_that_nis2_weighs_the_whole_enterprise() {
     assert!(company.contains("with 50 to 249 staff") && !company.contains(note));
 }
 
+/// An IT department serving its own organisation reads A.6.6, A.8.10, A.5.17 and A.8.3 for its
+/// departments, not for customers under contract (thirty-seventh review: a utility's IT
+/// department read "customers expect their data removed when a contract ends").
+#[test]
+fn a_department_serving_its_own_organisation_reads_its_controls_for_its_departments() {
+    let build = |customers: &str, own: bool| {
+        build_with(
+            &[
+                ("scope.customers", text(customers)),
+                ("scope.internal-customers", Answer::Bool(own)),
+                ("scope.customer-data", Answer::Bool(true)),
+            ],
+            |_| {},
+        )
+    };
+    let department = build("internal", true);
+    let a_6_6 = &soa_entry(&department, "A.6.6").reason;
+    assert!(
+        a_6_6.contains("your own staff, contractors and suppliers"),
+        "{a_6_6}"
+    );
+    assert!(!a_6_6.contains("many contracts demand it"));
+    assert!(soa_entry(&department, "A.8.10")
+        .reason
+        .contains("retention periods that law and your policies set"));
+    assert!(!soa_entry(&department, "A.8.10")
+        .reason
+        .contains("when a contract ends"));
+    // Group companies are customers under agreements, and a provider's customers are too.
+    for others in [build("internal", false), build("external", false)] {
+        let a_6_6 = &soa_entry(&others, "A.6.6").reason;
+        assert!(a_6_6.contains("many contracts demand it"), "{a_6_6}");
+    }
+}
+
 /// A NIS2 entity whose networks reach control systems is asked where they sit in the ISMS
 /// scope, also with one scope for both standards, which raises no scope check otherwise; an IT
 /// department's scope often stops at the interfaces (thirty-seventh review: a utility's internal
