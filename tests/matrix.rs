@@ -44,6 +44,17 @@ fn checks_joined(answers: &[(&str, Answer)]) -> String {
         .join(" ")
 }
 
+/// The check beside A.5.25 that names the Implementing Regulation's significance thresholds
+/// for the provider types answered; empty without one.
+fn significance_check(m: &Matrix) -> String {
+    m.warnings
+        .iter()
+        .filter(|w| w.subject.as_deref() == Some("A.5.25"))
+        .map(|w| w.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn text(value: &str) -> Answer {
     Answer::Text(value.to_owned())
 }
@@ -5480,25 +5491,45 @@ fn a_large_entity_providing_cloud_services_beside_its_own_sector_gets_one_readin
 /// ISO/IEC 27019 for an energy utility, and one sentence for a duty two GDPR roles share.
 #[test]
 fn provider_thresholds_important_products_and_27019_reach_the_advice() {
-    let provider = build_with(
-        &[
-            ("org.sector", text("it-services")),
-            ("reg.nis2", text("important")),
-        ],
-        |_| {},
-    );
-    let triage = &soa_entry(&provider, "A.5.25").reason;
+    let provider = |premises: &[&str], cloud: &[&str]| {
+        build_with(
+            &[
+                ("org.sector", text("it-services")),
+                ("scope.customers", text("external")),
+                ("reg.nis2", text("important")),
+                (
+                    "scope.premises",
+                    Answer::Choices(premises.iter().map(|p| (*p).to_owned()).collect()),
+                ),
+                (
+                    "scope.cloud",
+                    Answer::Choices(cloud.iter().map(|c| (*c).to_owned()).collect()),
+                ),
+            ],
+            |_| {},
+        )
+    };
+    // The link states NIS2's own test; the check beside it names the articles for the types
+    // answered (thirty-seventh review).
+    let msp = provider(&["offices"], &["use-saas"]);
+    assert!(soa_entry(&msp, "A.5.25").reason.contains("Art. 23(3)"));
+    let triage = significance_check(&msp);
     assert!(
         triage.contains("Art. 10") && triage.contains("30 minutes"),
         "{triage}"
     );
+    assert!(
+        !triage.contains("Art. 7 ") && !triage.contains("Art. 8 ") && !triage.contains("Art. 5 ")
+    );
     // All four of Art. 8's criteria for data centres, the compromised physical access among
     // them, and the limited availability of Art. 7 and 10 (twenty-third review).
+    let host = significance_check(&provider(&["offices", "data-centre"], &["provide-cloud"]));
     assert!(
-        triage.contains("physical access to a data centre the provider operates compromised")
-            && triage.contains("limited for more than an hour")
-            && triage.contains("or limited for more than an hour for more than 5 %"),
-        "{triage}"
+        host.contains("physical access to a data centre you operate compromised")
+            && host.contains("Art. 7 for cloud computing services")
+            && host.contains("limited for more than an hour")
+            && host.contains("or limited for more than an hour for more than 5 %"),
+        "{host}"
     );
 
     let products = |important: bool| {
@@ -5611,7 +5642,7 @@ fn telecoms_and_dns_providers_get_their_own_nis2_and_breach_rules() {
         |_| {},
     );
     assert!(soa_entry(&dns, "A.8.20").reason.contains("Annex, 6.7"));
-    assert!(soa_entry(&dns, "A.5.25").reason.contains("Art. 5 for DNS"));
+    assert!(significance_check(&dns).contains("Art. 5 for DNS"));
     let notice = &soa_entry(&dns, "A.5.5").reason;
     assert!(notice.contains("611/2013"), "{notice}");
     assert!(soa_entry(&dns, "A.5.34").reason.contains("Art. 4(4)"));
@@ -5908,9 +5939,9 @@ fn hidden_answers_are_not_read_and_platforms_get_the_implementing_regulation() {
         "{}",
         soa_entry(&marketplace, "A.8.9").reason
     );
-    assert!(soa_entry(&marketplace, "A.5.25")
-        .reason
-        .contains("Art. 11 for online marketplaces"));
+    assert!(significance_check(&marketplace).contains("Art. 11 for online marketplaces"));
+    // A small platform is outside NIS2 and the Regulation: no thresholds.
+    assert!(significance_check(&shop("small", &["platform"])).is_empty());
     let checks: String = marketplace
         .warnings
         .iter()

@@ -16,7 +16,7 @@ use crate::catalog::{Family, RowKind, StandardId};
 use crate::i18n::Texts;
 use crate::questionnaire::reads::{
     self, CardDataWhere, CertBody, CertScope, Cloud, Dora, GdprRole, Goal, Holding, Nis2, OrgSize,
-    Outsourced, ProvidedService, Sector,
+    Outsourced, Premises, ProvidedService, Sector,
 };
 use crate::questionnaire::{Answers, Maturity, QuestionKind, Questionnaire};
 
@@ -960,6 +960,9 @@ fn answer_checks(
         }
     }
     // What a service for customers brings beyond the SoA's wording of its controls.
+    if let Some(check) = significant_incident(answers, facts) {
+        add(WarningKind::Answers, Some("A.5.25"), check);
+    }
     for (tag, concerns, key) in SERVICE_CHECKS {
         if facts.has(tag) {
             add(
@@ -1888,6 +1891,65 @@ fn interim_notification(
             ("rows", &super::applicability::join_quoted(texts, &later)),
             ("date", &date),
         ],
+    ))
+}
+
+/// The significance thresholds of Implementing Regulation (EU) 2024/2690 for the provider types
+/// the answers name, beside A.5.25. NIS2's link states the Directive's own test (Art. 23(3)),
+/// since the Regulation covers only those types (thirty-seventh review: every type's
+/// thresholds, recited to a utility it does not cover and to a security provider that needed
+/// one article, hid the one that applied).
+fn significant_incident(answers: &Answers, facts: &Facts<'_>) -> Option<String> {
+    if !(facts.has(Tag::ImplementingRegulation) && facts.has(Tag::Nis2)) {
+        return None;
+    }
+    let texts = facts.texts;
+    let digital = facts.has(Tag::DigitalProvider);
+    let services = reads::TRUST_DNS.get(answers);
+    let kinds = [
+        (
+            digital && reads::ORG_SECTOR.get(answers) == Some(Sector::ItServices),
+            "engine.warning.significant-incident.managed",
+        ),
+        (
+            digital && facts.has(Tag::CloudProvider),
+            "engine.warning.significant-incident.cloud",
+        ),
+        (
+            digital && reads::PREMISES.has(answers, Premises::DataCentre),
+            "engine.warning.significant-incident.data-centre",
+        ),
+        (
+            services.contains(&ProvidedService::Dns),
+            "engine.warning.significant-incident.dns",
+        ),
+        (
+            services.contains(&ProvidedService::QualifiedTrust)
+                || services.contains(&ProvidedService::Trust),
+            "engine.warning.significant-incident.trust",
+        ),
+        (
+            services.contains(&ProvidedService::Platform)
+                && reads::ORG_SIZE
+                    .get(answers)
+                    .is_some_and(OrgSize::medium_or_larger),
+            "engine.warning.significant-incident.platform",
+        ),
+    ];
+    let articles: Vec<&str> = kinds
+        .iter()
+        .filter(|(holds, _)| *holds)
+        .map(|(_, key)| texts.get(key))
+        .collect();
+    if articles.is_empty() {
+        return None;
+    }
+    Some(texts.fill(
+        "engine.warning.significant-incident",
+        &[(
+            "articles",
+            &super::applicability::join_and(texts, &articles),
+        )],
     ))
 }
 
