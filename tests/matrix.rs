@@ -5526,7 +5526,9 @@ fn provider_thresholds_important_products_and_27019_reach_the_advice() {
     let host = significance_check(&provider(&["offices", "data-centre"], &["provide-cloud"]));
     assert!(
         host.contains("physical access to a data centre you operate compromised")
-            && host.contains("Art. 7 for cloud computing services")
+            && host.contains("Art. 7 for cloud computing and Art. 10 for managed")
+            // Said once for both.
+            && host.matches("30 minutes").count() == 1
             && host.contains("limited for more than an hour")
             && host.contains("or limited for more than an hour for more than 5 %"),
         "{host}"
@@ -6370,8 +6372,9 @@ fn a_department_is_told_that_nis2_weighs_the_whole_enterprise() {
     };
     let note = "NIS2 weighs the size of the whole enterprise";
     let department = checks("internal", "medium");
-    assert!(department.contains("with 50 to 249 staff"), "{department}");
-    assert!(department.contains(note));
+    assert!(department.contains(note), "{department}");
+    // It says so instead of doubting the class by the department's size.
+    assert!(!department.contains("with 50 to 249 staff"), "{department}");
     assert!(checks("internal", "small").contains(note));
     // A company serving customers of its own is the enterprise NIS2 weighs.
     let company = checks("external", "medium");
@@ -6442,6 +6445,18 @@ fn control_systems_under_nis2_ask_whether_the_isms_scope_takes_them_in() {
     // No control systems, or no NIS2: nothing to place.
     assert!(!checks("essential", "no", "same").contains(asked));
     assert!(!checks("no", "yes", "same").contains(asked));
+    // A provider that runs a customer's control systems does not certify the customer's sites:
+    // its own check (`operational-technology-answered`) speaks to it.
+    let provider = checks_joined(&[
+        ("org.sector", text("it-services")),
+        ("org.size", text("medium")),
+        ("scope.customers", text("external")),
+        ("scope.network", Answer::Bool(true)),
+        ("scope.control-systems", Answer::Bool(true)),
+        ("reg.nis2", text("important")),
+    ]);
+    assert!(!provider.contains(asked), "{provider}");
+    assert!(provider.contains("IEC 62443-2-4"));
     // Different scopes have their own check, which already names operational technology.
     let different = checks("essential", "yes", "different");
     assert!(!different.contains(asked));
@@ -7576,7 +7591,16 @@ fn security_testing_for_customers_is_planned_as_the_service() {
 /// review: a managed security service provider read texts about its own housekeeping).
 #[test]
 fn security_monitoring_for_customers_is_planned_as_the_service() {
-    let build = |watching: bool| with_customer_data("scope.security-monitoring", watching);
+    let build = |watching: bool| {
+        build_with(
+            &[
+                ("scope.customers", text("external")),
+                ("scope.customer-data", Answer::Bool(true)),
+                ("scope.security-monitoring", Answer::Bool(watching)),
+            ],
+            |_| {},
+        )
+    };
     let soc = build(true);
     let a_8_16 = &soa_entry(&soc, "A.8.16").reason;
     assert!(
@@ -7611,6 +7635,17 @@ fn security_monitoring_for_customers_is_planned_as_the_service() {
         .reason
         .contains("Here monitoring is your service"));
     assert!(!checked(&others));
+    // Not asked of a department serving its own organisation: its answer is not read.
+    let department = build_with(
+        &[
+            ("scope.customers", text("internal")),
+            ("scope.internal-customers", Answer::Bool(true)),
+            ("scope.customer-data", Answer::Bool(true)),
+            ("scope.security-monitoring", Answer::Bool(true)),
+        ],
+        |_| {},
+    );
+    assert!(!checked(&department));
 }
 
 /// A processor whose platform monitors its customers' people (a fleet telematics service that

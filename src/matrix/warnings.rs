@@ -654,14 +654,12 @@ fn answer_checks(
     let financial_entity = super::facts::dora_entity(answers);
     let small = matches!(size, Some(OrgSize::Micro | OrgSize::Small));
     // An IT department serving its own organisation counts its own people, which set the
-    // effort; NIS2 weighs the whole enterprise, so a size check says so (thirty-seventh review:
-    // a utility's IT department of 120 was told an essential utility was probably important).
+    // effort; NIS2 weighs the whole enterprise, so its size checks say that instead of doubting
+    // the class (thirty-seventh review: a utility's IT department of 120 was told an essential
+    // utility was probably important).
     let with_department_note = |text: &str| {
         if super::facts::serves_own_organisation_only(answers) {
-            format!(
-                "{text} {}",
-                texts.get("engine.warning.nis2-size-department")
-            )
+            texts.get("engine.warning.nis2-size-department").to_owned()
         } else {
             text.to_owned()
         }
@@ -1504,7 +1502,12 @@ fn answer_checks(
     // sit (Art. 21(1)). One scope for both standards raises nothing above, yet an IT
     // department's scope often stops at the interfaces to them, and the scope document leads the
     // critical path (thirty-seventh review: a utility's internal IT).
+    // Only for control systems of the organisation's own operations: a provider that runs a
+    // customer's has its own check above and does not certify the customer's sites.
+    let own_plant = matches!(sector, Some(Sector::Energy | Sector::Manufacturing))
+        || super::facts::serves_own_organisation_only(answers);
     if facts.has(Tag::OperationalTechnology)
+        && own_plant
         && facts.has(Tag::Nis2)
         && reads::CERT_SCOPE.get(answers) != Some(CertScope::Different)
     {
@@ -1906,14 +1909,21 @@ fn significant_incident(answers: &Answers, facts: &Facts<'_>) -> Option<String> 
     let texts = facts.texts;
     let digital = facts.has(Tag::DigitalProvider);
     let services = reads::TRUST_DNS.get(answers);
+    let managed = digital && reads::ORG_SECTOR.get(answers) == Some(Sector::ItServices);
+    let cloud = digital && facts.has(Tag::CloudProvider);
+    // Cloud and managed services share their thresholds: one sentence for both.
     let kinds = [
         (
-            digital && reads::ORG_SECTOR.get(answers) == Some(Sector::ItServices),
+            managed && !cloud,
             "engine.warning.significant-incident.managed",
         ),
         (
-            digital && facts.has(Tag::CloudProvider),
+            cloud && !managed,
             "engine.warning.significant-incident.cloud",
+        ),
+        (
+            cloud && managed,
+            "engine.warning.significant-incident.cloud-managed",
         ),
         (
             digital && reads::PREMISES.has(answers, Premises::DataCentre),
