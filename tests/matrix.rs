@@ -7438,6 +7438,55 @@ fn clinical_trial_data_bring_good_clinical_practice() {
     assert!(!soa_entry(&other, "A.5.33").reason.contains("25 years"));
 }
 
+/// Personal data seen or reached from outside the EU/EEA bring GDPR Chapter V: the ground in the
+/// register, the standard contractual clauses in the contracts, the customers' authorisation,
+/// and, with a development partner, what it may reach (thirty-eighth review: a recruiting SaaS
+/// vendor's offshore development partner reached CVs and disability data).
+#[test]
+fn access_from_outside_the_eea_brings_the_transfer_rules() {
+    use ims_matrix::advice::{Basis, ObligationId as O};
+    let build = |abroad: bool, development: &str| {
+        build_with(
+            &[
+                ("reg.gdpr", text("both")),
+                ("scope.development", text(development)),
+                ("reg.third-country", Answer::Bool(abroad)),
+            ],
+            |_| {},
+        )
+    };
+    let offshore = build(true, "both");
+    assert!(offshore
+        .obligations
+        .iter()
+        .any(|o| o.id == O::GdprThirdCountry));
+    let contracts = soa_entry(&offshore, "A.5.20");
+    assert!(
+        contracts.reason.contains("standard contractual clauses"),
+        "{}",
+        contracts.reason
+    );
+    assert_eq!(contracts.basis, Some(Basis::Legal));
+    assert!(soa_entry(&offshore, "A.5.31")
+        .reason
+        .contains("Decision (EU) 2021/914"));
+    assert!(soa_entry(&offshore, "A.8.30")
+        .reason
+        .contains("no standing access to production"));
+    // Without a development partner, A.8.30's link does not hold.
+    assert!(!soa_entry(&build(true, "in-house"), "A.8.30")
+        .reason
+        .contains("no standing access to production"));
+    let at_home = build(false, "both");
+    assert!(!at_home
+        .obligations
+        .iter()
+        .any(|o| o.id == O::GdprThirdCountry));
+    assert!(!soa_entry(&at_home, "A.5.20")
+        .reason
+        .contains("standard contractual clauses"));
+}
+
 /// A provider whose staff can see the secrets of doctors, lawyers or tax advisers they support
 /// is bound by professional secrecy (in Germany § 203 StGB) from the first sight of one: the
 /// commitments on A.6.6, the subcontractors on A.5.20, the register on A.5.31, on a legal basis,

@@ -138,6 +138,10 @@ crate::vocabulary::vocabulary! {
         GdprSpecialCategories = "gdpr-special-categories",
         GdprMonitoring = "gdpr-monitoring",
         GdprVulnerableSubjects = "gdpr-vulnerable-subjects",
+        /// GDPR Chapter V, for personal data seen or reached from outside the EU/EEA: the
+        /// transfer's ground, the customers' authorisation, the records (thirty-eighth review:
+        /// a recruiting SaaS vendor's offshore development partner).
+        GdprThirdCountry = "gdpr-third-country",
         Nis2Essential = "nis2-essential",
         Nis2Important = "nis2-important",
         Nis2Supplier = "nis2-supplier",

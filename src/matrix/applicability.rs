@@ -212,6 +212,7 @@ fn is_law(id: ObligationId) -> bool {
             | O::GdprSpecialCategories
             | O::GdprMonitoring
             | O::GdprVulnerableSubjects
+            | O::GdprThirdCountry
             | O::Nis2Essential
             | O::Nis2Important
             | O::DoraFinancialEntity

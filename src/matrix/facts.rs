@@ -415,6 +415,7 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::GdprVulnerableSubjects => {
             holds(Tag::PersonalData, answers) && r::VULNERABLE_SUBJECTS.yes(answers)
         }
+        O::GdprThirdCountry => holds(Tag::PersonalData, answers) && r::THIRD_COUNTRY.yes(answers),
         O::GdprSpecialCategories => holds(Tag::SpecialCategoryData, answers),
         // For a financial entity DORA is the sector-specific act that takes the place of NIS2's
         // risk-management measures and reporting (NIS2 Art. 4, recital 28): a check says so.

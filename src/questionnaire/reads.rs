@@ -647,6 +647,11 @@ pub const MONITORING: YesNo = YesNo {
 pub const VULNERABLE_SUBJECTS: YesNo = YesNo {
     id: "reg.vulnerable-subjects",
 };
+/// `reg.third-country`: people, suppliers or services outside the EU/EEA see or reach personal
+/// data, asked with a GDPR role (thirty-eighth review).
+pub const THIRD_COUNTRY: YesNo = YesNo {
+    id: "reg.third-country",
+};
 /// `reg.trust-dns`, asked of IT, software and telecommunications providers.
 pub const TRUST_DNS: Multiple<ProvidedService> = Multiple::new("reg.trust-dns");
 pub const PCI: YesNo = YesNo { id: "reg.pci" };
@@ -731,6 +736,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         SENSITIVE_CUSTOMERS_ONLY.expect(),
         MONITORING.expect(),
         VULNERABLE_SUBJECTS.expect(),
+        THIRD_COUNTRY.expect(),
         TRUST_DNS.expect(),
         NIS2.expect(),
         DORA.expect(),
