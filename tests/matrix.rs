@@ -7527,6 +7527,10 @@ fn customers_bound_to_professional_secrecy_bind_the_provider_and_its_staff() {
     assert!(soa_entry(&practices, "A.8.3")
         .reason
         .contains("§ 203(3) StGB"));
+    // Official secrecy too: an authority's IT provider is named (thirty-eighth review).
+    assert!(soa_entry(&practices, "A.5.31")
+        .reason
+        .contains("Professional and official secrecy"));
     let in_force = "Professional secrecy binds each person who can see your customers' secrets";
     assert!(practices
         .warnings
