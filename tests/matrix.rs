@@ -7438,6 +7438,36 @@ fn clinical_trial_data_bring_good_clinical_practice() {
     assert!(!soa_entry(&other, "A.5.33").reason.contains("25 years"));
 }
 
+/// Sensitive data that are only the organisation's own staff's records (sick notes) keep the
+/// employer's duties but raise no control for sensitive data handled at large (thirty-eighth
+/// review: a shop agency's sick notes raised its classification as if it held health data).
+#[test]
+fn staff_sick_notes_alone_raise_no_sensitive_data_controls() {
+    use ims_matrix::advice::ObligationId as O;
+    let build = |staff_only: bool| {
+        build_with(
+            &[
+                ("reg.gdpr", text("both")),
+                ("reg.special-data", Answer::Bool(true)),
+                ("reg.special-data-staff-only", Answer::Bool(staff_only)),
+            ],
+            |_| {},
+        )
+    };
+    let raised = "special categories of personal data";
+    let agency = build(true);
+    assert!(agency
+        .obligations
+        .iter()
+        .any(|o| o.id == O::GdprSpecialCategories));
+    for control in ["A.5.12", "A.8.11", "A.8.24"] {
+        let reason = &soa_entry(&agency, control).reason;
+        assert!(!reason.contains(raised), "{control}: {reason}");
+    }
+    let clinic_host = build(false);
+    assert!(soa_entry(&clinic_host, "A.5.12").reason.contains(raised));
+}
+
 /// Personal data seen or reached from outside the EU/EEA bring GDPR Chapter V: the ground in the
 /// register, the standard contractual clauses in the contracts, the customers' authorisation,
 /// and, with a development partner, what it may reach (thirty-eighth review: a recruiting SaaS

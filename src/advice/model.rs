@@ -72,6 +72,11 @@ crate::vocabulary::vocabulary! {
         /// (thirty-first and thirty-second reviews).
         SensitiveAsController = "sensitive-as-controller" => "you decide why and how sensitive personal data of your own are processed",
         SpecialCategoryData = "special-category-data" => "you handle special categories of personal data (GDPR Art. 9), such as health data, or criminal-record data",
+        /// Those sensitive data are only the organisation's own staff's records (sick notes,
+        /// union dues in payroll): the employer's duties stay, the raises of controls for
+        /// sensitive data handled at large do not (thirty-eighth review: a shop agency's sick
+        /// notes raised its classification and encryption as if it held health data).
+        SpecialDataStaffOnly = "special-data-staff-only" => "the sensitive personal data you handle are only your own staff's records",
         /// GDPR Art. 35(3)(b) and 37(1)(c): large-scale processing of those data as a core
         /// activity, not an employer's sick notes or a fingerprint door lock.
         SpecialDataCore = "special-data-core" => "handling such data on a large scale is a core part of your work",

@@ -101,6 +101,8 @@ impl<'a> Facts<'a> {
             && !(tag == Tag::PaymentCards
                 && matches!(reference, "A.7.1" | "A.7.2" | "A.7.3" | "A.7.4")
                 && !self.has(Tag::CardDataOnSite))
+            // Staff records alone raise nothing: every employer keeps them.
+            && !(tag == Tag::SpecialCategoryData && self.has(Tag::SpecialDataStaffOnly))
     }
 
     /// The duties (laws, regulations, contractual schemes) that name a control, without the
@@ -272,6 +274,9 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         }
         Tag::SpecialCategoryData => {
             holds(Tag::PersonalData, answers) && r::SPECIAL_DATA.yes(answers)
+        }
+        Tag::SpecialDataStaffOnly => {
+            holds(Tag::SpecialCategoryData, answers) && r::SPECIAL_DATA_STAFF_ONLY.yes(answers)
         }
         Tag::SpecialDataCore => {
             holds(Tag::SpecialCategoryData, answers) && r::SPECIAL_DATA_CORE.yes(answers)

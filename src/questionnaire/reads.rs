@@ -644,6 +644,11 @@ pub const MONITORING: YesNo = YesNo {
 };
 /// `reg.vulnerable-subjects`: many of the people whose data is handled are children or
 /// otherwise vulnerable, asked when personal data is in scope.
+/// `reg.special-data-staff-only`: the sensitive data are only the organisation's own staff's
+/// records; asked on a yes to `reg.special-data` (thirty-eighth review).
+pub const SPECIAL_DATA_STAFF_ONLY: YesNo = YesNo {
+    id: "reg.special-data-staff-only",
+};
 pub const VULNERABLE_SUBJECTS: YesNo = YesNo {
     id: "reg.vulnerable-subjects",
 };
@@ -736,6 +741,7 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         SENSITIVE_CUSTOMERS_ONLY.expect(),
         MONITORING.expect(),
         VULNERABLE_SUBJECTS.expect(),
+        SPECIAL_DATA_STAFF_ONLY.expect(),
         THIRD_COUNTRY.expect(),
         TRUST_DNS.expect(),
         NIS2.expect(),
