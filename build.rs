@@ -31,10 +31,35 @@ fn main() {
         let text = std::fs::read_to_string(file).unwrap_or_else(|e| panic!("{file}: {e}"));
         let target = Path::new(&out).join(file);
         std::fs::create_dir_all(target.parent().expect("a folder")).expect("OUT_DIR is writable");
-        std::fs::write(&target, minify(&text)).expect("OUT_DIR is writable");
+        if *file == "data/questionnaire.json" {
+            write_questionnaire_parts(&text, &target);
+        } else {
+            std::fs::write(&target, minify(&text)).expect("OUT_DIR is writable");
+        }
     }
     write_catalog_index(Path::new(&out));
     bundle_locales(Path::new(&out));
+}
+
+/// The questionnaire in two parts: its questions (`questionnaire.json`), which the first-visit
+/// page needs, and its Annex A applicability rules (`applicability.json`), which only the
+/// engine reads; the first-visit page then carries no rules (issue 18: about 5 KiB brotli).
+fn write_questionnaire_parts(text: &str, questions: &Path) {
+    let mut json: serde_json::Value =
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("data/questionnaire.json: {e}"));
+    let rules = json
+        .as_object_mut()
+        .and_then(|o| o.remove("applicability"))
+        .unwrap_or_else(|| serde_json::Value::Array(Vec::new()));
+    let write = |path: &Path, value: &serde_json::Value| {
+        std::fs::write(path, serde_json::to_string(value).expect("serialises"))
+            .expect("OUT_DIR is writable");
+    };
+    write(questions, &json);
+    write(
+        &questions.with_file_name("applicability.json"),
+        &serde_json::json!({ "applicability": rules }),
+    );
 }
 
 /// `$OUT_DIR/data/catalog-index.json`: each crosswalk row's id, practice and kind, and the Annex A

@@ -1,6 +1,7 @@
 // Prints what a first visit downloads and what loads on demand, every file with its raw, gzip
 // and brotli size (scripts/sizes.mjs says which is which), then the budgets. Fails the build
-// when the first visit passes its ceiling or carries the catalog's advice.
+// when the first visit passes its ceiling or carries the catalog's advice, or the first-visit page
+// carries the questionnaire's Annex A applicability rules.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sizes, firstVisitBrotli, firstVisitPageBrotli, exportWorkerBrotli } from './sizes.mjs';
@@ -58,5 +59,21 @@ const carrying = rows
   });
 if (carrying.length > 0) {
   console.error(`The first visit carries the catalog's advice: ${carrying.map((r) => r.file).join(', ')}`);
+  process.exit(1);
+}
+
+// The first-visit page asks the questions and drafts no Statement of Applicability: the
+// questionnaire's Annex A applicability rules live apart (build.rs, `questionnaire::RULES_FILE`)
+// and only the engine reads them. A rule's "each" texts in the page's wasm mean something it
+// runs reached `questionnaire::builtin()` again, about 5 KiB brotli.
+const rules = ['"applicability":[{'];
+const pageFiles = rows.filter((r) => /^ims-matrix-start-[0-9a-f]+_bg\.wasm$/.test(r.file));
+if (pageFiles.length !== 1) {
+  console.error(`Expected one first-visit page wasm, found ${pageFiles.length}.`);
+  process.exit(1);
+}
+const pageText = readFileSync(join(dist, pageFiles[0].file)).toString('latin1');
+if (rules.some((marker) => pageText.includes(marker))) {
+  console.error(`The first-visit page carries the questionnaire's applicability rules: ${pageFiles[0].file}`);
   process.exit(1);
 }

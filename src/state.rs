@@ -306,7 +306,7 @@ impl AppState {
     pub fn taken_over(mut self, handover: Handover) -> AppState {
         let imported = assessment::import(
             &handover.assessment,
-            questionnaire::builtin(),
+            questionnaire::questions(),
             catalog::builtin_index(),
         );
         if let Ok(imported) = imported {
@@ -333,7 +333,7 @@ impl AppState {
     }
 
     fn sections(&self) -> usize {
-        questionnaire::builtin().sections.len()
+        questionnaire::questions().sections.len()
     }
 
     /// Changes the assessment and marks the time; `change` says whether it changed anything.
@@ -394,9 +394,9 @@ impl AppState {
             }
             Action::NextSection => {
                 if let Screen::Wizard(index) = self.screen {
-                    let section = &questionnaire::builtin().sections[index];
+                    let section = &questionnaire::questions().sections[index];
                     // Only whether there are problems matters here; the wizard shows them.
-                    let problems = questionnaire::builtin().section_problems(
+                    let problems = questionnaire::questions().section_problems(
                         &section.id,
                         &self.assessment.answers,
                         crate::i18n::Texts::english(),

@@ -387,7 +387,6 @@ fn the_embedded_data_is_the_files_without_their_layout() {
         .chain(&sources.transitions)
         .collect();
     files.push(&sources.crosswalk);
-    files.push(&ims_matrix::questionnaire::BUILTIN_FILE);
     files.push(&ims_matrix::advice::CONTROLS_FILE);
     files.push(&ims_matrix::advice::OBLIGATIONS_FILE);
     for file in files {
@@ -401,4 +400,19 @@ fn the_embedded_data_is_the_files_without_their_layout() {
             file.name
         );
     }
+    // The questionnaire is embedded in two parts, its questions and its applicability rules
+    // (the first-visit page carries only the first): together, the file.
+    let path = format!("{}/data/questionnaire.json", env!("CARGO_MANIFEST_DIR"));
+    let on_disk: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).expect(&path)).expect("JSON");
+    let mut parts: serde_json::Value =
+        serde_json::from_str(ims_matrix::questionnaire::BUILTIN_FILE.text).expect("JSON");
+    let rules: serde_json::Value =
+        serde_json::from_str(ims_matrix::questionnaire::RULES_FILE.text).expect("JSON");
+    assert!(
+        parts.get("applicability").is_none(),
+        "the questions carry rules"
+    );
+    parts["applicability"] = rules["applicability"].clone();
+    assert_eq!(parts, on_disk);
 }

@@ -6,11 +6,58 @@ use ims_matrix::questionnaire::{self, Answer, Answers, QuestionKind};
 
 #[test]
 fn builtin_questionnaire_loads() {
-    if let Err(errors) = questionnaire::load(&questionnaire::BUILTIN_FILE, catalog::builtin_index())
-    {
+    let loaded =
+        questionnaire::load_questions(&questionnaire::BUILTIN_FILE, catalog::builtin_index())
+            .and_then(|questions| {
+                questionnaire::with_rules(
+                    &questions,
+                    &questionnaire::RULES_FILE,
+                    catalog::builtin_index(),
+                )
+            });
+    if let Err(errors) = loaded {
         let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
         panic!("built-in questionnaire is invalid:\n{}", lines.join("\n"));
     }
+}
+
+/// The first-visit page's questions carry no applicability rules (issue 18), and the engine
+/// refuses them rather than draft a Statement of Applicability without rules; the full
+/// questionnaire is the same questions with the rules.
+#[test]
+fn the_questions_alone_carry_no_rules_and_the_engine_refuses_them() {
+    let questions = questionnaire::questions();
+    let full = questionnaire::builtin();
+    assert!(questions.applicability.is_empty());
+    assert!(!full.applicability.is_empty());
+    assert_eq!(questions.sections, full.sections);
+    assert_eq!(full.rules().len(), full.applicability.len());
+    let refused = std::panic::catch_unwind(|| questions.rules().len());
+    assert!(
+        refused.is_err(),
+        "the engine read rules from the questions alone"
+    );
+    let a = ims_matrix::assessment::Assessment::new("2026-12-06T00:00:00Z");
+    let built = std::panic::catch_unwind(|| {
+        ims_matrix::matrix::build(catalog::builtin(), questions, &a)
+            .rows
+            .len()
+    });
+    assert!(built.is_err(), "a matrix was drafted without the rules");
+    assert!(!ims_matrix::matrix::build(catalog::builtin(), full, &a)
+        .rows
+        .is_empty());
+}
+
+/// The built-in questionnaire's JSON as `data/questionnaire.json` holds it: the questions and
+/// the rules, which the binary embeds apart (`BUILTIN_FILE`, `RULES_FILE`).
+fn builtin_json() -> serde_json::Value {
+    let mut json: serde_json::Value =
+        serde_json::from_str(questionnaire::BUILTIN_FILE.text).expect("valid JSON");
+    let rules: serde_json::Value =
+        serde_json::from_str(questionnaire::RULES_FILE.text).expect("valid JSON");
+    json["applicability"] = rules["applicability"].clone();
+    json
 }
 
 #[test]
@@ -180,8 +227,7 @@ fn a_condition_on_a_later_question_is_rejected() {
 
 /// The built-in questionnaire with one change made to its JSON, and the errors it loads with.
 fn errors_after(change: impl FnOnce(&mut serde_json::Value)) -> Vec<String> {
-    let mut json: serde_json::Value =
-        serde_json::from_str(questionnaire::BUILTIN_FILE.text).expect("valid JSON");
+    let mut json = builtin_json();
     change(&mut json);
     let text = Box::leak(json.to_string().into_boxed_str());
     match questionnaire::load(
@@ -324,8 +370,7 @@ fn a_practice_without_its_maturity_question_fails_at_load() {
 
 #[test]
 fn maturity_is_read_by_practice_whatever_the_question_is_called() {
-    let mut json: serde_json::Value =
-        serde_json::from_str(questionnaire::BUILTIN_FILE.text).expect("valid JSON");
+    let mut json = builtin_json();
     question_mut(&mut json, "maturity.capacity")["id"] = "maturity.capacity-management".into();
     let text = Box::leak(json.to_string().into_boxed_str());
     let q = questionnaire::load(

@@ -241,7 +241,7 @@ pub fn annex_a(
         .controls()
         .map(|control| {
             let reference = control.reference.as_str();
-            let rule = questionnaire.applicability.iter().find(|rule| {
+            let rule = questionnaire.rules().iter().find(|rule| {
                 rule.controls.contains(&control.reference) && rule.when.holds(answers)
             });
             // A law that applies (GDPR, NIS2, DORA) outweighs what the scope answers alone

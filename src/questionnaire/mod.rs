@@ -17,28 +17,55 @@ pub use answer::{Answer, Answers};
 pub use model::{
     ApplicabilityRule, Choice, Condition, Maturity, Question, QuestionKind, Questionnaire, Section,
 };
-pub use validate::load;
+pub use validate::{load, load_questions, with_rules};
 
 use crate::catalog::{self, DataFile};
 
-/// The questionnaire data file built into the binary.
+/// The questions of `data/questionnaire.json` built into the binary; `build.rs` writes its
+/// applicability rules apart (`RULES_FILE`), so that the first-visit page, which asks the
+/// questions and drafts no Statement of Applicability, carries none.
 pub const BUILTIN_FILE: DataFile<'static> = DataFile {
     name: "data/questionnaire.json",
     text: include_str!(concat!(env!("OUT_DIR"), "/data/questionnaire.json")),
 };
 
-/// The built-in questionnaire, validated once against the built-in catalog.
+/// The Annex A applicability rules of `data/questionnaire.json`, for the engine.
+pub const RULES_FILE: DataFile<'static> = DataFile {
+    name: "data/questionnaire.json",
+    text: include_str!(concat!(env!("OUT_DIR"), "/data/applicability.json")),
+};
+
+fn valid(result: Result<Questionnaire, Vec<crate::catalog::DataError>>) -> Questionnaire {
+    result.unwrap_or_else(|errors| {
+        let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
+        panic!("built-in questionnaire is invalid:\n{}", lines.join("\n"))
+    })
+}
+
+/// The built-in questions without the applicability rules, validated once: what the
+/// questionnaire screens, imports and saved answers need. The engine refuses it
+/// (`Questionnaire::rules`); it takes `builtin()`.
+///
+/// # Panics
+/// If the built-in data is invalid; `tests/questionnaire.rs` guarantees it is not.
+pub fn questions() -> &'static Questionnaire {
+    static QUESTIONS: OnceLock<Questionnaire> = OnceLock::new();
+    QUESTIONS.get_or_init(|| valid(load_questions(&BUILTIN_FILE, catalog::builtin_index())))
+}
+
+/// The built-in questionnaire with its applicability rules, validated once against the
+/// built-in catalog: what the engine needs.
 ///
 /// # Panics
 /// If the built-in data is invalid; `tests/questionnaire.rs` guarantees it is not.
 pub fn builtin() -> &'static Questionnaire {
     static QUESTIONNAIRE: OnceLock<Questionnaire> = OnceLock::new();
-    QUESTIONNAIRE.get_or_init(|| match load(&BUILTIN_FILE, catalog::builtin_index()) {
-        Ok(questionnaire) => questionnaire,
-        Err(errors) => {
-            let lines: Vec<String> = errors.iter().map(ToString::to_string).collect();
-            panic!("built-in questionnaire is invalid:\n{}", lines.join("\n"))
-        }
+    QUESTIONNAIRE.get_or_init(|| {
+        valid(with_rules(
+            questions(),
+            &RULES_FILE,
+            catalog::builtin_index(),
+        ))
     })
 }
 
@@ -46,6 +73,12 @@ pub fn builtin() -> &'static Questionnaire {
 pub fn localized(texts: &Texts) -> &'static Questionnaire {
     static COPIES: PerLanguage<Questionnaire> = PerLanguage::new();
     i18n::localized_copy(&COPIES, texts, builtin())
+}
+
+/// The built-in questions (`questions()`) with `texts`' translations, made once per language.
+pub fn localized_questions(texts: &Texts) -> &'static Questionnaire {
+    static COPIES: PerLanguage<Questionnaire> = PerLanguage::new();
+    i18n::localized_copy(&COPIES, texts, questions())
 }
 
 #[cfg(test)]

@@ -209,12 +209,31 @@ pub struct ApplicabilityRule {
 pub struct Questionnaire {
     pub sections: Vec<Section>,
     pub applicability: Vec<ApplicabilityRule>,
+    /// Whether the applicability rules were loaded: `questionnaire::questions()` leaves them out
+    /// for the first-visit page, and the engine refuses such a questionnaire
+    /// (`Questionnaire::rules`) rather than draft a Statement of Applicability without them.
+    #[serde(skip)]
+    pub(crate) rules_loaded: bool,
     /// The maturity question's id by practice, found once at load.
     #[serde(skip)]
     pub(crate) maturity_ids: HashMap<String, String>,
 }
 
 impl Questionnaire {
+    /// The Annex A applicability rules, for the engine.
+    ///
+    /// # Panics
+    /// For a questionnaire loaded without them (`questionnaire::questions()`, the first-visit
+    /// page's): a Statement of Applicability drafted without its rules would be wrong without
+    /// a sign, so this is a programming error, not an input.
+    pub fn rules(&self) -> &[ApplicabilityRule] {
+        assert!(
+            self.rules_loaded,
+            "the questionnaire was loaded without its applicability rules (questionnaire::questions()); the engine needs questionnaire::builtin() or ::localized()"
+        );
+        &self.applicability
+    }
+
     pub fn questions(&self) -> impl Iterator<Item = &Question> {
         self.sections
             .iter()

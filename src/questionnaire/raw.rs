@@ -6,6 +6,16 @@ use serde::Deserialize;
 #[serde(deny_unknown_fields)]
 pub struct RawQuestionnaire {
     pub sections: Vec<RawSection>,
+    /// Absent from the built-in questions part (`questionnaire::BUILTIN_FILE`), whose rules are
+    /// `questionnaire::RULES_FILE`.
+    #[serde(default)]
+    pub applicability: Vec<RawRule>,
+}
+
+/// The Annex A applicability rules alone (`questionnaire::RULES_FILE`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawRules {
     pub applicability: Vec<RawRule>,
 }
 

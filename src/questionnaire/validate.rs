@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use super::model::{
     ApplicabilityRule, Choice, Condition, Question, QuestionKind, Questionnaire, Section,
 };
-use super::raw::{RawChoice, RawCondition, RawQuestion, RawQuestionnaire};
+use super::raw::{RawChoice, RawCondition, RawQuestion, RawQuestionnaire, RawRule, RawRules};
 use super::reads;
 use crate::catalog::{CatalogIndex, DataError, DataFile, Family, RowKind};
 
@@ -71,10 +71,40 @@ pub fn load(file: &DataFile<'_>, catalog: &CatalogIndex) -> Result<Questionnaire
     }
     check_practices(&earlier, catalog, &mut check);
     mark_one_standard_practices(&mut sections, catalog);
+    let applicability = load_rules(raw.applicability, &earlier, catalog, &mut check);
+    let maturity_ids = earlier
+        .iter()
+        .filter_map(|q| match &q.kind {
+            QuestionKind::Maturity { practice, .. } => Some((practice.clone(), q.id.clone())),
+            _ => None,
+        })
+        .collect();
+    let questionnaire = Questionnaire {
+        sections,
+        applicability,
+        rules_loaded: true,
+        maturity_ids,
+    };
+    check_engine_reads(&questionnaire, &mut check);
+    if check.errors.is_empty() {
+        Ok(questionnaire)
+    } else {
+        Err(check.errors)
+    }
+}
+
+/// The Annex A applicability rules, checked against the questions their conditions read and
+/// the 2022 controls.
+fn load_rules(
+    raw_rules: Vec<RawRule>,
+    questions: &[Question],
+    catalog: &CatalogIndex,
+    check: &mut Checker<'_>,
+) -> Vec<ApplicabilityRule> {
     let controls: HashSet<&str> = catalog.controls_2022.iter().map(String::as_str).collect();
     let mut applicability = Vec::new();
     let mut rule_ids = HashSet::new();
-    for (index, raw_rule) in raw.applicability.into_iter().enumerate() {
+    for (index, raw_rule) in raw_rules.into_iter().enumerate() {
         let name = format!("applicability rule {} ({})", index + 1, raw_rule.id);
         let well_formed = !raw_rule.id.is_empty()
             && raw_rule
@@ -124,7 +154,7 @@ pub fn load(file: &DataFile<'_>, catalog: &CatalogIndex) -> Result<Questionnaire
         if !raw_rule.applicable && !raw_rule.each.is_empty() {
             check.add(&name, "`each` is read for rules that include controls only");
         }
-        if let Some(when) = load_condition(&raw_rule.when, &earlier, &name, &mut check) {
+        if let Some(when) = load_condition(&raw_rule.when, questions, &name, check) {
             applicability.push(ApplicabilityRule {
                 id: raw_rule.id,
                 controls: raw_rule.controls,
@@ -139,24 +169,54 @@ pub fn load(file: &DataFile<'_>, catalog: &CatalogIndex) -> Result<Questionnaire
             });
         }
     }
-    let maturity_ids = earlier
-        .iter()
-        .filter_map(|q| match &q.kind {
-            QuestionKind::Maturity { practice, .. } => Some((practice.clone(), q.id.clone())),
-            _ => None,
-        })
-        .collect();
-    let questionnaire = Questionnaire {
-        sections,
-        applicability,
-        maturity_ids,
+    applicability
+}
+
+/// The questions without the applicability rules: what the first-visit page needs. The engine
+/// refuses the result (`Questionnaire::rules`); `with_rules` completes it.
+///
+/// # Errors
+/// As `load`.
+pub fn load_questions(
+    file: &DataFile<'_>,
+    catalog: &CatalogIndex,
+) -> Result<Questionnaire, Vec<DataError>> {
+    let mut questionnaire = load(file, catalog)?;
+    questionnaire.applicability.clear();
+    questionnaire.rules_loaded = false;
+    Ok(questionnaire)
+}
+
+/// `questions` with the applicability rules of `file` (a JSON object holding only
+/// `applicability`), checked against those questions and the catalog.
+///
+/// # Errors
+/// Every problem found in the rules, each naming the file and the rule.
+pub fn with_rules(
+    questions: &Questionnaire,
+    file: &DataFile<'_>,
+    catalog: &CatalogIndex,
+) -> Result<Questionnaire, Vec<DataError>> {
+    let raw: RawRules = serde_json::from_str(file.text).map_err(|error| {
+        vec![DataError {
+            file: file.name.to_owned(),
+            reference: None,
+            problem: format!("cannot be read: {error}"),
+        }]
+    })?;
+    let mut check = Checker {
+        file: file.name,
+        errors: Vec::new(),
     };
-    check_engine_reads(&questionnaire, &mut check);
-    if check.errors.is_empty() {
-        Ok(questionnaire)
-    } else {
-        Err(check.errors)
+    let earlier: Vec<Question> = questions.questions().cloned().collect();
+    let applicability = load_rules(raw.applicability, &earlier, catalog, &mut check);
+    if !check.errors.is_empty() {
+        return Err(check.errors);
     }
+    let mut complete = questions.clone();
+    complete.applicability = applicability;
+    complete.rules_loaded = true;
+    Ok(complete)
 }
 
 fn load_question(

@@ -55,7 +55,7 @@ pub fn DataScreen(props: &DataProps) -> Html {
                     Err(problem) => error(problem),
                     Ok(text) => match assessment::import_in(
                         &text,
-                        questionnaire::builtin(),
+                        questionnaire::questions(),
                         catalog::builtin_index(),
                         texts(),
                     ) {

@@ -74,7 +74,8 @@ pub fn catalog() -> &'static Catalog {
     catalog::localized(texts())
 }
 
-/// The built-in questionnaire in the screens' language.
+/// The built-in questions in the screens' language, without the applicability rules, which
+/// only the engine reads (the first-visit page carries none).
 pub fn questionnaire() -> &'static Questionnaire {
-    questionnaire::localized(texts())
+    questionnaire::localized_questions(texts())
 }

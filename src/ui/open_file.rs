@@ -32,7 +32,7 @@ pub fn open(file: web_sys::File, in_use: Rc<Assessment>, dispatch: yew::Callback
                 Ok(text) => {
                     match assessment::import(
                         &text,
-                        questionnaire::builtin(),
+                        questionnaire::questions(),
                         catalog::builtin_index(),
                     ) {
                         Ok(imported) => Action::Load(imported.assessment, imported.warnings, name),

@@ -81,7 +81,7 @@ pub fn load_saved() -> Result<Option<Imported>, Unreadable> {
     let texts = texts();
     assessment::import_in(
         &raw,
-        questionnaire::builtin(),
+        questionnaire::questions(),
         catalog::builtin_index(),
         texts,
     )
@@ -155,7 +155,7 @@ pub fn on_print(printing: impl Fn(bool) + 'static) -> Vec<gloo::events::EventLis
 
 /// Reads saved text the way start-up does, for another tab's save; unreadable text gives none.
 pub fn read_saved(text: &str) -> Option<Assessment> {
-    assessment::import(text, questionnaire::builtin(), catalog::builtin_index())
+    assessment::import(text, questionnaire::questions(), catalog::builtin_index())
         .ok()
         .map(|imported| imported.assessment)
 }
@@ -259,7 +259,7 @@ pub fn take_shared(inflate: Option<share::Inflate>) -> Option<Shared> {
         |json| {
             assessment::import_in(
                 &json,
-                questionnaire::builtin(),
+                questionnaire::questions(),
                 catalog::builtin_index(),
                 texts,
             )
