@@ -1844,6 +1844,17 @@ fn maturity_checks(
     }
 }
 
+/// Whether a row is due after `date` (`YYYY-MM-DD`): by the due date set on it, else its
+/// phase's. ISO dates compare as text; a row without a date (no assessment date) is never late.
+fn due_after(row: &MatrixRow, date: &str) -> bool {
+    let due = if row.due.is_empty() {
+        &row.target_date
+    } else {
+        &row.due
+    };
+    due.as_str() > date
+}
+
 /// Reporting deadlines already in force (`ObligationControl::deadline`: NIS2's early warning,
 /// GDPR's 72 hours, the Cyber Resilience Act's notices …) apply from today, while the rows
 /// that carry them may be planned for the controls phase: an interim notification procedure
@@ -1861,18 +1872,10 @@ fn interim_notification(
 ) -> Option<String> {
     let texts = facts.texts;
     let first_phase_ends = schedule.phases.first()?.ends.as_str();
-    // ISO dates compare as text; a row without a date (no assessment date) cannot be late.
     let later: Vec<&str> = rows
         .iter()
         .filter(|row| row.reporting_deadline && row.is_open())
-        .filter(|row| {
-            let due = if row.due.is_empty() {
-                &row.target_date
-            } else {
-                &row.due
-            };
-            due.as_str() > first_phase_ends
-        })
+        .filter(|row| due_after(row, first_phase_ends))
         .map(|row| &*row.topic)
         .collect();
     if later.is_empty() {
@@ -1994,18 +1997,10 @@ fn processor_terms_now(
                 && e.rows.contains(&row.id)
         })
     };
-    // ISO dates compare as text, as in `interim_notification`.
     let later: Vec<&str> = rows
         .iter()
         .filter(|row| row.is_open() && carries_terms(row))
-        .filter(|row| {
-            let due = if row.due.is_empty() {
-                &row.target_date
-            } else {
-                &row.due
-            };
-            due.as_str() > first_phase_ends
-        })
+        .filter(|row| due_after(row, first_phase_ends))
         .map(|row| &*row.topic)
         .collect();
     if later.is_empty() {

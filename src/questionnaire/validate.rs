@@ -25,18 +25,23 @@ impl Checker<'_> {
     }
 }
 
-/// Builds the questionnaire from its data file.
-///
-/// # Errors
-/// Every problem found, each naming the file and the question or rule.
-pub fn load(file: &DataFile<'_>, catalog: &CatalogIndex) -> Result<Questionnaire, Vec<DataError>> {
-    let raw: RawQuestionnaire = serde_json::from_str(file.text).map_err(|error| {
+/// A data file read into its serde mirror, or the one error that says why not.
+fn parse<T: serde::de::DeserializeOwned>(file: &DataFile<'_>) -> Result<T, Vec<DataError>> {
+    serde_json::from_str(file.text).map_err(|error| {
         vec![DataError {
             file: file.name.to_owned(),
             reference: None,
             problem: format!("cannot be read: {error}"),
         }]
-    })?;
+    })
+}
+
+/// Builds the questionnaire from its data file.
+///
+/// # Errors
+/// Every problem found, each naming the file and the question or rule.
+pub fn load(file: &DataFile<'_>, catalog: &CatalogIndex) -> Result<Questionnaire, Vec<DataError>> {
+    let raw: RawQuestionnaire = parse(file)?;
     let mut check = Checker {
         file: file.name,
         errors: Vec::new(),
@@ -197,13 +202,7 @@ pub fn with_rules(
     file: &DataFile<'_>,
     catalog: &CatalogIndex,
 ) -> Result<Questionnaire, Vec<DataError>> {
-    let raw: RawRules = serde_json::from_str(file.text).map_err(|error| {
-        vec![DataError {
-            file: file.name.to_owned(),
-            reference: None,
-            problem: format!("cannot be read: {error}"),
-        }]
-    })?;
+    let raw: RawRules = parse(file)?;
     let mut check = Checker {
         file: file.name,
         errors: Vec::new(),
