@@ -4823,11 +4823,17 @@ fn legal_questions_left_open_are_named_as_read_as_no() {
         ("reg.special-data", Answer::Bool(false)),
         ("reg.monitoring", Answer::Bool(false)),
         ("reg.vulnerable-subjects", Answer::Bool(false)),
+        ("reg.third-country", Answer::Bool(false)),
         ("reg.products", Answer::Bool(false)),
         ("reg.trust-dns", Answer::Choices(vec!["none".into()])),
         ("scope.cloud", Answer::Choices(vec!["none".into()])),
     ]);
     assert!(!answered.contains("read as a no"), "{answered}");
+    // The questions of the thirty-eighth review's verification are named too.
+    assert!(
+        open.contains("whether people or services outside the EU and EEA can see or reach"),
+        "{open}"
+    );
     // A question not shown is not asked for: no personal data, no special data question.
     let hidden = checks_joined(&[("reg.gdpr", text("none"))]);
     assert!(!hidden.contains("sensitive personal data"), "{hidden}");
@@ -7507,11 +7513,18 @@ fn access_from_outside_the_eea_brings_the_transfer_rules() {
     assert!(!soa_entry(&build(true, "in-house"), "A.8.30")
         .reason
         .contains("no standing access to production"));
+    // It binds before the data are reached from abroad: a check says so now.
+    let now = "needs its ground before the data are reached from there";
+    assert!(offshore
+        .warnings
+        .iter()
+        .any(|w| w.text.contains(now) && w.subject.as_deref() == Some("A.5.20")));
     let at_home = build(false, "both");
     assert!(!at_home
         .obligations
         .iter()
         .any(|o| o.id == O::GdprThirdCountry));
+    assert!(!at_home.warnings.iter().any(|w| w.text.contains(now)));
     assert!(!soa_entry(&at_home, "A.5.20")
         .reason
         .contains("standard contractual clauses"));

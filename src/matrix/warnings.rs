@@ -127,7 +127,7 @@ const MANY_SITES: i64 = 10;
 
 /// Optional questions a yes to which brings a law's duties or the controls it names, each with
 /// the words that say what was left open.
-const LEGAL_OPTIONAL: [(&str, &str); 10] = [
+const LEGAL_OPTIONAL: [(&str, &str); 12] = [
     (
         "org.public-body",
         "engine.warning.legal-unanswered.public-body",
@@ -150,6 +150,14 @@ const LEGAL_OPTIONAL: [(&str, &str); 10] = [
     (
         "reg.vulnerable-subjects",
         "engine.warning.legal-unanswered.vulnerable-subjects",
+    ),
+    (
+        "reg.third-country",
+        "engine.warning.legal-unanswered.third-country",
+    ),
+    (
+        "reg.professional-secrecy",
+        "engine.warning.legal-unanswered.professional-secrecy",
     ),
     (
         "reg.dora-critical",
@@ -199,7 +207,7 @@ pub fn unanswered_legal(
 /// switching charges on a fixed day (thirty-third review's check: a VPS host's register row was
 /// due in April 2027, the ban in January); the radio equipment rules for every device placed
 /// on the market (thirty-sixth review's check).
-const IN_FORCE_NOW: [(ObligationId, Option<&str>, &str); 3] = [
+const IN_FORCE_NOW: [(ObligationId, Option<&str>, &str); 4] = [
     (
         ObligationId::DataActCloud,
         None,
@@ -216,6 +224,13 @@ const IN_FORCE_NOW: [(ObligationId, Option<&str>, &str); 3] = [
         ObligationId::ProfessionalSecrecy,
         Some("A.6.6"),
         "engine.warning.professional-secrecy-in-force",
+    ),
+    // Every transfer needs its ground before the data are reached from the third country
+    // (thirty-eighth review's verification: an offshore team already reached CVs).
+    (
+        ObligationId::GdprThirdCountry,
+        Some("A.5.20"),
+        "engine.warning.third-country-in-force",
     ),
 ];
 
