@@ -7194,6 +7194,21 @@ fn the_data_acts_dates_are_checked_whatever_the_audit_date() {
         "{provider}"
     );
     assert!(!checks(&["use-saas"]).contains("12 January 2027"));
+    // From the ban's day, an assessment is told the charges are banned, not that they will be.
+    let later = build_with(
+        &[
+            ("scope.cloud", multi(&["provide-cloud"])),
+            ("scope.customers", text("external")),
+        ],
+        |a| a.created = "2027-02-15T09:00:00Z".into(),
+    );
+    let said: Vec<&str> = later.warnings.iter().map(|w| w.text.as_str()).collect();
+    let said = said.join(" ");
+    assert!(
+        said.contains("switching charges have been banned since 12 January 2027"),
+        "{said}"
+    );
+    assert!(!said.contains("before 12 January 2027"), "{said}");
 }
 
 /// A large managed service provider unsure of NIS2 is told to count its group in its size and

@@ -202,6 +202,10 @@ pub fn unanswered_legal(
     })
 }
 
+/// The day switching charges are banned (Regulation (EU) 2023/2854, Art. 29(1)): an assessment
+/// from that day is told they are banned, not that they will be.
+const DATA_ACT_CHARGES_BANNED: &str = "2027-01-12";
+
 /// Laws whose duties bind from the day they apply, whatever the plan's dates for their rows:
 /// the control a check concerns, and the check. The Data Act's switching rules and its ban on
 /// switching charges on a fixed day (thirty-third review's check: a VPS host's register row was
@@ -562,6 +566,14 @@ pub fn build(
     // Laws that bind now, whatever the plan's dates for their rows.
     for (id, concerns, key) in IN_FORCE_NOW {
         if facts.applies(id) {
+            // From the day of the Data Act's ban on switching charges, it is in force, not ahead.
+            let banned = id == ObligationId::DataActCloud
+                && schedule.is_some_and(|s| s.start.as_str() >= DATA_ACT_CHARGES_BANNED);
+            let key = if banned {
+                "engine.warning.data-act-in-force.after-ban"
+            } else {
+                key
+            };
             add(WarningKind::Schedule, concerns, texts.get(key).to_owned());
         }
     }
