@@ -202,40 +202,51 @@ pub fn unanswered_legal(
     })
 }
 
-/// The day switching charges are banned (Regulation (EU) 2023/2854, Art. 29(1)): an assessment
-/// from that day is told they are banned, not that they will be.
-const DATA_ACT_CHARGES_BANNED: &str = "2027-01-12";
+/// A law whose duties bind from the day it applies, whatever the plan's dates for its rows.
+struct InForce {
+    obligation: ObligationId,
+    /// The control the check stands beside.
+    concerns: Option<&'static str>,
+    key: &'static str,
+    /// From this date (`YYYY-MM-DD`) of the assessment on, this key instead: a duty that was
+    /// still ahead is in force.
+    from: Option<(&'static str, &'static str)>,
+}
 
-/// Laws whose duties bind from the day they apply, whatever the plan's dates for their rows:
-/// the control a check concerns, and the check. The Data Act's switching rules and its ban on
-/// switching charges on a fixed day (thirty-third review's check: a VPS host's register row was
-/// due in April 2027, the ban in January); the radio equipment rules for every device placed
-/// on the market (thirty-sixth review's check).
-const IN_FORCE_NOW: [(ObligationId, Option<&str>, &str); 4] = [
-    (
-        ObligationId::DataActCloud,
-        None,
-        "engine.warning.data-act-in-force",
-    ),
-    (
-        ObligationId::RedCybersecurity,
-        Some("A.5.31"),
-        "engine.warning.red-in-force",
-    ),
-    // Criminal law binds each person from their first sight of a customer's secret: the
-    // commitments are signatures, not a process to build (thirty-seventh review).
-    (
-        ObligationId::ProfessionalSecrecy,
-        Some("A.6.6"),
-        "engine.warning.professional-secrecy-in-force",
-    ),
-    // Every transfer needs its ground before the data are reached from the third country
-    // (thirty-eighth review's verification: an offshore team already reached CVs).
-    (
-        ObligationId::GdprThirdCountry,
-        Some("A.5.20"),
-        "engine.warning.third-country-in-force",
-    ),
+/// The laws whose checks say they bind now:
+/// - the Data Act's switching rules, and its ban on switching charges from 12 January 2027
+///   (Regulation (EU) 2023/2854, Art. 29(1); thirty-third review's check: a VPS host's register
+///   row was due in April 2027, the ban in January), said as in force from that day;
+/// - the radio equipment rules for every device placed on the market (thirty-sixth review);
+/// - professional secrecy, binding each person from their first sight of a customer's secret:
+///   signatures, not a process to build (thirty-seventh review);
+/// - transfers outside the EU/EEA, each needing its ground before the data are reached from the
+///   third country (thirty-eighth review's verification: an offshore team already reached CVs).
+const IN_FORCE_NOW: [InForce; 4] = [
+    InForce {
+        obligation: ObligationId::DataActCloud,
+        concerns: None,
+        key: "engine.warning.data-act-in-force",
+        from: Some(("2027-01-12", "engine.warning.data-act-in-force.after-ban")),
+    },
+    InForce {
+        obligation: ObligationId::RedCybersecurity,
+        concerns: Some("A.5.31"),
+        key: "engine.warning.red-in-force",
+        from: None,
+    },
+    InForce {
+        obligation: ObligationId::ProfessionalSecrecy,
+        concerns: Some("A.6.6"),
+        key: "engine.warning.professional-secrecy-in-force",
+        from: None,
+    },
+    InForce {
+        obligation: ObligationId::GdprThirdCountry,
+        concerns: Some("A.5.20"),
+        key: "engine.warning.third-country-in-force",
+        from: None,
+    },
 ];
 
 /// Services for customers whose duties reach beyond the SoA's wording of their controls: the
@@ -564,17 +575,17 @@ pub fn build(
         }
     }
     // Laws that bind now, whatever the plan's dates for their rows.
-    for (id, concerns, key) in IN_FORCE_NOW {
-        if facts.applies(id) {
-            // From the day of the Data Act's ban on switching charges, it is in force, not ahead.
-            let banned = id == ObligationId::DataActCloud
-                && schedule.is_some_and(|s| s.start.as_str() >= DATA_ACT_CHARGES_BANNED);
-            let key = if banned {
-                "engine.warning.data-act-in-force.after-ban"
-            } else {
-                key
+    for law in IN_FORCE_NOW {
+        if facts.applies(law.obligation) {
+            let key = match law.from {
+                Some((date, key)) if schedule.is_some_and(|s| s.start.as_str() >= date) => key,
+                _ => law.key,
             };
-            add(WarningKind::Schedule, concerns, texts.get(key).to_owned());
+            add(
+                WarningKind::Schedule,
+                law.concerns,
+                texts.get(key).to_owned(),
+            );
         }
     }
     if let Some(date) = reads::CERT_AUDIT_DATE.get(answers) {
@@ -684,7 +695,7 @@ fn answer_checks(
     // effort; NIS2 weighs the whole enterprise, so its size checks say that instead of doubting
     // the class (thirty-seventh review: a utility's IT department of 120 was told an essential
     // utility was probably important).
-    let with_department_note = |text: &str| {
+    let size_check = |text: &str| {
         if super::facts::serves_own_organisation_only(answers) {
             texts.get("engine.warning.nis2-size-department").to_owned()
         } else {
@@ -943,7 +954,7 @@ fn answer_checks(
             add(
                 WarningKind::Answers,
                 None,
-                with_department_note(texts.get("engine.warning.nis2-essential-medium")),
+                size_check(texts.get("engine.warning.nis2-essential-medium")),
             )
         }
         Some(Nis2::Essential | Nis2::Important)
@@ -952,7 +963,7 @@ fn answer_checks(
             add(
                 WarningKind::Answers,
                 None,
-                with_department_note(texts.get("engine.warning.nis2-small")),
+                size_check(texts.get("engine.warning.nis2-small")),
             )
         }
         _ => {}
@@ -984,10 +995,10 @@ fn answer_checks(
             );
         }
     }
-    // What a service for customers brings beyond the SoA's wording of its controls.
     if let Some(check) = significant_incident(answers, facts) {
         add(WarningKind::Answers, Some("A.5.25"), check);
     }
+    // What a service for customers brings beyond the SoA's wording of its controls.
     for (tag, concerns, key) in SERVICE_CHECKS {
         if facts.has(tag) {
             add(
@@ -1525,11 +1536,10 @@ fn answer_checks(
             );
         }
     }
-    // Control systems on the networks of a NIS2 entity: its measures cover them wherever they
+    // Control systems of a NIS2 entity's own operations: its measures cover them wherever they
     // sit (Art. 21(1)). One scope for both standards raises nothing above, yet an IT
     // department's scope often stops at the interfaces to them, and the scope document leads the
-    // critical path (thirty-seventh review: a utility's internal IT).
-    // Only for control systems of the organisation's own operations: a provider that runs a
+    // critical path (thirty-seventh review: a utility's internal IT). A provider that runs a
     // customer's has its own check above and does not certify the customer's sites.
     let own_plant = matches!(sector, Some(Sector::Energy | Sector::Manufacturing))
         || super::facts::serves_own_organisation_only(answers);

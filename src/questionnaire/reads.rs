@@ -642,13 +642,13 @@ pub const DORA_CRITICAL: YesNo = YesNo {
 pub const MONITORING: YesNo = YesNo {
     id: "reg.monitoring",
 };
-/// `reg.vulnerable-subjects`: many of the people whose data is handled are children or
-/// otherwise vulnerable, asked when personal data is in scope.
 /// `reg.special-data-staff-only`: the sensitive data are only the organisation's own staff's
 /// records; asked on a yes to `reg.special-data` (thirty-eighth review).
 pub const SPECIAL_DATA_STAFF_ONLY: YesNo = YesNo {
     id: "reg.special-data-staff-only",
 };
+/// `reg.vulnerable-subjects`: many of the people whose data is handled are children or
+/// otherwise vulnerable, asked when personal data is in scope.
 pub const VULNERABLE_SUBJECTS: YesNo = YesNo {
     id: "reg.vulnerable-subjects",
 };
