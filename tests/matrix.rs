@@ -3844,26 +3844,34 @@ fn a_public_body_handling_personal_data_is_told_it_needs_a_data_protection_offic
             |_| {},
         )
     };
-    for gdpr in ["controller", "processor", "both"] {
-        let public = with("public", gdpr);
-        let officer = soa_entry(&public, "A.5.2");
-        assert!(
-            officer.reason.contains("Art. 37(1)(a)"),
-            "{gdpr}: {}",
-            officer.reason
-        );
-        assert_eq!(
-            officer.basis,
-            Some(ims_matrix::advice::Basis::Legal),
-            "{gdpr}"
-        );
+    // Every GDPR role is told when it needs an officer: a public body always, others when the
+    // GDPR's core activities or national law (in Germany § 38(1) BDSG) require one
+    // (thirty-ninth review: German companies of 20 people or more were never told).
+    for sector in ["public", "it-services"] {
+        for gdpr in ["controller", "processor", "both"] {
+            let m = with(sector, gdpr);
+            let officer = soa_entry(&m, "A.5.2");
+            for words in [
+                "Art. 37(1), (4), (7)",
+                "§ 38(1) BDSG",
+                "a public authority or body always",
+            ] {
+                assert!(
+                    officer.reason.contains(words),
+                    "{sector} {gdpr}: {}",
+                    officer.reason
+                );
+            }
+            assert_eq!(
+                officer.basis,
+                Some(ims_matrix::advice::Basis::Legal),
+                "{sector} {gdpr}"
+            );
+        }
     }
-    assert!(!soa_entry(&with("it-services", "controller"), "A.5.2")
-        .reason
-        .contains("37(1)(a)"));
     assert!(!soa_entry(&with("public", "none"), "A.5.2")
         .reason
-        .contains("37(1)(a)"));
+        .contains("data protection officer"));
 }
 
 /// An office-bound organisation (no remote work, devices that stay in the office, no networks
@@ -4616,7 +4624,7 @@ fn a_public_body_outside_the_public_sector_answer_needs_a_data_protection_office
     let officer = soa_entry(&public, "A.5.2");
     assert_eq!(officer.basis, Some(ims_matrix::advice::Basis::Legal));
     assert!(
-        officer.reason.contains("Art. 37(1)(a)"),
+        officer.reason.contains("a public authority or body always"),
         "{}",
         officer.reason
     );
@@ -4624,9 +4632,6 @@ fn a_public_body_outside_the_public_sector_answer_needs_a_data_protection_office
         .warnings
         .iter()
         .any(|w| w.text.contains("Education is not a NIS2 sector")));
-    assert!(!soa_entry(&university(false), "A.5.2")
-        .reason
-        .contains("Art. 37(1)(a)"));
 }
 
 /// Postal and courier services are NIS2 Annex II: an "essential" answer is checked, and a
@@ -5572,7 +5577,7 @@ fn provider_thresholds_important_products_and_27019_reach_the_advice() {
         |_| {},
     );
     let officer = &soa_entry(&public, "A.5.2").reason;
-    assert_eq!(officer.matches("37(1)(a)").count(), 1, "{officer}");
+    assert_eq!(officer.matches("§ 38(1) BDSG:").count(), 1, "{officer}");
     assert!(
         officer.contains("GDPR (as controller) and GDPR (as processor)"),
         "{officer}"
@@ -5903,27 +5908,22 @@ fn another_system_held_without_audits_or_reviews_is_questioned() {
 /// the Implementing Regulation's measures (twenty-fourth review).
 #[test]
 fn hidden_answers_are_not_read_and_platforms_get_the_implementing_regulation() {
+    // A public body's own check (public administration goes by level of government) shows
+    // whether the answer was read.
     let public_body = |sector: &str| {
-        build_with(
-            &[
-                ("org.sector", text(sector)),
-                ("org.public-body", Answer::Bool(true)),
-                ("reg.gdpr", text("controller")),
-            ],
-            |_| {},
-        )
+        checks_joined(&[
+            ("org.sector", text(sector)),
+            ("org.size", text("small")),
+            ("org.public-body", Answer::Bool(true)),
+            ("reg.nis2", text("not-sure")),
+        ])
     };
-    assert!(soa_entry(&public_body("it-services"), "A.5.2")
-        .reason
-        .contains("37(1)(a)"));
+    let as_public_administration =
+        "As a public body, you may also be in scope as public administration";
+    assert!(public_body("it-services").contains(as_public_administration));
     // Finance is not asked whether it is a public body.
-    assert!(!soa_entry(&public_body("finance"), "A.5.2")
-        .reason
-        .contains("37(1)(a)"));
-    assert!(!soa_entry(&public_body("space"), "A.5.2").reason.is_empty());
-    assert!(soa_entry(&public_body("space"), "A.5.2")
-        .reason
-        .contains("37(1)(a)"));
+    assert!(!public_body("finance").contains(as_public_administration));
+    assert!(public_body("space").contains(as_public_administration));
 
     let shop = |size: &str, services: &[&str]| {
         build_with(
@@ -7780,4 +7780,127 @@ fn a_processor_that_monitors_people_helps_its_customers_limit_it() {
     assert!(!soa_entry(&build("controller"), "A.8.26")
         .reason
         .contains("off-duty mode"));
+}
+
+/// NIS2 binds an entity in scope from the day its national law applies: registration and the
+/// management body's approval and training are checked now, beside A.5.5, not left to the
+/// rows' later dates (thirty-ninth review: an automotive supplier's IT, an important entity).
+#[test]
+fn an_entity_in_nis2_is_told_its_duties_bind_now() {
+    let with = |nis2: &str| {
+        build_with(
+            &[
+                ("org.sector", text("manufacturing")),
+                ("org.size", text("large")),
+                ("reg.nis2", text(nis2)),
+            ],
+            |_| {},
+        )
+    };
+    for nis2 in ["essential", "important"] {
+        let m = with(nis2);
+        let check = m
+            .warnings
+            .iter()
+            .find(|w| w.text.contains("from the day its national law applies"))
+            .unwrap_or_else(|| panic!("{nis2}"));
+        assert_eq!(check.concerns.as_deref(), Some("A.5.5"), "{nis2}");
+        assert!(check.text.contains("§ 33 BSIG") && check.text.contains("Art. 20"));
+    }
+    for nis2 in ["supplier", "no", "not-sure"] {
+        assert!(!with(nis2)
+            .warnings
+            .iter()
+            .any(|w| w.text.contains("from the day its national law applies")));
+    }
+}
+
+/// An IT department serving its own organisation that is unsure of NIS2 is told that the
+/// organisation is classed as a whole, not by the department's size (thirty-ninth review: a
+/// 40-person department of a vehicle-parts maker was told NIS2 rarely applies below medium
+/// size).
+#[test]
+fn a_department_unsure_of_nis2_is_told_its_organisation_is_classed_as_a_whole() {
+    let with = |own: bool| {
+        checks_joined(&[
+            ("org.sector", text("manufacturing")),
+            ("org.size", text("small")),
+            ("scope.customers", text("internal")),
+            ("scope.internal-customers", Answer::Bool(own)),
+            ("reg.nis2", text("not-sure")),
+        ])
+    };
+    let department = with(true);
+    assert!(
+        department.contains("classes the organisation as a whole"),
+        "{department}"
+    );
+    assert!(department.contains("Annex II, 5"), "{department}");
+    assert!(!department.contains("Below medium size"), "{department}");
+    assert!(with(false).contains("Below medium size"));
+}
+
+/// Networks that reach industrial control systems give A.8.22 their zones and conduits in the
+/// Statement of Applicability, not only in a check (thirty-ninth review).
+#[test]
+fn control_systems_have_their_zones_in_the_statement_of_applicability() {
+    let with = |reach: bool| {
+        build_with(
+            &[
+                ("scope.network", Answer::Bool(true)),
+                ("scope.control-systems", Answer::Bool(reach)),
+            ],
+            |_| {},
+        )
+    };
+    let zoned = soa_entry(&with(true), "A.8.22").reason.clone();
+    assert!(
+        zoned.contains("IEC 62443-3-2") && zoned.contains("remote maintenance"),
+        "{zoned}"
+    );
+    assert!(!soa_entry(&with(false), "A.8.22")
+        .reason
+        .contains("IEC 62443"));
+}
+
+/// The inventory of information and assets is planning work, before the first risk assessment
+/// that identifies risks to what it lists (thirty-ninth review: it was due three months after).
+#[test]
+fn the_asset_inventory_is_planned_before_the_first_risk_assessment() {
+    let m = build_with(&[], |_| {});
+    let inventory = row(&m, "process.asset-inventory");
+    let assessment = row(&m, "process.infosec-risk-assessment-run");
+    assert_eq!(inventory.phase, assessment.phase);
+    assert!(
+        inventory.plan_rank < assessment.plan_rank,
+        "{} {}",
+        inventory.plan_rank,
+        assessment.plan_rank
+    );
+}
+
+/// The grid's sites are named only for energy and water; a manufacturer's are its plants
+/// (thirty-ninth review: a vehicle-parts maker was told of substations).
+#[test]
+fn the_control_systems_scope_check_names_the_sites_of_the_sector() {
+    let with = |sector: &str| {
+        checks_joined(&[
+            ("org.sector", text(sector)),
+            ("org.size", text("large")),
+            ("scope.network", Answer::Bool(true)),
+            ("scope.control-systems", Answer::Bool(true)),
+            ("reg.nis2", text("important")),
+        ])
+    };
+    let energy = with("energy");
+    assert!(
+        energy.contains("substations") && energy.contains("grid operators"),
+        "{energy}"
+    );
+    let plant = with("manufacturing");
+    assert!(plant.contains("such as plants, among the sites"), "{plant}");
+    assert!(
+        !plant.contains("substations") && !plant.contains("grid operators"),
+        "{plant}"
+    );
 }

@@ -55,7 +55,9 @@ const PHASE_ENDS: [(Phase, i64); 5] = [
 /// roles, the objectives and the plans to reach them, which stage 1 reviews (ISO/IEC 17021-1,
 /// 9.3.1.2.2 c; twenty-ninth review), the risk method, the first risk assessment and the treatment
 /// with the Statement of Applicability, and the treatment carried out, whose evidence stage 2
-/// asks for; the SMS plan (20000-1 6.3, one of the documents 7.5.4 lists), the
+/// asks for; the inventory of information and assets (A.5.9), which the first assessment
+/// identifies risks to and the Statement of Applicability rests on (thirty-ninth review); the
+/// SMS plan (20000-1 6.3, one of the documents 7.5.4 lists), the
 /// services delivered and planned that the catalogue describes, the other parties that operate
 /// parts of them (whose part the service levels rest on), the catalogue and service agreements),
 /// or cannot certify (internal audit, the management review with its inputs and results). Both
@@ -63,9 +65,9 @@ const PHASE_ENDS: [(Phase, i64); 5] = [
 /// its information security management (8.7.3.1 the policy, 8.7.3.2 the risks assessed and the
 /// controls that treat them), which a 20000-1 auditor checks directly: in a 20000-1-first plan
 /// the risk assessment that selects the controls kept for that audit is on its path.
-const CRITICAL_27001: [&str; 18] = [
-    "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3", "6.1.1", "6.1.2", "6.1.3", "6.2", "8.2",
-    "8.3", "9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3",
+const CRITICAL_27001: [&str; 19] = [
+    "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3", "6.1.1", "6.1.2", "A.5.9", "6.1.3", "6.2",
+    "8.2", "8.3", "9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3",
 ];
 const CRITICAL_20000: [&str; 21] = [
     "4.1", "4.2", "4.3", "4.4", "5.1", "5.2.1", "5.2.2", "5.3", "6.1", "6.2.1", "6.2.2", "6.3",
@@ -74,12 +76,13 @@ const CRITICAL_20000: [&str; 21] = [
 
 /// The management-system clauses of the current editions in the order one is built on
 /// another, which the plan follows within a phase before priority: context and interested
-/// parties before the scope; the risk method, then the first assessment (27001 8.2), then the
+/// parties before the scope; the risk method, then the inventory of information and assets
+/// (A.5.9) the first assessment (27001 8.2) identifies risks to, then the assessment, then the
 /// treatment and the Statement of Applicability, then carrying out the treatment (8.3); the
 /// audit programme before the audits, their nonconformities corrected before the management
 /// review that takes them as input, continual improvement last. Document order, except where
 /// the dependency differs from it.
-const SEQUENCE: [(Family, &str); 40] = [
+const SEQUENCE: [(Family, &str); 41] = [
     (Family::Iso27001, "4.1"),
     (Family::Iso20000, "4.1"),
     (Family::Iso27001, "4.2"),
@@ -97,6 +100,7 @@ const SEQUENCE: [(Family, &str); 40] = [
     (Family::Iso27001, "6.1.1"),
     (Family::Iso20000, "6.1"),
     (Family::Iso27001, "6.1.2"),
+    (Family::Iso27001, "A.5.9"),
     (Family::Iso27001, "8.2"),
     (Family::Iso27001, "6.1.3"),
     (Family::Iso27001, "8.3"),
@@ -161,10 +165,16 @@ pub fn critical(row: &Row, target: Target, second_stage: bool) -> bool {
 /// Statement of Applicability rest on, so it is planning; carrying out the treatment (8.3) is
 /// done with the controls it selects. The register of legal, regulatory and contractual
 /// requirements (A.5.31) is planning too: the interested parties' requirements (4.2) include
-/// them, and the Statement of Applicability's legal bases (6.1.3) come from it.
+/// them, and the Statement of Applicability's legal bases (6.1.3) come from it. So is the
+/// inventory of information and assets (A.5.9): the first assessment identifies risks to what
+/// it lists (6.1.2 c)), and the GDPR's records of processing, due already, rest on it
+/// (thirty-ninth review: the inventory was planned three months after the assessment).
 pub fn phase(row: &Row) -> Phase {
     let refs = row.refs.get(Family::Iso27001.current());
-    if refs.iter().any(|r| r == "8.2" || r == "A.5.31") {
+    if refs
+        .iter()
+        .any(|r| r == "8.2" || r == "A.5.31" || r == "A.5.9")
+    {
         return Phase::Planning;
     }
     if refs.iter().any(|r| r == "8.3") {
@@ -630,14 +640,20 @@ mod tests {
                 .then_some(())
                 .ok_or_else(|| format!("{family:?} {reference}"))
         };
+        // The one control on the path and in the sequence: the inventory the first risk
+        // assessment rests on.
         for reference in CRITICAL_27001 {
-            clause(Family::Iso27001, reference).unwrap();
+            if reference != "A.5.9" {
+                clause(Family::Iso27001, reference).unwrap();
+            }
         }
         for reference in CRITICAL_20000 {
             clause(Family::Iso20000, reference).unwrap();
         }
         for (family, reference) in SEQUENCE {
-            clause(family, reference).unwrap();
+            if (family, reference) != (Family::Iso27001, "A.5.9") {
+                clause(family, reference).unwrap();
+            }
         }
         // Each clause once in the sequence.
         for (i, entry) in SEQUENCE.iter().enumerate() {

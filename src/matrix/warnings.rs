@@ -221,8 +221,12 @@ struct InForce {
 /// - professional secrecy, binding each person from their first sight of a customer's secret:
 ///   signatures, not a process to build (thirty-seventh review);
 /// - transfers outside the EU/EEA, each needing its ground before the data are reached from the
-///   third country (thirty-eighth review's verification: an offshore team already reached CVs).
-const IN_FORCE_NOW: [InForce; 4] = [
+///   third country (thirty-eighth review's verification: an offshore team already reached CVs);
+/// - NIS2 for an essential or important entity: registration with the authority, and the
+///   management body's approval and training, from the day the national law applies (in
+///   Germany 6 December 2025, with no transition for the measures), while the rows that carry
+///   them are planned for later phases (thirty-ninth review: an automotive supplier's IT).
+const IN_FORCE_NOW: [InForce; 6] = [
     InForce {
         obligation: ObligationId::DataActCloud,
         concerns: None,
@@ -245,6 +249,18 @@ const IN_FORCE_NOW: [InForce; 4] = [
         obligation: ObligationId::GdprThirdCountry,
         concerns: Some("A.5.20"),
         key: "engine.warning.third-country-in-force",
+        from: None,
+    },
+    InForce {
+        obligation: ObligationId::Nis2Essential,
+        concerns: Some("A.5.5"),
+        key: "engine.warning.nis2-in-force",
+        from: None,
+    },
+    InForce {
+        obligation: ObligationId::Nis2Important,
+        concerns: Some("A.5.5"),
+        key: "engine.warning.nis2-in-force",
         from: None,
     },
 ];
@@ -821,7 +837,19 @@ fn answer_checks(
         Some(Nis2::NotSure) => add(
             WarningKind::Answers,
             None,
-            if nis2_sector && medium_or_larger {
+            // A department's own headcount says nothing of its organisation's class: NIS2 takes
+            // the whole enterprise (thirty-ninth review: the 40-person IT department of a
+            // vehicle-parts maker was told NIS2 rarely applies below medium size).
+            if super::facts::serves_own_organisation_only(answers) {
+                let mut text = texts
+                    .get("engine.warning.nis2-not-sure-department")
+                    .to_owned();
+                if nis2_sector {
+                    text.push(' ');
+                    text.push_str(texts.get("engine.warning.nis2-not-sure-department.sector"));
+                }
+                text
+            } else if nis2_sector && medium_or_larger {
                 texts.get("engine.warning.nis2-not-sure-likely").to_owned()
             } else if matches!(size, Some(OrgSize::Micro | OrgSize::Small)) {
                 // Below medium size NIS2 rarely applies directly (Art. 2(1), 2(2)); what reaches
@@ -1548,12 +1576,21 @@ fn answer_checks(
         && facts.has(Tag::Nis2)
         && reads::CERT_SCOPE.get(answers) != Some(CertScope::Different)
     {
+        // Grids and their substations for an energy or water operator; plants for the others
+        // (thirty-ninth review: a vehicle-parts maker was told of substations).
+        let inside = if sector == Some(Sector::Energy) {
+            "engine.warning.operational-technology-scope.grid"
+        } else {
+            "engine.warning.operational-technology-scope.inside"
+        };
         add(
             WarningKind::Answers,
             None,
-            texts
-                .get("engine.warning.operational-technology-scope")
-                .to_owned(),
+            format!(
+                "{} {}",
+                texts.get("engine.warning.operational-technology-scope"),
+                texts.get(inside)
+            ),
         );
     }
     if !facts.has(Tag::PersonalData)
