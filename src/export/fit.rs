@@ -4,10 +4,7 @@
 //! height of every row that needs more than one line, estimated from the text and its column's
 //! width. The estimate errs on the tall side: a little white space is better than a clipped line.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
-
-use crate::export::xlsx::{FxBuildHasher, Worksheet, XlsxError};
+use crate::export::xlsx::{Worksheet, XlsxError};
 
 /// The height of one line of the default font (Calibri 11), in points: Excel's default row.
 const LINE_POINTS: f64 = 15.0;
@@ -97,53 +94,6 @@ pub fn lines(text: &str, width: f64) -> u32 {
     if text.len() as u32 * WIDEST <= room && !text.contains('\n') {
         return 1;
     }
-    KNOWN.with(|known| known.borrow_mut().lines(text, room))
-}
-
-thread_local! {
-    /// The long texts already estimated. The page lays the workbook out again after every
-    /// edit, and an edit changes a few cells of hundreds: looking a text up (hashed eight
-    /// bytes a step) costs a fraction of reading it again character by character.
-    static KNOWN: RefCell<Known> = RefCell::new(Known::default());
-}
-
-/// The line counts of long texts, by text and room; a cache of `estimate`, which is pure, so it
-/// never changes a result.
-#[derive(Default)]
-struct Known {
-    /// Each text's line counts, as (room, lines): a text stands in columns of one or two widths.
-    lines: HashMap<Box<str>, Vec<(u32, u32)>, FxBuildHasher>,
-    /// The bytes of text held, to bound the memory (a language switch brings a new set).
-    bytes: usize,
-}
-
-impl Known {
-    /// About eight workbooks' worth of long texts (the sample's are about 450 KB).
-    const MAX_BYTES: usize = 4 << 20;
-
-    fn lines(&mut self, text: &str, room: u32) -> u32 {
-        if let Some(counts) = self.lines.get_mut(text) {
-            if let Some(&(_, lines)) = counts.iter().find(|(at, _)| *at == room) {
-                return lines;
-            }
-            let lines = estimate(text, room);
-            counts.push((room, lines));
-            return lines;
-        }
-        if self.bytes + text.len() > Self::MAX_BYTES {
-            self.lines.clear();
-            self.bytes = 0;
-        }
-        let lines = estimate(text, room);
-        self.bytes += text.len();
-        self.lines.insert(text.into(), vec![(room, lines)]);
-        lines
-    }
-}
-
-/// How many lines `text` takes in `room` (hundredths of a column-width unit): `lines` without
-/// its shortcut for short texts and its cache.
-fn estimate(text: &str, room: u32) -> u32 {
     let mut wrap = Wrap {
         room,
         lines: 1,
@@ -302,26 +252,6 @@ mod tests {
         assert_eq!(lines("change policy review board", 12.0), 4);
         assert_eq!(lines("changexpolicyxreviewxboard", 12.0), 3);
         assert_eq!(lines("ISO/IEC 27001", 7.0), 3);
-    }
-
-    /// The cache gives what the estimate gives, for a text met again in another width and
-    /// after the cache was emptied to stay within its bound.
-    #[test]
-    fn a_text_met_again_counts_as_the_first_time() {
-        let text = "Add the ISO/IEC 27001 security requirements to the SMS process, ".repeat(4);
-        let (narrow, wide) = (lines(&text, 20.0), lines(&text, 60.0));
-        assert_eq!(narrow, estimate(&text, 20 * FILL_PERCENT));
-        assert_eq!(wide, estimate(&text, 60 * FILL_PERCENT));
-        assert!(narrow > wide);
-        assert_eq!(lines(&text, 20.0), narrow);
-        assert_eq!(lines(&text, 60.0), wide);
-        let filler = "word ".repeat(Known::MAX_BYTES / 5 - 10);
-        lines(&filler, 40.0);
-        KNOWN.with(|known| {
-            assert!(known.borrow().bytes <= Known::MAX_BYTES);
-            assert!(!known.borrow().lines.contains_key(text.as_str()), "emptied");
-        });
-        assert_eq!(lines(&text, 20.0), narrow);
     }
 
     #[test]

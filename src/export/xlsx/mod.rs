@@ -25,7 +25,6 @@ pub use error::XlsxError;
 pub use format::{Color, Format, FormatAlign, FormatBorder, FormatUnderline};
 pub use properties::DocProperties;
 pub use sheet::{ConditionalFormatCell, DataValidation, ExcelDate, Formula, Worksheet};
-pub use strings::FxBuildHasher;
 pub use workbook::Workbook;
 pub use xml::{cell_reference, column_name};
 

@@ -5,27 +5,24 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
-/// The hash rustc uses for its own tables (FxHash), eight bytes a step, over a sample of a long
-/// text: every text written is hashed, hundreds of KB a workbook, and SipHash's protection
-/// against chosen keys buys nothing for texts that are ours or the user's own. (FNV, a byte a
-/// step, took an eighth of a build.)
+/// The hash rustc uses for its own tables (FxHash), eight bytes a step: every text written is
+/// hashed, hundreds of KB a workbook, and SipHash's protection against chosen keys buys nothing
+/// for texts that are ours or the user's own. (FNV, a byte a step, took an eighth of a build.)
 #[derive(Default)]
-pub struct Fx(u64);
-
-/// FxHash for a `HashMap`: also the row-height estimate's cache of texts (`export::fit`).
-pub type FxBuildHasher = BuildHasherDefault<Fx>;
+struct Fx(u64);
 
 impl Fx {
-    /// Texts up to this long are hashed whole; a longer one by its length, its first and last
-    /// `SAMPLED` bytes and eight from its middle. Two long texts alike in all of that share a
-    /// bucket and are told apart by comparing them, which a map does anyway on a hit.
-    const SAMPLED: usize = 32;
-
     fn add(&mut self, word: u64) {
         self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
     }
+}
 
-    fn add_all(&mut self, bytes: &[u8]) {
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
             let mut word = [0u8; 8];
@@ -38,29 +35,11 @@ impl Fx {
     }
 }
 
-impl Hasher for Fx {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let n = bytes.len();
-        if n <= 2 * Self::SAMPLED + 8 {
-            self.add_all(bytes);
-            return;
-        }
-        self.add(n as u64);
-        self.add_all(&bytes[..Self::SAMPLED]);
-        self.add_all(&bytes[n / 2 - 4..n / 2 + 4]);
-        self.add_all(&bytes[n - Self::SAMPLED..]);
-    }
-}
-
 /// The workbook's texts, each stored once as it is first written. A cell keeps its text's
 /// number here, so a text written in many cells is copied once.
 #[derive(Default)]
 pub struct StringTable {
-    index: HashMap<Rc<str>, u32, FxBuildHasher>,
+    index: HashMap<Rc<str>, u32, BuildHasherDefault<Fx>>,
     strings: Vec<Rc<str>>,
     /// Texts given at once (`from_texts`), not yet in `index`.
     unindexed: bool,
@@ -165,29 +144,5 @@ impl<'t> Numbering<'t> {
         }
         out.push_str("</sst>");
         out
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::StringTable;
-
-    /// Long texts are hashed by a sample (length, both ends, the middle): texts alike in all of
-    /// it still get their own numbers, and each text its one number however often it comes.
-    #[test]
-    fn long_texts_alike_at_the_sampled_places_stay_apart() {
-        let text = |middle: &str| format!("{}{middle}{}", "a".repeat(60), "z".repeat(60));
-        let (first, second) = (
-            text("xxxxxxxxxxxx1xxxxxxxxxxx"),
-            text("xxxxxxxxxxxx2xxxxxxxxxxx"),
-        );
-        let mut table = StringTable::default();
-        let a = table.intern(&first);
-        let b = table.intern(&second);
-        assert_ne!(a, b);
-        assert_eq!(table.intern(&second), b);
-        assert_eq!(table.intern(&first), a);
-        assert_eq!(table.len(), 2);
-        assert_eq!(table.text(b), second);
     }
 }
