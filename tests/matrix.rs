@@ -7904,3 +7904,97 @@ fn the_control_systems_scope_check_names_the_sites_of_the_sector() {
         "{plant}"
     );
 }
+
+/// A manufacturer under the Cyber Resilience Act is told, beside A.8.25, that the product
+/// duties from 11 December 2027 are work of their own whatever its development rows' status, and
+/// an assessment from that day that they apply (thirty-ninth review).
+#[test]
+fn the_cyber_resilience_acts_product_duties_are_dated_whatever_the_rows_say() {
+    let with = |products: bool, created: &str| {
+        build_with(&[("reg.products", Answer::Bool(products))], |a| {
+            a.created = created.to_owned();
+        })
+    };
+    let check = |m: &Matrix| {
+        m.warnings
+            .iter()
+            .find(|w| {
+                w.text
+                    .contains("Cyber Resilience Act's duties for products")
+            })
+            .map(|w| (w.concerns.clone(), w.text.clone()))
+    };
+    let (concerns, before) = check(&with(true, "2026-12-06T00:00:00Z")).expect("a check");
+    assert_eq!(concerns.as_deref(), Some("A.8.25"));
+    assert!(
+        before.contains("apply from 11 December 2027") && before.contains("Art. 32"),
+        "{before}"
+    );
+    let (_, after) = check(&with(true, "2027-12-11T00:00:00Z")).expect("a check");
+    assert!(
+        after.contains("have applied since 11 December 2027"),
+        "{after}"
+    );
+    assert!(check(&with(false, "2026-12-06T00:00:00Z")).is_none());
+}
+
+/// TISAX labels that customers require and the organisation does not hold are a contractual
+/// requirement on A.5.31, A.5.35, A.5.12 and A.5.19; held labels are evidence instead
+/// (thirty-ninth review: a supplier whose carmakers demanded labels was told nothing of TISAX).
+#[test]
+fn tisax_labels_customers_require_are_a_contractual_requirement() {
+    let with =
+        |attestations: &[&str]| build_with(&[("reg.attestations", multi(attestations))], |_| {});
+    let required = with(&["tisax-required"]);
+    for control in ["A.5.31", "A.5.35", "A.5.12", "A.5.19"] {
+        let entry = soa_entry(&required, control);
+        assert!(
+            entry.reason.contains("TISAX labels required by customers"),
+            "{control}: {}",
+            entry.reason
+        );
+    }
+    let held = with(&["tisax", "tisax-required"]);
+    assert!(!soa_entry(&held, "A.5.31")
+        .reason
+        .contains("TISAX labels required by customers"));
+    assert!(!soa_entry(&with(&["none"]), "A.5.31")
+        .reason
+        .contains("TISAX"));
+}
+
+/// Without development, servers or cloud infrastructure of one's own keep the development
+/// controls excluded with what an auditor will ask to see: that no administrators' code is
+/// written in house (thirty-ninth review: a payroll bureau with a server room).
+#[test]
+fn excluding_development_with_infrastructure_of_ones_own_says_what_to_show() {
+    let with = |premises: &[&str]| {
+        build_with(
+            &[
+                ("scope.development", text("none")),
+                ("scope.customer-access", text("none")),
+                ("scope.premises", multi(premises)),
+                ("scope.cloud", multi(&["use-saas"])),
+            ],
+            |_| {},
+        )
+    };
+    let own = with(&["offices", "server-room"]);
+    for control in ["A.8.4", "A.8.25", "A.8.28"] {
+        let entry = soa_entry(&own, control);
+        assert!(!entry.applicable, "{control}");
+        assert!(
+            entry.reason.contains("an auditor will ask you to show"),
+            "{control}: {}",
+            entry.reason
+        );
+    }
+    assert!(!soa_entry(&own, "A.8.30")
+        .reason
+        .contains("an auditor will ask you to show"));
+    let offices = with(&["offices"]);
+    assert!(!soa_entry(&offices, "A.8.25").applicable);
+    assert!(!soa_entry(&offices, "A.8.25")
+        .reason
+        .contains("an auditor will ask you to show"));
+}

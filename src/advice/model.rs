@@ -187,6 +187,10 @@ crate::vocabulary::vocabulary! {
         /// …), which binds the provider whose staff can see their secrets; in Germany § 203
         /// StGB (thirty-seventh review: an IT support firm for medical and dental practices).
         ProfessionalSecrecy = "professional-secrecy",
+        /// TISAX labels that automotive customers require by contract and the organisation does
+        /// not hold yet: a contractual requirement with its own assessment to plan, not
+        /// evidence to reuse (thirty-ninth review).
+        TisaxRequired = "tisax-required",
         Soc2 = "soc2",
         Iso27017 = "iso27017",
         Iso27018 = "iso27018",

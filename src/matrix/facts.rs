@@ -467,5 +467,7 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::CyberEssentials => attests(Attestation::CyberEssentials),
         O::CsaStar => attests(Attestation::CsaStar),
         O::Tisax => attests(Attestation::Tisax),
+        // Held, the labels are evidence (`tisax`); the demand alone is the contract's.
+        O::TisaxRequired => attests(Attestation::TisaxRequired) && !attests(Attestation::Tisax),
     }
 }

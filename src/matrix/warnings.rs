@@ -225,8 +225,12 @@ struct InForce {
 /// - NIS2 for an essential or important entity: registration with the authority, and the
 ///   management body's approval and training, from the day the national law applies (in
 ///   Germany 6 December 2025, with no transition for the measures), while the rows that carry
-///   them are planned for later phases (thirty-ninth review: an automotive supplier's IT).
-const IN_FORCE_NOW: [InForce; 6] = [
+///   them are planned for later phases (thirty-ninth review: an automotive supplier's IT);
+/// - the Cyber Resilience Act's duties for products placed on the market from 11 December 2027,
+///   which a development procedure written before it does not cover, whatever the development
+///   rows' status (thirty-ninth review: an EdTech's app, its rows Implemented, the date five days
+///   after its audit).
+const IN_FORCE_NOW: [InForce; 7] = [
     InForce {
         obligation: ObligationId::DataActCloud,
         concerns: None,
@@ -262,6 +266,12 @@ const IN_FORCE_NOW: [InForce; 6] = [
         concerns: Some("A.5.5"),
         key: "engine.warning.nis2-in-force",
         from: None,
+    },
+    InForce {
+        obligation: ObligationId::CraManufacturer,
+        concerns: Some("A.8.25"),
+        key: "engine.warning.cra-products",
+        from: Some(("2027-12-11", "engine.warning.cra-products.applies")),
     },
 ];
 

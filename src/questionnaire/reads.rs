@@ -467,6 +467,9 @@ crate::vocabulary::vocabulary! {
         CyberEssentials = "cyber-essentials",
         CsaStar = "csa-star",
         Tisax = "tisax",
+        /// Required by customers and not held yet: a contractual requirement, not evidence
+        /// (thirty-ninth review: an automotive supplier's IT whose carmakers demand labels).
+        TisaxRequired = "tisax-required",
         None = "none",
     }
 }
