@@ -7998,3 +7998,124 @@ fn excluding_development_with_infrastructure_of_ones_own_says_what_to_show() {
         .reason
         .contains("an auditor will ask you to show"));
 }
+
+/// An IT department is told what its organisation's sector means for NIS2, by the annex that
+/// names it, and a No or a supplier answer from it is questioned as well (the verification of the
+/// thirty-ninth review: a hospital's IT was told of Annex II manufacturing, and a department
+/// answering No drew no check).
+#[test]
+fn a_department_is_told_what_its_sector_means_for_nis2_whatever_it_answered() {
+    let department = |sector: &str, nis2: &str| {
+        checks_joined(&[
+            ("org.sector", text(sector)),
+            ("org.size", text("small")),
+            ("scope.customers", text("internal")),
+            ("scope.internal-customers", Answer::Bool(true)),
+            ("reg.nis2", text(nis2)),
+        ])
+    };
+    let health = department("health", "not-sure");
+    assert!(
+        health.contains("Annex I (5)") && !health.contains("Annex II"),
+        "{health}"
+    );
+    let energy = department("energy", "not-sure");
+    assert!(energy.contains("Annex I (1, 2, 6 and 7)"), "{energy}");
+    let plant = department("manufacturing", "not-sure");
+    assert!(
+        plant.contains("only some makers") && plant.contains("Annex II, 5"),
+        "{plant}"
+    );
+    let no = department("manufacturing", "no");
+    assert!(no.contains("classes the organisation as a whole"), "{no}");
+    assert!(!no.contains("Answer for it"), "{no}");
+    let supplier = department("manufacturing", "supplier");
+    assert!(supplier.contains("Answer for it"), "{supplier}");
+    // A bank's IT department: DORA in NIS2's place.
+    let bank = checks_joined(&[
+        ("org.sector", text("finance")),
+        ("scope.customers", text("internal")),
+        ("scope.internal-customers", Answer::Bool(true)),
+        ("reg.dora", text("financial-entity")),
+        ("reg.nis2", text("not-sure")),
+    ]);
+    assert!(bank.contains("DORA's duties in place of NIS2's"), "{bank}");
+}
+
+/// A public body in NIS2 is not sent to the BSI Act's management duties, which its own law
+/// sets (the verification of the thirty-ninth review: § 29 BSIG leaves out § 38 for the
+/// federal administration).
+#[test]
+fn a_public_body_in_nis2_is_told_its_own_law_sets_its_duties() {
+    let with = |public: bool| {
+        checks_joined(&[
+            ("org.sector", text("it-services")),
+            ("org.size", text("medium")),
+            ("org.public-body", Answer::Bool(public)),
+            ("reg.nis2", text("important")),
+        ])
+    };
+    let public = with(true);
+    assert!(
+        public.contains("As a public body, your registration"),
+        "{public}"
+    );
+    assert!(!public.contains("§ 38 BSIG"), "{public}");
+    assert!(with(false).contains("§ 38 BSIG"));
+}
+
+/// The inventory and the register of requirements come before the first risk assessment in
+/// every target, the configuration records with the other processes (the verification of the
+/// thirty-ninth review: the whole CMDB had moved onto the critical path, and a 20000-1-first
+/// plan ranked the inventory after the assessment).
+#[test]
+fn the_inventory_and_the_register_precede_the_first_assessment_in_every_target() {
+    for target in ["integrated", "iso27001-first", "iso20000-first"] {
+        let m = build_with(&[("start.target", text(target))], |_| {});
+        let assessment = row(&m, "process.infosec-risk-assessment-run");
+        // The register is an ISO/IEC 27001-only row: with 20000-1 first it waits for the
+        // 27001 stage, with the assessment's 27001 rows.
+        let earlier: &[&str] = if target == "iso20000-first" {
+            &["process.asset-inventory"]
+        } else {
+            &["process.asset-inventory", "isms.legal-requirements"]
+        };
+        for &earlier in earlier {
+            let r = row(&m, earlier);
+            if r.plan_rank == 0 {
+                continue;
+            }
+            assert_eq!(r.phase, assessment.phase, "{target} {earlier}");
+            assert!(
+                r.plan_rank < assessment.plan_rank,
+                "{target} {earlier}: {} {}",
+                r.plan_rank,
+                assessment.plan_rank
+            );
+        }
+        let configuration = row(&m, "process.configuration");
+        assert_ne!(configuration.phase, assessment.phase, "{target}");
+    }
+}
+
+/// Left open, a manufacturer's or an energy operator's network is taken to reach control
+/// systems, and A.8.22 says so in the SoA as the checks do (the verification of the
+/// thirty-ninth review).
+#[test]
+fn control_systems_left_open_in_manufacturing_are_zoned_too() {
+    let with = |sector: &str| {
+        build_with(
+            &[
+                ("org.sector", text(sector)),
+                ("scope.network", Answer::Bool(true)),
+            ],
+            |_| {},
+        )
+    };
+    assert!(soa_entry(&with("manufacturing"), "A.8.22")
+        .reason
+        .contains("IEC 62443-3-2"));
+    assert!(!soa_entry(&with("software"), "A.8.22")
+        .reason
+        .contains("IEC 62443-3-2"));
+}

@@ -55,9 +55,10 @@ const PHASE_ENDS: [(Phase, i64); 5] = [
 /// roles, the objectives and the plans to reach them, which stage 1 reviews (ISO/IEC 17021-1,
 /// 9.3.1.2.2 c; twenty-ninth review), the risk method, the first risk assessment and the treatment
 /// with the Statement of Applicability, and the treatment carried out, whose evidence stage 2
-/// asks for; the inventory of information and assets (A.5.9), which the first assessment
-/// identifies risks to and the Statement of Applicability rests on (thirty-ninth review); the
-/// SMS plan (20000-1 6.3, one of the documents 7.5.4 lists), the
+/// asks for; the inventory of information and assets (A.5.9, with 20000-1 8.2.5 on its row),
+/// which the first assessment identifies risks to (thirty-ninth review), and the register of
+/// legal, regulatory and contractual requirements (A.5.31), which the Statement of
+/// Applicability's legal bases come from (its verification); the SMS plan (20000-1 6.3, one of the documents 7.5.4 lists), the
 /// services delivered and planned that the catalogue describes, the other parties that operate
 /// parts of them (whose part the service levels rest on), the catalogue and service agreements),
 /// or cannot certify (internal audit, the management review with its inputs and results). Both
@@ -65,24 +66,25 @@ const PHASE_ENDS: [(Phase, i64); 5] = [
 /// its information security management (8.7.3.1 the policy, 8.7.3.2 the risks assessed and the
 /// controls that treat them), which a 20000-1 auditor checks directly: in a 20000-1-first plan
 /// the risk assessment that selects the controls kept for that audit is on its path.
-const CRITICAL_27001: [&str; 19] = [
-    "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3", "6.1.1", "6.1.2", "A.5.9", "6.1.3", "6.2",
-    "8.2", "8.3", "9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3",
+const CRITICAL_27001: [&str; 20] = [
+    "4.1", "4.2", "4.3", "4.4", "5.1", "5.2", "5.3", "6.1.1", "6.1.2", "A.5.9", "A.5.31", "6.1.3",
+    "6.2", "8.2", "8.3", "9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3",
 ];
-const CRITICAL_20000: [&str; 21] = [
+const CRITICAL_20000: [&str; 22] = [
     "4.1", "4.2", "4.3", "4.4", "5.1", "5.2.1", "5.2.2", "5.3", "6.1", "6.2.1", "6.2.2", "6.3",
-    "8.2.1", "8.2.2", "8.2.3", "8.2.4", "8.3.3", "8.7.3.1", "8.7.3.2", "9.2", "9.3",
+    "8.2.1", "8.2.2", "8.2.3", "8.2.4", "8.2.5", "8.3.3", "8.7.3.1", "8.7.3.2", "9.2", "9.3",
 ];
 
 /// The management-system clauses of the current editions in the order one is built on
 /// another, which the plan follows within a phase before priority: context and interested
 /// parties before the scope; the risk method, then the inventory of information and assets
-/// (A.5.9) the first assessment (27001 8.2) identifies risks to, then the assessment, then the
+/// (A.5.9) the first assessment (27001 8.2) identifies risks to and the register of
+/// requirements (A.5.31) the assessment and the SoA take duties from, then the assessment, then the
 /// treatment and the Statement of Applicability, then carrying out the treatment (8.3); the
 /// audit programme before the audits, their nonconformities corrected before the management
 /// review that takes them as input, continual improvement last. Document order, except where
 /// the dependency differs from it.
-const SEQUENCE: [(Family, &str); 41] = [
+const SEQUENCE: [(Family, &str); 42] = [
     (Family::Iso27001, "4.1"),
     (Family::Iso20000, "4.1"),
     (Family::Iso27001, "4.2"),
@@ -101,6 +103,7 @@ const SEQUENCE: [(Family, &str); 41] = [
     (Family::Iso20000, "6.1"),
     (Family::Iso27001, "6.1.2"),
     (Family::Iso27001, "A.5.9"),
+    (Family::Iso27001, "A.5.31"),
     (Family::Iso27001, "8.2"),
     (Family::Iso27001, "6.1.3"),
     (Family::Iso27001, "8.3"),
@@ -640,10 +643,11 @@ mod tests {
                 .then_some(())
                 .ok_or_else(|| format!("{family:?} {reference}"))
         };
-        // The one control on the path and in the sequence: the inventory the first risk
-        // assessment rests on.
+        // The two controls on the path and in the sequence: the inventory the first risk
+        // assessment rests on and the register the SoA's legal bases come from.
+        let control = |reference: &str| ["A.5.9", "A.5.31"].contains(&reference);
         for reference in CRITICAL_27001 {
-            if reference != "A.5.9" {
+            if !control(reference) {
                 clause(Family::Iso27001, reference).unwrap();
             }
         }
@@ -651,7 +655,7 @@ mod tests {
             clause(Family::Iso20000, reference).unwrap();
         }
         for (family, reference) in SEQUENCE {
-            if (family, reference) != (Family::Iso27001, "A.5.9") {
+            if !(family == Family::Iso27001 && control(reference)) {
                 clause(family, reference).unwrap();
             }
         }

@@ -222,15 +222,11 @@ struct InForce {
 ///   signatures, not a process to build (thirty-seventh review);
 /// - transfers outside the EU/EEA, each needing its ground before the data are reached from the
 ///   third country (thirty-eighth review's verification: an offshore team already reached CVs);
-/// - NIS2 for an essential or important entity: registration with the authority, and the
-///   management body's approval and training, from the day the national law applies (in
-///   Germany 6 December 2025, with no transition for the measures), while the rows that carry
-///   them are planned for later phases (thirty-ninth review: an automotive supplier's IT);
 /// - the Cyber Resilience Act's duties for products placed on the market from 11 December 2027,
 ///   which a development procedure written before it does not cover, whatever the development
 ///   rows' status (thirty-ninth review: an EdTech's app, its rows Implemented, the date five days
 ///   after its audit).
-const IN_FORCE_NOW: [InForce; 7] = [
+const IN_FORCE_NOW: [InForce; 5] = [
     InForce {
         obligation: ObligationId::DataActCloud,
         concerns: None,
@@ -253,18 +249,6 @@ const IN_FORCE_NOW: [InForce; 7] = [
         obligation: ObligationId::GdprThirdCountry,
         concerns: Some("A.5.20"),
         key: "engine.warning.third-country-in-force",
-        from: None,
-    },
-    InForce {
-        obligation: ObligationId::Nis2Essential,
-        concerns: Some("A.5.5"),
-        key: "engine.warning.nis2-in-force",
-        from: None,
-    },
-    InForce {
-        obligation: ObligationId::Nis2Important,
-        concerns: Some("A.5.5"),
-        key: "engine.warning.nis2-in-force",
         from: None,
     },
     InForce {
@@ -614,6 +598,24 @@ pub fn build(
             );
         }
     }
+    // NIS2 for an essential or important entity: registration with the authority, and the
+    // management body's training and approval, from the day the national law applies (in
+    // Germany 6 December 2025, with no transition for the measures), while the rows that carry
+    // them are planned for later phases (thirty-ninth review: an automotive supplier's IT). A
+    // public body's duties come from its own federal or regional law (in Germany § 29 BSIG
+    // leaves out § 38 for the federal administration; the verification of that review).
+    if facts.applies(ObligationId::Nis2Essential) || facts.applies(ObligationId::Nis2Important) {
+        let key = if facts.has(Tag::PublicBody) {
+            "engine.warning.nis2-in-force.public"
+        } else {
+            "engine.warning.nis2-in-force"
+        };
+        add(
+            WarningKind::Schedule,
+            Some("A.5.5"),
+            texts.get(key).to_owned(),
+        );
+    }
     if let Some(date) = reads::CERT_AUDIT_DATE.get(answers) {
         if schedule.is_some_and(|s| s.audit != date.to_string()) {
             let date = texts.date(date);
@@ -728,6 +730,30 @@ fn answer_checks(
             text.to_owned()
         }
     };
+    // A department serving its own organisation, told that NIS2 classes the organisation as a
+    // whole: `lead`, then what its sector means (Annex I or II, or, for a financial entity,
+    // DORA in NIS2's place).
+    let department_check = |lead: &str| {
+        let mut text = texts.get(lead).to_owned();
+        let sector_key = if financial_entity {
+            Some("engine.warning.nis2-department.dora")
+        } else {
+            match sector {
+                Some(Sector::Energy) => Some("engine.warning.nis2-department.sector-energy"),
+                Some(Sector::Health) => Some("engine.warning.nis2-department.sector-health"),
+                Some(Sector::Manufacturing) => {
+                    Some("engine.warning.nis2-department.sector-manufacturing")
+                }
+                _ if nis2_sector => Some("engine.warning.nis2-department.sector"),
+                _ => None,
+            }
+        };
+        if let Some(key) = sector_key {
+            text.push(' ');
+            text.push_str(texts.get(key));
+        }
+        text
+    };
     match reads::NIS2.get(answers) {
         Some(Nis2::Essential) if essential_by_service => {}
         Some(_) if essential_by_service && !financial_entity => add(
@@ -834,6 +860,21 @@ fn answer_checks(
                 ),
             )
         }
+        // A department answering for its own organisation: its size does not decide, and its
+        // customers are that organisation (the verification of the thirty-ninth review: a
+        // 40-person department of a vehicle-parts maker answering No drew no check).
+        Some(answer @ (Nis2::No | Nis2::Supplier))
+            if nis2_sector
+                && super::facts::serves_own_organisation_only(answers)
+                && !super::facts::dora_entity(answers) =>
+        {
+            let mut text = department_check("engine.warning.nis2-no-department");
+            if answer == Nis2::Supplier {
+                text.push(' ');
+                text.push_str(texts.get("engine.warning.nis2-no-department.supplier"));
+            }
+            add(WarningKind::Answers, None, text)
+        }
         // A financial entity answering No is right in effect: DORA takes NIS2's place.
         Some(Nis2::No | Nis2::Supplier)
             if nis2_sector && medium_or_larger && !super::facts::dora_entity(answers) =>
@@ -851,14 +892,7 @@ fn answer_checks(
             // the whole enterprise (thirty-ninth review: the 40-person IT department of a
             // vehicle-parts maker was told NIS2 rarely applies below medium size).
             if super::facts::serves_own_organisation_only(answers) {
-                let mut text = texts
-                    .get("engine.warning.nis2-not-sure-department")
-                    .to_owned();
-                if nis2_sector {
-                    text.push(' ');
-                    text.push_str(texts.get("engine.warning.nis2-not-sure-department.sector"));
-                }
-                text
+                department_check("engine.warning.nis2-not-sure-department")
             } else if nis2_sector && medium_or_larger {
                 texts.get("engine.warning.nis2-not-sure-likely").to_owned()
             } else if matches!(size, Some(OrgSize::Micro | OrgSize::Small)) {
