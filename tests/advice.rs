@@ -599,6 +599,10 @@ fn complete_assessments() -> [Assessment; 2] {
         "reg.attestations".into(),
         Answer::Choices(vec!["tisax".into()]),
     );
+    // AI offered and used, so that the question on high-risk uses is asked.
+    other
+        .answers
+        .insert("reg.ai".into(), Answer::Text("both".into()));
     [sample, other]
 }
 

@@ -301,7 +301,7 @@ fn share_links_are_short_and_old_links_still_open() {
     // public-body and products questions were asked of IT providers, and before the control
     // systems and medical devices questions were asked of everyone with networks, and before
     // the payment pages, paper records, backup service, security testing, security monitoring,
-    // professional secrecy and third-country questions, which the sample now answers: the rest
+    // professional secrecy, third-country and AI questions, which the sample now answers: the rest
     // comes back as it was.
     let mut before = sample.clone();
     before.answers.remove("reg.special-data");
@@ -320,6 +320,7 @@ fn share_links_are_short_and_old_links_still_open() {
     before.answers.remove("reg.professional-secrecy");
     before.answers.remove("scope.security-monitoring");
     before.answers.remove("reg.third-country");
+    before.answers.remove("reg.ai");
     assert_eq!(reopened(json_of(fragment)), before);
 }
 

@@ -4830,10 +4830,15 @@ fn legal_questions_left_open_are_named_as_read_as_no() {
         ("reg.vulnerable-subjects", Answer::Bool(false)),
         ("reg.third-country", Answer::Bool(false)),
         ("reg.products", Answer::Bool(false)),
+        ("reg.ai", text("no")),
         ("reg.trust-dns", Answer::Choices(vec!["none".into()])),
         ("scope.cloud", Answer::Choices(vec!["none".into()])),
     ]);
     assert!(!answered.contains("read as a no"), "{answered}");
+    assert!(
+        open.contains("whether you use or offer artificial intelligence"),
+        "{open}"
+    );
     // The questions of the thirty-eighth review's verification are named too.
     assert!(
         open.contains("whether people or services outside the EU and EEA can see or reach"),
@@ -8118,4 +8123,40 @@ fn control_systems_left_open_in_manufacturing_are_zoned_too() {
     assert!(!soa_entry(&with("software"), "A.8.22")
         .reason
         .contains("IEC 62443-3-2"));
+}
+
+/// AI offered or used brings the AI Act: the register, AI literacy and the projects' screening
+/// for everyone, transparency for a provider, the high-risk duties only with a high-risk use,
+/// and a check that the bans and literacy bind now (thirty-ninth review: an EdTech platform
+/// could record nothing of AI).
+#[test]
+fn ai_offered_or_used_brings_the_ai_act_by_role_and_risk() {
+    let with = |ai: &str, high_risk: bool| {
+        build_with(
+            &[
+                ("reg.ai", text(ai)),
+                ("reg.ai-high-risk", Answer::Bool(high_risk)),
+            ],
+            |_| {},
+        )
+    };
+    let named = |m: &Matrix, control: &str| soa_entry(m, control).reason.contains("AI Act");
+    let user = with("use", false);
+    for control in ["A.5.31", "A.6.3", "A.5.8"] {
+        assert!(named(&user, control), "{control}");
+    }
+    for control in ["A.8.26", "A.8.25", "A.8.15", "A.5.24"] {
+        assert!(!named(&user, control), "{control}");
+    }
+    assert!(user.warnings.iter().any(
+        |w| w.concerns.as_deref() == Some("A.6.3") && w.text.contains("since 2 February 2025")
+    ));
+    let provider = with("provide", true);
+    for control in ["A.8.26", "A.8.25", "A.8.15", "A.5.24"] {
+        assert!(named(&provider, control), "{control}");
+    }
+    let high_risk_user = with("use", true);
+    assert!(named(&high_risk_user, "A.8.15") && !named(&high_risk_user, "A.8.25"));
+    let none = with("no", true);
+    assert!(!named(&none, "A.5.31"));
 }

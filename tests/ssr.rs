@@ -279,7 +279,7 @@ async fn the_report_lists_every_row_with_its_status_and_carries_the_brand() {
         ("cta-url".into(), "https://acme.example/call".into()),
     ]);
     // One point to check reads in the singular: with how far each practice has got and the
-    // cloud and products questions answered, only the missing timeline is left.
+    // cloud, products and AI questions answered, only the missing timeline is left.
     let mut bare = Assessment::new("2026-12-02T00:00:00Z");
     bare.answers.insert(
         "scope.cloud".into(),
@@ -287,6 +287,8 @@ async fn the_report_lists_every_row_with_its_status_and_carries_the_brand() {
     );
     bare.answers
         .insert("reg.products".into(), Answer::Bool(false));
+    bare.answers
+        .insert("reg.ai".into(), Answer::Text("no".into()));
     bare.answers
         .insert("reg.trust-dns".into(), Answer::Choices(vec!["none".into()]));
     for question in questionnaire::builtin().questions() {

@@ -125,6 +125,13 @@ crate::vocabulary::vocabulary! {
         /// Another company makes products the organisation sells, or their software, for it
         /// (thirty-sixth review's check: the radio rules' manufacturer link needs it).
         ProductsMadeForYou = "products-made-for-you" => "another company makes products you sell, or their software, for you",
+        /// AI built into the services or products offered: the AI Act's provider (thirty-ninth
+        /// review).
+        AiProvider = "ai-provider" => "you build AI into the services or products you offer",
+        /// AI tools made by others used in the organisation's work: the AI Act's deployer.
+        AiDeployer = "ai-deployer" => "you use AI systems made by others in your work",
+        /// AI that assesses or decides about people in an area of the AI Act's Annex III.
+        AiHighRisk = "ai-high-risk" => "AI assesses or decides about people in a high-risk area of the AI Act",
         ExternalCustomers = "external-customers" => "you serve external customers",
         /// Internal customers that are other companies of a group: each a legal entity, served under
         /// agreements (thirty-fourth review).
@@ -187,6 +194,10 @@ crate::vocabulary::vocabulary! {
         /// …), which binds the provider whose staff can see their secrets; in Germany § 203
         /// StGB (thirty-seventh review: an IT support firm for medical and dental practices).
         ProfessionalSecrecy = "professional-secrecy",
+        /// Regulation (EU) 2024/1689 for an organisation that offers or uses AI systems: the bans
+        /// and AI literacy in force, transparency and the high-risk duties dated (thirty-ninth
+        /// review: an EdTech platform).
+        AiAct = "ai-act",
         /// TISAX labels that automotive customers require by contract and the organisation does
         /// not hold yet: a contractual requirement with its own assessment to plan, not
         /// evidence to reuse (thirty-ninth review).

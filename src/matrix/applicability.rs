@@ -223,6 +223,7 @@ fn is_law(id: ObligationId) -> bool {
             | O::EidasTsp
             | O::EprivacyEcs
             | O::ProfessionalSecrecy
+            | O::AiAct
     )
 }
 

@@ -8,8 +8,8 @@ use super::withdrawn;
 use crate::advice::{Advice, Obligation, ObligationId, Tag};
 use crate::i18n::Texts;
 use crate::questionnaire::reads::{
-    self, Attestation, CardDataWhere, Cloud, CustomerAccess, CustomerType, Development, Dora,
-    GdprRole, Hours, Nis2, OrgSize, Outsourced, Premises, ProvidedService, Remote, Sector,
+    self, AiRole, Attestation, CardDataWhere, Cloud, CustomerAccess, CustomerType, Development,
+    Dora, GdprRole, Hours, Nis2, OrgSize, Outsourced, Premises, ProvidedService, Remote, Sector,
     TisaxLabel,
 };
 use crate::questionnaire::Answers;
@@ -296,6 +296,15 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::PaymentCards => r::PCI.yes(answers),
         // The labels question is asked only with TISAX held, and a hidden answer is not read
         // (`Questionnaire::shown_answers`).
+        Tag::AiProvider => matches!(r::AI.get(answers), Some(AiRole::Provide | AiRole::Both)),
+        Tag::AiDeployer => matches!(r::AI.get(answers), Some(AiRole::Use | AiRole::Both)),
+        // Asked only with AI; a hidden answer is not read.
+        Tag::AiHighRisk => {
+            matches!(
+                r::AI.get(answers),
+                Some(AiRole::Provide | AiRole::Use | AiRole::Both)
+            ) && r::AI_HIGH_RISK.yes(answers)
+        }
         Tag::TisaxPrototype => r::TISAX_LABELS.has(answers, TisaxLabel::Prototype),
         Tag::TisaxData => r::TISAX_LABELS.has(answers, TisaxLabel::Data),
         // Where card details reach the prospect, if it said: staff taking them at the premises
@@ -466,6 +475,10 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         O::Iso27701 => attests(Attestation::Iso27701),
         O::CyberEssentials => attests(Attestation::CyberEssentials),
         O::CsaStar => attests(Attestation::CsaStar),
+        O::AiAct => matches!(
+            r::AI.get(answers),
+            Some(AiRole::Provide | AiRole::Use | AiRole::Both)
+        ),
         O::Tisax => attests(Attestation::Tisax),
         // Held, the labels are evidence (`tisax`); the demand alone is the contract's.
         O::TisaxRequired => attests(Attestation::TisaxRequired) && !attests(Attestation::Tisax),

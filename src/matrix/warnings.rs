@@ -127,7 +127,7 @@ const MANY_SITES: i64 = 10;
 
 /// Optional questions a yes to which brings a law's duties or the controls it names, each with
 /// the words that say what was left open.
-const LEGAL_OPTIONAL: [(&str, &str); 12] = [
+const LEGAL_OPTIONAL: [(&str, &str); 14] = [
     (
         "org.public-body",
         "engine.warning.legal-unanswered.public-body",
@@ -167,6 +167,11 @@ const LEGAL_OPTIONAL: [(&str, &str); 12] = [
     (
         "reg.products-important",
         "engine.warning.legal-unanswered.products-important",
+    ),
+    ("reg.ai", "engine.warning.legal-unanswered.ai"),
+    (
+        "reg.ai-high-risk",
+        "engine.warning.legal-unanswered.ai-high-risk",
     ),
 ];
 
@@ -225,8 +230,10 @@ struct InForce {
 /// - the Cyber Resilience Act's duties for products placed on the market from 11 December 2027,
 ///   which a development procedure written before it does not cover, whatever the development
 ///   rows' status (thirty-ninth review: an EdTech's app, its rows Implemented, the date five days
-///   after its audit).
-const IN_FORCE_NOW: [InForce; 5] = [
+///   after its audit);
+/// - the AI Act's bans, AI literacy and transparency, in force since 2025 and 2026 while A.6.3
+///   and A.8.26 are planned later (thirty-ninth review).
+const IN_FORCE_NOW: [InForce; 6] = [
     InForce {
         obligation: ObligationId::DataActCloud,
         concerns: None,
@@ -249,6 +256,12 @@ const IN_FORCE_NOW: [InForce; 5] = [
         obligation: ObligationId::GdprThirdCountry,
         concerns: Some("A.5.20"),
         key: "engine.warning.third-country-in-force",
+        from: None,
+    },
+    InForce {
+        obligation: ObligationId::AiAct,
+        concerns: Some("A.6.3"),
+        key: "engine.warning.ai-act-in-force",
         from: None,
     },
     InForce {

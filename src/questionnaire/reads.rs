@@ -475,6 +475,18 @@ crate::vocabulary::vocabulary! {
 }
 
 crate::vocabulary::vocabulary! {
+    /// `reg.ai`: the organisation's part in AI under the AI Act (Regulation (EU) 2024/1689).
+    pub enum AiRole {
+        /// AI built into the services or products it offers: a provider (Art. 3(3)).
+        Provide = "provide",
+        /// AI tools made by others used in its work: a deployer (Art. 3(4)).
+        Use = "use",
+        Both = "both",
+        No = "no",
+    }
+}
+
+crate::vocabulary::vocabulary! {
     /// `reg.tisax-labels`: the labels of a TISAX assessment result (VDA ISA 6).
     pub enum TisaxLabel {
         /// Confidential or Strictly confidential.
@@ -603,13 +615,13 @@ pub const SECURITY_TESTING: YesNo = YesNo {
 pub const SECURITY_MONITORING: YesNo = YesNo {
     id: "scope.security-monitoring",
 };
-/// `reg.products-radio`: a product sold is radio equipment that connects to the internet
-/// (Radio Equipment Directive, Delegated Regulation (EU) 2022/30); asked with products
-/// (thirty-sixth review).
 /// `reg.products-made-for-you`: another company makes the products sold, or their software.
 pub const PRODUCTS_MADE_FOR_YOU: YesNo = YesNo {
     id: "reg.products-made-for-you",
 };
+/// `reg.products-radio`: a product sold is radio equipment that connects to the internet
+/// (Radio Equipment Directive, Delegated Regulation (EU) 2022/30); asked with products
+/// (thirty-sixth review).
 pub const PRODUCTS_RADIO: YesNo = YesNo {
     id: "reg.products-radio",
 };
@@ -689,6 +701,14 @@ pub const PRODUCTS: YesNo = YesNo { id: "reg.products" };
 pub const PRODUCTS_IMPORTANT: YesNo = YesNo {
     id: "reg.products-important",
 };
+/// `reg.ai`: AI built into what the organisation offers, AI tools used in its work, both or
+/// neither (the AI Act's provider and deployer; thirty-ninth review: an EdTech platform).
+pub const AI: Single<AiRole> = Single::new("reg.ai");
+/// `reg.ai-high-risk`: AI assesses or decides about people in an area of the AI Act's
+/// Annex III; asked with AI.
+pub const AI_HIGH_RISK: YesNo = YesNo {
+    id: "reg.ai-high-risk",
+};
 pub const ATTESTATIONS: Multiple<Attestation> = Multiple::new("reg.attestations");
 pub const TISAX_LABELS: Multiple<TisaxLabel> = Multiple::new("reg.tisax-labels");
 
@@ -757,6 +777,8 @@ pub fn declared() -> Vec<(&'static str, Expect)> {
         PCI_PAGES.expect(),
         PRODUCTS.expect(),
         PRODUCTS_IMPORTANT.expect(),
+        AI.expect(),
+        AI_HIGH_RISK.expect(),
         ATTESTATIONS.expect(),
         TISAX_LABELS.expect(),
     ]
