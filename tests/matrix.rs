@@ -8052,21 +8052,28 @@ fn a_department_is_told_what_its_sector_means_for_nis2_whatever_it_answered() {
 /// federal administration).
 #[test]
 fn a_public_body_in_nis2_is_told_its_own_law_sets_its_duties() {
-    let with = |public: bool| {
+    let with = |sector: &str, public: bool| {
         checks_joined(&[
-            ("org.sector", text("it-services")),
+            ("org.sector", text(sector)),
             ("org.size", text("medium")),
             ("org.public-body", Answer::Bool(public)),
             ("reg.nis2", text("important")),
         ])
     };
-    let public = with(true);
+    let administration = with("public", false);
     assert!(
-        public.contains("As a public body, your registration"),
-        "{public}"
+        administration.contains("As a public body, your registration"),
+        "{administration}"
     );
-    assert!(!public.contains("§ 38 BSIG"), "{public}");
-    assert!(with(false).contains("§ 38 BSIG"));
+    assert!(!administration.contains("§ 38 BSIG"), "{administration}");
+    // A publicly owned utility or IT company is an entity under the NIS2 law as a company is
+    // (the second verification).
+    let municipal_company = with("energy", true);
+    assert!(
+        municipal_company.contains("§ 38 BSIG"),
+        "{municipal_company}"
+    );
+    assert!(!municipal_company.contains("As a public body, your registration"));
 }
 
 /// The inventory and the register of requirements come before the first risk assessment in
@@ -8159,4 +8166,44 @@ fn ai_offered_or_used_brings_the_ai_act_by_role_and_risk() {
     assert!(named(&high_risk_user, "A.8.15") && !named(&high_risk_user, "A.8.25"));
     let none = with("no", true);
     assert!(!named(&none, "A.5.31"));
+    // The checks: transparency by role, the high-risk duties by role, dated 2 December 2027.
+    let check = |m: &Matrix, control: &str| {
+        m.warnings
+            .iter()
+            .filter(|w| w.concerns.as_deref() == Some(control))
+            .map(|w| w.text.clone())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    assert!(check(&user, "A.6.3").contains("Art. 50(3), (4)"));
+    assert!(check(&provider, "A.6.3").contains("Art. 50(1), (2)"));
+    assert!(check(&provider, "A.8.25").contains("Art. 43, 47, 48"));
+    assert!(!check(&user, "A.8.25").contains("Art. 43"));
+    assert!(check(&high_risk_user, "A.5.10").contains("(Art. 27)"));
+    assert!(!check(&with("use", false), "A.5.10").contains("Art. 27"));
+}
+
+/// An IT department's customers are its own organisation: answering that NIS2 reaches its
+/// customers brings no supplier's contract terms (the second verification of the thirty-ninth
+/// review).
+#[test]
+fn a_department_answering_supplier_gets_no_supplier_terms() {
+    let with = |own: bool| {
+        build_with(
+            &[
+                ("org.sector", text("manufacturing")),
+                ("scope.customers", text("internal")),
+                ("scope.internal-customers", Answer::Bool(own)),
+                ("reg.nis2", text("supplier")),
+            ],
+            |_| {},
+        )
+    };
+    let supplier_terms = |m: &Matrix| {
+        m.soa
+            .iter()
+            .any(|e| e.reason.contains("NIS2 through customers"))
+    };
+    assert!(!supplier_terms(&with(true)));
+    assert!(supplier_terms(&with(false)));
 }

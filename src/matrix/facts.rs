@@ -435,7 +435,11 @@ fn applies(id: ObligationId, answers: &Answers) -> bool {
         // risk-management measures and reporting (NIS2 Art. 4, recital 28): a check says so.
         O::Nis2Essential => nis2_class(answers) == Some(Nis2::Essential) && !dora_entity(answers),
         O::Nis2Important => nis2_class(answers) == Some(Nis2::Important) && !dora_entity(answers),
-        O::Nis2Supplier => r::NIS2.get(answers) == Some(Nis2::Supplier),
+        // A department's customers are its own organisation: no supplier's contract terms
+        // (the second verification of the thirty-ninth review).
+        O::Nis2Supplier => {
+            r::NIS2.get(answers) == Some(Nis2::Supplier) && !serves_own_organisation_only(answers)
+        }
         O::DoraFinancialEntity => dora_entity(answers),
         O::DoraIctProvider => matches!(r::DORA.get(answers), Some(Dora::IctProvider | Dora::Both)),
         // Asked of everyone: a manufacturer also has products made for it and sells them under

@@ -58,8 +58,9 @@ const PHASE_ENDS: [(Phase, i64); 5] = [
 /// asks for; the inventory of information and assets (A.5.9, with 20000-1 8.2.5 on its row),
 /// which the first assessment identifies risks to (thirty-ninth review), and the register of
 /// legal, regulatory and contractual requirements (A.5.31), which the Statement of
-/// Applicability's legal bases come from (its verification); the SMS plan (20000-1 6.3, one of the documents 7.5.4 lists), the
-/// services delivered and planned that the catalogue describes, the other parties that operate
+/// Applicability's legal bases come from (its verification); the SMS plan (20000-1 6.3, one
+/// of the documents 7.5.4 lists), the services delivered and planned that the catalogue
+/// describes, the other parties that operate
 /// parts of them (whose part the service levels rest on), the catalogue and service agreements),
 /// or cannot certify (internal audit, the management review with its inputs and results). Both
 /// lists hold the policy and roles: 20000-1 asks for them before its audit as 27001 does, and

@@ -231,9 +231,7 @@ struct InForce {
 ///   which a development procedure written before it does not cover, whatever the development
 ///   rows' status (thirty-ninth review: an EdTech's app, its rows Implemented, the date five days
 ///   after its audit);
-/// - the AI Act's bans, AI literacy and transparency, in force since 2025 and 2026 while A.6.3
-///   and A.8.26 are planned later (thirty-ninth review).
-const IN_FORCE_NOW: [InForce; 6] = [
+const IN_FORCE_NOW: [InForce; 5] = [
     InForce {
         obligation: ObligationId::DataActCloud,
         concerns: None,
@@ -256,12 +254,6 @@ const IN_FORCE_NOW: [InForce; 6] = [
         obligation: ObligationId::GdprThirdCountry,
         concerns: Some("A.5.20"),
         key: "engine.warning.third-country-in-force",
-        from: None,
-    },
-    InForce {
-        obligation: ObligationId::AiAct,
-        concerns: Some("A.6.3"),
-        key: "engine.warning.ai-act-in-force",
         from: None,
     },
     InForce {
@@ -611,24 +603,7 @@ pub fn build(
             );
         }
     }
-    // NIS2 for an essential or important entity: registration with the authority, and the
-    // management body's training and approval, from the day the national law applies (in
-    // Germany 6 December 2025, with no transition for the measures), while the rows that carry
-    // them are planned for later phases (thirty-ninth review: an automotive supplier's IT). A
-    // public body's duties come from its own federal or regional law (in Germany § 29 BSIG
-    // leaves out § 38 for the federal administration; the verification of that review).
-    if facts.applies(ObligationId::Nis2Essential) || facts.applies(ObligationId::Nis2Important) {
-        let key = if facts.has(Tag::PublicBody) {
-            "engine.warning.nis2-in-force.public"
-        } else {
-            "engine.warning.nis2-in-force"
-        };
-        add(
-            WarningKind::Schedule,
-            Some("A.5.5"),
-            texts.get(key).to_owned(),
-        );
-    }
+    in_force_by_role(answers, facts, &mut add);
     if let Some(date) = reads::CERT_AUDIT_DATE.get(answers) {
         if schedule.is_some_and(|s| s.audit != date.to_string()) {
             let date = texts.date(date);
@@ -642,6 +617,62 @@ pub fn build(
     // Grouped by kind; within a kind, rows and controls keep the order they were found in.
     out.sort_by_key(|w| w.kind);
     out
+}
+
+/// Duties in force whose checks depend on more than the law applying: NIS2 by the level of
+/// government, the AI Act by role and risk.
+fn in_force_by_role(
+    answers: &Answers,
+    facts: &Facts<'_>,
+    add: &mut impl FnMut(WarningKind, Option<&str>, String),
+) {
+    let mut check = |control: &'static str, key: &str| {
+        add(
+            WarningKind::Schedule,
+            Some(control),
+            facts.texts.get(key).to_owned(),
+        );
+    };
+    // NIS2 for an essential or important entity: registration with the authority, and the
+    // management body's training and approval, from the day the national law applies (in
+    // Germany 6 December 2025, with no transition for the measures), while the rows that carry
+    // them are planned for later phases (thirty-ninth review: an automotive supplier's IT). A
+    // public administration's duties come from its own federal or regional law (in Germany
+    // § 29 BSIG leaves out § 38 for the federal administration; the verification of that
+    // review); a municipal utility or a public hospital answering that it is a public body is
+    // an entity under the national NIS2 law as a company is (the second verification).
+    if facts.applies(ObligationId::Nis2Essential) || facts.applies(ObligationId::Nis2Important) {
+        let public_administration = reads::ORG_SECTOR.get(answers) == Some(Sector::Public);
+        check(
+            "A.5.5",
+            if public_administration {
+                "engine.warning.nis2-in-force.public"
+            } else {
+                "engine.warning.nis2-in-force"
+            },
+        );
+    }
+    // The AI Act's bans, AI literacy and transparency are in force while A.6.3 and A.8.26 are
+    // planned later; transparency differs for a provider and for a deployer (Art. 50(1)-(2),
+    // 50(3)-(4)). Its Annex III duties, from 2 December 2027, are work that a development
+    // procedure or the rows' status does not show (thirty-ninth review and its verifications).
+    if facts.applies(ObligationId::AiAct) {
+        let provider = facts.has(Tag::AiProvider);
+        check(
+            "A.6.3",
+            if provider {
+                "engine.warning.ai-act-in-force"
+            } else {
+                "engine.warning.ai-act-in-force.use"
+            },
+        );
+        if facts.has(Tag::AiHighRisk) && provider {
+            check("A.8.25", "engine.warning.ai-high-risk-provider");
+        }
+        if facts.has(Tag::AiHighRisk) && facts.has(Tag::AiDeployer) {
+            check("A.5.10", "engine.warning.ai-high-risk-deployer");
+        }
+    }
 }
 
 fn answer_checks(
