@@ -8207,3 +8207,31 @@ fn a_department_answering_supplier_gets_no_supplier_terms() {
     assert!(!supplier_terms(&with(true)));
     assert!(supplier_terms(&with(false)));
 }
+
+/// The data protection officer is named once: where a core activity settles it, its own
+/// conclusive line stands alone; otherwise the general rule with the national additions (the
+/// second verification of the thirty-ninth review: a payroll bureau's cell named it twice).
+#[test]
+fn the_data_protection_officer_is_named_once() {
+    let with = |core: bool| {
+        build_with(
+            &[
+                ("reg.gdpr", text("both")),
+                ("reg.special-data", Answer::Bool(true)),
+                ("reg.special-data-core", Answer::Bool(core)),
+            ],
+            |_| {},
+        )
+    };
+    let core = soa_entry(&with(true), "A.5.2").reason.clone();
+    assert_eq!(core.matches("data protection officer").count(), 1, "{core}");
+    assert!(
+        core.contains("you need a data protection officer"),
+        "{core}"
+    );
+    let open = soa_entry(&with(false), "A.5.2").reason.clone();
+    assert!(
+        open.contains("§ 38(1) BDSG") && !open.contains("you need a data protection officer"),
+        "{open}"
+    );
+}

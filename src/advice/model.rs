@@ -80,6 +80,10 @@ crate::vocabulary::vocabulary! {
         /// GDPR Art. 35(3)(b) and 37(1)(c): large-scale processing of those data as a core
         /// activity, not an employer's sick notes or a fingerprint door lock.
         SpecialDataCore = "special-data-core" => "handling such data on a large scale is a core part of your work",
+        /// Neither core activity that settles the data protection officer (GDPR Art. 37(1)(b),
+        /// (c)) is answered: the general rule, with the national additions, is what tells
+        /// (the second verification of the thirty-ninth review: the officer was named twice).
+        DpoOpen = "dpo-open" => "no core activity of yours settles whether you need a data protection officer",
         /// GDPR Art. 37(1)(a): a data protection officer whatever the data.
         PublicBody = "public-body" => "you are a public authority or body",
         Nis2 = "nis2" => "NIS2 applies",

@@ -281,6 +281,10 @@ fn holds(tag: Tag, answers: &Answers) -> bool {
         Tag::SpecialDataCore => {
             holds(Tag::SpecialCategoryData, answers) && r::SPECIAL_DATA_CORE.yes(answers)
         }
+        Tag::DpoOpen => {
+            !(holds(Tag::SpecialDataCore, answers)
+                || holds(Tag::PersonalData, answers) && r::MONITORING.yes(answers))
+        }
         Tag::PublicBody => {
             r::ORG_SECTOR.get(answers) == Some(Sector::Public) || r::ORG_PUBLIC_BODY.yes(answers)
         }
