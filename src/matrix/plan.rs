@@ -60,8 +60,8 @@ const PHASE_ENDS: [(Phase, i64); 5] = [
 /// legal, regulatory and contractual requirements (A.5.31), which the Statement of
 /// Applicability's legal bases come from (its verification); the SMS plan (20000-1 6.3, one
 /// of the documents 7.5.4 lists), the services delivered and planned that the catalogue
-/// describes, the other parties that operate
-/// parts of them (whose part the service levels rest on), the catalogue and service agreements),
+/// describes, the other parties that operate parts of them (whose part the service levels rest
+/// on), the catalogue and service agreements),
 /// or cannot certify (internal audit, the management review with its inputs and results). Both
 /// lists hold the policy and roles: 20000-1 asks for them before its audit as 27001 does, and
 /// its information security management (8.7.3.1 the policy, 8.7.3.2 the risks assessed and the

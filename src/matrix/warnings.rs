@@ -762,13 +762,16 @@ fn answer_checks(
         || services.contains(&ProvidedService::Dns);
     let trust_services = services.contains(&ProvidedService::Trust);
     let financial_entity = super::facts::dora_entity(answers);
+    // The answers are an IT department's serving its own organisation: its headcount is not
+    // the organisation's, and its customers are the organisation.
+    let department = super::facts::serves_own_organisation_only(answers);
     let small = matches!(size, Some(OrgSize::Micro | OrgSize::Small));
     // An IT department serving its own organisation counts its own people, which set the
     // effort; NIS2 weighs the whole enterprise, so its size checks say that instead of doubting
     // the class (thirty-seventh review: a utility's IT department of 120 was told an essential
     // utility was probably important).
     let size_check = |text: &str| {
-        if super::facts::serves_own_organisation_only(answers) {
+        if department {
             texts.get("engine.warning.nis2-size-department").to_owned()
         } else {
             text.to_owned()
@@ -879,7 +882,7 @@ fn answer_checks(
         // does (Annex I, 8 and 9; Art. 2(1), 3(1)(a), 3(2)), under the Implementing Regulation,
         // in the Member State of its main establishment (Art. 26(1)(b)): said plainly.
         Some(answer @ (Nis2::No | Nis2::Supplier | Nis2::NotSure))
-            if digital_provider && medium_or_larger && !super::facts::dora_entity(answers) =>
+            if digital_provider && medium_or_larger && !financial_entity =>
         {
             let said = match answer {
                 Nis2::No => "engine.warning.nis2-digital-provider.no",
@@ -908,9 +911,7 @@ fn answer_checks(
         // customers are that organisation (the verification of the thirty-ninth review: a
         // 40-person department of a vehicle-parts maker answering No drew no check).
         Some(answer @ (Nis2::No | Nis2::Supplier))
-            if nis2_sector
-                && super::facts::serves_own_organisation_only(answers)
-                && !super::facts::dora_entity(answers) =>
+            if nis2_sector && department && !financial_entity =>
         {
             let mut text = department_check("engine.warning.nis2-no-department");
             if answer == Nis2::Supplier {
@@ -920,9 +921,7 @@ fn answer_checks(
             add(WarningKind::Answers, None, text)
         }
         // A financial entity answering No is right in effect: DORA takes NIS2's place.
-        Some(Nis2::No | Nis2::Supplier)
-            if nis2_sector && medium_or_larger && !super::facts::dora_entity(answers) =>
-        {
+        Some(Nis2::No | Nis2::Supplier) if nis2_sector && medium_or_larger && !financial_entity => {
             add(
                 WarningKind::Answers,
                 None,
@@ -935,7 +934,7 @@ fn answer_checks(
             // A department's own headcount says nothing of its organisation's class: NIS2 takes
             // the whole enterprise (thirty-ninth review: the 40-person IT department of a
             // vehicle-parts maker was told NIS2 rarely applies below medium size).
-            if super::facts::serves_own_organisation_only(answers) {
+            if department {
                 department_check("engine.warning.nis2-not-sure-department")
             } else if nis2_sector && medium_or_larger {
                 texts.get("engine.warning.nis2-not-sure-likely").to_owned()
@@ -1065,7 +1064,7 @@ fn answer_checks(
         Some(Nis2::Essential)
             if size == Some(OrgSize::Medium)
                 && sector != Some(Sector::Telecom)
-                && !super::facts::dora_entity(answers) =>
+                && !financial_entity =>
         {
             add(
                 WarningKind::Answers,
@@ -1143,7 +1142,7 @@ fn answer_checks(
             size,
             Some(OrgSize::Micro | OrgSize::Small | OrgSize::Medium)
         )
-        && super::facts::dora_entity(answers)
+        && financial_entity
     {
         add(
             WarningKind::Answers,
@@ -1607,8 +1606,8 @@ fn answer_checks(
         && (facts.has(Tag::ExternalCustomers)
             || facts.has(Tag::CloudProvider)
             || facts.has(Tag::GroupCustomers))
-        && !super::facts::serves_own_organisation_only(answers)
-        && !super::facts::dora_entity(answers)
+        && !department
+        && !financial_entity
         && !carrier_only
     {
         add(
@@ -1657,15 +1656,15 @@ fn answer_checks(
     // department's scope often stops at the interfaces to them, and the scope document leads the
     // critical path (thirty-seventh review: a utility's internal IT). A provider that runs a
     // customer's has its own check above and does not certify the customer's sites.
-    let own_plant = matches!(sector, Some(Sector::Energy | Sector::Manufacturing))
-        || super::facts::serves_own_organisation_only(answers);
+    let own_plant = matches!(sector, Some(Sector::Energy | Sector::Manufacturing)) || department;
     if facts.has(Tag::OperationalTechnology)
         && own_plant
         && facts.has(Tag::Nis2)
         && reads::CERT_SCOPE.get(answers) != Some(CertScope::Different)
     {
-        // Grids and their substations for an energy or water operator; plants for the others
-        // (thirty-ninth review: a vehicle-parts maker was told of substations).
+        // Network operators and their substations or stations for the energy, transport and
+        // water answer; plants for the others (thirty-ninth review: a vehicle-parts maker was
+        // told of substations).
         let inside = if sector == Some(Sector::Energy) {
             "engine.warning.operational-technology-scope.grid"
         } else {
